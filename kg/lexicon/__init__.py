@@ -1,0 +1,333 @@
+"""General lexicons: official divisions, surnames, posts, and the words that
+end the names of bodies, places and programs.
+
+Everything lives in data files next to this module and is read with
+``importlib.resources`` so an installed wheel works the same as a checkout.
+In every file, blank lines and lines starting with ``#`` are skipped.
+
+    from kg.lexicon import load
+    lex = load()
+    lex.divisions_by_name["安邑街道"]          # full names
+    lex.division_short_names["运城"]           # 运城市 without its suffix
+    lex.ancestors("140802006")                 # 盐湖区, 运城市, 山西省
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = [
+    "Division", "Lexicon", "load", "version", "ancestors", "content_hash", "short_forms",
+    "DIVISION_TYPES", "PLACE_TYPES", "DATA_FILES",
+]
+
+# Level in the official list -> our place type.
+DIVISION_TYPES = {1: "Province", 2: "City", 3: "County", 4: "Township"}
+PLACE_TYPES = ("Province", "City", "County", "Township", "Village", "Community", "Estate")
+
+DATA_FILES = (
+    "divisions.tsv",
+    "surnames.txt",
+    "posts.txt",
+    "org_suffixes.txt",
+    "place_suffixes.tsv",
+    "program_cues.txt",
+    "slogan_words.txt",
+    "short_name_exceptions.txt",
+)
+
+# Cut from the end of a division's name to get the short form people write
+# (运城市 -> 运城). Longest first, so 自治区 wins over 区. Township suffixes are
+# deliberately absent: without 镇/街道 most township names are plain words.
+_SHORT_SUFFIXES = (
+    "特别行政区", "自治区", "自治州", "自治县", "自治旗",
+    "地区", "新区", "林区", "矿区", "特区",
+    "省", "市", "县", "区", "盟",
+)
+# The only 林区 in the list is 神农架林区; shorter stems end in 林 (碑林区).
+_MIN_STEM = {"林区": 3}
+# Autonomous units are also written with the bare unit word after the short
+# form: 恩施州, 石柱县, 鄂伦春旗.
+_AUTONOMOUS_UNIT = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+
+# The ethnic groups that appear in the names of autonomous divisions
+# (广西壮族自治区, 博尔塔拉蒙古自治州). Single-character names are only
+# stripped together with 族, or 西藏 would lose its 藏.
+_ETHNIC_GROUPS = (
+    "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗",
+    "瑶", "白", "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲",
+    "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔",
+    "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米",
+    "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固",
+    "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "各",
+)
+_ETHNIC_ENDINGS = tuple(sorted(
+    {g + "族" for g in _ETHNIC_GROUPS} | {g for g in _ETHNIC_GROUPS if len(g) >= 2},
+    key=lambda s: (-len(s), s),
+))
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """One row of the official list of administrative divisions."""
+    code: str     # 6 digits for levels 1-3, 9 for townships
+    parent: str   # code of the parent division, "" for a province
+    level: int    # 1 province, 2 prefecture, 3 county, 4 township
+    name: str     # full official name, e.g. 盐湖区
+    type: str     # Province, City, County or Township
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """All lexicons, built once by :func:`load`. Treat the dicts as read-only:
+    the object is shared by every caller in the process."""
+    divisions: tuple[Division, ...]
+    division_by_code: dict[str, Division]
+    divisions_by_name: dict[str, tuple[Division, ...]]      # full names only
+    division_short_names: dict[str, tuple[Division, ...]]   # 运城 -> 运城市 ...
+    surnames_single: frozenset[str]
+    surnames_double: frozenset[str]
+    posts: tuple[str, ...]                  # longest first, bylines excluded
+    byline_titles: frozenset[str]
+    org_suffixes: tuple[str, ...]           # longest first
+    weak_org_suffixes: frozenset[str]
+    place_suffixes: tuple[tuple[str, str], ...]   # (suffix, type), longest first
+    weak_place_suffixes: frozenset[str]
+    program_cues: tuple[str, ...]           # longest first
+    slogan_words: frozenset[str]
+    short_name_exceptions: frozenset[str]
+    version: str
+
+    def ancestors(self, code: str) -> list[Division]:
+        """The parent chain of a division, nearest first, up to its province.
+
+        The division itself is not included. The chain follows the official
+        parents, so it can skip a level (Beijing's districts sit directly under
+        北京市, 东莞's townships directly under 东莞市).
+        """
+        chain: list[Division] = []
+        div = self.division_by_code.get(code)
+        seen = {code}
+        while div is not None and div.parent and div.parent not in seen:
+            seen.add(div.parent)
+            div = self.division_by_code.get(div.parent)
+            if div is not None:
+                chain.append(div)
+        return chain
+
+    def lookup(self, name: str) -> tuple[Division, ...]:
+        """Divisions with this full name, else with this short form."""
+        return self.divisions_by_name.get(name) or self.division_short_names.get(name, ())
+
+    def place_suffix(self, name: str) -> tuple[str, str, bool] | None:
+        """The longest place suffix ending ``name``: (suffix, type, weak).
+
+        The suffix must leave at least one character before it.
+        """
+        for suffix, typ in self.place_suffixes:
+            if len(name) > len(suffix) and name.endswith(suffix):
+                return suffix, typ, suffix in self.weak_place_suffixes
+        return None
+
+    def place_type(self, name: str) -> str | None:
+        """The place type of a name: from the official list when the full name
+        is there and all its divisions agree, else from its suffix."""
+        divs = self.divisions_by_name.get(name)
+        if divs:
+            types = {d.type for d in divs}
+            if len(types) == 1:
+                return types.pop()
+            # e.g. a name that is a prefecture in one province and a county in
+            # another: the larger unit is the likelier reading in news.
+            return min(divs, key=lambda d: d.level).type
+        hit = self.place_suffix(name)
+        return hit[1] if hit else None
+
+
+# --- reading files --------------------------------------------------------
+
+def _read_bytes(name: str) -> bytes:
+    return resources.files(__name__).joinpath(name).read_bytes()
+
+
+def _lines(name: str) -> Iterator[tuple[int, list[str]]]:
+    """(line number, tab-separated fields) of the data lines of a file."""
+    text = _read_bytes(name).decode("utf-8-sig")
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        yield number, [f.strip() for f in raw.rstrip("\r\n").split("\t")]
+
+
+def _longest_first(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(items), key=lambda s: (-len(s), s)))
+
+
+def _flagged(name: str, flag: str | None) -> tuple[list[str], set[str]]:
+    """Entries of a one-word-a-line file and the ones carrying ``flag``.
+
+    A malformed line is an error rather than skipped: a typo in a marker
+    would otherwise silently turn a weak suffix into a strong one.
+    """
+    words: list[str] = []
+    flagged: set[str] = set()
+    for number, fields in _lines(name):
+        word = fields[0]
+        marks = [f for f in fields[1:] if f]
+        if not word or (marks and (flag is None or marks != [flag])):
+            expected = "'word'" + (f" or 'word<TAB>{flag}'" if flag else "")
+            raise ValueError(f"{name}:{number}: expected {expected}, got {fields!r}")
+        words.append(word)
+        if marks:
+            flagged.add(word)
+    return words, flagged
+
+
+def _words(name: str) -> list[str]:
+    return _flagged(name, None)[0]
+
+
+def _read_divisions() -> tuple[Division, ...]:
+    rows: list[Division] = []
+    header_seen = False
+    for number, fields in _lines("divisions.tsv"):
+        if not header_seen:
+            header_seen = True
+            if fields == ["code", "parent", "level", "name"]:
+                continue
+        try:
+            code, parent, level, name = fields
+            lvl = int(level)
+            typ = DIVISION_TYPES[lvl]
+        except (ValueError, KeyError):
+            raise ValueError(f"divisions.tsv:{number}: bad row {fields!r}") from None
+        rows.append(Division(code, parent, lvl, name, typ))
+    return tuple(rows)
+
+
+def _strip_ethnic(stem: str) -> str:
+    """广西壮族 -> 广西, 黔东南苗族侗族 -> 黔东南, 东乡族 -> 东乡."""
+    while True:
+        for ending in _ETHNIC_ENDINGS:
+            if stem.endswith(ending) and len(stem) - len(ending) >= 2:
+                stem = stem[: -len(ending)]
+                break
+        else:
+            break
+    if stem.endswith("族") and len(stem) >= 3:
+        stem = stem[:-1]      # the whole stem was an ethnic name: keep it
+    return stem
+
+
+def short_forms(name: str, level: int) -> list[str]:
+    """The short forms of a division's full name (possibly none)."""
+    if level > 3:
+        return []
+    for suffix in _SHORT_SUFFIXES:
+        # A suffix that leaves too little is the wrong cut: 清新区 is 清新 + 区,
+        # not 清 + 新区, and 万柏林区 is 万柏林 + 区, not 万柏 + 林区.
+        if name.endswith(suffix) and len(name) - len(suffix) >= _MIN_STEM.get(suffix, 2):
+            stem = name[: -len(suffix)]
+            break
+    else:
+        return []
+    forms: list[str] = []
+    if suffix.startswith("自治") or stem.endswith("族"):
+        # 自治县 and the like, and ethnic districts such as 梅里斯达斡尔族区
+        stem = _strip_ethnic(stem)
+        if len(stem) >= 2 and suffix in _AUTONOMOUS_UNIT:
+            forms.append(stem + _AUTONOMOUS_UNIT[suffix])
+    if len(stem) >= 2:
+        forms.insert(0, stem)
+    return [f for f in forms if f != name]
+
+
+def _index_divisions(divisions: tuple[Division, ...], exceptions: frozenset[str]):
+    by_code: dict[str, Division] = {}
+    by_name: dict[str, list[Division]] = {}
+    short: dict[str, list[Division]] = {}
+    for d in divisions:
+        by_code[d.code] = d
+        by_name.setdefault(d.name, []).append(d)
+        if d.level <= 3:
+            for form in short_forms(d.name, d.level):
+                if form not in exceptions:
+                    short.setdefault(form, []).append(d)
+    return (by_code,
+            {k: tuple(v) for k, v in by_name.items()},
+            {k: tuple(v) for k, v in short.items()})
+
+
+# --- version ----------------------------------------------------------------
+
+def content_hash(contents: Mapping[str, bytes]) -> str:
+    """A short hash of named file contents, independent of mapping order."""
+    h = hashlib.sha256()
+    for name in sorted(contents):
+        data = contents[name]
+        h.update(name.encode("utf-8"))
+        h.update(b"\0")
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()[:12]
+
+
+def _data_contents() -> dict[str, bytes]:
+    return {name: _read_bytes(name) for name in DATA_FILES}
+
+
+@functools.lru_cache(maxsize=1)
+def version() -> str:
+    """A short hash of all lexicon files; changes whenever any of them does."""
+    return content_hash(_data_contents())
+
+
+# --- loading ----------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def load() -> Lexicon:
+    divisions = _read_divisions()
+    exceptions = frozenset(_words("short_name_exceptions.txt"))
+    by_code, by_name, short = _index_divisions(divisions, exceptions)
+
+    surnames = _words("surnames.txt")
+    posts, bylines = _flagged("posts.txt", "byline")
+    orgs, weak_orgs = _flagged("org_suffixes.txt", "weak")
+
+    place: dict[str, str] = {}
+    weak_place: set[str] = set()
+    for number, fields in _lines("place_suffixes.tsv"):
+        flags = [f for f in fields[2:] if f]
+        if len(fields) < 2 or fields[1] not in PLACE_TYPES or any(f != "weak" for f in flags):
+            raise ValueError(f"place_suffixes.tsv:{number}: expected 'suffix<TAB>type[<TAB>weak]'")
+        place[fields[0]] = fields[1]
+        if flags:
+            weak_place.add(fields[0])
+
+    return Lexicon(
+        divisions=divisions,
+        division_by_code=by_code,
+        divisions_by_name=by_name,
+        division_short_names=short,
+        surnames_single=frozenset(s for s in surnames if len(s) == 1),
+        surnames_double=frozenset(s for s in surnames if len(s) >= 2),
+        posts=_longest_first(p for p in posts if p not in bylines),
+        byline_titles=frozenset(bylines),
+        org_suffixes=_longest_first(orgs),
+        weak_org_suffixes=frozenset(weak_orgs),
+        place_suffixes=tuple((s, place[s]) for s in _longest_first(place)),
+        weak_place_suffixes=frozenset(weak_place),
+        program_cues=_longest_first(_words("program_cues.txt")),
+        slogan_words=frozenset(_words("slogan_words.txt")),
+        short_name_exceptions=exceptions,
+        version=version(),
+    )
+
+
+def ancestors(code: str) -> list[Division]:
+    """Parent chain of a division, nearest first, up to its province."""
+    return load().ancestors(code)
