@@ -37,6 +37,10 @@ DATA_FILES = (
     "program_cues.txt",
     "slogan_words.txt",
     "short_name_exceptions.txt",
+    "generic_words.txt",
+    "person_cues.tsv",
+    "bodies.tsv",
+    "implement_verbs.txt",
 )
 
 # Cut from the end of a division's name to get the short form people write
@@ -97,8 +101,16 @@ class Lexicon:
     place_suffixes: tuple[tuple[str, str], ...]   # (suffix, type), longest first
     weak_place_suffixes: frozenset[str]
     program_cues: tuple[str, ...]           # longest first
+    strong_program_cues: tuple[str, ...]    # cues that name a program without quotes
     slogan_words: frozenset[str]
     short_name_exceptions: frozenset[str]
+    generic_words: frozenset[str]           # nouns that name nothing on their own (城市, 该村)
+    person_roles: frozenset[str]            # 居民, 业主: nouns before a name
+    speech_verbs: tuple[str, ...]           # 说, 表示: verbs after a name, longest first
+    honorifics: frozenset[str]              # 女士, 阿姨: after a bare surname
+    core_bodies: tuple[str, ...]            # 委, 政府, 政协: organs after a bare level prefix
+    national_bodies: tuple[str, ...]        # 党中央, 国务院
+    implement_verbs: tuple[str, ...]        # 探索, 打造, 实施
     version: str
 
     def ancestors(self, code: str) -> list[Division]:
@@ -189,6 +201,16 @@ def _flagged(name: str, flag: str | None) -> tuple[list[str], set[str]]:
 
 def _words(name: str) -> list[str]:
     return _flagged(name, None)[0]
+
+
+def _kinds(name: str, kinds: tuple[str, ...]) -> dict[str, list[str]]:
+    """Entries of a ``word<TAB>kind`` file, grouped by kind."""
+    out: dict[str, list[str]] = {k: [] for k in kinds}
+    for number, fields in _lines(name):
+        if len(fields) < 2 or fields[1] not in out:
+            raise ValueError(f"{name}:{number}: expected 'word<TAB>kind' with kind in {', '.join(kinds)}")
+        out[fields[1]].append(fields[0])
+    return out
 
 
 def _read_divisions() -> tuple[Division, ...]:
@@ -308,6 +330,10 @@ def load() -> Lexicon:
         if flags:
             weak_place.add(fields[0])
 
+    cues, strong_cues = _flagged("program_cues.txt", "strong")
+    cues_by_kind = _kinds("person_cues.tsv", ("role", "verb", "honorific"))
+    bodies = _kinds("bodies.tsv", ("core", "national"))
+
     return Lexicon(
         divisions=divisions,
         division_by_code=by_code,
@@ -321,9 +347,17 @@ def load() -> Lexicon:
         weak_org_suffixes=frozenset(weak_orgs),
         place_suffixes=tuple((s, place[s]) for s in _longest_first(place)),
         weak_place_suffixes=frozenset(weak_place),
-        program_cues=_longest_first(_words("program_cues.txt")),
+        program_cues=_longest_first(cues),
+        strong_program_cues=_longest_first(strong_cues),
         slogan_words=frozenset(_words("slogan_words.txt")),
         short_name_exceptions=exceptions,
+        generic_words=frozenset(_words("generic_words.txt")),
+        person_roles=frozenset(cues_by_kind["role"]),
+        speech_verbs=_longest_first(cues_by_kind["verb"]),
+        honorifics=frozenset(cues_by_kind["honorific"]),
+        core_bodies=_longest_first(bodies["core"]),
+        national_bodies=_longest_first(bodies["national"]),
+        implement_verbs=_longest_first(_words("implement_verbs.txt")),
         version=version(),
     )
 

@@ -1,0 +1,182 @@
+"""Repair OCR damage and split a document into sentences, keeping offsets.
+
+Newspaper pages arrive with lines broken in mid-sentence (often across a blank
+line), paragraphs printed twice, stray spaces inside words and full-width
+ASCII. The repaired text of each sentence comes with a map from each of its
+characters back to ``Document.text``, so nothing downstream loses its place.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from kg.model import CleanDocument, Document, Sentence
+
+SENTENCE_END = "。!?;!?;…"
+CLOSERS = "”’\"』」)）》】"
+# A line at least this long that ends without punctuation was cut by the page layout.
+BROKEN_LINE_MIN = 28
+# Fragments shorter than this are not worth checking for duplication (e.g. "会议指出").
+DUPLICATE_MIN = 12
+MAX_SENTENCE = 400
+
+_MIDDLE_DOTS = {"\u30fb": "·", "\uff65": "·", "\u2027": "·", "\u2022": "·", "\u00b7": "·"}
+_DATE = re.compile(r"(20\d\d|19\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
+
+
+def normalize_char(c: str) -> str:
+    """One character in, one out, so offsets survive: full-width ASCII to half-width."""
+    o = ord(c)
+    if 0xFF01 <= o <= 0xFF5E:
+        return chr(o - 0xFEE0)
+    if c == "\u3000" or c == "\u00a0" or c == "\t":
+        return " "
+    return _MIDDLE_DOTS.get(c, c)
+
+
+def is_cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+def clean(doc: Document, bridges: Callable[[str, str], bool] | None = None) -> CleanDocument:
+    """Repair ``doc`` and split it into sentences.
+
+    ``bridges(left, right)`` tells whether a space between the CJK contexts
+    ``left`` and ``right`` falls inside a word (and so is stray); the segmenter
+    provides it. Without it, spaces between CJK characters are kept.
+    """
+    text = "".join(normalize_char(c) for c in doc.text)
+    paragraphs = _paragraphs(text)
+    seen: set[str] = set()
+    seen_text: list[str] = []
+    sentences: list[Sentence] = []
+    dropped = 0
+    for p_index, (chars, offs) in enumerate(paragraphs):
+        chars, offs = _drop_stray_spaces(chars, offs, bridges)
+        for s_chars, s_offs in _split_sentences(chars, offs):
+            s = "".join(s_chars).strip()
+            if not s:
+                continue
+            lead = len("".join(s_chars)) - len("".join(s_chars).lstrip())
+            trail = len("".join(s_chars)) - len("".join(s_chars).rstrip())
+            s_offs = s_offs[lead:len(s_offs) - trail]
+            key = s.replace(" ", "")
+            if len(key) >= DUPLICATE_MIN and (key in seen or _inside_seen(key, seen_text)):
+                dropped += 1
+                continue
+            seen.add(key)
+            seen_text.append(key)
+            sentences.append(Sentence(doc.id, len(sentences), s, tuple(s_offs), p_index))
+    return CleanDocument(doc, tuple(sentences), title=_title(sentences), date=_date(text),
+                         dropped_duplicates=dropped)
+
+
+def _inside_seen(key: str, seen_text: list[str]) -> bool:
+    # A paragraph printed twice is often cut at a different place the second
+    # time, so its first sentence is a tail of one already read.
+    recent = seen_text[-400:]
+    return any(key in s for s in recent if len(s) > len(key))
+
+
+def _paragraphs(text: str) -> list[tuple[list[str], list[int]]]:
+    """Group lines into paragraphs, joining lines the layout broke mid-sentence."""
+    lines: list[tuple[str, int]] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        lines.append((body, pos))
+        pos += len(raw)
+    paragraphs: list[tuple[list[str], list[int]]] = []
+    chars: list[str] = []
+    offs: list[int] = []
+    open_sentence = False   # the current paragraph ends inside a sentence
+    for body, start in lines:
+        stripped = body.strip()
+        if not stripped:
+            continue  # blank lines decide nothing; the text on either side does
+        lead = len(body) - len(body.lstrip())
+        piece = body.strip()
+        if chars and not open_sentence:
+            paragraphs.append((chars, offs))
+            chars, offs = [], []
+        chars.extend(piece)
+        offs.extend(range(start + lead, start + lead + len(piece)))
+        last = piece[-1]
+        open_sentence = len(piece) >= BROKEN_LINE_MIN and last not in SENTENCE_END + CLOSERS + ":：" and (is_cjk(last) or last.isalnum() or last in ",、")
+    if chars:
+        paragraphs.append((chars, offs))
+    return paragraphs
+
+
+def _drop_stray_spaces(chars: list[str], offs: list[int],
+                       bridges: Callable[[str, str], bool] | None) -> tuple[list[str], list[int]]:
+    """Remove runs of spaces that the segmenter says fall inside a word."""
+    out_c: list[str] = []
+    out_o: list[int] = []
+    i = 0
+    n = len(chars)
+    while i < n:
+        c = chars[i]
+        if c != " ":
+            out_c.append(c)
+            out_o.append(offs[i])
+            i += 1
+            continue
+        j = i
+        while j < n and chars[j] == " ":
+            j += 1
+        left = "".join(out_c[-6:])
+        right = "".join(chars[j:j + 6])
+        stray = (bridges is not None and left and right and is_cjk(left[-1]) and is_cjk(right[0])
+                 and bridges(left, right))
+        if not stray:
+            out_c.append(" ")
+            out_o.append(offs[i])
+        i = j
+    return out_c, out_o
+
+
+def _split_sentences(chars: list[str], offs: list[int]):
+    start = 0
+    n = len(chars)
+    i = 0
+    while i < n:
+        c = chars[i]
+        if c in SENTENCE_END:
+            j = i + 1
+            while j < n and (chars[j] in SENTENCE_END or chars[j] in CLOSERS):
+                j += 1
+            yield from _cap(chars[start:j], offs[start:j])
+            start = i = j
+            continue
+        i += 1
+    if start < n:
+        yield from _cap(chars[start:], offs[start:])
+
+
+def _cap(chars: list[str], offs: list[int]):
+    """Split an overlong sentence (a page without punctuation) at commas or spaces."""
+    while len(chars) > MAX_SENTENCE:
+        cut = max((k for k in range(MAX_SENTENCE // 2, MAX_SENTENCE) if chars[k] in ", ,、"), default=MAX_SENTENCE - 1)
+        yield chars[:cut + 1], offs[:cut + 1]
+        chars, offs = chars[cut + 1:], offs[cut + 1:]
+    if chars:
+        yield chars, offs
+
+
+def _title(sentences: list[Sentence]) -> str:
+    for s in sentences[:8]:
+        t = s.text.strip()
+        if 6 <= len(t) <= 60 and t[-1] not in SENTENCE_END and not t.startswith(("星期", "第", "本版")):
+            return t
+    return ""
+
+
+def _date(text: str) -> str:
+    m = _DATE.search(text[:600])
+    if not m:
+        return ""
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if 1 <= mo <= 12 and 1 <= d <= 31:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    return ""

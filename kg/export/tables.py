@@ -1,0 +1,78 @@
+"""Tables for spreadsheets and Gephi: entities.csv, edges.csv, merges.csv, graph.graphml."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import networkx as nx
+
+from kg.atomic import atomic_open, atomic_write
+from kg.model import HOLDS_POST, KnowledgeGraph
+
+
+def write_tables(kg: KnowledgeGraph, graph: nx.Graph, out_dir: Path) -> list[Path]:
+    out_dir = Path(out_dir)
+    paths = [out_dir / "entities.csv", out_dir / "edges.csv", out_dir / "merges.csv", out_dir / "graph.graphml"]
+    atomic_write(paths[0], entities_csv(kg, graph))
+    atomic_write(paths[1], edges_csv(kg))
+    atomic_write(paths[2], merges_csv(kg))
+    with atomic_open(paths[3], "wb") as f:
+        nx.write_graphml(_graphml_safe(graph), f, encoding="utf-8")
+    return paths
+
+
+def _csv(rows: list[list]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
+def entities_csv(kg: KnowledgeGraph, graph: nx.Graph) -> str:
+    posts: dict[str, list[str]] = {}
+    for r in kg.relations:
+        if r.kind == HOLDS_POST:
+            posts.setdefault(r.head, []).append(r.tail)
+    rows: list[list] = [["key", "type", "name", "aliases", "code", "posts", "mentions", "documents",
+                         "weighted_degree", "community"]]
+    for key in sorted(kg.entities):
+        e = kg.entities[key]
+        node = graph.nodes[key] if key in graph else {}
+        rows.append([key, e.type, e.name, "|".join(sorted(e.aliases - {e.name})), e.code,
+                     "|".join(dict.fromkeys(posts.get(key, []))), e.mention_count, len(e.documents),
+                     node.get("weight", 0), node.get("community", "")])
+    return _csv(rows)
+
+
+def edges_csv(kg: KnowledgeGraph) -> str:
+    rows: list[list] = [["kind", "head", "head_name", "tail", "tail_name", "body", "count", "pmi",
+                         "documents", "evidence"]]
+    for r in kg.relations:
+        head = kg.entities.get(r.head)
+        tail = kg.entities.get(r.tail)
+        evidence = r.evidence[0].text if r.evidence else ""
+        rows.append([r.kind, r.head, head.name if head else "", r.tail, tail.name if tail else r.tail,
+                     r.body, r.count, f"{r.pmi:.4f}", "|".join(r.documents), evidence])
+    return _csv(rows)
+
+
+def merges_csv(kg: KnowledgeGraph) -> str:
+    rows: list[list] = [["document", "kept", "merged", "reason"]]
+    for m in kg.merges:
+        rows.append([m.doc_id, m.kept, m.merged, m.reason])
+    return _csv(rows)
+
+
+def _graphml_safe(graph: nx.Graph) -> nx.Graph:
+    """A copy whose strings hold no character XML 1.0 forbids (control characters from OCR)."""
+    g = nx.Graph()
+    for n, data in graph.nodes(data=True):
+        g.add_node(_xml_text(n), **{k: _xml_text(v) if isinstance(v, str) else v for k, v in data.items()})
+    for a, b, data in graph.edges(data=True):
+        g.add_edge(_xml_text(a), _xml_text(b), **{k: _xml_text(v) if isinstance(v, str) else v for k, v in data.items()})
+    return g
+
+
+def _xml_text(s: str) -> str:
+    return "".join(c if c in "\t\n\r" or (" " <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or ord(c) > 0xFFFF
+                   else "\ufffd" for c in s)

@@ -1,0 +1,116 @@
+"""Extraction: repaired sentences in, mentions out.
+
+Recognizers run in a fixed order on each sentence (places, organizations,
+people, programs), each seeing what the ones before it found: a body is named
+after its place, a person after a post that names a body. A second pass then
+finds, anywhere in the document, the people and programs that context
+confirmed once (李代霞说 confirms every later 李代霞).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.base import Candidate, SentenceView, is_cjk
+from kg.extract.organizations import OrganizationRecognizer
+from kg.extract.people import PersonRecognizer
+from kg.extract.places import PlaceRecognizer
+from kg.extract.programs import ProgramRecognizer
+from kg.extract.segment import Segmenter, default_segmenter
+from kg.lexicon import Lexicon
+from kg.lexicon import load as load_lexicon
+from kg.model import COARSE_TYPE, PERSON, PROGRAM, CleanDocument, Mention
+
+
+@dataclass
+class SentenceFindings:
+    """The candidates kept for one sentence, in its repaired text's coordinates."""
+    view: SentenceView
+    kept: list[Candidate]
+
+
+class Extractor:
+    """Runs the recognizers over the sentences of a cleaned document."""
+
+    def __init__(self, lex: Lexicon | None = None, segmenter: Segmenter | None = None, ner=None) -> None:
+        self.lex = lex or load_lexicon()
+        self.segmenter = segmenter or default_segmenter()
+        self.recognizers = [PlaceRecognizer(self.lex), OrganizationRecognizer(self.lex),
+                            PersonRecognizer(self.lex), ProgramRecognizer(self.lex)]
+        self.ner = ner  # optional statistical recognizer (kg.extract.lac)
+
+    def find(self, cdoc: CleanDocument) -> list[SentenceFindings]:
+        views = [SentenceView(s, self.segmenter.tag(s.text)) for s in cdoc.sentences]
+        for view in views:
+            for r in self.recognizers:
+                r.find(view)
+        if self.ner is not None:
+            self._add_statistical(views)
+        self._propagate(views)
+        return [SentenceFindings(v, select(v.candidates)) for v in views]
+
+    def _add_statistical(self, views: list[SentenceView]) -> None:
+        from kg.extract.lac import to_candidates
+        for view, found in zip(views, self.ner.find_batch([v.sentence for v in views])):
+            for cand in to_candidates(view, found, self.lex):
+                if not any(c.start < cand.end and cand.start < c.end and COARSE_TYPE.get(c.type) == COARSE_TYPE.get(cand.type) for c in view.candidates):
+                    view.candidates.append(cand)
+
+    def _propagate(self, views: list[SentenceView]) -> None:
+        """Mark every occurrence of a confirmed person or program name in the document."""
+        known: dict[str, Candidate] = {}
+        for v in views:
+            for c in v.candidates:
+                if c.type in (PERSON, PROGRAM) and len(c.name) >= 2:
+                    known.setdefault(c.name, c)
+        if not known:
+            return
+        for v in views:
+            text = v.text
+            for name, proto in known.items():
+                i = text.find(name)
+                while i >= 0:
+                    j = i + len(name)
+                    if not any(c.start < j and i < c.end for c in v.candidates if COARSE_TYPE.get(c.type) == COARSE_TYPE.get(proto.type) or c.type == PERSON) \
+                            and _word_bounded(v, i, j, proto.type):
+                        v.candidates.append(Candidate(i, j, proto.type, name, source="document",
+                                                      attrs={k: val for k, val in proto.attrs.items() if k == "alias"}))
+                    i = text.find(name, j)
+
+
+def _word_bounded(view: SentenceView, i: int, j: int, etype: str) -> bool:
+    if etype != PERSON:
+        return True
+    text = view.text
+    # A person's name must not continue into the next character's word (王勇 in 王勇敢).
+    return view.starts_token(i) and (j >= len(text) or not is_cjk(text[j]) or view.ends_token(j))
+
+
+def select(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the best of overlapping candidates.
+
+    Same-kind overlaps keep the longer span; spans of different kinds may nest
+    (a place inside a body's name) but may not cross.
+    """
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), c.start, c.type))
+    kept: list[Candidate] = []
+    for c in order:
+        ok = True
+        for k in kept:
+            if c.end <= k.start or k.end <= c.start:
+                continue
+            nested = k.start <= c.start and c.end <= k.end
+            if not nested or COARSE_TYPE.get(k.type) == COARSE_TYPE.get(c.type) or c.type == PERSON or k.type == PERSON:
+                ok = False
+                break
+        if ok:
+            kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def to_mention(cdoc: CleanDocument, findings: SentenceFindings, c: Candidate) -> Mention:
+    s = findings.view.sentence
+    start, end = s.span(c.start, c.end)
+    attrs = tuple(sorted(c.attrs.items()))
+    return Mention(doc_id=cdoc.document.id, sentence=s.index, start=start, end=end,
+                   text=cdoc.document.text[start:end], name=c.name, type=c.type, code=c.code,
+                   source=c.source, attrs=attrs)

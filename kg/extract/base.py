@@ -1,0 +1,86 @@
+"""What the recognizers share: a tagged view of one sentence and the candidates found in it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.segment import Token, dictionary
+from kg.model import Sentence
+
+# Flags of jieba's tag set that can be part of a proper name or a name-like noun.
+NOMINAL_FLAGS = {"n", "nr", "nr1", "nr2", "nrj", "nrf", "nrfg", "nrt", "ns", "nsf", "nt", "nz", "nl",
+                 "ng", "j", "x", "eng", "l", "an", "vn", "s", "b", "i"}
+# Single characters that end a name on their right (function words, verbs of saying).
+FUNCTION_CHARS = set("的了在和与及等说对为是也都将把被从向到以于则又还便即曾已正并而或就让给由着过上下中里内外")
+PUNCT = set(",，。.!！?？;；:：、()（）《》〈〉<>“”\"‘’'「」『』【】[]…—-~·/|\\ \t")
+
+
+@dataclass
+class Candidate:
+    """A span of the repaired sentence text recognised as an entity."""
+    start: int
+    end: int
+    type: str
+    name: str
+    code: str = ""
+    source: str = "rule"
+    attrs: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+class SentenceView:
+    """A sentence with its tokens and the candidates recognised so far."""
+
+    def __init__(self, sentence: Sentence, tokens: list[Token]) -> None:
+        self.sentence = sentence
+        self.text = sentence.text
+        self.tokens = tokens
+        self.token_at: list[int] = [0] * len(self.text)
+        for i, t in enumerate(tokens):
+            for k in range(t.start, min(t.end, len(self.text))):
+                self.token_at[k] = i
+        self.candidates: list[Candidate] = []
+
+    def starts_token(self, i: int) -> bool:
+        return i <= 0 or i >= len(self.text) or self.tokens[self.token_at[i]].start == i
+
+    def ends_token(self, i: int) -> bool:
+        return i >= len(self.text) or i <= 0 or self.tokens[self.token_at[i - 1]].end == i
+
+    def token_ending_at(self, i: int) -> Token | None:
+        if i <= 0:
+            return None
+        t = self.tokens[self.token_at[i - 1]]
+        return t
+
+    def candidate_ending_at(self, i: int, types: tuple[str, ...] | None = None) -> Candidate | None:
+        best = None
+        for c in self.candidates:
+            if c.end == i and (types is None or c.type in types):
+                if best is None or c.start < best.start:
+                    best = c
+        return best
+
+    def covered(self, i: int, j: int) -> bool:
+        return any(c.start <= i and j <= c.end for c in self.candidates)
+
+
+def normalize_name(s: str) -> str:
+    """The name of a span: the repaired text without spaces."""
+    return "".join(s.split())
+
+
+def is_cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+def word_info(word: str) -> tuple[int, str] | None:
+    """(frequency, tag) of ``word`` in jieba's dictionary, or None."""
+    return dictionary().get(word)
+
+
+def is_common_word(word: str, min_freq: int = 3, exclude_flags: tuple[str, ...] = ("nr", "ns", "nt", "nz")) -> bool:
+    info = dictionary().get(word)
+    return bool(info and info[0] >= min_freq and not info[1].startswith(exclude_flags))

@@ -1,0 +1,177 @@
+"""Organizations by suffix: 党委, 党支部, 住建局, 集团, 学院, 健步队 ...
+
+A name runs left from its suffix over name-like words and through the places
+and bodies written before it (金海湾社区党支部, 市教育局玉海中心小学党支部).
+Bodies written with a bare level prefix (市委, 县行政审批局, 镇党委) keep the
+prefix so the resolver can name the place they belong to.
+"""
+from __future__ import annotations
+
+from kg.extract.base import NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
+from kg.lexicon import Lexicon
+from kg.model import ORGANIZATION, PLACE_TYPES
+
+LEVEL_PREFIXES = "省市县区镇乡村"
+MAX_NAME = 24
+
+
+class OrganizationRecognizer:
+    kind = "organization"
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.suffixes = lex.org_suffixes
+        self.weak = lex.weak_org_suffixes
+        self.core = lex.core_bodies          # bodies that stand after a bare level prefix: 委, 政府, 政协 ...
+        self.national = lex.national_bodies
+        self.generic = lex.generic_words
+        self.posts = lex.posts
+
+    def find(self, view: SentenceView) -> list[Candidate]:
+        out: list[Candidate] = []
+        out += self._national(view)
+        view.candidates.extend(out)
+        text = view.text
+        ends = sorted({(p + len(s), -len(s), s) for s in self.suffixes + self.core
+                       for p in _all(text, s)})
+        for end, _, suffix in ends:
+            p = end - len(suffix)
+            if any(c.start <= p < c.end and c.type in PLACE_TYPES and end <= c.end for c in view.candidates):
+                continue
+            if any(c.type == ORGANIZATION and c.start <= p and end <= c.end for c in view.candidates):
+                continue
+            cand = self._candidate(view, p, end, suffix)
+            if cand is None:
+                continue
+            # A longer body ending here replaces the shorter one it contains (党委 in 机关党委).
+            view.candidates[:] = [c for c in view.candidates
+                                  if not (c.type == ORGANIZATION and cand.start <= c.start and c.end <= cand.end)]
+            out = [c for c in out if not (cand.start <= c.start and c.end <= cand.end)]
+            out.append(cand)
+            view.candidates.append(cand)
+        return out
+
+    def _national(self, view: SentenceView) -> list[Candidate]:
+        out = []
+        for name in self.national:
+            for p in _all(view.text, name):
+                out.append(Candidate(p, p + len(name), ORGANIZATION, name, source="lexicon"))
+        return out
+
+    def _candidate(self, view: SentenceView, p: int, end: int, suffix: str) -> Candidate | None:
+        text = view.text
+        # The suffix must end a word: 局 in 局面 or 队 in 队伍 does not.
+        if end < len(text) and not view.ends_token(end):
+            tok = view.tokens[view.token_at[end - 1]]
+            if not _post_follows(text, end, self.posts) and word_info(tok.text) and tok.text not in self.suffixes:
+                return None
+        start, has_prefix = self._left(view, p)
+        stem = normalize_name(text[start:p])
+        level = ""
+        if start > 0 and text[start - 1] in LEVEL_PREFIXES and _boundary_before(view, start - 1):
+            level = text[start - 1]
+            start -= 1
+        elif stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _boundary_before(view, start):
+            level = stem[0]
+        name = normalize_name(text[start:end])
+        if len(name) > MAX_NAME or len(name) < 2:
+            return None
+        if suffix in self.core and not stem and not level:
+            # 政法委 or 纪委 alone names a body only inside a post (政法委书记).
+            if not _post_follows(text, end, self.posts):
+                return None
+        elif not stem and not level:
+            return None
+        if not (has_prefix or level or _proper_stem(view, start, p)):
+            return None
+        if suffix in self.weak and not (has_prefix or _proper_stem(view, start, p)) and not level:
+            return None
+        if name in self.generic:
+            return None
+        cand = Candidate(start, end, ORGANIZATION, name, source="suffix")
+        if level:
+            cand.attrs["level"] = level
+        parent = view.candidate_ending_at(start + len(level), PLACE_TYPES)
+        inner = [c for c in view.candidates if start <= c.start and c.end <= p and c.type in PLACE_TYPES]
+        if inner:
+            cand.attrs["place"] = max(inner, key=lambda c: c.end).name
+        elif parent is not None and parent.end == start:
+            cand.attrs["place"] = parent.name
+        return cand
+
+    def _left(self, view: SentenceView, p: int) -> tuple[int, bool]:
+        """Start of the name ending at ``p``, and whether it begins with a place or body."""
+        start = p
+        has_prefix = False
+        text = view.text
+        tok_index = view.token_at[p - 1] if p > 0 else -1
+        if tok_index >= 0 and view.tokens[tok_index].end > p:
+            # The suffix is glued to the word before it (住建局 → 住建 + 局).
+            start = view.tokens[tok_index].start
+            tok_index -= 1
+        while start > 0 and p - start < MAX_NAME:
+            before = view.candidate_ending_at(start, PLACE_TYPES + (ORGANIZATION,))
+            if before is not None and before.start < start:
+                start = before.start
+                has_prefix = True
+                tok_index = view.token_at[start - 1] if start > 0 else -1
+                continue
+            if tok_index < 0:
+                break
+            tok = view.tokens[tok_index]
+            if tok.end != start:
+                tok_index = view.token_at[start - 1]
+                tok = view.tokens[tok_index]
+            w = tok.text
+            if any(c in PUNCT for c in w) or not all(is_cjk(c) or c.isdigit() or c.isalpha() for c in w):
+                break
+            if w in self.generic or w in self.posts:
+                break
+            if tok.flag not in NOMINAL_FLAGS and not (tok.flag == "m" and not w.isdigit()):
+                break
+            if len(w) == 1 and w in LEVEL_PREFIXES:
+                break
+            start = tok.start
+            tok_index -= 1
+        return start, has_prefix
+
+
+def _all(text: str, s: str):
+    i = text.find(s)
+    while i >= 0:
+        yield i
+        i = text.find(s, i + 1)
+
+
+def _post_follows(text: str, end: int, posts) -> bool:
+    return any(text.startswith(t, end) for t in posts)
+
+
+def _boundary_before(view: SentenceView, i: int) -> bool:
+    """True when position ``i`` starts a word (not the tail of 城市 or 全市)."""
+    if i == 0:
+        return True
+    prev = view.text[i - 1]
+    if prev in PUNCT or not is_cjk(prev):
+        return True
+    if view.candidate_ending_at(i) is not None:
+        return True
+    tok = view.tokens[view.token_at[i]]
+    if tok.start < i:
+        return False
+    prev_tok = view.tokens[view.token_at[i - 1]]
+    return prev_tok.text not in ("全", "我", "本", "该", "各", "城", "都") and not (prev_tok.end == i and len(prev_tok.text) == 1 and prev_tok.text in "全我本该各")
+
+
+def _proper_stem(view: SentenceView, start: int, p: int) -> bool:
+    """The stem holds a word that is a name rather than a common noun."""
+    stem = normalize_name(view.text[start:p])
+    if not stem:
+        return False
+    if word_info(stem) is None and len(stem) >= 2:
+        return True
+    for k in range(view.token_at[start], view.token_at[p - 1] + 1):
+        tok = view.tokens[k]
+        if tok.flag.startswith(("nr", "ns", "nt", "nz", "j")) or (word_info(tok.text) is None and len(tok.text) >= 2):
+            return True
+    return False

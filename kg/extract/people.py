@@ -1,0 +1,241 @@
+"""People: a surname and a given name, accepted only with context.
+
+A candidate counts when a post stands before it (市委书记储祥好), when a byline
+introduces it (记者 张越), when a role noun or a body stands before it and a
+verb of saying or acting follows (小区居民樊一新告诉记者), or when a title follows
+a name the segmenter tags as a person (习近平总书记). Words that merely start
+with a surname character (幸福感, 全市, 金海湾) fail these tests.
+
+Posts found before a name are attached to the candidate (``attrs["posts"]``,
+joined by ``|``; ``attrs["bodies"]`` gives the body of each post or ``-``).
+"""
+from __future__ import annotations
+
+from kg.extract.base import FUNCTION_CHARS, NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
+from kg.lexicon import Lexicon
+from kg.model import ORGANIZATION, PERSON, PLACE_TYPES
+
+MAX_POST = 24
+
+
+class PersonRecognizer:
+    kind = "person"
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.single = lex.surnames_single
+        self.double = lex.surnames_double
+        self.posts = lex.posts
+        self.bylines = tuple(sorted(lex.byline_titles, key=len, reverse=True))
+        self.roles = lex.person_roles
+        self.verbs = lex.speech_verbs
+        self.honorifics = lex.honorifics
+
+    def find(self, view: SentenceView) -> list[Candidate]:
+        out: dict[tuple[int, int], Candidate] = {}
+        for cand in self._after_bylines(view):
+            out.setdefault((cand.start, cand.end), cand)
+        for cand in self._after_posts(view):
+            out[(cand.start, cand.end)] = cand
+        for cand in self._before_verbs(view):
+            if not any(c.start <= cand.start < c.end or cand.start <= c.start < cand.end for c in out.values()):
+                out[(cand.start, cand.end)] = cand
+        for cand in self._before_titles(view):
+            out.setdefault((cand.start, cand.end), cand)
+        found = [c for c in out.values() if not view.covered(c.start, c.end) or c.attrs.get("posts")]
+        view.candidates.extend(found)
+        return found
+
+    # -- the name itself -------------------------------------------------
+    def name_at(self, view: SentenceView, k: int, strict: bool = True) -> tuple[int, int] | None:
+        """Span of a plausible name starting at ``k``, or None."""
+        text = view.text
+        for ls in (2, 1):
+            surname = text[k:k + ls]
+            if len(surname) < ls or surname not in (self.double if ls == 2 else self.single):
+                continue
+            g0 = k + ls
+            if g0 >= len(text) or not _name_char(text[g0]):
+                continue
+            end = g0 + 2 if g0 + 1 < len(text) and _name_char(text[g0 + 1]) else g0 + 1
+            if end == g0 + 2 and self._cut_after_first(text, g0 + 1):
+                end = g0 + 1
+            given = text[g0:end]
+            if given in self.honorifics or any(given.startswith(h) for h in self.honorifics):
+                return None
+            name = text[k:end]
+            if self._common(name) or (strict and self._common(text[k:g0 + 1]) and end == g0 + 1):
+                if not (strict and _tagged_person(view, k, end)):
+                    continue
+            if any(text.startswith(p, g0) for p in self.posts if len(p) >= 2):
+                continue
+            return k, end
+        return None
+
+    def _cut_after_first(self, text: str, i: int) -> bool:
+        """Whether the name's second given character at ``i`` rather begins the next word."""
+        c = text[i]
+        if c in FUNCTION_CHARS or c in self.verbs:
+            return True
+        for length in (4, 3, 2):
+            w = text[i:i + length]
+            if len(w) == length:
+                info = word_info(w)
+                if info and info[0] >= 20 and not info[1].startswith("nr"):
+                    return True
+        return False
+
+    def _common(self, word: str) -> bool:
+        info = word_info(word)
+        return bool(info and info[0] >= 5 and not info[1].startswith("nr"))
+
+    # -- contexts ----------------------------------------------------------
+    def _after_bylines(self, view: SentenceView):
+        text = view.text
+        for title in self.bylines:
+            i = text.find(title)
+            while i >= 0:
+                k = i + len(title)
+                # 记者 as a noun (告诉记者, 记者观察) introduces no name.
+                names = 0
+                while k < len(text):
+                    while k < len(text) and text[k] in " :：□":
+                        k += 1
+                    j = k
+                    while j < len(text) and _name_char(text[j]) and j - k < 4:
+                        j += 1
+                    word = text[k:j]
+                    ended = j >= len(text) or text[j] in " )）、,，" or any(text.startswith(b, j) for b in self.bylines)
+                    if not (2 <= len(word) <= 3 and ended):
+                        break
+                    if names == 0 and not (word[0] in self.single or word[:2] in self.double):
+                        break
+                    if self._common(word) or word in self.lex.posts or word in self.bylines:
+                        break
+                    cand = Candidate(k, j, PERSON, word, source="byline")
+                    cand.attrs["byline"] = title
+                    yield cand
+                    names += 1
+                    k = j
+                    if k < len(text) and text[k] in "、,，":
+                        k += 1
+                    if any(text.startswith(b, k) or text.startswith(b, k + 1) for b in self.bylines):
+                        break
+                i = text.find(title, i + 1)
+
+    def _after_posts(self, view: SentenceView):
+        text = view.text
+        for title in self.posts:
+            if title in self.lex.byline_titles:
+                continue
+            i = text.find(title)
+            while i >= 0:
+                k = i + len(title)
+                if k < len(text) and text[k] == " ":
+                    k += 1
+                # The longest title ending here wins (副书记 over 书记).
+                longer = any(t != title and t.endswith(title) and text.startswith(t, k - len(t) - (1 if text[k - 1:k] == " " and k - 1 == i + len(title) else 0)) for t in self.posts if len(t) > len(title))
+                span = None if longer else self.name_at(view, k)
+                if span:
+                    posts = self._post_chain(view, i + len(title))
+                    cand = Candidate(span[0], span[1], PERSON, text[span[0]:span[1]], source="post")
+                    cand.attrs["posts"] = "|".join(p for p, _ in posts)
+                    cand.attrs["bodies"] = "|".join(b or "-" for _, b in posts)
+                    yield cand
+                i = text.find(title, i + 1)
+
+    def _post_chain(self, view: SentenceView, end: int) -> list[tuple[str, str]]:
+        """The posts written before a name: 市委副书记、代市长 gives two, with their bodies."""
+        posts: list[tuple[str, str]] = []
+        text = view.text
+        while end > 0:
+            title = next((t for t in self.posts if text.startswith(t, end - len(t)) and t not in self.lex.byline_titles), None)
+            if title is None:
+                break
+            start = end - len(title)
+            body = view.candidate_ending_at(start, (ORGANIZATION,) + PLACE_TYPES)
+            label_start = start
+            if body is not None:
+                label_start = body.start
+            else:
+                label_start = self._label_left(view, start)
+            posts.insert(0, (normalize_name(text[label_start:end]),
+                             body.name if body is not None and body.type == ORGANIZATION else ""))
+            if label_start > 0 and text[label_start - 1] in "、":
+                end = label_start - 1
+                continue
+            break
+        return posts
+
+    def _label_left(self, view: SentenceView, start: int) -> int:
+        """A post's body written as plain words (学院指导老师): run left over nouns."""
+        k = start
+        while k > 0 and start - k < MAX_POST:
+            tok = view.tokens[view.token_at[k - 1]]
+            if tok.flag not in NOMINAL_FLAGS or any(c in PUNCT for c in tok.text) or not all(is_cjk(c) for c in tok.text):
+                break
+            if tok.text in self.lex.generic_words or tok.text in self.roles:
+                break
+            k = tok.start
+        return k
+
+    def _before_verbs(self, view: SentenceView):
+        text = view.text
+        for verb in self.verbs:
+            v = text.find(verb)
+            while v >= 0:
+                for length in (3, 2, 4):
+                    k = v - length
+                    if k < 0:
+                        continue
+                    span = self.name_at(view, k)
+                    if span is None or span[1] != v:
+                        continue
+                    if not self._sound_left(view, k):
+                        continue
+                    cand = Candidate(k, v, PERSON, text[k:v], source="verb")
+                    body = view.candidate_ending_at(k, (ORGANIZATION,))
+                    if body is not None:
+                        cand.attrs["member_of"] = body.name
+                    yield cand
+                    break
+                v = text.find(verb, v + 1)
+
+    def _sound_left(self, view: SentenceView, k: int) -> bool:
+        text = view.text
+        if k == 0 or text[k - 1] in PUNCT or not is_cjk(text[k - 1]):
+            return True
+        if view.candidate_ending_at(k, (ORGANIZATION,) + PLACE_TYPES) is not None:
+            return True
+        return any(text.startswith(r, k - len(r)) for r in self.roles) or \
+            any(text.startswith(p, k - len(p)) for p in self.posts if len(p) >= 2)
+
+    def _before_titles(self, view: SentenceView):
+        """Name then title, as in 习近平总书记: only names the segmenter reads as persons."""
+        for idx, tok in enumerate(view.tokens):
+            if not tok.flag.startswith("nr") or not 2 <= len(tok.text) <= 3:
+                continue
+            nxt = view.text[tok.end:tok.end + 4]
+            title = next((t for t in self.posts if nxt.startswith(t) and len(t) >= 2 and t not in self.lex.byline_titles), None)
+            if title is None or not self._sound_left(view, tok.start) and view.tokens[idx - 1].flag.startswith(("n", "a")):
+                continue
+            span = self.name_at(view, tok.start, strict=False)
+            if span is None or span[1] != tok.end:
+                continue
+            cand = Candidate(tok.start, tok.end, PERSON, tok.text, source="title")
+            cand.attrs["posts"] = title
+            cand.attrs["bodies"] = "-"
+            yield cand
+
+
+# Characters that never stand in a given name but often follow one (储祥好主持, 王勇在).
+_NOT_IN_NAME = set("的了在说是等与及对把被将也都就从向到于则又还便即曾已并而或让给由着过")
+
+
+def _name_char(c: str) -> bool:
+    return is_cjk(c) and c not in _NOT_IN_NAME
+
+
+def _tagged_person(view: SentenceView, k: int, end: int) -> bool:
+    tok = view.tokens[view.token_at[k]]
+    return tok.start == k and tok.end == end and tok.flag.startswith("nr")

@@ -1,0 +1,210 @@
+"""Places: official divisions by longest match, finer places by their suffix.
+
+Provinces, cities, counties and townships come from the official list (with
+their codes); villages, communities and residential estates are not in it and
+are recognised by suffix (村, 社区, 小区, 家园 ...) with a sound left boundary:
+the name runs left over name-like words and stops at a verb, a generic word or
+the place before it, which then becomes its parent (盐湖区安邑街道金海湾社区).
+"""
+from __future__ import annotations
+
+from kg.extract.base import NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
+from kg.lexicon import Lexicon
+from kg.model import PLACE_LEVEL, PLACE_TYPES, TOWNSHIP
+
+# Generic township names that are also ordinary words.
+_MIN_DIVISION_LEN = 3
+MAX_STEM = 8
+
+
+class PlaceRecognizer:
+    kind = "place"
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.names = {n: ds for n, ds in lex.divisions_by_name.items() if self._usable(n)}
+        self.max_len = max((len(n) for n in self.names), default=0)
+        self.short = {n: ds for n, ds in lex.division_short_names.items()
+                      if len(n) >= 2 and all(d.level <= 2 for d in ds)}
+        self.suffixes = [(s, t) for s, t in lex.place_suffixes]
+        self.generic = lex.generic_words
+
+    @staticmethod
+    def _usable(name: str) -> bool:
+        # Two-character names other than counties (岚县) are ordinary words (城区, 郊区, 城镇).
+        return len(name) >= _MIN_DIVISION_LEN or name.endswith(("县", "旗"))
+
+    def find(self, view: SentenceView) -> list[Candidate]:
+        found = self._divisions(view)
+        view.candidates.extend(found)
+        suffixed = self._by_suffix(view)
+        view.candidates.extend(suffixed)
+        return found + suffixed
+
+    def _divisions(self, view: SentenceView) -> list[Candidate]:
+        text = view.text
+        out: list[Candidate] = []
+        i, n = 0, len(text)
+        while i < n:
+            if not is_cjk(text[i]):
+                i += 1
+                continue
+            match = None
+            for length in range(min(self.max_len, n - i), 1, -1):
+                name = text[i:i + length]
+                if name in self.names:
+                    match = name
+                    break
+            if match is None or not self._sound_division(view, i, i + len(match)):
+                short = self._short_form(view, i)
+                if short:
+                    out.append(short)
+                    i = short.end
+                    continue
+                i += 1
+                continue
+            divisions = self.names[match]
+            out.append(self._division_candidate(view, i, i + len(match), match, divisions))
+            i += len(match)
+        return out
+
+    def _sound_division(self, view: SentenceView, i: int, j: int) -> bool:
+        # A division name must not be the tail of a longer word (e.g. 城关镇 inside 新城关镇化).
+        if i > 0 and not view.starts_token(i):
+            tok = view.tokens[view.token_at[i]]
+            info = word_info(tok.text)
+            if info and not info[1].startswith("ns") and tok.end > i and tok.start < i:
+                return False
+        return True
+
+    def _short_form(self, view: SentenceView, i: int) -> Candidate | None:
+        text = view.text
+        for length in (3, 2):
+            name = text[i:i + length]
+            if len(name) < length or name not in self.short:
+                continue
+            tok = view.tokens[view.token_at[i]]
+            # A short form counts when the segmenter reads it as a place name of its own.
+            if tok.start != i or tok.end != i + length or not tok.flag.startswith("ns"):
+                continue
+            divisions = self.short[name]
+            cand = self._division_candidate(view, i, i + length, divisions[0].name, divisions)
+            cand.attrs["short"] = name
+            return cand
+        return None
+
+    def _division_candidate(self, view: SentenceView, i: int, j: int, name: str, divisions) -> Candidate:
+        levels = {d.type for d in divisions}
+        # An ambiguous name usually keeps its level (七级镇 is a township wherever it is).
+        dtype = sorted(levels, key=lambda t: PLACE_LEVEL[t])[-1] if len(levels) > 1 else divisions[0].type
+        same = [d for d in divisions if d.type == dtype]
+        cand = Candidate(i, j, dtype, name, code=same[0].code if len(same) == 1 else "", source="division")
+        cand.attrs["codes"] = "|".join(d.code for d in same)
+        parent = view.candidate_ending_at(i, PLACE_TYPES)
+        if parent is not None:
+            cand.attrs["parent"] = parent.name
+        return cand
+
+    def _by_suffix(self, view: SentenceView) -> list[Candidate]:
+        text = view.text
+        out: list[Candidate] = []
+        taken = [False] * len(text)
+        for c in view.candidates:
+            for k in range(c.start, c.end):
+                taken[k] = True
+        for suffix, ptype in self.suffixes:
+            start = 0
+            while True:
+                p = text.find(suffix, start)
+                if p < 0:
+                    break
+                start = p + 1
+                end = p + len(suffix)
+                if any(taken[p:end]):
+                    continue
+                cand = self._suffix_candidate(view, p, end, suffix, ptype)
+                if cand is None:
+                    continue
+                out.append(cand)
+                view.candidates.append(cand)
+                for k in range(cand.start, cand.end):
+                    taken[k] = True
+        for c in out:
+            view.candidates.remove(c)
+        return out
+
+    def _suffix_candidate(self, view: SentenceView, p: int, end: int, suffix: str, ptype: str) -> Candidate | None:
+        # Suffixes such as 园 or 城 also end ordinary words; the next character
+        # must not continue a word either (小区 in 小区内 is fine, 村 in 村民 is not).
+        if end < len(view.text) and not view.ends_token(end):
+            tok = view.tokens[view.token_at[end - 1]]
+            if tok.end > end:
+                return None
+        tok = view.tokens[view.token_at[p]]
+        if tok.start < p and tok.end >= end:
+            # The suffix is inside a dictionary word (农村, 乡村, 社区 in 城市社区 is fine).
+            info = word_info(tok.text)
+            if info and not info[1].startswith("ns") and tok.text not in self.generic:
+                return None
+        stem_start, parent = left_extent(view, p, self.generic, MAX_STEM)
+        stem = normalize_name(view.text[stem_start:p])
+        if len(stem) < 2 or not any(is_cjk(c) for c in stem):
+            return None
+        if stem in self.generic or _is_generic_stem(stem):
+            return None
+        if suffix in self.lex.weak_place_suffixes and not _proper(stem):
+            return None
+        name = normalize_name(view.text[stem_start:end])
+        if ptype == TOWNSHIP and name in self.lex.divisions_by_name:
+            return None
+        cand = Candidate(stem_start, end, ptype, name, source="suffix")
+        if parent is not None:
+            cand.attrs["parent"] = parent.name
+        return cand
+
+
+def left_extent(view: SentenceView, p: int, generic: frozenset[str], max_chars: int,
+                parent_types: tuple[str, ...] = PLACE_TYPES):
+    """Where a name ending at ``p`` starts, and the entity just before it (its parent) if any.
+
+    The name runs left over name-like tokens; it stops at punctuation, a
+    function word, a verb, a generic word, or at a recognised entity.
+    """
+    start = p
+    tok_index = view.token_at[p - 1] if p > 0 else -1
+    # The part of a token glued to the suffix belongs to the name.
+    if tok_index >= 0 and view.tokens[tok_index].end > p:
+        start = view.tokens[tok_index].start
+        tok_index -= 1
+    while tok_index >= 0:
+        tok = view.tokens[tok_index]
+        before = view.candidate_ending_at(start, parent_types)
+        if before is not None:
+            return start, before
+        if view.candidate_ending_at(start) is not None:
+            break
+        w = tok.text
+        if any(c in PUNCT for c in w) or not all(is_cjk(c) or c.isdigit() for c in w):
+            break
+        if w in generic or tok.flag not in NOMINAL_FLAGS and not (tok.flag == "m" and not w.isdigit()):
+            break
+        if p - tok.start > max_chars:
+            break
+        start = tok.start
+        tok_index -= 1
+    before = view.candidate_ending_at(start, parent_types)
+    return start, before
+
+
+def _is_generic_stem(stem: str) -> bool:
+    info = word_info(stem)
+    if info is None:
+        return False
+    freq, flag = info
+    return not flag.startswith(("ns", "nr", "nz", "nt")) and freq >= 50
+
+
+def _proper(stem: str) -> bool:
+    """A stem that is not an ordinary dictionary word (or is tagged as a proper name)."""
+    info = word_info(stem)
+    return info is None or info[1].startswith(("ns", "nr", "nz", "nt"))

@@ -1,0 +1,191 @@
+"""The plain data passed between pipeline stages.
+
+Offsets (``start``/``end``) always point into ``Document.text``, the text as
+decoded from the file, so every node and edge can be traced back to the exact
+characters it came from, whatever the cleaner repaired.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# The fine entity types, in the order the outputs list them.
+PERSON = "Person"
+PROVINCE = "Province"
+CITY = "City"
+COUNTY = "County"
+TOWNSHIP = "Township"
+VILLAGE = "Village"
+COMMUNITY = "Community"
+ESTATE = "Estate"
+ORGANIZATION = "Organization"
+PROGRAM = "Program"
+
+PLACE_TYPES = (PROVINCE, CITY, COUNTY, TOWNSHIP, VILLAGE, COMMUNITY, ESTATE)
+ENTITY_TYPES = (PERSON, *PLACE_TYPES, ORGANIZATION, PROGRAM)
+
+# Depth of each place type in the administrative hierarchy (smaller = larger area).
+PLACE_LEVEL = {t: i for i, t in enumerate(PLACE_TYPES)}
+
+COARSE_TYPE = {PERSON: "PER", ORGANIZATION: "ORG", PROGRAM: "PROGRAM",
+               **{t: "PLACE" for t in PLACE_TYPES}}
+
+# Relation kinds.
+HOLDS_POST = "holdsPost"
+MEMBER_OF = "memberOf"
+LOCATED_IN = "locatedIn"
+IMPLEMENTS = "implements"
+COOCCURS = "cooccursWith"
+RELATION_KINDS = (HOLDS_POST, MEMBER_OF, LOCATED_IN, IMPLEMENTS)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input file, decoded."""
+    id: str          # stable identifier: the path relative to the corpus root
+    path: str        # the path as the user gave it (or as found under a folder)
+    text: str        # the decoded text, unchanged
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of repaired text with a map back to the original."""
+    doc_id: str
+    index: int                 # position in the document, from 0
+    text: str                  # repaired text (spaces inside words removed, lines joined)
+    offsets: tuple[int, ...]   # offsets[i] = position in Document.text of text[i]
+    paragraph: int = 0
+
+    @property
+    def start(self) -> int:
+        return self.offsets[0] if self.offsets else 0
+
+    @property
+    def end(self) -> int:
+        return self.offsets[-1] + 1 if self.offsets else 0
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Original-text offsets of the repaired slice text[i:j]."""
+        return self.offsets[i], self.offsets[j - 1] + 1
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    document: Document
+    sentences: tuple[Sentence, ...]
+    title: str = ""
+    date: str = ""              # ISO date when the text states one
+    dropped_duplicates: int = 0  # paragraphs removed because they were printed twice
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of one sentence recognised as an entity of one type."""
+    doc_id: str
+    sentence: int              # Sentence.index
+    start: int                 # into Document.text
+    end: int
+    text: str                  # Document.text[start:end], exactly
+    name: str                  # the normalised surface (stray spaces removed)
+    type: str                  # one of ENTITY_TYPES
+    code: str = ""             # division code, for places found in the official list
+    source: str = "rule"       # which recognizer found it
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def attr(self, key: str, default: str = "") -> str:
+        for k, v in self.attrs:
+            if k == key:
+                return v
+        return default
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a relation or mention was read: a sentence and a span of the original text."""
+    doc_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str = ""             # the sentence, repaired
+
+
+@dataclass
+class Entity:
+    """One real-world thing, after resolution."""
+    key: str                   # canonical key: the one identity used by every output
+    type: str
+    name: str                  # canonical name
+    aliases: set[str] = field(default_factory=set)
+    code: str = ""             # division code when known
+    parent: str = ""           # key of the containing place, for places
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def mention_count(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({m.doc_id for m in self.mentions})
+
+
+@dataclass
+class Relation:
+    """A typed relation (or a co-occurrence) between two entities.
+
+    For ``holdsPost`` the tail is the post as written (``市委书记``) and
+    ``body`` holds the key of the organization the post belongs to, when known.
+    """
+    kind: str
+    head: str                  # entity key
+    tail: str                  # entity key, or the post label for holdsPost
+    evidence: list[Evidence] = field(default_factory=list)
+    count: int = 0
+    pmi: float = 0.0
+    body: str = ""
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({e.doc_id for e in self.evidence})
+
+
+@dataclass(frozen=True)
+class Merge:
+    """One decision of the resolver to treat two surfaces as one entity."""
+    doc_id: str                # "" for merges across documents
+    kept: str                  # canonical key kept
+    merged: str                # surface or key folded into it
+    reason: str
+
+
+@dataclass
+class DocResult:
+    """What extraction and in-document resolution yield for one document.
+
+    This is the unit the cache stores and the worker pool returns: entities are
+    already resolved inside the document, relations point at entity keys.
+    """
+    doc: CleanDocument
+    entities: list[Entity]
+    relations: list[Relation]          # typed relations and co-occurrences, by entity key
+    merges: list[Merge] = field(default_factory=list)
+
+
+@dataclass
+class KnowledgeGraph:
+    """The merged result of a build: what the graph stage and exporters read."""
+    documents: list[CleanDocument]
+    entities: dict[str, Entity]        # by key
+    relations: list[Relation]          # typed relations and co-occurrences (kind == COOCCURS)
+    merges: list[Merge] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+    @property
+    def sentence_count(self) -> int:
+        return sum(len(d.sentences) for d in self.documents)
+
+    def sentence(self, doc_id: str, index: int) -> Sentence | None:
+        for d in self.documents:
+            if d.document.id == doc_id:
+                return d.sentences[index] if 0 <= index < len(d.sentences) else None
+        return None

@@ -1,0 +1,206 @@
+"""Typed relations and co-occurrence, each with the sentence that says it.
+
+``holdsPost`` and ``memberOf`` come from the posts written before a name;
+``locatedIn`` from address prefixes (盐湖区安邑街道) and the official hierarchy;
+``implements`` from a place or body that 探索/打造/推行/实施/创建 a program in the
+same sentence. Co-occurrence counts sentences in which two entities appear
+together; PMI is computed on the merged corpus, never per document.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from itertools import combinations
+
+from kg.lexicon import Lexicon
+from kg.model import (COOCCURS, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF, ORGANIZATION, PERSON,
+                      PLACE_LEVEL, PLACE_TYPES, PROGRAM, CleanDocument, Entity, Evidence, Mention, Relation)
+
+# Bodies whose members also belong to the body they are named after (住建局党委 → 住建局).
+_PARTY_UNITS = ("机关党委", "党委", "党组", "党总支", "党支部", "党工委")
+
+
+def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dict[int, str],
+                       entities: list[Entity], lex: Lexicon) -> list[Relation]:
+    """All relations one document states, keyed by entity keys."""
+    by_name: dict[tuple[str, str], str] = {}
+    for idx, m in enumerate(mentions):
+        by_name.setdefault((m.type, m.name), key_of[idx])
+        by_name.setdefault(("*", m.name), key_of[idx])
+    found: dict[tuple, Relation] = {}
+
+    def add(kind: str, head: str, tail: str, m: Mention, body: str = "") -> None:
+        if not head or not tail or head == tail:
+            return
+        rel = found.get((kind, head, tail, body))
+        if rel is None:
+            rel = found[(kind, head, tail, body)] = Relation(kind, head, tail, body=body)
+        if not any(e.sentence == m.sentence for e in rel.evidence):
+            s = cdoc.sentences[m.sentence]
+            rel.evidence.append(Evidence(cdoc.document.id, m.sentence, m.start, m.end, s.text))
+        rel.count = len(rel.evidence)
+
+    def org_key(name: str) -> str:
+        return by_name.get((ORGANIZATION, name), "")
+
+    for idx, m in enumerate(mentions):
+        key = key_of[idx]
+        if m.type == PERSON:
+            posts = [p for p in m.attr("posts").split("|") if p]
+            bodies = m.attr("bodies").split("|") if m.attr("bodies") else []
+            for i, post in enumerate(posts):
+                body_name = bodies[i] if i < len(bodies) and bodies[i] != "-" else ""
+                body = _resolve_body(body_name, mentions, m, org_key)
+                add(HOLDS_POST, key, post, m, body=body)
+                if body:
+                    add(MEMBER_OF, key, body, m)
+                    parent = _party_parent(body, by_name)
+                    if parent:
+                        add(MEMBER_OF, key, parent, m)
+            if m.attr("member_of"):
+                add(MEMBER_OF, key, _resolve_body(m.attr("member_of"), mentions, m, org_key), m)
+        elif m.type in PLACE_TYPES and m.attr("parent"):
+            parent = by_name.get(("*", m.attr("parent")), "")
+            add(LOCATED_IN, key, parent, m)
+        elif m.type == ORGANIZATION and m.attr("located"):
+            add(LOCATED_IN, key, by_name.get(("*", m.attr("located")), ""), m)
+    _hierarchy(mentions, key_of, entities, lex, add)
+    _implements(cdoc, mentions, key_of, lex, add)
+    for rel in _cooccurrences(cdoc, mentions, key_of):
+        found[(rel.kind, rel.head, rel.tail, "")] = rel
+    return sorted(found.values(), key=lambda r: (r.kind, r.head, r.tail, r.body))
+
+
+def _resolve_body(name: str, mentions: list[Mention], person: Mention, org_key) -> str:
+    """The key of a body named in a post, as resolved in this document (市委 → 运城市委)."""
+    if not name:
+        return ""
+    key = org_key(name)
+    if key:
+        return key
+    for m in mentions:
+        if m.type == ORGANIZATION and m.attr("alias") == name and m.sentence == person.sentence:
+            return org_key(m.name)
+    return ""
+
+
+def _party_parent(body_key: str, by_name: dict) -> str:
+    name = body_key.split(":", 1)[1]
+    for unit in _PARTY_UNITS:
+        if name.endswith(unit) and len(name) > len(unit):
+            return by_name.get((ORGANIZATION, name[: -len(unit)]), "")
+    return ""
+
+
+def _hierarchy(mentions, key_of, entities: list[Entity], lex: Lexicon, add) -> None:
+    """locatedIn from the official list, to the nearest ancestor this document names."""
+    by_code = {e.code: e.key for e in entities if e.code}
+    first: dict[str, Mention] = {}
+    for idx, m in enumerate(mentions):
+        first.setdefault(key_of[idx], m)
+    for e in entities:
+        if not e.code:
+            continue
+        for d in lex.ancestors(e.code):
+            if d.code in by_code:
+                add(LOCATED_IN, e.key, by_code[d.code], first[e.key])
+                break
+
+
+def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add) -> None:
+    by_sentence: dict[int, list[tuple[Mention, str]]] = defaultdict(list)
+    for idx, m in enumerate(mentions):
+        by_sentence[m.sentence].append((m, key_of[idx]))
+    verbs = lex.implement_verbs
+    for s_index, items in by_sentence.items():
+        programs = [(m, k) for m, k in items if m.type == PROGRAM]
+        if not programs:
+            continue
+        actors = [(m, k) for m, k in items if m.type in PLACE_TYPES or m.type == ORGANIZATION]
+        if not actors:
+            continue
+        text = cdoc.document.text
+        for pm, pk in programs:
+            before = [(m, k) for m, k in actors if m.end <= pm.start]
+            if not before:
+                continue
+            # The subject is the first place or body of the sentence, not one nested in a longer name.
+            outer = [(m, k) for m, k in before if not any(o.start <= m.start and m.end <= o.end and o is not m for o, _ in before)]
+            subject, skey = outer[0]
+            between = text[subject.end:pm.start]
+            if any(v in between for v in verbs):
+                add(IMPLEMENTS, skey, pk, pm)
+
+
+def _cooccurrences(cdoc: CleanDocument, mentions, key_of) -> list[Relation]:
+    by_sentence: dict[int, set[str]] = defaultdict(set)
+    for idx, m in enumerate(mentions):
+        by_sentence[m.sentence].add(key_of[idx])
+    pairs: dict[tuple[str, str], Relation] = {}
+    for s_index in sorted(by_sentence):
+        keys = sorted(by_sentence[s_index])
+        s = cdoc.sentences[s_index]
+        for a, b in combinations(keys, 2):
+            rel = pairs.get((a, b))
+            if rel is None:
+                rel = pairs[(a, b)] = Relation(COOCCURS, a, b)
+                # One sentence per document is kept as evidence; the count has them all.
+                rel.evidence.append(Evidence(cdoc.document.id, s_index, s.start, s.end, s.text))
+            rel.count += 1
+    return list(pairs.values())
+
+
+def merge_relations(per_doc: list[list[Relation]], folded: dict[str, str],
+                    entities: dict[str, Entity], sentence_total: int, lex: Lexicon) -> list[Relation]:
+    """Combine the relations of all documents, add the corpus-wide hierarchy and PMI."""
+    merged: dict[tuple, Relation] = {}
+    for rels in per_doc:
+        for r in rels:
+            head = folded.get(r.head, r.head)
+            tail = r.tail if r.kind == HOLDS_POST else folded.get(r.tail, r.tail)
+            body = folded.get(r.body, r.body)
+            if r.kind == COOCCURS and head > tail:
+                head, tail = tail, head
+            if head == tail:
+                continue
+            key = (r.kind, head, tail, body)
+            cur = merged.get(key)
+            if cur is None:
+                cur = merged[key] = Relation(r.kind, head, tail, body=body)
+            cur.evidence.extend(r.evidence)
+            cur.count += r.count
+    _corpus_hierarchy(entities, merged, lex)
+    _add_pmi(merged, entities, sentence_total)
+    return sorted(merged.values(), key=lambda r: (r.kind, r.head, r.tail, r.body))
+
+
+def _corpus_hierarchy(entities: dict[str, Entity], merged: dict, lex: Lexicon) -> None:
+    """A division with no parent in its own articles links to the nearest ancestor the corpus names."""
+    by_code = {e.code: k for k, e in entities.items() if e.code}
+    has_parent = {r.head for (kind, *_), r in merged.items() if kind == LOCATED_IN}
+    for key, e in sorted(entities.items()):
+        if not e.code or key in has_parent:
+            continue
+        for d in lex.ancestors(e.code):
+            if d.code in by_code:
+                m = e.mentions[0]
+                rel = Relation(LOCATED_IN, key, by_code[d.code])
+                rel.evidence.append(Evidence(m.doc_id, m.sentence, m.start, m.end, ""))
+                rel.count = 1
+                merged[(LOCATED_IN, key, by_code[d.code], "")] = rel
+                break
+
+
+def _add_pmi(merged: dict, entities: dict[str, Entity], sentence_total: int) -> None:
+    sentences_of = {k: len({(m.doc_id, m.sentence) for m in e.mentions}) for k, e in entities.items()}
+    n = max(sentence_total, 1)
+    for (kind, head, tail, _), r in merged.items():
+        if kind != COOCCURS:
+            continue
+        ca, cb = sentences_of.get(head, 0), sentences_of.get(tail, 0)
+        if ca and cb and r.count:
+            r.pmi = math.log2(r.count * n / (ca * cb))
+
+
+def place_depth(etype: str) -> int:
+    return PLACE_LEVEL.get(etype, 99)
