@@ -1,0 +1,1 @@
+"""Exporters that write a build's knowledge graph in standard formats."""

@@ -1,0 +1,552 @@
+"""The knowledge graph as RDF on standard vocabularies, with provenance.
+
+The model (classes, properties, IRIs, provenance levels) is described in
+docs/rdf.md and declared in kg/ontology.ttl; kg/shapes.ttl checks it.
+
+Every triple is collected as plain tuples, de-duplicated and sorted before it
+is written, so the same input always gives byte-identical files whichever
+serializer runs (pyoxigraph when installed, rdflib otherwise).
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+from kg.atomic import atomic_open, atomic_write
+from kg.model import (COOCCURS, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF,
+                      CleanDocument, Entity, Evidence, KnowledgeGraph, Relation)
+
+DEFAULT_BASE_IRI = "https://kg.example.org/id/"
+KG_NS = "https://kg.example.org/ontology#"
+PROVENANCE_LEVELS = ("none", "mentions", "full")
+FORMATS = ("ttl", "jsonld")
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SCHEMA = "https://schema.org/"
+ORG = "http://www.w3.org/ns/org#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+PROV = "http://www.w3.org/ns/prov#"
+DCTERMS = "http://purl.org/dc/terms/"
+OA = "http://www.w3.org/ns/oa#"
+
+VOCAB_PREFIXES = {
+    "dcterms": DCTERMS, "kg": KG_NS, "oa": OA, "org": ORG, "owl": "http://www.w3.org/2002/07/owl#",
+    "prov": PROV, "rdf": RDF, "rdfs": RDFS, "schema": SCHEMA, "sh": "http://www.w3.org/ns/shacl#",
+    "skos": SKOS, "xsd": XSD,
+}
+
+# Where each kind of node lives under the base IRI; also the data prefixes.
+_AREAS = {"ent": "entity/", "doc": "doc/", "post": "post/", "rel": "rel/", "cooc": "cooc/"}
+
+RDF_TYPE = RDF + "type"
+XSD_INTEGER = XSD + "integer"
+XSD_DECIMAL = XSD + "decimal"
+
+# The typed relations and the property each becomes.
+RELATION_PROPERTY = {
+    HOLDS_POST: ORG + "holds",
+    MEMBER_OF: ORG + "memberOf",
+    LOCATED_IN: SCHEMA + "containedInPlace",
+    IMPLEMENTS: KG_NS + "implements",
+}
+
+# Subjects print their type and names first, which is what a reader looks for.
+_PREDICATE_RANK = {RDF_TYPE: "0", RDFS + "label": "1", SKOS + "prefLabel": "2", SKOS + "altLabel": "3"}
+
+# An object is (0, iri, "", "") or (1, lexical form, datatype or "", language or "").
+Obj = tuple[int, str, str, str]
+Triple = tuple[str, str, Obj]
+
+
+# --------------------------------------------------------------------------- IRIs
+
+_SAFE_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_~.:@")
+# Separators, controls, format and private-use characters are legal in few IRI
+# positions or invisible on screen: they are percent-encoded like ASCII punctuation.
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"})
+
+
+def _keep(ch: str) -> bool:
+    if ch in _SAFE_ASCII:
+        return True
+    if ord(ch) < 0xA0 or unicodedata.category(ch) in _UNSAFE_CATEGORIES:
+        return False
+    return not (0xFDD0 <= ord(ch) <= 0xFDEF or (ord(ch) & 0xFFFE) == 0xFFFE)
+
+
+@lru_cache(maxsize=1 << 18)
+def iri_segment(text: str) -> str:
+    """``text`` as one readable IRI path segment: Chinese stays as is, the rest is %-encoded.
+
+    A final ``.`` is encoded too: rdflib's Turtle parser rejects a prefixed
+    name that ends with an escaped dot.
+
+    >>> iri_segment("County:盐湖区:140802")
+    'County:盐湖区:140802'
+    >>> iri_segment('a/b <"x"> 100%.')
+    'a%2Fb%20%3C%22x%22%3E%20100%25%2E'
+    """
+    out = []
+    for ch in text:
+        if _keep(ch):
+            out.append(ch)
+        else:
+            out.extend(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass"))
+    if out and out[-1] == ".":
+        out[-1] = "%2E"
+    return "".join(out)
+
+
+def normalize_base_iri(base_iri: str) -> str:
+    """Check that ``base_iri`` is absolute and make it end with ``/`` or ``#``."""
+    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", base_iri or ""):
+        raise ValueError(f"base IRI must be an absolute IRI such as {DEFAULT_BASE_IRI}, got {base_iri!r}")
+    return base_iri if base_iri.endswith(("/", "#")) else base_iri + "/"
+
+
+def data_prefixes(base_iri: str = DEFAULT_BASE_IRI) -> dict[str, str]:
+    """The prefixes of the data namespaces under ``base_iri``."""
+    base = normalize_base_iri(base_iri)
+    return {prefix: base + area for prefix, area in _AREAS.items()}
+
+
+def all_prefixes(base_iri: str = DEFAULT_BASE_IRI) -> dict[str, str]:
+    return dict(sorted({**VOCAB_PREFIXES, **data_prefixes(base_iri)}.items()))
+
+
+def iri_for_entity(key: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
+    """The IRI of the entity with canonical key ``key``.
+
+    >>> iri_for_entity("Person:储祥好")
+    'https://kg.example.org/id/entity/Person:储祥好'
+    """
+    return normalize_base_iri(base_iri) + "entity/" + iri_segment(key)
+
+
+def iri_for_document(doc_id: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
+    return normalize_base_iri(base_iri) + "doc/" + iri_segment(doc_id)
+
+
+def iri_for_post(label: str, body: str = "", base_iri: str = DEFAULT_BASE_IRI) -> str:
+    """One post per (label, body): ``post/市委书记`` or ``post/市委书记/Organization:运城市委``."""
+    tail = iri_segment(label) + ("/" + iri_segment(body) if body else "")
+    return normalize_base_iri(base_iri) + "post/" + tail
+
+
+# --------------------------------------------------------------------------- terms
+
+def _iri(value: str) -> Obj:
+    return (0, value, "", "")
+
+
+def _text(value: str, lang: str = "") -> Obj:
+    return (1, _clean(value), "", lang)
+
+
+def _integer(value: int) -> Obj:
+    return (1, str(int(value)), XSD_INTEGER, "")
+
+
+def _decimal(value: float) -> Obj | None:
+    if not math.isfinite(value):
+        return None
+    text = f"{value:.6f}".rstrip("0")
+    text = text + "0" if text.endswith(".") else text
+    return (1, "0.0" if text == "-0.0" else text, XSD_DECIMAL, "")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(text: str) -> str:
+    """Replace lone surrogates (from undecodable bytes), which no RDF syntax can carry."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+
+
+_DATE_TYPES = ((re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD + "date"),
+               (re.compile(r"^\d{4}-\d{2}$"), XSD + "gYearMonth"),
+               (re.compile(r"^\d{4}$"), XSD + "gYear"))
+
+
+def _date(value: str) -> Obj:
+    for pattern, datatype in _DATE_TYPES:
+        if pattern.match(value):
+            return (1, value, datatype, "")
+    return _text(value)
+
+
+# --------------------------------------------------------------------------- triples
+
+class _Builder:
+    """Collects the triples of one knowledge graph."""
+
+    def __init__(self, kg: KnowledgeGraph, base_iri: str, provenance: str):
+        if provenance not in PROVENANCE_LEVELS:
+            raise ValueError(f"provenance must be one of {', '.join(PROVENANCE_LEVELS)}, got {provenance!r}")
+        self.kg = kg
+        self.base = normalize_base_iri(base_iri)
+        self.mentions = provenance in ("mentions", "full")
+        self.full = provenance == "full"
+        self.triples: set[Triple] = set()
+        self.docs: dict[str, CleanDocument] = {d.document.id: d for d in kg.documents}
+        self._doc_iris: dict[str, str] = {}
+        # (doc, sentence) -> [(entity key, mention IRI)], for the mentions a relation rests on.
+        self.mentions_by_sentence: dict[tuple[str, int], list[tuple[str, str]]] = {}
+
+    def add(self, s: str, p: str, o: Obj | None) -> None:
+        if o is not None:
+            self.triples.add((s, p, o))
+
+    def entity(self, key: str) -> str:
+        return self.base + "entity/" + iri_segment(key)
+
+    def doc(self, doc_id: str) -> str:
+        iri = self._doc_iris.get(doc_id)
+        if iri is None:
+            iri = self._doc_iris[doc_id] = self.base + "doc/" + iri_segment(doc_id)
+        return iri
+
+    def build(self) -> set[Triple]:
+        for cdoc in self.kg.documents:
+            self.document(cdoc)
+        for key in sorted(self.kg.entities):
+            self.entity_node(self.kg.entities[key])
+        typed, cooc = _merge_relations(self.kg.relations)
+        for rel in typed:
+            self.relation(rel)
+        for rel in cooc:
+            self.cooccurrence(rel)
+        return self.triples
+
+    def document(self, cdoc: CleanDocument) -> None:
+        d = self.doc(cdoc.document.id)
+        self.add(d, RDF_TYPE, _iri(SCHEMA + "NewsArticle"))
+        self.add(d, DCTERMS + "identifier", _text(cdoc.document.id))
+        self.add(d, DCTERMS + "source", _text(cdoc.document.path))
+        if cdoc.title.strip():
+            self.add(d, DCTERMS + "title", _text(cdoc.title.strip(), "zh"))
+        if cdoc.date.strip():
+            self.add(d, DCTERMS + "date", _date(cdoc.date.strip()))
+
+    def entity_node(self, e: Entity) -> None:
+        s = self.entity(e.key)
+        self.add(s, RDF_TYPE, _iri(KG_NS + e.type))
+        self.add(s, KG_NS + "key", _text(e.key))
+        self.add(s, RDFS + "label", _text(e.name, "zh"))
+        self.add(s, SKOS + "prefLabel", _text(e.name, "zh"))
+        for alias in sorted(e.aliases - {e.name}):
+            self.add(s, SKOS + "altLabel", _text(alias, "zh"))
+        self.add(s, KG_NS + "mentionCount", _integer(e.mention_count))
+        if e.code:
+            self.add(s, SKOS + "notation", _text(e.code))
+        if e.parent and e.parent in self.kg.entities and e.parent != e.key:
+            self.add(s, SCHEMA + "containedInPlace", _iri(self.entity(e.parent)))
+        for m in e.mentions:
+            self.add(self.doc(m.doc_id), SCHEMA + "mentions", _iri(s))
+            if self.mentions:
+                node = self.selector(m.doc_id, m.sentence, m.start, m.end, "Mention")
+                self.add(node, OA + "exact", _text(m.text))
+                self.add(s, KG_NS + "mention", _iri(node))
+                self.mentions_by_sentence.setdefault((m.doc_id, m.sentence), []).append((e.key, node))
+
+    def selector(self, doc_id: str, sentence: int, start: int, end: int, kind: str, text: str = "") -> str:
+        """A text position in a document, linked to its sentence; ``kind`` is Mention or Evidence."""
+        d = self.doc(doc_id)
+        node = f"{d}/{kind[0].lower()}{int(start)}-{int(end)}"
+        self.add(node, RDF_TYPE, _iri(KG_NS + kind))
+        self.add(node, OA + "start", _integer(start))
+        self.add(node, OA + "end", _integer(end))
+        self.add(node, KG_NS + "inDocument", _iri(d))
+        sent = self.sentence(doc_id, sentence, text)
+        if sent:
+            self.add(node, KG_NS + "sentence", _iri(sent))
+        return node
+
+    def sentence(self, doc_id: str, index: int, fallback_text: str = "") -> str:
+        cdoc = self.docs.get(doc_id)
+        sent = cdoc.sentences[index] if cdoc and 0 <= index < len(cdoc.sentences) else None
+        if sent is None and not fallback_text:
+            return ""
+        node = f"{self.doc(doc_id)}/s{int(index)}"
+        self.add(node, RDF_TYPE, _iri(KG_NS + "Sentence"))
+        self.add(node, KG_NS + "index", _integer(index))
+        self.add(node, KG_NS + "inDocument", _iri(self.doc(doc_id)))
+        if sent is not None:
+            self.add(node, KG_NS + "text", _text(sent.text))
+            if sent.offsets:
+                self.add(node, OA + "start", _integer(sent.start))
+                self.add(node, OA + "end", _integer(sent.end))
+        else:
+            self.add(node, KG_NS + "text", _text(fallback_text))
+        return node
+
+    def relation(self, rel: Relation) -> None:
+        if rel.head not in self.kg.entities:
+            return
+        head = self.entity(rel.head)
+        prop = RELATION_PROPERTY[rel.kind]
+        if rel.kind == HOLDS_POST:
+            body = rel.body if rel.body in self.kg.entities else ""
+            obj, ends = self.post(rel.tail, body), (rel.head, body)
+            path = (rel.kind, rel.head, rel.tail, body) if body else (rel.kind, rel.head, rel.tail)
+        elif rel.tail in self.kg.entities and rel.tail != rel.head:
+            obj, ends = self.entity(rel.tail), (rel.head, rel.tail)
+            path = (rel.kind, rel.head, rel.tail)
+        else:
+            return
+        self.add(head, prop, _iri(obj))
+        st = self.base + "rel/" + "/".join(iri_segment(part) for part in path)
+        self.add(st, RDF_TYPE, _iri(KG_NS + "Statement"))
+        self.add(st, RDF + "subject", _iri(head))
+        self.add(st, RDF + "predicate", _iri(prop))
+        self.add(st, RDF + "object", _iri(obj))
+        self.counted(st, rel)
+        if self.full:
+            self.derived_from_mentions(st, rel.evidence, {k for k in ends if k})
+
+    def post(self, label: str, body: str) -> str:
+        node = iri_for_post(label, body, self.base)
+        self.add(node, RDF_TYPE, _iri(ORG + "Post"))
+        self.add(node, RDFS + "label", _text(label, "zh"))
+        if body:
+            self.add(node, ORG + "postIn", _iri(self.entity(body)))
+        return node
+
+    def cooccurrence(self, rel: Relation) -> None:
+        a, b = sorted((rel.head, rel.tail))
+        if a == b or a not in self.kg.entities or b not in self.kg.entities:
+            return
+        ia, ib = self.entity(a), self.entity(b)
+        self.add(ia, KG_NS + "cooccursWith", _iri(ib))
+        self.add(ib, KG_NS + "cooccursWith", _iri(ia))
+        node = f"{self.base}cooc/{iri_segment(a)}/{iri_segment(b)}"
+        self.add(node, RDF_TYPE, _iri(KG_NS + "CoOccurrence"))
+        self.add(node, KG_NS + "entity", _iri(ia))
+        self.add(node, KG_NS + "entity", _iri(ib))
+        self.add(node, KG_NS + "pmi", _decimal(rel.pmi))
+        self.counted(node, rel)
+
+    def counted(self, node: str, rel: Relation) -> None:
+        """Count, source articles and, at full provenance, the passages of a relation node."""
+        self.add(node, KG_NS + "count", _integer(rel.count or len({(e.doc_id, e.sentence) for e in rel.evidence})))
+        for doc_id in rel.documents:
+            self.add(node, KG_NS + "inDocument", _iri(self.doc(doc_id)))
+        if self.full:
+            for ev in rel.evidence:
+                sel = self.selector(ev.doc_id, ev.sentence, ev.start, ev.end, "Evidence", ev.text)
+                self.add(node, KG_NS + "evidence", _iri(sel))
+
+    def derived_from_mentions(self, node: str, evidence: list[Evidence], keys: set[str]) -> None:
+        """Link a statement to the mentions of its ends in the sentences that state it."""
+        for ev in evidence:
+            for key, mention in self.mentions_by_sentence.get((ev.doc_id, ev.sentence), ()):
+                if key in keys:
+                    self.add(node, PROV + "wasDerivedFrom", _iri(mention))
+
+
+def _merge_relations(relations: Iterable[Relation]) -> tuple[list[Relation], list[Relation]]:
+    """Fold repeated relations into one each: evidence united, counts added, the largest PMI kept."""
+    merged: dict[tuple, Relation] = {}
+    for rel in relations:
+        if rel.kind == COOCCURS:
+            key = (COOCCURS, *sorted((rel.head, rel.tail)), "")
+        elif rel.kind in RELATION_PROPERTY:
+            key = (rel.kind, rel.head, rel.tail, rel.body if rel.kind == HOLDS_POST else "")
+        else:
+            continue
+        seen = merged.get(key)
+        if seen is None:
+            merged[key] = Relation(rel.kind, rel.head, rel.tail, list(rel.evidence), rel.count, rel.pmi, rel.body)
+        else:
+            seen.evidence.extend(rel.evidence)
+            seen.count += rel.count
+            seen.pmi = max(seen.pmi, rel.pmi)
+    for rel in merged.values():
+        rel.evidence = sorted(set(rel.evidence), key=lambda e: (e.doc_id, e.sentence, e.start, e.end, e.text))
+    ordered = [merged[k] for k in sorted(merged)]
+    return [r for r in ordered if r.kind != COOCCURS], [r for r in ordered if r.kind == COOCCURS]
+
+
+def graph_triples(kg: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI,
+                  provenance: str = "mentions") -> list[Triple]:
+    """Every triple of ``kg``, sorted: subjects in IRI order, types and names first."""
+    triples = _Builder(kg, base_iri, provenance).build()
+    return sorted(triples, key=lambda t: (t[0], _PREDICATE_RANK.get(t[1], "9"), t[1], t[2]))
+
+
+# --------------------------------------------------------------------------- writing
+
+def write_rdf(kg: KnowledgeGraph, out_dir: Path, *, base_iri: str = DEFAULT_BASE_IRI,
+              provenance: str = "mentions", formats: tuple[str, ...] = ("ttl",)) -> list[Path]:
+    """Write graph.ttl (and graph.jsonld when asked) and ontology.ttl into ``out_dir``.
+
+    Returns the paths written. ``provenance`` is ``none``, ``mentions`` or ``full``.
+    """
+    unknown = set(formats) - set(FORMATS)
+    if unknown:
+        raise ValueError(f"unknown RDF format(s) {', '.join(sorted(unknown))}; choose from {', '.join(FORMATS)}")
+    out_dir = Path(out_dir)
+    triples = graph_triples(kg, base_iri, provenance)
+    prefixes = all_prefixes(base_iri)
+    written = []
+    if "ttl" in formats:
+        path = out_dir / "graph.ttl"
+        write_turtle(triples, path, prefixes)
+        written.append(path)
+    if "jsonld" in formats:
+        path = out_dir / "graph.jsonld"
+        with atomic_open(path, "w") as f:
+            write_jsonld(triples, f, prefixes)
+        written.append(path)
+    path = out_dir / "ontology.ttl"
+    atomic_write(path, ontology_text())
+    written.append(path)
+    return written
+
+
+def ontology_text() -> str:
+    return resources.files("kg").joinpath("ontology.ttl").read_text(encoding="utf-8")
+
+
+def shapes_text() -> str:
+    return resources.files("kg").joinpath("shapes.ttl").read_text(encoding="utf-8")
+
+
+def write_turtle(triples: list[Triple], path: Path, prefixes: dict[str, str], *, backend: str = "auto") -> None:
+    """Write sorted ``triples`` as Turtle with ``prefixes``; ``backend`` is auto, pyoxigraph or rdflib."""
+    if backend == "auto":
+        backend = "pyoxigraph" if _has_pyoxigraph() else "rdflib"
+    # Only the prefixes in use are declared, so the header does not depend on the backend.
+    used = _used_prefixes(triples, prefixes)
+    with atomic_open(path, "wb") as f:
+        if backend == "pyoxigraph":
+            _turtle_pyoxigraph(triples, f, used)
+        else:
+            _turtle_rdflib(triples, f, used)
+
+
+def _has_pyoxigraph() -> bool:
+    try:
+        import pyoxigraph  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _used_prefixes(triples: list[Triple], prefixes: dict[str, str]) -> dict[str, str]:
+    namespaces = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+    used: set[str] = set()
+    seen_iris: set[str] = set()
+    for s, p, o in triples:
+        for iri in (s, p, o[1] if o[0] == 0 else o[2]):
+            if iri and iri not in seen_iris:
+                seen_iris.add(iri)
+                for name, ns in namespaces:
+                    if iri.startswith(ns):
+                        used.add(name)
+                        break
+    return {k: v for k, v in sorted(prefixes.items()) if k in used}
+
+
+def _turtle_pyoxigraph(triples: list[Triple], f, prefixes: dict[str, str]) -> None:
+    import pyoxigraph as ox
+
+    nodes: dict[str, ox.NamedNode] = {}
+
+    def node(iri: str) -> ox.NamedNode:
+        n = nodes.get(iri)
+        if n is None:
+            n = nodes[iri] = ox.NamedNode(iri)
+        return n
+
+    def obj(o: Obj):
+        if o[0] == 0:
+            return node(o[1])
+        if o[3]:
+            return ox.Literal(o[1], language=o[3])
+        return ox.Literal(o[1], datatype=node(o[2])) if o[2] else ox.Literal(o[1])
+
+    ox.serialize((ox.Triple(node(s), node(p), obj(o)) for s, p, o in triples), f,
+                 format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+
+
+def _turtle_rdflib(triples: list[Triple], f, prefixes: dict[str, str]) -> None:
+    import rdflib
+
+    g = rdflib.Graph(bind_namespaces="none")
+    for name, ns in prefixes.items():
+        g.bind(name, ns, override=True, replace=True)
+    for s, p, o in triples:
+        g.add((rdflib.URIRef(s), rdflib.URIRef(p), _rdflib_term(o)))
+    f.write(g.serialize(format="turtle", encoding="utf-8"))
+
+
+def _rdflib_term(o: Obj):
+    import rdflib
+
+    if o[0] == 0:
+        return rdflib.URIRef(o[1])
+    if o[3]:
+        return rdflib.Literal(o[1], lang=o[3])
+    # Keep the lexical form as written: rdflib would otherwise normalise 1.50 to 1.5.
+    return rdflib.Literal(o[1], datatype=rdflib.URIRef(o[2]) if o[2] else None, normalize=False)
+
+
+def write_jsonld(triples: list[Triple], f, prefixes: dict[str, str]) -> None:
+    """Compact JSON-LD, one node object a subject, in the order of ``triples``.
+
+    Written directly rather than through a JSON-LD library: rdflib's writer
+    orders nodes by hash (different on every run) and is slow on large graphs.
+    """
+    namespaces = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+
+    @lru_cache(maxsize=1 << 16)
+    def compact(iri: str) -> str:
+        for name, ns in namespaces:
+            rest = iri[len(ns):]
+            if iri.startswith(ns) and rest and not rest.startswith("//"):
+                return f"{name}:{rest}"
+        return iri
+
+    def value(o: Obj):
+        if o[0] == 0:
+            return {"@id": compact(o[1])}
+        if o[3]:
+            return {"@value": o[1], "@language": o[3]}
+        return {"@value": o[1], "@type": compact(o[2])} if o[2] else o[1]
+
+    f.write('{\n "@context": ')
+    f.write(json.dumps(prefixes, ensure_ascii=False, sort_keys=True))
+    f.write(',\n "@graph": [')
+    current: str | None = None
+    node: dict = {}
+    first = True
+
+    def flush():
+        nonlocal first
+        if current is not None:
+            f.write(("\n  " if first else ",\n  ") + json.dumps(node, ensure_ascii=False))
+            first = False
+
+    for s, p, o in triples:
+        if s != current:
+            flush()
+            current, node = s, {"@id": compact(s)}
+        if p == RDF_TYPE and o[0] == 0:
+            node.setdefault("@type", []).append(compact(o[1]))
+        else:
+            node.setdefault(compact(p), []).append(value(o))
+    flush()
+    f.write("\n ]\n}\n")
