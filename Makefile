@@ -1,0 +1,30 @@
+# Quick start: `make build` (set up, then build the graph of seeds/ into out/)
+#              `make test`  (set up, then run the tests)
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+
+.PHONY: build test setup browser clean
+
+build: $(STAMP)
+	$(BIN)/kg build
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+# Headless Chromium and a CJK font for the browser test (needs root and apt);
+# without them that one test is skipped with its reason.
+browser:
+	-@sh scripts/install-browser.sh
+
+clean:
+	rm -rf $(VENV) out/*.ttl out/*.html out/*.csv out/*.graphml out/*.gexf out/*.jsonld out/.cache

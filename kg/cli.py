@@ -1,0 +1,175 @@
+"""The ``kg`` command: options and messages only; the work is in kg.pipeline.
+
+Exit codes: 0 success; 1 finished but inputs were skipped under --strict (or a
+graph does not validate); 2 bad usage (a missing path, a bad option, a
+malformed query, an unreachable endpoint).
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from kg import __version__
+
+DEFAULT_CORPUS = "seeds"
+PROGRESS_MIN_DOCUMENTS = 20
+
+
+class KgGroup(click.Group):
+    """Turns an unexpected bad-usage exception into one line and exit 2."""
+
+    def invoke(self, ctx: click.Context):
+        from kg.corpus import InputError
+        try:
+            return super().invoke(ctx)
+        except InputError as e:
+            click.echo(f"kg: {e}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+@click.option("-v", "--verbose", is_flag=True, help="Log every step.")
+def main(verbose: bool) -> None:
+    """kg: Chinese local news articles to a knowledge graph of officials, places, bodies and programs."""
+    # Skipped inputs are reported by the commands themselves, once, in the summary.
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="kg: %(levelname)s: %(message)s")
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("-o", "--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for graph.ttl, graph.html, graph.graphml, entities.csv, edges.csv, merges.csv.")
+@click.option("--pattern", default="*.txt", show_default=True, help="File names to read inside folders.")
+@click.option("--base-iri", default=None, help="Base IRI of the entities in the RDF output.")
+@click.option("--provenance", type=click.Choice(["none", "mentions", "full"]), default="mentions", show_default=True,
+              help="How much evidence the RDF keeps: none; every mention; mentions plus the sentences behind each relation.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["ttl", "jsonld"]), default=("ttl",),
+              show_default=True, help="RDF formats to write (repeat for several).")
+@click.option("--max-nodes", default=500, show_default=True, type=click.IntRange(min=1),
+              help="Nodes drawn in graph.html; graph.gexf always holds all of them.")
+@click.option("--ner", type=click.Choice(["rules", "lac"]), default="rules", show_default=True,
+              help="Recognizer: jieba + rules + lexicons, or with Baidu LAC added (pip install 'kg[lac]').")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) when any input was skipped.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, ner, strict, quiet) -> None:
+    """Build the graph of PATHS (files, folders or globs; default: seeds/)."""
+    from kg.pipeline import BuildOptions, build as run_build
+    if not paths:
+        paths = (DEFAULT_CORPUS,)
+    options = BuildOptions(out_dir=Path(out_dir), pattern=pattern, base_iri=base_iri, provenance=provenance,
+                           rdf_formats=tuple(dict.fromkeys(formats)), max_nodes=max_nodes, ner=ner)
+    backend_error = _backend_error(ner)
+    if backend_error:
+        click.echo(f"kg: {backend_error}", err=True)
+        sys.exit(2)
+    _, summary = run_build(list(paths), options, progress=None if quiet else _progress)
+    for path, reason in summary.skipped:
+        click.echo(f"kg: warning: skipped {path}: {reason}", err=True)
+    if not quiet:
+        click.echo(format_summary(summary))
+    if strict and summary.skipped:
+        click.echo(f"kg: {len(summary.skipped)} input(s) skipped (--strict)", err=True)
+        sys.exit(1)
+
+
+def _backend_error(ner: str) -> str:
+    if ner != "lac":
+        return ""
+    try:
+        from kg.extract.lac import BackendUnavailable, LacRecognizer
+    except ImportError as e:  # pragma: no cover - a broken install
+        return str(e)
+    try:
+        LacRecognizer().ensure_loaded()
+    except BackendUnavailable as e:
+        return str(e)
+    return ""
+
+
+def _progress(items):
+    items = list(items)
+    if len(items) < PROGRESS_MIN_DOCUMENTS or not sys.stderr.isatty():
+        return items
+    return click.progressbar(items, label="extracting", file=sys.stderr, show_pos=True)
+
+
+def format_summary(s) -> str:
+    types = ", ".join(f"{t} {n}" for t, n in s.entities_by_type.items() if n)
+    kinds = ", ".join(f"{k} {n}" for k, n in sorted(s.relations_by_kind.items()))
+    lines = [
+        f"documents  {s.documents}" + (f" ({len(s.skipped)} skipped)" if s.skipped else ""),
+        f"sentences  {s.sentences}" + (f" ({s.duplicates_dropped} repeated ones dropped)" if s.duplicates_dropped else ""),
+        f"entities   {sum(s.entities_by_type.values())}: {types}",
+        f"edges      {s.edges}: {kinds}",
+        "outputs    " + "\n           ".join(str(p) for p in s.outputs),
+        f"elapsed    {s.seconds:.1f} s ({s.characters / max(s.seconds, 1e-9):,.0f} characters/s)",
+    ]
+    return "\n".join(lines)
+
+
+@main.command(name="eval")
+@click.argument("gold", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1)
+@click.option("--ner", "ner_file", type=click.Path(exists=True, dir_okay=False),
+              help="Score exact PER/LOC/ORG spans on sentences in the People's Daily format instead.")
+@click.option("--backend", type=click.Choice(["rules", "lac"]), default="rules", show_default=True,
+              help="Recognizer to score.")
+@click.option("--limit", type=int, default=None, help="Score only the first N sentences (with --ner).")
+@click.option("--show", default=30, show_default=True, help="How many misses and spurious items to list.")
+def eval_command(gold, paths, ner_file, backend, limit, show) -> None:
+    """Score extraction against GOLD.jsonl (entities and relations of PATHS, default seeds/)."""
+    from kg import evaluate
+    from kg.pipeline import process_document
+    backend_error = _backend_error(backend)
+    if backend_error:
+        click.echo(f"kg: {backend_error}", err=True)
+        sys.exit(2)
+
+    def process(doc):
+        return process_document(doc, backend)
+
+    if ner_file:
+        report = evaluate.score_ner(Path(ner_file), process, limit=limit)
+        click.echo(report.table())
+        click.echo(f"speed: {report.chars_per_second:,.0f} characters/s")
+    else:
+        if gold is None:
+            raise click.UsageError("give a GOLD.jsonl file, or --ner FILE.jsonl")
+        from kg.corpus import find_inputs, read_document
+        gold_docs = evaluate.load_gold(Path(gold))
+        wanted = {g["doc"] for g in gold_docs}
+        results = {}
+        for item in find_inputs(list(paths) or [DEFAULT_CORPUS]):
+            name = Path(item.doc_id).name
+            if name in wanted:
+                results[name] = process(read_document(item))
+        missing = wanted - set(results)
+        if missing:
+            raise click.UsageError(f"documents named in the gold file were not found: {', '.join(sorted(missing))}")
+        report = evaluate.score_documents(gold_docs, results)
+        click.echo(report.table())
+    if show:
+        click.echo("\nmisses:")
+        for line in report.misses[:show]:
+            click.echo("  " + line)
+        click.echo("spurious:")
+        for line in report.spurious[:show]:
+            click.echo("  " + line)
+
+
+def _register_optional_commands() -> None:
+    try:
+        from kg import cli_rdf
+    except ImportError:  # pragma: no cover - only while the module is absent
+        return
+    cli_rdf.register(main)
+
+
+_register_optional_commands()
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
