@@ -1,0 +1,49 @@
+"""OCR repair keeps every offset pointing into the original text."""
+from kg.clean import clean, normalize_char
+from kg.extract.segment import default_segmenter
+from kg.model import Document
+
+
+def _clean(text: str):
+    return clean(Document("d", "d.txt", text), bridges=default_segmenter().bridges)
+
+
+def _original(doc_text: str, sentence) -> str:
+    return "".join(doc_text[o] for o in sentence.offsets)
+
+
+def test_lines_broken_mid_sentence_are_joined():
+    text = "在永济市颐香苑小区改造意见征集过程中,每栋楼的业主代表发挥了重要作用。改造工作开始前,在该市住建局的倡\n\n导下,每栋楼的居民推选出了一名业主代表。"
+    doc = _clean(text)
+    assert any("住建局的倡导下" in s.text for s in doc.sentences)
+
+
+def test_headlines_stay_apart():
+    doc = _clean("扛牢政治责任 提升工作质效\n\n积极创建示范区\n\n会议指出,一年来成效明显。")
+    assert doc.sentences[0].text == "扛牢政治责任 提升工作质效"
+
+
+def test_stray_spaces_inside_words_are_removed_but_offsets_kept():
+    text = "市委常委、市委组织 部副部长余洁就机关党建作说明。"
+    doc = _clean(text)
+    s = doc.sentences[0]
+    assert "市委组织部副部长" in s.text
+    assert _original(text, s) == s.text
+    i = s.text.index("组织部")
+    start, end = s.span(i, i + 3)
+    assert text[start:end] == "组织 部"
+
+
+def test_repeated_paragraph_dropped():
+    para = "这支队伍从刚开始的4个人,增加到如今的200余人,健步队的影响力越来越强。"
+    doc = _clean(f"{para}\n\n中间一段文字在这里出现一次而已。\n\n{para}")
+    assert [s.text for s in doc.sentences].count(para) == 1
+    assert doc.dropped_duplicates == 1
+
+
+def test_full_width_ascii_becomes_half_width_one_for_one():
+    assert normalize_char("Ａ") == "A" and normalize_char("，") == ","
+    text = "２０２４年，ＫＧ测试。"
+    doc = _clean(text)
+    assert doc.sentences[0].text.startswith("2024年,KG")
+    assert len(doc.sentences[0].offsets) == len(doc.sentences[0].text)
