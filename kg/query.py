@@ -241,7 +241,7 @@ def _update_pyoxigraph(store, text: str, path: Path, fmt: str) -> QueryResult:
 
     before = len(store)
     try:
-        store.update(text)
+        store.update(text, prefixes=VOCAB_PREFIXES)
     except SyntaxError as e:
         raise _syntax_error(text, str(e)) from None
     except OSError as e:
