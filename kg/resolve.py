@@ -119,7 +119,7 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[
         if m.type == ORGANIZATION and attrs.get("level"):
             level = attrs["level"]
             place = ctx.place_for_level(level, m.start, explicit_recent=attrs.get("ref") == "该")
-            if place is not None:
+            if place is not None and place.name.endswith(level):
                 new = place.name + name[name.index(level) + 1:] if level in name else name
                 if new != name:
                     merges.append(Merge(m.doc_id, new, name, f"bare prefix {level} read as {place.name}"))

@@ -8,7 +8,7 @@ from kg.model import Sentence
 
 # Flags of jieba's tag set that can be part of a proper name or a name-like noun.
 NOMINAL_FLAGS = {"n", "nr", "nr1", "nr2", "nrj", "nrf", "nrfg", "nrt", "ns", "nsf", "nt", "nz", "nl",
-                 "ng", "j", "x", "eng", "l", "an", "vn", "s", "b", "i"}
+                 "ng", "j", "x", "eng", "an", "vn", "s", "b"}
 # Single characters that end a name on their right (function words, verbs of saying).
 FUNCTION_CHARS = set("的了在和与及等说对为是也都将把被从向到以于则又还便即曾已正并而或就让给由着过上下中里内外")
 PUNCT = set(",，。.!！?？;；:：、()（）《》〈〉<>“”\"‘’'「」『』【】[]…—-~·/|\\ \t")

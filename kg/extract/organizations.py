@@ -7,11 +7,13 @@ prefix so the resolver can name the place they belong to.
 """
 from __future__ import annotations
 
-from kg.extract.base import NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
+from kg.extract.base import FUNCTION_CHARS, NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
 from kg.lexicon import Lexicon
 from kg.model import ORGANIZATION, PLACE_TYPES
 
 LEVEL_PREFIXES = "省市县区镇乡村"
+# 该市 refers to the place last named, 我市 to the paper's own city.
+REFERRING = {"该": "该", "我": "我", "本": "我"}
 MAX_NAME = 24
 
 
@@ -65,10 +67,23 @@ class OrganizationRecognizer:
             tok = view.tokens[view.token_at[end - 1]]
             if not _post_follows(text, end, self.posts) and word_info(tok.text) and tok.text not in self.suffixes:
                 return None
+        # Nor may it sit inside a title (委 in 市委常委) or a common word (局 in 总揽全局).
+        if self._inside_post(text, p, end):
+            return None
+        tok = view.tokens[view.token_at[p]]
+        if tok.start < p and tok.text not in self.suffixes and not tok.flag.startswith(("ns", "nt", "nz")):
+            info = word_info(tok.text)
+            if info and info[0] >= 3:
+                return None
         start, has_prefix = self._left(view, p)
         stem = normalize_name(text[start:p])
         level = ""
-        if start > 0 and text[start - 1] in LEVEL_PREFIXES and _boundary_before(view, start - 1):
+        ref = ""
+        if start > 1 and text[start - 1] in LEVEL_PREFIXES and text[start - 2] in REFERRING:
+            level, ref = text[start - 1], REFERRING[text[start - 2]]
+            start -= 2
+        elif start > 0 and text[start - 1] in LEVEL_PREFIXES and (
+                _boundary_before(view, start - 1) or start == 1 or text[start - 2] in FUNCTION_CHARS):
             level = text[start - 1]
             start -= 1
         elif stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _boundary_before(view, start):
@@ -91,6 +106,8 @@ class OrganizationRecognizer:
         cand = Candidate(start, end, ORGANIZATION, name, source="suffix")
         if level:
             cand.attrs["level"] = level
+        if ref:
+            cand.attrs["ref"] = ref
         parent = view.candidate_ending_at(start + len(level), PLACE_TYPES)
         inner = [c for c in view.candidates if start <= c.start and c.end <= p and c.type in PLACE_TYPES]
         if inner:
@@ -98,6 +115,15 @@ class OrganizationRecognizer:
         elif parent is not None and parent.end == start:
             cand.attrs["place"] = parent.name
         return cand
+
+    def _inside_post(self, text: str, p: int, end: int) -> bool:
+        for t in self.posts:
+            if len(t) <= end - p:
+                continue
+            for q in range(max(0, end - len(t) + 1), p + 1):
+                if q + len(t) > end and text.startswith(t, q):
+                    return True
+        return False
 
     def _left(self, view: SentenceView, p: int) -> tuple[int, bool]:
         """Start of the name ending at ``p``, and whether it begins with a place or body."""
@@ -164,14 +190,17 @@ def _boundary_before(view: SentenceView, i: int) -> bool:
 
 
 def _proper_stem(view: SentenceView, start: int, p: int) -> bool:
-    """The stem holds a word that is a name rather than a common noun."""
-    stem = normalize_name(view.text[start:p])
-    if not stem:
+    """The stem holds a whole word that is a name rather than a common noun.
+
+    Only words lying wholly inside the stem count: a fragment left by cutting a
+    suffix out of a word (物业公 + 司) is unknown to the dictionary but no name.
+    """
+    if p <= start:
         return False
-    if word_info(stem) is None and len(stem) >= 2:
-        return True
     for k in range(view.token_at[start], view.token_at[p - 1] + 1):
         tok = view.tokens[k]
+        if tok.start < start or tok.end > p:
+            continue
         if tok.flag.startswith(("nr", "ns", "nt", "nz", "j")) or (word_info(tok.text) is None and len(tok.text) >= 2):
             return True
     return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kg.extract.base import NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
 from kg.lexicon import Lexicon
-from kg.model import PLACE_LEVEL, PLACE_TYPES, TOWNSHIP
+from kg.model import CITY, COUNTY, PLACE_LEVEL, PLACE_TYPES, PROVINCE, TOWNSHIP
 
 # Generic township names that are also ordinary words.
 _MIN_DIVISION_LEN = 3
@@ -26,7 +26,9 @@ class PlaceRecognizer:
         self.max_len = max((len(n) for n in self.names), default=0)
         self.short = {n: ds for n, ds in lex.division_short_names.items()
                       if len(n) >= 2 and all(d.level <= 2 for d in ds)}
-        self.suffixes = [(s, t) for s, t in lex.place_suffixes]
+        # Provinces, cities and counties come from the official list only: by
+        # suffix, 全县 or 亲戚朋友省 would become places.
+        self.suffixes = [(s, t) for s, t in lex.place_suffixes if t not in (PROVINCE, CITY, COUNTY)]
         self.generic = lex.generic_words
 
     @staticmethod
@@ -112,23 +114,20 @@ class PlaceRecognizer:
         for c in view.candidates:
             for k in range(c.start, c.end):
                 taken[k] = True
-        for suffix, ptype in self.suffixes:
-            start = 0
-            while True:
-                p = text.find(suffix, start)
-                if p < 0:
-                    break
-                start = p + 1
-                end = p + len(suffix)
-                if any(taken[p:end]):
-                    continue
-                cand = self._suffix_candidate(view, p, end, suffix, ptype)
-                if cand is None:
-                    continue
-                out.append(cand)
-                view.candidates.append(cand)
-                for k in range(cand.start, cand.end):
-                    taken[k] = True
+        # Left to right, so an address chain (吉祥社区中行第一家属院) finds its
+        # first place before the next one runs left over it; at one end the
+        # longest suffix wins.
+        hits = sorted({(p + len(s), -len(s), p, s, t) for s, t in self.suffixes for p in _find_all(text, s)})
+        for end, _, p, suffix, ptype in hits:
+            if any(taken[p:end]):
+                continue
+            cand = self._suffix_candidate(view, p, end, suffix, ptype)
+            if cand is None:
+                continue
+            out.append(cand)
+            view.candidates.append(cand)
+            for k in range(cand.start, cand.end):
+                taken[k] = True
         for c in out:
             view.candidates.remove(c)
         return out
@@ -144,7 +143,7 @@ class PlaceRecognizer:
         if tok.start < p and tok.end >= end:
             # The suffix is inside a dictionary word (农村, 乡村, 社区 in 城市社区 is fine).
             info = word_info(tok.text)
-            if info and not info[1].startswith("ns") and tok.text not in self.generic:
+            if info and not info[1].startswith("ns"):
                 return None
         stem_start, parent = left_extent(view, p, self.generic, MAX_STEM)
         stem = normalize_name(view.text[stem_start:p])
@@ -193,7 +192,26 @@ def left_extent(view: SentenceView, p: int, generic: frozenset[str], max_chars: 
         start = tok.start
         tok_index -= 1
     before = view.candidate_ending_at(start, parent_types)
+    if before is None:
+        # An address written as a chain (城北街道站前社区) may hold words the
+        # tagger reads as verbs (站/v 前/f); a place close on the left still
+        # bounds the name.
+        for k in range(start - 1, max(start - 5, -1), -1):
+            c = view.text[k]
+            tok = view.tokens[view.token_at[k]]
+            if not is_cjk(c) or c in PUNCT or (len(tok.text) > 1 and tok.flag not in NOMINAL_FLAGS):
+                break
+            cand = view.candidate_ending_at(k, parent_types)
+            if cand is not None:
+                return k, cand
     return start, before
+
+
+def _find_all(text: str, s: str):
+    i = text.find(s)
+    while i >= 0:
+        yield i
+        i = text.find(s, i + 1)
 
 
 def _is_generic_stem(stem: str) -> bool:

@@ -60,6 +60,10 @@ class Segmenter:
         lex = lexicon_mod.load()
         words = [(d.name, "ns") for d in lex.divisions if len(d.name) >= 3]
         words += [(p, "n") for p in lex.posts if len(p) >= 2]
+        # Names of bodies written as abbreviations (住建局, 卫健委) would otherwise
+        # be cut across their boundary (市住/建局).
+        words += [(o, "nt") for o in lex.org_suffixes if len(o) >= 3 and o not in lex.weak_org_suffixes]
+        words += [(b, "nt") for b in lex.national_bodies]
         if self.use_rjieba:
             for w, tag in words:
                 _rjieba.add_word(w, 5000, tag)
