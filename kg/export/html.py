@@ -44,7 +44,7 @@ MAX_EVIDENCE = 3
 SNIPPET = 160            # characters of an evidence sentence shown around the name
 SPRING_LIMIT = 500       # networkx's spring_layout needs scipy from 500 nodes on; split larger parts
 UNIT = 60.0              # canvas pixels between neighbouring nodes
-MIN_RADIUS, RADIUS_RANGE = 5.0, 30.0   # node radius: MIN + RANGE * sqrt(weight / top weight), as graph.js draws it
+MIN_RADIUS, RADIUS_RANGE = 6.0, 34.0   # node radius: MIN + RANGE * sqrt(weight / top weight), as graph.js draws it
 
 # Colours: people warm, places a cool ramp from province (dark) to estate (light),
 # organizations orange, programs purple; the Chinese word helps readers of the corpus.
@@ -195,7 +195,7 @@ def _layout_component(h: nx.Graph, seed: int, radius: dict, np) -> dict[Any, Any
         return {a: np.array([-gap / 2, 0.0]), b: np.array([gap / 2, 0.0])}
     if n >= SPRING_LIMIT:
         return _layout_grouped(h, seed, radius, np)
-    raw = nx.spring_layout(_layout_weights(h), seed=seed, weight="lw", iterations=100 if n < 300 else 60)
+    raw = _force_layout(h, seed)
     keys = list(raw)
     pts = np.array([raw[k] for k in keys], dtype=float)
     d = np.hypot(*(pts[:, None, :] - pts[None, :, :]).transpose(2, 0, 1))
@@ -205,6 +205,10 @@ def _layout_component(h: nx.Graph, seed: int, radius: dict, np) -> dict[Any, Any
     pts = _spread(pts, np.array([radius[k] for k in keys]), np, seed)
     pts -= (pts.min(axis=0) + pts.max(axis=0)) / 2
     return dict(zip(keys, pts))
+
+
+def _force_layout(h: nx.Graph, seed: int) -> dict:
+    return nx.spring_layout(_layout_weights(h), seed=seed, weight="lw", iterations=100 if len(h) < 300 else 60)
 
 
 def _spread(pts, radii, np, seed: int, rounds: int = 60):
@@ -324,25 +328,47 @@ def _centre(pos: dict, np) -> dict:
 
 
 def _pack(blocks: list[dict], pos: dict) -> float:
-    """Place blocks in rows (largest first) into ``pos``; return the bottom y."""
+    """Place blocks (largest first) into ``pos``; return the bottom y.
+
+    The largest block keeps the stage; smaller ones are shelved beside it (or
+    under it, when it is already wide), so that the whole is about the shape
+    of a screen.
+    """
     if not blocks:
         return 0.0
     boxes = []
     for b in blocks:
         xs = [float(p[0]) for p in b.values()]
         ys = [float(p[1]) for p in b.values()]
-        boxes.append((min(xs), min(ys), max(xs) - min(xs) + UNIT * 1.5, max(ys) - min(ys) + UNIT * 1.5))
-    # Rows about 1.5 times wider than the stack is tall: the shape of a screen.
-    row_width = max(boxes[0][2], math.sqrt(sum(w * h for *_, w, h in boxes) * 1.5) * 1.1)
+        pad = UNIT * (1.5 if len(b) > 3 else 0.8)
+        boxes.append((min(xs), min(ys), max(xs) - min(xs) + pad, max(ys) - min(ys) + pad))
+    area = [w * h for *_, w, h in boxes]
+    if len(blocks) == 1 or sum(area[1:]) > area[0]:
+        row = max(boxes[0][2], math.sqrt(sum(area) * SCREEN) * 1.1)
+        return _shelf(blocks, boxes, row, 0.0, 0.0, pos)
+    _, _, gw, gh = boxes[0]
+    _shelf(blocks[:1], boxes[:1], gw, 0.0, 0.0, pos)
+    widest = max(w for *_, w, _ in boxes[1:])
+    if gw / gh < SCREEN:
+        bottom = _shelf(blocks[1:], boxes[1:], max(widest, math.sqrt(sum(area[1:]))), gw, 0.0, pos)
+        return max(gh, bottom)
+    return _shelf(blocks[1:], boxes[1:], max(widest, gw), 0.0, gh, pos)
+
+
+SCREEN = 1.5  # width / height of the picture to aim for
+
+
+def _shelf(blocks: list[dict], boxes: list[tuple], row_width: float, x0: float, y0: float, pos: dict) -> float:
+    """Shelf packing: blocks left to right in rows of ``row_width``, from (x0, y0); return the bottom y."""
     x = y = row_h = 0.0
     for b, (bx, by, w, h) in zip(blocks, boxes):
         if x > 0 and x + w > row_width:
             x, y, row_h = 0.0, y + row_h, 0.0
         for n, p in b.items():
-            pos[n] = (float(p[0]) - bx + x, float(p[1]) - by + y)
+            pos[n] = (float(p[0]) - bx + x + x0, float(p[1]) - by + y + y0)
         x += w
         row_h = max(row_h, h)
-    return y + row_h
+    return y0 + y + row_h
 
 
 # --- page data ---------------------------------------------------------------

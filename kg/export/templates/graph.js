@@ -46,7 +46,8 @@
     : (COMMUNITY[n.c] || "#bbbbbb");
   // Square root: area grows with strength, so a hub does not swallow the picture.
   const strength = (n) => (maxima[state.size] > 0 ? Math.sqrt(n[state.size] / maxima[state.size]) : 0);
-  const radius = (n) => 5 + 30 * strength(n);  // html.py's MIN_RADIUS and RADIUS_RANGE
+  // html.py's MIN_RADIUS and RADIUS_RANGE, which its layout keeps apart; but never under 2.5 px at the fitted zoom.
+  const radius = (n) => Math.max(6 + 34 * strength(n), 2.5 / fitScale);
   const labelPx = (n) => 11 + 9 * strength(n);  // on-screen size of a name
   const dimmed = (id) => state.lit !== null && !state.lit.has(id);
 
@@ -86,6 +87,7 @@
 
   // --- filtering -----------------------------------------------------------
   let network = null;
+  let fitScale = 1;
   let linked = new Set();
   function edgeShown(e) {
     return e.w >= state.minWeight && state.typesOn.has(byId.get(e.from).t) && state.typesOn.has(byId.get(e.to).t);
@@ -127,7 +129,6 @@
     order = [...raw].sort((a, b) => b[state.size] - a[state.size] || b.w - a.w || (a.label < b.label ? -1 : 1));
   };
   sortOrder();
-  let fitScale = 1;
   const named = new Map();  // id -> canvas font size of a name now drawn
   function relabel() {
     if (!network) return;
@@ -175,7 +176,9 @@
 
   function fit() {
     network.fit({ animation: false });
+    const before = fitScale;
     fitScale = network.getScale();
+    if (Math.min(before, fitScale) < 2.5 / 6) nodes.update(raw.map(visNode));  // the size floor moved
     relabel();
   }
   fit();
