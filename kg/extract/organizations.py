@@ -28,6 +28,11 @@ class OrganizationRecognizer:
         self.national = lex.national_bodies
         self.generic = lex.generic_words
         self.posts = lex.posts
+        # Titles that hold no body of their own (书记, 部长, 常委): a suffix inside
+        # one (部 of 部长, 委 of 常委) ends no body. Compound titles such as
+        # 党支部书记 or 人大常委会主任 begin with a body and do not count.
+        multi = [o for o in self.suffixes + self.core if len(o) >= 2]
+        self.basic_titles = tuple(t for t in self.posts if not any(o in t for o in multi))
 
     def find(self, view: SentenceView) -> list[Candidate]:
         out: list[Candidate] = []
@@ -88,9 +93,16 @@ class OrganizationRecognizer:
             start -= 1
         elif stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _boundary_before(view, start):
             level = stem[0]
+        while not level and end - start > len(suffix) + 2 and text[start] in _GLUED_PREPOSITIONS:
+            start += 1  # 由善智教育集团: the tagger glued 由 to the name
+            stem = normalize_name(text[start:p])
         name = normalize_name(text[start:end])
         if len(name) > MAX_NAME or len(name) < 2:
             return None
+        if suffix in self.weak and len(suffix) == 1:
+            tok = view.tokens[view.token_at[p]]
+            if tok.end != end or tok.flag in ("u", "uj", "p", "c", "d", "v", "r", "f"):
+                return None
         if suffix in self.core and not stem and not level:
             # 政法委 or 纪委 alone names a body only inside a post (政法委书记).
             if not _post_follows(text, end, self.posts):
@@ -99,11 +111,26 @@ class OrganizationRecognizer:
             return None
         if not (has_prefix or level or _proper_stem(view, start, p)):
             return None
-        if suffix in self.weak and not (has_prefix or _proper_stem(view, start, p)) and not level:
-            return None
+        if suffix in self.weak and not level and not _proper_stem(view, start, p) and \
+                not view.candidate_ending_at(p, PLACE_TYPES):
+            # A place before a weak suffix names a body (岚县行政审批局); a body
+            # before it names a facility or unit of that body (集团智慧党建中心).
+            if not any(c.type in PLACE_TYPES and start <= c.start and c.end <= p for c in view.candidates):
+                return None
         if name in self.generic:
             return None
+        located = ""
+        place = view.candidate_ending_at(_after_places(view, start, p), PLACE_TYPES)
+        if place is not None and place.start == start and not level:
+            rest_start = place.end
+            if rest_start < p and _first_word_proper(view, rest_start, p):
+                # 孝义市鹏飞集团: the place is an address, not part of the name.
+                located = place.name
+                start = rest_start
+                name = normalize_name(text[start:end])
         cand = Candidate(start, end, ORGANIZATION, name, source="suffix")
+        if located:
+            cand.attrs["located"] = located
         if level:
             cand.attrs["level"] = level
         if ref:
@@ -117,11 +144,9 @@ class OrganizationRecognizer:
         return cand
 
     def _inside_post(self, text: str, p: int, end: int) -> bool:
-        for t in self.posts:
-            if len(t) <= end - p:
-                continue
-            for q in range(max(0, end - len(t) + 1), p + 1):
-                if q + len(t) > end and text.startswith(t, q):
+        for t in self.basic_titles:
+            for q in range(max(0, end - len(t)), end):
+                if q < end <= q + len(t) and (q < p or q + len(t) > end) and text.startswith(t, q):
                     return True
         return False
 
@@ -160,6 +185,26 @@ class OrganizationRecognizer:
             start = tok.start
             tok_index -= 1
         return start, has_prefix
+
+
+_GLUED_PREPOSITIONS = set("由在向对把被将从到于为以让给经据")
+
+
+def _after_places(view: SentenceView, start: int, p: int) -> int:
+    """End of the run of places that opens the span [start, p)."""
+    k = start
+    while True:
+        nxt = next((c for c in view.candidates if c.start == k and c.type in PLACE_TYPES and c.end <= p), None)
+        if nxt is None:
+            return k
+        k = nxt.end
+
+
+def _first_word_proper(view: SentenceView, start: int, p: int) -> bool:
+    tok = view.tokens[view.token_at[start]]
+    if tok.start != start or tok.end > p:
+        return False
+    return tok.flag.startswith(("nr", "nz", "nt")) or (word_info(tok.text) is None and len(tok.text) >= 2)
 
 
 def _all(text: str, s: str):

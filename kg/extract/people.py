@@ -64,6 +64,8 @@ class PersonRecognizer:
             if given in self.honorifics or any(given.startswith(h) for h in self.honorifics):
                 return None
             name = text[k:end]
+            if len(given) == 2 and _very_common(given):
+                continue  # 和部分, 高标准: a surname character before an everyday word
             if self._common(name) or (strict and self._common(text[k:g0 + 1]) and end == g0 + 1):
                 if not (strict and _tagged_person(view, k, end)):
                     continue
@@ -153,31 +155,36 @@ class PersonRecognizer:
             if title is None:
                 break
             start = end - len(title)
-            body = view.candidate_ending_at(start, (ORGANIZATION,) + PLACE_TYPES)
-            label_start = start
-            if body is not None:
-                label_start = body.start
-            else:
-                label_start = self._label_left(view, start)
-            posts.insert(0, (normalize_name(text[label_start:end]),
-                             body.name if body is not None and body.type == ORGANIZATION else ""))
+            label_start, body = self._label_left(view, start)
+            posts.insert(0, (normalize_name(text[label_start:end]), body))
             if label_start > 0 and text[label_start - 1] in "、":
                 end = label_start - 1
                 continue
             break
         return posts
 
-    def _label_left(self, view: SentenceView, start: int) -> int:
-        """A post's body written as plain words (学院指导老师): run left over nouns."""
+    def _label_left(self, view: SentenceView, start: int) -> tuple[int, str]:
+        """A post's body written as words (学院指导老师, 鹏飞集团秘书中心副部长).
+
+        Runs left over nouns and recognised bodies and places; returns where the
+        label starts and the nearest body it passed, if any.
+        """
         k = start
+        body = ""
         while k > 0 and start - k < MAX_POST:
+            ent = view.candidate_ending_at(k, (ORGANIZATION,) + PLACE_TYPES)
+            if ent is not None:
+                if ent.type == ORGANIZATION and not body:
+                    body = ent.name
+                k = ent.start
+                continue
             tok = view.tokens[view.token_at[k - 1]]
             if tok.flag not in NOMINAL_FLAGS or any(c in PUNCT for c in tok.text) or not all(is_cjk(c) for c in tok.text):
                 break
-            if tok.text in self.lex.generic_words or tok.text in self.roles:
+            if tok.text in self.roles or tok.text in self.posts:
                 break
             k = tok.start
-        return k
+        return k, body
 
     def _before_verbs(self, view: SentenceView):
         text = view.text
@@ -234,6 +241,11 @@ _NOT_IN_NAME = set("的了在说是等与及对把被将也都就从向到于则
 
 def _name_char(c: str) -> bool:
     return is_cjk(c) and c not in _NOT_IN_NAME
+
+
+def _very_common(word: str) -> bool:
+    info = word_info(word)
+    return bool(info and info[0] >= 2000 and not info[1].startswith("nr"))
 
 
 def _tagged_person(view: SentenceView, k: int, end: int) -> bool:

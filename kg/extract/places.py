@@ -124,6 +124,9 @@ class PlaceRecognizer:
             cand = self._suffix_candidate(view, p, end, suffix, ptype)
             if cand is None:
                 continue
+            for prev in [c for c in out if c.start == cand.start and c.end < cand.end]:
+                out.remove(prev)
+                view.candidates.remove(prev)
             out.append(cand)
             view.candidates.append(cand)
             for k in range(cand.start, cand.end):
@@ -133,6 +136,10 @@ class PlaceRecognizer:
         return out
 
     def _suffix_candidate(self, view: SentenceView, p: int, end: int, suffix: str, ptype: str) -> Candidate | None:
+        prev = view.candidate_ending_at(p, (ptype,))
+        if prev is not None and prev.source == "suffix" and ptype not in (TOWNSHIP,):
+            # 颐香苑 + 小区: one estate written with two suffixes.
+            return Candidate(prev.start, end, ptype, prev.name + suffix, source="suffix", attrs=dict(prev.attrs))
         # Suffixes such as 园 or 城 also end ordinary words; the next character
         # must not continue a word either (小区 in 小区内 is fine, 村 in 村民 is not).
         if end < len(view.text) and not view.ends_token(end):
