@@ -14,7 +14,7 @@ from kg.extract.base import Candidate, SentenceView, is_cjk
 from kg.extract.organizations import OrganizationRecognizer
 from kg.extract.people import PersonRecognizer
 from kg.extract.places import PlaceRecognizer
-from kg.extract.programs import ProgramRecognizer
+from kg.extract.programs import ProgramRecognizer, settle
 from kg.extract.segment import Segmenter, default_segmenter
 from kg.lexicon import Lexicon
 from kg.lexicon import load as load_lexicon
@@ -43,6 +43,7 @@ class Extractor:
         for view in views:
             for r in self.recognizers:
                 r.find(view)
+        settle(views)
         if self.ner is not None:
             self._add_statistical(views)
         self._propagate(views)

@@ -254,7 +254,9 @@ NEWS_AGENCIES = ("新华社", "中新社", "共同社", "美联社", "路透社"
 # Bodies a single generic word names (they have no other name to use).
 NATIONAL_BODIES = set("国会 内阁 国家杜马 参议院 众议院 国民议会 联邦议会".split())
 
-_CONGRESS = re.compile("^(中共|党的)?(第)?[一二三四五六七八九十]{1,3}(届)?(大|中全会|全国人大|届人大|人大|次党代会)$")
+# 十五大, 中共一大, 九届全国人大, 十五届三中全会 (a bare 四大 is "the four big ...").
+_CONGRESS = re.compile("^(中共(第)?[一二三四五六七八九十]{1,3}|(第)?(十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?))"
+                       "(届)?(大|全国人大|人大|次党代会|届[一二三四五六七八九]中全会)$")
 
 _WEATHER_TAIL = re.compile("(晴|阴|雷阵|雷|多云)$")
 _WEATHER_NEXT = re.compile(r"^(转|雨|多云|阵雨|[0-9０-９])")
@@ -509,8 +511,16 @@ def _cut_agencies(text: str) -> list[str]:
 def congresses(tokens: list[Token]) -> list[Token]:
     """Numbered party congresses and people's congresses are bodies (中共十五大,
     十五大, 九届全国人大)."""
-    return [Token(t.text, "ORG", "congresses") if t.tag not in ENTITY and _CONGRESS.match(t.text) else t
-            for t in tokens]
+    out: list[Token] = []
+    for t in tokens:
+        body = t.text[2:] if t.text.startswith("党的") else t.text
+        if t.tag not in ENTITY and _CONGRESS.match(body):
+            if body != t.text:
+                out.append(Token("党的", "n", "congresses"))
+            out.append(Token(body, "ORG", "congresses"))
+        else:
+            out.append(t)
+    return out
 
 
 # Rules in the order they run.  ``reparse_glued`` is special: it calls the
@@ -612,8 +622,12 @@ class LacRecognizer:
             new: list[Token] = []
             for p in _split_runs(docs[d][k].text):
                 if _CJK_RE.match(p):
-                    new.extend(Token(t.text, t.tag, rule if t.tag in ENTITY else "")
-                               for t in next(retagged))
+                    for t in next(retagged):
+                        # Alone, a short piece is easily taken for a name
+                        # (雷阵雨, 封山育林): a person must leave a rest.
+                        if t.tag == "PER" and len(t.text) == len(p) and rule == "reparse_compounds":
+                            t = Token(t.text, "nz")
+                        new.append(Token(t.text, t.tag, rule if t.tag in ENTITY else ""))
                 else:
                     new.append(Token(p, "m" if p[:1].isdigit() else "w", ""))
             replace[(d, k)] = new

@@ -76,7 +76,8 @@ class OrganizationRecognizer:
         if self._inside_post(text, p, end):
             return None
         tok = view.tokens[view.token_at[p]]
-        if tok.start < p and tok.text not in self.suffixes and not tok.flag.startswith(("ns", "nt", "nz")):
+        if tok.start < p and tok.text not in self.suffixes and not tok.flag.startswith(("ns", "nt", "nz")) \
+                and not _post_follows(text, end, self.posts):
             info = word_info(tok.text)
             if info and info[0] >= 3:
                 return None
@@ -93,6 +94,8 @@ class OrganizationRecognizer:
             start -= 1
         elif stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _boundary_before(view, start):
             level = stem[0]
+        elif not stem and suffix[0] in LEVEL_PREFIXES and _boundary_before(view, p):
+            level = suffix[0]  # 市委, 县委 are listed whole
         while not level and end - start > len(suffix) + 2 and text[start] in _GLUED_PREPOSITIONS:
             start += 1  # 由善智教育集团: the tagger glued 由 to the name
             stem = normalize_name(text[start:p])

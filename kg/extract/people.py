@@ -64,8 +64,8 @@ class PersonRecognizer:
             if given in self.honorifics or any(given.startswith(h) for h in self.honorifics):
                 return None
             name = text[k:end]
-            if len(given) == 2 and _very_common(given):
-                continue  # 和部分, 高标准: a surname character before an everyday word
+            if len(given) == 2 and surname in _WORDLIKE_SURNAMES and _very_common(given):
+                continue  # 和部分, 高标准: a surname that is also a function word, then an everyday word
             if self._common(name) or (strict and self._common(text[k:g0 + 1]) and end == g0 + 1):
                 if not (strict and _tagged_person(view, k, end)):
                     continue
@@ -241,6 +241,10 @@ _NOT_IN_NAME = set("的了在说是等与及对把被将也都就从向到于则
 
 def _name_char(c: str) -> bool:
     return is_cjk(c) and c not in _NOT_IN_NAME
+
+
+# Surnames that are also everyday function words or adjectives.
+_WORDLIKE_SURNAMES = set("和于向从同由及与将把以为时都全高大小新老多少")
 
 
 def _very_common(word: str) -> bool:

@@ -37,6 +37,7 @@ class ProgramRecognizer:
         self.slogans = lex.slogan_words
 
     def find(self, view: SentenceView) -> list[Candidate]:
+        """Tentative programs: ``settle`` keeps those the whole document supports."""
         out = self._quoted(view) + self._spaced(view)
         covered = [(c.start, c.end) for c in out]
         for c in self._cued(view):
@@ -68,17 +69,32 @@ class ProgramRecognizer:
         text = view.text
         if text.count(" ") < 2:
             return []
-        out = []
-        for m in re.finditer(r"(?<= )[^ ]{2,%d}(?= )" % MAX_PROGRAM, text):
-            phrase = m.group(0)
-            if not all(is_cjk(c) or c in "+·" or c.isdigit() for c in phrase):
-                continue
-            cand = self._judge(view, m.start(), m.end(), m.end() + 1, quoted=False)
-            if cand is not None and cand.attrs.get("score_cue"):
-                out.append(cand)
+        chunks = list(re.finditer(r"[^ ]+", text))
+        out: list[Candidate] = []
+        for i in range(1, len(chunks) - 1):
+            # A name may itself hold a stray space (模范机关 最强支部): try runs of
+            # chunks, none of which may hold a function word or open with a verb.
+            for n in (3, 2, 1):
+                if i + n > len(chunks) - 1:
+                    continue
+                run = chunks[i:i + n]
+                words = [m.group(0) for m in run]
+                if any(c in "的是和以等在与及对" for w in words for c in w) or \
+                        any(words[0].startswith(v) for v in self.verbs):
+                    continue
+                phrase = text[run[0].start():run[-1].end()]
+                if not all(is_cjk(c) or c in "+· " or c.isdigit() for c in phrase):
+                    continue
+                cand = self._judge(view, run[0].start(), run[-1].end(), run[-1].end() + 1, quoted=False)
+                if cand is not None and (_signals(cand).get("cue") or _signals(cand).get("shape")):
+                    if not any(o.start <= cand.start and cand.end <= o.end for o in out):
+                        out = [o for o in out if not (cand.start <= o.start and o.end <= cand.end)]
+                        out.append(cand)
+                    break
         return out
 
     def _judge(self, view: SentenceView, i: int, j: int, after: int, quoted: bool) -> Candidate | None:
+        """A tentative program with the signals for and against it; ``settle`` decides."""
         text = view.text
         inner = text[i:j]
         name = normalize_name(inner)
@@ -86,36 +102,40 @@ class ProgramRecognizer:
             return None
         if not all(is_cjk(c) or c in "+·、 " or c.isalnum() for c in inner):
             return None
-        score = 0
-        cue, cue_end = self._cue_after(view, after)
-        attrs: dict[str, str] = {}
-        own_cue = any(name.endswith(c) for c in self.cues)
-        if cue or own_cue:
-            score += 2
-            attrs["score_cue"] = "1"
-        if self._verb_before(text, i - (1 if quoted else 0)):
-            score += 1
-        if _FORMULA.search(name) or _NUMERAL.match(name) and len(name) <= 6:
-            score += 1
-        if "+" in name or "·" in name:
-            score += 1
-        if any(name.endswith(w) or name == w for w in self.slogans):
-            score -= 2
-        if "、" in inner and not cue:
-            score -= 2
-        if score < THRESHOLD:
+        if name in self.cues or any(name == c + d for c in self.cues for d in self.cues):
             return None
+        signals: dict[str, int] = {}
+        cue, cue_end, gap = self._cue_after(view, after)
+        # A cue ending the phrase itself counts when quotes mark the phrase as a
+        # name, or when the cue is one that names programs on its own (服务圈).
+        own_cue = any(name.endswith(c) and len(name) > len(c) + 1 for c in (self.cues if quoted else self.strong))
+        if own_cue or (cue and gap == 0):
+            signals["cue"] = 2
+        elif cue:
+            signals["cue"] = 1  # “三下乡”社会实践活动: the cue is a few words away
+        if self._verb_before(text, i - (1 if quoted else 0)):
+            signals["verb"] = 1
+        if _FORMULA.search(name) or _NUMERAL.match(name) and len(name) <= 6 or "+" in name or "·" in name:
+            signals["shape"] = 1
+        if any(name.endswith(w) or name == w for w in self.slogans):
+            signals["slogan"] = -2
+        if "、" in inner and not cue:
+            signals["list"] = -2
         start, end = i, j
-        # A bare number or a single word names the program only with its cue: “126”实践体系.
+        alias = ""
         if cue and (name.isdigit() or len(name) <= 2):
+            # A bare number or a single word names the program only with its cue: “126”实践体系.
             name = name + normalize_name(text[after:cue_end])
             end = cue_end
-        cand = Candidate(start, end, PROGRAM, name, source="quoted" if quoted else "spaced", attrs=attrs)
-        if cue:
-            cand.attrs["alias"] = name + normalize_name(text[after:cue_end]) if end == j else ""
+        elif cue and gap < 6:
+            alias = name + normalize_name(text[after:cue_end])
+        cand = Candidate(start, end, PROGRAM, name, source="quoted" if quoted else "spaced")
+        cand.attrs["signals"] = ",".join(f"{k}:{v}" for k, v in sorted(signals.items()))
+        if alias:
+            cand.attrs["alias"] = alias
         return cand
 
-    def _cue_after(self, view: SentenceView, k: int) -> tuple[str, int]:
+    def _cue_after(self, view: SentenceView, k: int) -> tuple[str, int, int]:
         """A cue noun within a few characters after position ``k`` (skipping other quoted items and 等)."""
         text = view.text
         limit = min(len(text), k + CUE_WINDOW + 4)
@@ -124,7 +144,7 @@ class ProgramRecognizer:
             if text[p] in QUOTES:
                 close = text.find(QUOTES[text[p]], p + 1)
                 if close < 0:
-                    return "", k
+                    return "", k, 0
                 p = close + 1
                 continue
             if text[p] in "、等 ":
@@ -132,16 +152,16 @@ class ProgramRecognizer:
                 continue
             break
         window = text[p:min(len(text), p + CUE_WINDOW)]
-        best = ("", k)
+        best = ("", k, 0)
         for cue in self.cues:
             pos = window.find(cue)
             if pos < 0:
                 continue
-            if any(c in PUNCT for c in window[:pos]):
+            if any(c in PUNCT or c in "的了" for c in window[:pos]):
                 continue
             end = p + pos + len(cue)
-            if best[0] == "" or end < best[1]:
-                best = (cue, end)
+            if best[0] == "" or end < best[1] or (end == best[1] and len(cue) > len(best[0])):
+                best = (cue, end, pos)
         return best
 
     def _verb_before(self, text: str, i: int) -> bool:
@@ -159,7 +179,7 @@ class ProgramRecognizer:
                 start = self._left_boundary(view, p)
                 name = normalize_name(text[start:end])
                 if len(name) - len(cue) >= 2 and len(name) <= MAX_PROGRAM and not view.covered(start, end):
-                    out.append(Candidate(start, end, PROGRAM, name, source="cue"))
+                    out.append(Candidate(start, end, PROGRAM, name, source="cue", attrs={"signals": "cue:2"}))
                 p = text.find(cue, p + 1)
         return out
 
@@ -168,6 +188,9 @@ class ProgramRecognizer:
         k = p
         while k > 0 and p - k < MAX_PROGRAM:
             c = text[k - 1]
+            if c == " " and k > 1 and (is_cjk(text[k - 2]) or text[k - 2].isdigit()):
+                k -= 1  # 15分钟 服务圈: a stray space inside the name
+                continue
             if c in PUNCT or c in "等和与及的" or not (is_cjk(c) or c.isdigit()):
                 break
             if any(text.startswith(v, k - len(v)) for v in self.verbs):
@@ -180,3 +203,35 @@ class ProgramRecognizer:
                 break
             k -= 1
         return k
+
+
+def _signals(c: Candidate) -> dict[str, int]:
+    out = {}
+    for part in c.attrs.get("signals", "").split(","):
+        if part:
+            k, v = part.split(":")
+            out[k] = int(v)
+    return out
+
+
+def settle(views: list[SentenceView]) -> None:
+    """Keep the programs that the document as a whole supports.
+
+    The signals of every occurrence of a name are pooled (the strongest of
+    each kind), and a name quoted more than once earns one more point: 红色物业
+    is quoted five times, after 打造 and before 基层治理模式.
+    """
+    pooled: dict[str, dict[str, int]] = {}
+    counts: dict[str, int] = {}
+    for v in views:
+        for c in v.candidates:
+            if c.type != PROGRAM:
+                continue
+            sig = pooled.setdefault(c.name, {})
+            for k, val in _signals(c).items():
+                sig[k] = max(sig.get(k, val), val) if val > 0 else min(sig.get(k, val), val)
+            counts[c.name] = counts.get(c.name, 0) + 1
+    accepted = {name for name, sig in pooled.items()
+                if sum(sig.values()) + (1 if counts[name] >= 2 else 0) >= THRESHOLD}
+    for v in views:
+        v.candidates[:] = [c for c in v.candidates if c.type != PROGRAM or c.name in accepted]

@@ -415,6 +415,7 @@
     focusedId: () => state.focus,
     idOf: (name) => { const n = find(name); return n ? n.id : null; },
     namedIds: () => [...named.keys()],
+    positionOf: (id) => network.canvasToDOM(network.getPositions([id])[id]),
     firstFrameMs: () => firstFrame,
     scale: () => network.getScale(),
   });
