@@ -85,7 +85,14 @@ class OrganizationRecognizer:
         stem = normalize_name(text[start:p])
         level = ""
         ref = ""
-        if start > 1 and text[start - 1] in LEVEL_PREFIXES and text[start - 2] in REFERRING:
+        opening = next((c for c in view.candidates if c.type == ORGANIZATION and c.start == start and c.end <= p), None)
+        if opening is not None and opening.attrs.get("level"):
+            # 市委组织部 opens with 市委: it belongs to the same place.
+            level = opening.attrs["level"]
+            ref = opening.attrs.get("ref", "")
+        if level:
+            pass
+        elif start > 1 and text[start - 1] in LEVEL_PREFIXES and text[start - 2] in REFERRING:
             level, ref = text[start - 1], REFERRING[text[start - 2]]
             start -= 2
         elif start > 0 and text[start - 1] in LEVEL_PREFIXES and (

@@ -156,6 +156,10 @@ class PersonRecognizer:
                 break
             start = end - len(title)
             label_start, body = self._label_left(view, start)
+            inside = [c for c in view.candidates if c.type == ORGANIZATION and label_start <= c.start and c.end <= end]
+            if inside:
+                # The title may begin inside the body's name (市监委 + 监委副主任).
+                body = max(inside, key=lambda c: (c.end, -c.start)).name
             posts.insert(0, (normalize_name(text[label_start:end]), body))
             if label_start > 0 and text[label_start - 1] in "、":
                 end = label_start - 1

@@ -71,26 +71,38 @@ class ProgramRecognizer:
             return []
         chunks = list(re.finditer(r"[^ ]+", text))
         out: list[Candidate] = []
-        for i in range(1, len(chunks) - 1):
+        for i in range(0, len(chunks) - 1):
             # A name may itself hold a stray space (模范机关 最强支部): try runs of
-            # chunks, none of which may hold a function word or open with a verb.
-            for n in (3, 2, 1):
+            # chunks, none of which may hold a function word or open with a verb,
+            # and keep the run the context supports best (shorter on a tie).
+            best: tuple[int, Candidate] | None = None
+            for n in (1, 2, 3):
                 if i + n > len(chunks) - 1:
-                    continue
+                    break
                 run = chunks[i:i + n]
                 words = [m.group(0) for m in run]
                 if any(c in "的是和以等在与及对" for w in words for c in w) or \
                         any(words[0].startswith(v) for v in self.verbs):
                     continue
+                if n > 1 and any(len(w) > 5 or any(w.endswith(v) for v in self.verbs) for w in words):
+                    continue
                 phrase = text[run[0].start():run[-1].end()]
                 if not all(is_cjk(c) or c in "+· " or c.isdigit() for c in phrase):
                     continue
                 cand = self._judge(view, run[0].start(), run[-1].end(), run[-1].end() + 1, quoted=False)
-                if cand is not None and (_signals(cand).get("cue") or _signals(cand).get("shape")):
-                    if not any(o.start <= cand.start and cand.end <= o.end for o in out):
-                        out = [o for o in out if not (cand.start <= o.start and o.end <= cand.end)]
-                        out.append(cand)
-                    break
+                if cand is None:
+                    continue
+                sig = _signals(cand)
+                if not (sig.get("cue") or sig.get("shape")):
+                    continue
+                score = sum(sig.values())
+                if best is None or score > best[0]:
+                    best = (score, cand)
+            if best is not None:
+                cand = best[1]
+                if not any(o.start <= cand.start and cand.end <= o.end for o in out):
+                    out = [o for o in out if not (cand.start <= o.start and o.end <= cand.end)]
+                    out.append(cand)
         return out
 
     def _judge(self, view: SentenceView, i: int, j: int, after: int, quoted: bool) -> Candidate | None:
@@ -165,7 +177,7 @@ class ProgramRecognizer:
         return best
 
     def _verb_before(self, text: str, i: int) -> bool:
-        before = text[max(0, i - 4):i]
+        before = text[max(0, i - 6):i].rstrip()
         return any(before.endswith(v) for v in self.verbs)
 
     def _cued(self, view: SentenceView) -> list[Candidate]:
