@@ -54,14 +54,20 @@ def main(verbose: bool) -> None:
 @click.option("--ner", type=click.Choice(["rules", "lac"]), default="rules", show_default=True,
               help="Recognizer: jieba + rules + lexicons, or with Baidu LAC added (pip install 'kg[lac]').")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any input was skipped.")
+@click.option("--to-simplified", is_flag=True,
+              help="Read traditional characters as simplified ones (OpenCC; pip install 'kg[opencc]').")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, ner, strict, quiet) -> None:
+def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, ner, strict, to_simplified, quiet) -> None:
     """Build the graph of PATHS (files, folders or globs; default: seeds/)."""
     from kg.pipeline import BuildOptions, build as run_build
     if not paths:
         paths = (DEFAULT_CORPUS,)
     options = BuildOptions(out_dir=Path(out_dir), pattern=pattern, base_iri=base_iri, provenance=provenance,
-                           rdf_formats=tuple(dict.fromkeys(formats)), max_nodes=max_nodes, ner=ner)
+                           rdf_formats=tuple(dict.fromkeys(formats)), max_nodes=max_nodes, ner=ner,
+                           to_simplified=to_simplified)
+    if to_simplified:
+        from kg.corpus import require_opencc
+        require_opencc()  # InputError: one line, exit 2, before any work
     backend_error = _backend_error(ner)
     if backend_error:
         click.echo(f"kg: {backend_error}", err=True)

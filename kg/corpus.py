@@ -5,12 +5,16 @@ anything else is skipped with a reason rather than read as garbage.
 """
 from __future__ import annotations
 
+import codecs
+import functools
 import glob
+import itertools
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
+from kg.clean import CLOSERS, SENTENCE_END
 from kg.model import Document
 
 DEFAULT_PATTERN = "*.txt"
@@ -90,45 +94,205 @@ def decode(data: bytes) -> tuple[str, str]:
 
     >>> decode("市委书记".encode("gb18030"))
     ('市委书记', 'gb18030')
+    >>> decode("市委書記".encode("big5"))
+    Traceback (most recent call last):
+    kg.corpus.DecodeError: not UTF-8, GB18030/GBK or UTF-16 text: it looks like Big5 (traditional Chinese); save it as UTF-8
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16"), "utf-16"
-    for magic, what in _BINARY_MAGIC.items():
-        if data.startswith(magic):
-            raise DecodeError(f"{what}, not text")
-    if b"\x00" in data[:4096]:
-        raise DecodeError("binary data (NUL bytes), not text")
+    encoding = detect(data[:SNIFF_BYTES], complete=len(data) <= SNIFF_BYTES)
+    decoder = codecs.getincrementaldecoder(encoding)()
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise DecodeError("not UTF-8, GB18030/GBK or UTF-16 text") from None
-    if not _looks_like_text(text):
-        raise DecodeError("not UTF-8, GB18030/GBK or UTF-16 text")
-    return text, "gb18030"
-
-
-def _strict(data: bytes, encoding: str) -> str:
-    try:
-        return data.decode(encoding)
+        text = decoder.decode(data, final=True)
     except UnicodeDecodeError as e:
-        raise DecodeError(f"declares {encoding} by its byte-order mark but is not valid {encoding}: {e.reason}") from None
+        raise DecodeError(_invalid(encoding, e.start, e.reason)) from None
+    return text, encoding
 
 
-def _looks_like_text(text: str) -> bool:
-    # GB18030 maps almost every byte pair to some character, so a Latin-1 or
-    # binary file "decodes" into rare characters; real Chinese text is mostly
-    # common CJK, ASCII and punctuation.
+# Bytes read to choose an encoding; the rest is only checked to be valid in it.
+SNIFF_BYTES = 1 << 16
+
+# The 800 most frequent characters of jieba's dictionary and their traditional
+# forms. Chinese text decoded with the right codec consists mostly of them;
+# Big5, Shift-JIS, EUC-KR or Latin-1 bytes read as GBK give rare characters.
+_COMMON_HANZI = frozenset(
+    "一七万三上下不与专且世业东两严並个中临为主举久么义之乎乐九也习乡书乱亂了争事二于云五亚些亞交产京亲人亿什仅今仍从他代令以们件价任份企众优会传伤似但位低住体佔何余作你使來例供依便保信"
+    "修個們倒候值做備傳傷僅像價億優儿元先光克免兒党入內全兩八公六兰共关兴兵其具养内再写军农冲决况准几出击刀分切划列刘则刚创初別利别到制刻則前剑剛副創劃劉劍力办功加务动助劳势動務勝勞勢包"
+    "化北区医區十千升半华协協单南占卫印即却卻历压原去县参參又及友双反发取受变口古另只叫可台史右叶号司吃各合同名后向吧听告员呢周味命和品响員哥哪商問善喜喫單器嚴四回因团园围国图國圍園圖團"
+    "土在地场均坐型城域執基報場境增壓士声处备复夏外多夜大天太夫央失头奇女她好如始委子字存学孩學它安完宗官定宝实审客宣室宫宮害家容密富察實審寫寶对导封射将將專對導小少尔尚就尼尽局层居展属"
+    "層屬山岛島州工左差己已巴市布师帝带師席帶常干平年并幹幾广应底府度座廣建开式引弟张張強弹强彈当形影往征待很律後得從復微徵德心必志快念态怎怕思急性总息情惊想意愛感愿態應成我或战戰戶户房"
+    "所手才打执批找承技把投抗护报拉招括拿持指按挥据掌排採接推提揮擊據支收改攻放政故效敌教敢数整敵數文斗料断斯新斷方於施旅族无既日早时昌明易星春是显時晚普景更書曾最會月有服望朝期木未本术"
+    "机杀权李材村条来杨東板极构林果架查标树校样核根格案桥條检楊業極楼構樂樓標模樣樹橋機檢權次欧歐止正此步武歷死段殺母每比毛民气氣水求汉江決沒沙没河油治況法波注洋洲活派流济海消深清温港游"
+    "湖源準溫满滿演漢激濟火点热無然照熱營爭爱爲父爾片物特状狀独獨獲率玉王环现現球理環甚生產用田由电男画界留略畫當病發白百的皇皮益监盡監目直相省看真眼着知石研破确確示礼社神福禮离种科积称"
+    "程種稱積究空突立站竟章笑第等筑答策算管節範築米类精系紀約紅級素紧細終組結絕給統經維網緊線編縣總織繼續红约级纪线组细织终经结给绝统继续维编网罗置羅美羣群義習老考者而职联聞聯聲職聽股育"
+    "背胜胡能脸臉臨自至致臺與興舉航般船良色艺节花苏若英范草药获華营萬落葉著藏藝藥蘇蘭處號虽血衆行術街衛衝表被装裏裝西要見規視親覺觀见观规视觉角解言計記設許詞試話該認語說誰調談請論講證識"
+    "議護變讓计认让议记讲许论设证识词试话该语说请谁调谈象負財責費資質賽负财责质费资赛走起超越足跟路身車軍較輕輯轉车转轻较辑辦農边达过运近还这进远连送适选這通速造連進遊運過道達遠適選還邊"
+    "那邦部都鄉配酒醫采里重量金銀錢鎮鐵钱铁银镇長长門開間關门问间闻队防阳阶阿际陆陈降限院除陳陸陽隊階随際隨难集雖雙離難雲電需青非面革音響項須預領頭題願類顯项须预领题風风飛飞食養餘首香馬"
+    "驗驚马验體高鬥魚鱼麼黃黄黑點黨龍龙")
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_NAMES = {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32", "gb18030": "GB18030"}
+_UNSUPPORTED = "not UTF-8, GB18030/GBK or UTF-16 text"
+
+
+def detect(head: bytes, complete: bool = True) -> str:
+    """The codec name of a file that starts with ``head``, or raise ``DecodeError`` saying why not.
+
+    ``complete`` tells that ``head`` is the whole file, so a character cut at
+    its end is an error rather than the edge of the sample.
+    """
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            _check(head, encoding, complete)
+            return encoding
+    for magic, what in _BINARY_MAGIC.items():
+        if head.startswith(magic):
+            raise DecodeError(f"{what}, not text")
+    if b"\x00" in head:
+        if _utf16_without_bom(head):
+            raise DecodeError("UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)")
+        raise DecodeError("binary data (NUL bytes), not text")
+    utf8 = _try(head, "utf-8", complete)
+    if utf8 is not None:
+        if _controls(utf8) > 0.1:
+            raise DecodeError("binary data (control characters), not text")
+        return "utf-8"
+    gb = _try(head, "gb18030", complete)
+    if gb is not None and _plausible_chinese(gb, head):
+        return "gb18030"
+    raise DecodeError(_why_not(head, complete))
+
+
+def _check(head: bytes, encoding: str, complete: bool) -> None:
+    try:
+        codecs.getincrementaldecoder(encoding)().decode(head, final=complete)
+    except UnicodeDecodeError as e:
+        raise DecodeError(_invalid(encoding, e.start, e.reason)) from None
+
+
+def _invalid(encoding: str, at: int, reason: str) -> str:
+    name = _NAMES.get(encoding, encoding)
+    if encoding in ("utf-8-sig", "utf-16", "utf-32"):
+        return f"starts with a {name} byte-order mark but is not valid {name} at byte {at} ({reason})"
+    return f"invalid {name} at byte {at} ({reason}): a damaged file or mixed encodings"
+
+
+def _try(data: bytes, encoding: str, complete: bool) -> str | None:
+    try:
+        return codecs.getincrementaldecoder(encoding)().decode(data, final=complete)
+    except UnicodeDecodeError:
+        return None
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"
+
+
+def _usual(c: str) -> bool:
+    """Characters other than Chinese ones that articles in GBK use: ASCII, CJK and general punctuation, symbols."""
+    o = ord(c)
+    if o < 0x80:
+        return c.isprintable() or c in "\t\n\r\f\v"
+    return (0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F or 0x2100 <= o <= 0x22FF
+            or 0x2460 <= o <= 0x24FF or 0x2500 <= o <= 0x26FF or 0x0391 <= o <= 0x03C9 or c in "·×÷°±§¨¤")
+
+
+def _controls(text: str) -> float:
     sample = text[:20000]
-    if not sample:
-        return True
-    ok = sum(1 for c in sample if c.isascii() or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
-    return ok / len(sample) > 0.9
+    bad = sum(1 for c in sample if c < " " and c not in "\t\n\r\f\v\x1a")
+    return bad / len(sample) if sample else 0.0
+
+
+def _common_share(text: str) -> tuple[int, float]:
+    han = [c for c in text if _is_han(c)]
+    return len(han), (sum(1 for c in han if c in _COMMON_HANZI) / len(han) if han else 0.0)
+
+
+def _plausible_chinese(text: str, data: bytes) -> bool:
+    # Almost any byte string is valid GB18030, so validity proves little: the
+    # characters must also be ones Chinese articles use, and no other encoding
+    # may explain the bytes better.
+    sample = text[:20000]
+    other = [c for c in sample if not c.isascii()]
+    odd = sum(1 for c in other if not _is_han(c) and not _usual(c))
+    if odd > len(other) // 50 or _controls(sample) > 0.01:
+        return False
+    han, share = _common_share(sample)
+    if han >= 20:
+        return share >= 0.5
+    if share < 0.5 and (han >= 4 and share < 0.3 or _better_guess(data) is not None):
+        return False
+    return True
+
+
+def _better_guess(data: bytes) -> str | None:
+    """Which other encoding the bytes look like, if one clearly fits."""
+    head = data[:SNIFF_BYTES]
+    for codec in ("shift_jis", "euc_jp"):
+        ja = _try(head, codec, False)
+        if ja is not None and _share(ja, lambda c: "\u3040" <= c <= "\u30ff") >= 0.3:
+            return "Shift-JIS or EUC-JP (Japanese)"
+    ko = _try(head, "euc_kr", False)
+    if ko is not None and _share(ko, lambda c: "\uac00" <= c <= "\ud7a3") >= 0.9:
+        return "EUC-KR (Korean)"
+    big5 = _try(head, "big5", False)
+    if big5 is not None:
+        odd = sum(1 for c in big5 if not c.isascii() and not _is_han(c) and not _usual(c))
+        han, share = _common_share(big5)
+        if han and share >= 0.6 and odd <= han // 10:
+            return "Big5 (traditional Chinese)"
+    if _latin(head) >= 0.8:
+        return "Latin-1 or Windows-1252 (Western European)"
+    return None
+
+
+def _share(text: str, pred) -> float:
+    other = [c for c in text if not c.isascii() and not c.isspace()]
+    return sum(1 for c in other if pred(c)) / len(other) if other else 0.0
+
+
+_CP1252_PUNCT = frozenset("‘’“”„–—…€«»·")
+
+
+def _latin(data: bytes) -> float:
+    """Share of the non-ASCII bytes that stand alone as a letter or quote between ASCII bytes, as Latin-1 text has them."""
+    high = alone = 0
+    for i, b in enumerate(data):
+        if b < 0x80:
+            continue
+        high += 1
+        before = data[i - 1] if i else 0x20
+        after = data[i + 1] if i + 1 < len(data) else 0x20
+        if before < 0x80 and after < 0x80:
+            c = bytes([b]).decode("cp1252", "replace")
+            alone += c.isalpha() or c in _CP1252_PUNCT
+    return alone / high if high else 0.0
+
+
+def _utf16_without_bom(head: bytes) -> bool:
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = _try(head[:len(head) // 2 * 2], codec, True)
+        if text and _controls(text) < 0.01:
+            han, share = _common_share(text)
+            if (han >= 4 and share >= 0.5) or sum(c.isascii() for c in text) > 0.9 * len(text):
+                return True
+    return False
+
+
+def _why_not(head: bytes, complete: bool) -> str:
+    replaced = head.decode("utf-8", "replace")
+    bad = replaced.count("\ufffd")
+    good = sum(1 for c in replaced if not c.isascii()) - bad
+    if good >= 8 and bad <= good // 10:
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as e:
+            return _invalid("utf-8", e.start, e.reason)
+    guess = _better_guess(head)
+    if guess:
+        return f"{_UNSUPPORTED}: it looks like {guess}; save it as UTF-8"
+    if _controls(head.decode("latin-1")) > 0.1:
+        return "binary data (control characters), not text"
+    return _UNSUPPORTED
 
 
 def read_document(item: InputFile) -> Document:
@@ -136,3 +300,173 @@ def read_document(item: InputFile) -> Document:
     data = item.path.read_bytes()
     text, encoding = decode(data)
     return Document(id=item.doc_id, path=str(item.path), text=text, encoding=encoding)
+
+
+# A document longer than this many characters is processed in parts of about
+# this size, cut at paragraph ends, each as a document of its own: the cleaner
+# and the recognizers hold a whole document in memory several times over, and
+# a file that concatenates a year of pages is no single article anyway.
+PART_CHARS = 500_000
+# Files up to this size are read whole; larger ones are streamed.
+STREAM_BYTES = 8 << 20
+_CHUNK_BYTES = 1 << 20
+
+
+def part_id(doc_id: str, n: int) -> str:
+    """The id of part ``n`` (from 1) of a split document.
+
+    >>> part_id("2024/yearbook.txt", 3)
+    '2024/yearbook.txt#part-3'
+    """
+    return f"{doc_id}#part-{n}"
+
+
+def iter_documents(item: InputFile, *, to_simplified: bool = False,
+                   part_chars: int | None = None) -> Iterator[Document]:
+    """The documents of one input file: the file itself, or its parts if it is huge.
+
+    A text longer than ``part_chars`` (default ``PART_CHARS``) is yielded as
+    consecutive parts ``doc_id#part-1``, ``#part-2``… cut after a line break;
+    their texts concatenated give the file's text, so an offset in part N plus
+    the lengths of parts 1…N-1 is an offset in the file. A file too large to
+    read at once is streamed, with memory bounded by a part, not by the file.
+
+    With ``to_simplified`` traditional characters become simplified ones
+    (OpenCC), character for character, so offsets select the same characters
+    in the file as written.
+
+    Raises ``DecodeError`` (with the reason, an empty file included) or
+    ``OSError`` before yielding anything.
+    """
+    limit = part_chars or PART_CHARS
+    convert = to_simplified_text if to_simplified else None
+    with item.path.open("rb") as f:
+        head = f.read(SNIFF_BYTES)
+        size = os.fstat(f.fileno()).st_size
+        if size <= STREAM_BYTES:
+            text, encoding = decode(head + f.read())
+            chunks: Iterator[str] = iter((text,))
+        else:
+            encoding = detect(head, complete=False)
+            f.seek(0)
+            _validate(f, encoding)
+            f.seek(0)
+            chunks = _decoded_chunks(f, encoding)
+        parts = _parts(chunks, limit)
+        first = next(parts, "")
+        second = next(parts, None)
+        if second is None:
+            if not first.strip():
+                raise DecodeError("empty file" if not first else "no text (only white space)")
+            yield _document(item, item.doc_id, first, encoding, convert)
+            return
+        for n, part in enumerate(itertools.chain((first, second), parts), start=1):
+            yield _document(item, part_id(item.doc_id, n), part, encoding, convert)
+
+
+def _document(item: InputFile, doc_id: str, text: str, encoding: str, convert) -> Document:
+    return Document(id=doc_id, path=str(item.path), text=convert(text) if convert else text, encoding=encoding)
+
+
+def _validate(f, encoding: str) -> None:
+    """Decode a whole stream without keeping it, so a bad byte is found before any part is used."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    pos = 0
+    for chunk in iter(lambda: f.read(_CHUNK_BYTES), b""):
+        pending = len(decoder.getstate()[0])
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError as e:
+            raise DecodeError(_invalid(encoding, max(0, pos - pending + e.start), e.reason)) from None
+        pos += len(chunk)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as e:
+        raise DecodeError(_invalid(encoding, pos - len(decoder.getstate()[0]) + e.start, e.reason)) from None
+
+
+def _decoded_chunks(f, encoding: str) -> Iterator[str]:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    for chunk in iter(lambda: f.read(_CHUNK_BYTES), b""):
+        yield decoder.decode(chunk)
+    yield decoder.decode(b"", final=True)
+
+
+def _parts(chunks: Iterable[str], limit: int) -> Iterator[str]:
+    buf = ""
+    for chunk in chunks:
+        buf += chunk
+        while len(buf) > limit:
+            cut = _cut_point(buf, limit)
+            yield buf[:cut]
+            buf = buf[cut:]
+    yield buf
+
+
+_ENDS = frozenset(SENTENCE_END + CLOSERS)
+
+
+def _cut_point(text: str, limit: int) -> int:
+    """Where to end a part of at most ``limit`` characters: after a paragraph if possible.
+
+    >>> text = "甲。\\n乙乙乙乙乙乙。\\n丙丙丙丙\\n丁丁丁丁"
+    >>> text[:_cut_point(text, 18)]
+    '甲。\\n乙乙乙乙乙乙。\\n'
+    """
+    floor = limit // 2
+    i = text.rfind("\n", floor, limit)
+    fallback = i
+    tries = 0
+    while i >= floor and tries < 10000:
+        j = i - 1
+        while j > 0 and text[j] in " \t\r\u3000":
+            j -= 1
+        if j < 0 or text[j] in _ENDS or text[j] == "\n":
+            return i + 1
+        i = text.rfind("\n", floor, i)
+        tries += 1
+    if fallback >= floor:
+        return fallback + 1
+    ends = [text.rfind(c, floor, limit) for c in SENTENCE_END]
+    best = max(ends)
+    if best >= floor:
+        while best + 1 < limit and text[best + 1] in _ENDS:
+            best += 1
+        return best + 1
+    return limit
+
+
+def require_opencc():
+    """OpenCC's traditional-to-simplified converter, or ``InputError`` saying how to install it."""
+    try:
+        import opencc
+    except ImportError:
+        raise InputError("--to-simplified needs OpenCC: pip install 'kg[opencc]'") from None
+    return _t2s(opencc)
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s(opencc):
+    return opencc.OpenCC("t2s")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _t2s_char(c: str) -> str:
+    out = require_opencc().convert(c)
+    return out if len(out) == 1 else c
+
+
+def to_simplified_text(text: str) -> str:
+    """Traditional Chinese to simplified, one character for one, so every offset stays valid.
+
+    OpenCC converts phrase by phrase (乾隆 keeps its 乾, 乾燥 becomes 干燥); a
+    line whose length it would change is converted character by character.
+    """
+    cc = require_opencc()
+    out = []
+    for line in text.splitlines(keepends=True):
+        converted = cc.convert(line)
+        if len(converted) != len(line):
+            converted = "".join(_t2s_char(c) for c in line)
+        out.append(converted)
+    return "".join(out)

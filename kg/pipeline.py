@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from kg.clean import clean
-from kg.corpus import DecodeError, InputFile, find_inputs, read_document
+from kg.corpus import DecodeError, InputFile, find_inputs, iter_documents
 from kg.extract import Extractor, to_mention
 from kg.lexicon import load as load_lexicon
 from kg.model import ENTITY_TYPES, DocResult, Document, KnowledgeGraph
@@ -34,6 +34,7 @@ class BuildOptions:
     max_nodes: int = 500
     ner: str = "rules"
     write_html: bool = True
+    to_simplified: bool = False
 
 
 @dataclass
@@ -85,13 +86,16 @@ def merge(results: list[DocResult], skipped: list[tuple[str, str]] | None = None
 
 
 def extract_all(inputs: list[InputFile], ner: str = "rules",
-                progress: Callable[[Iterable], Iterable] | None = None) -> tuple[list[DocResult], list[tuple[str, str]]]:
+                progress: Callable[[Iterable], Iterable] | None = None,
+                to_simplified: bool = False) -> tuple[list[DocResult], list[tuple[str, str]]]:
     results: list[DocResult] = []
     skipped: list[tuple[str, str]] = []
     items = progress(inputs) if progress else inputs
     for item in items:
         try:
-            doc = read_document(item)
+            # A huge file comes as several parts (see iter_documents); errors come before the first.
+            for doc in iter_documents(item, to_simplified=to_simplified):
+                results.append(process_document(doc, ner))
         except DecodeError as e:
             skipped.append((str(item.path), str(e)))
             log.warning("skipped %s: %s", item.path, e)
@@ -100,7 +104,6 @@ def extract_all(inputs: list[InputFile], ner: str = "rules",
             skipped.append((str(item.path), e.strerror or str(e)))
             log.warning("skipped %s: %s", item.path, e.strerror or e)
             continue
-        results.append(process_document(doc, ner))
     return results, skipped
 
 
@@ -110,7 +113,7 @@ def build(paths: list[str], options: BuildOptions | None = None,
     options = options or BuildOptions()
     t0 = time.perf_counter()
     inputs = find_inputs(paths, options.pattern)
-    results, skipped = extract_all(inputs, options.ner, progress)
+    results, skipped = extract_all(inputs, options.ner, progress, to_simplified=options.to_simplified)
     kg = merge(results, skipped)
     outputs = write_outputs(kg, options)
     from kg.graph import build_graph  # noqa: F401  (graph built inside write_outputs)
