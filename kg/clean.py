@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from kg.model import CleanDocument, Document, Sentence
+from kg.model import CleanDocument, Document, Offsets, Sentence
 
 SENTENCE_END = "。!?;!?;…"
 CLOSERS = "”’\"』」)）》】"
@@ -66,7 +66,7 @@ def clean(doc: Document, bridges: Callable[[str, str], bool] | None = None) -> C
                 continue
             seen.add(key)
             seen_text.append(key)
-            sentences.append(Sentence(doc.id, len(sentences), s, tuple(s_offs), p_index))
+            sentences.append(Sentence(doc.id, len(sentences), s, Offsets.of(s_offs), p_index))
     return CleanDocument(doc, tuple(sentences), title=_title(sentences), date=_date(text),
                          dropped_duplicates=dropped)
 

@@ -161,7 +161,50 @@ def document_entities(mentions: list[Mention], lex: Lexicon) -> tuple[list[Entit
             if alias and alias != m.name and "\n" not in alias:
                 e.aliases.add(alias)
         key_of[idx] = key
+    folded = _short_forms_in_document(by_key, lex, merges)
+    if folded:
+        key_of = {i: folded.get(k, k) for i, k in key_of.items()}
     return sorted(by_key.values(), key=lambda e: e.key), key_of, merges
+
+
+def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: list[Merge]) -> dict[str, str]:
+    """Fold short forms into the full name the same document uses.
+
+    君茂家园 is 君茂家园小区 when the article names both; 山西省疾控中心 is
+    山西省疾病预防控制中心 (the short form keeps the long one's first and last
+    characters and the order of its characters).
+    """
+    folded: dict[str, str] = {}
+    entities = list(by_key.values())
+    place_suffixes = [s for s, _ in lex.place_suffixes]
+    for short in entities:
+        for full in entities:
+            if full is short or full.type != short.type or short.key in folded or full.key in folded:
+                continue
+            if short.type in PLACE_TYPES:
+                if short.code or not any(full.name == short.name + s for s in place_suffixes):
+                    continue
+                reason = f"{short.name} is written with its suffix as {full.name}"
+            elif short.type == ORGANIZATION:
+                if not _abbreviates(short.name, full.name):
+                    continue
+                reason = f"{short.name} abbreviates {full.name}"
+            else:
+                continue
+            full.aliases |= short.aliases | {short.name}
+            full.mentions.extend(short.mentions)
+            folded[short.key] = full.key
+            merges.append(Merge(short.mentions[0].doc_id if short.mentions else "", full.key, short.name, reason))
+    for key in folded:
+        by_key.pop(key, None)
+    return folded
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    if len(short) < 4 or len(full) <= len(short) or short[:2] != full[:2] or short[-2:] != full[-2:]:
+        return False
+    it = iter(full)
+    return all(c in it for c in short)
 
 
 def merge_entities(per_doc: list[list[Entity]]) -> tuple[dict[str, Entity], dict[str, str], list[Merge]]:

@@ -26,10 +26,16 @@ isolated build environment)::
 
 Example (needs LAC installed)::
 
-    >>> from kg.model import Sentence
-    >>> s = Sentence("a.txt", 0, "市委书记储祥好主持会议", tuple(range(11)))
-    >>> [(m.name, m.type, m.start, m.end) for m in LacRecognizer().find(s)]
-    [('储祥好', 'Person', 4, 7)]
+    from kg.model import Sentence
+    s = Sentence("a.txt", 0, "市委书记储祥好主持会议", tuple(range(11)))
+    [(m.name, m.type, m.start, m.end) for m in LacRecognizer().find(s)]
+    # [('储祥好', 'Person', 4, 7)]
+
+``rules`` selects the post-processing: :data:`DEFAULT_RULES` (the default)
+correct LAC where it is wrong under any convention; :data:`PD_RULES` add
+:data:`PD_CONVENTIONS`, the People's Daily habits that a knowledge graph of
+local news does not want (``government_is_place`` turns 中国政府 into the
+place 中国).
 """
 from __future__ import annotations
 
@@ -339,32 +345,60 @@ def _is_region_pair(word: str) -> bool:
             and len(set(word)) == len(word) and word not in ABBREV_WORDS)
 
 
+RELATION_WORDS = ("关系", "两国", "两军", "双方", "之间", "合作", "贸易", "边境", "边界", "会谈", "会晤",
+                  "建交", "三国", "首脑", "友好", "谈判")
+
+
 def split_abbreviations(tokens: list[Token]) -> list[Token]:
     """Split a run of one-character country or province abbreviations into one
-    place each (中美 → 中, 美; 印巴 → 印, 巴; 黄淮 → 黄, 淮), also when LAC
-    took the run for a person (韩中) or fused it with a relation word (美中关系)."""
+    place each (中美 → 中, 美; 印巴 → 印, 巴; 黄淮 → 黄, 淮).
+
+    The run must be a name to LAC (a place, body or person: 韩中), or be
+    followed by a word of relations (美哥|两国, 美中关系, 巴|以|双方), or be
+    listed with a comma of enumeration (中、阿); ordinary words made of the
+    same characters (非法, 美德) are left alone.
+    """
     out: list[Token] = []
-    for t in tokens:
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
         w = t.text
+        nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
         head, rest = w, ""
-        if len(w) > 2 and t.tag not in ("PER", "LOC", "ORG"):
-            for k in (3, 2):
-                if w[k:] in ("关系", "两国", "双方", "之间", "合作", "贸易", "边境", "会谈", "建交", "三国", "首脑"):
-                    head, rest = w[:k], w[k:]
-                    break
+        if len(w) > 2 and t.tag not in ENTITY:
+            rest = next((r for r in RELATION_WORDS if w.endswith(r)), "")
+            head = w[:len(w) - len(rest)] if rest else w
         elif len(w) > 2 and t.tag == "LOC":
-            for k in (3, 2):
-                if w[k:] in ("高原", "地区", "两地", "三地", "沿线", "铁路", "边界"):
-                    head, rest = w[:k], w[k:]
-                    break
-        ok = (_is_abbrev_pair(head) and t.tag not in ("w", "m", "TIME", "q")) or \
-             (_is_region_pair(head) and t.tag == "LOC")
-        if ok:
+            rest = next((r for r in ("高原", "地区", "两地", "三地", "沿线", "铁路", "边界") if w.endswith(r)), "")
+            head = w[:len(w) - len(rest)] if rest else w
+        related = bool(rest) or nxt.startswith(RELATION_WORDS)
+        named = t.tag in ("LOC", "ORG", "PER", "nz", "ns", "nt", "j")
+        if (_is_abbrev_pair(head) and (named or related)) or (_is_region_pair(head) and t.tag == "LOC"):
             out.extend(Token(c, "LOC", "split_abbreviations") for c in head)
             if rest:
                 out.append(Token(rest, "n", "split_abbreviations"))
-        else:
-            out.append(t)
+            i += 1
+            continue
+        # One-character tokens in a row (巴|以|双方) or listed (中|、|阿).
+        run, k = [], i
+        while k < len(tokens) and len(tokens[k].text) == 1 and tokens[k].text in COUNTRY_ABBREV:
+            run.append(k)
+            k += 1
+            if k + 1 < len(tokens) and tokens[k].text == "、" and len(tokens[k + 1].text) == 1 \
+                    and tokens[k + 1].text in COUNTRY_ABBREV:
+                k += 1
+        chars = [tokens[x].text for x in run]
+        after = tokens[k].text if k < len(tokens) else ""
+        if len(run) >= 2 and len(set(chars)) == len(chars) and (
+                after.startswith(RELATION_WORDS) or any(tokens[x].tag == "LOC" for x in run)
+                or k - i > len(run)):
+            for x in range(i, k):
+                tx = tokens[x]
+                out.append(Token(tx.text, "LOC", "split_abbreviations") if x in run else tx)
+            i = k
+            continue
+        out.append(t)
+        i += 1
     return out
 
 
@@ -374,6 +408,10 @@ def abbreviation_in_word(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
         w = t.text
+        if len(w) > 2 and w.startswith("中华") and t.tag not in ENTITY and t.tag not in ("w", "m", "TIME"):
+            out.append(Token("中华", "LOC", "abbreviation_in_word"))
+            out.append(Token(w[2:], "n", "abbreviation_in_word"))
+            continue
         if len(w) == 2 and t.tag not in ENTITY and t.tag not in ("w", "m", "TIME"):
             if w[0] in ABBREV_VERB_PREFIX and w[1] in COUNTRY_ABBREV | {"京"} and w[1] not in "港中":
                 out.append(Token(w[0], "v", "abbreviation_in_word"))
@@ -385,6 +423,15 @@ def abbreviation_in_word(tokens: list[Token]) -> list[Token]:
                 continue
         out.append(t)
     return out
+
+
+CELESTIAL_BODIES = set("地球 月球 月亮 太阳 火星 金星 水星 木星 土星 天王星 海王星 冥王星 银河 银河系".split())
+
+
+def celestial_bodies(tokens: list[Token]) -> list[Token]:
+    """PD marks the earth, the moon, the planets and the galaxy as places."""
+    return [Token(t.text, "LOC", "celestial_bodies") if t.text in CELESTIAL_BODIES and t.tag not in ENTITY else t
+            for t in tokens]
 
 
 def place_then_body(tokens: list[Token]) -> list[Token]:
@@ -523,8 +570,8 @@ def congresses(tokens: list[Token]) -> list[Token]:
     return out
 
 
-# Rules in the order they run.  ``reparse_glued`` is special: it calls the
-# model again, so it runs inside LacRecognizer before the others.
+# Rules in the order they run.  ``reparse_*`` call the model again, so they
+# run inside LacRecognizer before the others.
 RULES: dict[str, Callable[[list[Token]], list[Token]] | None] = {
     "reparse_glued": None,
     "reparse_compounds": None,
@@ -537,11 +584,20 @@ RULES: dict[str, Callable[[list[Token]], list[Token]] | None] = {
     "abbreviation_in_word": abbreviation_in_word,
     "world_places": world_places,
     "congresses": congresses,
+    "celestial_bodies": celestial_bodies,
     "government_is_place": government_is_place,
     "place_then_body": place_then_body,
     "bare_bodies": bare_bodies,
 }
-DEFAULT_RULES = tuple(RULES)
+
+# Rules that follow the People's Daily annotation rather than correct LAC:
+# a knowledge graph of local news wants 县政府 as a body and has no use for
+# the 华 of 访华 or for the moon.
+PD_CONVENTIONS = ("abbreviation_in_word", "celestial_bodies", "government_is_place")
+
+DEFAULT_RULES = tuple(r for r in RULES if r not in PD_CONVENTIONS)
+PD_RULES = tuple(RULES)
+PROFILES = {"kg": DEFAULT_RULES, "pd": PD_RULES, "raw": ()}
 
 
 def _glued(t: Token) -> bool:
@@ -566,8 +622,9 @@ def _compound(t: Token) -> bool:
 class LacRecognizer:
     """Persons, places and organizations from Baidu LAC, with post-processing.
 
-    ``rules`` names the rules of :data:`RULES` to apply, in their fixed order
-    (default: all; ``()`` gives LAC's raw output).  ``user_dict`` is a LAC
+    ``rules`` names the rules of :data:`RULES` to apply, in their fixed order,
+    or a profile of :data:`PROFILES` (``"kg"``, the default; ``"pd"``; ``"raw"``
+    for LAC's own output).  ``user_dict`` is a LAC
     customization file (one entry a line, e.g. ``储祥好/PER`` or
     ``运城 市委/ORG``) forcing the segmentation and tags of known names.
 
@@ -577,8 +634,12 @@ class LacRecognizer:
 
     name = SOURCE
 
-    def __init__(self, rules: Iterable[str] | None = None, batch_size: int = 16,
+    def __init__(self, rules: Iterable[str] | str | None = None, batch_size: int = 16,
                  user_dict: str | os.PathLike | None = None):
+        if isinstance(rules, str):
+            if rules not in PROFILES:
+                raise ValueError(f"unknown LAC rule profile {rules!r}: one of {', '.join(PROFILES)}")
+            rules = PROFILES[rules]
         self.rules = tuple(DEFAULT_RULES if rules is None else rules)
         unknown = set(self.rules) - set(RULES)
         if unknown:
@@ -590,6 +651,10 @@ class LacRecognizer:
             from LAC.custom import Customization
             self._custom = Customization()
             self._custom.load_customization(os.fspath(user_dict))
+
+    def ensure_loaded(self) -> "LacRecognizer":
+        """The model is loaded by the constructor; kept for callers that check."""
+        return self
 
     # -- model ------------------------------------------------------------
 
@@ -696,6 +761,42 @@ class LacRecognizer:
     def find(self, sentence: Sentence, doc_text: str | None = None) -> list[Mention]:
         """Mentions in one sentence; see :meth:`find_batch`."""
         return self.find_batch([sentence], doc_text)[0]
+
+
+def to_candidates(view, mentions: Sequence[Mention], lex) -> list:
+    """The mentions of one sentence as candidates of the rule extractor.
+
+    ``view`` is the :class:`kg.extract.base.SentenceView` of the sentence the
+    mentions were found in, ``lex`` the project lexicon.  Spans go back to
+    the repaired sentence's coordinates.  A ``Place`` gets its fine type from
+    the lexicon (the official list, else its suffix) and its division code
+    when the name is unambiguous; places the lexicon cannot type (foreign
+    countries, 中 of 中美) and persons of one character (李 of 李先生) are
+    dropped, since the graph has no node for them.
+    """
+    from bisect import bisect_left
+
+    from kg.extract.base import Candidate
+
+    offsets = view.sentence.offsets
+    out = []
+    for m in mentions:
+        i = bisect_left(offsets, m.start)
+        j = bisect_left(offsets, m.end - 1) + 1
+        if i >= len(offsets) or offsets[i] != m.start or j <= i:
+            continue
+        typ, code = m.type, ""
+        if typ == PLACE:
+            typ = lex.place_type(m.name)
+            if typ is None:
+                continue
+            divisions = lex.lookup(m.name)
+            if len(divisions) == 1:
+                code = divisions[0].code
+        elif typ == PERSON and len(m.name) < 2:
+            continue
+        out.append(Candidate(i, j, typ, m.name, code=code, source=SOURCE, attrs=dict(m.attrs)))
+    return out
 
 
 def _split_runs(text: str) -> list[str]:

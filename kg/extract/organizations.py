@@ -28,6 +28,7 @@ class OrganizationRecognizer:
         self.national = lex.national_bodies
         self.generic = lex.generic_words
         self.posts = lex.posts
+        self.body_words = tuple(self.core) + tuple(s for s in self.suffixes if len(s) >= 2)
         # Titles that hold no body of their own (书记, 部长, 常委): a suffix inside
         # one (部 of 部长, 委 of 常委) ends no body. Compound titles such as
         # 党支部书记 or 人大常委会主任 begin with a body and do not count.
@@ -41,8 +42,13 @@ class OrganizationRecognizer:
         text = view.text
         ends = sorted({(p + len(s), -len(s), s) for s in self.suffixes + self.core
                        for p in _all(text, s)})
+        tried: set[int] = set()
         for end, _, suffix in ends:
             p = end - len(suffix)
+            if end in tried:
+                continue  # a suffix the segmenter reads as one word decides (市场监管所, not 所)
+            if view.starts_token(p) and view.ends_token(end):
+                tried.add(end)
             if any(c.start <= p < c.end and c.type in PLACE_TYPES and end <= c.end for c in view.candidates):
                 continue
             if any(c.type == ORGANIZATION and c.start <= p and end <= c.end for c in view.candidates):
@@ -76,12 +82,21 @@ class OrganizationRecognizer:
         if self._inside_post(text, p, end):
             return None
         tok = view.tokens[view.token_at[p]]
+        opening = text[tok.start:p]
+        level_word = opening in LEVEL_PREFIXES or len(opening) >= 2 and (
+            opening in self.suffixes or opening in self.core or (opening[:1] in LEVEL_PREFIXES and opening[1:] in self.core))
         if tok.start < p and tok.text not in self.suffixes and not tok.flag.startswith(("ns", "nt", "nz")) \
-                and not _post_follows(text, end, self.posts):
+                and not _post_follows(text, end, self.posts) and not level_word:
             info = word_info(tok.text)
             if info and info[0] >= 3:
                 return None
         start, has_prefix = self._left(view, p)
+        glued_name = False
+        if start < p - 1 and text[start] in _GLUED_PREPOSITIONS and not has_prefix:
+            # 由善智 or 以镇: the tagger glued a preposition to the name.
+            tok = view.tokens[view.token_at[start]]
+            glued_name = tok.flag.startswith(("nr", "nz", "ns")) and tok.end - start >= 3
+            start += 1
         stem = normalize_name(text[start:p])
         level = ""
         ref = ""
@@ -99,13 +114,13 @@ class OrganizationRecognizer:
                 _boundary_before(view, start - 1) or start == 1 or text[start - 2] in FUNCTION_CHARS):
             level = text[start - 1]
             start -= 1
-        elif stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _boundary_before(view, start):
+        elif len(stem) > 2 and stem[0] in REFERRING and stem[1] in LEVEL_PREFIXES:
+            level, ref = stem[1], REFERRING[stem[0]]  # 该村党群服务中心
+        elif stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _level_word(view, start, self.body_words) and (
+                _boundary_before(view, start) or start > 0 and text[start - 1] in _GLUED_PREPOSITIONS):
             level = stem[0]
-        elif not stem and suffix[0] in LEVEL_PREFIXES and _boundary_before(view, p):
+        elif not stem and suffix[0] in LEVEL_PREFIXES and suffix[1:] in self.core and _boundary_before(view, p):
             level = suffix[0]  # 市委, 县委 are listed whole
-        while not level and end - start > len(suffix) + 2 and text[start] in _GLUED_PREPOSITIONS:
-            start += 1  # 由善智教育集团: the tagger glued 由 to the name
-            stem = normalize_name(text[start:p])
         name = normalize_name(text[start:end])
         if len(name) > MAX_NAME or len(name) < 2:
             return None
@@ -119,9 +134,12 @@ class OrganizationRecognizer:
                 return None
         elif not stem and not level:
             return None
-        if not (has_prefix or level or _proper_stem(view, start, p)):
+        core_start = _after_entities(view, start, p)
+        proper = glued_name or _proper_stem(view, core_start, p) or \
+            (suffix in self.core and not stem and self._named_post_follows(text, end))
+        if not (has_prefix or level or proper):
             return None
-        if suffix in self.weak and not level and not _proper_stem(view, start, p) and \
+        if suffix in self.weak and not level and not proper and \
                 not view.candidate_ending_at(p, PLACE_TYPES):
             # A place before a weak suffix names a body (岚县行政审批局); a body
             # before it names a facility or unit of that body (集团智慧党建中心).
@@ -152,6 +170,14 @@ class OrganizationRecognizer:
         elif parent is not None and parent.end == start:
             cand.attrs["place"] = parent.name
         return cand
+
+    def _named_post_follows(self, text: str, end: int) -> bool:
+        """A title follows, and a name after it: 政法委书记王立刚 (not 组织部部长,)."""
+        for t in self.posts:
+            if text.startswith(t, end):
+                k = end + len(t)
+                return k < len(text) and (text[k] in self.lex.surnames_single or text[k:k + 2] in self.lex.surnames_double)
+        return False
 
     def _inside_post(self, text: str, p: int, end: int) -> bool:
         for t in self.basic_titles:
@@ -186,7 +212,10 @@ class OrganizationRecognizer:
             w = tok.text
             if any(c in PUNCT for c in w) or not all(is_cjk(c) or c.isdigit() or c.isalpha() for c in w):
                 break
-            if w in self.generic or w in self.posts:
+            if w in self.posts or (w in self.generic and (w[0] in _DETERMINERS or w in _NOT_IN_BODY_NAMES)):
+                break
+            if len(w) >= 3 and w[0] in _GLUED_PREPOSITIONS and tok.flag.startswith(("nr", "nz")):
+                start = tok.start + 1  # 由善智: the tagger glued a preposition to the name
                 break
             if tok.flag not in NOMINAL_FLAGS and not (tok.flag == "m" and not w.isdigit()):
                 break
@@ -198,6 +227,30 @@ class OrganizationRecognizer:
 
 
 _GLUED_PREPOSITIONS = set("由在向对把被将从到于为以让给经据")
+_DETERMINERS = set("各全该本我每其所此这那诸")
+# Generic words that may stand inside a body's name (党建工作领导小组, 综合服务中心)
+# except these, which name the people around a body.
+_NOT_IN_BODY_NAMES = {"党员", "干部", "群众", "居民", "村民", "党组织", "基层党组织", "基层", "城市", "农村",
+                      "部分", "一些", "有关", "相关", "多个", "一批", "其他", "全体", "广大", "各级", "所有"}
+
+
+def _level_word(view: SentenceView, i: int, body_words: tuple[str, ...]) -> bool:
+    """The level character at ``i`` is not the start of an ordinary word (市场, 市管, 县域)."""
+    tok = view.tokens[view.token_at[i]]
+    if tok.start != i or len(tok.text) < 2:
+        return True
+    rest = tok.text[1:]
+    return tok.flag.startswith("ns") or any(rest.startswith(w) for w in body_words)
+
+
+def _after_entities(view: SentenceView, start: int, p: int) -> int:
+    """End of the run of places and bodies that opens the span [start, p)."""
+    k = start
+    while True:
+        nxt = max((c for c in view.candidates if c.start == k and c.end <= p and c.end > k), key=lambda c: c.end, default=None)
+        if nxt is None:
+            return k
+        k = nxt.end
 
 
 def _after_places(view: SentenceView, start: int, p: int) -> int:
@@ -256,6 +309,6 @@ def _proper_stem(view: SentenceView, start: int, p: int) -> bool:
         tok = view.tokens[k]
         if tok.start < start or tok.end > p:
             continue
-        if tok.flag.startswith(("nr", "ns", "nt", "nz", "j")) or (word_info(tok.text) is None and len(tok.text) >= 2):
+        if tok.flag.startswith(("nr", "ns", "nt", "nz")) or (word_info(tok.text) is None and len(tok.text) >= 2):
             return True
     return False

@@ -8,7 +8,7 @@ the place before it, which then becomes its parent (盐湖区安邑街道金海�
 """
 from __future__ import annotations
 
-from kg.extract.base import NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
+from kg.extract.base import FUNCTION_CHARS, NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
 from kg.lexicon import Lexicon
 from kg.model import CITY, COUNTY, PLACE_LEVEL, PLACE_TYPES, PROVINCE, TOWNSHIP
 
@@ -71,7 +71,11 @@ class PlaceRecognizer:
         return out
 
     def _sound_division(self, view: SentenceView, i: int, j: int) -> bool:
-        # A division name must not be the tail of a longer word (e.g. 城关镇 inside 新城关镇化).
+        # A division name must not be the tail of a longer word (明村镇 in 文明村镇).
+        if i > 0 and is_cjk(view.text[i - 1]):
+            info = word_info(view.text[i - 1:i + 1])
+            if info and info[0] >= 100 and not info[1].startswith("ns") and not view.candidate_ending_at(i):
+                return False
         if i > 0 and not view.starts_token(i):
             tok = view.tokens[view.token_at[i]]
             info = word_info(tok.text)
@@ -86,8 +90,9 @@ class PlaceRecognizer:
             if len(name) < length or name not in self.short:
                 continue
             tok = view.tokens[view.token_at[i]]
-            # A short form counts when the segmenter reads it as a place name of its own.
-            if tok.start != i or tok.end != i + length or not tok.flag.startswith("ns"):
+            # A short form counts when the segmenter reads it as a word of its own
+            # (common words such as 和平 are kept out of the short forms).
+            if tok.start != i or tok.end != i + length or not tok.flag.startswith(("ns", "n", "nz", "j", "nt")):
                 continue
             divisions = self.short[name]
             cand = self._division_candidate(view, i, i + length, divisions[0].name, divisions)
@@ -153,10 +158,16 @@ class PlaceRecognizer:
             if info and not info[1].startswith("ns"):
                 return None
         stem_start, parent = left_extent(view, p, self.generic, MAX_STEM)
+        if p > 0 and view.text[p - 1:end] in self.generic:
+            return None  # 文明村镇: 村镇 is a word, not a 镇
         stem = normalize_name(view.text[stem_start:p])
-        if len(stem) < 2 or not any(is_cjk(c) for c in stem):
+        if len(stem) < 2 or not any(is_cjk(c) for c in stem) or stem[0] in _DETERMINERS:
             return None
-        if stem in self.generic or _is_generic_stem(stem):
+        whole = view.tokens[view.token_at[p]]
+        coined = whole.start < p and whole.end == end and (word_info(whole.text) is None or whole.flag.startswith("ns"))
+        # A word the segmenter coined with the suffix (黎明村/nr) names a place
+        # even when its stem is an everyday word (黎明).
+        if stem in self.generic or (_is_generic_stem(stem) and not coined):
             return None
         if suffix in self.lex.weak_place_suffixes and not _proper(stem):
             return None
@@ -206,12 +217,16 @@ def left_extent(view: SentenceView, p: int, generic: frozenset[str], max_chars: 
         for k in range(start - 1, max(start - 5, -1), -1):
             c = view.text[k]
             tok = view.tokens[view.token_at[k]]
-            if not is_cjk(c) or c in PUNCT or (len(tok.text) > 1 and tok.flag not in NOMINAL_FLAGS):
+            if not is_cjk(c) or c in PUNCT or c in FUNCTION_CHARS or (len(tok.text) > 1 and tok.flag not in NOMINAL_FLAGS):
                 break
             cand = view.candidate_ending_at(k, parent_types)
             if cand is not None:
                 return k, cand
     return start, before
+
+
+# Determiners that open a phrase, never a name (各乡镇, 所辖村, 该小区).
+_DETERMINERS = set("各全该本我每其所此这那诸")
 
 
 def _find_all(text: str, s: str):

@@ -47,7 +47,7 @@
   // Square root: area grows with strength, so a hub does not swallow the picture.
   const strength = (n) => (maxima[state.size] > 0 ? Math.sqrt(n[state.size] / maxima[state.size]) : 0);
   // html.py's MIN_RADIUS and RADIUS_RANGE, which its layout keeps apart; but never under 2.5 px at the fitted zoom.
-  const radius = (n) => Math.max(6 + 34 * strength(n), 2.5 / fitScale);
+  const radius = (n) => Math.max(6 + 34 * strength(n), Math.min(2.5 / fitScale, 24));
   const labelPx = (n) => 11 + 9 * strength(n);  // on-screen size of a name
   const dimmed = (id) => state.lit !== null && !state.lit.has(id);
 
