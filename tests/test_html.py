@@ -303,3 +303,4 @@ def test_control_characters_do_not_break_the_gexf(tmp_path):
     write_html(g, KnowledgeGraph([], {}, []), tmp_path)
     assert list(nx.read_gexf(tmp_path / "graph.gexf").nodes) == ["ab"]
     assert list(g.nodes) == ["a\x0bb"]
+    assert g.nodes["a\x0bb"]["label"] == "名\x01字"

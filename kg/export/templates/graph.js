@@ -87,7 +87,15 @@
 
   // --- filtering -----------------------------------------------------------
   let network = null;
-  let fitScale = 1;
+  // The zoom at which everything fits, guessed now so that nodes are created at their final size.
+  let fitScale = (() => {
+    const box = $("kg-network").getBoundingClientRect();
+    const linkedNodes = raw.filter((n) => !n.iso);
+    const xs = linkedNodes.map((n) => n.x), ys = linkedNodes.map((n) => n.y);
+    if (!xs.length || !box.width) return 1;
+    const dx = Math.max(...xs) - Math.min(...xs) + 80, dy = Math.max(...ys) - Math.min(...ys) + 80;
+    return Math.min(box.width / dx, box.height / dy);
+  })();
   let linked = new Set();
   function edgeShown(e) {
     return e.w >= state.minWeight && state.typesOn.has(byId.get(e.from).t) && state.typesOn.has(byId.get(e.to).t);
@@ -178,7 +186,9 @@
     network.fit({ animation: false });
     const before = fitScale;
     fitScale = network.getScale();
-    if (Math.min(before, fitScale) < 2.5 / 6) nodes.update(raw.map(visNode));  // the size floor moved
+    if (Math.abs(fitScale / before - 1) > 0.1 && Math.min(before, fitScale) < 2.5 / 6) {
+      nodes.update(raw.map((n) => ({ id: n.id, size: radius(n) })));  // the size floor moved
+    }
     relabel();
   }
   fit();
