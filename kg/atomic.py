@@ -7,6 +7,7 @@ build killed at any point leaves the previous outputs intact.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
 import tempfile
 from pathlib import Path
@@ -27,7 +28,7 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
             yield f
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+        _commit(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -56,8 +57,45 @@ def _atomic_output_path(path: Path) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
-        os.replace(tmp, path)
+        _commit(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+# Files written inside atomic_batch(), as (temporary, final) pairs not yet moved.
+_pending: contextvars.ContextVar[list[tuple[str, Path]] | None] = contextvars.ContextVar("kg_atomic_pending",
+                                                                                        default=None)
+
+
+def _commit(tmp: str, path: Path) -> None:
+    pending = _pending.get()
+    if pending is None:
+        os.replace(tmp, path)
+    else:
+        pending.append((tmp, path))
+
+
+@contextlib.contextmanager
+def atomic_batch() -> Iterator[None]:
+    """Move every file written inside the block into place together, once all are complete.
+
+    Each file alone is atomic anyway; a batch keeps a set of them consistent:
+    a build killed while writing its outputs leaves all of the previous ones,
+    not some old and some new. Only the renames at the end (microseconds) can
+    be interrupted. If the block fails, the temporary files are removed.
+    """
+    pending: list[tuple[str, Path]] = []
+    token = _pending.set(pending)
+    try:
+        yield
+    except BaseException:
+        for tmp, _ in pending:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        raise
+    finally:
+        _pending.reset(token)
+    for tmp, path in pending:
+        os.replace(tmp, path)

@@ -56,15 +56,28 @@ def main(verbose: bool) -> None:
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any input was skipped.")
 @click.option("--to-simplified", is_flag=True,
               help="Read traditional characters as simplified ones (OpenCC; pip install 'kg[opencc]').")
+@click.option("-j", "--workers", type=click.IntRange(min=1), default=None,
+              help="Processes extracting articles in parallel  [default: one a core]")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder of cached per-article results, reused when an article is unchanged  [default: OUT/.cache]")
+@click.option("--no-cache", is_flag=True, help="Extract every article again, and cache nothing.")
+@click.option("--dask", "dask_address", metavar="tcp://HOST:PORT", default=None,
+              help="Extract on the Dask cluster whose scheduler is at this address (pip install 'kg[dask]').")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, ner, strict, to_simplified, quiet) -> None:
+def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, ner, strict, to_simplified,
+          workers, cache_dir, no_cache, dask_address, quiet) -> None:
     """Build the graph of PATHS (files, folders or globs; default: seeds/)."""
     from kg.pipeline import BuildOptions, build as run_build
     if not paths:
         paths = (DEFAULT_CORPUS,)
     options = BuildOptions(out_dir=Path(out_dir), pattern=pattern, base_iri=base_iri, provenance=provenance,
                            rdf_formats=tuple(dict.fromkeys(formats)), max_nodes=max_nodes, ner=ner,
-                           to_simplified=to_simplified)
+                           to_simplified=to_simplified, workers=workers,
+                           cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache,
+                           dask=dask_address)
+    if dask_address:
+        from kg.parallel import require_dask
+        require_dask()  # InputError: one line, exit 2, before any work
     if to_simplified:
         from kg.corpus import require_opencc
         require_opencc()  # InputError: one line, exit 2, before any work
@@ -97,7 +110,8 @@ def _backend_error(ner: str) -> str:
 
 
 def _progress(items):
-    items = list(items)
+    if not hasattr(items, "__len__"):
+        items = list(items)
     if len(items) < PROGRESS_MIN_DOCUMENTS or not sys.stderr.isatty():
         return items
     return click.progressbar(items, label="extracting", file=sys.stderr, show_pos=True)
@@ -114,6 +128,10 @@ def format_summary(s) -> str:
         "outputs    " + "\n           ".join(str(p) for p in s.outputs),
         f"elapsed    {s.seconds:.1f} s ({s.characters / max(s.seconds, 1e-9):,.0f} characters/s)",
     ]
+    if getattr(s, "cache_dir", None) is not None:
+        lines.insert(-1, f"cache      {s.from_cache} of {s.from_cache + s.extracted} documents from {s.cache_dir}")
+    if getattr(s, "extracted", 0):
+        lines.insert(-1, f"extracted  {s.extracted} document(s) in {s.workers} process(es)")
     return "\n".join(lines)
 
 

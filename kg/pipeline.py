@@ -6,6 +6,7 @@ entities + relations (per document, cacheable) ─merge→ KnowledgeGraph
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import time
@@ -13,11 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from kg.cache import DocCache
 from kg.clean import clean
 from kg.corpus import DecodeError, InputFile, find_inputs, iter_documents
 from kg.extract import Extractor, to_mention
 from kg.lexicon import load as load_lexicon
 from kg.model import ENTITY_TYPES, DocResult, Document, KnowledgeGraph
+from kg.parallel import default_workers
 from kg.relations import document_relations, merge_relations
 from kg.resolve import document_entities, merge_entities, resolve_mentions
 
@@ -35,6 +38,10 @@ class BuildOptions:
     ner: str = "rules"
     write_html: bool = True
     to_simplified: bool = False
+    workers: int | None = None         # extraction processes; None: one a core
+    cache_dir: Path | None = None      # None: out_dir/.cache
+    use_cache: bool = True
+    dask: str | None = None            # scheduler address: extract on a Dask cluster instead
 
 
 @dataclass
@@ -50,6 +57,10 @@ class BuildSummary:
     seconds: float
     characters: int = 0
     notes: list[str] = field(default_factory=list)
+    from_cache: int = 0                # documents whose results came from the cache
+    extracted: int = 0                 # documents extracted by this build
+    workers: int = 1
+    cache_dir: Path | None = None
 
 
 @functools.lru_cache(maxsize=2)
@@ -85,26 +96,121 @@ def merge(results: list[DocResult], skipped: list[tuple[str, str]] | None = None
                           merges=doc_merges + merges, skipped=list(skipped or []))
 
 
+@dataclass
+class Extraction:
+    """The per-document results of a build's inputs, in input order, and where they came from."""
+    results: list[DocResult]
+    skipped: list[tuple[str, str]]
+    from_cache: int = 0
+    extracted: int = 0
+    workers: int = 1
+
+
 def extract_all(inputs: list[InputFile], ner: str = "rules",
                 progress: Callable[[Iterable], Iterable] | None = None,
-                to_simplified: bool = False) -> tuple[list[DocResult], list[tuple[str, str]]]:
-    results: list[DocResult] = []
-    skipped: list[tuple[str, str]] = []
-    items = progress(inputs) if progress else inputs
-    for item in items:
+                to_simplified: bool = False, *, workers: int = 1, cache: DocCache | None = None,
+                dask: str | None = None) -> tuple[list[DocResult], list[tuple[str, str]]]:
+    """Results and skipped inputs of ``inputs``; see :func:`extract_inputs`."""
+    ex = extract_inputs(inputs, ner, progress, to_simplified, workers=workers, cache=cache, dask=dask)
+    return ex.results, ex.skipped
+
+
+def extract_inputs(inputs: list[InputFile], ner: str = "rules",
+                   progress: Callable[[Iterable], Iterable] | None = None,
+                   to_simplified: bool = False, *, workers: int = 1, cache: DocCache | None = None,
+                   dask: str | None = None) -> Extraction:
+    """Extract every input file, from the cache when it has it, else in ``workers`` processes or on Dask.
+
+    The results are in input order (by document id) whatever ran them, so
+    the merge sees exactly what a single process would give it.
+    """
+    from kg import parallel
+    from kg.cache import extractor_version, path_key, reading_options
+    version = extractor_version()
+    reading = reading_options(ner, to_simplified)
+    slots: list[list[DocResult] | None] = [None] * len(inputs)
+    reasons: dict[int, str] = {}
+    tasks: list[parallel.Task] = []
+    sizes: list[int] = []
+    from_cache = 0
+    for i, item in enumerate(inputs):
         try:
-            # A huge file comes as several parts (see iter_documents); errors come before the first.
-            for doc in iter_documents(item, to_simplified=to_simplified):
-                results.append(process_document(doc, ner))
-        except DecodeError as e:
-            skipped.append((str(item.path), str(e)))
-            log.warning("skipped %s: %s", item.path, e)
-            continue
+            if cache is not None:
+                key, size = path_key(item.path, item.doc_id, reading, version)
+                hit = cache.get(key, item.doc_id)
+                if hit is not None:
+                    slots[i] = _at_path(hit, item.path)
+                    from_cache += len(hit)
+                    continue
+            else:
+                size = item.path.stat().st_size
         except OSError as e:
-            skipped.append((str(item.path), e.strerror or str(e)))
-            log.warning("skipped %s: %s", item.path, e.strerror or e)
+            reasons[i] = e.strerror or str(e)
             continue
-    return results, skipped
+        tasks.append(parallel.Task(i, item.doc_id, str(item.path)))
+        sizes.append(size)
+
+    workers = max(1, workers)
+    if dask:
+        groups = parallel.chunks(tasks, sizes, workers)
+        outcomes = parallel.run_dask(groups, ner, to_simplified, dask)
+    elif workers > 1 and len(tasks) > 1:
+        groups = parallel.chunks(tasks, sizes, workers)
+        workers = min(workers, len(groups))
+        outcomes = parallel.run_pool(groups, ner, to_simplified, workers)
+    else:
+        workers = 1
+        outcomes = parallel.run_here([tasks], ner, to_simplified)
+    done = (o for chunk in outcomes for o in chunk)
+    extracted = 0
+    for o in (progress(_Sized(done, len(tasks))) if progress else done):
+        if o.reason:
+            reasons[o.index] = o.reason
+            continue
+        res = o.results if o.results is not None else _loads(o.blob)
+        if cache is not None and o.cacheable and o.key:
+            cache.put_blob(o.key, o.blob or _dumps(res))
+        slots[o.index] = _at_path(res, inputs[o.index].path)
+        extracted += len(res)
+
+    skipped = []
+    for i in sorted(reasons):
+        skipped.append((str(inputs[i].path), reasons[i]))
+        log.warning("skipped %s: %s", inputs[i].path, reasons[i])
+    results = [r for slot in slots if slot for r in slot]
+    return Extraction(results, skipped, from_cache, extracted, 1 if dask else workers)
+
+
+class _Sized:
+    """An iterator that knows how many items it will give, for progress bars."""
+
+    def __init__(self, it: Iterable, n: int) -> None:
+        self._it, self._n = it, n
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __iter__(self):
+        return iter(self._it)
+
+
+def _loads(blob: bytes) -> list[DocResult]:
+    from kg.cache import loads
+    return loads(blob)
+
+
+def _dumps(results: list[DocResult]) -> bytes:
+    from kg.cache import dumps
+    return dumps(results)
+
+
+def _at_path(results: list[DocResult], path: Path) -> list[DocResult]:
+    """Results as if read from ``path``: a cached entry may come from the same file named otherwise."""
+    where = str(path)
+    for r in results:
+        if r.doc.document.path != where:
+            r.doc = dataclasses.replace(r.doc, document=dataclasses.replace(r.doc.document, path=where))
+    return results
 
 
 def build(paths: list[str], options: BuildOptions | None = None,
@@ -113,7 +219,12 @@ def build(paths: list[str], options: BuildOptions | None = None,
     options = options or BuildOptions()
     t0 = time.perf_counter()
     inputs = find_inputs(paths, options.pattern)
-    results, skipped = extract_all(inputs, options.ner, progress, to_simplified=options.to_simplified)
+    cache = None
+    if options.use_cache:
+        cache = DocCache(options.cache_dir if options.cache_dir is not None else Path(options.out_dir) / ".cache")
+    ex = extract_inputs(inputs, options.ner, progress, options.to_simplified, cache=cache, dask=options.dask,
+                        workers=options.workers if options.workers is not None else default_workers())
+    results, skipped = ex.results, ex.skipped
     kg = merge(results, skipped)
     outputs = write_outputs(kg, options)
     from kg.graph import build_graph  # noqa: F401  (graph built inside write_outputs)
@@ -127,11 +238,14 @@ def build(paths: list[str], options: BuildOptions | None = None,
         documents=len(results), sentences=kg.sentence_count, entities_by_type=by_type,
         edges=sum(by_kind.values()), relations_by_kind=by_kind, outputs=outputs, skipped=skipped,
         duplicates_dropped=sum(r.doc.dropped_duplicates for r in results),
-        seconds=time.perf_counter() - t0, characters=sum(len(r.doc.document.text) for r in results))
+        seconds=time.perf_counter() - t0, characters=sum(len(r.doc.document.text) for r in results),
+        from_cache=ex.from_cache, extracted=ex.extracted, workers=ex.workers,
+        cache_dir=cache.root if cache is not None else None)
     return kg, summary
 
 
 def write_outputs(kg: KnowledgeGraph, options: BuildOptions) -> list[Path]:
+    from kg.atomic import atomic_batch
     from kg.export import rdf, tables
     from kg.graph import build_graph
     out = Path(options.out_dir)
@@ -141,13 +255,15 @@ def write_outputs(kg: KnowledgeGraph, options: BuildOptions) -> list[Path]:
     kwargs = {"provenance": options.provenance, "formats": options.rdf_formats}
     if options.base_iri:
         kwargs["base_iri"] = options.base_iri
-    paths += rdf.write_rdf(kg, out, **kwargs)
-    paths += tables.write_tables(kg, graph, out)
-    if options.write_html:
-        from kg.export import html
-        summary = html.write_html(graph, kg, out, max_nodes=options.max_nodes)
-        paths.append(summary.path)
-        gexf = out / "graph.gexf"
-        if gexf.exists():
-            paths.append(gexf)
+    # Killed while writing, a build leaves the previous outputs, not a mix of old and new.
+    with atomic_batch():
+        paths += rdf.write_rdf(kg, out, **kwargs)
+        paths += tables.write_tables(kg, graph, out)
+        if options.write_html:
+            from kg.export import html
+            summary = html.write_html(graph, kg, out, max_nodes=options.max_nodes)
+            paths.append(summary.path)
+    gexf = out / "graph.gexf"
+    if options.write_html and gexf.exists():
+        paths.append(gexf)
     return paths

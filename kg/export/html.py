@@ -72,7 +72,7 @@ class HtmlSummary:
 
 
 def write_html(graph: nx.Graph, kg: KnowledgeGraph, out_dir: Path, *,
-               max_nodes: int = 500, title: str = "kg — knowledge graph") -> HtmlSummary:
+               max_nodes: int = 500, title: str | None = None) -> HtmlSummary:
     """Write ``out_dir/graph.html`` (at most ``max_nodes`` nodes) and ``out_dir/graph.gexf`` (all).
 
     ``graph`` is the graph of :func:`kg.graph.build_graph`; it is not modified.
@@ -561,9 +561,13 @@ def _check_inline(code: str, tag: str) -> str:
 
 
 def render_page(view: nx.Graph, kg: KnowledgeGraph, positions: dict, *, nodes_total: int,
-                title: str = "kg — knowledge graph") -> str:
+                title: str | None = None) -> str:
     """The HTML of the page for ``view`` (already capped and laid out)."""
     from pyvis.network import Network
+
+    if title is None:
+        articles = len(kg.documents)
+        title = f"kg — {nodes_total} entities" + (f" from {articles} article{'s' * (articles != 1)}" if articles else "")
 
     nodes, edges = page_data(view, kg, positions)
     present = {n["t"] for n in nodes}

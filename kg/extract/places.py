@@ -141,10 +141,12 @@ class PlaceRecognizer:
         return out
 
     def _suffix_candidate(self, view: SentenceView, p: int, end: int, suffix: str, ptype: str) -> Candidate | None:
-        prev = view.candidate_ending_at(p, (ptype,))
-        if prev is not None and prev.source == "suffix" and ptype not in (TOWNSHIP,):
-            # 颐香苑 + 小区: one estate written with two suffixes.
-            return Candidate(prev.start, end, ptype, prev.name + suffix, source="suffix", attrs=dict(prev.attrs))
+        prev = view.candidate_ending_at(p, PLACE_TYPES)
+        if prev is not None and prev.source == "suffix" and ptype != TOWNSHIP and (
+                prev.type == ptype or prev.attrs.get("weak")):
+            # 颐香苑 + 小区 is one estate; 金海湾 + 社区 one community (湾 only hinted at a place).
+            attrs = {k: v for k, v in prev.attrs.items() if k != "weak"}
+            return Candidate(prev.start, end, ptype, prev.name + suffix, source="suffix", attrs=attrs)
         # Suffixes such as 园 or 城 also end ordinary words; the next character
         # must not continue a word either (小区 in 小区内 is fine, 村 in 村民 is not).
         if end < len(view.text) and not view.ends_token(end):
@@ -175,6 +177,8 @@ class PlaceRecognizer:
         if ptype == TOWNSHIP and name in self.lex.divisions_by_name:
             return None
         cand = Candidate(stem_start, end, ptype, name, source="suffix")
+        if suffix in self.lex.weak_place_suffixes:
+            cand.attrs["weak"] = "1"
         if parent is not None:
             cand.attrs["parent"] = parent.name
         return cand

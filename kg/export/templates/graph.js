@@ -31,7 +31,7 @@
 
   const state = {
     colour: "type", size: "w", typesOn: new Set(types.keys()), minWeight: weights[0] || 1,
-    showIsolated: false, pinned: new Set(), focus: null, lit: null, shown: new Set(),
+    showIsolated: rawEdges.length === 0, pinned: new Set(), focus: null, lit: null, shown: new Set(),
   };
 
   function el(tag, text, cls) {
@@ -91,7 +91,8 @@
   let fitScale = (() => {
     const box = $("kg-network").getBoundingClientRect();
     const linkedNodes = raw.filter((n) => !n.iso);
-    const xs = linkedNodes.map((n) => n.x), ys = linkedNodes.map((n) => n.y);
+    const pool = linkedNodes.length ? linkedNodes : raw;
+    const xs = pool.map((n) => n.x), ys = pool.map((n) => n.y);
     if (!xs.length || !box.width) return 1;
     const dx = Math.max(...xs) - Math.min(...xs) + 80, dy = Math.max(...ys) - Math.min(...ys) + 80;
     return Math.min(box.width / dx, box.height / dy);
@@ -265,9 +266,11 @@
     refresh();
   });
   $("kg-weight-value").textContent = state.minWeight;
+  $("kg-isolated").checked = state.showIsolated;
   $("kg-isolated").addEventListener("change", (ev) => {
     state.showIsolated = ev.target.checked;
     refresh();
+    fit();  // they sit under the picture, out of the current view
   });
 
   // --- selection, neighbours, panel ------------------------------------------
@@ -420,6 +423,7 @@
     nodesTotal: raw.length,
     edgesTotal: rawEdges.length,
     visibleNodeIds: () => nodeView.getIds(),
+    drawnNodeIds: () => Object.keys(network.getPositions()),
     visibleEdgeCount: () => edgeView.length,
     selectedNodeIds: () => network.getSelectedNodes(),
     focusedId: () => state.focus,
