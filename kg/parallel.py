@@ -1,0 +1,255 @@
+"""Run per-file extraction in other processes: a local pool or a Dask cluster.
+
+The unit of work is a chunk of input files, not one file: a chunk is big
+enough that sending it and its results between processes costs little next
+to extracting it, and there are several chunks a worker so that a slow one
+does not leave the others idle at the end. Each worker process loads the
+lexicons and the segmenter once (they are cached per process) and sends back,
+for every file, its cache key and its results already serialized as a cache
+entry: the pickling is done once, in parallel, and the same bytes go to the
+cache and to the merge.
+
+Results are put back in input order before anyone looks at them, so a build
+with any number of workers merges exactly what a single process would.
+"""
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg import cache as cache_mod
+from kg.corpus import DecodeError, InputError, InputFile, iter_documents
+
+# A chunk holds at most this many bytes of input, and there are at least
+# CHUNKS_PER_WORKER chunks a worker when the corpus is large enough.
+CHUNK_BYTES = 1 << 20
+CHUNKS_PER_WORKER = 4
+# Chunks handed out ahead of the workers: enough to keep them busy, few
+# enough that the results waiting to be merged stay small.
+IN_FLIGHT_PER_WORKER = 2
+CONNECT_SECONDS = 10
+
+
+@dataclass(frozen=True)
+class Task:
+    """One input file to extract: its position in the build, id, path, and bytes when shipped."""
+    index: int
+    doc_id: str
+    path: str
+    data: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker made of one file.
+
+    ``blob`` is a cache entry (see ``kg.cache.dumps``) when the file was read,
+    ``reason`` says why it was skipped otherwise. ``cacheable`` is false when
+    the file changed while it was read, so its key may not match its results.
+    """
+    index: int
+    key: str
+    blob: bytes = b""
+    reason: str = ""
+    cacheable: bool = True
+    results: list | None = None   # the results themselves, when extracted in this process
+
+
+def default_workers() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def extract_files(tasks: list[Task], ner: str, to_simplified: bool, version: str) -> tuple[str, list[Outcome]]:
+    """Extract a chunk of files; return this process's extractor version and one outcome a file.
+
+    Runs in a worker (pool process or Dask worker). ``version`` is the
+    client's extractor version: a worker whose code differs says so instead
+    of extracting, since its results would not be what the client builds.
+    """
+    mine = cache_mod.extractor_version()
+    if mine != version:
+        return mine, []
+    return mine, [extract_file(t, ner, to_simplified, mine) for t in tasks]
+
+
+def extract_file(task: Task, ner: str, to_simplified: bool, version: str, serialize: bool = True) -> Outcome:
+    """Extract one file; with ``serialize`` false the results are returned as objects, not as a cache entry."""
+    from kg.pipeline import process_document
+    reading = cache_mod.reading_options(ner, to_simplified)
+    if task.data is None:
+        path = Path(task.path)
+        try:
+            before = os.stat(path)
+            key, _ = cache_mod.path_key(path, task.doc_id, reading, version)
+        except OSError as e:
+            return Outcome(task.index, "", reason=e.strerror or str(e))
+        item = InputFile(path, task.doc_id)
+        try:
+            results = [process_document(doc, ner) for doc in iter_documents(item, to_simplified=to_simplified)]
+            after = os.stat(path)
+        except DecodeError as e:
+            return Outcome(task.index, key, reason=str(e))
+        except OSError as e:
+            return Outcome(task.index, key, reason=e.strerror or str(e))
+        unchanged = (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns)
+        if not serialize:
+            return Outcome(task.index, key, cacheable=unchanged, results=results)
+        return Outcome(task.index, key, blob=cache_mod.dumps(results), cacheable=unchanged)
+    # Shipped bytes (a Dask worker on another machine): read them through a
+    # private file so that decoding, splitting and conversion are exactly
+    # those of a local build; the path recorded is fixed up by the client.
+    key = cache_mod.file_key(task.data, task.doc_id, reading, version)
+    with tempfile.TemporaryDirectory(prefix="kg-") as tmp:
+        path = Path(tmp) / "input"
+        path.write_bytes(task.data)
+        try:
+            results = [process_document(doc, ner)
+                       for doc in iter_documents(InputFile(path, task.doc_id), to_simplified=to_simplified)]
+        except DecodeError as e:
+            return Outcome(task.index, key, reason=str(e))
+    return Outcome(task.index, key, blob=cache_mod.dumps(results))
+
+
+def chunks(tasks: list[Task], sizes: list[int], workers: int) -> list[list[Task]]:
+    """Cut ``tasks`` (in order) into chunks of about equal bytes.
+
+    >>> ts = [Task(i, str(i), str(i)) for i in range(10)]
+    >>> [len(c) for c in chunks(ts, [100] * 10, 2)]
+    [2, 1, 2, 1, 2, 1, 1]
+    """
+    if not tasks:
+        return []
+    total = sum(sizes)
+    n = max(workers * CHUNKS_PER_WORKER, math.ceil(total / CHUNK_BYTES))
+    n = min(n, len(tasks))
+    target = total / n
+    out: list[list[Task]] = []
+    cur: list[Task] = []
+    acc = 0
+    for task, size in zip(tasks, sizes):
+        cur.append(task)
+        acc += size
+        if acc >= target * (len(out) + 1) and len(out) < n - 1:
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+class VersionMismatch(RuntimeError):
+    """A worker runs another version of the extractor than the client."""
+
+
+def _check(version: str, theirs: str, where: str) -> None:
+    if theirs != version:
+        raise VersionMismatch(
+            f"{where} runs another version of kg's extractor ({theirs}) than this machine ({version}); "
+            "install the same kg (and lexicons) on every worker")
+
+
+def run_pool(groups: list[list[Task]], ner: str, to_simplified: bool, workers: int) -> Iterator[list[Outcome]]:
+    """Extract ``groups`` in a local pool of ``workers`` processes; yield each chunk's outcomes as it ends."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    version = cache_mod.extractor_version()
+    # fork starts workers at once and shares the parent's imported modules;
+    # elsewhere the platform's default start method works too (the worker
+    # function is importable). Paddle (LAC) runs threads, which fork does not
+    # carry over safely, so a process that loaded it spawns fresh workers.
+    fork = sys.platform.startswith("linux") and "paddle" not in sys.modules
+    ctx = multiprocessing.get_context("fork" if fork else "spawn")
+    window = max(1, workers * IN_FLIGHT_PER_WORKER)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        pending = iter(groups)
+        running = set()
+        for group in pending:
+            running.add(pool.submit(extract_files, group, ner, to_simplified, version))
+            if len(running) >= window:
+                break
+        while running:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for fut in done:
+                theirs, outcomes = fut.result()
+                _check(version, theirs, "a worker process")
+                yield outcomes
+            for group in pending:
+                running.add(pool.submit(extract_files, group, ner, to_simplified, version))
+                if len(running) >= window:
+                    break
+
+
+def require_dask():
+    """Dask's distributed module, or ``InputError`` saying how to install it."""
+    try:
+        import dask.distributed
+    except ImportError:
+        raise InputError("--dask needs Dask: pip install 'kg[dask]' (here and on every worker)") from None
+    return dask.distributed
+
+
+def run_dask(groups: list[list[Task]], ner: str, to_simplified: bool, address: str) -> Iterator[list[Outcome]]:
+    """Extract ``groups`` on the Dask cluster whose scheduler is at ``address``.
+
+    File contents are sent with the tasks, so the workers need kg but not
+    the corpus; each chunk's bytes are read only when it is handed out.
+    """
+    distributed = require_dask()
+    version = cache_mod.extractor_version()
+    try:
+        client = distributed.Client(address, set_as_default=False, timeout=CONNECT_SECONDS)
+    except (OSError, TimeoutError) as e:
+        raise InputError(f"cannot reach the Dask scheduler at {address}: {e}") from None
+    as_completed = distributed.as_completed
+    with client:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+        window = n_workers * IN_FLIGHT_PER_WORKER
+        pending = iter(groups)
+        # pure=False: two chunks with equal contents are still two tasks.
+        futures = [client.submit(extract_files, _shipped(g), ner, to_simplified, version, pure=False)
+                   for g in _take(pending, window)]
+        queue = as_completed(futures)
+        for fut in queue:
+            theirs, outcomes = fut.result()
+            fut.release()
+            _check(version, theirs, "a Dask worker")
+            yield outcomes
+            for g in _take(pending, 1):
+                queue.add(client.submit(extract_files, _shipped(g), ner, to_simplified, version, pure=False))
+
+
+def _shipped(group: list[Task]) -> list[Task]:
+    """The tasks with their files' bytes; an unreadable file goes without, and the worker reports it."""
+    out = []
+    for t in group:
+        try:
+            out.append(Task(t.index, t.doc_id, t.path, Path(t.path).read_bytes()))
+        except OSError:
+            out.append(t)
+    return out
+
+
+def _take(it: Iterator, n: int) -> list:
+    out = []
+    for x in it:
+        out.append(x)
+        if len(out) >= n:
+            break
+    return out
+
+
+def run_here(groups: list[list[Task]], ner: str, to_simplified: bool) -> Iterator[list[Outcome]]:
+    """Extract in this process, one file at a time (one worker, or too little work for a pool)."""
+    version = cache_mod.extractor_version()
+    for group in groups:
+        for task in group:
+            yield [extract_file(task, ner, to_simplified, version, serialize=False)]
