@@ -108,7 +108,9 @@ def test_seed_page(browser, seed_build):
     try:
         assert page.evaluate("kgView.nodesTotal") == len(nodes)
         unlinked = sum(1 for n in nodes if n["iso"])
-        assert len(page.evaluate("kgView.visibleNodeIds()")) <= len(nodes) - unlinked
+        drawn = page.evaluate("kgView.drawnNodeIds()")
+        assert sorted(drawn) == sorted(page.evaluate("kgView.visibleNodeIds()"))
+        assert len(drawn) == len(nodes) - unlinked, "all but the unconnected nodes are drawn"
         assert page.evaluate("kgView.namedIds().length") >= 10, "the strongest names show at first sight"
         page.wait_for_timeout(150)
         SCREENSHOT.parent.mkdir(exist_ok=True)
@@ -137,6 +139,10 @@ def test_seed_page(browser, seed_build):
         assert shown and not [i for i in shown if types[i] == "Person"]
         page.check('input[data-type="Person"]')
         assert any(types[i] == "Person" for i in page.evaluate("kgView.visibleNodeIds()"))
+
+        page.check("#kg-isolated")
+        assert len(page.evaluate("kgView.drawnNodeIds()")) == len(nodes), "the network holds every node"
+        page.uncheck("#kg-isolated")
 
         page.check("input[name=kg-colour][value=community]")
         assert page.is_visible("#kg-communities")
