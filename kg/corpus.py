@@ -6,6 +6,7 @@ anything else is skipped with a reason rather than read as garbage.
 from __future__ import annotations
 
 import codecs
+import errno
 import functools
 import glob
 import itertools
@@ -65,12 +66,25 @@ def find_inputs(paths: list[str], pattern: str = DEFAULT_PATTERN) -> list[InputF
             elif p.exists():
                 _add(found, InputFile(p, p.name))
             else:
-                raise InputError(f"cannot read {given}: broken link")
+                raise InputError(f"cannot read {given}: {_link_problem(p)}")
     return sorted(found.values(), key=lambda f: f.doc_id)
 
 
+def _link_problem(p: Path) -> str:
+    try:
+        os.stat(p)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if e.errno == errno.ENOENT:
+            return "broken symbolic link"
+        return e.strerror or str(e)
+    return "not a file or folder"
+
+
 def _add(found: dict[str, InputFile], item: InputFile) -> None:
-    if any(f.path.resolve() == item.path.resolve() for f in found.values() if f.doc_id == item.doc_id):
+    # realpath, not Path.resolve: it raises on a symbolic link loop, which is skipped later with a reason.
+    if any(os.path.realpath(f.path) == os.path.realpath(item.path) for f in found.values() if f.doc_id == item.doc_id):
         return
     doc_id = item.doc_id
     if doc_id in found:
