@@ -19,6 +19,8 @@ BROKEN_LINE_MIN = 28
 # Fragments shorter than this are not worth checking for duplication (e.g. "会议指出").
 DUPLICATE_MIN = 12
 MAX_SENTENCE = 400
+# A line this short without closing punctuation reads as a headline.
+HEADLINE_MAX = 30
 
 _MIDDLE_DOTS = {"\u30fb": "·", "\uff65": "·", "\u2027": "·", "\u2022": "·", "\u00b7": "·"}
 _DATE = re.compile(r"(20\d\d|19\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
@@ -96,6 +98,10 @@ def _paragraphs(text: str) -> list[tuple[list[str], list[int]]]:
             continue  # blank lines decide nothing; the text on either side does
         lead = len(body) - len(body.lstrip())
         piece = body.strip()
+        if open_sentence and len(piece) < HEADLINE_MAX and piece[-1] not in SENTENCE_END + CLOSERS:
+            # The text after a cut line is a headline, not the rest of the sentence:
+            # the page lost the end of the sentence.
+            open_sentence = False
         if chars and not open_sentence:
             paragraphs.append((chars, offs))
             chars, offs = [], []

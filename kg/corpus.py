@@ -198,7 +198,8 @@ def _try(data: bytes, encoding: str, complete: bool) -> str | None:
 
 
 def _is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"
+    return ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"
+            or "\U00020000" <= c <= "\U0003ffff")
 
 
 def _usual(c: str) -> bool:
@@ -206,8 +207,11 @@ def _usual(c: str) -> bool:
     o = ord(c)
     if o < 0x80:
         return c.isprintable() or c in "\t\n\r\f\v"
+    # Latin letters with tones (pinyin), Greek and Cyrillic are in GBK's symbol rows; kana are too, but
+    # Big5 text read as GBK turns into kana, so they do not count.
     return (0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F or 0x2100 <= o <= 0x22FF
-            or 0x2460 <= o <= 0x24FF or 0x2500 <= o <= 0x26FF or 0x0391 <= o <= 0x03C9 or c in "·×÷°±§¨¤")
+            or 0x2460 <= o <= 0x24FF or 0x2500 <= o <= 0x26FF or 0x0391 <= o <= 0x03C9 or 0x0401 <= o <= 0x0451
+            or 0x00C0 <= o <= 0x02DD or c in "·×÷°±§¨¤")
 
 
 def _controls(text: str) -> float:
@@ -285,9 +289,9 @@ def _latin(data: bytes) -> float:
 def _utf16_without_bom(head: bytes) -> bool:
     for codec in ("utf-16-le", "utf-16-be"):
         text = _try(head[:len(head) // 2 * 2], codec, True)
-        if text and _controls(text) < 0.01:
+        if text and _controls(text) < 0.01 and all(_is_han(c) or _usual(c) for c in text[:20000]):
             han, share = _common_share(text)
-            if (han >= 4 and share >= 0.5) or sum(c.isascii() for c in text) > 0.9 * len(text):
+            if han < 4 or share >= 0.5:
                 return True
     return False
 

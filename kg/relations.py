@@ -108,28 +108,56 @@ def _hierarchy(mentions, key_of, entities: list[Entity], lex: Lexicon, add) -> N
 
 
 def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add) -> None:
+    """A place or body implements a program when a verb of carrying it out stands between them.
+
+    The actor is the first place or body of the sentence that is not part of a
+    person's title (市纪委常务副书记郑希鸿 makes 郑希鸿 the subject, not 市纪委); a
+    sentence with the verb but no actor takes the actor of the sentence before
+    it in the same paragraph (城庄镇党委政府积极响应…。快速行动,打造“五步走”).
+    """
     by_sentence: dict[int, list[tuple[Mention, str]]] = defaultdict(list)
     for idx, m in enumerate(mentions):
         by_sentence[m.sentence].append((m, key_of[idx]))
     verbs = lex.implement_verbs
-    for s_index, items in by_sentence.items():
-        programs = [(m, k) for m, k in items if m.type == PROGRAM]
-        if not programs:
-            continue
-        actors = [(m, k) for m, k in items if m.type in PLACE_TYPES or m.type == ORGANIZATION]
-        if not actors:
-            continue
-        text = cdoc.document.text
-        for pm, pk in programs:
-            before = [(m, k) for m, k in actors if m.end <= pm.start]
-            if not before:
+    text = cdoc.document.text
+    posts = lex.posts
+
+    def actors_of(items):
+        found = []
+        for m, k in items:
+            if m.type not in PLACE_TYPES and m.type != ORGANIZATION:
                 continue
-            # The subject is the first place or body of the sentence, not one nested in a longer name.
-            outer = [(m, k) for m, k in before if not any(o.start <= m.start and m.end <= o.end and o is not m for o, _ in before)]
-            subject, skey = outer[0]
-            between = text[subject.end:pm.start]
-            if any(v in between for v in verbs):
+            if any(o.start <= m.start and m.end <= o.end and o is not m and o.type in PLACE_TYPES + (ORGANIZATION,)
+                   for o, _ in items):
+                continue
+            after = "".join(text[m.end:m.end + 10].split())
+            if any(after.startswith(t) for t in posts):
+                continue
+            if text[max(0, m.start - 1):m.start] == "除":
+                continue  # 除黎明村外: the sentence is about another place
+            found.append((m, k))
+        return found
+
+    last_actor: tuple[int, tuple[Mention, str]] | None = None
+    for s_index in sorted(by_sentence):
+        items = by_sentence[s_index]
+        actors = actors_of(items)
+        paragraph = cdoc.sentences[s_index].paragraph
+        for pm, pk in (x for x in items if x[0].type == PROGRAM):
+            before = [(m, k) for m, k in actors if m.end <= pm.start]
+            if before:
+                subject, skey = before[0]
+                span_start = subject.end
+            elif last_actor is not None and last_actor[0] == paragraph:
+                subject, skey = last_actor[1]
+                span_start = cdoc.sentences[s_index].start
+            else:
+                continue
+            between = text[span_start:pm.start]
+            if any(v in between for v in verbs) or any(text[max(span_start, pm.start - 8):pm.start].rstrip(" “\"").endswith(v) for v in verbs):
                 add(IMPLEMENTS, skey, pk, pm)
+        if actors:
+            last_actor = (paragraph, actors[0])
 
 
 def _cooccurrences(cdoc: CleanDocument, mentions, key_of) -> list[Relation]:

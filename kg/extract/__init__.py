@@ -18,7 +18,7 @@ from kg.extract.programs import ProgramRecognizer, settle
 from kg.extract.segment import Segmenter, default_segmenter
 from kg.lexicon import Lexicon
 from kg.lexicon import load as load_lexicon
-from kg.model import COARSE_TYPE, PERSON, PROGRAM, CleanDocument, Mention
+from kg.model import COARSE_TYPE, ORGANIZATION, PERSON, PROGRAM, CleanDocument, Mention
 
 
 @dataclass
@@ -92,6 +92,9 @@ def select(cands: list[Candidate]) -> list[Candidate]:
     Same-kind overlaps keep the longer span; spans of different kinds may nest
     (a place inside a body's name) but may not cross.
     """
+    # A short form inside a body's name (晋中 in 晋中信息学院) is part of the name, not a place mention.
+    cands = [c for c in cands if not (c.attrs.get("short") and any(
+        o.type == ORGANIZATION and o.start <= c.start and c.end <= o.end and o is not c for o in cands))]
     order = sorted(cands, key=lambda c: (-(c.end - c.start), c.start, c.type))
     kept: list[Candidate] = []
     for c in order:

@@ -39,6 +39,7 @@ place 中国).
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -186,10 +187,9 @@ NOT_GIVEN_NAME = set(
 COUNTRY_ABBREV = set("中华美日俄苏英法德意韩朝越印巴以埃澳加泰菲葡荷奥希叙蒙缅柬墨欧亚非捷匈罗港台新马哈沙伊土")
 PROVINCE_ABBREV = set("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘陇青宁黄淮江")
 ABBREV = COUNTRY_ABBREV | PROVINCE_ABBREV
-# Words made only of such characters that are single names or ordinary words.
-ABBREV_WORDS = set(
-    "中华 中亚 中欧 中意 加以 日日 辽宁 江苏 宁江 青海 吉林 甘肃 江津 宁津 新津 黄陂 "
-    "马来 印加 加沙 美意 台甘 新中 中新 蒙古".split())
+# Ordinary words and single names made only of such characters (the names of
+# Chinese divisions, 江苏, 晋中, come from the lexicon).
+ABBREV_WORDS = set("中华 中亚 中欧 中意 加以 日日 马来 印加 加沙 美意".split())
 
 # Verbs that take a country or city as object in one word: 访华, 驻美, 抵京.
 ABBREV_VERB_PREFIX = set("驻访来赴抵离返进旅留对侵反援在离")
@@ -335,14 +335,23 @@ def strip_person_affixes(tokens: list[Token]) -> list[Token]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _division_names() -> frozenset[str]:
+    from kg.lexicon import load
+    lex = load()
+    return frozenset(lex.divisions_by_name) | frozenset(lex.division_short_names)
+
+
 def _is_abbrev_pair(word: str) -> bool:
     return (2 <= len(word) <= 4 and all(c in ABBREV for c in word) and len(set(word)) == len(word)
-            and any(c in COUNTRY_ABBREV for c in word) and word not in ABBREV_WORDS)
+            and any(c in COUNTRY_ABBREV for c in word) and word not in ABBREV_WORDS
+            and word not in _division_names())
 
 
 def _is_region_pair(word: str) -> bool:
     return (2 <= len(word) <= 3 and all(c in PROVINCE_ABBREV for c in word)
-            and len(set(word)) == len(word) and word not in ABBREV_WORDS)
+            and len(set(word)) == len(word) and word not in ABBREV_WORDS
+            and word not in _division_names())
 
 
 RELATION_WORDS = ("关系", "两国", "两军", "双方", "之间", "合作", "贸易", "边境", "边界", "会谈", "会晤",

@@ -198,6 +198,9 @@ class OrganizationRecognizer:
             tok_index -= 1
         while start > 0 and p - start < MAX_NAME:
             before = view.candidate_ending_at(start, PLACE_TYPES + (ORGANIZATION,))
+            if before is None and text[start - 1] == " " and start > 1:
+                # OCR may leave a space after a name (君茂家园小区 党支部).
+                before = view.candidate_ending_at(start - 1, PLACE_TYPES + (ORGANIZATION,))
             if before is not None and before.start < start:
                 start = before.start
                 has_prefix = True

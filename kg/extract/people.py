@@ -177,13 +177,15 @@ class PersonRecognizer:
         body = ""
         while k > 0 and start - k < MAX_POST:
             ent = view.candidate_ending_at(k, (ORGANIZATION,) + PLACE_TYPES)
+            if ent is None and view.text[k - 1] == " ":
+                ent = view.candidate_ending_at(k - 1, (ORGANIZATION,) + PLACE_TYPES)
             if ent is not None:
                 if ent.type == ORGANIZATION and not body:
                     body = ent.name
                 k = ent.start
                 continue
             tok = view.tokens[view.token_at[k - 1]]
-            if tok.flag not in NOMINAL_FLAGS or any(c in PUNCT for c in tok.text) or not all(is_cjk(c) for c in tok.text):
+            if tok.flag not in NOMINAL_FLAGS | {"l"} or any(c in PUNCT for c in tok.text) or not all(is_cjk(c) for c in tok.text):
                 break
             if tok.text in self.roles or tok.text in self.posts:
                 break

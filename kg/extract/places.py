@@ -157,7 +157,7 @@ class PlaceRecognizer:
         if tok.start < p and tok.end >= end:
             # The suffix is inside a dictionary word (农村, 乡村, 社区 in 城市社区 is fine).
             info = word_info(tok.text)
-            if info and not info[1].startswith("ns"):
+            if info and not info[1].startswith(("ns", "nr", "nz")):
                 return None
         stem_start, parent = left_extent(view, p, self.generic, MAX_STEM)
         if p > 0 and view.text[p - 1:end] in self.generic:
@@ -166,7 +166,7 @@ class PlaceRecognizer:
         if len(stem) < 2 or not any(is_cjk(c) for c in stem) or stem[0] in _DETERMINERS:
             return None
         whole = view.tokens[view.token_at[p]]
-        coined = whole.start < p and whole.end == end and (word_info(whole.text) is None or whole.flag.startswith("ns"))
+        coined = whole.start < p and whole.end == end and (word_info(whole.text) is None or whole.flag.startswith(("ns", "nr", "nz")))
         # A word the segmenter coined with the suffix (黎明村/nr) names a place
         # even when its stem is an everyday word (黎明).
         if stem in self.generic or (_is_generic_stem(stem) and not coined):

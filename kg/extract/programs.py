@@ -84,7 +84,7 @@ class ProgramRecognizer:
                 if any(c in "的是和以等在与及对" for w in words for c in w) or \
                         any(words[0].startswith(v) for v in self.verbs):
                     continue
-                if n > 1 and any(len(w) > 5 or any(w.endswith(v) for v in self.verbs) for w in words):
+                if n > 1 and any(len(w) > 7 or any(w.endswith(v) for v in self.verbs) for w in words):
                     continue
                 phrase = text[run[0].start():run[-1].end()]
                 if not all(is_cjk(c) or c in "+· " or c.isdigit() for c in phrase):

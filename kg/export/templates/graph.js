@@ -363,7 +363,13 @@
     network.selectNodes([id]);
     highlight(id);
     showNode(id);
-    if (move) network.focus(id, { scale: Math.max(network.getScale(), fitScale * 2.5), animation: { duration: 400 } });
+    // Centre it in the part of the canvas the panel leaves free.
+    const panel = $("kg-panel").offsetWidth;
+    const at = network.canvasToDOM(network.getPositions([id])[id]);
+    if (move || at.x > $("kg-network").clientWidth - panel - 80) {
+      network.focus(id, { scale: move ? Math.max(network.getScale(), fitScale * 2.5) : network.getScale(),
+        offset: { x: -panel / 2, y: 0 }, animation: { duration: 400 } });
+    }
   }
 
   network.on("click", (p) => {
