@@ -8,7 +8,6 @@ import json
 import re
 from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
 
 import networkx as nx
 import pytest
