@@ -84,3 +84,53 @@ def word_info(word: str) -> tuple[int, str] | None:
 def is_common_word(word: str, min_freq: int = 3, exclude_flags: tuple[str, ...] = ("nr", "ns", "nt", "nz")) -> bool:
     info = dictionary().get(word)
     return bool(info and info[0] >= min_freq and not info[1].startswith(exclude_flags))
+
+
+class Vocabulary:
+    """A set of words with fast lookups at a position of a text.
+
+    Scanning a sentence once per word of a long list is slow; looking up the
+    few possible lengths at each position is not.
+
+    >>> v = Vocabulary(["书记", "副书记", "部长"])
+    >>> v.ends_at("市委副书记", 5)
+    '副书记'
+    >>> [w for _, _, w in v.occurrences("组织部部长")]
+    ['部长']
+    """
+
+    def __init__(self, words) -> None:
+        self.words = frozenset(w for w in words if w)
+        self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+    def __iter__(self):
+        return iter(self.words)
+
+    def starts_at(self, text: str, i: int, min_len: int = 1) -> str | None:
+        """The longest word that starts at ``i``."""
+        for n in self.lengths:
+            if n >= min_len and i + n <= len(text) and text[i:i + n] in self.words:
+                return text[i:i + n]
+        return None
+
+    def ends_at(self, text: str, j: int, min_len: int = 1) -> str | None:
+        """The longest word that ends at ``j``."""
+        for n in self.lengths:
+            if n >= min_len and n <= j and text[j - n:j] in self.words:
+                return text[j - n:j]
+        return None
+
+    def all_ending_at(self, text: str, j: int) -> list[str]:
+        return [text[j - n:j] for n in self.lengths if n <= j and text[j - n:j] in self.words]
+
+    def occurrences(self, text: str) -> list[tuple[int, int, str]]:
+        """Every occurrence of every word, overlapping ones included, by end then longest."""
+        out = []
+        for j in range(1, len(text) + 1):
+            for n in self.lengths:
+                if n <= j and text[j - n:j] in self.words:
+                    out.append((j - n, j, text[j - n:j]))
+        return out

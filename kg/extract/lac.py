@@ -156,10 +156,14 @@ ENTITY = ("PER", "LOC", "ORG")
 
 
 def tokens_to_spans(tokens: Sequence[Token]) -> list[Span]:
+    """Entity tokens as spans; LAC glues line breaks and blanks to the next
+    word (``\n\n运城晚报讯``), which stay out of the span."""
     spans, pos = [], 0
     for t in tokens:
-        if t.tag in ENTITY and t.text.strip():
-            spans.append(Span(pos, pos + len(t.text), t.tag, t.text, t.rule))
+        name = t.text.strip()
+        if t.tag in ENTITY and name:
+            start = pos + len(t.text) - len(t.text.lstrip())
+            spans.append(Span(start, start + len(name), t.tag, name, t.rule))
         pos += len(t.text)
     return spans
 
@@ -544,9 +548,14 @@ def world_places(tokens: list[Token]) -> list[Token]:
 
 def news_agencies(tokens: list[Token]) -> list[Token]:
     """A news agency run together with the words around it (访华据新华社,
-    新华社发共同社) is cut out as a body of its own."""
+    新华社发共同社) is cut out as a body of its own, and a paper's dateline
+    loses its 讯 (运城晚报讯 → 运城晚报)."""
     out: list[Token] = []
     for t in tokens:
+        if t.tag == "ORG" and t.text.endswith("讯") and len(t.text.strip()) > 3:
+            out.append(Token(t.text[:-1], "ORG", "news_agencies"))
+            out.append(Token("讯", "n", "news_agencies"))
+            continue
         pieces = _cut_agencies(t.text) if len(t.text) > 3 else [t.text]
         if len(pieces) == 1:
             out.append(Token(t.text, "ORG", "news_agencies") if t.text in NEWS_AGENCIES and t.tag != "ORG" else t)
@@ -579,6 +588,64 @@ def congresses(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_LEADING_DATE = re.compile(r"^\s*[0-9０-９]+(年度|年|月份|月|日)")
+
+
+def drop_leading_dates(tokens: list[Token]) -> list[Token]:
+    """A date glued to the front of a place or body is not part of it
+    (2024年度县 → 2024年度 + 县, which is no name at all)."""
+    out: list[Token] = []
+    for t in tokens:
+        m = _LEADING_DATE.match(t.text) if t.tag in ("LOC", "ORG") else None
+        if m:
+            rest = t.text[m.end():]
+            out.append(Token(m.group(), "TIME", "drop_leading_dates"))
+            if rest:
+                out.append(Token(rest, t.tag if len(rest) >= 2 else "n", "drop_leading_dates"))
+        else:
+            out.append(t)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    return _division_names() | frozenset(WORLD_PLACES)
+
+
+def _leading_places(text: str) -> list[int]:
+    """Ends of the known place names that follow one another from the start
+    of text (山东省|平度市|崔马镇|供销社 → [3, 6, 9]), longest match first."""
+    known, ends, i = _known_places(), [], 0
+    while i < len(text):
+        for k in range(min(len(text) - i, 8), 1, -1):
+            if text[i:i + k] in known:
+                i += k
+                ends.append(i)
+                break
+        else:
+            break
+    return ends
+
+
+def peel_places(tokens: list[Token]) -> list[Token]:
+    """A body whose name opens with a chain of places keeps only the last of
+    them: 山东省平度市崔马镇供销社 → 山东省, 平度市 (places) + 崔马镇供销社,
+    as PD marks it; the places then find their own nodes in the graph."""
+    out: list[Token] = []
+    for t in tokens:
+        ends = _leading_places(t.text) if t.tag == "ORG" else []
+        ends = [e for e in ends if e < len(t.text)]
+        if len(ends) >= 2:
+            start = 0
+            for e in ends[:-1]:
+                out.append(Token(t.text[start:e], "LOC", "peel_places"))
+                start = e
+            out.append(Token(t.text[start:], "ORG", "peel_places"))
+        else:
+            out.append(t)
+    return out
+
+
 # Rules in the order they run.  ``reparse_*`` call the model again, so they
 # run inside LacRecognizer before the others.
 RULES: dict[str, Callable[[list[Token]], list[Token]] | None] = {
@@ -586,6 +653,7 @@ RULES: dict[str, Callable[[list[Token]], list[Token]] | None] = {
     "reparse_compounds": None,
     "trim_place_suffix": trim_place_suffix,
     "news_agencies": news_agencies,
+    "drop_leading_dates": drop_leading_dates,
     "merge_adjacent": merge_adjacent,
     "extend_given_name": extend_given_name,
     "strip_person_affixes": strip_person_affixes,
@@ -596,6 +664,7 @@ RULES: dict[str, Callable[[list[Token]], list[Token]] | None] = {
     "celestial_bodies": celestial_bodies,
     "government_is_place": government_is_place,
     "place_then_body": place_then_body,
+    "peel_places": peel_places,
     "bare_bodies": bare_bodies,
 }
 

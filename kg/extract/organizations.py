@@ -7,7 +7,8 @@ prefix so the resolver can name the place they belong to.
 """
 from __future__ import annotations
 
-from kg.extract.base import FUNCTION_CHARS, NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
+from kg.extract.base import (FUNCTION_CHARS, NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, Vocabulary, is_cjk,
+                             normalize_name, word_info)
 from kg.lexicon import Lexicon
 from kg.model import ORGANIZATION, PLACE_TYPES
 
@@ -33,15 +34,16 @@ class OrganizationRecognizer:
         # one (部 of 部长, 委 of 常委) ends no body. Compound titles such as
         # 党支部书记 or 人大常委会主任 begin with a body and do not count.
         multi = [o for o in self.suffixes + self.core if len(o) >= 2]
-        self.basic_titles = tuple(t for t in self.posts if not any(o in t for o in multi))
+        self.basic_titles = Vocabulary(t for t in self.posts if not any(o in t for o in multi))
+        self.all_suffixes = Vocabulary(self.suffixes + self.core)
+        self.post_words = Vocabulary(self.posts)
 
     def find(self, view: SentenceView) -> list[Candidate]:
         out: list[Candidate] = []
         out += self._national(view)
         view.candidates.extend(out)
         text = view.text
-        ends = sorted({(p + len(s), -len(s), s) for s in self.suffixes + self.core
-                       for p in _all(text, s)})
+        ends = [(end, -(end - p), suffix) for p, end, suffix in self.all_suffixes.occurrences(text)]
         tried: set[int] = set()
         for end, _, suffix in ends:
             p = end - len(suffix)
@@ -76,7 +78,7 @@ class OrganizationRecognizer:
         # The suffix must end a word: 局 in 局面 or 队 in 队伍 does not.
         if end < len(text) and not view.ends_token(end):
             tok = view.tokens[view.token_at[end - 1]]
-            if not _post_follows(text, end, self.posts) and word_info(tok.text) and tok.text not in self.suffixes:
+            if not _post_follows(text, end, self.post_words) and word_info(tok.text) and tok.text not in self.suffixes:
                 return None
         # Nor may it sit inside a title (委 in 市委常委) or a common word (局 in 总揽全局).
         if self._inside_post(text, p, end):
@@ -86,7 +88,7 @@ class OrganizationRecognizer:
         level_word = opening in LEVEL_PREFIXES or len(opening) >= 2 and (
             opening in self.suffixes or opening in self.core or (opening[:1] in LEVEL_PREFIXES and opening[1:] in self.core))
         if tok.start < p and tok.text not in self.suffixes and not tok.flag.startswith(("ns", "nt", "nz")) \
-                and not _post_follows(text, end, self.posts) and not level_word:
+                and not _post_follows(text, end, self.post_words) and not level_word:
             info = word_info(tok.text)
             if info and info[0] >= 3:
                 return None
@@ -130,7 +132,7 @@ class OrganizationRecognizer:
                 return None
         if suffix in self.core and not stem and not level:
             # 政法委 or 纪委 alone names a body only inside a post (政法委书记).
-            if not _post_follows(text, end, self.posts):
+            if not _post_follows(text, end, self.post_words):
                 return None
         elif not stem and not level:
             return None
@@ -173,16 +175,19 @@ class OrganizationRecognizer:
 
     def _named_post_follows(self, text: str, end: int) -> bool:
         """A title follows, and a name after it: 政法委书记王立刚 (not 组织部部长,)."""
-        for t in self.posts:
-            if text.startswith(t, end):
-                k = end + len(t)
-                return k < len(text) and (text[k] in self.lex.surnames_single or text[k:k + 2] in self.lex.surnames_double)
-        return False
+        t = self.post_words.starts_at(text, end)
+        if t is None:
+            return False
+        k = end + len(t)
+        return k < len(text) and (text[k] in self.lex.surnames_single or text[k:k + 2] in self.lex.surnames_double)
 
     def _inside_post(self, text: str, p: int, end: int) -> bool:
-        for t in self.basic_titles:
-            for q in range(max(0, end - len(t)), end):
-                if q < end <= q + len(t) and (q < p or q + len(t) > end) and text.startswith(t, q):
+        """A basic title covers the end of the suffix and more (委 of 常委, 部 of 部长)."""
+        longest = max(self.basic_titles.lengths, default=0)
+        for q_end in range(end, min(len(text), end + longest) + 1):
+            for t in self.basic_titles.all_ending_at(text, q_end):
+                q = q_end - len(t)
+                if q < end <= q_end and (q < p or q_end > end):
                     return True
         return False
 
@@ -281,6 +286,8 @@ def _all(text: str, s: str):
 
 
 def _post_follows(text: str, end: int, posts) -> bool:
+    if isinstance(posts, Vocabulary):
+        return posts.starts_at(text, end) is not None
     return any(text.startswith(t, end) for t in posts)
 
 

@@ -11,7 +11,8 @@ joined by ``|``; ``attrs["bodies"]`` gives the body of each post or ``-``).
 """
 from __future__ import annotations
 
-from kg.extract.base import FUNCTION_CHARS, NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
+from kg.extract.base import (FUNCTION_CHARS, NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, Vocabulary, is_cjk,
+                             normalize_name, word_info)
 from kg.lexicon import Lexicon
 from kg.model import ORGANIZATION, PERSON, PLACE_TYPES
 
@@ -30,6 +31,10 @@ class PersonRecognizer:
         self.roles = lex.person_roles
         self.verbs = lex.speech_verbs
         self.honorifics = lex.honorifics
+        self.titles = Vocabulary(t for t in self.posts if t not in lex.byline_titles)
+        self.long_titles = Vocabulary(t for t in self.titles if len(t) >= 2)
+        self.verb_words = Vocabulary(self.verbs)
+        self.role_words = Vocabulary(self.roles)
 
     def find(self, view: SentenceView) -> list[Candidate]:
         out: dict[tuple[int, int], Candidate] = {}
@@ -69,7 +74,7 @@ class PersonRecognizer:
             if self._common(name) or (strict and self._common(text[k:g0 + 1]) and end == g0 + 1):
                 if not (strict and _tagged_person(view, k, end)):
                     continue
-            if any(text.startswith(p, g0) for p in self.posts if len(p) >= 2):
+            if self.long_titles.starts_at(text, g0):
                 continue
             return k, end
         return None
@@ -127,31 +132,26 @@ class PersonRecognizer:
 
     def _after_posts(self, view: SentenceView):
         text = view.text
-        for title in self.posts:
-            if title in self.lex.byline_titles:
+        for i, k, title in self.titles.occurrences(text):
+            # The longest title ending here wins (副书记 over 书记).
+            if self.titles.ends_at(text, k) != title:
                 continue
-            i = text.find(title)
-            while i >= 0:
-                k = i + len(title)
-                if k < len(text) and text[k] == " ":
-                    k += 1
-                # The longest title ending here wins (副书记 over 书记).
-                longer = any(t != title and t.endswith(title) and text.startswith(t, k - len(t) - (1 if text[k - 1:k] == " " and k - 1 == i + len(title) else 0)) for t in self.posts if len(t) > len(title))
-                span = None if longer else self.name_at(view, k)
-                if span:
-                    posts = self._post_chain(view, i + len(title))
-                    cand = Candidate(span[0], span[1], PERSON, text[span[0]:span[1]], source="post")
-                    cand.attrs["posts"] = "|".join(p for p, _ in posts)
-                    cand.attrs["bodies"] = "|".join(b or "-" for _, b in posts)
-                    yield cand
-                i = text.find(title, i + 1)
+            if k < len(text) and text[k] == " ":
+                k += 1
+            span = self.name_at(view, k)
+            if span:
+                posts = self._post_chain(view, i + len(title))
+                cand = Candidate(span[0], span[1], PERSON, text[span[0]:span[1]], source="post")
+                cand.attrs["posts"] = "|".join(p for p, _ in posts)
+                cand.attrs["bodies"] = "|".join(b or "-" for _, b in posts)
+                yield cand
 
     def _post_chain(self, view: SentenceView, end: int) -> list[tuple[str, str]]:
         """The posts written before a name: 市委副书记、代市长 gives two, with their bodies."""
         posts: list[tuple[str, str]] = []
         text = view.text
         while end > 0:
-            title = next((t for t in self.posts if text.startswith(t, end - len(t)) and t not in self.lex.byline_titles), None)
+            title = self.titles.ends_at(text, end)
             if title is None:
                 break
             start = end - len(title)
@@ -194,9 +194,8 @@ class PersonRecognizer:
 
     def _before_verbs(self, view: SentenceView):
         text = view.text
-        for verb in self.verbs:
-            v = text.find(verb)
-            while v >= 0:
+        for v, _, verb in self.verb_words.occurrences(text):
+            if True:
                 for length in (3, 2, 4):
                     k = v - length
                     if k < 0:
@@ -212,7 +211,6 @@ class PersonRecognizer:
                         cand.attrs["member_of"] = body.name
                     yield cand
                     break
-                v = text.find(verb, v + 1)
 
     def _sound_left(self, view: SentenceView, k: int) -> bool:
         text = view.text
@@ -220,8 +218,7 @@ class PersonRecognizer:
             return True
         if view.candidate_ending_at(k, (ORGANIZATION,) + PLACE_TYPES) is not None:
             return True
-        return any(text.startswith(r, k - len(r)) for r in self.roles) or \
-            any(text.startswith(p, k - len(p)) for p in self.posts if len(p) >= 2)
+        return self.role_words.ends_at(text, k) is not None or self.long_titles.ends_at(text, k) is not None
 
     def _before_titles(self, view: SentenceView):
         """Name then title, as in 习近平总书记: only names the segmenter reads as persons."""
@@ -229,7 +226,7 @@ class PersonRecognizer:
             if not tok.flag.startswith("nr") or not 2 <= len(tok.text) <= 3:
                 continue
             nxt = view.text[tok.end:tok.end + 4]
-            title = next((t for t in self.posts if nxt.startswith(t) and len(t) >= 2 and t not in self.lex.byline_titles), None)
+            title = self.long_titles.starts_at(nxt, 0)
             if title is None or not self._sound_left(view, tok.start) and view.tokens[idx - 1].flag.startswith(("n", "a")):
                 continue
             span = self.name_at(view, tok.start, strict=False)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.base import NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, is_cjk, normalize_name
+from kg.extract.base import NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, Vocabulary, is_cjk, normalize_name
 from kg.lexicon import Lexicon
 from kg.model import ORGANIZATION, PLACE_TYPES, PROGRAM
 
@@ -35,6 +35,9 @@ class ProgramRecognizer:
         self.strong = lex.strong_program_cues
         self.verbs = lex.implement_verbs
         self.slogans = lex.slogan_words
+        self.cue_words = Vocabulary(self.cues)
+        self.verb_words = Vocabulary(self.verbs)
+        self.slogan_vocab = Vocabulary(self.slogans)
 
     def find(self, view: SentenceView) -> list[Candidate]:
         """Tentative programs: ``settle`` keeps those the whole document supports."""
@@ -114,7 +117,8 @@ class ProgramRecognizer:
             return None
         if not all(is_cjk(c) or c in "+·、 " or c.isalnum() for c in inner):
             return None
-        if name in self.cues or any(name == c + d for c in self.cues for d in self.cues):
+        if name in self.cue_words or (self.cue_words.ends_at(name, len(name)) and
+                                      name[:len(name) - len(self.cue_words.ends_at(name, len(name)))] in self.cue_words):
             return None
         signals: dict[str, int] = {}
         cue, cue_end, gap = self._cue_after(view, after)
@@ -129,7 +133,7 @@ class ProgramRecognizer:
             signals["verb"] = 1
         if _FORMULA.search(name) or _NUMERAL.match(name) and len(name) <= 6 or "+" in name or "·" in name:
             signals["shape"] = 1
-        if any(name.endswith(w) or name == w for w in self.slogans):
+        if self.slogan_vocab.ends_at(name, len(name)):
             signals["slogan"] = -2
         if "、" in inner and not cue:
             signals["list"] = -2
@@ -164,21 +168,17 @@ class ProgramRecognizer:
                 continue
             break
         window = text[p:min(len(text), p + CUE_WINDOW)]
-        best = ("", k, 0)
-        for cue in self.cues:
-            pos = window.find(cue)
-            if pos < 0:
-                continue
-            if any(c in PUNCT or c in "的了" for c in window[:pos]):
-                continue
-            end = p + pos + len(cue)
-            if best[0] == "" or end < best[1] or (end == best[1] and len(cue) > len(best[0])):
-                best = (cue, end, pos)
-        return best
+        for j in range(1, len(window) + 1):
+            if window[j - 1] in PUNCT or window[j - 1] in "的了":
+                break
+            cue = self.cue_words.ends_at(window, j)
+            if cue is not None:
+                return cue, p + j, j - len(cue)
+        return "", k, 0
 
     def _verb_before(self, text: str, i: int) -> bool:
         before = text[max(0, i - 6):i].rstrip()
-        return any(before.endswith(v) for v in self.verbs)
+        return self.verb_words.ends_at(before, len(before)) is not None
 
     def _cued(self, view: SentenceView) -> list[Candidate]:
         """Unquoted names ending in a strong cue: 新时代党建引领基层治理示范区, 15分钟服务圈."""
@@ -205,7 +205,7 @@ class ProgramRecognizer:
                 continue
             if c in PUNCT or c in "等和与及的" or not (is_cjk(c) or c.isdigit()):
                 break
-            if any(text.startswith(v, k - len(v)) for v in self.verbs):
+            if self.verb_words.ends_at(text, k) is not None:
                 break
             ent = view.candidate_ending_at(k, PLACE_TYPES + (ORGANIZATION,))
             if ent is not None:
