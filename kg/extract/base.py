@@ -102,6 +102,8 @@ class Vocabulary:
     def __init__(self, words) -> None:
         self.words = frozenset(w for w in words if w)
         self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
+        self.last_chars = frozenset(w[-1] for w in self.words)
+        self.first_chars = frozenset(w[0] for w in self.words)
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
@@ -111,6 +113,8 @@ class Vocabulary:
 
     def starts_at(self, text: str, i: int, min_len: int = 1) -> str | None:
         """The longest word that starts at ``i``."""
+        if i >= len(text) or text[i] not in self.first_chars:
+            return None
         for n in self.lengths:
             if n >= min_len and i + n <= len(text) and text[i:i + n] in self.words:
                 return text[i:i + n]
@@ -118,6 +122,8 @@ class Vocabulary:
 
     def ends_at(self, text: str, j: int, min_len: int = 1) -> str | None:
         """The longest word that ends at ``j``."""
+        if j <= 0 or text[j - 1] not in self.last_chars:
+            return None
         for n in self.lengths:
             if n >= min_len and n <= j and text[j - n:j] in self.words:
                 return text[j - n:j]
@@ -129,7 +135,10 @@ class Vocabulary:
     def occurrences(self, text: str) -> list[tuple[int, int, str]]:
         """Every occurrence of every word, overlapping ones included, by end then longest."""
         out = []
+        last = self.last_chars
         for j in range(1, len(text) + 1):
+            if text[j - 1] not in last:
+                continue
             for n in self.lengths:
                 if n <= j and text[j - n:j] in self.words:
                     out.append((j - n, j, text[j - n:j]))

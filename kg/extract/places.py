@@ -24,6 +24,7 @@ class PlaceRecognizer:
         self.lex = lex
         self.names = {n: ds for n, ds in lex.divisions_by_name.items() if self._usable(n)}
         self.max_len = max((len(n) for n in self.names), default=0)
+        self.openings = frozenset(n[:2] for n in self.names)  # a cheap test before trying every length
         self.short = {n: ds for n, ds in lex.division_short_names.items()
                       if len(n) >= 2 and all(d.level <= 2 for d in ds)}
         # Provinces, cities and counties come from the official list only: by
@@ -52,7 +53,8 @@ class PlaceRecognizer:
                 i += 1
                 continue
             match = None
-            for length in range(min(self.max_len, n - i), 1, -1):
+            lengths = range(min(self.max_len, n - i), 1, -1) if text[i:i + 2] in self.openings else ()
+            for length in lengths:
                 name = text[i:i + length]
                 if name in self.names:
                     match = name
