@@ -217,7 +217,7 @@ def run_dask(groups: list[list[Task]], ner: str, to_simplified: bool, address: s
         # pure=False: two chunks with equal contents are still two tasks.
         futures = [client.submit(extract_files, _shipped(g), ner, to_simplified, version, pure=False)
                    for g in _take(pending, window)]
-        queue = as_completed(futures)
+        queue = as_completed(futures, loop=client.loop)
         for fut in queue:
             theirs, outcomes = fut.result()
             fut.release()

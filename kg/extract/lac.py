@@ -686,6 +686,7 @@ def _glued(t: Token) -> bool:
 
 
 REPARSE_TAGS = {"nw": 3, "nz": 3}
+_EPONYM = re.compile(f"^([{_CJK}]{{2,4}})(主义|思想|理论|学说)$")
 
 
 def _compound(t: Token) -> bool:
@@ -777,6 +778,22 @@ class LacRecognizer:
         return [[x for k, t in enumerate(tokens) for x in replace.get((d, k), [t])]
                 for d, tokens in enumerate(docs)]
 
+    def _eponyms(self, docs: list[list[Token]]) -> list[list[Token]]:
+        """马克思主义, 毛泽东思想: a doctrine named after a person, which LAC
+        keeps whole, gives that person when its first part alone is one."""
+        where = [(d, k) for d, tokens in enumerate(docs) for k, t in enumerate(tokens)
+                 if t.tag not in ENTITY and _EPONYM.match(t.text)]
+        if not where:
+            return docs
+        heads = [_EPONYM.match(docs[d][k].text).group(1) for d, k in where]
+        replace: dict[tuple[int, int], list[Token]] = {}
+        for (d, k), head, tagged in zip(where, heads, self._run(heads)):
+            if len(tagged) == 1 and tagged[0].tag == "PER":
+                replace[(d, k)] = [Token(head, "PER", "reparse_compounds"),
+                                   Token(docs[d][k].text[len(head):], "n")]
+        return [[x for k, t in enumerate(tokens) for x in replace.get((d, k), [t])]
+                for d, tokens in enumerate(docs)]
+
     # -- text level ---------------------------------------------------------
 
     def tokens_batch(self, texts: Sequence[str]) -> list[list[Token]]:
@@ -789,6 +806,7 @@ class LacRecognizer:
             docs = self._reparse(docs, _glued, "reparse_glued")
         if "reparse_compounds" in self.rules:
             docs = self._reparse(docs, _compound, "reparse_compounds")
+            docs = self._eponyms(docs)
         for name, rule in RULES.items():
             if rule is not None and name in self.rules:
                 docs = [rule(tokens) for tokens in docs]

@@ -47,6 +47,9 @@ class PersonRecognizer:
                 out[(cand.start, cand.end)] = cand
         for cand in self._before_titles(view):
             out.setdefault((cand.start, cand.end), cand)
+        for cand in self._tagged(view):
+            if not any(c.start < cand.end and cand.start < c.end for c in out.values()):
+                out[(cand.start, cand.end)] = cand
         found = [c for c in out.values() if not view.covered(c.start, c.end) or c.attrs.get("posts")]
         view.candidates.extend(found)
         return found
@@ -220,6 +223,29 @@ class PersonRecognizer:
             return True
         return self.role_words.ends_at(text, k) is not None or self.long_titles.ends_at(text, k) is not None
 
+    def _tagged(self, view: SentenceView):
+        """Names the segmenter tags as persons, where the tag is trustworthy.
+
+        The dictionary tags many everyday words as names (温馨, 齐全, 黎明), so a
+        two-character name counts only when the dictionary does not know it,
+        and a longer one when it starts with a surname.
+        """
+        text = view.text
+        for tok in view.tokens:
+            if not tok.flag.startswith("nr") or not 2 <= len(tok.text) <= 4:
+                continue
+            info = word_info(tok.text)
+            if len(tok.text) < 3 or tok.text[-1] in _NOUN_ENDINGS or (info is None and tok.text[0] in "由在向对把被将从到于为以"):
+                continue  # two-character names, 幸福感-like nouns and 由善智-like gluings are too often wrong
+            if info is not None and not (info[1].startswith("nr") and info[0] >= 50):
+                continue
+            span = self.name_at(view, tok.start, strict=False)
+            if span is None or span != (tok.start, tok.end):
+                continue
+            if tok.end < len(text) and (self.long_titles.starts_at(text, tok.end) or text[tok.end] in "村镇乡县市区省"):
+                continue
+            yield Candidate(tok.start, tok.end, PERSON, tok.text, source="tagged")
+
     def _before_titles(self, view: SentenceView):
         """Name then title, as in 习近平总书记: only names the segmenter reads as persons."""
         for idx, tok in enumerate(view.tokens):
@@ -246,6 +272,8 @@ def _name_char(c: str) -> bool:
     return is_cjk(c) and c not in _NOT_IN_NAME
 
 
+# Last characters of nouns the tagger mistakes for names (幸福感, 单元楼, 连心桥).
+_NOUN_ENDINGS = set("感楼栋桥性化者式型度率界区村镇园院馆站所厂店业会团队组部局委办处科室")
 # Surnames that are also everyday function words or adjectives.
 _WORDLIKE_SURNAMES = set("和于向从同由及与将把以为时都全高大小新老多少")
 
