@@ -1,0 +1,47 @@
+"""Scores on the gold annotations: floors a little under what the extractor reaches."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg import evaluate
+from kg.corpus import find_inputs, read_document
+from kg.pipeline import process_document
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "data" / "gold_seeds_dev.jsonl"
+PEOPLES_DAILY = ROOT.parent / "shared" / "eval" / "peoples_daily_dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def seed_report():
+    gold = evaluate.load_gold(GOLD)
+    wanted = {g["doc"] for g in gold}
+    results = {Path(i.doc_id).name: process_document(read_document(i))
+               for i in find_inputs([str(ROOT / "seeds")]) if Path(i.doc_id).name in wanted}
+    return evaluate.score_documents(gold, results)
+
+
+@pytest.mark.parametrize("measure,floor", [
+    ("strict", 0.90), ("coarse", 0.90),
+    ("coarse:PER", 0.93), ("coarse:PLACE", 0.90), ("coarse:ORG", 0.83), ("coarse:PROGRAM", 0.78),
+    ("rel:holdsPost", 0.90), ("rel:locatedIn", 0.83), ("rel:memberOf", 0.85), ("rel:implements", 0.60),
+])
+def test_seed_scores_stay_above_their_floor(seed_report, measure, floor):
+    assert seed_report.scores[measure].f1 >= floor, seed_report.table()
+
+
+@pytest.mark.skipif(not PEOPLES_DAILY.exists(), reason="People's Daily sample not present (../shared/eval)")
+def test_peoples_daily_spans_stay_above_their_floor():
+    report = evaluate.score_ner(PEOPLES_DAILY, process_document, limit=800)
+    assert report.scores["micro"].precision >= 0.65, report.table()
+    assert report.scores["PER"].f1 >= 0.35, report.table()
+
+
+def test_eval_command_prints_scores_and_misses():
+    from click.testing import CliRunner
+    from kg.cli import main
+    result = CliRunner().invoke(main, ["eval", str(GOLD), str(ROOT / "seeds"), "--show", "3"])
+    assert result.exit_code == 0, result.output
+    assert "strict" in result.output and "misses:" in result.output

@@ -1,0 +1,101 @@
+"""Recognizers and resolution on sentences written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Document
+from kg.pipeline import process_document
+
+
+def _doc(text: str):
+    return process_document(Document("t.txt", "t.txt", text))
+
+
+def _entities(text: str) -> dict[str, str]:
+    return {e.name: e.type for e in _doc(text).entities}
+
+
+def test_official_with_posts_and_body():
+    r = _doc("运城晚报讯(记者 张越)市委书记储祥好主持会议。市委副书记、代市长姚逊出席。")
+    names = {e.name: e for e in r.entities}
+    assert names["储祥好"].type == "Person"
+    assert names["张越"].type == "Person"
+    posts = {(rel.head, rel.tail) for rel in r.relations if rel.kind == "holdsPost"}
+    assert ("Person:储祥好", "市委书记") in posts
+    assert ("Person:姚逊", "市委副书记") in posts and ("Person:姚逊", "代市长") in posts
+    # 市委 in a 运城晚报 story is the 运城 party committee.
+    assert "运城市委" in names and names["运城市委"].type == "Organization"
+    assert ("memberOf", "Person:储祥好", "Organization:运城市委") in {(x.kind, x.head, x.tail) for x in r.relations}
+
+
+def test_address_chain_gives_nested_places_with_codes():
+    r = _doc("1月17日,盐湖区安邑街道金海湾社区提前热闹起来。")
+    by_name = {e.name: e for e in r.entities}
+    assert by_name["盐湖区"].type == "County" and by_name["盐湖区"].code == "140802"
+    assert by_name["安邑街道"].type == "Township" and by_name["安邑街道"].code == "140802006"
+    assert by_name["金海湾社区"].type == "Community"
+    located = {(x.head, x.tail) for x in r.relations if x.kind == "locatedIn"}
+    assert (by_name["金海湾社区"].key, by_name["安邑街道"].key) in located
+    assert (by_name["安邑街道"].key, by_name["盐湖区"].key) in located
+
+
+def test_ambiguous_township_takes_the_county_the_article_names():
+    r = _doc("临猗县七级镇不断探索基层治理新路径。七级镇创新提出工作机制。")
+    town = next(e for e in r.entities if e.name == "七级镇")
+    assert town.code == "140821103"
+
+
+def test_body_inside_a_title():
+    ents = _entities("运城晚报讯 市人大常委会主任那志茂出席会议。")
+    assert ents.get("运城市人大常委会") == "Organization"
+    assert ents.get("那志茂") == "Person"
+
+
+@pytest.mark.parametrize("text,program", [
+    ("离石区积极探索“党建+物业”城市治理新模式,倾力打造“红色物业”。", "党建+物业"),
+    ("坡里社区严格按照“四议两公开”进行表决实施。", "四议两公开"),
+    ("上望街道依托 共享社·幸福里 建设,办好民生实事。", "共享社·幸福里"),
+    ("新城壹号物业公司进一步健全机制,实施“近邻”党建工作法。", "近邻党建工作法"),
+])
+def test_named_programs(text, program):
+    assert _entities(text).get(program) == "Program"
+
+
+@pytest.mark.parametrize("text,slogan", [
+    ("让“红色物业”成为党和群众的“连心桥”。", "连心桥"),
+    ("着力解决“小马拉大车”问题。", "小马拉大车"),
+    ("发挥了“领头雁”作用。", "领头雁"),
+])
+def test_slogans_are_not_programs(text, slogan):
+    assert slogan not in _entities(text)
+
+
+def test_everyday_words_are_not_entities():
+    ents = _entities("进一步增强居民群众获得感、幸福感、安全感,城市更新让海湾更美。小区居民李女士深有感触地说。")
+    for word in ("幸福感", "获得感", "安全感", "城市", "海湾", "李女士"):
+        assert word not in ents
+
+
+def test_stray_spaces_do_not_split_names():
+    r = _doc("市委常委、市委组织 部副部长余洁就机关党建作说明。争创 模范机关 最强支部 活动。")
+    names = {e.name for e in r.entities}
+    assert "余洁" in names
+    assert "模范机关最强支部" in names
+    posts = {x.tail for x in r.relations if x.kind == "holdsPost"}
+    assert "市委组织部副部长" in posts
+
+
+def test_mentions_point_into_the_original_text():
+    text = "本报讯(记者 林瑞蓉)市委组织 部副部长余洁出席。\n\n余洁指出,要强化党建引领。"
+    r = _doc(text)
+    for e in r.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+            assert "".join(m.text.split()) in {e.name, *e.aliases}
+
+
+def test_short_form_folds_into_full_name_in_one_article():
+    r = _doc("君茂家园小区于2021年交付使用。同时 君茂家园还在小区里打造了党群服务阵地。")
+    estates = [e for e in r.entities if e.type == "Estate"]
+    assert [e.name for e in estates] == ["君茂家园小区"]
+    assert "君茂家园" in estates[0].aliases
