@@ -267,3 +267,13 @@ def write_outputs(kg: KnowledgeGraph, options: BuildOptions) -> list[Path]:
     if options.write_html and gexf.exists():
         paths.append(gexf)
     return paths
+
+
+# The cache version is a hash of the source files: take it now, while they are
+# the files this process has just imported, not whatever is on disk later.
+def _pin_version() -> None:
+    from kg.cache import extractor_version
+    extractor_version()
+
+
+_pin_version()
