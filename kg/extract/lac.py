@@ -156,16 +156,20 @@ ENTITY = ("PER", "LOC", "ORG")
 
 
 def tokens_to_spans(tokens: Sequence[Token]) -> list[Span]:
-    """Entity tokens as spans; LAC glues line breaks and blanks to the next
-    word (``\n\n运城晚报讯``), which stay out of the span."""
+    """Entity tokens as spans; the line breaks, blanks and joining marks LAC
+    glues to a name (``\n\n运城晚报讯``, ``业委会+``) stay out of the span."""
     spans, pos = [], 0
     for t in tokens:
-        name = t.text.strip()
+        name = t.text.strip(_EDGE)
         if t.tag in ENTITY and name:
-            start = pos + len(t.text) - len(t.text.lstrip())
+            start = pos + len(t.text) - len(t.text.lstrip(_EDGE))
             spans.append(Span(start, start + len(name), t.tag, name, t.rule))
         pos += len(t.text)
     return spans
+
+
+# Blanks and joining marks LAC leaves at the edge of a name (党支部+业委会+).
+_EDGE = " \t\r\n\u3000+＋、，,。；;：:"
 
 
 # --------------------------------------------------------------------------
@@ -318,7 +322,8 @@ def extend_given_name(tokens: list[Token]) -> list[Token]:
 
 def strip_person_affixes(tokens: list[Token]) -> list[Token]:
     """Take titles and forms of address out of a person's span (李先生 → 李,
-    明仁天皇 → 明仁, 王学文家 → 王学文) and 小/老 off the front of a longer name."""
+    明仁天皇 → 明仁, 王学文家 → 王学文) and 小/老 off the front of a longer
+    name or of a surname (老李 → 李)."""
     out: list[Token] = []
     for t in tokens:
         if t.tag != "PER":
@@ -331,12 +336,18 @@ def strip_person_affixes(tokens: list[Token]) -> list[Token]:
                 out.append(Token(suffix, "n", "strip_person_affixes"))
                 break
         else:
-            if text[0] in "小老" and len(text) >= 3 and "·" not in text:
+            if text[0] in "小老" and "·" not in text and (len(text) >= 3 or text[1] in _surnames()):
                 out.append(Token(text[0], "a", "strip_person_affixes"))
                 out.append(Token(text[1:], "PER", "strip_person_affixes"))
             else:
                 out.append(t)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    from kg.lexicon import load
+    return load().surnames_single
 
 
 @functools.lru_cache(maxsize=1)
@@ -669,9 +680,11 @@ RULES: dict[str, Callable[[list[Token]], list[Token]] | None] = {
 }
 
 # Rules that follow the People's Daily annotation rather than correct LAC:
-# a knowledge graph of local news wants 县政府 as a body and has no use for
-# the 华 of 访华 or for the moon.
-PD_CONVENTIONS = ("abbreviation_in_word", "celestial_bodies", "government_is_place")
+# a knowledge graph of local news wants 县政府 as a body, and has no use for
+# the 华 of 访华, for the moon, or for bodies named without their place
+# (纪委, 市委) or by their number (二十大), which its gold does not list.
+PD_CONVENTIONS = ("abbreviation_in_word", "congresses", "celestial_bodies", "government_is_place",
+                  "bare_bodies")
 
 DEFAULT_RULES = tuple(r for r in RULES if r not in PD_CONVENTIONS)
 PD_RULES = tuple(RULES)

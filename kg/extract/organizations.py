@@ -234,7 +234,7 @@ class OrganizationRecognizer:
         return start, has_prefix
 
 
-_GLUED_PREPOSITIONS = set("由在向对把被将从到于为以让给经据")
+_GLUED_PREPOSITIONS = set("由在向对把被将从到于为以让给")
 _DETERMINERS = set("各全该本我每其所此这那诸")
 # Generic words that may stand inside a body's name (党建工作领导小组, 综合服务中心)
 # except these, which name the people around a body.

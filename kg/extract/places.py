@@ -29,7 +29,8 @@ class PlaceRecognizer:
                       if len(n) >= 2 and all(d.level <= 2 for d in ds)}
         # Provinces, cities and counties come from the official list only: by
         # suffix, 全县 or 亲戚朋友省 would become places.
-        self.suffixes = [(s, t) for s, t in lex.place_suffixes if t not in (PROVINCE, CITY, COUNTY)]
+        self.suffixes = [(s, t) for s, t in lex.place_suffixes
+                         if t not in (PROVINCE, CITY, COUNTY) or (t == COUNTY and len(s) >= 3 and s.endswith("区"))]
         self.generic = lex.generic_words
 
     @staticmethod
@@ -165,8 +166,14 @@ class PlaceRecognizer:
         if p > 0 and view.text[p - 1:end] in self.generic:
             return None  # 文明村镇: 村镇 is a word, not a 镇
         stem = normalize_name(view.text[stem_start:p])
+        if len(stem) > 2 and stem[0] in _GLUED_PREPOSITIONS and view.text[stem_start] == stem[0]:
+            stem_start += 1  # 由金海湾社区: the tagger glued 由 to the name
+            stem = stem[1:]
+            parent = None
         if len(stem) < 2 or not any(is_cjk(c) for c in stem) or stem[0] in _DETERMINERS:
             return None
+        if _holds_verb(stem):
+            return None  # 党执政大厦: a metaphor, not a building
         whole = view.tokens[view.token_at[p]]
         coined = whole.start < p and whole.end == end and (word_info(whole.text) is None or whole.flag.startswith(("ns", "nr", "nz")))
         # A word the segmenter coined with the suffix (黎明村/nr) names a place
@@ -233,6 +240,18 @@ def left_extent(view: SentenceView, p: int, generic: frozenset[str], max_chars: 
 
 # Determiners that open a phrase, never a name (各乡镇, 所辖村, 该小区).
 _DETERMINERS = set("各全该本我每其所此这那诸")
+
+
+_GLUED_PREPOSITIONS = set("由在向对把被将从到于为以让给")
+
+
+def _holds_verb(stem: str) -> bool:
+    for i in range(len(stem) - 1):
+        for j in range(i + 2, min(len(stem), i + 4) + 1):
+            info = word_info(stem[i:j])
+            if info and info[1] == "v" and info[0] >= 200:
+                return True
+    return False
 
 
 def _find_all(text: str, s: str):

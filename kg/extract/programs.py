@@ -24,6 +24,8 @@ _CLAUSE_CHARS = set("的了着吗呢吧,，。!！?？:：;；")
 MAX_PROGRAM = 20
 CUE_WINDOW = 8
 THRESHOLD = 2
+# Verbs that give a rank or title to something (评为, 列为): they end a name on its left.
+_DESIGNATIONS = {"评为", "列为", "成为", "作为", "命名", "授予", "确定", "认定", "获评", "荣获"}
 
 
 class ProgramRecognizer:
@@ -145,6 +147,8 @@ class ProgramRecognizer:
             end = cue_end
         elif cue and gap < 6:
             alias = name + normalize_name(text[after:cue_end])
+        name = name.strip("“”\"‘’「」『』")
+        alias = "".join(c for c in alias if c not in "“”\"‘’「」『』")
         cand = Candidate(start, end, PROGRAM, name, source="quoted" if quoted else "spaced")
         cand.attrs["signals"] = ",".join(f"{k}:{v}" for k, v in sorted(signals.items()))
         if alias:
@@ -213,6 +217,8 @@ class ProgramRecognizer:
             tok = view.tokens[view.token_at[k - 1]]
             if tok.flag in ("m", "q", "mq", "r") and k - tok.start <= 2 and text[tok.start:k] in ("一批", "一个", "一些", "各", "全", "该", "本"):
                 break
+            if text[max(0, k - 2):k] in _DESIGNATIONS or text[k - 1] == "批":
+                break  # 评为四星级…生活圈, 第一批…: a rank, not part of the name
             k -= 1
         return k
 
