@@ -28,6 +28,11 @@ class KgGroup(click.Group):
         except InputError as e:
             click.echo(f"kg: {e}", err=True)
             sys.exit(2)
+        except OSError as e:
+            # An output folder that cannot be made or written (a file in the way, a full or read-only disk).
+            where = f"{e.filename}: " if e.filename else ""
+            click.echo(f"kg: {where}{e.strerror or e}", err=True)
+            sys.exit(2)
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -486,3 +486,36 @@ def test_to_simplified_without_opencc_is_one_line_and_exit_2(monkeypatch, tmp_pa
                                           "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert result.stderr == "kg: --to-simplified needs OpenCC: pip install 'kg[opencc]'\n"
+
+
+# --------------------------------------------------------------------------- writing fails
+
+def test_an_output_folder_that_cannot_be_made_is_one_line_and_exit_2(tmp_path):
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(_main(), ["build", str(MESSY / "utf8.txt"), "--out", str(tmp_path / "file" / "out"),
+                                          "-q", "-j", "1"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "Not a directory" in result.stderr
+
+
+def test_a_full_disk_while_writing_leaves_the_previous_outputs_and_no_temporaries(tmp_path, monkeypatch):
+    import errno
+
+    out = tmp_path / "out"
+    args = ["build", str(MESSY / "utf8.txt"), "--out", str(out), "-q", "-j", "1", "--no-cache"]
+    assert CliRunner().invoke(_main(), args).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    calls = []
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    result = CliRunner().invoke(_main(), ["build", str(MESSY / "gbk.txt"), *args[2:]])
+    assert result.exit_code == 2
+    assert result.stderr == "kg: No space left on device\n"
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
