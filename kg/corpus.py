@@ -11,6 +11,7 @@ import functools
 import glob
 import itertools
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -112,7 +113,7 @@ def decode(data: bytes) -> tuple[str, str]:
     Traceback (most recent call last):
     kg.corpus.DecodeError: not UTF-8, GB18030/GBK or UTF-16 text: it looks like Big5 (traditional Chinese); save it as UTF-8
     """
-    encoding = detect(data[:SNIFF_BYTES], complete=len(data) <= SNIFF_BYTES)
+    encoding = detect(*_sample(data))
     decoder = codecs.getincrementaldecoder(encoding)()
     try:
         text = decoder.decode(data, final=True)
@@ -123,6 +124,41 @@ def decode(data: bytes) -> tuple[str, str]:
 
 # Bytes read to choose an encoding; the rest is only checked to be valid in it.
 SNIFF_BYTES = 1 << 16
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _sample(data: bytes) -> tuple[bytes, bool]:
+    """The bytes to choose an encoding from, and whether they are all of ``data``.
+
+    Usually the head of the file; but a head of plain ASCII (an English
+    preamble, a long table of figures) says nothing, so then the sample starts
+    at the line holding the first non-ASCII byte.
+    """
+    head = data[:SNIFF_BYTES]
+    if len(data) <= SNIFF_BYTES or not _ascii_head(head):
+        return head, len(data) <= SNIFF_BYTES
+    m = _NON_ASCII.search(data, SNIFF_BYTES)
+    if m is None:
+        return head, False
+    start = data.rfind(b"\n", 0, m.start()) + 1
+    return data[start:start + SNIFF_BYTES], start + SNIFF_BYTES >= len(data)
+
+
+def _sample_file(f) -> bytes:
+    """:func:`_sample` of an open file too large to read whole; leaves the position anywhere."""
+    head = f.read(SNIFF_BYTES)
+    if not _ascii_head(head):
+        return head
+    for chunk in iter(lambda: f.read(_CHUNK_BYTES), b""):
+        m = _NON_ASCII.search(chunk)
+        if m is not None:
+            window = chunk[chunk.rfind(b"\n", 0, m.start()) + 1:][:SNIFF_BYTES]
+            return window + f.read(SNIFF_BYTES - len(window))
+    return head
+
+
+def _ascii_head(head: bytes) -> bool:
+    return head.isascii() and b"\x00" not in head and not head.startswith(tuple(_BINARY_MAGIC))
 
 # The 800 most frequent characters of jieba's dictionary and their traditional
 # forms. Chinese text decoded with the right codec consists mostly of them;
@@ -365,7 +401,8 @@ def iter_documents(item: InputFile, *, to_simplified: bool = False,
             text, encoding = decode(head + f.read())
             chunks: Iterator[str] = iter((text,))
         else:
-            encoding = detect(head, complete=False)
+            f.seek(0)
+            encoding = detect(_sample_file(f), complete=False)
             f.seek(0)
             _validate(f, encoding)
             f.seek(0)

@@ -519,3 +519,16 @@ def test_a_full_disk_while_writing_leaves_the_previous_outputs_and_no_temporarie
     assert result.exit_code == 2
     assert result.stderr == "kg: No space left on device\n"
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_long_ascii_preamble_does_not_decide_the_encoding(tmp_path, monkeypatch):
+    preamble = "Page 1 of 3 -- 2024-03-05 -- figures: " + " ".join(str(i) for i in range(20000)) + "\n"
+    text = preamble + ARTICLE * 50
+    assert len(preamble.encode()) > corpus.SNIFF_BYTES
+    assert decode(text.encode("gbk")) == (text, "gb18030")
+    with pytest.raises(DecodeError, match="Big5"):
+        decode((preamble + TRADITIONAL * 50).encode("big5"))
+    monkeypatch.setattr(corpus, "STREAM_BYTES", 8192)   # the streaming path too
+    f = tmp_path / "long.txt"
+    f.write_bytes(text.encode("gbk"))
+    assert "".join(d.text for d in iter_documents(InputFile(f, "long.txt"))) == text
