@@ -239,6 +239,9 @@ class PersonRecognizer:
                 continue  # two-character names, 幸福感-like nouns and 由善智-like gluings are too often wrong
             if info is not None and not (info[1].startswith("nr") and info[0] >= 50):
                 continue
+            given = word_info(tok.text[1:])
+            if given is not None and given[0] >= 100 and not given[1].startswith("nr"):
+                continue  # 雷阵雨: the dictionary calls it a name, but 阵雨 is a word
             span = self.name_at(view, tok.start, strict=False)
             if span is None or span != (tok.start, tok.end):
                 continue
