@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: build test setup browser clean
+.PHONY: build test setup browser lac clean
 
 build: $(STAMP)
 	$(BIN)/kg build
@@ -25,6 +25,12 @@ $(STAMP): pyproject.toml
 # without them that one test is skipped with its reason.
 browser:
 	-@sh scripts/install-browser.sh
+
+# Optional Baidu LAC backend (kg build --ner lac). LAC 2.1.2's setup.py imports
+# pkg_resources, which setuptools>=70 lacks, so it is built without isolation.
+lac: $(STAMP)
+	$(BIN)/python -m pip install --quiet "setuptools<70" wheel paddlepaddle==3.3.1
+	$(BIN)/python -m pip install --quiet --no-build-isolation lac==2.1.2
 
 clean:
 	rm -rf $(VENV) out/*.ttl out/*.html out/*.csv out/*.graphml out/*.gexf out/*.jsonld out/.cache

@@ -133,6 +133,8 @@ def format_summary(s) -> str:
         "outputs    " + "\n           ".join(str(p) for p in s.outputs),
         f"elapsed    {s.seconds:.1f} s ({s.characters / max(s.seconds, 1e-9):,.0f} characters/s)",
     ]
+    if getattr(s, "up_to_date", False):
+        lines.insert(-1, "up to date  inputs, options and code unchanged since the outputs were written")
     if getattr(s, "cache_dir", None) is not None:
         lines.insert(-1, f"cache      {s.from_cache} of {s.from_cache + s.extracted} documents from {s.cache_dir}")
     if getattr(s, "extracted", 0):
@@ -152,7 +154,7 @@ def format_summary(s) -> str:
 def eval_command(gold, paths, ner_file, backend, limit, show) -> None:
     """Score extraction against GOLD.jsonl (entities and relations of PATHS, default seeds/)."""
     from kg import evaluate
-    from kg.pipeline import process_document
+    from kg.pipeline import process_document, recognize
     backend_error = _backend_error(backend)
     if backend_error:
         click.echo(f"kg: {backend_error}", err=True)
@@ -162,7 +164,7 @@ def eval_command(gold, paths, ner_file, backend, limit, show) -> None:
         return process_document(doc, backend)
 
     if ner_file:
-        report = evaluate.score_ner(Path(ner_file), process, limit=limit)
+        report = evaluate.score_ner(Path(ner_file), lambda doc: recognize(doc, backend), limit=limit)
         click.echo(report.table())
         click.echo(f"speed: {report.chars_per_second:,.0f} characters/s")
     else:

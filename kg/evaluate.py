@@ -159,7 +159,8 @@ NER_TYPES = {PERSON: "PER", ORGANIZATION: "ORG", **{t: "LOC" for t in PLACE_TYPE
 def score_ner(path: Path, process, limit: int | None = None) -> Report:
     """Exact-span PER/LOC/ORG scores on sentences in the People's Daily format.
 
-    ``process(Document) -> DocResult`` is the extractor under test.
+    ``process(Document) -> [(start, end, "PER"|"LOC"|"ORG")]`` is the recognizer under test
+    (``kg.pipeline.recognize``).
     """
     report = Report()
     chars = 0
@@ -171,14 +172,7 @@ def score_ner(path: Path, process, limit: int | None = None) -> Report:
             item = json.loads(line)
             text = item["text"]
             chars += len(text)
-            result = process(Document(id=item.get("id", str(n)), path="", text=text))
-            pred = set()
-            for e in result.entities:
-                t = NER_TYPES.get(e.type)
-                if t is None:
-                    continue
-                for m in e.mentions:
-                    pred.add((m.start, m.end, t))
+            pred = set(process(Document(id=item.get("id", str(n)), path="", text=text)))
             gold = {(x["start"], x["end"], x["type"]) for x in item["entities"]}
             for t in ("PER", "LOC", "ORG"):
                 p = {x for x in pred if x[2] == t}

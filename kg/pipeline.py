@@ -42,6 +42,7 @@ class BuildOptions:
     cache_dir: Path | None = None      # None: out_dir/.cache
     use_cache: bool = True
     dask: str | None = None            # scheduler address: extract on a Dask cluster instead
+    reuse_outputs: bool = True         # with the cache on, leave outputs that are up to date alone
 
 
 @dataclass
@@ -61,6 +62,7 @@ class BuildSummary:
     extracted: int = 0                 # documents extracted by this build
     workers: int = 1
     cache_dir: Path | None = None
+    up_to_date: bool = False           # the outputs were already those of these inputs: nothing written
 
 
 @functools.lru_cache(maxsize=2)
@@ -83,6 +85,14 @@ def process_document(doc: Document, ner: str = "rules") -> DocResult:
     entities, key_of, more = document_entities(mentions, lex)
     relations = document_relations(cdoc, mentions, key_of, entities, lex)
     return DocResult(cdoc, entities, relations, merges + more)
+
+
+def recognize(doc: Document, ner: str = "rules") -> list[tuple[int, int, str]]:
+    """PER/LOC/ORG spans (offsets into ``doc.text``) of the recognizers, for span scoring."""
+    from kg.extract import recognized_spans
+    extractor = _extractor(ner)
+    cdoc = clean(doc, bridges=extractor.segmenter.bridges)
+    return recognized_spans(extractor.find(cdoc))
 
 
 def merge(results: list[DocResult], skipped: list[tuple[str, str]] | None = None) -> KnowledgeGraph:
@@ -118,11 +128,12 @@ def extract_all(inputs: list[InputFile], ner: str = "rules",
 def extract_inputs(inputs: list[InputFile], ner: str = "rules",
                    progress: Callable[[Iterable], Iterable] | None = None,
                    to_simplified: bool = False, *, workers: int = 1, cache: DocCache | None = None,
-                   dask: str | None = None) -> Extraction:
+                   dask: str | None = None, keys: list | None = None) -> Extraction:
     """Extract every input file, from the cache when it has it, else in ``workers`` processes or on Dask.
 
     The results are in input order (by document id) whatever ran them, so
-    the merge sees exactly what a single process would give it.
+    the merge sees exactly what a single process would give it. ``keys``
+    are the inputs' cache keys when already computed (see ``_file_keys``).
     """
     from kg import parallel
     from kg.cache import extractor_version, path_key, reading_options
@@ -136,7 +147,10 @@ def extract_inputs(inputs: list[InputFile], ner: str = "rules",
     for i, item in enumerate(inputs):
         try:
             if cache is not None:
-                key, size = path_key(item.path, item.doc_id, reading, version)
+                known = keys[i] if keys is not None else None
+                if isinstance(known, OSError):
+                    raise known
+                key, size = known or path_key(item.path, item.doc_id, reading, version)
                 hit = cache.get(key, item.doc_id)
                 if hit is not None:
                     slots[i] = _at_path(hit, item.path)
@@ -214,18 +228,35 @@ def _at_path(results: list[DocResult], path: Path) -> list[DocResult]:
 
 
 def build(paths: list[str], options: BuildOptions | None = None,
-          progress: Callable[[Iterable], Iterable] | None = None) -> tuple[KnowledgeGraph, BuildSummary]:
-    """Build the knowledge graph of ``paths`` and write every output into ``options.out_dir``."""
+          progress: Callable[[Iterable], Iterable] | None = None) -> tuple[KnowledgeGraph | None, BuildSummary]:
+    """Build the knowledge graph of ``paths`` and write every output into ``options.out_dir``.
+
+    With the cache on, a build whose inputs, options and code are those of
+    the build that wrote the outputs in ``out_dir`` (and whose outputs are
+    untouched since) does nothing more and returns ``(None, summary)``, the
+    summary being the one that build recorded.
+    """
+    from kg import cache as cache_mod
     options = options or BuildOptions()
     t0 = time.perf_counter()
     inputs = find_inputs(paths, options.pattern)
-    cache = None
+    cache = keys = stamp = None
     if options.use_cache:
         cache = DocCache(options.cache_dir if options.cache_dir is not None else Path(options.out_dir) / ".cache")
+        keys = _file_keys(inputs, options.ner, options.to_simplified)
+        if not any(isinstance(k, OSError) for k in keys):
+            stamp = cache_mod.build_stamp([(i.doc_id, str(i.path), k[0]) for i, k in zip(inputs, keys)],
+                                          _output_options(options))
+            if options.reuse_outputs:
+                recorded = cache_mod.up_to_date(Path(options.out_dir), stamp)
+                if recorded is not None:
+                    return None, _recorded_summary(recorded, time.perf_counter() - t0, cache.root)
     ex = extract_inputs(inputs, options.ner, progress, options.to_simplified, cache=cache, dask=options.dask,
-                        workers=options.workers if options.workers is not None else default_workers())
+                        workers=options.workers if options.workers is not None else default_workers(), keys=keys)
     results, skipped = ex.results, ex.skipped
     kg = merge(results, skipped)
+    if stamp is not None:
+        cache_mod.forget_manifest(Path(options.out_dir))
     outputs = write_outputs(kg, options)
     from kg.graph import build_graph  # noqa: F401  (graph built inside write_outputs)
     by_type = {t: 0 for t in ENTITY_TYPES}
@@ -241,7 +272,47 @@ def build(paths: list[str], options: BuildOptions | None = None,
         seconds=time.perf_counter() - t0, characters=sum(len(r.doc.document.text) for r in results),
         from_cache=ex.from_cache, extracted=ex.extracted, workers=ex.workers,
         cache_dir=cache.root if cache is not None else None)
+    if stamp is not None:
+        cache_mod.write_manifest(Path(options.out_dir), stamp, outputs, _summary_record(summary))
     return kg, summary
+
+
+# Options that decide how a build runs but not what it writes.
+_RUN_OPTIONS = frozenset({"out_dir", "workers", "cache_dir", "use_cache", "dask", "reuse_outputs"})
+
+
+def _output_options(options: BuildOptions) -> dict:
+    return {f.name: getattr(options, f.name) for f in dataclasses.fields(options) if f.name not in _RUN_OPTIONS}
+
+
+def _file_keys(inputs: list[InputFile], ner: str, to_simplified: bool) -> list[tuple[str, int] | OSError]:
+    """The cache key and size of every input, or the error that kept it from being read."""
+    from kg.cache import extractor_version, path_key, reading_options
+    version, reading = extractor_version(), reading_options(ner, to_simplified)
+    keys: list[tuple[str, int] | OSError] = []
+    for item in inputs:
+        try:
+            keys.append(path_key(item.path, item.doc_id, reading, version))
+        except OSError as e:
+            keys.append(e)
+    return keys
+
+
+def _summary_record(s: BuildSummary) -> dict:
+    record = dataclasses.asdict(s)
+    record["outputs"] = [str(p) for p in s.outputs]
+    record.pop("cache_dir", None)
+    return record
+
+
+def _recorded_summary(record: dict, seconds: float, cache_dir: Path) -> BuildSummary:
+    known = {f.name for f in dataclasses.fields(BuildSummary)}
+    s = BuildSummary(**{k: v for k, v in record.items() if k in known})
+    s.outputs = [Path(p) for p in s.outputs]
+    s.skipped = [tuple(x) for x in s.skipped]
+    s.from_cache, s.extracted, s.seconds, s.cache_dir = s.documents, 0, seconds, cache_dir
+    s.up_to_date = True
+    return s
 
 
 def write_outputs(kg: KnowledgeGraph, options: BuildOptions) -> list[Path]:
@@ -272,8 +343,9 @@ def write_outputs(kg: KnowledgeGraph, options: BuildOptions) -> list[Path]:
 # The cache version is a hash of the source files: take it now, while they are
 # the files this process has just imported, not whatever is on disk later.
 def _pin_version() -> None:
-    from kg.cache import extractor_version
+    from kg.cache import build_version, extractor_version
     extractor_version()
+    build_version()
 
 
 _pin_version()

@@ -34,7 +34,8 @@ def test_seed_scores_stay_above_their_floor(seed_report, measure, floor):
 
 @pytest.mark.skipif(not PEOPLES_DAILY.exists(), reason="People's Daily sample not present (../shared/eval)")
 def test_peoples_daily_spans_stay_above_their_floor():
-    report = evaluate.score_ner(PEOPLES_DAILY, process_document, limit=800)
+    from kg.pipeline import recognize
+    report = evaluate.score_ner(PEOPLES_DAILY, recognize, limit=800)
     assert report.scores["micro"].precision >= 0.65, report.table()
     assert report.scores["PER"].f1 >= 0.35, report.table()
 

@@ -13,6 +13,7 @@ import json
 import math
 import re
 import unicodedata
+from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -57,9 +58,6 @@ RELATION_PROPERTY = {
     LOCATED_IN: SCHEMA + "containedInPlace",
     IMPLEMENTS: KG_NS + "implements",
 }
-
-# Subjects print their type and names first, which is what a reader looks for.
-_PREDICATE_RANK = {RDF_TYPE: "0", RDFS + "label": "1", SKOS + "prefLabel": "2", SKOS + "altLabel": "3"}
 
 # An object is (0, iri, "", "") or (1, lexical form, datatype or "", language or "").
 Obj = tuple[int, str, str, str]
@@ -199,7 +197,9 @@ class _Builder:
         self.base = normalize_base_iri(base_iri)
         self.mentions = provenance in ("mentions", "full")
         self.full = provenance == "full"
-        self.triples: set[Triple] = set()
+        # Grouped by subject: sorting a few subjects and many short lists is much faster
+        # than sorting every triple by its long, shared-prefix subject IRI.
+        self.nodes: defaultdict[str, set[tuple[str, Obj]]] = defaultdict(set)
         self.docs: dict[str, CleanDocument] = {d.document.id: d for d in kg.documents}
         self._doc_iris: dict[str, str] = {}
         # (doc, sentence) -> [(entity key, mention IRI)], for the mentions a relation rests on.
@@ -207,7 +207,7 @@ class _Builder:
 
     def add(self, s: str, p: str, o: Obj | None) -> None:
         if o is not None:
-            self.triples.add((s, p, o))
+            self.nodes[s].add((p, o))
 
     def entity(self, key: str) -> str:
         return self.base + "entity/" + iri_segment(key)
@@ -218,7 +218,7 @@ class _Builder:
             iri = self._doc_iris[doc_id] = self.base + "doc/" + iri_segment(doc_id)
         return iri
 
-    def build(self) -> set[Triple]:
+    def build(self) -> list[Triple]:
         for cdoc in self.kg.documents:
             self.document(cdoc)
         for key in sorted(self.kg.entities):
@@ -228,7 +228,8 @@ class _Builder:
             self.relation(rel)
         for rel in cooc:
             self.cooccurrence(rel)
-        return self.triples
+        nodes = self.nodes
+        return [(s, p, o) for s in sorted(nodes) for p, o in sorted(nodes[s])]
 
     def document(self, cdoc: CleanDocument) -> None:
         d = self.doc(cdoc.document.id)
@@ -381,9 +382,8 @@ def _merge_relations(relations: Iterable[Relation]) -> tuple[list[Relation], lis
 
 def graph_triples(kg: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI,
                   provenance: str = "mentions") -> list[Triple]:
-    """Every triple of ``kg``, sorted: subjects in IRI order, types and names first."""
-    triples = _Builder(kg, base_iri, provenance).build()
-    return sorted(triples, key=lambda t: (t[0], _PREDICATE_RANK.get(t[1], "9"), t[1], t[2]))
+    """Every triple of ``kg``, sorted (subject, predicate, object), without duplicates."""
+    return _Builder(kg, base_iri, provenance).build()
 
 
 # --------------------------------------------------------------------------- writing
@@ -447,16 +447,13 @@ def _has_pyoxigraph() -> bool:
 
 def _used_prefixes(triples: list[Triple], prefixes: dict[str, str]) -> dict[str, str]:
     namespaces = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+    iris = {t[0] for t in triples} | {t[1] for t in triples} | {o[1] if o[0] == 0 else o[2] for _, _, o in triples}
     used: set[str] = set()
-    seen_iris: set[str] = set()
-    for s, p, o in triples:
-        for iri in (s, p, o[1] if o[0] == 0 else o[2]):
-            if iri and iri not in seen_iris:
-                seen_iris.add(iri)
-                for name, ns in namespaces:
-                    if iri.startswith(ns):
-                        used.add(name)
-                        break
+    for iri in iris:
+        for name, ns in namespaces:
+            if iri.startswith(ns):
+                used.add(name)
+                break
     return {k: v for k, v in sorted(prefixes.items()) if k in used}
 
 

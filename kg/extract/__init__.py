@@ -50,10 +50,23 @@ class Extractor:
         return [SentenceFindings(v, select(v.candidates)) for v in views]
 
     def _add_statistical(self, views: list[SentenceView]) -> None:
+        """Add what the statistical recognizer finds and the rules missed.
+
+        Its places are typed by the division list; its people must start with a
+        surname; its bodies must end like one (a suffix of the lexicon), since
+        on local news it takes many phrases for bodies.
+        """
         from kg.extract.lac import to_candidates
+        suffixes = self.recognizers[1].all_suffixes
+        surnames = self.lex.surnames_single | self.lex.surnames_double
         for view, found in zip(views, self.ner.find_batch([v.sentence for v in views])):
+            view.statistical = found
             for cand in to_candidates(view, found, self.lex):
-                if not any(c.start < cand.end and cand.start < c.end and COARSE_TYPE.get(c.type) == COARSE_TYPE.get(cand.type) for c in view.candidates):
+                if cand.type == PERSON and not (cand.name[:1] in surnames or cand.name[:2] in surnames):
+                    continue
+                if cand.type == ORGANIZATION and not suffixes.ends_at(cand.name, len(cand.name)):
+                    continue
+                if not any(c.start < cand.end and cand.start < c.end for c in view.candidates):
                     view.candidates.append(cand)
 
     def _propagate(self, views: list[SentenceView]) -> None:
@@ -76,6 +89,31 @@ class Extractor:
                         v.candidates.append(Candidate(i, j, proto.type, name, source="document",
                                                       attrs={k: val for k, val in proto.attrs.items() if k == "alias"}))
                     i = text.find(name, j)
+
+
+def recognized_spans(findings: list[SentenceFindings]) -> list[tuple[int, int, str]]:
+    """Spans of people, places and bodies as the recognizers see them, with coarse types.
+
+    Besides what becomes a node, this holds what the statistical recognizer
+    finds and the graph leaves out: places outside the division list (美国, 中
+    of 中美), foreign names without a Chinese surname, bodies without a known
+    suffix. ``kg eval --ner`` scores these spans.
+    """
+    coarse = {"PER": "PER", "PLACE": "LOC", "ORG": "ORG"}
+    kinds = {"Place": "LOC", PERSON: "PER", ORGANIZATION: "ORG"}
+    spans = []
+    for f in findings:
+        s = f.view.sentence
+        # With a statistical recognizer, its spans come first (it was trained for
+        # exactly this); the rules add what it does not find.
+        own = [(m.start, m.end, kinds[m.type]) for m in f.view.statistical if m.type in kinds]
+        spans.extend(own)
+        for c in f.kept:
+            t = coarse.get(COARSE_TYPE.get(c.type, ""))
+            a, b = s.span(c.start, c.end)
+            if t and not any(x < b and a < y for x, y, _ in own):
+                spans.append((a, b, t))
+    return sorted(set(spans))
 
 
 def _word_bounded(view: SentenceView, i: int, j: int, etype: str) -> bool:

@@ -42,6 +42,7 @@ class SentenceView:
             for k in range(t.start, min(t.end, len(self.text))):
                 self.token_at[k] = i
         self.candidates: list[Candidate] = []
+        self.statistical: list = []   # raw mentions of the optional statistical recognizer
 
     def starts_token(self, i: int) -> bool:
         return i <= 0 or i >= len(self.text) or self.tokens[self.token_at[i]].start == i
