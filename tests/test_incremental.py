@@ -63,6 +63,27 @@ def test_a_rebuild_of_an_unchanged_corpus_extracts_nothing(primed, corpus, out):
     assert (again.extracted, again.from_cache) == (0, 5)
     assert _outputs(out, corpus) == _outputs(primed[1], primed[0])
     assert len(_cache_files(out)) == 5
+    # Merged and written again from the cache, without the shortcut, it is the same.
+    _, forced = _build(corpus, out, reuse_outputs=False)
+    assert (forced.extracted, forced.from_cache, forced.up_to_date) == (0, 5, False)
+    assert _outputs(out, corpus) == _outputs(primed[1], primed[0])
+
+
+def test_up_to_date_outputs_are_left_alone_until_something_changes(corpus, out):
+    _build(corpus, out)  # the copied outputs name another corpus folder: rewritten once
+    stamps = {p: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
+    kg, summary = _build(corpus, out)
+    assert kg is None and summary.up_to_date and summary.documents == 5 and summary.edges > 0
+    assert {p: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()} == stamps
+    # An output edited or removed by hand, or another option, means writing again.
+    (out / "edges.csv").write_text("edited", encoding="utf-8")
+    kg, summary = _build(corpus, out)
+    assert kg is not None and not summary.up_to_date and summary.extracted == 0
+    assert (out / "edges.csv").read_text(encoding="utf-8") != "edited"
+    _, summary = _build(corpus, out, provenance="none")
+    assert not summary.up_to_date
+    _, summary = _build(corpus, out, provenance="none")
+    assert summary.up_to_date
 
 
 def test_adding_an_article_extracts_it_alone_and_matches_a_fresh_build(primed, corpus, out, tmp_path):
@@ -115,7 +136,7 @@ def test_damaged_cache_entries_are_ignored_and_rewritten(primed, corpus, out):
         else:
             entry.write_bytes(b"\x80\x05not a pickle at all")
         damaged.append(entry)
-    _, summary = _build(corpus, out)
+    _, summary = _build(corpus, out, reuse_outputs=False)
     assert (summary.extracted, summary.from_cache) == (4, 1)
     assert _outputs(out, corpus) == reference
     for entry in damaged:
