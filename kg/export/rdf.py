@@ -475,8 +475,39 @@ def _turtle_pyoxigraph(triples: list[Triple], f, prefixes: dict[str, str]) -> No
             return ox.Literal(o[1], language=o[3])
         return ox.Literal(o[1], datatype=node(o[2])) if o[2] else ox.Literal(o[1])
 
-    ox.serialize((ox.Triple(node(s), node(p), obj(o)) for s, p, o in triples), f,
+    f.write("".join(f"@prefix {name}: <{ns}> .\n" for name, ns in prefixes.items()).encode("utf-8") + b"\n")
+    ox.serialize((ox.Triple(node(s), node(p), obj(o)) for s, p, o in triples), _WithoutPrefixes(f),
                  format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+
+
+class _WithoutPrefixes:
+    """Drops the @prefix lines pyoxigraph writes (ordered by namespace length), as the
+    caller has written them in alphabetical order, like rdflib does."""
+
+    def __init__(self, f):
+        self.f = f
+        self.head = b""
+        self.in_header = True
+
+    def write(self, data: bytes) -> int:
+        if not self.in_header:
+            return self.f.write(data)
+        self.head += bytes(data)
+        while self.in_header and b"\n" in self.head:
+            line, _, rest = self.head.partition(b"\n")
+            if not line.startswith(b"@prefix "):
+                self.in_header = False
+                self.f.write(self.head)
+                self.head = b""
+            else:
+                self.head = rest
+        return len(data)
+
+    def flush(self) -> None:
+        if self.head:
+            self.f.write(self.head)
+            self.head = b""
+        self.f.flush()
 
 
 def _turtle_rdflib(triples: list[Triple], f, prefixes: dict[str, str]) -> None:
