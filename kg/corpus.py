@@ -1,7 +1,9 @@
 """Find the input files and decode them.
 
-Newsroom files come as UTF-8 (with or without a BOM), GB18030/GBK or UTF-16;
-anything else is skipped with a reason rather than read as garbage.
+Newsroom files come as UTF-8 (with or without a BOM), GB18030/GBK or UTF-16
+(UTF-32 with a BOM is read too); anything else is skipped with a reason rather
+than read as garbage. A huge file is read as consecutive parts, each a
+document of its own (see ``iter_documents`` and docs/errors.md).
 """
 from __future__ import annotations
 
@@ -159,6 +161,7 @@ def _sample_file(f) -> bytes:
 
 def _ascii_head(head: bytes) -> bool:
     return head.isascii() and b"\x00" not in head and not head.startswith(tuple(_BINARY_MAGIC))
+
 
 # The 800 most frequent characters of jieba's dictionary and their traditional
 # forms. Chinese text decoded with the right codec consists mostly of them;
