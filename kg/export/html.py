@@ -191,7 +191,7 @@ def _layout_component(h: nx.Graph, seed: int, radius: dict, np) -> dict[Any, Any
     n = h.number_of_nodes()
     if n == 2:
         a, b = sorted(h, key=str)
-        gap = radius[a] + radius[b] + UNIT / 2
+        gap = radius[a] + radius[b] + UNIT * 0.3
         return {a: np.array([-gap / 2, 0.0]), b: np.array([gap / 2, 0.0])}
     if n >= SPRING_LIMIT:
         return _layout_grouped(h, seed, radius, np)
@@ -339,13 +339,25 @@ def _pack(blocks: list[dict], pos: dict) -> float:
     """
     if not blocks:
         return 0.0
+    tiny = [b for b in blocks if len(b) <= 3]
+    if len(tiny) > 3:
+        # Pairs and triples in one square block: in a long row they would read as a dotted line.
+        group: dict = {}
+        _pack_rows(tiny, group, square=True)
+        blocks = [b for b in blocks if len(b) > 3] + [group]
+    return _pack_rows(blocks, pos)
+
+
+def _pack_rows(blocks: list[dict], pos: dict, square: bool = False) -> float:
     boxes = []
     for b in blocks:
         xs = [float(p[0]) for p in b.values()]
         ys = [float(p[1]) for p in b.values()]
-        pad = UNIT * (1.5 if len(b) > 3 else 0.8)
+        pad = UNIT * (1.5 if len(b) > 3 else 1.2)  # tiny groups still read as groups, not as a dotted line
         boxes.append((min(xs), min(ys), max(xs) - min(xs) + pad, max(ys) - min(ys) + pad))
     area = [w * h for *_, w, h in boxes]
+    if square:
+        return _shelf(blocks, boxes, max(max(w for *_, w, _ in boxes), math.sqrt(sum(area)) * 1.2), 0.0, 0.0, pos)
     if len(blocks) == 1 or sum(area[1:]) > area[0]:
         row = max(boxes[0][2], math.sqrt(sum(area) * SCREEN) * 1.1)
         return _shelf(blocks, boxes, row, 0.0, 0.0, pos)

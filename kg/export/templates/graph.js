@@ -145,7 +145,7 @@
     const grow = Math.min(Math.max(scale / fitScale, 1), 1.4);
     const box = $("kg-network").getBoundingClientRect();
     const centre = network.getViewPosition();
-    const halfW = (box.width / 2) / scale * 1.1, halfH = (box.height / 2) / scale * 1.1;
+    const halfW = (box.width / 2) / scale, halfH = (box.height / 2) / scale;
     const budget = Math.max(12, Math.min(60, Math.round((box.width * box.height) / 22000)));
     const taken = [];
     const clash = (b) => taken.some((o) => b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]);
@@ -156,10 +156,12 @@
       if (!state.shown.has(n.id) || dimmed(n.id) || want.has(n.id)) continue;
       const forced = n.id === state.focus;
       if (state.lit === null && taken.length >= budget) break;
-      if (Math.abs(n.x - centre.x) > halfW || Math.abs(n.y - centre.y) > halfH) continue;
+      if (Math.abs(n.x - centre.x) > halfW * 1.1 || Math.abs(n.y - centre.y) > halfH * 1.1) continue;
       const f = (labelPx(n) * grow) / scale;
       const half = (f * n.label.length) / 2 + 3 / scale, top = n.y + radius(n);
       const b = [n.x - half, top, n.x + half, top + f * 1.25];
+      const cut = b[0] < centre.x - halfW || b[2] > centre.x + halfW || b[3] > centre.y + halfH;
+      if (cut && !forced) continue;  // a name cut by the edge of the view reads as another name
       if (forced || !clash(b)) { taken.push(b); want.set(n.id, f); }
     }
     const updates = [];
