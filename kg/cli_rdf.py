@@ -37,7 +37,7 @@ def query_command(query: str, graph_path: Path, fmt: str, endpoint: str | None, 
     The kg, schema, org, skos, prov, dcterms, oa, rdf, rdfs, xsd and owl
     prefixes are predeclared. Examples:
 
-      kg query queries/officials_posts.rq
+      kg query queries/officials_and_posts.rq
 
       kg query 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }' --format csv
     """

@@ -324,12 +324,22 @@ def _rdflib_value(term) -> str | None:
 _POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
 
 
+_CHAR_CLASS = re.compile(r"\[[^\[\]]*\.\.=[^\[\]]*\]", re.DOTALL)
+
+
+def _tidy(detail: str) -> str:
+    """The parser's expectation on one line, its long Unicode character classes named instead."""
+    detail = _CHAR_CLASS.sub("a letter", detail)
+    detail = " ".join(detail.split())
+    return detail if len(detail) <= 200 else detail[:199] + "…"
+
+
 def _syntax_error(text: str, message: str) -> QueryError:
     """A parser message as ``malformed query at line L, column C: …`` with the line quoted."""
     m = _POSITION.search(message)
     if not m:
         return QueryError(f"malformed query: {message}")
-    line, column, detail = int(m.group(1)), int(m.group(2)), m.group(3).strip()
+    line, column, detail = int(m.group(1)), int(m.group(2)), _tidy(m.group(3))
     lines = text.splitlines()
     quoted = f"\n  {line} | {lines[line - 1]}" if 0 < line <= len(lines) else ""
     return QueryError(f"malformed query at line {line}, column {column}: {detail}{quoted}")

@@ -64,6 +64,7 @@ def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dic
             add(LOCATED_IN, key, parent, m)
         elif m.type == ORGANIZATION and m.attr("located"):
             add(LOCATED_IN, key, by_name.get(("*", m.attr("located")), ""), m)
+    _stated_locations(cdoc, mentions, key_of, add)
     _hierarchy(mentions, key_of, entities, lex, add)
     _implements(cdoc, mentions, key_of, lex, add)
     for rel in _cooccurrences(cdoc, mentions, key_of):
@@ -90,6 +91,28 @@ def _party_parent(body_key: str, by_name: dict) -> str:
         if name.endswith(unit) and len(name) > len(unit):
             return by_name.get((ORGANIZATION, name[: -len(unit)]), "")
     return ""
+
+
+_LOCATED_VERBS = ("位于", "地处", "坐落于", "坐落在", "地处于")
+
+
+def _stated_locations(cdoc: CleanDocument, mentions, key_of, add) -> None:
+    """阳光花园小区位于迎泽区柳巷街道: the sentence says where a place or body is."""
+    text = cdoc.document.text
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].sentence, mentions[i].start))
+    for a, b in zip(order, order[1:]):
+        ma, mb = mentions[a], mentions[b]
+        if ma.sentence != mb.sentence or mb.type not in PLACE_TYPES or ma.type not in PLACE_TYPES + (ORGANIZATION,):
+            continue
+        if "".join(text[ma.end:mb.start].split()) in _LOCATED_VERBS:
+            # The place named last in an address chain is the nearest container.
+            last = b
+            for c in order[order.index(b) + 1:]:
+                mc = mentions[c]
+                if mc.sentence != mb.sentence or mc.type not in PLACE_TYPES or text[mentions[last].end:mc.start].strip():
+                    break
+                last = c
+            add(LOCATED_IN, key_of[a], key_of[last], ma)
 
 
 def _hierarchy(mentions, key_of, entities: list[Entity], lex: Lexicon, add) -> None:
@@ -123,17 +146,25 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add) -> Non
     posts = lex.posts
 
     def actors_of(items):
+        """Places and bodies that can act; an address chain (晋城市泽州县巴公镇) acts as its last link."""
+        outer = [(m, k) for m, k in items
+                 if (m.type in PLACE_TYPES or m.type == ORGANIZATION) and not any(
+                     o.start <= m.start and m.end <= o.end and o is not m and o.type in PLACE_TYPES + (ORGANIZATION,)
+                     for o, _ in items)]
+        outer.sort(key=lambda x: x[0].start)
+        chains: list[list[tuple[Mention, str]]] = []
+        for m, k in outer:
+            if chains and not text[chains[-1][-1][0].end:m.start].strip():
+                chains[-1].append((m, k))
+            else:
+                chains.append([(m, k)])
         found = []
-        for m, k in items:
-            if m.type not in PLACE_TYPES and m.type != ORGANIZATION:
-                continue
-            if any(o.start <= m.start and m.end <= o.end and o is not m and o.type in PLACE_TYPES + (ORGANIZATION,)
-                   for o, _ in items):
-                continue
+        for chain in chains:
+            m, k = chain[-1]
             after = "".join(text[m.end:m.end + 10].split())
             if any(after.startswith(t) for t in posts):
-                continue
-            if text[max(0, m.start - 1):m.start] == "除":
+                continue  # the chain names a person's body (市纪委常务副书记郑希鸿)
+            if text[max(0, chain[0][0].start - 1):chain[0][0].start] == "除":
                 continue  # 除黎明村外: the sentence is about another place
             found.append((m, k))
         return found

@@ -209,6 +209,10 @@ class _Builder:
         if o is not None:
             self.nodes[s].add((p, o))
 
+    def typed(self, s: str, cls: str) -> None:
+        # "" stands for rdf:type so that sorting puts it first: a reader looks for it first.
+        self.nodes[s].add(("", (0, cls, "", "")))
+
     def entity(self, key: str) -> str:
         return self.base + "entity/" + iri_segment(key)
 
@@ -229,11 +233,11 @@ class _Builder:
         for rel in cooc:
             self.cooccurrence(rel)
         nodes = self.nodes
-        return [(s, p, o) for s in sorted(nodes) for p, o in sorted(nodes[s])]
+        return [(s, p or RDF_TYPE, o) for s in sorted(nodes) for p, o in sorted(nodes[s])]
 
     def document(self, cdoc: CleanDocument) -> None:
         d = self.doc(cdoc.document.id)
-        self.add(d, RDF_TYPE, _iri(SCHEMA + "NewsArticle"))
+        self.typed(d, SCHEMA + "NewsArticle")
         self.add(d, DCTERMS + "identifier", _text(cdoc.document.id))
         self.add(d, DCTERMS + "source", _text(cdoc.document.path))
         if cdoc.title.strip():
@@ -243,7 +247,7 @@ class _Builder:
 
     def entity_node(self, e: Entity) -> None:
         s = self.entity(e.key)
-        self.add(s, RDF_TYPE, _iri(KG_NS + e.type))
+        self.typed(s, KG_NS + e.type)
         self.add(s, KG_NS + "key", _text(e.key))
         self.add(s, RDFS + "label", _text(e.name, "zh"))
         self.add(s, SKOS + "prefLabel", _text(e.name, "zh"))
@@ -266,7 +270,7 @@ class _Builder:
         """A text position in a document, linked to its sentence; ``kind`` is Mention or Evidence."""
         d = self.doc(doc_id)
         node = f"{d}/{kind[0].lower()}{int(start)}-{int(end)}"
-        self.add(node, RDF_TYPE, _iri(KG_NS + kind))
+        self.typed(node, KG_NS + kind)
         self.add(node, OA + "start", _integer(start))
         self.add(node, OA + "end", _integer(end))
         self.add(node, KG_NS + "inDocument", _iri(d))
@@ -281,7 +285,7 @@ class _Builder:
         if sent is None and not fallback_text:
             return ""
         node = f"{self.doc(doc_id)}/s{int(index)}"
-        self.add(node, RDF_TYPE, _iri(KG_NS + "Sentence"))
+        self.typed(node, KG_NS + "Sentence")
         self.add(node, KG_NS + "index", _integer(index))
         self.add(node, KG_NS + "inDocument", _iri(self.doc(doc_id)))
         if sent is not None:
@@ -309,7 +313,7 @@ class _Builder:
             return
         self.add(head, prop, _iri(obj))
         st = self.base + "rel/" + "/".join(iri_segment(part) for part in path)
-        self.add(st, RDF_TYPE, _iri(KG_NS + "Statement"))
+        self.typed(st, KG_NS + "Statement")
         self.add(st, RDF + "subject", _iri(head))
         self.add(st, RDF + "predicate", _iri(prop))
         self.add(st, RDF + "object", _iri(obj))
@@ -319,7 +323,7 @@ class _Builder:
 
     def post(self, label: str, body: str) -> str:
         node = iri_for_post(label, body, self.base)
-        self.add(node, RDF_TYPE, _iri(ORG + "Post"))
+        self.typed(node, ORG + "Post")
         self.add(node, RDFS + "label", _text(label, "zh"))
         if body:
             self.add(node, ORG + "postIn", _iri(self.entity(body)))
@@ -333,7 +337,7 @@ class _Builder:
         self.add(ia, KG_NS + "cooccursWith", _iri(ib))
         self.add(ib, KG_NS + "cooccursWith", _iri(ia))
         node = f"{self.base}cooc/{iri_segment(a)}/{iri_segment(b)}"
-        self.add(node, RDF_TYPE, _iri(KG_NS + "CoOccurrence"))
+        self.typed(node, KG_NS + "CoOccurrence")
         self.add(node, KG_NS + "entity", _iri(ia))
         self.add(node, KG_NS + "entity", _iri(ib))
         self.add(node, KG_NS + "pmi", _decimal(rel.pmi))

@@ -40,8 +40,12 @@ class Extractor:
 
     def find(self, cdoc: CleanDocument) -> list[SentenceFindings]:
         views = [SentenceView(s, self.segmenter.tag(s.text)) for s in cdoc.sentences]
+        places, *others = self.recognizers
         for view in views:
-            for r in self.recognizers:
+            places.find(view)
+        self._propagate_places(views)
+        for view in views:
+            for r in others:
                 r.find(view)
         settle(views)
         if self.ner is not None:
@@ -68,6 +72,26 @@ class Extractor:
                     continue
                 if not any(c.start < cand.end and cand.start < c.end for c in view.candidates):
                     view.candidates.append(cand)
+
+    def _propagate_places(self, views: list[SentenceView]) -> None:
+        """A village, community or estate named once is found wherever the document repeats it.
+
+        Done before bodies are read, so 东四义村股份经济合作社 starts at the
+        village the article named in full elsewhere.
+        """
+        known: dict[str, Candidate] = {}
+        for v in views:
+            for c in v.candidates:
+                if c.source == "suffix" and len(c.name) >= 3 and not c.attrs.get("weak"):
+                    known.setdefault(c.name, c)
+        for v in views:
+            for name, proto in known.items():
+                i = v.text.find(name)
+                while i >= 0:
+                    j = i + len(name)
+                    if not any(c.start < j and i < c.end for c in v.candidates):
+                        v.candidates.append(Candidate(i, j, proto.type, name, source="document"))
+                    i = v.text.find(name, j)
 
     def _propagate(self, views: list[SentenceView]) -> None:
         """Mark every occurrence of a confirmed person or program name in the document."""

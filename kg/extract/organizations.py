@@ -207,6 +207,9 @@ class OrganizationRecognizer:
                 # OCR may leave a space after a name (君茂家园小区 党支部).
                 before = view.candidate_ending_at(start - 1, PLACE_TYPES + (ORGANIZATION,))
             if before is not None and before.start < start:
+                if has_prefix and before.type in PLACE_TYPES and any(
+                        c.type in PLACE_TYPES and c.start == start for c in view.candidates):
+                    break  # 晋城市泽州县巴公镇东四义村党支部: the outer places are an address
                 start = before.start
                 has_prefix = True
                 tok_index = view.token_at[start - 1] if start > 0 else -1

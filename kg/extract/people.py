@@ -178,13 +178,17 @@ class PersonRecognizer:
         """
         k = start
         body = ""
+        placed = False
         while k > 0 and start - k < MAX_POST:
             ent = view.candidate_ending_at(k, (ORGANIZATION,) + PLACE_TYPES)
             if ent is None and view.text[k - 1] == " ":
                 ent = view.candidate_ending_at(k - 1, (ORGANIZATION,) + PLACE_TYPES)
             if ent is not None:
-                if ent.type == ORGANIZATION and not body:
-                    body = ent.name
+                if ent.type == ORGANIZATION:
+                    return ent.start, ent.name  # the body opens the title (幸福里社区党委书记)
+                if placed:
+                    return k, body  # the places before the nearest one are an address
+                placed = True
                 k = ent.start
                 continue
             tok = view.tokens[view.token_at[k - 1]]

@@ -230,7 +230,8 @@ def left_extent(view: SentenceView, p: int, generic: frozenset[str], max_chars: 
         for k in range(start - 1, max(start - 5, -1), -1):
             c = view.text[k]
             tok = view.tokens[view.token_at[k]]
-            if not is_cjk(c) or c in PUNCT or c in FUNCTION_CHARS or (len(tok.text) > 1 and tok.flag not in NOMINAL_FLAGS):
+            if not is_cjk(c) or c in PUNCT or c in _CHAIN_BREAKERS or (
+                    len(tok.text) > 1 and tok.flag[:1] in ("v", "p", "c", "u", "d", "r")):
                 break
             cand = view.candidate_ending_at(k, parent_types)
             if cand is not None:
@@ -243,6 +244,8 @@ _DETERMINERS = set("各全该本我每其所此这那诸")
 
 
 _GLUED_PREPOSITIONS = set("由在向对把被将从到于为以让给")
+# Function words that break an address chain; 里 or 东 may stand in a name (幸福里社区).
+_CHAIN_BREAKERS = FUNCTION_CHARS - set("上下中里内外")
 
 
 def _holds_verb(stem: str) -> bool:
