@@ -190,7 +190,7 @@ def test_seed_build_answers_every_shipped_query(tmp_path, provenance):
         assert result.rows, f"{path.name} returned no rows on the seed build"
     programs = run_query((ROOT / "queries/programs_implementers.rq").read_text(encoding="utf-8"), graph_path=graph)
     assert any(r[0] == "红色物业" and r[1] == "离石区" and r[4] for r in programs.rows)
-    posts = run_query((ROOT / "queries/officials_posts.rq").read_text(encoding="utf-8"), graph_path=graph)
+    posts = run_query((ROOT / "queries/officials_and_posts.rq").read_text(encoding="utf-8"), graph_path=graph)
     assert any(r[0] == "储祥好" and r[1] == "市委书记" for r in posts.rows)
     tree = run_query((ROOT / "queries/place_tree.rq").read_text(encoding="utf-8"), graph_path=graph)
     assert any(r[1] == "盐湖区" and r[3] == "运城市" for r in tree.rows)
