@@ -153,7 +153,14 @@ def main() -> None:
     parser.add_argument("--no-full", action="store_true", help="skip the uncapped page")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     args = parser.parse_args()
-    out = args.out or Path(tempfile.mkdtemp(prefix="kg-bench-html-"))
+    if args.out:
+        run(args, args.out)
+    else:
+        with tempfile.TemporaryDirectory(prefix="kg-bench-html-") as tmp:
+            run(args, Path(tmp))
+
+
+def run(args: argparse.Namespace, out: Path) -> None:
 
     t = time.perf_counter()
     kg = synthetic_kg(args.nodes)
@@ -178,7 +185,7 @@ def main() -> None:
         size = summary.path.stat().st_size / 1e6
         pages.append((name, summary, seconds, size))
         print(f"{name:>6}: write_html {seconds:.1f} s, {summary.nodes_shown} of {summary.nodes_total} nodes, "
-              f"{size:.1f} MB -> {summary.path}")
+              f"{size:.1f} MB")
 
     try:
         from playwright.sync_api import sync_playwright
