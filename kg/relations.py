@@ -162,8 +162,8 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add) -> Non
         for chain in chains:
             m, k = chain[-1]
             after = "".join(text[m.end:m.end + 10].split())
-            if any(after.startswith(t) for t in posts):
-                continue  # the chain names a person's body (市纪委常务副书记郑希鸿)
+            if any(after.startswith(t) for t in posts) or after.startswith("讯"):
+                continue  # the chain names a person's body (市纪委常务副书记郑希鸿), or a byline
             if text[max(0, chain[0][0].start - 1):chain[0][0].start] == "除":
                 continue  # 除黎明村外: the sentence is about another place
             found.append((m, k))

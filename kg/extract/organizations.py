@@ -51,8 +51,9 @@ class OrganizationRecognizer:
                 continue  # a suffix the segmenter reads as one word decides (市场监管所, not 所)
             if view.starts_token(p) and view.ends_token(end):
                 tried.add(end)
-            if any(c.start <= p < c.end and c.type in PLACE_TYPES and end <= c.end for c in view.candidates):
-                continue
+            if any(c.start <= p < c.end and c.type in PLACE_TYPES and (end <= c.end or c.start < p)
+                   for c in view.candidates):
+                continue  # inside a place's name, or starting in it (镇党委 of 崞阳镇党委)
             if any(c.type == ORGANIZATION and c.start <= p and end <= c.end for c in view.candidates):
                 continue
             cand = self._candidate(view, p, end, suffix)
@@ -151,7 +152,7 @@ class OrganizationRecognizer:
             return None
         located = ""
         place = view.candidate_ending_at(_after_places(view, start, p), PLACE_TYPES)
-        if place is not None and place.start == start and not level:
+        if place is not None and place.start == start and not level and not place.attrs.get("short"):
             rest_start = place.end
             if rest_start < p and _first_word_proper(view, rest_start, p):
                 # 孝义市鹏飞集团: the place is an address, not part of the name.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kg.extract.base import FUNCTION_CHARS, NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
 from kg.lexicon import Lexicon
-from kg.model import CITY, COUNTY, PLACE_LEVEL, PLACE_TYPES, PROVINCE, TOWNSHIP
+from kg.model import CITY, COUNTY, ESTATE, PLACE_LEVEL, PLACE_TYPES, PROVINCE, TOWNSHIP
 
 # Generic township names that are also ordinary words.
 _MIN_DIVISION_LEN = 3
@@ -146,7 +146,7 @@ class PlaceRecognizer:
     def _suffix_candidate(self, view: SentenceView, p: int, end: int, suffix: str, ptype: str) -> Candidate | None:
         prev = view.candidate_ending_at(p, PLACE_TYPES)
         if prev is not None and prev.source == "suffix" and ptype != TOWNSHIP and (
-                prev.type == ptype or prev.attrs.get("weak")):
+                (prev.type == ptype == ESTATE) or prev.attrs.get("weak")):
             # 颐香苑 + 小区 is one estate; 金海湾 + 社区 one community (湾 only hinted at a place).
             attrs = {k: v for k, v in prev.attrs.items() if k != "weak"}
             return Candidate(prev.start, end, ptype, prev.name + suffix, source="suffix", attrs=attrs)
@@ -160,8 +160,8 @@ class PlaceRecognizer:
         if tok.start < p and tok.end >= end:
             # The suffix is inside a dictionary word (农村, 乡村, 社区 in 城市社区 is fine).
             info = word_info(tok.text)
-            if info and not info[1].startswith(("ns", "nr", "nz")):
-                return None
+            if info and not info[1].startswith(("ns", "nr", "nz")) or tok.flag.startswith("nt"):
+                return None  # 农村, or a body's name (人民医院)
         stem_start, parent = left_extent(view, p, self.generic, MAX_STEM)
         if p > 0 and view.text[p - 1:end] in self.generic:
             return None  # 文明村镇: 村镇 is a word, not a 镇
