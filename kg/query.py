@@ -530,7 +530,7 @@ def _report(path: Path, results) -> str:
         message = results.value(r, sh.resultMessage)
         value = results.value(r, sh.value)
         severity = results.value(r, sh.resultSeverity)
-        line = f"{_short(severity)}: {_short(focus)}"
+        line = f"{str(severity).rpartition('#')[2] or 'Violation'}: {_short(focus)}"
         line += f" {_short(result_path)}" if isinstance(result_path, rdflib.URIRef) else ""
         line += f": {message}" if message else ""
         line += f" (value: {_short(value)})" if value is not None else ""
