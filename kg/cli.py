@@ -54,8 +54,8 @@ def main(verbose: bool) -> None:
               help="How much evidence the RDF keeps: none; every mention; mentions plus the sentences behind each relation.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["ttl", "jsonld"]), default=("ttl",),
               show_default=True, help="RDF formats to write (repeat for several).")
-@click.option("--max-nodes", default=500, show_default=True, type=click.IntRange(min=1),
-              help="Nodes drawn in graph.html; graph.gexf always holds all of them.")
+@click.option("--max-nodes", default=500, show_default=True, type=click.IntRange(min=0),
+              help="Nodes drawn in graph.html (0: all); graph.gexf always holds all of them.")
 @click.option("--ner", type=click.Choice(["rules", "lac"]), default="rules", show_default=True,
               help="Recognizer: jieba + rules + lexicons, or with Baidu LAC added (pip install 'kg[lac]').")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any input was skipped.")
