@@ -188,21 +188,29 @@ def _run_pyoxigraph(text: str, shape: QueryShape, path: Path, fmt: str) -> Query
     store = load_store(path, fmt)
     if shape.form == "UPDATE":
         return _update_pyoxigraph(store, text, path, fmt)
+    return query_store(store, text)
+
+
+def query_store(store, text: str) -> QueryResult:
+    """Run a query on a loaded pyoxigraph store (the benchmark times queries alone with it)."""
     try:
-        answer = store.query(text, prefixes=VOCAB_PREFIXES)
+        return _ox_result(_with_default_prefixes(store.query, text))
     except SyntaxError as e:
         raise _syntax_error(text, str(e)) from None
     except OSError as e:
         raise QueryError(f"query failed: {e}") from None
-    return _ox_result(answer)
 
 
-def query_store(store, text: str) -> QueryResult:
-    """Run a query on a loaded pyoxigraph store (used by the benchmark to time queries alone)."""
+def _with_default_prefixes(run, text: str):
+    """``run(text)`` with the standard prefixes predeclared.
+
+    pyoxigraph 0.5 takes them as an argument; 0.4 does not, so they are written
+    into the query's first line there (line numbers in errors stay right).
+    """
     try:
-        return _ox_result(store.query(text, prefixes=VOCAB_PREFIXES))
-    except SyntaxError as e:
-        raise _syntax_error(text, str(e)) from None
+        return run(text, prefixes=VOCAB_PREFIXES)
+    except TypeError:
+        return run(_with_prefixes(text))
 
 
 def _ox_result(answer) -> QueryResult:
@@ -241,7 +249,7 @@ def _update_pyoxigraph(store, text: str, path: Path, fmt: str) -> QueryResult:
 
     before = len(store)
     try:
-        store.update(text, prefixes=VOCAB_PREFIXES)
+        _with_default_prefixes(store.update, text)
     except SyntaxError as e:
         raise _syntax_error(text, str(e)) from None
     except OSError as e:

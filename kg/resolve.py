@@ -64,7 +64,16 @@ class DocumentContext:
         if not cities:
             return None
         counts = Counter(c.name for c in cities)
-        best = max(counts.items(), key=lambda kv: (kv[1], -min(c.start for c in cities if c.name == kv[0])))[0]
+        codes = {c.name: c.code for c in cities if c.code}
+
+        def inside_another(name: str) -> bool:
+            # A county-level city named as often as its prefecture is the
+            # paper's own city (瑞安 in a story that also names 温州).
+            anc = {d.code for d in self.lex.ancestors(codes.get(name, ""))}
+            return any(codes.get(other) in anc for other in counts if other != name)
+
+        best = max(counts.items(), key=lambda kv: (kv[1], inside_another(kv[0]),
+                                                   -min(c.start for c in cities if c.name == kv[0])))[0]
         return next(c for c in cities if c.name == best)
 
     def recent(self, suffix: str, before: int) -> Mention | None:

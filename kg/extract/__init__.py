@@ -18,6 +18,7 @@ from kg.extract.programs import ProgramRecognizer, settle
 from kg.extract.segment import Segmenter, default_segmenter
 from kg.lexicon import Lexicon
 from kg.lexicon import load as load_lexicon
+from kg.lexicon import short_forms
 from kg.model import COARSE_TYPE, ORGANIZATION, PERSON, PROGRAM, CleanDocument, Mention
 
 
@@ -80,10 +81,16 @@ class Extractor:
         village the article named in full elsewhere.
         """
         known: dict[str, Candidate] = {}
+        short: dict[str, Candidate] = {}
         for v in views:
             for c in v.candidates:
                 if c.source == "suffix" and len(c.name) >= 3 and not c.attrs.get("weak"):
                     known.setdefault(c.name, c)
+                elif c.source == "division" and c.code and not c.attrs.get("short"):
+                    # 瑞安 stands for 瑞安市 in an article that names 瑞安市 once.
+                    for form in short_forms(c.name, len(c.code) // 3 if len(c.code) == 6 else 4):
+                        if len(form) >= 2 and form not in self.lex.short_name_exceptions:
+                            short.setdefault(form, c)
         for v in views:
             for name, proto in known.items():
                 i = v.text.find(name)
@@ -92,6 +99,14 @@ class Extractor:
                     if not any(c.start < j and i < c.end for c in v.candidates):
                         v.candidates.append(Candidate(i, j, proto.type, name, source="document"))
                     i = v.text.find(name, j)
+            for form, proto in short.items():
+                i = v.text.find(form)
+                while i >= 0:
+                    j = i + len(form)
+                    if v.starts_token(i) and v.ends_token(j) and not any(c.start < j and i < c.end for c in v.candidates):
+                        v.candidates.append(Candidate(i, j, proto.type, proto.name, code=proto.code,
+                                                      source="document", attrs={"short": form, "codes": proto.code}))
+                    i = v.text.find(form, j)
 
     def _propagate(self, views: list[SentenceView]) -> None:
         """Mark every occurrence of a confirmed person or program name in the document."""

@@ -164,8 +164,13 @@ class PersonRecognizer:
                 # The title may begin inside the body's name (市监委 + 监委副主任).
                 body = max(inside, key=lambda c: (c.end, -c.start)).name
             posts.insert(0, (normalize_name(text[label_start:end]), body))
-            if label_start > 0 and text[label_start - 1] in "、":
-                end = label_start - 1
+            k = label_start
+            while k > 0 and text[k - 1] == " ":
+                k -= 1
+            if k > 0 and text[k - 1] in "、":
+                end = k - 1
+                while end > 0 and text[end - 1] == " ":
+                    end -= 1
                 continue
             break
         return posts
