@@ -158,11 +158,18 @@ def _check_graph(path: Path) -> str:
 
 def _run_local(text: str, shape: QueryShape, path: Path) -> QueryResult:
     fmt = _check_graph(path)
-    try:
-        import pyoxigraph  # noqa: F401
-    except ImportError:
+    if not _pyoxigraph_reads(fmt):
         return _run_rdflib(text, shape, path, fmt)
     return _run_pyoxigraph(text, shape, path, fmt)
+
+
+def _pyoxigraph_reads(fmt: str) -> bool:
+    """Whether pyoxigraph is installed and parses ``fmt`` (JSON-LD only since 0.5)."""
+    try:
+        import pyoxigraph as ox
+    except ImportError:
+        return False
+    return fmt != "json-ld" or hasattr(ox.RdfFormat, "JSON_LD")
 
 
 def load_store(path: Path, fmt: str | None = None):
@@ -482,14 +489,14 @@ def load_rdflib(path: Path):
     import rdflib
 
     fmt = _check_graph(path)
-    try:
-        import pyoxigraph as ox
-    except ImportError:
+    if not _pyoxigraph_reads(fmt):
         g = rdflib.Graph()
         try:
             return g.parse(path, format=fmt)
         except Exception as e:
             raise QueryError(f"{path} is not valid {fmt}: {e}") from None
+    import pyoxigraph as ox
+
     g = rdflib.Graph()
     convert = _rdflib_converter()
     try:

@@ -131,7 +131,7 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[
             if place is not None and place.name.endswith(level):
                 new = place.name + name[name.index(level) + 1:] if level in name else name
                 if new != name:
-                    merges.append(Merge(m.doc_id, new, name, f"bare prefix {level} read as {place.name}"))
+                    merges.append(Merge(m.doc_id, f"{ORGANIZATION}:{new}", name, f"bare prefix {level} read as {place.name}"))
                     attrs["alias"] = name
                     attrs["place"] = place.name
                     name = new

@@ -412,7 +412,7 @@ def write_rdf(kg: KnowledgeGraph, out_dir: Path, *, base_iri: str = DEFAULT_BASE
     if "jsonld" in formats:
         path = out_dir / "graph.jsonld"
         with atomic_open(path, "w") as f:
-            write_jsonld(triples, f, prefixes)
+            write_jsonld(triples, f, _used_prefixes(triples, prefixes))
         written.append(path)
     path = out_dir / "ontology.ttl"
     atomic_write(path, ontology_text())

@@ -57,9 +57,14 @@ def edges_csv(kg: KnowledgeGraph) -> str:
 
 
 def merges_csv(kg: KnowledgeGraph) -> str:
-    rows: list[list] = [["document", "kept", "merged", "reason"]]
+    """One row a distinct merge, with how many mentions it folded."""
+    counts: dict[tuple[str, str, str, str], int] = {}
     for m in kg.merges:
-        rows.append([m.doc_id, m.kept, m.merged, m.reason])
+        key = (m.doc_id, m.kept, m.merged, m.reason)
+        counts[key] = counts.get(key, 0) + 1
+    rows: list[list] = [["document", "kept", "merged", "reason", "times"]]
+    for (doc, kept, merged, reason), n in counts.items():
+        rows.append([doc, kept, merged, reason, n])
     return _csv(rows)
 
 
