@@ -197,3 +197,11 @@ def test_seed_build_answers_every_shipped_query(tmp_path, provenance):
     chain = run_query('ASK { ?x rdfs:label "盐湖区"@zh ; schema:containedInPlace/schema:containedInPlace/rdfs:label "山西省"@zh }',
                       graph_path=graph)
     assert chain.rows == [("true",)]
+
+
+def test_jsonld_graph_queries_and_validates_like_turtle(tmp_path):
+    write_rdf(sample_kg(), tmp_path, formats=("ttl", "jsonld"))
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert run_query(count, graph_path=tmp_path / "graph.jsonld").rows == \
+        run_query(count, graph_path=tmp_path / "graph.ttl").rows
+    assert validate(tmp_path / "graph.jsonld")[0]
