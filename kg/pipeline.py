@@ -253,8 +253,11 @@ def build(paths: list[str], options: BuildOptions | None = None,
                     return None, _recorded_summary(recorded, time.perf_counter() - t0, cache.root)
     ex = extract_inputs(inputs, options.ner, progress, options.to_simplified, cache=cache, dask=options.dask,
                         workers=options.workers if options.workers is not None else default_workers(), keys=keys)
-    results, skipped = ex.results, ex.skipped
-    kg = merge(results, skipped)
+    kg = merge(ex.results, ex.skipped)
+    skipped = ex.skipped
+    # The per-document entities and relations are merged copies now; let them
+    # go before the writers need their memory (a third of a large build's).
+    ex.results = []
     if stamp is not None:
         cache_mod.forget_manifest(Path(options.out_dir))
     outputs = write_outputs(kg, options)
@@ -266,10 +269,10 @@ def build(paths: list[str], options: BuildOptions | None = None,
     for r in kg.relations:
         by_kind[r.kind] = by_kind.get(r.kind, 0) + 1
     summary = BuildSummary(
-        documents=len(results), sentences=kg.sentence_count, entities_by_type=by_type,
+        documents=len(kg.documents), sentences=kg.sentence_count, entities_by_type=by_type,
         edges=sum(by_kind.values()), relations_by_kind=by_kind, outputs=outputs, skipped=skipped,
-        duplicates_dropped=sum(r.doc.dropped_duplicates for r in results),
-        seconds=time.perf_counter() - t0, characters=sum(len(r.doc.document.text) for r in results),
+        duplicates_dropped=sum(d.dropped_duplicates for d in kg.documents),
+        seconds=time.perf_counter() - t0, characters=sum(len(d.document.text) for d in kg.documents),
         from_cache=ex.from_cache, extracted=ex.extracted, workers=ex.workers,
         cache_dir=cache.root if cache is not None else None)
     if stamp is not None:

@@ -282,7 +282,7 @@ def _main():
 @pytest.mark.parametrize("args", [
     ["build", "--bogus"],
     ["build", "--format", "xml"],
-    ["build", "--max-nodes", "0"],
+    ["build", "--max-nodes", "-1"],
     ["build", "--provenance", "some"],
     ["nosuchcommand"],
 ])
