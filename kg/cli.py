@@ -134,7 +134,7 @@ def format_summary(s) -> str:
         f"elapsed    {s.seconds:.1f} s ({s.characters / max(s.seconds, 1e-9):,.0f} characters/s)",
     ]
     if getattr(s, "up_to_date", False):
-        lines.insert(-1, "up to date  inputs, options and code unchanged since the outputs were written")
+        lines[-1] = f"elapsed    {s.seconds:.1f} s: outputs up to date (inputs, options and code unchanged)"
     if getattr(s, "cache_dir", None) is not None:
         lines.insert(-1, f"cache      {s.from_cache} of {s.from_cache + s.extracted} documents from {s.cache_dir}")
     if getattr(s, "extracted", 0):
