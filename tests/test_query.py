@@ -205,3 +205,11 @@ def test_jsonld_graph_queries_and_validates_like_turtle(tmp_path):
     assert run_query(count, graph_path=tmp_path / "graph.jsonld").rows == \
         run_query(count, graph_path=tmp_path / "graph.ttl").rows
     assert validate(tmp_path / "graph.jsonld")[0]
+
+
+def test_main_kg_command_has_the_rdf_commands(graph):
+    main = pytest.importorskip("kg.cli").main
+    r = CliRunner().invoke(main, ["query", PERSONS, "--graph", str(graph), "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    assert "储祥好,2" in r.output
+    assert CliRunner().invoke(main, ["validate", str(graph)]).exit_code == 0
