@@ -35,6 +35,7 @@ class PersonRecognizer:
         self.long_titles = Vocabulary(t for t in self.titles if len(t) >= 2)
         self.verb_words = Vocabulary(self.verbs)
         self.role_words = Vocabulary(self.roles)
+        self.address_words = Vocabulary(lex.address_terms)
 
     def find(self, view: SentenceView) -> list[Candidate]:
         out: dict[tuple[int, int], Candidate] = {}
@@ -42,6 +43,8 @@ class PersonRecognizer:
             out.setdefault((cand.start, cand.end), cand)
         for cand in self._after_posts(view):
             out[(cand.start, cand.end)] = cand
+        for cand in self._before_address_terms(view):
+            out.setdefault((cand.start, cand.end), cand)
         for cand in self._before_verbs(view):
             if not any(c.start <= cand.start < c.end or cand.start <= c.start < cand.end for c in out.values()):
                 out[(cand.start, cand.end)] = cand
@@ -115,7 +118,8 @@ class PersonRecognizer:
                     while j < len(text) and _name_char(text[j]) and j - k < 4:
                         j += 1
                     word = text[k:j]
-                    ended = j >= len(text) or text[j] in " )）、,，" or any(text.startswith(b, j) for b in self.bylines)
+                    ended = j >= len(text) or text[j] in " )）、,，" or any(text.startswith(b, j) for b in self.bylines) \
+                        or text.startswith(("报道", "摄"), j)
                     if not (2 <= len(word) <= 3 and ended):
                         break
                     if names == 0 and not (word[0] in self.single or word[:2] in self.double):
@@ -223,6 +227,20 @@ class PersonRecognizer:
                         cand.attrs["member_of"] = body.name
                     yield cand
                     break
+
+    def _before_address_terms(self, view: SentenceView):
+        """彭真同志, 邵一夫先生, 叶笃正院士: a full name before a term of address."""
+        text = view.text
+        for h, _, term in self.address_words.occurrences(text):
+            for length in (3, 2, 4):
+                k = h - length
+                if k < 0:
+                    continue
+                span = self.name_at(view, k)
+                if span is None or span[1] != h or not self._sound_left(view, k):
+                    continue
+                yield Candidate(k, h, PERSON, text[k:h], source="address")
+                break
 
     def _sound_left(self, view: SentenceView, k: int) -> bool:
         text = view.text

@@ -108,6 +108,7 @@ class Lexicon:
     person_roles: frozenset[str]            # 居民, 业主: nouns before a name
     speech_verbs: tuple[str, ...]           # 说, 表示: verbs after a name, longest first
     honorifics: frozenset[str]              # 女士, 阿姨: after a bare surname
+    address_terms: frozenset[str]           # 同志, 院士: after a full name
     core_bodies: tuple[str, ...]            # 委, 政府, 政协: organs after a bare level prefix
     national_bodies: tuple[str, ...]        # 党中央, 国务院
     implement_verbs: tuple[str, ...]        # 探索, 打造, 实施
@@ -331,7 +332,7 @@ def load() -> Lexicon:
             weak_place.add(fields[0])
 
     cues, strong_cues = _flagged("program_cues.txt", "strong")
-    cues_by_kind = _kinds("person_cues.tsv", ("role", "verb", "honorific"))
+    cues_by_kind = _kinds("person_cues.tsv", ("role", "verb", "honorific", "address"))
     bodies = _kinds("bodies.tsv", ("core", "national"))
 
     return Lexicon(
@@ -355,6 +356,7 @@ def load() -> Lexicon:
         person_roles=frozenset(cues_by_kind["role"]),
         speech_verbs=_longest_first(cues_by_kind["verb"]),
         honorifics=frozenset(cues_by_kind["honorific"]),
+        address_terms=frozenset(cues_by_kind["address"]),
         core_bodies=_longest_first(bodies["core"]),
         national_bodies=_longest_first(bodies["national"]),
         implement_verbs=_longest_first(_words("implement_verbs.txt")),
