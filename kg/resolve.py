@@ -18,6 +18,7 @@ from kg.model import (CITY, COUNTY, ORGANIZATION, PERSON, PLACE_LEVEL, PLACE_TYP
                       VILLAGE, Entity, Merge, Mention)
 
 _BYLINE_PAPER = re.compile(r"(?:晚报|日报|都市报|时报)讯")
+_QUOTES = set("“”\"‘’「」『』")
 LEVEL_SUFFIX = {"省": ("省",), "市": ("市",), "县": ("县",), "区": ("区",), "镇": ("镇",), "乡": ("乡",),
                 "村": ("村",)}
 
@@ -167,6 +168,7 @@ def document_entities(mentions: list[Mention], lex: Lexicon) -> tuple[list[Entit
         e.mentions.append(m)
         surface = "".join(m.text.split()) if m.text else m.name
         for alias in (surface, m.text.strip(), m.attr("alias"), m.attr("short")):
+            alias = "".join(c for c in alias if c not in _QUOTES)
             if alias and alias != m.name and "\n" not in alias:
                 e.aliases.add(alias)
         key_of[idx] = key

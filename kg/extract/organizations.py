@@ -135,6 +135,13 @@ class OrganizationRecognizer:
             # 政法委 or 纪委 alone names a body only inside a post (政法委书记).
             if not _post_follows(text, end, self.post_words):
                 return None
+            party = self._party_committee_before(view, start)
+            if party is not None and suffix in _PARTY_DEPARTMENTS:
+                # 县委常委、宣传部部长: the department of the committee just named.
+                cand = Candidate(start, end, ORGANIZATION, party.name + name, source="suffix",
+                                 attrs={k: v for k, v in party.attrs.items() if k in ("level", "ref")})
+                cand.attrs["alias"] = name
+                return cand
         elif not stem and not level:
             return None
         core_start = _after_entities(view, start, p)
@@ -173,6 +180,25 @@ class OrganizationRecognizer:
         elif parent is not None and parent.end == start:
             cand.attrs["place"] = parent.name
         return cand
+
+    def _party_committee_before(self, view: SentenceView, start: int) -> Candidate | None:
+        """The party committee of the title before ``、`` (县委 in 县委常委、宣传部部长)."""
+        k = start
+        while k > 0 and view.text[k - 1] == " ":
+            k -= 1
+        if k == 0 or view.text[k - 1] != "、":
+            return None
+        k -= 1
+        title = self.post_words.ends_at(view.text, k)
+        if title is None:
+            return None
+        body = view.candidate_ending_at(k - len(title), (ORGANIZATION,))
+        if body is None:
+            body = next((c for c in view.candidates if c.type == ORGANIZATION and c.start < k and c.end > k - len(title)
+                         and c.end <= k), None)
+        if body is not None and body.name.endswith("委") and body.attrs.get("level"):
+            return body
+        return None
 
     def _named_post_follows(self, text: str, end: int) -> bool:
         """A title follows, and a name after it: 政法委书记王立刚 (not 组织部部长,)."""
@@ -239,6 +265,8 @@ class OrganizationRecognizer:
 
 
 _GLUED_PREPOSITIONS = set("由在向对把被将从到于为以让给")
+# Departments that belong to a party committee (县委宣传部, 市委政法委).
+_PARTY_DEPARTMENTS = {"组织部", "宣传部", "统战部", "政法委", "政研室", "党校", "直属机关工委", "办公室"}
 _DETERMINERS = set("各全该本我每其所此这那诸")
 # Generic words that may stand inside a body's name (党建工作领导小组, 综合服务中心)
 # except these, which name the people around a body.

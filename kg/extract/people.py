@@ -43,6 +43,8 @@ class PersonRecognizer:
             out.setdefault((cand.start, cand.end), cand)
         for cand in self._after_posts(view):
             out[(cand.start, cand.end)] = cand
+        for cand in self._after_roles(view):
+            out.setdefault((cand.start, cand.end), cand)
         for cand in self._before_address_terms(view):
             out.setdefault((cand.start, cand.end), cand)
         for cand in self._before_verbs(view):
@@ -53,9 +55,30 @@ class PersonRecognizer:
         for cand in self._tagged(view):
             if not any(c.start < cand.end and cand.start < c.end for c in out.values()):
                 out[(cand.start, cand.end)] = cand
+        self._continue_lists(view, out)
         found = [c for c in out.values() if not view.covered(c.start, c.end) or c.attrs.get("posts")]
         view.candidates.extend(found)
         return found
+
+    def _continue_lists(self, view: SentenceView, out: dict) -> None:
+        """市领导张国华、李晓燕、王志强: names listed after a confirmed one share its context."""
+        text = view.text
+        queue = sorted(out.values(), key=lambda c: c.start)
+        while queue:
+            c = queue.pop(0)
+            k = c.end
+            if k >= len(text) or text[k] != "、":
+                continue
+            span = self.name_at(view, k + 1)
+            if span is None:
+                continue
+            j = span[1]
+            if j < len(text) and text[j] not in "、,，。;；等和及与" and not self.verb_words.starts_at(text, j):
+                continue
+            if (span[0], j) not in out and not any(o.start < j and span[0] < o.end for o in out.values()):
+                nxt = Candidate(span[0], j, PERSON, text[span[0]:j], source="list")
+                out[(span[0], j)] = nxt
+                queue.append(nxt)
 
     # -- the name itself -------------------------------------------------
     def name_at(self, view: SentenceView, k: int, strict: bool = True) -> tuple[int, int] | None:
@@ -227,6 +250,21 @@ class PersonRecognizer:
                         cand.attrs["member_of"] = body.name
                     yield cand
                     break
+
+    def _after_roles(self, view: SentenceView):
+        """市领导张国华、 or 业主王勇, : a role noun, a name, then a pause."""
+        text = view.text
+        for _, k, role in self.role_words.occurrences(text):
+            span = self.name_at(view, k)
+            if span is None:
+                continue
+            j = span[1]
+            name = text[span[0]:j]
+            given = word_info(name[1:])
+            if word_info(name) is not None or (given is not None and given[0] >= 100 and not given[1].startswith("nr")):
+                continue  # 群众幸福感: a word, not a name
+            if j < len(text) and (text[j] in "、,，。;；等" or self.verb_words.starts_at(text, j)):
+                yield Candidate(span[0], j, PERSON, name, source="role")
 
     def _before_address_terms(self, view: SentenceView):
         """彭真同志, 邵一夫先生, 叶笃正院士: a full name before a term of address."""

@@ -24,6 +24,7 @@ _CLAUSE_CHARS = set("的了着吗呢吧,，。!！?？:：;；")
 MAX_PROGRAM = 20
 CUE_WINDOW = 8
 THRESHOLD = 2
+_QUOTE_CHARS = set("“”\"‘’「」『』")
 # Verbs that give a rank or title to something (评为, 列为): they end a name on its left.
 _DESIGNATIONS = {"评为", "列为", "成为", "作为", "命名", "授予", "确定", "认定", "获评", "荣获"}
 
@@ -143,7 +144,7 @@ class ProgramRecognizer:
         alias = ""
         if cue and (name.isdigit() or len(name) <= 2):
             # A bare number or a single word names the program only with its cue: “126”实践体系.
-            name = name + normalize_name(text[after:cue_end])
+            name = "".join(c for c in name + normalize_name(text[after:cue_end]) if c not in _QUOTE_CHARS)
             end = cue_end
         elif cue and gap < 6:
             alias = name + normalize_name(text[after:cue_end])
