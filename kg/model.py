@@ -40,7 +40,7 @@ COOCCURS = "cooccursWith"
 RELATION_KINDS = (HOLDS_POST, MEMBER_OF, LOCATED_IN, IMPLEMENTS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One input file, decoded."""
     id: str          # stable identifier: the path relative to the corpus root
@@ -64,7 +64,8 @@ class Offsets:
     """
     __slots__ = ("_starts", "_bases", "_n")
 
-    def __init__(self, starts: tuple[int, ...], bases: tuple[int, ...], n: int) -> None:
+    def __init__(self, starts: tuple[int, ...] | None, bases: tuple[int, ...] | int, n: int) -> None:
+        # Most sentences are one run: then ``starts`` is None and ``bases`` an int.
         self._starts = starts   # index where each run begins
         self._bases = bases     # value - index, constant inside a run
         self._n = n
@@ -90,6 +91,8 @@ class Offsets:
             mid = (i + j) // 2
             stack.append((mid, j))
             stack.append((i, mid))
+        if len(starts) == 1:
+            return cls(None, bases[0], n)
         return cls(tuple(starts), tuple(bases), n)
 
     def __len__(self) -> int:
@@ -102,11 +105,16 @@ class Offsets:
             i += self._n
         if not 0 <= i < self._n:
             raise IndexError("offset index out of range")
-        if len(self._starts) == 1:
-            return i + self._bases[0]
+        if self._starts is None:
+            return i + self._bases
         return i + self._bases[bisect_right(self._starts, i) - 1]
 
     def __iter__(self):
+        if self._starts is None:
+            return iter(range(self._bases, self._bases + self._n))
+        return self._runs()
+
+    def _runs(self):
         bounds = self._starts[1:] + (self._n,)
         for start, stop, base in zip(self._starts, bounds, self._bases):
             yield from range(start + base, stop + base)
@@ -128,7 +136,7 @@ class Offsets:
         return (Offsets, (self._starts, self._bases, self._n))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of repaired text with a map back to the original."""
     doc_id: str
@@ -150,7 +158,7 @@ class Sentence:
         return self.offsets[i], self.offsets[j - 1] + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CleanDocument:
     document: Document
     sentences: tuple[Sentence, ...]
@@ -159,7 +167,7 @@ class CleanDocument:
     dropped_duplicates: int = 0  # paragraphs removed because they were printed twice
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A span of one sentence recognised as an entity of one type."""
     doc_id: str
@@ -180,7 +188,7 @@ class Mention:
         return default
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a relation or mention was read: a sentence and a span of the original text."""
     doc_id: str
@@ -190,7 +198,7 @@ class Evidence:
     text: str = ""             # the sentence, repaired
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """One real-world thing, after resolution."""
     key: str                   # canonical key: the one identity used by every output
@@ -210,7 +218,7 @@ class Entity:
         return sorted({m.doc_id for m in self.mentions})
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     """A typed relation (or a co-occurrence) between two entities.
 
@@ -230,7 +238,7 @@ class Relation:
         return sorted({e.doc_id for e in self.evidence})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Merge:
     """One decision of the resolver to treat two surfaces as one entity."""
     doc_id: str                # "" for merges across documents
@@ -239,7 +247,7 @@ class Merge:
     reason: str
 
 
-@dataclass
+@dataclass(slots=True)
 class DocResult:
     """What extraction and in-document resolution yield for one document.
 
@@ -252,7 +260,7 @@ class DocResult:
     merges: list[Merge] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class KnowledgeGraph:
     """The merged result of a build: what the graph stage and exporters read."""
     documents: list[CleanDocument]

@@ -199,7 +199,10 @@ class _Builder:
         self.full = provenance == "full"
         # Grouped by subject: sorting a few subjects and many short lists is much faster
         # than sorting every triple by its long, shared-prefix subject IRI.
-        self.nodes: defaultdict[str, set[tuple[str, Obj]]] = defaultdict(set)
+        # Lists, not sets: a set of six entries takes 700 bytes, and most subjects
+        # (mention selectors) have six; duplicates go when a subject is sorted.
+        self.nodes: defaultdict[str, list[tuple[str, Obj]]] = defaultdict(list)
+        self._objects: dict[Obj, Obj] = {}
         self.docs: dict[str, CleanDocument] = {d.document.id: d for d in kg.documents}
         self._doc_iris: dict[str, str] = {}
         # (doc, sentence) -> [(entity key, mention IRI)], for the mentions a relation rests on.
@@ -207,11 +210,13 @@ class _Builder:
 
     def add(self, s: str, p: str, o: Obj | None) -> None:
         if o is not None:
-            self.nodes[s].add((p, o))
+            # One object a distinct value: most are repeated (classes, entities,
+            # documents, small integers), and a large graph has millions of triples.
+            self.nodes[s].append((p, self._objects.setdefault(o, o)))
 
     def typed(self, s: str, cls: str) -> None:
         # "" stands for rdf:type so that sorting puts it first: a reader looks for it first.
-        self.nodes[s].add(("", (0, cls, "", "")))
+        self.nodes[s].append(("", self._objects.setdefault((0, cls, "", ""), (0, cls, "", ""))))
 
     def entity(self, key: str) -> str:
         return self.base + "entity/" + iri_segment(key)
@@ -223,6 +228,10 @@ class _Builder:
         return iri
 
     def build(self) -> list[Triple]:
+        self.collect()
+        return list(self.sorted_triples())
+
+    def collect(self) -> None:
         for cdoc in self.kg.documents:
             self.document(cdoc)
         for key in sorted(self.kg.entities):
@@ -232,8 +241,21 @@ class _Builder:
             self.relation(rel)
         for rel in cooc:
             self.cooccurrence(rel)
-        nodes = self.nodes
-        return [(s, p or RDF_TYPE, o) for s in sorted(nodes) for p, o in sorted(nodes[s])]
+
+    def used_prefixes(self, prefixes: dict[str, str]) -> dict[str, str]:
+        iris = set(self.nodes)
+        for pos in self.nodes.values():
+            for p, o in pos:
+                iris.add(p or RDF_TYPE)
+                iris.add(o[1] if o[0] == 0 else o[2])
+        return _prefixes_of(iris, prefixes)
+
+    def sorted_triples(self):
+        """The collected triples in order, without duplicates; each subject is let go once listed."""
+        nodes, self.nodes, self._objects = self.nodes, defaultdict(list), {}
+        for s in sorted(nodes):
+            for p, o in sorted(set(nodes.pop(s))):
+                yield s, p or RDF_TYPE, o
 
     def document(self, cdoc: CleanDocument) -> None:
         d = self.doc(cdoc.document.id)
@@ -402,12 +424,20 @@ def write_rdf(kg: KnowledgeGraph, out_dir: Path, *, base_iri: str = DEFAULT_BASE
     if unknown:
         raise ValueError(f"unknown RDF format(s) {', '.join(sorted(unknown))}; choose from {', '.join(FORMATS)}")
     out_dir = Path(out_dir)
-    triples = graph_triples(kg, base_iri, provenance)
     prefixes = all_prefixes(base_iri)
     written = []
+    # Turtle alone is streamed from the builder, so a large graph's triples are
+    # never all listed at once (a third of the memory of writing them).
+    triples = None if formats == ("ttl",) else graph_triples(kg, base_iri, provenance)
     if "ttl" in formats:
         path = out_dir / "graph.ttl"
-        write_turtle(triples, path, prefixes)
+        if triples is None:
+            builder = _Builder(kg, base_iri, provenance)
+            builder.collect()
+            with atomic_open(path, "wb") as f:
+                _serialize_turtle(builder.sorted_triples(), f, builder.used_prefixes(prefixes))
+        else:
+            write_turtle(triples, path, prefixes)
         written.append(path)
     if "jsonld" in formats:
         path = out_dir / "graph.jsonld"
@@ -441,6 +471,14 @@ def write_turtle(triples: list[Triple], path: Path, prefixes: dict[str, str], *,
             _turtle_rdflib(triples, f, used)
 
 
+def _serialize_turtle(triples, f, used: dict[str, str]) -> None:
+    """Write sorted ``triples`` (any iterable) as Turtle declaring ``used`` prefixes."""
+    if _has_pyoxigraph():
+        _turtle_pyoxigraph(triples, f, used)
+    else:
+        _turtle_rdflib(triples, f, used)
+
+
 def _has_pyoxigraph() -> bool:
     try:
         import pyoxigraph  # noqa: F401
@@ -450,8 +488,12 @@ def _has_pyoxigraph() -> bool:
 
 
 def _used_prefixes(triples: list[Triple], prefixes: dict[str, str]) -> dict[str, str]:
-    namespaces = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
     iris = {t[0] for t in triples} | {t[1] for t in triples} | {o[1] if o[0] == 0 else o[2] for _, _, o in triples}
+    return _prefixes_of(iris, prefixes)
+
+
+def _prefixes_of(iris: set[str], prefixes: dict[str, str]) -> dict[str, str]:
+    namespaces = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
     used: set[str] = set()
     for iri in iris:
         for name, ns in namespaces:
