@@ -134,7 +134,7 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add) -> Non
     """A place or body implements a program when a verb of carrying it out stands between them.
 
     The actor is the first place or body of the sentence that is not part of a
-    person's title (市纪委常务副书记郑希鸿 makes 郑希鸿 the subject, not 市纪委); a
+    person's title (市纪委常务副书记周文斌 makes 周文斌 the subject, not 市纪委); a
     sentence with the verb but no actor takes the actor of the sentence before
     it in the same paragraph (城庄镇党委政府积极响应…。快速行动,打造“五步走”).
     """
@@ -163,9 +163,9 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add) -> Non
             m, k = chain[-1]
             after = "".join(text[m.end:m.end + 10].split())
             if any(after.startswith(t) for t in posts) or after.startswith("讯"):
-                continue  # the chain names a person's body (市纪委常务副书记郑希鸿), or a byline
+                continue  # the chain names a person's body (市纪委常务副书记周文斌), or a byline
             if text[max(0, chain[0][0].start - 1):chain[0][0].start] == "除":
-                continue  # 除黎明村外: the sentence is about another place
+                continue  # 除光明村外: the sentence is about another place
             found.append((m, k))
         return found
 

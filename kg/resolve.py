@@ -28,8 +28,8 @@ def entity_key(etype: str, name: str, code: str = "", parent: str = "") -> str:
 
     >>> entity_key("County", "盐湖区", code="140802")
     'County:盐湖区:140802'
-    >>> entity_key("Community", "金海湾社区", parent="安邑街道")
-    'Community:金海湾社区@安邑街道'
+    >>> entity_key("Community", "幸福里社区", parent="安邑街道")
+    'Community:幸福里社区@安邑街道'
     """
     if code:
         return f"{etype}:{name}:{code}"
@@ -144,7 +144,7 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[
 def document_entities(mentions: list[Mention], lex: Lexicon) -> tuple[list[Entity], dict[int, str], list[Merge]]:
     """Group a document's mentions into entities; return them and each mention's key.
 
-    A place written once with its parent (安邑街道金海湾社区) keeps that parent
+    A place written once with its parent (安邑街道幸福里社区) keeps that parent
     for every mention of its name in the document.
     """
     parents: dict[tuple[str, str], str] = {}
@@ -181,7 +181,7 @@ def document_entities(mentions: list[Mention], lex: Lexicon) -> tuple[list[Entit
 def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: list[Merge]) -> dict[str, str]:
     """Fold short forms into the full name the same document uses.
 
-    君茂家园 is 君茂家园小区 when the article names both; 山西省疾控中心 is
+    阳光家园 is 阳光家园小区 when the article names both; 山西省疾控中心 is
     山西省疾病预防控制中心 (the short form keeps the long one's first and last
     characters and the order of its characters).
     """

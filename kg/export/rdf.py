@@ -123,8 +123,8 @@ def all_prefixes(base_iri: str = DEFAULT_BASE_IRI) -> dict[str, str]:
 def iri_for_entity(key: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
     """The IRI of the entity with canonical key ``key``.
 
-    >>> iri_for_entity("Person:储祥好")
-    'https://kg.example.org/id/entity/Person:储祥好'
+    >>> iri_for_entity("Person:王建华")
+    'https://kg.example.org/id/entity/Person:王建华'
     """
     return normalize_base_iri(base_iri) + "entity/" + iri_segment(key)
 

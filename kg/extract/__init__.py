@@ -4,7 +4,7 @@ Recognizers run in a fixed order on each sentence (places, organizations,
 people, programs), each seeing what the ones before it found: a body is named
 after its place, a person after a post that names a body. A second pass then
 finds, anywhere in the document, the people and programs that context
-confirmed once (李代霞说 confirms every later 李代霞).
+confirmed once (刘秀英说 confirms every later 刘秀英).
 """
 from __future__ import annotations
 
@@ -159,7 +159,7 @@ def _word_bounded(view: SentenceView, i: int, j: int, etype: str) -> bool:
     if etype != PERSON:
         return True
     text = view.text
-    # A person's name must not continue into the next character's word (王勇 in 王勇敢).
+    # A person's name must not continue into the next character's word (陈刚 in 陈刚敢).
     return view.starts_token(i) and (j >= len(text) or not is_cjk(text[j]) or view.ends_token(j))
 
 

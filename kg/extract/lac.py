@@ -27,9 +27,9 @@ isolated build environment)::
 Example (needs LAC installed)::
 
     from kg.model import Sentence
-    s = Sentence("a.txt", 0, "市委书记储祥好主持会议", tuple(range(11)))
+    s = Sentence("a.txt", 0, "市委书记王建华主持会议", tuple(range(11)))
     [(m.name, m.type, m.start, m.end) for m in LacRecognizer().find(s)]
-    # [('储祥好', 'Person', 4, 7)]
+    # [('王建华', 'Person', 4, 7)]
 
 ``rules`` selects the post-processing: :data:`DEFAULT_RULES` (the default)
 correct LAC where it is wrong under any convention; :data:`PD_RULES` add
@@ -717,7 +717,7 @@ class LacRecognizer:
     ``rules`` names the rules of :data:`RULES` to apply, in their fixed order,
     or a profile of :data:`PROFILES` (``"kg"``, the default; ``"pd"``; ``"raw"``
     for LAC's own output).  ``user_dict`` is a LAC
-    customization file (one entry a line, e.g. ``储祥好/PER`` or
+    customization file (one entry a line, e.g. ``王建华/PER`` or
     ``运城 市委/ORG``) forcing the segmentation and tags of known names.
 
     The model is loaded once per process, on first use of any recognizer; a

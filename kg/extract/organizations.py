@@ -1,7 +1,7 @@
 """Organizations by suffix: 党委, 党支部, 住建局, 集团, 学院, 健步队 ...
 
 A name runs left from its suffix over name-like words and through the places
-and bodies written before it (金海湾社区党支部, 市教育局玉海中心小学党支部).
+and bodies written before it (幸福里社区党支部, 市教育局玉海中心小学党支部).
 Bodies written with a bare level prefix (市委, 县行政审批局, 镇党委) keep the
 prefix so the resolver can name the place they belong to.
 """
@@ -201,7 +201,7 @@ class OrganizationRecognizer:
         return None
 
     def _named_post_follows(self, text: str, end: int) -> bool:
-        """A title follows, and a name after it: 政法委书记王立刚 (not 组织部部长,)."""
+        """A title follows, and a name after it: 政法委书记孙立新 (not 组织部部长,)."""
         t = self.post_words.starts_at(text, end)
         if t is None:
             return False
@@ -231,7 +231,7 @@ class OrganizationRecognizer:
         while start > 0 and p - start < MAX_NAME:
             before = view.candidate_ending_at(start, PLACE_TYPES + (ORGANIZATION,))
             if before is None and text[start - 1] == " " and start > 1:
-                # OCR may leave a space after a name (君茂家园小区 党支部).
+                # OCR may leave a space after a name (阳光家园小区 党支部).
                 before = view.candidate_ending_at(start - 1, PLACE_TYPES + (ORGANIZATION,))
             if before is not None and before.start < start:
                 if has_prefix and before.type in PLACE_TYPES and any(

@@ -1,10 +1,10 @@
 """People: a surname and a given name, accepted only with context.
 
-A candidate counts when a post stands before it (市委书记储祥好), when a byline
-introduces it (记者 张越), when a role noun or a body stands before it and a
-verb of saying or acting follows (小区居民樊一新告诉记者), or when a title follows
-a name the segmenter tags as a person (习近平总书记). Words that merely start
-with a surname character (幸福感, 全市, 金海湾) fail these tests.
+A candidate counts when a post stands before it (市委书记王建华), when a byline
+introduces it (记者 李明), when a role noun or a body stands before it and a
+verb of saying or acting follows (小区居民赵一鸣告诉记者), or when a title follows
+a name the segmenter tags as a person (李强总理). Words that merely start
+with a surname character (幸福感, 全市, 幸福里) fail these tests.
 
 Posts found before a name are attached to the candidate (``attrs["posts"]``,
 joined by ``|``; ``attrs["bodies"]`` gives the body of each post or ``-``).
@@ -252,7 +252,7 @@ class PersonRecognizer:
                     break
 
     def _after_roles(self, view: SentenceView):
-        """市领导张国华、 or 业主王勇, : a role noun, a name, then a pause."""
+        """市领导张国华、 or 业主陈刚, : a role noun, a name, then a pause."""
         text = view.text
         for _, k, role in self.role_words.occurrences(text):
             span = self.name_at(view, k)
@@ -315,7 +315,7 @@ class PersonRecognizer:
             yield Candidate(tok.start, tok.end, PERSON, tok.text, source="tagged")
 
     def _before_titles(self, view: SentenceView):
-        """Name then title, as in 习近平总书记: only names the segmenter reads as persons."""
+        """Name then title, as in 李强总理: only names the segmenter reads as persons."""
         for idx, tok in enumerate(view.tokens):
             if not tok.flag.startswith("nr") or not 2 <= len(tok.text) <= 3:
                 continue
@@ -332,7 +332,7 @@ class PersonRecognizer:
             yield cand
 
 
-# Characters that never stand in a given name but often follow one (储祥好主持, 王勇在).
+# Characters that never stand in a given name but often follow one (王建华主持, 陈刚在).
 _NOT_IN_NAME = set("的了在说是等与及对把被将也都就从向到于则又还便即曾已并而或让给由着过")
 
 

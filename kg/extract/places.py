@@ -4,7 +4,7 @@ Provinces, cities, counties and townships come from the official list (with
 their codes); villages, communities and residential estates are not in it and
 are recognised by suffix (村, 社区, 小区, 家园 ...) with a sound left boundary:
 the name runs left over name-like words and stops at a verb, a generic word or
-the place before it, which then becomes its parent (盐湖区安邑街道金海湾社区).
+the place before it, which then becomes its parent (盐湖区安邑街道幸福里社区).
 """
 from __future__ import annotations
 
@@ -122,7 +122,7 @@ class PlaceRecognizer:
         for c in view.candidates:
             for k in range(c.start, c.end):
                 taken[k] = True
-        # Left to right, so an address chain (吉祥社区中行第一家属院) finds its
+        # Left to right, so an address chain (花园社区电力公司家属院) finds its
         # first place before the next one runs left over it; at one end the
         # longest suffix wins.
         hits = sorted({(p + len(s), -len(s), p, s, t) for s, t in self.suffixes for p in _find_all(text, s)})
@@ -147,7 +147,7 @@ class PlaceRecognizer:
         prev = view.candidate_ending_at(p, PLACE_TYPES)
         if prev is not None and prev.source == "suffix" and ptype != TOWNSHIP and (
                 (prev.type == ptype == ESTATE) or prev.attrs.get("weak")):
-            # 颐香苑 + 小区 is one estate; 金海湾 + 社区 one community (湾 only hinted at a place).
+            # 颐香苑 + 小区 is one estate; 幸福里 + 社区 one community (湾 only hinted at a place).
             attrs = {k: v for k, v in prev.attrs.items() if k != "weak"}
             return Candidate(prev.start, end, ptype, prev.name + suffix, source="suffix", attrs=attrs)
         # Suffixes such as 园 or 城 also end ordinary words; the next character
@@ -167,7 +167,7 @@ class PlaceRecognizer:
             return None  # 文明村镇: 村镇 is a word, not a 镇
         stem = normalize_name(view.text[stem_start:p])
         if len(stem) > 2 and stem[0] in _GLUED_PREPOSITIONS and view.text[stem_start] == stem[0]:
-            stem_start += 1  # 由金海湾社区: the tagger glued 由 to the name
+            stem_start += 1  # 由幸福里社区: the tagger glued 由 to the name
             stem = stem[1:]
             parent = None
         if len(stem) < 2 or not any(is_cjk(c) for c in stem) or stem[0] in _DETERMINERS:
@@ -176,7 +176,7 @@ class PlaceRecognizer:
             return None  # 党执政大厦: a metaphor, not a building
         whole = view.tokens[view.token_at[p]]
         coined = whole.start < p and whole.end == end and (word_info(whole.text) is None or whole.flag.startswith(("ns", "nr", "nz")))
-        # A word the segmenter coined with the suffix (黎明村/nr) names a place
+        # A word the segmenter coined with the suffix (光明村/nr) names a place
         # even when its stem is an everyday word (黎明).
         if stem in self.generic or (_is_generic_stem(stem) and not coined):
             return None
@@ -224,7 +224,7 @@ def left_extent(view: SentenceView, p: int, generic: frozenset[str], max_chars: 
         tok_index -= 1
     before = view.candidate_ending_at(start, parent_types)
     if before is None:
-        # An address written as a chain (城北街道站前社区) may hold words the
+        # An address written as a chain (城北街道车站社区) may hold words the
         # tagger reads as verbs (站/v 前/f); a place close on the left still
         # bounds the name.
         for k in range(start - 1, max(start - 5, -1), -1):
