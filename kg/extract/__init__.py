@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.extract.base import Candidate, SentenceView, is_cjk
+from kg.extract.base import Candidate, SentenceView, is_cjk, word_info
 from kg.extract.organizations import OrganizationRecognizer
 from kg.extract.people import PersonRecognizer
 from kg.extract.places import PlaceRecognizer
@@ -86,6 +86,10 @@ class Extractor:
             for c in v.candidates:
                 if c.source == "suffix" and len(c.name) >= 3 and not c.attrs.get("weak"):
                     known.setdefault(c.name, c)
+                    stem = self._stem(c.name)
+                    if stem:
+                        # 幸福里社区 is written 幸福里 further on.
+                        short.setdefault(stem, c)
                 elif c.source == "division" and c.code and not c.attrs.get("short"):
                     # 瑞安 stands for 瑞安市 in an article that names 瑞安市 once.
                     for form in short_forms(c.name, len(c.code) // 3 if len(c.code) == 6 else 4):
@@ -103,10 +107,22 @@ class Extractor:
                 i = v.text.find(form)
                 while i >= 0:
                     j = i + len(form)
-                    if v.starts_token(i) and v.ends_token(j) and not any(c.start < j and i < c.end for c in v.candidates):
+                    bounded = v.starts_token(i) and v.ends_token(j) and v.text[i - 1:i] != "·" and v.text[j:j + 1] != "·"
+                    if bounded and not any(c.start < j and i < c.end for c in v.candidates):
                         v.candidates.append(Candidate(i, j, proto.type, proto.name, code=proto.code,
                                                       source="document", attrs={"short": form, "codes": proto.code}))
                     i = v.text.find(form, j)
+
+    def _stem(self, name: str) -> str:
+        """The name of a village, community or estate without its suffix, when it can stand alone."""
+        for suffix, _ in self.lex.place_suffixes:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 3:
+                stem = name[: -len(suffix)]
+                info = word_info(stem)
+                if info is None or info[1].startswith(("ns", "nz", "nr")):
+                    return stem
+                return ""
+        return ""
 
     def _propagate(self, views: list[SentenceView]) -> None:
         """Mark every occurrence of a confirmed person or program name in the document."""
