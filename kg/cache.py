@@ -149,6 +149,10 @@ class DocCache:
     def path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.kgc"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry for ``key`` exists (it may still prove unreadable)."""
+        return self.path(key).is_file()
+
     def get(self, key: str, doc_id: str) -> list[DocResult] | None:
         """The cached results of ``key``, or None when absent or unreadable."""
         path = self.path(key)

@@ -143,7 +143,7 @@ def extract_inputs(inputs: list[InputFile], ner: str = "rules",
     reasons: dict[int, str] = {}
     tasks: list[parallel.Task] = []
     sizes: list[int] = []
-    from_cache = 0
+    cached: list[tuple[int, str]] = []
     for i, item in enumerate(inputs):
         try:
             if cache is not None:
@@ -151,10 +151,8 @@ def extract_inputs(inputs: list[InputFile], ner: str = "rules",
                 if isinstance(known, OSError):
                     raise known
                 key, size = known or path_key(item.path, item.doc_id, reading, version)
-                hit = cache.get(key, item.doc_id)
-                if hit is not None:
-                    slots[i] = _at_path(hit, item.path)
-                    from_cache += len(hit)
+                if cache.has(key):
+                    cached.append((i, key))
                     continue
             else:
                 size = item.path.stat().st_size
@@ -164,11 +162,15 @@ def extract_inputs(inputs: list[InputFile], ner: str = "rules",
         tasks.append(parallel.Task(i, item.doc_id, str(item.path)))
         sizes.append(size)
 
+    # Extract first, load the cached results after: worker processes forked
+    # from a small parent stay small, and no result waits in memory meanwhile.
     workers = max(1, workers)
     if dask:
         groups = parallel.chunks(tasks, sizes, workers)
         outcomes = parallel.run_dask(groups, ner, to_simplified, dask)
-    elif workers > 1 and len(tasks) > 1:
+    elif workers > 1 and tasks:
+        # Even a single file goes to a worker: the segmenter then never loads
+        # into this process, which holds every other result at the same time.
         groups = parallel.chunks(tasks, sizes, workers)
         workers = min(workers, len(groups))
         outcomes = parallel.run_pool(groups, ner, to_simplified, workers)
@@ -176,8 +178,34 @@ def extract_inputs(inputs: list[InputFile], ner: str = "rules",
         workers = 1
         outcomes = parallel.run_here([tasks], ner, to_simplified)
     done = (o for chunk in outcomes for o in chunk)
+    extracted = _collect(progress(_Sized(done, len(tasks))) if progress else done, inputs, slots, reasons, cache)
+
+    from_cache = 0
+    damaged: list[parallel.Task] = []
+    for i, key in cached:
+        hit = cache.get(key, inputs[i].doc_id)
+        if hit is None:
+            damaged.append(parallel.Task(i, inputs[i].doc_id, str(inputs[i].path)))
+            continue
+        slots[i] = _at_path(hit, inputs[i].path)
+        from_cache += len(hit)
+    if damaged:  # entries found unreadable only now: rare, extracted here
+        done = (o for chunk in parallel.run_here([damaged], ner, to_simplified) for o in chunk)
+        extracted += _collect(done, inputs, slots, reasons, cache)
+
+    skipped = []
+    for i in sorted(reasons):
+        skipped.append((str(inputs[i].path), reasons[i]))
+        log.warning("skipped %s: %s", inputs[i].path, reasons[i])
+    results = [r for slot in slots if slot for r in slot]
+    return Extraction(results, skipped, from_cache, extracted, 1 if dask else workers)
+
+
+def _collect(outcomes: Iterable, inputs: list[InputFile], slots: list, reasons: dict[int, str],
+             cache: DocCache | None) -> int:
+    """Put extraction outcomes in their slots (and the cache); return the number of documents."""
     extracted = 0
-    for o in (progress(_Sized(done, len(tasks))) if progress else done):
+    for o in outcomes:
         if o.reason:
             reasons[o.index] = o.reason
             continue
@@ -186,13 +214,7 @@ def extract_inputs(inputs: list[InputFile], ner: str = "rules",
             cache.put_blob(o.key, o.blob or _dumps(res))
         slots[o.index] = _at_path(res, inputs[o.index].path)
         extracted += len(res)
-
-    skipped = []
-    for i in sorted(reasons):
-        skipped.append((str(inputs[i].path), reasons[i]))
-        log.warning("skipped %s: %s", inputs[i].path, reasons[i])
-    results = [r for slot in slots if slot for r in slot]
-    return Extraction(results, skipped, from_cache, extracted, 1 if dask else workers)
+    return extracted
 
 
 class _Sized:
