@@ -202,7 +202,7 @@ class _Builder:
         # Lists, not sets: a set of six entries takes 700 bytes, and most subjects
         # (mention selectors) have six; duplicates go when a subject is sorted.
         self.nodes: defaultdict[str, list[tuple[str, Obj]]] = defaultdict(list)
-        self._objects: dict[Obj, Obj] = {}
+        self._pairs: dict[tuple[str, Obj], tuple[str, Obj]] = {}
         self.docs: dict[str, CleanDocument] = {d.document.id: d for d in kg.documents}
         self._doc_iris: dict[str, str] = {}
         # (doc, sentence) -> [(entity key, mention IRI)], for the mentions a relation rests on.
@@ -210,13 +210,16 @@ class _Builder:
 
     def add(self, s: str, p: str, o: Obj | None) -> None:
         if o is not None:
-            # One object a distinct value: most are repeated (classes, entities,
-            # documents, small integers), and a large graph has millions of triples.
-            self.nodes[s].append((p, self._objects.setdefault(o, o)))
+            # One (predicate, object) pair a distinct value: six in seven are
+            # repeats (types, documents, small integers), and a large graph has
+            # millions of triples.
+            pair = (p, o)
+            self.nodes[s].append(self._pairs.setdefault(pair, pair))
 
     def typed(self, s: str, cls: str) -> None:
         # "" stands for rdf:type so that sorting puts it first: a reader looks for it first.
-        self.nodes[s].append(("", self._objects.setdefault((0, cls, "", ""), (0, cls, "", ""))))
+        pair = ("", (0, cls, "", ""))
+        self.nodes[s].append(self._pairs.setdefault(pair, pair))
 
     def entity(self, key: str) -> str:
         return self.base + "entity/" + iri_segment(key)
@@ -252,7 +255,7 @@ class _Builder:
 
     def sorted_triples(self):
         """The collected triples in order, without duplicates; each subject is let go once listed."""
-        nodes, self.nodes, self._objects = self.nodes, defaultdict(list), {}
+        nodes, self.nodes, self._pairs = self.nodes, defaultdict(list), {}
         for s in sorted(nodes):
             for p, o in sorted(set(nodes.pop(s))):
                 yield s, p or RDF_TYPE, o
