@@ -135,13 +135,21 @@ class OrganizationRecognizer:
             # 政法委 or 纪委 alone names a body only inside a post (政法委书记).
             if not _post_follows(text, end, self.post_words):
                 return None
-            party = self._party_committee_before(view, start)
-            if party is not None and suffix in _PARTY_DEPARTMENTS:
-                # 县委常委、宣传部部长: the department of the committee just named.
-                cand = Candidate(start, end, ORGANIZATION, party.name + name, source="suffix",
-                                 attrs={k: v for k, v in party.attrs.items() if k in ("level", "ref")})
-                cand.attrs["alias"] = name
-                return cand
+            prev = self._body_of_previous_title(view, start)
+            if prev is not None:
+                if suffix in _PARTY_DEPARTMENTS and prev.name.endswith("委") and prev.attrs.get("level"):
+                    # 县委常委、宣传部部长: the department of the committee just named.
+                    full = prev.name + name
+                elif _place_of(prev) and suffix not in _PARTY_DEPARTMENTS:
+                    # 经开区党工委副书记、管委会主任: a body of the same place.
+                    full = _place_of(prev) + name
+                else:
+                    full = ""
+                if full:
+                    cand = Candidate(start, end, ORGANIZATION, full, source="suffix",
+                                     attrs={k: v for k, v in prev.attrs.items() if k in ("level", "ref")})
+                    cand.attrs["alias"] = name
+                    return cand
         elif not stem and not level:
             return None
         core_start = _after_entities(view, start, p)
@@ -181,8 +189,8 @@ class OrganizationRecognizer:
             cand.attrs["place"] = parent.name
         return cand
 
-    def _party_committee_before(self, view: SentenceView, start: int) -> Candidate | None:
-        """The party committee of the title before ``、`` (县委 in 县委常委、宣传部部长)."""
+    def _body_of_previous_title(self, view: SentenceView, start: int) -> Candidate | None:
+        """The body of the title before ``、`` (县委 in 县委常委、宣传部部长)."""
         k = start
         while k > 0 and view.text[k - 1] == " ":
             k -= 1
@@ -196,9 +204,7 @@ class OrganizationRecognizer:
         if body is None:
             body = next((c for c in view.candidates if c.type == ORGANIZATION and c.start < k and c.end > k - len(title)
                          and c.end <= k), None)
-        if body is not None and body.name.endswith("委") and body.attrs.get("level"):
-            return body
-        return None
+        return body
 
     def _named_post_follows(self, text: str, end: int) -> bool:
         """A title follows, and a name after it: 政法委书记孙立新 (not 组织部部长,)."""
@@ -281,6 +287,16 @@ def _level_word(view: SentenceView, i: int, body_words: tuple[str, ...]) -> bool
         return True
     rest = tok.text[1:]
     return tok.flag.startswith("ns") or any(rest.startswith(w) for w in body_words)
+
+
+def _place_of(body: Candidate) -> str:
+    """The place a body is named after: its place prefix, or what stands before its party unit."""
+    if body.attrs.get("place"):
+        return body.attrs["place"]
+    for unit in ("党工委", "党委", "党组", "党总支", "党支部", "工委"):
+        if body.name.endswith(unit) and len(body.name) - len(unit) >= 2:
+            return body.name[: -len(unit)]
+    return ""
 
 
 def _after_entities(view: SentenceView, start: int, p: int) -> int:

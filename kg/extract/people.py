@@ -263,7 +263,7 @@ class PersonRecognizer:
             given = word_info(name[1:])
             if word_info(name) is not None or (given is not None and given[0] >= 100 and not given[1].startswith("nr")):
                 continue  # 群众幸福感: a word, not a name
-            if j < len(text) and (text[j] in "、,，。;；等" or self.verb_words.starts_at(text, j)):
+            if j < len(text) and (text[j] in "、,，等" or self.verb_words.starts_at(text, j)):
                 yield Candidate(span[0], j, PERSON, name, source="role")
 
     def _before_address_terms(self, view: SentenceView):
@@ -341,7 +341,7 @@ def _name_char(c: str) -> bool:
 
 
 # Last characters of nouns the tagger mistakes for names (幸福感, 单元楼, 连心桥).
-_NOUN_ENDINGS = set("感楼栋桥性化者式型度率界区村镇园院馆站所厂店业会团队组部局委办处科室")
+_NOUN_ENDINGS = set("感楼栋桥性化者式型度率界区村镇园院馆站所厂店业会团队组部局委办处科室路街巷道")
 # Surnames that are also everyday function words or adjectives.
 _WORDLIKE_SURNAMES = set("和于向从同由及与将把以为时都全高大小新老多少")
 

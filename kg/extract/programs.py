@@ -25,6 +25,7 @@ MAX_PROGRAM = 20
 CUE_WINDOW = 8
 THRESHOLD = 2
 _QUOTE_CHARS = set("“”\"‘’「」『』")
+_RANK = re.compile(r"(?:第[一二三四五六七八九十\d]+批|首批|[一二三四五六七八九十\d]*星级|国家级|省级|市级|县级|区级)")
 # Verbs that give a rank or title to something (评为, 列为): they end a name on its left.
 _DESIGNATIONS = {"评为", "列为", "成为", "作为", "命名", "授予", "确定", "认定", "获评", "荣获"}
 
@@ -194,6 +195,9 @@ class ProgramRecognizer:
             while p >= 0:
                 end = p + len(cue)
                 start = self._left_boundary(view, p)
+                rank = _RANK.match(text, start)
+                if rank and rank.end() < p:
+                    start = rank.end()  # 四星级一刻钟便民生活圈: the rank is not part of the name
                 name = normalize_name(text[start:end])
                 if len(name) - len(cue) >= 2 and len(name) <= MAX_PROGRAM and not view.covered(start, end):
                     out.append(Candidate(start, end, PROGRAM, name, source="cue", attrs={"signals": "cue:2"}))
