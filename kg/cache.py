@@ -25,6 +25,7 @@ import inspect
 import os
 import pickle
 import shutil
+import tempfile
 import zlib
 from pathlib import Path
 
@@ -178,10 +179,21 @@ class DocCache:
     def put_blob(self, key: str, blob: bytes) -> None:
         """Store an entry made by :func:`dumps`; a failure to write only loses the entry."""
         self._prepare()
+        path = self.path(key)
+        tmp = None
         try:
-            atomic_write(self.path(key), blob)
+            path.parent.mkdir(exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            with os.fdopen(fd, "wb") as f:
+                f.write(blob)
+            # Renamed into place whole, but not fsynced: after a crash an entry
+            # may be empty or partly written, which its checksum shows, and it is
+            # extracted again; an fsync a file would cost more than extracting.
+            os.replace(tmp, path)
         except OSError:
-            pass
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
 
     def put(self, key: str, results: list[DocResult]) -> None:
         self.put_blob(key, dumps(results))

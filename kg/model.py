@@ -40,8 +40,21 @@ COOCCURS = "cooccursWith"
 RELATION_KINDS = (HOLDS_POST, MEMBER_OF, LOCATED_IN, IMPLEMENTS)
 
 
+class _Record:
+    """Pickled as a call of its class with its fields.
+
+    The pickling dataclasses give frozen classes with slots looks their fields
+    up again for every object it restores, which made loading a large build's
+    cached results four times slower than extracting the few changed ones.
+    """
+    __slots__ = ()
+
+    def __reduce__(self):
+        return type(self), tuple(getattr(self, name) for name in self.__match_args__)
+
+
 @dataclass(frozen=True, slots=True)
-class Document:
+class Document(_Record):
     """One input file, decoded."""
     id: str          # stable identifier: the path relative to the corpus root
     path: str        # the path as the user gave it (or as found under a folder)
@@ -137,7 +150,7 @@ class Offsets:
 
 
 @dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(_Record):
     """A sentence of repaired text with a map back to the original."""
     doc_id: str
     index: int                 # position in the document, from 0
@@ -159,7 +172,7 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
-class CleanDocument:
+class CleanDocument(_Record):
     document: Document
     sentences: tuple[Sentence, ...]
     title: str = ""
@@ -168,7 +181,7 @@ class CleanDocument:
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(_Record):
     """A span of one sentence recognised as an entity of one type."""
     doc_id: str
     sentence: int              # Sentence.index
@@ -189,7 +202,7 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(_Record):
     """Where a relation or mention was read: a sentence and a span of the original text."""
     doc_id: str
     sentence: int
@@ -199,7 +212,7 @@ class Evidence:
 
 
 @dataclass(slots=True)
-class Entity:
+class Entity(_Record):
     """One real-world thing, after resolution."""
     key: str                   # canonical key: the one identity used by every output
     type: str
@@ -219,7 +232,7 @@ class Entity:
 
 
 @dataclass(slots=True)
-class Relation:
+class Relation(_Record):
     """A typed relation (or a co-occurrence) between two entities.
 
     For ``holdsPost`` the tail is the post as written (``市委书记``) and
@@ -239,7 +252,7 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
-class Merge:
+class Merge(_Record):
     """One decision of the resolver to treat two surfaces as one entity."""
     doc_id: str                # "" for merges across documents
     kept: str                  # canonical key kept
@@ -248,7 +261,7 @@ class Merge:
 
 
 @dataclass(slots=True)
-class DocResult:
+class DocResult(_Record):
     """What extraction and in-document resolution yield for one document.
 
     This is the unit the cache stores and the worker pool returns: entities are
