@@ -44,8 +44,8 @@ class _Record:
     """Pickled as a call of its class with its fields.
 
     The pickling dataclasses give frozen classes with slots looks their fields
-    up again for every object it restores, which made loading a large build's
-    cached results four times slower than extracting the few changed ones.
+    up again for every object it restores: most of the time of loading a
+    large build's cached results went there.
     """
     __slots__ = ()
 
