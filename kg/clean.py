@@ -37,6 +37,12 @@ def normalize_char(c: str) -> str:
     return _MIDDLE_DOTS.get(c, c)
 
 
+# normalize_char as a table, so a whole text is mapped in one call.
+_NORMALIZE = {**{o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F)},
+              **{ord(c): " " for c in "\u3000\u00a0\t"},
+              **{ord(c): d for c, d in _MIDDLE_DOTS.items()}}
+
+
 def is_cjk(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
 
@@ -48,7 +54,7 @@ def clean(doc: Document, bridges: Callable[[str, str], bool] | None = None) -> C
     ``left`` and ``right`` falls inside a word (and so is stray); the segmenter
     provides it. Without it, spaces between CJK characters are kept.
     """
-    text = "".join(normalize_char(c) for c in doc.text)
+    text = doc.text.translate(_NORMALIZE)
     paragraphs = _paragraphs(text)
     seen: set[str] = set()
     seen_text: list[str] = []
