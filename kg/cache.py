@@ -42,15 +42,16 @@ KEEP_VERSIONS = 2
 _MARKER = "KGCACHE"
 
 # The modules a DocResult depends on, relative to the kg package.
-_SOURCES = ("corpus.py", "clean.py", "extract/*.py", "resolve.py", "relations.py", "model.py")
+_SOURCES = ("corpus.py", "clean.py", "extract/*.py", "lexicon/*.py", "resolve.py", "relations.py", "model.py")
 
 
 @functools.lru_cache(maxsize=1)
 def extractor_version() -> str:
     """A short hash that changes whenever extraction could give another result.
 
-    It covers the lexicon files, the source files of decoding, cleaning,
-    extraction, resolution, relations and the data model, the pipeline's
+    It covers the lexicon files and their loader, the source files of
+    decoding, cleaning, extraction, resolution, relations and the data model,
+    the pipeline's
     ``process_document``, and the packages whose data decide the result (the
     taggers' dictionaries, OpenCC's tables).
     """

@@ -147,8 +147,12 @@ def chunks(tasks: list[Task], sizes: list[int], workers: int) -> list[list[Task]
     return out
 
 
-class VersionMismatch(RuntimeError):
-    """A worker runs another version of the extractor than the client."""
+class VersionMismatch(InputError):
+    """A worker runs another version of the extractor than the client.
+
+    An ``InputError`` so that ``kg build`` reports it in one line (exit 2):
+    it is the cluster's set-up, not the corpus, that needs fixing.
+    """
 
 
 def _check(version: str, theirs: str, where: str) -> None:
