@@ -87,7 +87,10 @@ def _link_problem(p: Path) -> str:
 
 def _add(found: dict[str, InputFile], item: InputFile) -> None:
     # realpath, not Path.resolve: it raises on a symbolic link loop, which is skipped later with a reason.
-    if any(os.path.realpath(f.path) == os.path.realpath(item.path) for f in found.values() if f.doc_id == item.doc_id):
+    # Entries are keyed by their own doc_id, so one lookup finds the one that
+    # could be the same file (a scan of them all made large folders quadratic).
+    same = found.get(item.doc_id)
+    if same is not None and os.path.realpath(same.path) == os.path.realpath(item.path):
         return
     doc_id = item.doc_id
     if doc_id in found:
