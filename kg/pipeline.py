@@ -6,6 +6,7 @@ entities + relations (per document, cacheable) ─merge→ KnowledgeGraph
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import logging
@@ -178,7 +179,10 @@ def extract_inputs(inputs: list[InputFile], ner: str = "rules",
         workers = 1
         outcomes = parallel.run_here([tasks], ner, to_simplified)
     done = (o for chunk in outcomes for o in chunk)
-    extracted = _collect(progress(_Sized(done, len(tasks))) if progress else done, inputs, slots, reasons, cache)
+    shown = progress(_Sized(done, len(tasks))) if progress else done
+    # click's progress bar draws and clears itself only inside a with block.
+    with shown if hasattr(shown, "__enter__") else contextlib.nullcontext(shown) as items:
+        extracted = _collect(items, inputs, slots, reasons, cache)
 
     from_cache = 0
     damaged: list[parallel.Task] = []
