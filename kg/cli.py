@@ -138,7 +138,8 @@ def format_summary(s) -> str:
     if getattr(s, "cache_dir", None) is not None:
         lines.insert(-1, f"cache      {s.from_cache} of {s.from_cache + s.extracted} documents from {s.cache_dir}")
     if getattr(s, "extracted", 0):
-        lines.insert(-1, f"extracted  {s.extracted} document(s) in {s.workers} process(es)")
+        where = f"on the Dask cluster at {s.dask}" if getattr(s, "dask", None) else f"in {s.workers} process(es)"
+        lines.insert(-1, f"extracted  {s.extracted} document(s) {where}")
     return "\n".join(lines)
 
 

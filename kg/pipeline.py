@@ -64,6 +64,7 @@ class BuildSummary:
     workers: int = 1
     cache_dir: Path | None = None
     up_to_date: bool = False           # the outputs were already those of these inputs: nothing written
+    dask: str | None = None            # the scheduler the extraction ran on, if any
 
 
 @functools.lru_cache(maxsize=2)
@@ -300,7 +301,7 @@ def build(paths: list[str], options: BuildOptions | None = None,
         duplicates_dropped=sum(d.dropped_duplicates for d in kg.documents),
         seconds=time.perf_counter() - t0, characters=sum(len(d.document.text) for d in kg.documents),
         from_cache=ex.from_cache, extracted=ex.extracted, workers=ex.workers,
-        cache_dir=cache.root if cache is not None else None)
+        cache_dir=cache.root if cache is not None else None, dask=options.dask)
     if stamp is not None:
         cache_mod.write_manifest(Path(options.out_dir), stamp, outputs, _summary_record(summary))
     return kg, summary
