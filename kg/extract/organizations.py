@@ -29,6 +29,7 @@ class OrganizationRecognizer:
         self.national = lex.national_bodies
         self.generic = lex.generic_words
         self.posts = lex.posts
+        self.national_words = Vocabulary(self.national)
         self.body_words = tuple(self.core) + tuple(s for s in self.suffixes if len(s) >= 2)
         # Titles that hold no body of their own (书记, 部长, 常委): a suffix inside
         # one (部 of 部长, 委 of 常委) ends no body. Compound titles such as
@@ -68,11 +69,8 @@ class OrganizationRecognizer:
         return out
 
     def _national(self, view: SentenceView) -> list[Candidate]:
-        out = []
-        for name in self.national:
-            for p in _all(view.text, name):
-                out.append(Candidate(p, p + len(name), ORGANIZATION, name, source="lexicon"))
-        return out
+        return [Candidate(p, end, ORGANIZATION, name, source="lexicon")
+                for p, end, name in self.national_words.occurrences(view.text)]
 
     def _candidate(self, view: SentenceView, p: int, end: int, suffix: str) -> Candidate | None:
         text = view.text

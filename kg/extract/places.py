@@ -8,7 +8,7 @@ the place before it, which then becomes its parent (盐湖区安邑街道幸福�
 """
 from __future__ import annotations
 
-from kg.extract.base import FUNCTION_CHARS, NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
+from kg.extract.base import FUNCTION_CHARS, NOMINAL_FLAGS, Vocabulary, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
 from kg.lexicon import Lexicon
 from kg.model import CITY, COUNTY, ESTATE, PLACE_LEVEL, PLACE_TYPES, PROVINCE, TOWNSHIP
 
@@ -32,6 +32,9 @@ class PlaceRecognizer:
         self.suffixes = [(s, t) for s, t in lex.place_suffixes
                          if t not in (PROVINCE, CITY, COUNTY) or (t == COUNTY and len(s) >= 3 and s.endswith("区"))]
         self.generic = lex.generic_words
+        self.suffix_words = Vocabulary(s for s, _ in self.suffixes)
+        self.suffix_type = dict(self.suffixes)
+        self.short_openings = frozenset(n[:2] for n in self.short)
 
     @staticmethod
     def _usable(name: str) -> bool:
@@ -88,6 +91,8 @@ class PlaceRecognizer:
 
     def _short_form(self, view: SentenceView, i: int) -> Candidate | None:
         text = view.text
+        if text[i:i + 2] not in self.short_openings:
+            return None
         for length in (3, 2):
             name = text[i:i + length]
             if len(name) < length or name not in self.short:
@@ -125,7 +130,7 @@ class PlaceRecognizer:
         # Left to right, so an address chain (花园社区电力公司家属院) finds its
         # first place before the next one runs left over it; at one end the
         # longest suffix wins.
-        hits = sorted({(p + len(s), -len(s), p, s, t) for s, t in self.suffixes for p in _find_all(text, s)})
+        hits = sorted((end, -(end - p), p, s, self.suffix_type[s]) for p, end, s in self.suffix_words.occurrences(text))
         for end, _, p, suffix, ptype in hits:
             if any(taken[p:end]):
                 continue
