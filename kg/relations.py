@@ -8,10 +8,12 @@ together; PMI is computed on the merged corpus, never per document.
 """
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from itertools import combinations
 
+from kg.extract.base import Vocabulary
 from kg.lexicon import Lexicon
 from kg.model import (COOCCURS, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF, ORGANIZATION, PERSON,
                       PLACE_LEVEL, PLACE_TYPES, PROGRAM, CleanDocument, Entity, Evidence, Mention, Relation)
@@ -143,15 +145,19 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add) -> Non
         by_sentence[m.sentence].append((m, key_of[idx]))
     verbs = lex.implement_verbs
     text = cdoc.document.text
-    posts = lex.posts
+    posts = _titles(lex)
 
     def actors_of(items):
         """Places and bodies that can act; an address chain (晋城市泽州县巴公镇) acts as its last link."""
-        outer = [(m, k) for m, k in items
-                 if (m.type in PLACE_TYPES or m.type == ORGANIZATION) and not any(
-                     o.start <= m.start and m.end <= o.end and o is not m and o.type in PLACE_TYPES + (ORGANIZATION,)
-                     for o, _ in items)]
-        outer.sort(key=lambda x: x[0].start)
+        spans = sorted(((m, k) for m, k in items if m.type in PLACE_TYPES or m.type == ORGANIZATION),
+                       key=lambda x: (x[0].start, -x[0].end))
+        outer = []
+        reach = -1
+        for m, k in spans:  # a sweep: a span inside the one before it is nested
+            if m.end <= reach:
+                continue
+            outer.append((m, k))
+            reach = m.end
         chains: list[list[tuple[Mention, str]]] = []
         for m, k in outer:
             if chains and not text[chains[-1][-1][0].end:m.start].strip():
@@ -162,7 +168,7 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add) -> Non
         for chain in chains:
             m, k = chain[-1]
             after = "".join(text[m.end:m.end + 10].split())
-            if any(after.startswith(t) for t in posts) or after.startswith("讯"):
+            if posts.starts_at(after, 0) is not None or after.startswith("讯"):
                 continue  # the chain names a person's body (市纪委常务副书记周文斌), or a byline
             if text[max(0, chain[0][0].start - 1):chain[0][0].start] == "除":
                 continue  # 除光明村外: the sentence is about another place
@@ -189,6 +195,11 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add) -> Non
                 add(IMPLEMENTS, skey, pk, pm)
         if actors:
             last_actor = (paragraph, actors[0])
+
+
+@functools.lru_cache(maxsize=4)
+def _titles(lex: Lexicon) -> Vocabulary:
+    return Vocabulary(lex.posts)
 
 
 def _cooccurrences(cdoc: CleanDocument, mentions, key_of) -> list[Relation]:

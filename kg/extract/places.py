@@ -24,7 +24,12 @@ class PlaceRecognizer:
         self.lex = lex
         self.names = {n: ds for n, ds in lex.divisions_by_name.items() if self._usable(n)}
         self.max_len = max((len(n) for n in self.names), default=0)
-        self.openings = frozenset(n[:2] for n in self.names)  # a cheap test before trying every length
+        # The lengths of the names that start with each pair of characters:
+        # a cheap test before looking up any name.
+        lengths: dict[str, set[int]] = {}
+        for name in self.names:
+            lengths.setdefault(name[:2], set()).add(len(name))
+        self.lengths_by_opening = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
         self.short = {n: ds for n, ds in lex.division_short_names.items()
                       if len(n) >= 2 and all(d.level <= 2 for d in ds)}
         # Provinces, cities and counties come from the official list only: by
@@ -57,8 +62,9 @@ class PlaceRecognizer:
                 i += 1
                 continue
             match = None
-            lengths = range(min(self.max_len, n - i), 1, -1) if text[i:i + 2] in self.openings else ()
-            for length in lengths:
+            for length in self.lengths_by_opening.get(text[i:i + 2], ()):
+                if i + length > n:
+                    continue
                 name = text[i:i + length]
                 if name in self.names:
                     match = name
