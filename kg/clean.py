@@ -8,7 +8,6 @@ characters back to ``Document.text``, so nothing downstream loses its place.
 from __future__ import annotations
 
 import re
-from array import array
 from typing import Callable
 
 from kg.model import CleanDocument, Document, Offsets, Sentence

@@ -7,7 +7,6 @@ characters it came from, whatever the cleaner repaired.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # The fine entity types, in the order the outputs list them.

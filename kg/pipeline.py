@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 
 from kg.cache import DocCache
 from kg.clean import clean
-from kg.corpus import DecodeError, InputFile, find_inputs, iter_documents
+from kg.corpus import InputFile, find_inputs
 from kg.extract import Extractor, to_mention
 from kg.lexicon import load as load_lexicon
 from kg.model import ENTITY_TYPES, DocResult, Document, KnowledgeGraph
@@ -288,7 +288,6 @@ def build(paths: list[str], options: BuildOptions | None = None,
     if stamp is not None:
         cache_mod.forget_manifest(Path(options.out_dir))
     outputs = write_outputs(kg, options)
-    from kg.graph import build_graph  # noqa: F401  (graph built inside write_outputs)
     by_type = {t: 0 for t in ENTITY_TYPES}
     for e in kg.entities.values():
         by_type[e.type] += 1

@@ -16,7 +16,7 @@ from itertools import combinations
 from kg.extract.base import Vocabulary
 from kg.lexicon import Lexicon
 from kg.model import (COOCCURS, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF, ORGANIZATION, PERSON,
-                      PLACE_LEVEL, PLACE_TYPES, PROGRAM, CleanDocument, Entity, Evidence, Mention, Relation)
+                      PLACE_TYPES, PROGRAM, CleanDocument, Entity, Evidence, Mention, Relation)
 
 # Bodies whose members also belong to the body they are named after (住建局党委 → 住建局).
 _PARTY_UNITS = ("机关党委", "党委", "党组", "党总支", "党支部", "党工委")
@@ -271,6 +271,3 @@ def _add_pmi(merged: dict, entities: dict[str, Entity], sentence_total: int) -> 
         if ca and cb and r.count:
             r.pmi = math.log2(r.count * n / (ca * cb))
 
-
-def place_depth(etype: str) -> int:
-    return PLACE_LEVEL.get(etype, 99)

@@ -14,13 +14,11 @@ import re
 from collections import Counter, defaultdict
 
 from kg.lexicon import Lexicon
-from kg.model import (CITY, COUNTY, ORGANIZATION, PERSON, PLACE_LEVEL, PLACE_TYPES, PROVINCE, TOWNSHIP,
+from kg.model import (CITY, COUNTY, ORGANIZATION, PERSON, PLACE_TYPES, PROVINCE, TOWNSHIP,
                       VILLAGE, Entity, Merge, Mention)
 
 _BYLINE_PAPER = re.compile(r"(?:晚报|日报|都市报|时报)讯")
 _QUOTES = set("“”\"‘’「」『』")
-LEVEL_SUFFIX = {"省": ("省",), "市": ("市",), "县": ("县",), "区": ("区",), "镇": ("镇",), "乡": ("乡",),
-                "村": ("村",)}
 
 
 def entity_key(etype: str, name: str, code: str = "", parent: str = "") -> str:
@@ -265,9 +263,6 @@ def merge_entities(per_doc: list[list[Entity]]) -> tuple[dict[str, Entity], dict
         e.mentions.sort(key=lambda m: (m.doc_id, m.start))
     return entities, folded, merges
 
-
-def place_level(etype: str) -> int:
-    return PLACE_LEVEL.get(etype, 99)
 
 
 __all__ = ["entity_key", "resolve_mentions", "document_entities", "merge_entities", "DocumentContext",

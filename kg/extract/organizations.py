@@ -324,11 +324,6 @@ def _first_word_proper(view: SentenceView, start: int, p: int) -> bool:
     return tok.flag.startswith(("nr", "nz", "nt")) or (word_info(tok.text) is None and len(tok.text) >= 2)
 
 
-def _all(text: str, s: str):
-    i = text.find(s)
-    while i >= 0:
-        yield i
-        i = text.find(s, i + 1)
 
 
 def _post_follows(text: str, end: int, posts) -> bool:

@@ -268,11 +268,6 @@ def _holds_verb(stem: str) -> bool:
     return False
 
 
-def _find_all(text: str, s: str):
-    i = text.find(s)
-    while i >= 0:
-        yield i
-        i = text.find(s, i + 1)
 
 
 def _is_generic_stem(stem: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.base import NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, Vocabulary, is_cjk, normalize_name
+from kg.extract.base import PUNCT, Candidate, SentenceView, Vocabulary, is_cjk, normalize_name
 from kg.lexicon import Lexicon
 from kg.model import ORGANIZATION, PLACE_TYPES, PROGRAM
 
