@@ -93,6 +93,10 @@ class OrganizationRecognizer:
                 return None
         start, has_prefix = self._left(view, p)
         glued_name = False
+        if 0 < start < p and text[start - 1] in _GLUED_PREPOSITIONS:
+            tok = view.tokens[view.token_at[start - 1]]
+            # _left already cut the preposition off a name the tagger glued it to.
+            glued_name = tok.start == start - 1 and tok.end > start and tok.flag.startswith(("nr", "nz"))
         if start < p - 1 and text[start] in _GLUED_PREPOSITIONS and not has_prefix:
             # 由善智 or 以镇: the tagger glued a preposition to the name.
             tok = view.tokens[view.token_at[start]]
@@ -254,7 +258,7 @@ class OrganizationRecognizer:
             w = tok.text
             if any(c in PUNCT for c in w) or not all(is_cjk(c) or c.isdigit() or c.isalpha() for c in w):
                 break
-            if w in self.posts or (w in self.generic and (w[0] in _DETERMINERS or w in _NOT_IN_BODY_NAMES)):
+            if w in self.posts or w in _NOT_IN_BODY_NAMES or (w in self.generic and w[0] in _DETERMINERS):
                 break
             if len(w) >= 3 and w[0] in _GLUED_PREPOSITIONS and tok.flag.startswith(("nr", "nz")):
                 start = tok.start + 1  # 由善智: the tagger glued a preposition to the name
@@ -275,7 +279,8 @@ _DETERMINERS = set("各全该本我每其所此这那诸")
 # Generic words that may stand inside a body's name (党建工作领导小组, 综合服务中心)
 # except these, which name the people around a body.
 _NOT_IN_BODY_NAMES = {"党员", "干部", "群众", "居民", "村民", "党组织", "基层党组织", "基层", "城市", "农村",
-                      "部分", "一些", "有关", "相关", "多个", "一批", "其他", "全体", "广大", "各级", "所有"}
+                      "部分", "一些", "有关", "相关", "多个", "一批", "其他", "全体", "广大", "各级", "所有",
+                      "市管", "县管", "省管", "区管"}
 
 
 def _level_word(view: SentenceView, i: int, body_words: tuple[str, ...]) -> bool:
@@ -360,6 +365,10 @@ def _proper_stem(view: SentenceView, start: int, p: int) -> bool:
         tok = view.tokens[k]
         if tok.start < start or tok.end > p:
             continue
-        if tok.flag.startswith(("nr", "ns", "nt", "nz")) or (word_info(tok.text) is None and len(tok.text) >= 2):
+        info = word_info(tok.text)
+        if info is None and len(tok.text) >= 2:
+            return True
+        # The tagger's name flag counts when the dictionary does not call the word common (智慧/nr).
+        if tok.flag.startswith(("nr", "ns", "nt", "nz")) and (info is None or info[1].startswith(("nr", "ns", "nt", "nz"))):
             return True
     return False

@@ -241,7 +241,7 @@ def left_extent(view: SentenceView, p: int, generic: frozenset[str], max_chars: 
         for k in range(start - 1, max(start - 5, -1), -1):
             c = view.text[k]
             tok = view.tokens[view.token_at[k]]
-            if not is_cjk(c) or c in PUNCT or c in _CHAIN_BREAKERS or tok.text in generic or (
+            if not is_cjk(c) or c in PUNCT or c in _CHAIN_BREAKERS or (tok.text in generic and tok.flag != "a") or (
                     len(tok.text) > 1 and tok.flag[:1] in ("v", "p", "c", "u", "d", "r")):
                 break
             cand = view.candidate_ending_at(k, parent_types)
