@@ -12,8 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.model import (COARSE_TYPE, COOCCURS, HOLDS_POST, ORGANIZATION, PERSON, PLACE_TYPES, RELATION_KINDS,
-                      DocResult, Document)
+from kg.model import COARSE_TYPE, COOCCURS, HOLDS_POST, RELATION_KINDS, DocResult, Document
 
 
 @dataclass
@@ -141,19 +140,18 @@ def _score_relations(g: dict, result: DocResult, report: Report) -> None:
         predicted.add((r.kind, name_of(r.head), tail))
     gold = {(r["rel"], _norm(r["head"]), _norm(r["tail"])) for r in g["relations"]}
     for kind in RELATION_KINDS:
-        p = {x for x in predicted if x[0] == kind}
-        gk = {x for x in gold if x[0] == kind}
-        s = report.score(f"rel:{kind}")
-        s.tp += len(p & gk)
-        s.fp += len(p - gk)
-        s.fn += len(gk - p)
-        for x in sorted(gk - p):
-            report.misses.append(f"{g['doc']}\t{kind}\t{x[1]} → {x[2]}")
-        for x in sorted(p - gk):
-            report.spurious.append(f"{g['doc']}\t{kind}\t{x[1]} → {x[2]}")
+        _compare(report, f"rel:{kind}", {x for x in predicted if x[0] == kind}, {x for x in gold if x[0] == kind},
+                 lambda x: f"{g['doc']}\t{kind}\t{x[1]} → {x[2]}")
 
 
-NER_TYPES = {PERSON: "PER", ORGANIZATION: "ORG", **{t: "LOC" for t in PLACE_TYPES}}
+def _compare(report: Report, measure: str, predicted: set, gold: set, describe) -> None:
+    """Count one measure and list what it missed and what it added."""
+    s = report.score(measure)
+    s.tp += len(predicted & gold)
+    s.fp += len(predicted - gold)
+    s.fn += len(gold - predicted)
+    report.misses.extend(describe(x) for x in sorted(gold - predicted))
+    report.spurious.extend(describe(x) for x in sorted(predicted - gold))
 
 
 def score_ner(path: Path, process, limit: int | None = None) -> Report:
@@ -175,16 +173,8 @@ def score_ner(path: Path, process, limit: int | None = None) -> Report:
             pred = set(process(Document(id=item.get("id", str(n)), path="", text=text)))
             gold = {(x["start"], x["end"], x["type"]) for x in item["entities"]}
             for t in ("PER", "LOC", "ORG"):
-                p = {x for x in pred if x[2] == t}
-                gset = {x for x in gold if x[2] == t}
-                s = report.score(t)
-                s.tp += len(p & gset)
-                s.fp += len(p - gset)
-                s.fn += len(gset - p)
-                for x in sorted(gset - p):
-                    report.misses.append(f"{item.get('id')}\t{t}\t{text[x[0]:x[1]]}")
-                for x in sorted(p - gset):
-                    report.spurious.append(f"{item.get('id')}\t{t}\t{text[x[0]:x[1]]}")
+                _compare(report, t, {x for x in pred if x[2] == t}, {x for x in gold if x[2] == t},
+                         lambda x: f"{item.get('id')}\t{x[2]}\t{text[x[0]:x[1]]}")
     micro = Score()
     for t in ("PER", "LOC", "ORG"):
         micro.add(report.score(t))

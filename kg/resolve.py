@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from kg.extract.base import QUOTE_CHARS
 from kg.lexicon import Lexicon
 from kg.model import (CITY, COUNTY, ORGANIZATION, PERSON, PLACE_TYPES, PROVINCE, TOWNSHIP,
                       VILLAGE, Entity, Merge, Mention)
 
 _BYLINE_PAPER = re.compile(r"(?:晚报|日报|都市报|时报)讯")
-_QUOTES = set("“”\"‘’「」『』")
 
 
 def entity_key(etype: str, name: str, code: str = "", parent: str = "") -> str:
@@ -166,7 +166,7 @@ def document_entities(mentions: list[Mention], lex: Lexicon) -> tuple[list[Entit
         e.mentions.append(m)
         surface = "".join(m.text.split()) if m.text else m.name
         for alias in (surface, m.text.strip(), m.attr("alias"), m.attr("short")):
-            alias = "".join(c for c in alias if c not in _QUOTES)
+            alias = "".join(c for c in alias if c not in QUOTE_CHARS)
             if alias and alias != m.name and "\n" not in alias:
                 e.aliases.add(alias)
         key_of[idx] = key

@@ -7,7 +7,7 @@ prefix so the resolver can name the place they belong to.
 """
 from __future__ import annotations
 
-from kg.extract.base import (FUNCTION_CHARS, NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, Vocabulary, is_cjk,
+from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, Vocabulary, is_cjk,
                              normalize_name, word_info)
 from kg.lexicon import Lexicon
 from kg.model import ORGANIZATION, PLACE_TYPES
@@ -93,11 +93,11 @@ class OrganizationRecognizer:
                 return None
         start, has_prefix = self._left(view, p)
         glued_name = False
-        if 0 < start < p and text[start - 1] in _GLUED_PREPOSITIONS:
+        if 0 < start < p and text[start - 1] in GLUED_PREPOSITIONS:
             tok = view.tokens[view.token_at[start - 1]]
             # _left already cut the preposition off a name the tagger glued it to.
             glued_name = tok.start == start - 1 and tok.end > start and tok.flag.startswith(("nr", "nz"))
-        if start < p - 1 and text[start] in _GLUED_PREPOSITIONS and not has_prefix:
+        if start < p - 1 and text[start] in GLUED_PREPOSITIONS and not has_prefix:
             # 由善智 or 以镇: the tagger glued a preposition to the name.
             tok = view.tokens[view.token_at[start]]
             glued_name = tok.flag.startswith(("nr", "nz", "ns")) and tok.end - start >= 3
@@ -122,7 +122,7 @@ class OrganizationRecognizer:
         elif len(stem) > 2 and stem[0] in REFERRING and stem[1] in LEVEL_PREFIXES:
             level, ref = stem[1], REFERRING[stem[0]]  # 该村党群服务中心
         elif stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _level_word(view, start, self.body_words) and (
-                _boundary_before(view, start) or start > 0 and text[start - 1] in _GLUED_PREPOSITIONS):
+                _boundary_before(view, start) or start > 0 and text[start - 1] in GLUED_PREPOSITIONS):
             level = stem[0]
         elif not stem and suffix[0] in LEVEL_PREFIXES and suffix[1:] in self.core and _boundary_before(view, p):
             level = suffix[0]  # 市委, 县委 are listed whole
@@ -258,9 +258,9 @@ class OrganizationRecognizer:
             w = tok.text
             if any(c in PUNCT for c in w) or not all(is_cjk(c) or c.isdigit() or c.isalpha() for c in w):
                 break
-            if w in self.posts or w in _NOT_IN_BODY_NAMES or (w in self.generic and w[0] in _DETERMINERS):
+            if w in self.posts or w in _NOT_IN_BODY_NAMES or (w in self.generic and w[0] in DETERMINERS):
                 break
-            if len(w) >= 3 and w[0] in _GLUED_PREPOSITIONS and tok.flag.startswith(("nr", "nz")):
+            if len(w) >= 3 and w[0] in GLUED_PREPOSITIONS and tok.flag.startswith(("nr", "nz")):
                 start = tok.start + 1  # 由善智: the tagger glued a preposition to the name
                 break
             if tok.flag not in NOMINAL_FLAGS and not (tok.flag == "m" and not w.isdigit()):
@@ -272,10 +272,8 @@ class OrganizationRecognizer:
         return start, has_prefix
 
 
-_GLUED_PREPOSITIONS = set("由在向对把被将从到于为以让给")
 # Departments that belong to a party committee (县委宣传部, 市委政法委).
 _PARTY_DEPARTMENTS = {"组织部", "宣传部", "统战部", "政法委", "政研室", "党校", "直属机关工委", "办公室"}
-_DETERMINERS = set("各全该本我每其所此这那诸")
 # Generic words that may stand inside a body's name (党建工作领导小组, 综合服务中心)
 # except these, which name the people around a body.
 _NOT_IN_BODY_NAMES = {"党员", "干部", "群众", "居民", "村民", "党组织", "基层党组织", "基层", "城市", "农村",

@@ -11,7 +11,7 @@ joined by ``|``; ``attrs["bodies"]`` gives the body of each post or ``-``).
 """
 from __future__ import annotations
 
-from kg.extract.base import (FUNCTION_CHARS, NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, Vocabulary, is_cjk,
+from kg.extract.base import (FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, Vocabulary, is_cjk,
                              normalize_name, word_info)
 from kg.lexicon import Lexicon
 from kg.model import ORGANIZATION, PERSON, PLACE_TYPES
@@ -300,7 +300,7 @@ class PersonRecognizer:
             if not tok.flag.startswith("nr") or not 2 <= len(tok.text) <= 4:
                 continue
             info = word_info(tok.text)
-            if len(tok.text) < 3 or tok.text[-1] in _NOUN_ENDINGS or (info is None and tok.text[0] in "由在向对把被将从到于为以"):
+            if len(tok.text) < 3 or tok.text[-1] in _NOUN_ENDINGS or (info is None and tok.text[0] in GLUED_PREPOSITIONS):
                 continue  # two-character names, 幸福感-like nouns and 由善智-like gluings are too often wrong
             if info is not None and not (info[1].startswith("nr") and info[0] >= 50):
                 continue

@@ -8,7 +8,7 @@ the place before it, which then becomes its parent (盐湖区安邑街道幸福�
 """
 from __future__ import annotations
 
-from kg.extract.base import FUNCTION_CHARS, NOMINAL_FLAGS, Vocabulary, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
+from kg.extract.base import DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_FLAGS, Vocabulary, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
 from kg.lexicon import Lexicon
 from kg.model import CITY, COUNTY, ESTATE, PLACE_LEVEL, PLACE_TYPES, PROVINCE, TOWNSHIP
 
@@ -177,11 +177,11 @@ class PlaceRecognizer:
         if p > 0 and view.text[p - 1:end] in self.generic:
             return None  # 文明村镇: 村镇 is a word, not a 镇
         stem = normalize_name(view.text[stem_start:p])
-        if len(stem) > 2 and stem[0] in _GLUED_PREPOSITIONS and view.text[stem_start] == stem[0]:
+        if len(stem) > 2 and stem[0] in GLUED_PREPOSITIONS and view.text[stem_start] == stem[0]:
             stem_start += 1  # 由幸福里社区: the tagger glued 由 to the name
             stem = stem[1:]
             parent = None
-        if len(stem) < 2 or not any(is_cjk(c) for c in stem) or stem[0] in _DETERMINERS:
+        if len(stem) < 2 or not any(is_cjk(c) for c in stem) or stem[0] in DETERMINERS:
             return None
         if _holds_verb(stem):
             return None  # 党执政大厦: a metaphor, not a building
@@ -250,11 +250,8 @@ def left_extent(view: SentenceView, p: int, generic: frozenset[str], max_chars: 
     return start, before
 
 
-# Determiners that open a phrase, never a name (各乡镇, 所辖村, 该小区).
-_DETERMINERS = set("各全该本我每其所此这那诸")
 
 
-_GLUED_PREPOSITIONS = set("由在向对把被将从到于为以让给")
 # Function words that break an address chain; 里 or 东 may stand in a name (幸福里社区).
 _CHAIN_BREAKERS = FUNCTION_CHARS - set("上下中里内外")
 

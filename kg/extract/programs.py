@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.base import PUNCT, Candidate, SentenceView, Vocabulary, is_cjk, normalize_name
+from kg.extract.base import PUNCT, QUOTE_CHARS, Candidate, SentenceView, Vocabulary, is_cjk, normalize_name
 from kg.lexicon import Lexicon
 from kg.model import ORGANIZATION, PLACE_TYPES, PROGRAM
 
@@ -24,7 +24,6 @@ _CLAUSE_CHARS = set("的了着吗呢吧,，。!！?？:：;；")
 MAX_PROGRAM = 20
 CUE_WINDOW = 8
 THRESHOLD = 2
-_QUOTE_CHARS = set("“”\"‘’「」『』")
 _RANK = re.compile(r"(?:第[一二三四五六七八九十\d]+批|首批|[一二三四五六七八九十\d]*星级|国家级|省级|市级|县级|区级)")
 # Verbs that give a rank or title to something (评为, 列为): they end a name on its left.
 _DESIGNATIONS = {"评为", "列为", "成为", "作为", "命名", "授予", "确定", "认定", "获评", "荣获"}
@@ -145,7 +144,7 @@ class ProgramRecognizer:
         alias = ""
         if cue and (name.isdigit() or len(name) <= 2):
             # A bare number or a single word names the program only with its cue: “126”实践体系.
-            name = "".join(c for c in name + normalize_name(text[after:cue_end]) if c not in _QUOTE_CHARS)
+            name = "".join(c for c in name + normalize_name(text[after:cue_end]) if c not in QUOTE_CHARS)
             end = cue_end
         elif cue and gap < 6:
             alias = name + normalize_name(text[after:cue_end])
