@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ahocorasick_rs import AhoCorasick, MatchKind
+
 from kg.extract.segment import Token, dictionary
 from kg.model import Sentence
 
@@ -96,7 +98,8 @@ class Vocabulary:
     """A set of words with fast lookups at a position of a text.
 
     Scanning a sentence once per word of a long list is slow; looking up the
-    few possible lengths at each position is not.
+    few possible lengths at a position is not, and one pass of an Aho-Corasick
+    automaton finds every word of the list at once.
 
     >>> v = Vocabulary(["书记", "副书记", "部长"])
     >>> v.ends_at("市委副书记", 5)
@@ -110,6 +113,8 @@ class Vocabulary:
         self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
         self.last_chars = frozenset(w[-1] for w in self.words)
         self.first_chars = frozenset(w[0] for w in self.words)
+        self._patterns: list[str] = []
+        self._automaton: AhoCorasick | None = None
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
@@ -140,12 +145,12 @@ class Vocabulary:
 
     def occurrences(self, text: str) -> list[tuple[int, int, str]]:
         """Every occurrence of every word, overlapping ones included, by end then longest."""
-        out = []
-        last = self.last_chars
-        for j in range(1, len(text) + 1):
-            if text[j - 1] not in last:
-                continue
-            for n in self.lengths:
-                if n <= j and text[j - n:j] in self.words:
-                    out.append((j - n, j, text[j - n:j]))
-        return out
+        if self._automaton is None:
+            self._patterns = sorted(self.words)
+            self._automaton = AhoCorasick(self._patterns, matchkind=MatchKind.Standard)
+        if not self.words:
+            return []
+        found = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        found.sort(key=lambda m: (m[2], m[1]))
+        words = self._patterns
+        return [(i, j, words[k]) for k, i, j in found]

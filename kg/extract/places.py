@@ -8,6 +8,8 @@ the place before it, which then becomes its parent (盐湖区安邑街道幸福�
 """
 from __future__ import annotations
 
+from ahocorasick_rs import AhoCorasick, MatchKind
+
 from kg.extract.base import DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_FLAGS, Vocabulary, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
 from kg.lexicon import Lexicon
 from kg.model import CITY, COUNTY, ESTATE, PLACE_LEVEL, PLACE_TYPES, PROVINCE, TOWNSHIP
@@ -23,13 +25,6 @@ class PlaceRecognizer:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self.names = {n: ds for n, ds in lex.divisions_by_name.items() if self._usable(n)}
-        self.max_len = max((len(n) for n in self.names), default=0)
-        # The lengths of the names that start with each pair of characters:
-        # a cheap test before looking up any name.
-        lengths: dict[str, set[int]] = {}
-        for name in self.names:
-            lengths.setdefault(name[:2], set()).add(len(name))
-        self.lengths_by_opening = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
         self.short = {n: ds for n, ds in lex.division_short_names.items()
                       if len(n) >= 2 and all(d.level <= 2 for d in ds)}
         # Provinces, cities and counties come from the official list only: by
@@ -39,7 +34,10 @@ class PlaceRecognizer:
         self.generic = lex.generic_words
         self.suffix_words = Vocabulary(s for s, _ in self.suffixes)
         self.suffix_type = dict(self.suffixes)
-        self.short_openings = frozenset(n[:2] for n in self.short)
+        # One automaton finds every full and short division name of a sentence
+        # in one pass.
+        self.division_patterns = sorted(set(self.names) | {n for n in self.short if len(n) <= 3})
+        self.division_names = AhoCorasick(self.division_patterns, matchkind=MatchKind.Standard)
 
     @staticmethod
     def _usable(name: str) -> bool:
@@ -55,31 +53,33 @@ class PlaceRecognizer:
 
     def _divisions(self, view: SentenceView) -> list[Candidate]:
         text = view.text
+        longest: dict[int, int] = {}   # start -> length of the longest full name there
+        shorts: dict[int, set[int]] = {}
+        for k, start, end in self.division_names.find_matches_as_indexes(text, overlapping=True):
+            length = end - start
+            name = self.division_patterns[k]
+            if name in self.names and length > longest.get(start, 0):
+                longest[start] = length
+            if name in self.short:
+                shorts.setdefault(start, set()).add(length)
         out: list[Candidate] = []
-        i, n = 0, len(text)
-        while i < n:
-            if not is_cjk(text[i]):
-                i += 1
+        i = 0
+        # Left to right, longest name first; a name that is the tail of a longer
+        # word gives way to a short form there, or to the next position.
+        for start in sorted(longest.keys() | shorts.keys()):
+            if start < i:
                 continue
-            match = None
-            for length in self.lengths_by_opening.get(text[i:i + 2], ()):
-                if i + length > n:
-                    continue
-                name = text[i:i + length]
-                if name in self.names:
-                    match = name
-                    break
-            if match is None or not self._sound_division(view, i, i + len(match)):
-                short = self._short_form(view, i)
+            i = start
+            length = longest.get(i)
+            if length is None or not self._sound_division(view, i, i + length):
+                short = self._short_form(view, i, shorts.get(i, ()))
                 if short:
                     out.append(short)
                     i = short.end
-                    continue
-                i += 1
                 continue
-            divisions = self.names[match]
-            out.append(self._division_candidate(view, i, i + len(match), match, divisions))
-            i += len(match)
+            match = text[i:i + length]
+            out.append(self._division_candidate(view, i, i + length, match, self.names[match]))
+            i += length
         return out
 
     def _sound_division(self, view: SentenceView, i: int, j: int) -> bool:
@@ -95,14 +95,11 @@ class PlaceRecognizer:
                 return False
         return True
 
-    def _short_form(self, view: SentenceView, i: int) -> Candidate | None:
-        text = view.text
-        if text[i:i + 2] not in self.short_openings:
-            return None
+    def _short_form(self, view: SentenceView, i: int, lengths) -> Candidate | None:
         for length in (3, 2):
-            name = text[i:i + length]
-            if len(name) < length or name not in self.short:
+            if length not in lengths:
                 continue
+            name = view.text[i:i + length]
             tok = view.tokens[view.token_at[i]]
             # A short form counts when the segmenter reads it as a word of its own
             # (common words such as 和平 are kept out of the short forms).

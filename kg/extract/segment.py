@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - depends on the install
     _rjieba = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     text: str
     flag: str
