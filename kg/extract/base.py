@@ -44,10 +44,10 @@ class SentenceView:
         self.sentence = sentence
         self.text = sentence.text
         self.tokens = tokens
-        self.token_at: list[int] = [0] * len(self.text)
+        token_at: list[int] = []
         for i, t in enumerate(tokens):
-            for k in range(t.start, min(t.end, len(self.text))):
-                self.token_at[k] = i
+            token_at += [i] * (t.end - t.start)
+        self.token_at = token_at[:len(self.text)]
         self.candidates: list[Candidate] = []
         self.statistical: list = []   # raw mentions of the optional statistical recognizer
 

@@ -28,6 +28,7 @@ class PersonRecognizer:
         self.double = lex.surnames_double
         self.posts = lex.posts
         self.bylines = tuple(sorted(lex.byline_titles, key=len, reverse=True))
+        self.byline_words = Vocabulary(self.bylines)
         self.roles = lex.person_roles
         self.verbs = lex.speech_verbs
         self.honorifics = lex.honorifics
@@ -128,7 +129,10 @@ class PersonRecognizer:
     # -- contexts ----------------------------------------------------------
     def _after_bylines(self, view: SentenceView):
         text = view.text
+        present = {w for _, _, w in self.byline_words.occurrences(text)}
         for title in self.bylines:
+            if title not in present:
+                continue
             i = text.find(title)
             while i >= 0:
                 k = i + len(title)

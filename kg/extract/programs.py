@@ -18,6 +18,7 @@ from kg.lexicon import Lexicon
 from kg.model import ORGANIZATION, PLACE_TYPES, PROGRAM
 
 QUOTES = {"“": "”", "\"": "\"", "「": "」", "『": "』", "‘": "’"}
+_OPENING_QUOTE = re.compile("[" + re.escape("".join(QUOTES)) + "]")
 _NUMERAL = re.compile(r"^[一二三四五六七八九十两百千万\d]")
 _FORMULA = re.compile(r"[一二三四五六七八九十两]\S*[一二三四五六七八九十两]|^\d+$")
 _CLAUSE_CHARS = set("的了着吗呢吧,，。!！?？:：;；")
@@ -56,12 +57,12 @@ class ProgramRecognizer:
         text = view.text
         out = []
         i = 0
-        while i < len(text):
-            close = QUOTES.get(text[i])
-            if close is None:
-                i += 1
-                continue
-            j = text.find(close, i + 1)
+        while True:
+            m = _OPENING_QUOTE.search(text, i)
+            if m is None:
+                break
+            i = m.start()
+            j = text.find(QUOTES[text[i]], i + 1)
             if j < 0:
                 break
             cand = self._judge(view, i + 1, j, j + 1, quoted=True)

@@ -85,8 +85,9 @@ class Segmenter:
         tokens = []
         pos = 0
         for word, flag in pairs:
-            tokens.append(Token(word, flag, pos, pos + len(word)))
-            pos += len(word)
+            end = pos + len(word)
+            tokens.append(Token(word, flag, pos, end))
+            pos = end
         return tokens
 
     def cut(self, text: str) -> list[str]:
