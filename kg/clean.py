@@ -62,11 +62,12 @@ def clean(doc: Document, bridges: Callable[[str, str], bool] | None = None) -> C
     for p_index, (chars, offs) in enumerate(paragraphs):
         chars, offs = _drop_stray_spaces(chars, offs, bridges)
         for s_chars, s_offs in _split_sentences(chars, offs):
-            s = "".join(s_chars).strip()
+            whole = "".join(s_chars)
+            s = whole.strip()
             if not s:
                 continue
-            lead = len("".join(s_chars)) - len("".join(s_chars).lstrip())
-            trail = len("".join(s_chars)) - len("".join(s_chars).rstrip())
+            lead = len(whole) - len(whole.lstrip())
+            trail = len(whole) - len(whole.rstrip())
             s_offs = s_offs[lead:len(s_offs) - trail]
             key = s.replace(" ", "")
             if len(key) >= DUPLICATE_MIN and (key in seen or _inside_seen(key, seen_text)):
@@ -123,18 +124,22 @@ def _paragraphs(text: str) -> list[tuple[list[str], list[int]]]:
 def _drop_stray_spaces(chars: list[str], offs: list[int],
                        bridges: Callable[[str, str], bool] | None) -> tuple[list[str], list[int]]:
     """Remove runs of spaces that the segmenter says fall inside a word."""
+    if " " not in chars:
+        return chars, offs
     out_c: list[str] = []
     out_o: list[int] = []
     i = 0
     n = len(chars)
     while i < n:
-        c = chars[i]
-        if c != " ":
-            out_c.append(c)
-            out_o.append(offs[i])
-            i += 1
-            continue
-        j = i
+        try:
+            k = chars.index(" ", i)
+        except ValueError:
+            k = n
+        out_c += chars[i:k]
+        out_o += offs[i:k]
+        if k == n:
+            break
+        j = k
         while j < n and chars[j] == " ":
             j += 1
         left = "".join(out_c[-6:])
@@ -143,7 +148,7 @@ def _drop_stray_spaces(chars: list[str], offs: list[int],
                  and bridges(left, right))
         if not stray:
             out_c.append(" ")
-            out_o.append(offs[i])
+            out_o.append(offs[k])
         i = j
     return out_c, out_o
 
