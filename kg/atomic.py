@@ -9,9 +9,13 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import os
+import pickle
 import tempfile
+import threading
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Callable, Iterator, TypeVar
+
+T = TypeVar("T")
 
 
 @contextlib.contextmanager
@@ -108,3 +112,85 @@ def atomic_batch() -> Iterator[None]:
         _pending.reset(token)
     for tmp, path in pending:
         os.replace(tmp, path)
+
+
+class Alongside:
+    """The result of work run by :func:`alongside`, available once its block has ended."""
+
+    def __init__(self) -> None:
+        self._value = None
+
+    def result(self):
+        return self._value
+
+
+@contextlib.contextmanager
+def alongside(work: Callable[[], T]) -> Iterator[Alongside]:
+    """Run ``work`` in a forked copy of this process while the block runs.
+
+    For writers that only read what is already in memory: the copy sees it
+    without any of it being sent over. Files ``work`` writes with this
+    module's functions join the batch the block is in (or are moved into
+    place when there is none) only if both the block and ``work`` succeed;
+    otherwise they are removed and the first error is raised. Where a fork is
+    unsafe (no fork, or other threads running), ``work`` runs here first.
+    """
+    done = Alongside()
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        done._value = work()
+        yield done
+        return
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child, which leaves by os._exit
+        os.close(read_end)
+        _run_child(work, write_end)
+    os.close(write_end)
+    try:
+        yield done
+    except BaseException:
+        _outcome(pid, read_end, discard=True)
+        raise
+    ok, value, files = _outcome(pid, read_end, discard=False)
+    if not ok:
+        raise value
+    for tmp, path in files:
+        _commit(tmp, Path(path))
+    done._value = value
+
+
+def _run_child(work: Callable, write_end: int) -> None:  # pragma: no cover - runs in the child
+    status = 0
+    pending: list[tuple[str, Path]] = []
+    _pending.set(pending)
+    try:
+        payload = pickle.dumps((True, work(), [(tmp, str(path)) for tmp, path in pending]))
+    except BaseException as e:
+        status = 1
+        for tmp, _ in pending:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        try:
+            payload = pickle.dumps((False, e, []))
+        except Exception:
+            payload = pickle.dumps((False, RuntimeError(f"{type(e).__name__}: {e}"), []))
+    try:
+        with os.fdopen(write_end, "wb") as f:
+            f.write(payload)
+    finally:
+        os._exit(status)
+
+
+def _outcome(pid: int, read_end: int, discard: bool) -> tuple[bool, object, list[tuple[str, str]]]:
+    """Wait for the child and take what it sent: (ok, its value or error, files written)."""
+    with os.fdopen(read_end, "rb") as f:
+        data = f.read()
+    _, status = os.waitpid(pid, 0)
+    if not data:
+        return False, RuntimeError(f"a writer process ended without a result (status {status})"), []
+    ok, value, files = pickle.loads(data)
+    if discard:
+        for tmp, _ in files:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    return ok, value, files

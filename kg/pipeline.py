@@ -345,27 +345,32 @@ def _recorded_summary(record: dict, seconds: float, cache_dir: Path) -> BuildSum
 
 
 def write_outputs(kg: KnowledgeGraph, options: BuildOptions) -> list[Path]:
-    from kg.atomic import atomic_batch
+    from kg.atomic import alongside, atomic_batch
     from kg.export import rdf, tables
     from kg.graph import build_graph
     out = Path(options.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     graph = build_graph(kg)
-    paths: list[Path] = []
     kwargs = {"provenance": options.provenance, "formats": options.rdf_formats}
     if options.base_iri:
         kwargs["base_iri"] = options.base_iri
     # Killed while writing, a build leaves the previous outputs, not a mix of old and new.
     with atomic_batch():
-        paths += rdf.write_rdf(kg, out, **kwargs)
-        paths += tables.write_tables(kg, graph, out)
-        if options.write_html:
-            from kg.export import html
-            summary = html.write_html(graph, kg, out, max_nodes=options.max_nodes)
-            paths.append(summary.path)
-    gexf = out / "graph.gexf"
-    if options.write_html and gexf.exists():
-        paths.append(gexf)
+        # The RDF and the tables read the whole graph; the page and the
+        # graph files only the network: a second process writes those meanwhile.
+        with alongside(lambda: _network_files(graph, kg, out, options)) as network:
+            paths = rdf.write_rdf(kg, out, **kwargs) + tables.write_csv(kg, graph, out)
+        paths += network.result()
+    return paths
+
+
+def _network_files(graph, kg: KnowledgeGraph, out: Path, options: BuildOptions) -> list[Path]:
+    from kg.export import tables
+    paths = [tables.write_graphml(graph, out)]
+    if options.write_html:
+        from kg.export import html
+        summary = html.write_html(graph, kg, out, max_nodes=options.max_nodes)
+        paths += [summary.path, out / "graph.gexf"]
     return paths
 
 

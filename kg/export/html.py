@@ -506,9 +506,12 @@ def page_data(view: nx.Graph, kg: KnowledgeGraph, positions: dict) -> tuple[list
     pairs = {frozenset((u, v)) for u, v in view.edges}
     evidence = edge_evidence(kg, sentences, pairs)
     edges = []
-    for i, (u, v, d) in enumerate(sorted(view.edges(data=True), key=lambda e: (str(e[0]), str(e[1])))):
+    # Sorted by the pair, not by how networkx happens to orient the edge.
+    for i, (u, v, d) in enumerate(sorted(view.edges(data=True), key=lambda e: sorted((str(e[0]), str(e[1]))))):
         head = d.get("head") or ""
-        a, b = (v, u) if head and str(head) == str(v) else (u, v)
+        a, b = sorted((u, v), key=str)
+        if head and str(head) == str(b):
+            a, b = b, a
         edges.append({
             "id": f"e{i}", "from": str(a), "to": str(b),
             "k": d.get("kind", COOCCURS), "ks": _split_bar(d.get("kinds")),

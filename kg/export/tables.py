@@ -12,14 +12,24 @@ from kg.model import HOLDS_POST, KnowledgeGraph
 
 
 def write_tables(kg: KnowledgeGraph, graph: nx.Graph, out_dir: Path) -> list[Path]:
+    """Write entities.csv, edges.csv, merges.csv and graph.graphml into ``out_dir``."""
+    return write_csv(kg, graph, out_dir) + [write_graphml(graph, out_dir)]
+
+
+def write_csv(kg: KnowledgeGraph, graph: nx.Graph, out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
-    paths = [out_dir / "entities.csv", out_dir / "edges.csv", out_dir / "merges.csv", out_dir / "graph.graphml"]
+    paths = [out_dir / "entities.csv", out_dir / "edges.csv", out_dir / "merges.csv"]
     atomic_write(paths[0], entities_csv(kg, graph))
     atomic_write(paths[1], edges_csv(kg))
     atomic_write(paths[2], merges_csv(kg))
-    with atomic_open(paths[3], "wb") as f:
-        nx.write_graphml(_graphml_safe(graph), f, encoding="utf-8")
     return paths
+
+
+def write_graphml(graph: nx.Graph, out_dir: Path) -> Path:
+    path = Path(out_dir) / "graph.graphml"
+    with atomic_open(path, "wb") as f:
+        nx.write_graphml(_graphml_safe(graph), f, encoding="utf-8")
+    return path
 
 
 def _csv(rows: list[list]) -> str:
