@@ -15,9 +15,9 @@ reordered when more text is needed), then, in one run, times:
 
 Each step runs in a fresh Python process, timed from start to exit (imports
 and loading the lexicons included, as a user waits for them). Peak memory is
-the largest sum of the resident sizes of the process and its children,
-sampled every 50 ms, and the kernel's ru_maxrss of the process and of its
-largest child.
+the largest sum of the proportional set sizes (PSS: a page shared by forked
+processes counted once) of the process and its children, sampled every 50 ms,
+and the kernel's ru_maxrss of the process and of its largest child.
 
     python benchmarks/bench_build.py                      # 2 million characters
     python benchmarks/bench_build.py --chars 20000000 --skip-naive
@@ -109,7 +109,15 @@ def extra_article(peoples_daily: Path | None = PEOPLES_DAILY) -> str:
 
 # --------------------------------------------------------------------------- measuring
 
-def _tree_rss(pid: int) -> int:
+def _tree_memory(pid: int) -> int:
+    """The memory of a process and its children, shared pages counted once.
+
+    Worker processes and the process that writes the page are forked and
+    share most of their pages with the parent; a sum of resident sizes would
+    count those pages once per process. The proportional set size (PSS) splits
+    each shared page among its sharers, so the sum is the memory in use. Where
+    the kernel does not report it, resident sizes are summed.
+    """
     import psutil
     try:
         proc = psutil.Process(pid)
@@ -119,6 +127,9 @@ def _tree_rss(pid: int) -> int:
     total = 0
     for p in procs:
         try:
+            info = p.memory_full_info()
+            total += getattr(info, "pss", info.rss)
+        except psutil.AccessDenied:
             total += p.memory_info().rss
         except psutil.Error:
             pass
@@ -137,7 +148,7 @@ def run_step(args: list[str]) -> dict:
     def sample():
         nonlocal peak
         while not stop.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
+            peak = max(peak, _tree_memory(proc.pid))
             stop.wait(0.05)
 
     sampler = None

@@ -8,20 +8,32 @@ division names and the titles of posts, so segmentation keeps them whole.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import logging
 import os
 from dataclasses import dataclass
 
-import jieba
-
 from kg import lexicon as lexicon_mod
 
-jieba.setLogLevel(logging.WARNING)
 
-try:  # optional accelerator with jieba's dictionary and flags
-    import rjieba as _rjieba
-except ImportError:  # pragma: no cover - depends on the install
-    _rjieba = None
+# Imported when first needed: loading them takes a fifth of a second, which a
+# build whose outputs are up to date does not have to wait for.
+@functools.lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def _has_rjieba() -> bool:
+    """Whether rjieba, an optional accelerator with jieba's dictionary and flags, is installed."""
+    return importlib.util.find_spec("rjieba") is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _rjieba():
+    import rjieba
+    return rjieba
 
 
 @dataclass(slots=True)
@@ -35,7 +47,7 @@ class Token:
 @functools.lru_cache(maxsize=1)
 def dictionary() -> dict[str, tuple[int, str]]:
     """jieba's own dictionary: word -> (frequency, tag)."""
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    path = os.path.join(os.path.dirname(importlib.util.find_spec("jieba").origin), "dict.txt")
     words: dict[str, tuple[int, str]] = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -51,7 +63,7 @@ class Segmenter:
     """Tags text with jieba's flags; the user lexicon is loaded once per process."""
 
     def __init__(self, use_rjieba: bool | None = None) -> None:
-        self.use_rjieba = (_rjieba is not None) if use_rjieba is None else use_rjieba
+        self.use_rjieba = _has_rjieba() if use_rjieba is None else use_rjieba
         self._ready = False
 
     def _setup(self) -> None:
@@ -66,8 +78,9 @@ class Segmenter:
         words += [(b, "nt") for b in lex.national_bodies]
         if self.use_rjieba:
             for w, tag in words:
-                _rjieba.add_word(w, 5000, tag)
+                _rjieba().add_word(w, 5000, tag)
         else:
+            jieba = _jieba()
             self._tok = jieba.Tokenizer()
             self._tok.initialize()
             for w, tag in words:
@@ -80,7 +93,7 @@ class Segmenter:
 
     def tag(self, text: str) -> list[Token]:
         self._setup()
-        pairs = (_rjieba.tag(text, hmm=True) if self.use_rjieba
+        pairs = (_rjieba().tag(text, hmm=True) if self.use_rjieba
                  else [(p.word, p.flag) for p in self._pos.cut(text, HMM=True)])
         tokens = []
         pos = 0
@@ -93,7 +106,7 @@ class Segmenter:
     def cut(self, text: str) -> list[str]:
         self._setup()
         if self.use_rjieba:
-            return _rjieba.cut(text, hmm=False)
+            return _rjieba().cut(text, hmm=False)
         return list(self._tok.cut(text, HMM=False))
 
     def bridges(self, left: str, right: str) -> bool:
