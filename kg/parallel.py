@@ -29,7 +29,7 @@ from kg.corpus import DecodeError, InputError, InputFile, iter_documents
 # A chunk holds at most this many bytes of input, and there are at least
 # CHUNKS_PER_WORKER chunks a worker when the corpus is large enough.
 CHUNK_BYTES = 1 << 20
-CHUNKS_PER_WORKER = 8
+CHUNKS_PER_WORKER = 16
 # Chunks handed out ahead of the workers: enough to keep them busy, few
 # enough that the results waiting to be merged stay small.
 IN_FLIGHT_PER_WORKER = 2
@@ -123,9 +123,9 @@ def extract_file(task: Task, ner: str, to_simplified: bool, version: str, serial
 def chunks(tasks: list[Task], sizes: list[int], workers: int) -> list[list[Task]]:
     """Cut ``tasks`` (in order) into chunks of about equal bytes.
 
-    >>> ts = [Task(i, str(i), str(i)) for i in range(20)]
-    >>> [len(c) for c in chunks(ts, [100] * 20, 1)]
-    [3, 2, 3, 2, 3, 2, 3, 2]
+    >>> ts = [Task(i, str(i), str(i)) for i in range(40)]
+    >>> [len(c) for c in chunks(ts, [100] * 40, 1)]
+    [3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2]
     """
     if not tasks:
         return []

@@ -205,6 +205,7 @@ class _Builder:
         self._pairs: dict[tuple[str, Obj], tuple[str, Obj]] = {}
         self.docs: dict[str, CleanDocument] = {d.document.id: d for d in kg.documents}
         self._doc_iris: dict[str, str] = {}
+        self._sentences: set[str] = set()   # sentence nodes already described
         # (doc, sentence) -> [(entity key, mention IRI)], for the mentions a relation rests on.
         self.mentions_by_sentence: dict[tuple[str, int], list[tuple[str, str]]] = {}
 
@@ -246,19 +247,43 @@ class _Builder:
             self.cooccurrence(rel)
 
     def used_prefixes(self, prefixes: dict[str, str]) -> dict[str, str]:
-        iris = set(self.nodes)
-        for pos in self.nodes.values():
-            for p, o in pos:
-                iris.add(p or RDF_TYPE)
-                iris.add(o[1] if o[0] == 0 else o[2])
+        iris = set()
+        for p, o in self._pairs:   # every distinct (predicate, object) once
+            iris.add(p or RDF_TYPE)
+            iris.add(o[1] if o[0] == 0 else o[2])
+        if all(ns.endswith(("/", "#")) for ns in prefixes.values()):
+            # Such a namespace starts an IRI exactly when it starts the IRI's
+            # folder (all but the last segment): a million subjects share a few.
+            iris.update(_folder(s) for s in self.nodes)
+        else:
+            iris.update(self.nodes)
         return _prefixes_of(iris, prefixes)
 
-    def sorted_triples(self):
-        """The collected triples in order, without duplicates; each subject is let go once listed."""
-        nodes, self.nodes, self._pairs = self.nodes, defaultdict(list), {}
-        for s in sorted(nodes):
+    def sorted_subjects(self) -> list[str]:
+        return sorted(self.nodes)
+
+    def sorted_triples(self, subjects: list[str] | None = None):
+        """The collected triples of ``subjects`` (default: all) in order, without duplicates.
+
+        Each subject is let go once listed.
+        """
+        nodes = self.nodes
+        if subjects is None:
+            self.nodes, self._pairs = defaultdict(list), {}
+            subjects = sorted(nodes)
+        for s in subjects:
             for p, o in sorted(set(nodes.pop(s))):
                 yield s, p or RDF_TYPE, o
+
+    def split_subjects(self, subjects: list[str]) -> int:
+        """Where to cut sorted ``subjects`` so that both parts hold about as many triples."""
+        half = sum(len(v) for v in self.nodes.values()) // 2
+        seen = 0
+        for i, s in enumerate(subjects):
+            seen += len(self.nodes[s])
+            if seen >= half:
+                return i + 1
+        return len(subjects)
 
     def document(self, cdoc: CleanDocument) -> None:
         d = self.doc(cdoc.document.id)
@@ -310,6 +335,11 @@ class _Builder:
         if sent is None and not fallback_text:
             return ""
         node = f"{self.doc(doc_id)}/s{int(index)}"
+        if sent is not None:
+            # A sentence holds many mentions: its own triples are added once.
+            if node in self._sentences:
+                return node
+            self._sentences.add(node)
         self.typed(node, KG_NS + "Sentence")
         self.add(node, KG_NS + "index", _integer(index))
         self.add(node, KG_NS + "inDocument", _iri(self.doc(doc_id)))
@@ -438,7 +468,7 @@ def write_rdf(kg: KnowledgeGraph, out_dir: Path, *, base_iri: str = DEFAULT_BASE
             builder = _Builder(kg, base_iri, provenance)
             builder.collect()
             with atomic_open(path, "wb") as f:
-                _serialize_turtle(builder.sorted_triples(), f, builder.used_prefixes(prefixes))
+                _write_collected_turtle(builder, f, builder.used_prefixes(prefixes), path)
         else:
             write_turtle(triples, path, prefixes)
         written.append(path)
@@ -482,6 +512,50 @@ def _serialize_turtle(triples, f, used: dict[str, str]) -> None:
         _turtle_rdflib(triples, f, used)
 
 
+# Below this many subjects a second process costs more than it saves.
+PARALLEL_TURTLE_MIN = 50_000
+
+
+def _write_collected_turtle(builder: "_Builder", f, used: dict[str, str], path: Path) -> None:
+    """Serialize what ``builder`` collected; a large graph in two processes, half each.
+
+    pyoxigraph ends every subject's statements before the next subject, so
+    two runs over consecutive ranges of subjects, one after the other, are
+    byte for byte one run over all of them.
+    """
+    subjects = builder.sorted_subjects()
+    if len(subjects) < PARALLEL_TURTLE_MIN or not _has_pyoxigraph():
+        _serialize_turtle(builder.sorted_triples(subjects), f, used)
+        return
+    import contextlib
+    import os
+    import shutil
+    import tempfile
+
+    from kg.atomic import alongside
+    cut = builder.split_subjects(subjects)
+    fd, part = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part.tmp", dir=path.parent)
+    os.close(fd)
+
+    def second_half() -> None:
+        with open(part, "wb") as out:
+            _turtle_pyoxigraph(builder.sorted_triples(subjects[cut:]), out, used, header=False)
+
+    try:
+        with alongside(second_half):
+            _turtle_pyoxigraph(builder.sorted_triples(subjects[:cut]), f, used)
+        with open(part, "rb") as rest:
+            shutil.copyfileobj(rest, f, 1 << 20)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(part)
+
+
+def _folder(iri: str) -> str:
+    cut = max(iri.rfind("/"), iri.rfind("#"))
+    return iri[:cut + 1]
+
+
 def _has_pyoxigraph() -> bool:
     try:
         import pyoxigraph  # noqa: F401
@@ -506,7 +580,7 @@ def _prefixes_of(iris: set[str], prefixes: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in sorted(prefixes.items()) if k in used}
 
 
-def _turtle_pyoxigraph(triples: list[Triple], f, prefixes: dict[str, str]) -> None:
+def _turtle_pyoxigraph(triples: Iterable[Triple], f, prefixes: dict[str, str], header: bool = True) -> None:
     import pyoxigraph as ox
 
     nodes: dict[str, ox.NamedNode] = {}
@@ -524,7 +598,8 @@ def _turtle_pyoxigraph(triples: list[Triple], f, prefixes: dict[str, str]) -> No
             return ox.Literal(o[1], language=o[3])
         return ox.Literal(o[1], datatype=node(o[2])) if o[2] else ox.Literal(o[1])
 
-    f.write("".join(f"@prefix {name}: <{ns}> .\n" for name, ns in prefixes.items()).encode("utf-8") + b"\n")
+    if header:
+        f.write("".join(f"@prefix {name}: <{ns}> .\n" for name, ns in prefixes.items()).encode("utf-8") + b"\n")
     ox.serialize((ox.Triple(node(s), node(p), obj(o)) for s, p, o in triples), _WithoutPrefixes(f),
                  format=ox.RdfFormat.TURTLE, prefixes=prefixes)
 
