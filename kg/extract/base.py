@@ -50,6 +50,21 @@ class SentenceView:
         self.token_at = token_at[:len(self.text)]
         self.candidates: list[Candidate] = []
         self.statistical: list = []   # raw mentions of the optional statistical recognizer
+        self._found: dict[int, list[tuple[int, int, str]]] = {}
+        self._name_tokens: list[tuple[int, Token]] | None = None
+
+    def occurrences(self, words: "Vocabulary") -> list[tuple[int, int, str]]:
+        """``words.occurrences`` of this sentence, found once for all who ask."""
+        found = self._found.get(id(words))
+        if found is None:
+            found = self._found[id(words)] = words.occurrences(self.text)
+        return found
+
+    def name_tokens(self) -> list[tuple[int, Token]]:
+        """The tokens tagged as person names (nr...), with their index."""
+        if self._name_tokens is None:
+            self._name_tokens = [(i, t) for i, t in enumerate(self.tokens) if t.flag[:2] == "nr"]
+        return self._name_tokens
 
     def starts_token(self, i: int) -> bool:
         return i <= 0 or i >= len(self.text) or self.tokens[self.token_at[i]].start == i

@@ -80,7 +80,7 @@ class OrganizationRecognizer:
             if not _post_follows(text, end, self.post_words) and word_info(tok.text) and tok.text not in self.suffixes:
                 return None
         # Nor may it sit inside a title (委 in 市委常委) or a common word (局 in 总揽全局).
-        if self._inside_post(text, p, end):
+        if self._inside_post(view, p, end):
             return None
         tok = view.tokens[view.token_at[p]]
         opening = text[tok.start:p]
@@ -216,15 +216,10 @@ class OrganizationRecognizer:
         k = end + len(t)
         return k < len(text) and (text[k] in self.lex.surnames_single or text[k:k + 2] in self.lex.surnames_double)
 
-    def _inside_post(self, text: str, p: int, end: int) -> bool:
+    def _inside_post(self, view: SentenceView, p: int, end: int) -> bool:
         """A basic title covers the end of the suffix and more (委 of 常委, 部 of 部长)."""
-        longest = max(self.basic_titles.lengths, default=0)
-        for q_end in range(end, min(len(text), end + longest) + 1):
-            for t in self.basic_titles.all_ending_at(text, q_end):
-                q = q_end - len(t)
-                if q < end <= q_end and (q < p or q_end > end):
-                    return True
-        return False
+        return any(q < end <= q_end and (q < p or q_end > end)
+                   for q, q_end, _ in view.occurrences(self.basic_titles))
 
     def _left(self, view: SentenceView, p: int) -> tuple[int, bool]:
         """Start of the name ending at ``p``, and whether it begins with a place or body."""

@@ -300,8 +300,8 @@ class PersonRecognizer:
         and a longer one when it starts with a surname.
         """
         text = view.text
-        for tok in view.tokens:
-            if not tok.flag.startswith("nr") or not 2 <= len(tok.text) <= 4:
+        for _, tok in view.name_tokens():
+            if not 2 <= len(tok.text) <= 4:
                 continue
             info = word_info(tok.text)
             if len(tok.text) < 3 or tok.text[-1] in _NOUN_ENDINGS or (info is None and tok.text[0] in GLUED_PREPOSITIONS):
@@ -320,8 +320,8 @@ class PersonRecognizer:
 
     def _before_titles(self, view: SentenceView):
         """Name then title, as in 李强总理: only names the segmenter reads as persons."""
-        for idx, tok in enumerate(view.tokens):
-            if not tok.flag.startswith("nr") or not 2 <= len(tok.text) <= 3:
+        for idx, tok in view.name_tokens():
+            if not 2 <= len(tok.text) <= 3:
                 continue
             nxt = view.text[tok.end:tok.end + 4]
             title = self.long_titles.starts_at(nxt, 0)

@@ -40,6 +40,7 @@ class ProgramRecognizer:
         self.verbs = lex.implement_verbs
         self.slogans = lex.slogan_words
         self.cue_words = Vocabulary(self.cues)
+        self.cue_set, self.strong_set = frozenset(self.cues), frozenset(self.strong)
         self.verb_words = Vocabulary(self.verbs)
         self.slogan_vocab = Vocabulary(self.slogans)
 
@@ -128,7 +129,8 @@ class ProgramRecognizer:
         cue, cue_end, gap = self._cue_after(view, after)
         # A cue ending the phrase itself counts when quotes mark the phrase as a
         # name, or when the cue is one that names programs on its own (服务圈).
-        own_cue = any(name.endswith(c) and len(name) > len(c) + 1 for c in (self.cues if quoted else self.strong))
+        cues = self.cue_set if quoted else self.strong_set
+        own_cue = any(name[k:] in cues for k in range(2, len(name)))
         if own_cue or (cue and gap == 0):
             signals["cue"] = 2
         elif cue:
