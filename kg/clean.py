@@ -84,7 +84,11 @@ def _inside_seen(key: str, seen_text: list[str]) -> bool:
     # A paragraph printed twice is often cut at a different place the second
     # time, so its first sentence is a tail of one already read.
     recent = seen_text[-400:]
-    return any(key in s for s in recent if len(s) > len(key))
+    if "\n" in key:
+        return any(key in s for s in recent if len(s) > len(key))
+    # One search of the joined sentences: a line break is in none of them.
+    # (A match that is a whole sentence was caught before, by the set of keys.)
+    return key in "\n".join(recent)
 
 
 def _paragraphs(text: str) -> list[tuple[list[str], list[int]]]:
