@@ -147,6 +147,7 @@ class DocCache:
         self.misses = 0
         self.ignored = 0      # entries present but unreadable
         self._ready = False
+        self._folders: set[Path] = set()   # subfolders known to exist
 
     def path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.kgc"
@@ -183,7 +184,9 @@ class DocCache:
         path = self.path(key)
         tmp = None
         try:
-            path.parent.mkdir(exist_ok=True)
+            if path.parent not in self._folders:
+                path.parent.mkdir(exist_ok=True)
+                self._folders.add(path.parent)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             with os.fdopen(fd, "wb") as f:
                 f.write(blob)
