@@ -218,12 +218,16 @@ def _spread(pts, radii, np, seed: int, rounds: int = 60):
     need = radii[:, None] + radii[None, :] + UNIT * 0.25
     np.fill_diagonal(need, 0)
     for _ in range(rounds):
-        d = p[:, None, :] - p[None, :, :]
-        dist = np.maximum(np.hypot(d[..., 0], d[..., 1]), 1e-6)
-        over = np.clip(need - dist, 0, None)
+        dx = p[:, 0, None] - p[None, :, 0]
+        dy = p[:, 1, None] - p[None, :, 1]
+        dist = np.maximum(np.hypot(dx, dy), 1e-6)
+        over = need - dist
+        np.clip(over, 0, None, out=over)
         if over.max() < 0.5:
             break
-        p = p + ((d / dist[..., None]) * (over / 2)[..., None]).sum(axis=1) * 0.5
+        # Each pair moves apart along its direction by half its overlap.
+        push = over / (2 * dist)
+        p = p + np.stack([(dx * push).sum(axis=1), (dy * push).sum(axis=1)], axis=1) * 0.5
     return p
 
 

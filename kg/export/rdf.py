@@ -583,25 +583,43 @@ def _prefixes_of(iris: set[str], prefixes: dict[str, str]) -> dict[str, str]:
 def _turtle_pyoxigraph(triples: Iterable[Triple], f, prefixes: dict[str, str], header: bool = True) -> None:
     import pyoxigraph as ox
 
-    nodes: dict[str, ox.NamedNode] = {}
-
-    def node(iri: str) -> ox.NamedNode:
-        n = nodes.get(iri)
-        if n is None:
-            n = nodes[iri] = ox.NamedNode(iri)
-        return n
-
-    def obj(o: Obj):
-        if o[0] == 0:
-            return node(o[1])
-        if o[3]:
-            return ox.Literal(o[1], language=o[3])
-        return ox.Literal(o[1], datatype=node(o[2])) if o[2] else ox.Literal(o[1])
-
     if header:
         f.write("".join(f"@prefix {name}: <{ns}> .\n" for name, ns in prefixes.items()).encode("utf-8") + b"\n")
-    ox.serialize((ox.Triple(node(s), node(p), obj(o)) for s, p, o in triples), _WithoutPrefixes(f),
-                 format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    ox.serialize(_ox_triples(triples, ox), _WithoutPrefixes(f), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+
+
+def _ox_triples(triples: Iterable[Triple], ox):
+    """``triples`` as pyoxigraph terms, each distinct IRI and typed value made once.
+
+    Subjects come grouped, so each is made once without being remembered;
+    text literals are mostly distinct and are not remembered either.
+    """
+    iris: dict[str, object] = {}
+    typed: dict[tuple[str, str], object] = {}
+    last, subject = None, None
+    for s, p, o in triples:
+        if s != last:
+            last, subject = s, ox.NamedNode(s)
+        pred = iris.get(p)
+        if pred is None:
+            pred = iris[p] = ox.NamedNode(p)
+        kind, value, datatype, lang = o
+        if kind == 0:
+            term = iris.get(value)
+            if term is None:
+                term = iris[value] = ox.NamedNode(value)
+        elif lang:
+            term = ox.Literal(value, language=lang)
+        elif datatype:
+            term = typed.get((value, datatype))
+            if term is None:
+                dt = iris.get(datatype)
+                if dt is None:
+                    dt = iris[datatype] = ox.NamedNode(datatype)
+                term = typed[(value, datatype)] = ox.Literal(value, datatype=dt)
+        else:
+            term = ox.Literal(value)
+        yield ox.Triple(subject, pred, term)
 
 
 class _WithoutPrefixes:
