@@ -150,9 +150,11 @@ def format_summary(s) -> str:
               help="Score exact PER/LOC/ORG spans on sentences in the People's Daily format instead.")
 @click.option("--backend", type=click.Choice(["rules", "lac"]), default="rules", show_default=True,
               help="Recognizer to score.")
+@click.option("--conventions", type=click.Choice(["pd", "kg"]), default="pd", show_default=True,
+              help="With --ner --backend lac: post-process LAC's names as the People's Daily corpus marks them (pd) or as a build does (kg).")
 @click.option("--limit", type=int, default=None, help="Score only the first N sentences (with --ner).")
 @click.option("--show", default=30, show_default=True, help="How many misses and spurious items to list.")
-def eval_command(gold, paths, ner_file, backend, limit, show) -> None:
+def eval_command(gold, paths, ner_file, backend, conventions, limit, show) -> None:
     """Score extraction against GOLD.jsonl (entities and relations of PATHS, default seeds/)."""
     from kg import evaluate
     from kg.pipeline import process_document, recognize
@@ -165,7 +167,8 @@ def eval_command(gold, paths, ner_file, backend, limit, show) -> None:
         return process_document(doc, backend)
 
     if ner_file:
-        report = evaluate.score_ner(Path(ner_file), lambda doc: recognize(doc, backend), limit=limit)
+        report = evaluate.score_ner(Path(ner_file), lambda doc: recognize(doc, backend, conventions), limit=limit)
+        click.echo(f"backend {backend}, {conventions} conventions")
         click.echo(report.table())
         click.echo(f"speed: {report.chars_per_second:,.0f} characters/s")
     else:

@@ -70,11 +70,11 @@ class BuildSummary:
 
 
 @functools.lru_cache(maxsize=2)
-def _extractor(ner: str) -> Extractor:
+def _extractor(ner: str, conventions: str = "kg") -> Extractor:
     backend = None
     if ner == "lac":
         from kg.extract.lac import LacRecognizer
-        backend = LacRecognizer()
+        backend = LacRecognizer(rules=conventions)
     extractor = Extractor(ner=backend)
     extractor.segmenter.tag("")   # loads the segmenter's dictionary now
     word_info("")                 # and the word frequencies
@@ -97,10 +97,16 @@ def process_document(doc: Document, ner: str = "rules") -> DocResult:
     return DocResult(cdoc, entities, relations, merges + more)
 
 
-def recognize(doc: Document, ner: str = "rules") -> list[tuple[int, int, str]]:
-    """PER/LOC/ORG spans (offsets into ``doc.text``) of the recognizers, for span scoring."""
+def recognize(doc: Document, ner: str = "rules", conventions: str = "kg") -> list[tuple[int, int, str]]:
+    """PER/LOC/ORG spans (offsets into ``doc.text``) of the recognizers, for span scoring.
+
+    ``conventions`` chooses how the statistical recognizer's output is
+    post-processed: ``kg`` as in a build, ``pd`` as the People's Daily corpus
+    annotates names (:data:`kg.extract.lac.PD_CONVENTIONS`). The rules have
+    one way only.
+    """
     from kg.extract import recognized_spans
-    extractor = _extractor(ner)
+    extractor = _extractor(ner, conventions if ner == "lac" else "kg")
     cdoc = clean(doc, bridges=extractor.segmenter.bridges)
     return recognized_spans(extractor.find(cdoc))
 

@@ -46,3 +46,23 @@ def test_eval_command_prints_scores_and_misses():
     result = CliRunner().invoke(main, ["eval", str(GOLD), str(ROOT / "seeds"), "--show", "3"])
     assert result.exit_code == 0, result.output
     assert "strict" in result.output and "misses:" in result.output
+
+
+def test_ner_eval_scores_a_sentence_file_and_says_how(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    text = "运城市委书记王建华在盐湖区调研。"
+    rows = [{"id": "s1", "text": text, "entities": [
+        {"start": 0, "end": 3, "type": "LOC", "text": "运城市"},
+        {"start": 6, "end": 9, "type": "PER", "text": "王建华"},
+        {"start": 10, "end": 13, "type": "LOC", "text": "盐湖区"}]}]
+    path = tmp_path / "pd.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "--ner", str(path), "--show", "5"])
+    assert result.exit_code == 0, result.output
+    assert "backend rules, pd conventions" in result.output
+    micro = next(line for line in result.output.splitlines() if line.startswith("micro"))
+    assert float(micro.split()[3]) >= 0.5, result.output   # F1 column

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +121,28 @@ def test_places_become_fine_types_for_the_extractor():
         assert doc[c.start:c.end] == c.name
     places = [c for c in cands if c.type not in (PERSON, ORGANIZATION)]
     assert places and all(c.type in ("City", "County") for c in places)
+
+
+@needs_lac
+def test_with_lac_a_noun_the_dictionary_tags_as_a_name_is_no_person():
+    # jieba's dictionary tags 雷阵雨 (thunder showers) as a name; LAC does not take it for one.
+    from kg.model import Document
+    from kg.pipeline import recognize
+    text = "北京晴转雷阵雨,天津雷阵雨转多云。市委书记王建华主持会议。"
+    spans = {(text[a:b], t) for a, b, t in recognize(Document("w.txt", "w.txt", text), "lac")}
+    assert ("雷阵雨", "PER") not in spans
+    assert ("王建华", "PER") in spans
+
+
+PEOPLES_DAILY = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "peoples_daily_dev.jsonl"
+
+
+@needs_lac
+@pytest.mark.skipif(not PEOPLES_DAILY.exists(), reason="People's Daily sample not present (../shared/eval)")
+def test_lac_on_peoples_daily_stays_above_its_floor():
+    from kg import evaluate
+    from kg.pipeline import recognize
+    report = evaluate.score_ner(PEOPLES_DAILY, lambda doc: recognize(doc, "lac", "pd"), limit=800)
+    assert report.scores["micro"].f1 >= 0.80, report.table()
+    assert report.scores["PER"].f1 >= 0.82, report.table()
+    assert report.scores["LOC"].f1 >= 0.82, report.table()

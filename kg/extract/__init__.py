@@ -51,6 +51,7 @@ class Extractor:
         settle(views)
         if self.ner is not None:
             self._add_statistical(views)
+            self._drop_unconfirmed_tags(views)
         self._propagate(views)
         return [SentenceFindings(v, select(v.candidates)) for v in views]
 
@@ -73,6 +74,18 @@ class Extractor:
                     continue
                 if not any(c.start < cand.end and cand.start < c.end for c in view.candidates):
                     view.candidates.append(cand)
+
+    @staticmethod
+    def _drop_unconfirmed_tags(views: list[SentenceView]) -> None:
+        """With a statistical recognizer, a name only jieba's tag calls a person must be its person too.
+
+        jieba's dictionary tags many nouns as names (雷阵雨, 许可证, 农家乐);
+        the statistical model, trained on names in context, is the better judge.
+        """
+        for v in views:
+            people = [m for m in v.statistical if m.type == PERSON]
+            v.candidates[:] = [c for c in v.candidates if c.source != "tagged" or any(
+                v.sentence.span(c.start, c.end) == (m.start, m.end) for m in people)]
 
     def _propagate_places(self, views: list[SentenceView]) -> None:
         """A village, community or estate named once is found wherever the document repeats it.
