@@ -10,7 +10,7 @@ from __future__ import annotations
 from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, Vocabulary, is_cjk,
                              normalize_name, word_info)
 from kg.lexicon import Lexicon
-from kg.model import ORGANIZATION, PLACE_TYPES
+from kg.model import CITY, COUNTY, ORGANIZATION, PLACE_TYPES, PROVINCE
 
 LEVEL_PREFIXES = "省市县区镇乡村"
 # 该市 refers to the place last named, 我市 to the paper's own city.
@@ -42,6 +42,7 @@ class OrganizationRecognizer:
     def find(self, view: SentenceView) -> list[Candidate]:
         out: list[Candidate] = []
         out += self._national(view)
+        out += self._place_committees(view)
         view.candidates.extend(out)
         text = view.text
         ends = [(end, -(end - p), suffix) for p, end, suffix in self.all_suffixes.occurrences(text)]
@@ -66,6 +67,28 @@ class OrganizationRecognizer:
             out = [c for c in out if not (cand.start <= c.start and c.end <= cand.end)]
             out.append(cand)
             view.candidates.append(cand)
+        return out
+
+    def _place_committees(self, view: SentenceView) -> list[Candidate]:
+        """The party committee written as its place and 委: 复兴区委书记, 平遥县委常委.
+
+        The segmenter reads 区委书记 as one word, so 区委 is never a suffix of
+        its own there; a county, city or province name followed by 委 and a
+        title (or the end of the phrase) names the committee.
+        """
+        text = view.text
+        out = []
+        for c in view.candidates:
+            if c.type not in (COUNTY, CITY, PROVINCE) or c.end >= len(text) or text[c.end] != "委" \
+                    or text[c.end - 1] not in "省市县区旗":
+                continue
+            k = c.end + 1
+            if k < len(text) and not self.post_words.starts_at(text, k) and is_cjk(text[k]) \
+                    and not self.all_suffixes.starts_at(text, k):
+                continue  # 委 begins another word (区委员会 is read by its suffix)
+            name = normalize_name(text[c.start:k])
+            cand = Candidate(c.start, k, ORGANIZATION, name, source="suffix", attrs={"place": c.name})
+            out.append(cand)
         return out
 
     def _national(self, view: SentenceView) -> list[Candidate]:
@@ -171,8 +194,10 @@ class OrganizationRecognizer:
         place = view.candidate_ending_at(_after_places(view, start, p), PLACE_TYPES)
         if place is not None and place.start == start and not level and not place.attrs.get("short"):
             rest_start = place.end
-            if rest_start < p and _first_word_proper(view, rest_start, p):
-                # 孝义市鹏飞集团: the place is an address, not part of the name.
+            if rest_start < p and _first_word_proper(view, rest_start, p) and \
+                    view.tokens[view.token_at[rest_start]].text not in self.all_suffixes:
+                # 孝义市鹏飞集团: the place is an address, not part of the name
+                # (but 淄博市公安局张店分局 is the city's bureau: 公安局 names no one).
                 located = place.name
                 start = rest_start
                 name = normalize_name(text[start:end])

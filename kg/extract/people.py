@@ -170,6 +170,9 @@ class PersonRecognizer:
             # The longest title ending here wins (副书记 over 书记).
             if self.titles.ends_at(text, k) != title:
                 continue
+            tok = view.tokens[view.token_at[k - 1]]
+            if tok.end > k and tok.start < i:
+                continue  # inside a longer word: 主委 of 业主委员会
             if k < len(text) and text[k] == " ":
                 k += 1
             span = self.name_at(view, k)

@@ -186,7 +186,10 @@ class PlaceRecognizer:
         coined = whole.start < p and whole.end == end and (word_info(whole.text) is None or whole.flag.startswith(("ns", "nr", "nz")))
         # A word the segmenter coined with the suffix (光明村/nr) names a place
         # even when its stem is an everyday word (黎明).
-        if stem in self.generic or (_is_generic_stem(stem) and not coined):
+        # Right after its township or county (百家村街道光明社区), an everyday
+        # word names the place too.
+        addressed = parent is not None and parent.end == stem_start and parent.type in (TOWNSHIP, COUNTY)
+        if stem in self.generic or (_is_generic_stem(stem) and not coined and not addressed):
             return None
         if suffix in self.lex.weak_place_suffixes and not _proper(stem):
             return None
