@@ -99,3 +99,29 @@ def test_short_form_folds_into_full_name_in_one_article():
     estates = [e for e in r.entities if e.type == "Estate"]
     assert [e.name for e in estates] == ["君茂家园小区"]
     assert "君茂家园" in estates[0].aliases
+
+
+def test_committee_written_as_place_and_wei():
+    r = _doc("复兴区委书记郑海龙在调研时指出,要持续深化基层治理。")
+    names = {e.name: e for e in r.entities}
+    assert names["复兴区委"].type == "Organization"
+    rels = {(x.kind, x.head, x.tail) for x in r.relations}
+    assert ("memberOf", "Person:郑海龙", names["复兴区委"].key) in rels
+
+
+def test_everyday_word_after_its_township_names_a_community():
+    ents = _entities("近日,复兴区百家村街道光明社区推出物业服务新举措。")
+    assert ents.get("光明社区") == "Community"
+    # Without the township before it, 光明 stays an everyday word.
+    assert "光明社区" not in _entities("让光明社区照亮每个角落。")
+
+
+def test_no_person_after_a_title_inside_a_longer_word():
+    ents = _entities("社区先后引入3家物业企业,成立了小区业主委员会和物业联盟。")
+    assert not [n for n, t in ents.items() if t == "Person"]
+
+
+def test_a_city_bureau_keeps_its_city_and_abbreviated_departments_are_bodies():
+    ents = _entities("淄博市公安局张店分局、张店区教体局相关负责人参加会议。")
+    assert ents.get("淄博市公安局张店分局") == "Organization"
+    assert ents.get("张店区教体局") == "Organization"
