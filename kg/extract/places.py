@@ -170,6 +170,10 @@ class PlaceRecognizer:
             info = word_info(tok.text)
             if info and not info[1].startswith(("ns", "nr", "nz")) or tok.flag.startswith("nt"):
                 return None  # 农村, or a body's name (人民医院)
+        whole = view.tokens[view.token_at[end - 1]]
+        if len(suffix) == 1 and whole.start < p and whole.end == end and (
+                whole.text in self.lex.division_short_names or whole.text in self.lex.divisions_by_name):
+            return None  # 乡 of 宁乡 (宁乡市) ends a division's name, not a township's
         stem_start, parent = left_extent(view, p, self.generic, MAX_STEM)
         if p > 0 and view.text[p - 1:end] in self.generic:
             return None  # 文明村镇: 村镇 is a word, not a 镇
