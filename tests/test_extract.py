@@ -125,3 +125,8 @@ def test_a_city_bureau_keeps_its_city_and_abbreviated_departments_are_bodies():
     ents = _entities("淄博市公安局张店分局、张店区教体局相关负责人参加会议。")
     assert ents.get("淄博市公安局张店分局") == "Organization"
     assert ents.get("张店区教体局") == "Organization"
+
+
+def test_names_listed_after_a_role_with_one_character_given_names():
+    ents = _entities("市领导王宏、陈立群、赵卫东陪同。")
+    assert {n for n, t in ents.items() if t == "Person"} == {"王宏", "陈立群", "赵卫东"}

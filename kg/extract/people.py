@@ -267,8 +267,10 @@ class PersonRecognizer:
                 continue
             j = span[1]
             name = text[span[0]:j]
-            given = word_info(name[1:])
-            if word_info(name) is not None or (given is not None and given[0] >= 100 and not given[1].startswith("nr")):
+            # A one-character given name is always some word; only a longer one tells.
+            given, whole = word_info(name[1:]) if len(name) >= 3 else None, word_info(name)
+            if (whole is not None and not whole[1].startswith("nr")) or \
+                    (given is not None and given[0] >= 100 and not given[1].startswith("nr")):
                 continue  # 群众幸福感: a word, not a name
             if j < len(text) and (text[j] in "、,，等" or self.verb_words.starts_at(text, j)):
                 yield Candidate(span[0], j, PERSON, name, source="role")
