@@ -130,3 +130,12 @@ def test_a_city_bureau_keeps_its_city_and_abbreviated_departments_are_bodies():
 def test_names_listed_after_a_role_with_one_character_given_names():
     ents = _entities("市领导王宏、陈立群、赵卫东陪同。")
     assert {n for n, t in ents.items() if t == "Person"} == {"王宏", "陈立群", "赵卫东"}
+
+
+def test_a_given_name_may_begin_with_a_function_character():
+    r = _doc("巴公镇东四义村党支部书记赵向阳介绍。王建华向大家介绍情况。")
+    names = {e.name for e in r.entities if e.type == "Person"}
+    assert "赵向阳" in names
+    assert not any(n.startswith("王建华向") for n in names)
+    posts = {(x.head, x.tail) for x in r.relations if x.kind == "holdsPost"}
+    assert ("Person:赵向阳", "东四义村党支部书记") in posts

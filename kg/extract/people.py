@@ -90,8 +90,13 @@ class PersonRecognizer:
             if len(surname) < ls or surname not in (self.double if ls == 2 else self.single):
                 continue
             g0 = k + ls
-            if g0 >= len(text) or not _name_char(text[g0]):
+            if g0 >= len(text):
                 continue
+            if not _name_char(text[g0]):
+                # 向 and 于 begin given names too (赵向阳) when the tagger reads them so.
+                tok = view.tokens[view.token_at[g0]] if view.tokens else None
+                if not (is_cjk(text[g0]) and tok is not None and tok.start == g0 and tok.flag.startswith("nr")):
+                    continue
             end = g0 + 2 if g0 + 1 < len(text) and _name_char(text[g0 + 1]) else g0 + 1
             if end == g0 + 2 and self._cut_after_first(text, g0 + 1):
                 end = g0 + 1
