@@ -139,3 +139,11 @@ def test_a_given_name_may_begin_with_a_function_character():
     assert not any(n.startswith("王建华向") for n in names)
     posts = {(x.head, x.tail) for x in r.relations if x.kind == "holdsPost"}
     assert ("Person:赵向阳", "东四义村党支部书记") in posts
+
+
+def test_headline_place_colon_program_is_an_implementation():
+    r = _doc("临县城庄镇:“五步走”筑牢疫情常态化防控\n\n城庄镇快速行动,打造防控“五步走”战略。")
+    names = {e.name: e for e in r.entities}
+    assert names["城庄镇"].type == "Township"
+    impl = {(x.head, x.tail) for x in r.relations if x.kind == "implements"}
+    assert (names["城庄镇"].key, names["五步走"].key) in impl
