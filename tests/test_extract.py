@@ -147,3 +147,9 @@ def test_headline_place_colon_program_is_an_implementation():
     assert names["城庄镇"].type == "Township"
     impl = {(x.head, x.tail) for x in r.relations if x.kind == "implements"}
     assert (names["城庄镇"].key, names["五步走"].key) in impl
+
+
+def test_the_namesake_of_a_doctrine_is_a_person():
+    ents = _entities("高举邓小平理论伟大旗帜,加强理论学习。")
+    assert ents.get("邓小平") == "Person"
+    assert "理论" not in ents and "邓小平理论" not in ents

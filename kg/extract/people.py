@@ -11,6 +11,8 @@ joined by ``|``; ``attrs["bodies"]`` gives the body of each post or ``-``).
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.base import (FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, Vocabulary, is_cjk,
                              normalize_name, word_info)
 from kg.lexicon import Lexicon
@@ -311,6 +313,15 @@ class PersonRecognizer:
         """
         text = view.text
         for _, tok in view.name_tokens():
+            eponym = _EPONYM.match(tok.text)
+            if eponym:
+                # 邓小平理论: the tagger keeps a doctrine whole; its namesake is a known name.
+                name = eponym.group(1)
+                known = word_info(name)
+                if known and known[1].startswith("nr") and known[0] >= 50 and \
+                        (name[0] in self.single or name[:2] in self.double):
+                    yield Candidate(tok.start, tok.start + len(name), PERSON, name, source="tagged")
+                continue
             if not 2 <= len(tok.text) <= 4:
                 continue
             info = word_info(tok.text)
@@ -346,6 +357,8 @@ class PersonRecognizer:
             yield cand
 
 
+# A doctrine named after a person (邓小平理论, 毛泽东思想).
+_EPONYM = re.compile("^(.{2,3})(理论|思想)$")
 # Characters that never stand in a given name but often follow one (王建华主持, 陈刚在).
 _NOT_IN_NAME = set("的了在说是等与及对把被将也都就从向到于则又还便即曾已并而或让给由着过")
 
