@@ -153,3 +153,9 @@ def test_the_namesake_of_a_doctrine_is_a_person():
     ents = _entities("高举邓小平理论伟大旗帜,加强理论学习。")
     assert ents.get("邓小平") == "Person"
     assert "理论" not in ents and "邓小平理论" not in ents
+
+
+def test_bodies_the_dictionary_knows_whole():
+    ents = _entities("他毕业于北京大学,现任党和政府联络员,参加业主委员会会议。")
+    assert ents.get("北京大学") == "Organization"
+    assert "党和政府" not in ents and "业主委员会" not in ents

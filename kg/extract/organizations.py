@@ -44,6 +44,9 @@ class OrganizationRecognizer:
         out += self._national(view)
         out += self._place_committees(view)
         view.candidates.extend(out)
+        tagged = self._tagged_bodies(view)
+        view.candidates.extend(tagged)
+        out += tagged
         text = view.text
         ends = [(end, -(end - p), suffix) for p, end, suffix in self.all_suffixes.occurrences(text)]
         tried: set[int] = set()
@@ -89,6 +92,27 @@ class OrganizationRecognizer:
             name = normalize_name(text[c.start:k])
             cand = Candidate(c.start, k, ORGANIZATION, name, source="suffix", attrs={"place": c.name})
             out.append(cand)
+        return out
+
+    def _tagged_bodies(self, view: SentenceView) -> list[Candidate]:
+        """A word the segmenter's dictionary knows as a body (nt), made of a place or
+        proper name and a suffix: 北京大学, 宁乡县人民医院. Generic ones (业主委员会)
+        open with an everyday word and are left out."""
+        out = []
+        for tok in view.tokens:
+            if tok.flag != "nt" or len(tok.text) < 4 or tok.text in self.all_suffixes:
+                continue
+            suffix = self.all_suffixes.ends_at(tok.text, len(tok.text))
+            if suffix is None or suffix in self.weak:
+                continue
+            stem = tok.text[:-len(suffix)]
+            info = word_info(stem)
+            if len(stem) < 2 or any(c in FUNCTION_CHARS for c in stem) or not (stem in self.lex.division_short_names or stem in self.lex.divisions_by_name
+                                     or info is None or info[1].startswith(("ns", "nr", "nz"))):
+                continue
+            if any(c.start < tok.end and tok.start < c.end for c in view.candidates if c.type == ORGANIZATION):
+                continue
+            out.append(Candidate(tok.start, tok.end, ORGANIZATION, tok.text, source="suffix"))
         return out
 
     def _national(self, view: SentenceView) -> list[Candidate]:
