@@ -85,9 +85,11 @@ class DocumentContext:
 
     def place_for_level(self, level: str, before: int, explicit_recent: bool = False) -> Mention | None:
         if level == "市":
+            # The paper's home may be a prefecture (黔东南州): then 市 is the city named before.
+            home = self.home_city if self.home_city is not None and self.home_city.name.endswith("市") else None
             if explicit_recent:
-                return self.recent("市", before) or self.home_city
-            return self.home_city or self.recent("市", before)
+                return self.recent("市", before) or home
+            return home or self.recent("市", before)
         if level == "省":
             prov = self.recent("省", before)
             if prov is not None:

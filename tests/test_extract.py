@@ -159,3 +159,14 @@ def test_bodies_the_dictionary_knows_whole():
     ents = _entities("他毕业于北京大学,现任党和政府联络员,参加业主委员会会议。")
     assert ents.get("北京大学") == "Organization"
     assert "党和政府" not in ents and "业主委员会" not in ents
+
+
+def test_bodies_of_a_county_level_city_in_a_prefecture_paper():
+    r = _doc("黔东南日报讯(记者 吴敏)凯里市湾水镇人民政府在岩寨村推行新模式,引入贵州中天物业服务有限公司。"
+             "岩寨村驻村第一书记、市农业农村局干部龙胜利介绍情况。凯里市委常委、组织部部长潘志强表示,将持续推动。")
+    names = {e.name: e.type for e in r.entities}
+    assert names.get("湾水镇人民政府") == "Organization"           # 市 of 凯里市 is no level prefix
+    assert names.get("贵州中天物业服务有限公司") == "Organization"  # 中天 is a name, not a time
+    assert names.get("凯里市农业农村局") == "Organization"          # 市 is the city the article names
+    rels = {(x.kind, x.head, x.tail) for x in r.relations}
+    assert ("memberOf", "Person:潘志强", "Organization:凯里市委组织部") in rels

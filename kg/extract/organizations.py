@@ -162,7 +162,7 @@ class OrganizationRecognizer:
         elif start > 1 and text[start - 1] in LEVEL_PREFIXES and text[start - 2] in REFERRING:
             level, ref = text[start - 1], REFERRING[text[start - 2]]
             start -= 2
-        elif start > 0 and text[start - 1] in LEVEL_PREFIXES and (
+        elif start > 0 and text[start - 1] in LEVEL_PREFIXES and view.candidate_ending_at(start, PLACE_TYPES) is None and (
                 _boundary_before(view, start - 1) or start == 1 or text[start - 2] in FUNCTION_CHARS):
             level = text[start - 1]
             start -= 1
@@ -186,7 +186,8 @@ class OrganizationRecognizer:
                 return None
             prev = self._body_of_previous_title(view, start)
             if prev is not None:
-                if suffix in _PARTY_DEPARTMENTS and prev.name.endswith("委") and prev.attrs.get("level"):
+                if suffix in _PARTY_DEPARTMENTS and prev.name.endswith("委") and (
+                        prev.attrs.get("level") or prev.attrs.get("place")):
                     # 县委常委、宣传部部长: the department of the committee just named.
                     full = prev.name + name
                 elif _place_of(prev) and suffix not in _PARTY_DEPARTMENTS:
@@ -307,7 +308,7 @@ class OrganizationRecognizer:
             if len(w) >= 3 and w[0] in GLUED_PREPOSITIONS and tok.flag.startswith(("nr", "nz")):
                 start = tok.start + 1  # 由善智: the tagger glued a preposition to the name
                 break
-            if tok.flag not in NOMINAL_FLAGS and not (tok.flag == "m" and not w.isdigit()):
+            if tok.flag not in NOMINAL_FLAGS and not (tok.flag == "m" and not w.isdigit()) and not _rare_time_word(tok):
                 break
             if len(w) == 1 and w in LEVEL_PREFIXES:
                 break
@@ -362,6 +363,14 @@ def _after_places(view: SentenceView, start: int, p: int) -> int:
         if nxt is None:
             return k
         k = nxt.end
+
+
+def _rare_time_word(tok) -> bool:
+    """A word the dictionary calls a time word but news rarely uses as one: a name's part (中天)."""
+    if tok.flag != "t":
+        return False
+    info = word_info(tok.text)
+    return info is not None and info[0] < 500
 
 
 def _first_word_proper(view: SentenceView, start: int, p: int) -> bool:
