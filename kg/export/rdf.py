@@ -259,31 +259,12 @@ class _Builder:
             iris.update(self.nodes)
         return _prefixes_of(iris, prefixes)
 
-    def sorted_subjects(self) -> list[str]:
-        return sorted(self.nodes)
-
-    def sorted_triples(self, subjects: list[str] | None = None):
-        """The collected triples of ``subjects`` (default: all) in order, without duplicates.
-
-        Each subject is let go once listed.
-        """
-        nodes = self.nodes
-        if subjects is None:
-            self.nodes, self._pairs = defaultdict(list), {}
-            subjects = sorted(nodes)
-        for s in subjects:
+    def sorted_triples(self):
+        """The collected triples in order, without duplicates; each subject is let go once listed."""
+        nodes, self.nodes, self._pairs = self.nodes, defaultdict(list), {}
+        for s in sorted(nodes):
             for p, o in sorted(set(nodes.pop(s))):
                 yield s, p or RDF_TYPE, o
-
-    def split_subjects(self, subjects: list[str]) -> int:
-        """Where to cut sorted ``subjects`` so that both parts hold about as many triples."""
-        half = sum(len(v) for v in self.nodes.values()) // 2
-        seen = 0
-        for i, s in enumerate(subjects):
-            seen += len(self.nodes[s])
-            if seen >= half:
-                return i + 1
-        return len(subjects)
 
     def document(self, cdoc: CleanDocument) -> None:
         d = self.doc(cdoc.document.id)
@@ -468,7 +449,7 @@ def write_rdf(kg: KnowledgeGraph, out_dir: Path, *, base_iri: str = DEFAULT_BASE
             builder = _Builder(kg, base_iri, provenance)
             builder.collect()
             with atomic_open(path, "wb") as f:
-                _write_collected_turtle(builder, f, builder.used_prefixes(prefixes), path)
+                _serialize_turtle(builder.sorted_triples(), f, builder.used_prefixes(prefixes))
         else:
             write_turtle(triples, path, prefixes)
         written.append(path)
@@ -512,45 +493,6 @@ def _serialize_turtle(triples, f, used: dict[str, str]) -> None:
         _turtle_rdflib(triples, f, used)
 
 
-# Below this many subjects a second process costs more than it saves.
-PARALLEL_TURTLE_MIN = 50_000
-
-
-def _write_collected_turtle(builder: "_Builder", f, used: dict[str, str], path: Path) -> None:
-    """Serialize what ``builder`` collected; a large graph in two processes, half each.
-
-    pyoxigraph ends every subject's statements before the next subject, so
-    two runs over consecutive ranges of subjects, one after the other, are
-    byte for byte one run over all of them.
-    """
-    subjects = builder.sorted_subjects()
-    if len(subjects) < PARALLEL_TURTLE_MIN or not _has_pyoxigraph():
-        _serialize_turtle(builder.sorted_triples(subjects), f, used)
-        return
-    import contextlib
-    import os
-    import shutil
-    import tempfile
-
-    from kg.atomic import alongside
-    cut = builder.split_subjects(subjects)
-    fd, part = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part.tmp", dir=path.parent)
-    os.close(fd)
-
-    def second_half() -> None:
-        with open(part, "wb") as out:
-            _turtle_pyoxigraph(builder.sorted_triples(subjects[cut:]), out, used, header=False)
-
-    try:
-        with alongside(second_half):
-            _turtle_pyoxigraph(builder.sorted_triples(subjects[:cut]), f, used)
-        with open(part, "rb") as rest:
-            shutil.copyfileobj(rest, f, 1 << 20)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(part)
-
-
 def _folder(iri: str) -> str:
     cut = max(iri.rfind("/"), iri.rfind("#"))
     return iri[:cut + 1]
@@ -580,11 +522,10 @@ def _prefixes_of(iris: set[str], prefixes: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in sorted(prefixes.items()) if k in used}
 
 
-def _turtle_pyoxigraph(triples: Iterable[Triple], f, prefixes: dict[str, str], header: bool = True) -> None:
+def _turtle_pyoxigraph(triples: Iterable[Triple], f, prefixes: dict[str, str]) -> None:
     import pyoxigraph as ox
 
-    if header:
-        f.write("".join(f"@prefix {name}: <{ns}> .\n" for name, ns in prefixes.items()).encode("utf-8") + b"\n")
+    f.write("".join(f"@prefix {name}: <{ns}> .\n" for name, ns in prefixes.items()).encode("utf-8") + b"\n")
     ox.serialize(_ox_triples(triples, ox), _WithoutPrefixes(f), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
 
 
