@@ -170,3 +170,12 @@ def test_bodies_of_a_county_level_city_in_a_prefecture_paper():
     assert names.get("凯里市农业农村局") == "Organization"          # 市 is the city the article names
     rels = {(x.kind, x.head, x.tail) for x in r.relations}
     assert ("memberOf", "Person:潘志强", "Organization:凯里市委组织部") in rels
+
+
+def test_estate_named_with_developer_and_dot():
+    r = _doc("在东坡区通惠街道碧桂园·翡翠湾小区,小区党支部书记吴静带领志愿者开展活动。")
+    names = {e.name: e for e in r.entities}
+    assert names["碧桂园·翡翠湾小区"].type == "Estate"
+    assert "碧桂园" not in names
+    located = {(x.head, x.tail) for x in r.relations if x.kind == "locatedIn"}
+    assert (names["碧桂园·翡翠湾小区"].key, names["通惠街道"].key) in located

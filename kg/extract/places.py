@@ -230,6 +230,15 @@ def left_extent(view: SentenceView, p: int, generic: frozenset[str], max_chars: 
         if view.candidate_ending_at(start) is not None:
             break
         w = tok.text
+        if w == "·" and start < p and tok.start > 0 and is_cjk(view.text[tok.start - 1]) and p - tok.start < max_chars:
+            # 碧桂园·翡翠湾小区: a developer's name and the estate's, joined by a dot.
+            start = tok.start
+            tok_index -= 1
+            developer = view.candidate_ending_at(start, (ESTATE,))
+            if developer is not None:   # read as an estate of its own (园)
+                start = developer.start
+                tok_index = view.token_at[start - 1] if start > 0 else -1
+            continue
         if any(c in PUNCT for c in w) or not all(is_cjk(c) or c.isdigit() for c in w):
             break
         if w in generic or tok.flag not in NOMINAL_FLAGS and not (tok.flag == "m" and not w.isdigit()):
