@@ -179,3 +179,9 @@ def test_estate_named_with_developer_and_dot():
     assert "碧桂园" not in names
     located = {(x.head, x.tail) for x in r.relations if x.kind == "locatedIn"}
     assert (names["碧桂园·翡翠湾小区"].key, names["通惠街道"].key) in located
+
+
+def test_unit_named_after_its_parent_body_with_a_dot():
+    ents = _entities("7月10日,晋中信息学院·国际商学院师生来到村里开展调研。")
+    assert ents.get("晋中信息学院") == "Organization"
+    assert ents.get("国际商学院") == "Organization"
