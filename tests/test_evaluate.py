@@ -25,8 +25,8 @@ def seed_report():
 
 @pytest.mark.parametrize("measure,floor", [
     ("strict", 0.92), ("coarse", 0.92),
-    ("coarse:PER", 0.93), ("coarse:PLACE", 0.90), ("coarse:ORG", 0.83), ("coarse:PROGRAM", 0.78),
-    ("rel:holdsPost", 0.90), ("rel:locatedIn", 0.83), ("rel:memberOf", 0.85), ("rel:implements", 0.60),
+    ("coarse:PER", 0.93), ("coarse:PLACE", 0.90), ("coarse:ORG", 0.87), ("coarse:PROGRAM", 0.85),
+    ("rel:holdsPost", 0.90), ("rel:locatedIn", 0.83), ("rel:memberOf", 0.90), ("rel:implements", 0.68),
 ])
 def test_seed_scores_stay_above_their_floor(seed_report, measure, floor):
     assert seed_report.scores[measure].f1 >= floor, seed_report.table()
@@ -37,7 +37,7 @@ def test_peoples_daily_spans_stay_above_their_floor():
     from kg.pipeline import recognize
     report = evaluate.score_ner(PEOPLES_DAILY, recognize, limit=800)
     assert report.scores["micro"].precision >= 0.65, report.table()
-    assert report.scores["PER"].f1 >= 0.35, report.table()
+    assert report.scores["PER"].f1 >= 0.40, report.table()
 
 
 def test_eval_command_prints_scores_and_misses():
