@@ -185,3 +185,10 @@ def test_unit_named_after_its_parent_body_with_a_dot():
     ents = _entities("7月10日,晋中信息学院·国际商学院师生来到村里开展调研。")
     assert ents.get("晋中信息学院") == "Organization"
     assert ents.get("国际商学院") == "Organization"
+
+
+def test_street_named_after_a_city_and_village_named_after_its_township():
+    ents = _entities("城关区皋兰路街道张掖路社区开展义诊。七里河区西果园镇推行新做法。西果园村村民说,村里大事都公开。")
+    assert ents.get("张掖路社区") == "Community"
+    assert "张掖市" not in ents
+    assert ents.get("西果园村") == "Village"

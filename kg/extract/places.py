@@ -14,6 +14,8 @@ from kg.extract.base import DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, NOM
 from kg.lexicon import Lexicon
 from kg.model import CITY, COUNTY, ESTATE, PLACE_LEVEL, PLACE_TYPES, PROVINCE, TOWNSHIP
 
+# Characters that make a city's short name the name of a street.
+_STREET_WORDS = set("路街巷道")
 # Generic township names that are also ordinary words.
 _MIN_DIVISION_LEN = 3
 MAX_STEM = 8
@@ -100,6 +102,8 @@ class PlaceRecognizer:
         for length in (3, 2):
             if length not in lengths:
                 continue
+            if view.text[i + length:i + length + 1] in _STREET_WORDS:
+                continue  # 张掖路, 北京街: a street named after the city
             name = view.text[i:i + length]
             tok = view.tokens[view.token_at[i]]
             # A short form counts when the segmenter reads it as a word of its own
