@@ -191,7 +191,7 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add) -> Non
             else:
                 continue
             between = text[span_start:pm.start]
-            # A headline names the place, a colon, then what it does (临县城庄镇:“五步走”筑牢…).
+            # A headline names the place, a colon, then what it does (平安镇:“三步走”推动…).
             headline = before and between.strip(" :：“\"「『") == "" and (":" in between or "：" in between)
             if headline or any(v in between for v in verbs) or \
                     any(text[max(span_start, pm.start - 8):pm.start].rstrip(" “\"").endswith(v) for v in verbs):

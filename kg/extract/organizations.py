@@ -140,7 +140,7 @@ class OrganizationRecognizer:
                 return None
         start, has_prefix = self._left(view, p)
         if start >= 2 and text[start - 1] == "·" and view.candidate_ending_at(start - 1, (ORGANIZATION,)):
-            has_prefix = True  # 晋中信息学院·国际商学院: a unit named after its parent body
+            has_prefix = True  # 南山职业学院·商学院: a unit named after its parent body
         glued_name = False
         if 0 < start < p and text[start - 1] in GLUED_PREPOSITIONS:
             tok = view.tokens[view.token_at[start - 1]]

@@ -73,7 +73,7 @@ class PlaceRecognizer:
                 continue
             i = start
             length = longest.get(i)
-            after_division = bool(out) and out[-1].end == i   # 临县城庄镇: 县城 is no word here
+            after_division = bool(out) and out[-1].end == i   # 宁县城关镇: 县城 is no word here
             if length is None or not (after_division or self._sound_division(view, i, i + length)):
                 short = self._short_form(view, i, shorts.get(i, ()))
                 if short:
