@@ -103,12 +103,13 @@ class Extractor:
                     if stem:
                         # 幸福里社区 is written 幸福里 further on.
                         short.setdefault(stem, c)
-                elif c.source == "division" and c.type == TOWNSHIP and c.name[-1] in "镇乡" and len(c.name) >= 3:
+                    continue
+                if c.source == "division" and c.type == TOWNSHIP and c.name[-1] in "镇乡" and len(c.name) >= 3:
                     # 西果园镇西果园村: the village that shares its township's name,
                     # written where the tagger splits the name (西/f 果园/n 村).
                     for suffix, ptype in (("村", VILLAGE), ("社区", COMMUNITY)):
                         known.setdefault(c.name[:-1] + suffix, Candidate(0, 0, ptype, c.name[:-1] + suffix))
-                elif c.source == "division" and c.code and not c.attrs.get("short"):
+                if c.source == "division" and c.code and not c.attrs.get("short"):
                     # 瑞安 stands for 瑞安市 in an article that names 瑞安市 once.
                     for form in short_forms(c.name, len(c.code) // 3 if len(c.code) == 6 else 4):
                         if len(form) >= 2 and form not in self.lex.short_name_exceptions:
