@@ -155,16 +155,13 @@ class Vocabulary:
                 return text[j - n:j]
         return None
 
-    def all_ending_at(self, text: str, j: int) -> list[str]:
-        return [text[j - n:j] for n in self.lengths if n <= j and text[j - n:j] in self.words]
-
     def occurrences(self, text: str) -> list[tuple[int, int, str]]:
         """Every occurrence of every word, overlapping ones included, by end then longest."""
+        if not self.words:
+            return []
         if self._automaton is None:
             self._patterns = sorted(self.words)
             self._automaton = AhoCorasick(self._patterns, matchkind=MatchKind.Standard)
-        if not self.words:
-            return []
         found = self._automaton.find_matches_as_indexes(text, overlapping=True)
         found.sort(key=lambda m: (m[2], m[1]))
         words = self._patterns

@@ -106,14 +106,19 @@ class OrganizationRecognizer:
             if suffix is None or suffix in self.weak:
                 continue
             stem = tok.text[:-len(suffix)]
-            info = word_info(stem)
-            if len(stem) < 2 or any(c in FUNCTION_CHARS for c in stem) or not (stem in self.lex.division_short_names or stem in self.lex.divisions_by_name
-                                     or info is None or info[1].startswith(("ns", "nr", "nz"))):
+            if len(stem) < 2 or any(c in FUNCTION_CHARS for c in stem) or not self._names_something(stem):
                 continue
             if any(c.start < tok.end and tok.start < c.end for c in view.candidates if c.type == ORGANIZATION):
                 continue
             out.append(Candidate(tok.start, tok.end, ORGANIZATION, tok.text, source="suffix"))
         return out
+
+    def _names_something(self, stem: str) -> bool:
+        """A place's name or a proper name, not an everyday word (业主 of 业主委员会)."""
+        if stem in self.lex.division_short_names or stem in self.lex.divisions_by_name:
+            return True
+        info = word_info(stem)
+        return info is None or info[1].startswith(("ns", "nr", "nz"))
 
     def _national(self, view: SentenceView) -> list[Candidate]:
         return [Candidate(p, end, ORGANIZATION, name, source="lexicon")

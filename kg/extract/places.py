@@ -8,8 +8,6 @@ the place before it, which then becomes its parent (盐湖区安邑街道幸福�
 """
 from __future__ import annotations
 
-from ahocorasick_rs import AhoCorasick, MatchKind
-
 from kg.extract.base import DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_FLAGS, Vocabulary, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
 from kg.lexicon import Lexicon
 from kg.model import CITY, COUNTY, ESTATE, PLACE_LEVEL, PLACE_TYPES, PROVINCE, TOWNSHIP
@@ -36,10 +34,8 @@ class PlaceRecognizer:
         self.generic = lex.generic_words
         self.suffix_words = Vocabulary(s for s, _ in self.suffixes)
         self.suffix_type = dict(self.suffixes)
-        # One automaton finds every full and short division name of a sentence
-        # in one pass.
-        self.division_patterns = sorted(set(self.names) | {n for n in self.short if len(n) <= 3})
-        self.division_names = AhoCorasick(self.division_patterns, matchkind=MatchKind.Standard)
+        # Every full and short division name of a sentence, found in one pass.
+        self.division_words = Vocabulary(set(self.names) | {n for n in self.short if len(n) <= 3})
 
     @staticmethod
     def _usable(name: str) -> bool:
@@ -57,9 +53,8 @@ class PlaceRecognizer:
         text = view.text
         longest: dict[int, int] = {}   # start -> length of the longest full name there
         shorts: dict[int, set[int]] = {}
-        for k, start, end in self.division_names.find_matches_as_indexes(text, overlapping=True):
+        for start, end, name in self.division_words.occurrences(text):
             length = end - start
-            name = self.division_patterns[k]
             if name in self.names and length > longest.get(start, 0):
                 longest[start] = length
             if name in self.short:
@@ -175,9 +170,9 @@ class PlaceRecognizer:
             info = word_info(tok.text)
             if info and not info[1].startswith(("ns", "nr", "nz")) or tok.flag.startswith("nt"):
                 return None  # 农村, or a body's name (人民医院)
-        whole = view.tokens[view.token_at[end - 1]]
-        if len(suffix) == 1 and whole.start < p and whole.end == end and (
-                whole.text in self.lex.division_short_names or whole.text in self.lex.divisions_by_name):
+        last = view.tokens[view.token_at[end - 1]]
+        if len(suffix) == 1 and last.start < p and last.end == end and (
+                last.text in self.lex.division_short_names or last.text in self.lex.divisions_by_name):
             return None  # 乡 of 宁乡 (宁乡市) ends a division's name, not a township's
         stem_start, parent = left_extent(view, p, self.generic, MAX_STEM)
         if p > 0 and view.text[p - 1:end] in self.generic:
