@@ -192,3 +192,20 @@ def test_street_named_after_a_city_and_village_named_after_its_township():
     assert ents.get("张掖路社区") == "Community"
     assert "张掖市" not in ents
     assert ents.get("西果园村") == "Village"
+
+
+def test_name_before_a_verb_of_visiting_is_no_village():
+    # 走村访户 is what the official does, not a village called 刘友明带队走村.
+    r = _doc("县委副书记刘友明带队走村访户,检查防汛工作。驻村工作队进村入户。")
+    ents = {e.name: e.type for e in r.entities}
+    assert ents.get("刘友明") == "Person"
+    assert not any(t == "Village" for t in ents.values())
+    posts = {(x.head, x.tail) for x in r.relations if x.kind == "holdsPost"}
+    assert any(h == "Person:刘友明" for h, _ in posts)
+
+
+def test_names_whose_end_a_cue_fixes():
+    ents = _entities("新华社北京4月8日电记者李中文报道:会议开幕。大气科学家、叶笃正院士表示赞同。记者江建国报道。")
+    assert ents.get("李中文") == "Person"     # 李中文报 is no name: the byline ends at 报道
+    assert ents.get("叶笃正") == "Person"     # 正 may end a given name when 院士 follows
+    assert ents.get("江建国") == "Person"     # a byline vouches for what the dictionary calls a rare place

@@ -84,9 +84,14 @@ class PersonRecognizer:
                 queue.append(nxt)
 
     # -- the name itself -------------------------------------------------
-    def name_at(self, view: SentenceView, k: int, strict: bool = True) -> tuple[int, int] | None:
-        """Span of a plausible name starting at ``k``, or None."""
+    def name_at(self, view: SentenceView, k: int, strict: bool = True, end: int | None = None) -> tuple[int, int] | None:
+        """Span of a plausible name starting at ``k``, or None.
+
+        ``end``, when a cue right after the name fixes where it stops (叶正明院士,
+        王正说), is the only end tried.
+        """
         text = view.text
+        fixed_end = end
         for ls in (2, 1):
             surname = text[k:k + ls]
             if len(surname) < ls or surname not in (self.double if ls == 2 else self.single):
@@ -99,9 +104,14 @@ class PersonRecognizer:
                 tok = view.tokens[view.token_at[g0]] if view.tokens else None
                 if not (is_cjk(text[g0]) and tok is not None and tok.start == g0 and tok.flag.startswith("nr")):
                     continue
-            end = g0 + 2 if g0 + 1 < len(text) and _name_char(text[g0 + 1]) else g0 + 1
-            if end == g0 + 2 and self._cut_after_first(text, g0 + 1):
-                end = g0 + 1
+            if fixed_end is not None:
+                end = fixed_end
+                if not (g0 < end <= g0 + 2 and all(_name_char(c) for c in text[g0 + 1:end])):
+                    continue
+            else:
+                end = g0 + 2 if g0 + 1 < len(text) and _name_char(text[g0 + 1]) else g0 + 1
+                if end == g0 + 2 and self._cut_after_first(text, g0 + 1):
+                    end = g0 + 1
             given = text[g0:end]
             if given in self.honorifics or any(given.startswith(h) for h in self.honorifics):
                 return None
@@ -151,14 +161,17 @@ class PersonRecognizer:
                     j = k
                     while j < len(text) and _name_char(text[j]) and j - k < 4:
                         j += 1
+                    # The name ends where the byline does (记者王正文报道): try the longest fit first.
+                    j = next((e for e in range(min(j, k + 3), k + 1, -1) if self._byline_ends(text, e)), k)
                     word = text[k:j]
-                    ended = j >= len(text) or text[j] in " )）、,，" or any(text.startswith(b, j) for b in self.bylines) \
-                        or text.startswith(("报道", "摄"), j)
-                    if not (2 <= len(word) <= 3 and ended):
+                    if not 2 <= len(word) <= 3:
                         break
                     if names == 0 and not (word[0] in self.single or word[:2] in self.double):
                         break
-                    if self._common(word) or word in self.lex.posts or word in self.bylines:
+                    info = word_info(word)
+                    # A byline vouches for a name the dictionary files as a rare place (江建国/ns).
+                    if info and info[0] >= 5 and not info[1].startswith("nr") and not (info[1] == "ns" and info[0] < 50) \
+                            or word in self.lex.posts or word in self.bylines:
                         break
                     cand = Candidate(k, j, PERSON, word, source="byline")
                     cand.attrs["byline"] = title
@@ -170,6 +183,10 @@ class PersonRecognizer:
                     if any(text.startswith(b, k) or text.startswith(b, k + 1) for b in self.bylines):
                         break
                 i = text.find(title, i + 1)
+
+    def _byline_ends(self, text: str, j: int) -> bool:
+        return j >= len(text) or text[j] in " )）、,，" or any(text.startswith(b, j) for b in self.bylines) \
+            or text.startswith(("报道", "摄"), j)
 
     def _after_posts(self, view: SentenceView):
         text = view.text
@@ -253,8 +270,8 @@ class PersonRecognizer:
                     k = v - length
                     if k < 0:
                         continue
-                    span = self.name_at(view, k)
-                    if span is None or span[1] != v:
+                    span = self.name_at(view, k, end=v)
+                    if span is None:
                         continue
                     if not self._sound_left(view, k):
                         continue
@@ -290,8 +307,8 @@ class PersonRecognizer:
                 k = h - length
                 if k < 0:
                     continue
-                span = self.name_at(view, k)
-                if span is None or span[1] != h or not self._sound_left(view, k):
+                span = self.name_at(view, k, end=h)
+                if span is None or not self._sound_left(view, k):
                     continue
                 yield Candidate(k, h, PERSON, text[k:h], source="address")
                 break

@@ -152,18 +152,18 @@ class PlaceRecognizer:
         return out
 
     def _suffix_candidate(self, view: SentenceView, p: int, end: int, suffix: str, ptype: str) -> Candidate | None:
-        prev = view.candidate_ending_at(p, PLACE_TYPES)
-        if prev is not None and prev.source == "suffix" and ptype != TOWNSHIP and (
-                (prev.type == ptype == ESTATE) or prev.attrs.get("weak")):
-            # 颐香苑 + 小区 is one estate; 幸福里 + 社区 one community (湾 only hinted at a place).
-            attrs = {k: v for k, v in prev.attrs.items() if k != "weak"}
-            return Candidate(prev.start, end, ptype, prev.name + suffix, source="suffix", attrs=attrs)
         # Suffixes such as 园 or 城 also end ordinary words; the next character
         # must not continue a word either (小区 in 小区内 is fine, 村 in 村民 is not).
         if end < len(view.text) and not view.ends_token(end):
             tok = view.tokens[view.token_at[end - 1]]
             if tok.end > end:
                 return None
+        prev = view.candidate_ending_at(p, PLACE_TYPES)
+        if prev is not None and prev.source == "suffix" and ptype != TOWNSHIP and (
+                (prev.type == ptype == ESTATE) or prev.attrs.get("weak")):
+            # 颐香苑 + 小区 is one estate; 幸福里 + 社区 one community (湾 only hinted at a place).
+            attrs = {k: v for k, v in prev.attrs.items() if k != "weak"}
+            return Candidate(prev.start, end, ptype, prev.name + suffix, source="suffix", attrs=attrs)
         tok = view.tokens[view.token_at[p]]
         if tok.start < p and tok.end >= end:
             # The suffix is inside a dictionary word (农村, 乡村, 社区 in 城市社区 is fine).
@@ -174,6 +174,8 @@ class PlaceRecognizer:
         if len(suffix) == 1 and last.start < p and last.end == end and (
                 last.text in self.lex.division_short_names or last.text in self.lex.divisions_by_name):
             return None  # 乡 of 宁乡 (宁乡市) ends a division's name, not a township's
+        if _verb_object(view, p):
+            return None  # 走村入户, 驻村: the place word is what a verb acts on
         stem_start, parent = left_extent(view, p, self.generic, MAX_STEM)
         if p > 0 and view.text[p - 1:end] in self.generic:
             return None  # 文明村镇: 村镇 is a word, not a 镇
@@ -242,6 +244,8 @@ def left_extent(view: SentenceView, p: int, generic: frozenset[str], max_chars: 
             break
         if w in generic or tok.flag not in NOMINAL_FLAGS and not (tok.flag == "m" and not w.isdigit()):
             break
+        if tok.flag.startswith("nr") and len(w) >= 2 and _holds_everyday_word(view.text[start:p]):
+            break  # 刘明 in 刘明带队走访村: a name, then everyday words, is no place's stem
         if p - tok.start > max_chars:
             break
         start = tok.start
@@ -267,6 +271,26 @@ def left_extent(view: SentenceView, p: int, generic: frozenset[str], max_chars: 
 
 # Function words that break an address chain; 里 or 东 may stand in a name (幸福里社区).
 _CHAIN_BREAKERS = FUNCTION_CHARS - set("上下中里内外")
+
+
+def _holds_everyday_word(text: str) -> bool:
+    for i in range(len(text) - 1):
+        for j in range(i + 2, min(len(text), i + 4) + 1):
+            info = word_info(text[i:j])
+            if info and info[0] >= 50 and not info[1].startswith(("ns", "nr", "nz", "nt")):
+                return True
+    return False
+
+
+def _verb_object(view: SentenceView, p: int) -> bool:
+    """Whether the character before the suffix at ``p`` is a verb standing alone (走村, 进社区)."""
+    if p == 0:
+        return False
+    tok = view.tokens[view.token_at[p - 1]]
+    if tok.start != p - 1:
+        return False  # part of a longer word (回龙村)
+    info = word_info(view.text[p - 1])
+    return bool(info and info[1] == "v" and info[0] >= 1000)
 
 
 def _holds_verb(stem: str) -> bool:
