@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="only the first N sentences")
     ap.add_argument("--rules", action="store_true", help="score each rule (cumulative and ablation)")
     ap.add_argument("--no-jieba", action="store_true", help="skip the jieba.posseg reference")
-    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--batch-size", type=int, default=1)
     args = ap.parse_args(argv)
 
     rows = load(args.path, args.limit)

@@ -102,13 +102,18 @@ def recognize(doc: Document, ner: str = "rules", conventions: str = "kg") -> lis
 
     ``conventions`` chooses how the statistical recognizer's output is
     post-processed: ``kg`` as in a build, ``pd`` as the People's Daily corpus
-    annotates names (:data:`kg.extract.lac.PD_CONVENTIONS`). The rules have
-    one way only.
+    annotates names (:data:`kg.extract.lac.PD_CONVENTIONS`, and only the
+    outermost of nested names).
     """
     from kg.extract import recognized_spans
     extractor = _extractor(ner, conventions if ner == "lac" else "kg")
     cdoc = clean(doc, bridges=extractor.segmenter.bridges)
-    return recognized_spans(extractor.find(cdoc))
+    spans = recognized_spans(extractor.find(cdoc))
+    if conventions == "pd":
+        # The corpus annotates flat names: the place inside a body's name
+        # (湘乡市 of 湘乡市公安局) is part of the body, not a name of its own.
+        spans = [x for x in spans if not any(o != x and o[0] <= x[0] and x[1] <= o[1] for o in spans)]
+    return spans
 
 
 def merge(results: list[DocResult], skipped: list[tuple[str, str]] | None = None) -> KnowledgeGraph:
