@@ -209,3 +209,9 @@ def test_names_whose_end_a_cue_fixes():
     assert ents.get("李中文") == "Person"     # 李中文报 is no name: the byline ends at 报道
     assert ents.get("叶笃正") == "Person"     # 正 may end a given name when 院士 follows
     assert ents.get("江建国") == "Person"     # a byline vouches for what the dictionary calls a rare place
+
+
+def test_three_character_name_before_a_title_is_not_cut_at_a_word():
+    # 民主 starts inside the name 江泽民 when 主席 follows; the tagger's word boundary holds.
+    ents = _entities("记者招待会上,他说明江泽民主席对改革的看法。")
+    assert ents.get("江泽民") == "Person"

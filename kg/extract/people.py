@@ -349,8 +349,8 @@ class PersonRecognizer:
             given = word_info(tok.text[1:])
             if given is not None and given[0] >= 100 and not given[1].startswith("nr"):
                 continue  # 雷阵雨: the dictionary calls it a name, but 阵雨 is a word
-            span = self.name_at(view, tok.start, strict=False)
-            if span is None or span != (tok.start, tok.end):
+            span = self.name_at(view, tok.start, strict=False, end=tok.end)
+            if span is None:
                 continue
             if tok.end < len(text) and (self.long_titles.starts_at(text, tok.end) or text[tok.end] in "村镇乡县市区省"):
                 continue
@@ -365,7 +365,9 @@ class PersonRecognizer:
             title = self.long_titles.starts_at(nxt, 0)
             if title is None or not self._sound_left(view, tok.start) and view.tokens[idx - 1].flag.startswith(("n", "a")):
                 continue
-            span = self.name_at(view, tok.start, strict=False)
+            # A three-character token fixes the name's end (江泽民主席: not 民主);
+            # a two-character one must also read as a name on its own (楼宇 of 楼宇党小组长 does not).
+            span = self.name_at(view, tok.start, strict=False, end=tok.end if len(tok.text) >= 3 else None)
             if span is None or span[1] != tok.end:
                 continue
             cand = Candidate(tok.start, tok.end, PERSON, tok.text, source="title")
