@@ -172,6 +172,8 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add) -> Non
                 continue  # the chain names a person's body (市纪委常务副书记周文斌), or a byline
             if text[max(0, chain[0][0].start - 1):chain[0][0].start] == "除":
                 continue  # 除光明村外: the sentence is about another place
+            if text[max(0, chain[0][0].start - 4):chain[0][0].start].rstrip(" “\"「『").endswith(_FOUNDING_VERBS):
+                continue  # 组建“红马甲”志愿服务队: what the subject sets up does not act
             found.append((m, k))
         return found
 
@@ -198,6 +200,10 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add) -> Non
                 add(IMPLEMENTS, skey, pk, pm)
         if actors:
             last_actor = (paragraph, actors[0])
+
+
+# Verbs whose object is a body the subject sets up or brings in.
+_FOUNDING_VERBS = ("组建", "成立", "建立", "设立", "组织", "引入", "引进", "邀请")
 
 
 @functools.lru_cache(maxsize=4)

@@ -215,3 +215,34 @@ def test_three_character_name_before_a_title_is_not_cut_at_a_word():
     # 民主 starts inside the name 江泽民 when 主席 follows; the tagger's word boundary holds.
     ents = _entities("记者招待会上,他说明江泽民主席对改革的看法。")
     assert ents.get("江泽民") == "Person"
+
+
+def test_personnel_notice_gives_people_and_their_new_posts():
+    r = _doc("经区政府研究决定:任命王振华为驿城区教育体育局局长;任命赵海燕为驿城区卫生健康委员会副主任;"
+             "免去李国庆的驿城区教育体育局局长职务。各乡镇人民政府要认真落实。")
+    ents = {e.name: e.type for e in r.entities}
+    for name in ("王振华", "赵海燕", "李国庆"):
+        assert ents.get(name) == "Person"
+    posts = {(x.head, x.tail) for x in r.relations if x.kind == "holdsPost"}
+    assert ("Person:王振华", "驿城区教育体育局局长") in posts
+    assert ("Person:赵海燕", "驿城区卫生健康委员会副主任") in posts
+    assert not any(h == "Person:李国庆" for h, _ in posts)     # removed from the post
+    assert "各乡镇人民政府" not in ents                        # every such body, not one
+
+
+def test_person_after_a_post_wins_over_a_place_running_into_it():
+    r = _doc("源城区民政局副局长钟伟华为社区授牌。新风社区党委副书记刘晓燕说,活动很受欢迎。")
+    ents = {e.name: e.type for e in r.entities}
+    assert ents.get("钟伟华") == "Person"
+    assert not any(n.endswith("为社区") for n in ents)
+    assert ents.get("新风社区") == "Community"    # an everyday word, but its committee follows
+
+
+def test_team_named_in_quotes_and_what_it_is_founded_for():
+    r = _doc("金杏社区组建“红马甲”志愿服务队,推行“一网统管”工作机制。社区实施“五星级”党支部创建行动。")
+    ents = {e.name: e.type for e in r.entities}
+    assert ents.get("红马甲志愿服务队") == "Organization"
+    assert "五星级党支部" not in ents                   # a rating, not a name
+    impl = {(x.head, x.tail) for x in r.relations if x.kind == "implements"}
+    assert ("Community:金杏社区", "Program:一网统管") in impl
+    assert not any(h.endswith("志愿服务队") for h, _ in impl)

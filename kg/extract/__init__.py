@@ -207,7 +207,8 @@ def select(cands: list[Candidate]) -> list[Candidate]:
     # A short form inside a body's name (晋中 in 晋中信息学院) is part of the name, not a place mention.
     cands = [c for c in cands if not (c.attrs.get("short") and any(
         o.type == ORGANIZATION and o.start <= c.start and c.end <= o.end and o is not c for o in cands))]
-    order = sorted(cands, key=lambda c: (-(c.end - c.start), c.start, c.type))
+    # A name right after a post (副局长钟华为社区授牌) is read before longer spans that cross it.
+    order = sorted(cands, key=lambda c: (not (c.type == PERSON and c.source == "post"), -(c.end - c.start), c.start, c.type))
     kept: list[Candidate] = []
     for c in order:
         ok = True

@@ -144,6 +144,12 @@ class OrganizationRecognizer:
             if info and info[0] >= 3:
                 return None
         start, has_prefix = self._left(view, p)
+        if start == p and suffix.endswith(_NAMED_IN_QUOTES):
+            # (“五星级”党支部 is a rating, not a name: only teams and groups are named so.)
+            quoted = _quoted_before(text, p)
+            if quoted is not None:
+                # “红马甲”志愿服务队: a quoted name, then the kind of body.
+                return Candidate(quoted, end, ORGANIZATION, text[quoted + 1:p - 1] + text[p:end], source="suffix")
         if start >= 2 and text[start - 1] == "·" and view.candidate_ending_at(start - 1, (ORGANIZATION,)):
             has_prefix = True  # 南山职业学院·商学院: a unit named after its parent body
         glued_name = False
@@ -183,6 +189,8 @@ class OrganizationRecognizer:
         name = normalize_name(text[start:end])
         if len(name) > MAX_NAME or len(name) < 2:
             return None
+        if text[start] in _PLURAL_DETERMINERS:
+            return None  # 各乡镇人民政府: every such body, not one
         if suffix in self.weak and len(suffix) == 1:
             tok = view.tokens[view.token_at[p]]
             if tok.end != end or tok.flag in ("u", "uj", "p", "c", "d", "v", "r", "f"):
@@ -387,6 +395,26 @@ def _first_word_proper(view: SentenceView, start: int, p: int) -> bool:
     return tok.flag.startswith(("nr", "nz", "nt")) or (word_info(tok.text) is None and len(tok.text) >= 2)
 
 
+
+
+_NAMED_IN_QUOTES = ("队", "团", "工作室", "协会", "合作社")
+_OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", "’": "‘"}
+
+
+def _quoted_before(text: str, p: int, longest: int = 8) -> int | None:
+    """Where the quoted name that closes right before ``p`` opens, if it is a short run of CJK."""
+    if p < 3 or text[p - 1] not in _OPENING_QUOTES:
+        return None
+    q = text.rfind(_OPENING_QUOTES[text[p - 1]], max(0, p - longest - 2), p - 1)
+    inner = text[q + 1:p - 1]
+    if q < 0 or not 2 <= len(inner) <= longest or not all(is_cjk(c) or c == "·" for c in inner):
+        return None
+    return q
+
+
+# Determiners that make a body's name stand for every such body.
+# (全 is left out: 全国总工会 is one body.)
+_PLURAL_DETERMINERS = set(DETERMINERS) - set(REFERRING) - {"全"}
 
 
 def _post_follows(text: str, end: int, posts) -> bool:

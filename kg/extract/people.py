@@ -39,6 +39,7 @@ class PersonRecognizer:
         self.verb_words = Vocabulary(self.verbs)
         self.role_words = Vocabulary(self.roles)
         self.address_words = Vocabulary(lex.address_terms)
+        self.appointment_words = Vocabulary(lex.appointment_verbs)
 
     def find(self, view: SentenceView) -> list[Candidate]:
         out: dict[tuple[int, int], Candidate] = {}
@@ -47,6 +48,8 @@ class PersonRecognizer:
         for cand in self._after_posts(view):
             out[(cand.start, cand.end)] = cand
         for cand in self._after_roles(view):
+            out.setdefault((cand.start, cand.end), cand)
+        for cand in self._appointed(view):
             out.setdefault((cand.start, cand.end), cand)
         for cand in self._before_address_terms(view):
             out.setdefault((cand.start, cand.end), cand)
@@ -299,6 +302,31 @@ class PersonRecognizer:
             if j < len(text) and (text[j] in "、,，等" or self.verb_words.starts_at(text, j)):
                 yield Candidate(span[0], j, PERSON, name, source="role")
 
+    def _appointed(self, view: SentenceView):
+        """任命王明为区教育局局长, 免去李刚的局长职务: the wording of personnel notices.
+
+        A name after a verb of appointment, then 为, 的 or a pause; after
+        为, the post up to the next pause is the one the person now holds.
+        """
+        text = view.text
+        for _, k, verb in self.appointment_words.occurrences(text):
+            span = self.name_at(view, k)
+            if span is None or not self._sound_left(view, k - len(verb)):
+                continue
+            j = span[1]
+            if j < len(text) and text[j] not in "为的、,，;；。" and not text.startswith(("担任", "同志", "等"), j):
+                continue
+            cand = Candidate(span[0], j, PERSON, text[span[0]:j], source="appointment")
+            if verb not in _REMOVALS and j < len(text) and text[j] == "为":
+                stop = j + 1
+                while stop < len(text) and text[stop] not in PUNCT and stop - j <= MAX_POST:
+                    stop += 1
+                if self.titles.ends_at(text, stop) is not None:
+                    posts = self._post_chain(view, stop)
+                    cand.attrs["posts"] = "|".join(p for p, _ in posts)
+                    cand.attrs["bodies"] = "|".join(b or "-" for _, b in posts)
+            yield cand
+
     def _before_address_terms(self, view: SentenceView):
         """彭真同志, 邵一夫先生, 叶笃正院士: a full name before a term of address."""
         text = view.text
@@ -376,6 +404,8 @@ class PersonRecognizer:
             yield cand
 
 
+# Verbs of appointment that take a post away rather than give one.
+_REMOVALS = {"免去", "撤销"}
 # A doctrine named after a person (邓小平理论, 毛泽东思想).
 _EPONYM = re.compile("^(.{2,3})(理论|思想)$")
 # Characters that never stand in a given name but often follow one (王建华主持, 陈刚在).

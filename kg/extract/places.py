@@ -32,6 +32,8 @@ class PlaceRecognizer:
         self.suffixes = [(s, t) for s, t in lex.place_suffixes
                          if t not in (PROVINCE, CITY, COUNTY) or (t == COUNTY and len(s) >= 3 and s.endswith("区"))]
         self.generic = lex.generic_words
+        # A title stops a place's name running left (民政局副局长钟华为社区 names no community).
+        self.stops = lex.generic_words | {t for t in lex.posts if len(t) >= 2}
         self.suffix_words = Vocabulary(s for s, _ in self.suffixes)
         self.suffix_type = dict(self.suffixes)
         # Every full and short division name of a sentence, found in one pass.
@@ -176,7 +178,7 @@ class PlaceRecognizer:
             return None  # 乡 of 宁乡 (宁乡市) ends a division's name, not a township's
         if _verb_object(view, p):
             return None  # 走村入户, 驻村: the place word is what a verb acts on
-        stem_start, parent = left_extent(view, p, self.generic, MAX_STEM)
+        stem_start, parent = left_extent(view, p, self.stops, MAX_STEM)
         if p > 0 and view.text[p - 1:end] in self.generic:
             return None  # 文明村镇: 村镇 is a word, not a 镇
         stem = normalize_name(view.text[stem_start:p])
@@ -195,7 +197,9 @@ class PlaceRecognizer:
         # Right after its township or county (百家村街道光明社区), an everyday
         # word names the place too.
         addressed = parent is not None and parent.end == stem_start and parent.type in (TOWNSHIP, COUNTY)
-        if stem in self.generic or (_is_generic_stem(stem) and not coined and not addressed):
+        # So does one whose own committee follows (新风社区党委, 和平村村委会).
+        governed = view.text.startswith(_OWN_BODIES, end)
+        if stem in self.generic or (_is_generic_stem(stem) and not coined and not addressed and not governed):
             return None
         if suffix in self.lex.weak_place_suffixes and not _proper(stem):
             return None
@@ -271,6 +275,10 @@ def left_extent(view: SentenceView, p: int, generic: frozenset[str], max_chars: 
 
 # Function words that break an address chain; 里 or 东 may stand in a name (幸福里社区).
 _CHAIN_BREAKERS = FUNCTION_CHARS - set("上下中里内外")
+
+
+# The bodies of a community or village, written right after its name.
+_OWN_BODIES = ("党委", "党总支", "党支部", "居委会", "村委会", "居民委员会", "村民委员会")
 
 
 def _holds_everyday_word(text: str) -> bool:
