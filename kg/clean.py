@@ -148,13 +148,33 @@ def _drop_stray_spaces(chars: list[str], offs: list[int],
             j += 1
         left = "".join(out_c[-6:])
         right = "".join(chars[j:j + 6])
-        stray = (bridges is not None and left and right and is_cjk(left[-1]) and is_cjk(right[0])
-                 and bridges(left, right))
+        stray = _letter_spaced(chars, k, j) or (
+            bridges is not None and left and right and is_cjk(left[-1]) and is_cjk(right[0]) and bridges(left, right))
         if not stray:
             out_c.append(" ")
             out_o.append(offs[k])
         i = j
     return out_c, out_o
+
+
+def _letter_spaced(chars: list[str], k: int, j: int) -> bool:
+    """Whether the single space at ``k`` is letter-spacing: it lies in a run of
+    four or more CJK characters each set one space apart (全 面 推 进).
+
+    (Three in a row are ambiguous: 幸福 里 建设 is words, not letters.)
+    """
+    if j - k != 1 or k == 0 or j >= len(chars) or not (is_cjk(chars[k - 1]) and is_cjk(chars[j])):
+        return False
+    spaced = 1                  # spaces of the run around k, counting this one
+    i = k - 2
+    while i >= 1 and chars[i] == " " and is_cjk(chars[i - 1]) and is_cjk(chars[i + 1]):
+        spaced += 1
+        i -= 2
+    i = j + 1
+    while i + 1 < len(chars) and chars[i] == " " and is_cjk(chars[i - 1]) and is_cjk(chars[i + 1]):
+        spaced += 1
+        i += 2
+    return spaced >= 3
 
 
 def _split_sentences(chars: list[str], offs: list[int]):

@@ -36,6 +36,11 @@ def entity_key(etype: str, name: str, code: str = "", parent: str = "") -> str:
     return f"{etype}:{name}"
 
 
+# The kinds of place a bare level prefix (区政府, 镇党委) can stand for.
+_LEVEL_TYPES = {"省": (PROVINCE,), "市": (CITY, COUNTY), "县": (COUNTY,), "区": (CITY, COUNTY), "旗": (COUNTY,),
+                "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "村": (VILLAGE,)}
+
+
 class DocumentContext:
     """What a document says about where it is: its home places, in reading order."""
 
@@ -76,10 +81,12 @@ class DocumentContext:
         return next(c for c in cities if c.name == best)
 
     def recent(self, suffix: str, before: int) -> Mention | None:
-        """The last place named before offset ``before`` whose name ends in ``suffix``."""
+        """The last place of that level named before offset ``before`` whose name ends in ``suffix``
+        (区 is a district, not the 小区 of an estate)."""
+        types = _LEVEL_TYPES.get(suffix, PLACE_TYPES)
         best = None
         for m in self.places:
-            if m.start < before and m.name.endswith(suffix) and m.type in PLACE_TYPES:
+            if m.start < before and m.name.endswith(suffix) and m.type in types:
                 best = m
         return best
 

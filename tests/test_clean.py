@@ -47,3 +47,11 @@ def test_full_width_ascii_becomes_half_width_one_for_one():
     doc = _clean(text)
     assert doc.sentences[0].text.startswith("2024年,KG")
     assert len(doc.sentences[0].offsets) == len(doc.sentences[0].text)
+
+
+def test_letter_spacing_is_removed_but_three_spaced_pieces_are_left_to_the_segmenter():
+    bridges = default_segmenter().bridges
+    texts = [s.text for s in clean(Document("x", "x", "全 面 推 进乡村振兴。黎明村借 共享社·幸福 里 建设。"),
+                                   bridges=bridges).sentences]
+    assert texts[0] == "全面推进乡村振兴。"
+    assert "里 建设" in texts[1]

@@ -246,3 +246,23 @@ def test_team_named_in_quotes_and_what_it_is_founded_for():
     impl = {(x.head, x.tail) for x in r.relations if x.kind == "implements"}
     assert ("Community:金杏社区", "Program:一网统管") in impl
     assert not any(h.endswith("志愿服务队") for h, _ in impl)
+
+
+def test_letter_spaced_names_and_verbs_that_start_with_a_surname():
+    r = _doc("本报讯(融媒体记者 吴 昊)逻岗镇党委副书记、镇长刘 永 杰介绍,村民小组长查看新修的水渠。")
+    ents = {e.name: e.type for e in r.entities}
+    assert ents.get("吴昊") == "Person"
+    assert ents.get("刘永杰") == "Person"
+    assert "查看新" not in ents                  # 查看 is a verb, not 查 + a given name
+    posts = {(x.head, x.tail) for x in r.relations if x.kind == "holdsPost"}
+    assert ("Person:刘永杰", "镇长") in posts
+
+
+def test_district_prefix_reads_as_the_district_not_an_estate():
+    r = _doc("海淀区清河街道毛纺北小区是老旧小区。街道协调区城管委、区住建委解决停车难。"
+             "宁陵县逻岗镇秦庄村种植专业合作社理事长秦大海告诉记者。")
+    ents = {e.name: e.type for e in r.entities}
+    assert ents.get("海淀区城管委") == "Organization"
+    assert ents.get("海淀区住建委") == "Organization"
+    assert not any(n.startswith("毛纺北小区") and t == "Organization" for n, t in ents.items())
+    assert ents.get("秦庄村种植专业合作社") == "Organization"

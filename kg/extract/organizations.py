@@ -333,7 +333,7 @@ class OrganizationRecognizer:
 
 
 # Departments that belong to a party committee (县委宣传部, 市委政法委).
-_PARTY_DEPARTMENTS = {"组织部", "宣传部", "统战部", "政法委", "政研室", "党校", "直属机关工委", "办公室"}
+_PARTY_DEPARTMENTS = {"组织部", "宣传部", "统战部", "社会工作部", "政法委", "政研室", "党校", "直属机关工委", "办公室"}
 # Generic words that may stand inside a body's name (党建工作领导小组, 综合服务中心)
 # except these, which name the people around a body.
 _NOT_IN_BODY_NAMES = {"党员", "干部", "群众", "居民", "村民", "党组织", "基层党组织", "基层", "城市", "农村",

@@ -82,7 +82,7 @@ class PersonRecognizer:
             if j < len(text) and text[j] not in "、,，。;；等和及与" and not self.verb_words.starts_at(text, j):
                 continue
             if (span[0], j) not in out and not any(o.start < j and span[0] < o.end for o in out.values()):
-                nxt = Candidate(span[0], j, PERSON, text[span[0]:j], source="list")
+                nxt = Candidate(span[0], j, PERSON, normalize_name(text[span[0]:j]), source="list")
                 out[(span[0], j)] = nxt
                 queue.append(nxt)
 
@@ -102,6 +102,11 @@ class PersonRecognizer:
             g0 = k + ls
             if g0 >= len(text):
                 continue
+            if strict and fixed_end is None and text[g0] == " ":
+                spaced = _spaced_given_name(text, g0)
+                if spaced is not None and not self._common(normalize_name(text[k:spaced])):
+                    return k, spaced   # 刘 永 杰: a name set letter-spaced
+                continue
             if not _name_char(text[g0]):
                 # 向 and 于 begin given names too (赵向阳) when the tagger reads them so.
                 tok = view.tokens[view.token_at[g0]] if view.tokens else None
@@ -115,6 +120,8 @@ class PersonRecognizer:
                 end = g0 + 2 if g0 + 1 < len(text) and _name_char(text[g0 + 1]) else g0 + 1
                 if end == g0 + 2 and self._cut_after_first(text, g0 + 1):
                     end = g0 + 1
+            if _splits_verb(view, k, g0, end):
+                continue  # 查看新修的: the surname begins a verb, not a name
             given = text[g0:end]
             if given in self.honorifics or any(given.startswith(h) for h in self.honorifics):
                 return None
@@ -166,7 +173,11 @@ class PersonRecognizer:
                         j += 1
                     # The name ends where the byline does (记者王正文报道): try the longest fit first.
                     j = next((e for e in range(min(j, k + 3), k + 1, -1) if self._byline_ends(text, e)), k)
-                    word = text[k:j]
+                    if j == k and k + 1 < len(text) and _name_char(text[k]):
+                        spaced = _spaced_given_name(text, k + 1)   # 记者 吴 昊
+                        if spaced is not None and self._byline_ends(text, spaced):
+                            j = spaced
+                    word = normalize_name(text[k:j])
                     if not 2 <= len(word) <= 3:
                         break
                     if names == 0 and not (word[0] in self.single or word[:2] in self.double):
@@ -205,7 +216,7 @@ class PersonRecognizer:
             span = self.name_at(view, k)
             if span:
                 posts = self._post_chain(view, i + len(title))
-                cand = Candidate(span[0], span[1], PERSON, text[span[0]:span[1]], source="post")
+                cand = Candidate(span[0], span[1], PERSON, normalize_name(text[span[0]:span[1]]), source="post")
                 cand.attrs["posts"] = "|".join(p for p, _ in posts)
                 cand.attrs["bodies"] = "|".join(b or "-" for _, b in posts)
                 yield cand
@@ -316,7 +327,7 @@ class PersonRecognizer:
             j = span[1]
             if j < len(text) and text[j] not in "为的、,，;；。" and not text.startswith(("担任", "同志", "等"), j):
                 continue
-            cand = Candidate(span[0], j, PERSON, text[span[0]:j], source="appointment")
+            cand = Candidate(span[0], j, PERSON, normalize_name(text[span[0]:j]), source="appointment")
             if verb not in _REMOVALS and j < len(text) and text[j] == "为":
                 stop = j + 1
                 while stop < len(text) and text[stop] not in PUNCT and stop - j <= MAX_POST:
@@ -420,6 +431,29 @@ def _name_char(c: str) -> bool:
 _NOUN_ENDINGS = set("感楼栋桥性化者式型度率界区村镇园院馆站所厂店业会团队组部局委办处科室路街巷道")
 # Surnames that are also everyday function words or adjectives.
 _WORDLIKE_SURNAMES = set("和于向从同由及与将把以为时都全高大小新老多少")
+
+
+def _spaced_given_name(text: str, g0: int) -> int | None:
+    """End of a given name set one space per character after its surname (刘 永 杰), or None."""
+    end = None
+    for _ in range(2):
+        if g0 + 1 < len(text) and text[g0] == " " and _name_char(text[g0 + 1]):
+            end = g0 + 2
+            g0 = end
+        else:
+            break
+    return end
+
+
+def _splits_verb(view: SentenceView, k: int, g0: int, end: int) -> bool:
+    """Whether a word of action starting at the surname ends inside the name (查看 of 查看新)."""
+    if not view.tokens:
+        return False
+    tok = view.tokens[view.token_at[k]]
+    if tok.start != k or not g0 < tok.end < end:
+        return False
+    info = word_info(tok.text)
+    return bool(info and info[1][:1] in ("v", "d", "p", "c") and info[0] >= 100)
 
 
 def _very_common(word: str) -> bool:
