@@ -266,3 +266,12 @@ def test_district_prefix_reads_as_the_district_not_an_estate():
     assert ents.get("海淀区住建委") == "Organization"
     assert not any(n.startswith("毛纺北小区") and t == "Organization" for n, t in ents.items())
     assert ents.get("秦庄村种植专业合作社") == "Organization"
+
+
+def test_company_name_with_a_bracketed_form_and_founding_a_platform_implements_it():
+    r = _doc("贵州茅台酒厂(集团)习酒有限责任公司参与活动。滨湖世纪社区位于核心区。"
+             "社区成立“三方联动”议事平台。")
+    ents = {e.name: e.type for e in r.entities}
+    assert ents.get("贵州茅台酒厂(集团)习酒有限责任公司") == "Organization"
+    impl = {(x.head, x.tail) for x in r.relations if x.kind == "implements"}
+    assert any(h.startswith("Community:滨湖世纪社区") and t == "Program:三方联动" for h, t in impl)

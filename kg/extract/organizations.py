@@ -316,6 +316,12 @@ class OrganizationRecognizer:
                 tok_index = view.token_at[start - 1]
                 tok = view.tokens[tok_index]
             w = tok.text
+            inserted = next((x for x in _INSERTED_FORMS if text.endswith(x, 0, start)), None)
+            if inserted is not None and start - len(inserted) > 0 and is_cjk(text[start - len(inserted) - 1]):
+                # 茅台酒厂(集团)习酒有限责任公司: the group's form is part of the name.
+                start -= len(inserted)
+                tok_index = view.token_at[start - 1]
+                continue
             if any(c in PUNCT for c in w) or not all(is_cjk(c) or c.isdigit() or c.isalpha() for c in w):
                 break
             if w in self.posts or w in _NOT_IN_BODY_NAMES or (w in self.generic and w[0] in DETERMINERS):
@@ -332,6 +338,8 @@ class OrganizationRecognizer:
         return start, has_prefix
 
 
+# Legal forms written in brackets inside a company's name.
+_INSERTED_FORMS = tuple(f"{o}{w}{c}" for w in ("集团", "控股", "中国", "股份") for o, c in (("(", ")"), ("（", "）")))
 # Departments that belong to a party committee (县委宣传部, 市委政法委).
 _PARTY_DEPARTMENTS = {"组织部", "宣传部", "统战部", "社会工作部", "政法委", "政研室", "党校", "直属机关工委", "办公室"}
 # Generic words that may stand inside a body's name (党建工作领导小组, 综合服务中心)
