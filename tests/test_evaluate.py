@@ -37,7 +37,7 @@ def test_peoples_daily_spans_stay_above_their_floor():
     from kg.pipeline import recognize
     report = evaluate.score_ner(PEOPLES_DAILY, recognize, limit=800)
     assert report.scores["micro"].precision >= 0.65, report.table()
-    assert report.scores["PER"].f1 >= 0.40, report.table()
+    assert report.scores["PER"].f1 >= 0.46, report.table()
 
 
 def test_eval_command_prints_scores_and_misses():
