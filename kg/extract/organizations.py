@@ -316,7 +316,8 @@ class OrganizationRecognizer:
                 tok_index = view.token_at[start - 1]
                 tok = view.tokens[tok_index]
             w = tok.text
-            inserted = next((x for x in _INSERTED_FORMS if text.endswith(x, 0, start)), None)
+            inserted = next((x for x in _INSERTED_FORMS if text.endswith(x, 0, start)), None) \
+                if text[start - 1] in ")）" else None
             if inserted is not None and start - len(inserted) > 0 and is_cjk(text[start - len(inserted) - 1]):
                 # 茅台酒厂(集团)习酒有限责任公司: the group's form is part of the name.
                 start -= len(inserted)
