@@ -56,8 +56,8 @@ def main(verbose: bool) -> None:
               show_default=True, help="RDF formats to write (repeat for several).")
 @click.option("--max-nodes", default=500, show_default=True, type=click.IntRange(min=0),
               help="Nodes drawn in graph.html (0: all); graph.gexf always holds all of them.")
-@click.option("--ner", type=click.Choice(["rules", "lac"]), default="rules", show_default=True,
-              help="Recognizer: jieba + rules + lexicons, or with Baidu LAC added (pip install 'kg[lac]').")
+@click.option("--ner", type=click.Choice(["rules", "lac", "jiagu"]), default="rules", show_default=True,
+              help="Recognizer: jieba + rules + lexicons, or with Baidu LAC (make lac) or Jiagu (pip install 'kg[jiagu]') added.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any input was skipped.")
 @click.option("--to-simplified", is_flag=True,
               help="Read traditional characters as simplified ones (OpenCC; pip install 'kg[opencc]').")
@@ -101,14 +101,16 @@ def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, ner
 
 
 def _backend_error(ner: str) -> str:
-    if ner != "lac":
+    if ner == "rules":
         return ""
+    from kg.extract.lac import BackendUnavailable
     try:
-        from kg.extract.lac import BackendUnavailable, LacRecognizer
-    except ImportError as e:  # pragma: no cover - a broken install
-        return str(e)
-    try:
-        LacRecognizer().ensure_loaded()
+        if ner == "lac":
+            from kg.extract.lac import LacRecognizer
+            LacRecognizer()
+        else:
+            from kg.extract.jiagu_ner import JiaguRecognizer
+            JiaguRecognizer()
     except BackendUnavailable as e:
         return str(e)
     return ""
@@ -148,7 +150,7 @@ def format_summary(s) -> str:
 @click.argument("paths", nargs=-1)
 @click.option("--ner", "ner_file", type=click.Path(exists=True, dir_okay=False),
               help="Score exact PER/LOC/ORG spans on sentences in the People's Daily format instead.")
-@click.option("--backend", type=click.Choice(["rules", "lac"]), default="rules", show_default=True,
+@click.option("--backend", type=click.Choice(["rules", "lac", "jiagu"]), default="rules", show_default=True,
               help="Recognizer to score.")
 @click.option("--conventions", type=click.Choice(["pd", "kg"]), default="pd", show_default=True,
               help="With --ner --backend lac: post-process LAC's names as the People's Daily corpus marks them (pd) or as a build does (kg).")

@@ -75,6 +75,9 @@ def _extractor(ner: str, conventions: str = "kg") -> Extractor:
     if ner == "lac":
         from kg.extract.lac import LacRecognizer
         backend = LacRecognizer(rules=conventions)
+    elif ner == "jiagu":
+        from kg.extract.jiagu_ner import JiaguRecognizer
+        backend = JiaguRecognizer()
     extractor = Extractor(ner=backend)
     extractor.segmenter.tag("")   # loads the segmenter's dictionary now
     word_info("")                 # and the word frequencies

@@ -19,7 +19,7 @@ from kg.extract.segment import Segmenter, default_segmenter
 from kg.lexicon import Lexicon
 from kg.lexicon import load as load_lexicon
 from kg.lexicon import short_forms
-from kg.model import COARSE_TYPE, COMMUNITY, ORGANIZATION, PERSON, PROGRAM, TOWNSHIP, VILLAGE, CleanDocument, Mention
+from kg.model import COARSE_TYPE, COMMUNITY, ORGANIZATION, PERSON, PLACE_TYPES, PROGRAM, TOWNSHIP, VILLAGE, CleanDocument, Mention
 
 
 @dataclass
@@ -63,17 +63,35 @@ class Extractor:
         on local news it takes many phrases for bodies.
         """
         from kg.extract.lac import to_candidates
-        suffixes = self.recognizers[1].all_suffixes
+        places, organizations = self.recognizers[:2]
+        suffixes = organizations.all_suffixes
         surnames = self.lex.surnames_single | self.lex.surnames_double
         for view, found in zip(views, self.ner.find_batch([v.sentence for v in views])):
             view.statistical = found
             for cand in to_candidates(view, found, self.lex):
                 if cand.type == PERSON and not (cand.name[:1] in surnames or cand.name[:2] in surnames):
                     continue
-                if cand.type == ORGANIZATION and not suffixes.ends_at(cand.name, len(cand.name)):
+                if cand.type == ORGANIZATION and (not suffixes.ends_at(cand.name, len(cand.name))
+                                                  or self._generic_name(cand.name, suffixes)):
+                    continue
+                if cand.type in PLACE_TYPES and self._generic_name(cand.name, places.suffix_words):
                     continue
                 if not any(c.start < cand.end and cand.start < c.end for c in view.candidates):
                     view.candidates.append(cand)
+
+    def _generic_name(self, name: str, suffixes) -> bool:
+        """A name made only of everyday words and a suffix (物业公司, 疫情防控小组, 小区)."""
+        suffix = suffixes.ends_at(name, len(name))
+        if suffix is None:
+            return False
+        stem = name[:-len(suffix)]
+        if not stem or not is_cjk(stem[0]):
+            return True
+        for w in self.segmenter.cut(stem):
+            info = word_info(w)
+            if not info or info[0] < 50 or info[1].startswith(("ns", "nr", "nz", "nt")):
+                return False
+        return True
 
     @staticmethod
     def _drop_unconfirmed_tags(views: list[SentenceView]) -> None:

@@ -910,7 +910,7 @@ def to_candidates(view, mentions: Sequence[Mention], lex) -> list:
                 code = divisions[0].code
         elif typ == PERSON and len(m.name) < 2:
             continue
-        out.append(Candidate(i, j, typ, m.name, code=code, source=SOURCE, attrs=dict(m.attrs)))
+        out.append(Candidate(i, j, typ, m.name, code=code, source=m.source, attrs=dict(m.attrs)))
     return out
 
 
