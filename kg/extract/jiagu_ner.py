@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from typing import Mapping, Sequence
 
-from kg.extract.lac import LABEL_TYPE, BackendUnavailable, Span, strip_stray_spaces
+from kg.extract.lac import LABEL_TYPE, BackendUnavailable, Span, sentence_mentions, strip_stray_spaces
 from kg.model import Mention, Sentence
 
 SOURCE = "jiagu"
@@ -81,15 +81,4 @@ class JiaguRecognizer:
     def find_batch(self, sentences: Sequence[Sentence],
                    doc_text: str | Mapping[str, str] | None = None) -> list[list[Mention]]:
         """Mentions in each sentence, as :meth:`kg.extract.lac.LacRecognizer.find_batch` gives them."""
-        out: list[list[Mention]] = []
-        for sentence in sentences:
-            source = doc_text.get(sentence.doc_id) if isinstance(doc_text, Mapping) else doc_text
-            mentions = []
-            for s in self.spans(sentence.text):
-                start, end = sentence.span(s.start, s.end)
-                mentions.append(Mention(
-                    doc_id=sentence.doc_id, sentence=sentence.index, start=start, end=end,
-                    text=source[start:end] if source is not None else sentence.text[s.start:s.end],
-                    name=s.text, type=LABEL_TYPE[s.label], source=SOURCE))
-            out.append(mentions)
-        return out
+        return [sentence_mentions(sentence, self.spans(sentence.text), doc_text, SOURCE) for sentence in sentences]

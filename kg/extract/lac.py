@@ -859,23 +859,26 @@ class LacRecognizer:
         the caller must set it from the document.
         """
         spans = self.spans_batch([s.text for s in sentences])
-        out: list[list[Mention]] = []
-        for sentence, found in zip(sentences, spans):
-            source = doc_text.get(sentence.doc_id) if isinstance(doc_text, Mapping) else doc_text
-            mentions = []
-            for s in found:
-                start, end = sentence.span(s.start, s.end)
-                mentions.append(Mention(
-                    doc_id=sentence.doc_id, sentence=sentence.index, start=start, end=end,
-                    text=source[start:end] if source is not None else sentence.text[s.start:s.end],
-                    name=s.text, type=LABEL_TYPE[s.label], source=SOURCE,
-                    attrs=(("rule", s.rule),) if s.rule else ()))
-            out.append(mentions)
-        return out
+        return [sentence_mentions(sentence, found, doc_text, SOURCE) for sentence, found in zip(sentences, spans)]
 
     def find(self, sentence: Sentence, doc_text: str | None = None) -> list[Mention]:
         """Mentions in one sentence; see :meth:`find_batch`."""
         return self.find_batch([sentence], doc_text)[0]
+
+
+def sentence_mentions(sentence: Sentence, spans: Sequence[Span], doc_text: str | Mapping[str, str] | None,
+                      source: str) -> list[Mention]:
+    """A statistical recognizer's spans of one sentence as mentions with document offsets."""
+    text = doc_text.get(sentence.doc_id) if isinstance(doc_text, Mapping) else doc_text
+    mentions = []
+    for s in spans:
+        start, end = sentence.span(s.start, s.end)
+        mentions.append(Mention(
+            doc_id=sentence.doc_id, sentence=sentence.index, start=start, end=end,
+            text=text[start:end] if text is not None else sentence.text[s.start:s.end],
+            name=s.text, type=LABEL_TYPE[s.label], source=source,
+            attrs=(("rule", s.rule),) if s.rule else ()))
+    return mentions
 
 
 def to_candidates(view, mentions: Sequence[Mention], lex) -> list:
