@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.extract.base import Candidate, SentenceView, is_cjk, word_info
+from kg.extract.base import Candidate, SentenceView, is_cjk, is_common_word, word_info
 from kg.extract.organizations import OrganizationRecognizer
 from kg.extract.people import PersonRecognizer
 from kg.extract.places import PlaceRecognizer
@@ -87,11 +87,7 @@ class Extractor:
         stem = name[:-len(suffix)]
         if not stem or not is_cjk(stem[0]):
             return True
-        for w in self.segmenter.cut(stem):
-            info = word_info(w)
-            if not info or info[0] < 50 or info[1].startswith(("ns", "nr", "nz", "nt")):
-                return False
-        return True
+        return all(is_common_word(w, 50) for w in self.segmenter.cut(stem))
 
     @staticmethod
     def _drop_unconfirmed_tags(views: list[SentenceView]) -> None:

@@ -8,7 +8,7 @@ the place before it, which then becomes its parent (盐湖区安邑街道幸福�
 """
 from __future__ import annotations
 
-from kg.extract.base import DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_FLAGS, Vocabulary, PUNCT, Candidate, SentenceView, is_cjk, normalize_name, word_info
+from kg.extract.base import DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_FLAGS, Vocabulary, PUNCT, Candidate, SentenceView, is_cjk, is_common_word, normalize_name, word_info
 from kg.lexicon import Lexicon
 from kg.model import CITY, COUNTY, ESTATE, PLACE_LEVEL, PLACE_TYPES, PROVINCE, TOWNSHIP
 
@@ -282,12 +282,8 @@ _OWN_BODIES = ("党委", "党总支", "党支部", "居委会", "村委会", "�
 
 
 def _holds_everyday_word(text: str) -> bool:
-    for i in range(len(text) - 1):
-        for j in range(i + 2, min(len(text), i + 4) + 1):
-            info = word_info(text[i:j])
-            if info and info[0] >= 50 and not info[1].startswith(("ns", "nr", "nz", "nt")):
-                return True
-    return False
+    return any(is_common_word(text[i:j], 50)
+               for i in range(len(text) - 1) for j in range(i + 2, min(len(text), i + 4) + 1))
 
 
 def _verb_object(view: SentenceView, p: int) -> bool:
@@ -313,11 +309,7 @@ def _holds_verb(stem: str) -> bool:
 
 
 def _is_generic_stem(stem: str) -> bool:
-    info = word_info(stem)
-    if info is None:
-        return False
-    freq, flag = info
-    return not flag.startswith(("ns", "nr", "nz", "nt")) and freq >= 50
+    return is_common_word(stem, 50)
 
 
 def _proper(stem: str) -> bool:
