@@ -24,7 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.export.html import write_gexf, write_html  # noqa: E402
+from kg.export.html import write_html  # noqa: E402
+from kg.export.network import write_gexf  # noqa: E402
 from kg.graph import build_graph  # noqa: E402
 from kg.model import (CITY, COMMUNITY, COOCCURS, COUNTY, ESTATE, LOCATED_IN, ORGANIZATION, PERSON,  # noqa: E402
                       PROGRAM, PROVINCE, TOWNSHIP, VILLAGE, CleanDocument, Document, Entity, Evidence,

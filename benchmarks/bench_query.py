@@ -30,7 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.export.rdf import all_prefixes, graph_triples, write_rdf, write_turtle  # noqa: E402
+from kg.export.rdf import graph_triples, write_rdf, write_turtle  # noqa: E402
+from kg.vocab import all_prefixes  # noqa: E402
 from kg.model import (CleanDocument, Document, Entity, Evidence, KnowledgeGraph, Mention,  # noqa: E402
                       Relation, Sentence)
 from kg.query import VOCAB_PREFIXES, load_store, query_store  # noqa: E402

@@ -1,90 +1,125 @@
-"""A per-document cache of extraction results, for incremental builds.
+"""A per-article cache of extraction results, for incremental builds.
 
-An entry holds the ``DocResult``s of one input file (one, or one a part
-for a huge file) and is found by a key made of everything they depend on: the
-file's bytes, its document id, the reading options (recognizer backend,
-conversion to simplified characters) and the extractor's version (the lexicon
-files and the source of every module extraction runs through). Change any of them and the
-key changes, so an entry is never stale; it is simply not looked up again.
+An entry holds the ``DocResult``s of one input file (one, or one a part for
+a huge file) and is found by a key made of everything they depend on: the
+file's bytes, its document id, the reading options (backend, conversion to
+simplified characters) and the extractor version (kg.docstep). Change any
+of them and the key changes, so an entry is never stale; it is simply not
+looked up again.
 
-The cache is only a lookup: which documents a build contains is decided by
-the current inputs, and every corpus statistic is recomputed on the merged
-result. Entries are written atomically and carry a checksum, so one written
-by an interrupted build, truncated or damaged on disk is ignored and the
-document extracted again.
+Entries are data, never code: MessagePack decoded by msgspec straight into
+the model's dataclasses, every field checked against its declared type. An
+entry also carries a keyed checksum (BLAKE2b with a key private to the
+user, see :func:`user_key`), so one written by anyone else — a forged or
+tampered entry in a shared folder — fails the check like a damaged one:
+it is ignored, the article is extracted again and the build says so.
 
 Layout: ``DIR/<extractor version>/<2 hex>/<key>.kgc``.
 """
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
-import importlib.metadata
-import inspect
+import hmac
+import logging
 import os
-import pickle
 import shutil
+import stat
 import tempfile
 import zlib
 from pathlib import Path
 
-from kg.atomic import atomic_write
-from kg.model import DocResult
+import msgspec
 
-MAGIC = b"KGC1"
-_DIGEST = 16
-# Pickle of a DocResult compresses about 2.5x at level 1, for little time.
+from kg.model import DocResult, Offsets
+
+log = logging.getLogger("kg")
+
+MAGIC = b"KGC2"
+_DIGEST = 32
+# MessagePack of a DocResult compresses about 3x at level 1, for little time.
 _LEVEL = 1
 # Version folders kept besides the current one: enough to switch between a
 # couple of checkouts without re-extracting, not so many that old ones pile up.
 KEEP_VERSIONS = 2
 _MARKER = "KGCACHE"
-
-# The modules a DocResult depends on, relative to the kg package.
-_SOURCES = ("corpus.py", "clean.py", "extract/*.py", "lexicon/*.py", "resolve.py", "relations.py", "model.py")
+_KEY_BYTES = 32
 
 
-@functools.lru_cache(maxsize=1)
-def extractor_version() -> str:
-    """A short hash that changes whenever extraction could give another result.
+class CacheEntryError(ValueError):
+    """An entry that is damaged, forged, or not of the current model."""
 
-    It covers the lexicon files and their loader, the source files of
-    decoding, cleaning, extraction, resolution, relations and the data model,
-    the pipeline's
-    ``process_document``, and the packages whose data decide the result (the
-    taggers' dictionaries, OpenCC's tables).
+
+# --------------------------------------------------------------------------- the payload
+
+def _encode_hook(obj):
+    if isinstance(obj, Offsets):
+        return obj.runs()
+    raise NotImplementedError(f"cannot store {type(obj).__name__} in the cache")
+
+
+def _decode_hook(kind, obj):
+    if kind is Offsets:
+        return Offsets.from_runs(obj)
+    raise NotImplementedError(f"no decoder for {kind}")
+
+
+_ENCODER = msgspec.msgpack.Encoder(enc_hook=_encode_hook)
+_DECODER = msgspec.msgpack.Decoder(list[DocResult], dec_hook=_decode_hook)
+
+
+def encode(results: list[DocResult]) -> bytes:
+    """The results of one file as a compressed payload (data only, no checksum yet)."""
+    return zlib.compress(_ENCODER.encode(results), _LEVEL)
+
+
+def decode(payload: bytes) -> list[DocResult]:
+    """The results of a payload, every field checked against the model; ``CacheEntryError`` otherwise."""
+    try:
+        return _DECODER.decode(zlib.decompress(payload))
+    except (zlib.error, msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError) as e:
+        raise CacheEntryError(f"not an entry of this model: {e}") from None
+
+
+def seal(payload: bytes, key: bytes) -> bytes:
+    """An entry: magic, keyed checksum, payload."""
+    return MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST, key=key).digest() + payload
+
+
+def unseal(entry: bytes, key: bytes) -> bytes:
+    """The payload of an entry sealed with ``key``; ``CacheEntryError`` when damaged or forged."""
+    head = len(MAGIC) + _DIGEST
+    if len(entry) < head or not entry.startswith(MAGIC):
+        raise CacheEntryError("not a cache entry")
+    payload = entry[head:]
+    expected = hashlib.blake2b(payload, digest_size=_DIGEST, key=key).digest()
+    if not hmac.compare_digest(expected, entry[len(MAGIC):head]):
+        raise CacheEntryError("checksum does not match (damaged, or written by someone else)")
+    return payload
+
+
+# --------------------------------------------------------------------------- the lookup key
+
+_READ_BYTES = 1 << 20
+
+
+def reading_options(backend: str, to_simplified: bool) -> str:
+    """The options a cache key depends on besides the file and the version, as one string.
+
+    >>> reading_options("rules", False)
+    'backend=rules;simplified=0'
     """
-    from kg import lexicon, pipeline
-    root = Path(__file__).resolve().parent
-    h = hashlib.sha256()
-    h.update(lexicon.version().encode())
-    for pattern in _SOURCES:
-        for path in sorted(root.glob(pattern)):
-            h.update(path.relative_to(root).as_posix().encode() + b"\0")
-            h.update(path.read_bytes())
-    for func in (pipeline.process_document, pipeline._extractor):
-        h.update(inspect.getsource(func).encode())
-    for package in ("jieba", "rjieba", "opencc", "LAC", "paddlepaddle"):
-        try:
-            h.update(f"{package}={importlib.metadata.version(package)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            h.update(f"{package}=none".encode())
-    return h.hexdigest()[:16]
+    return f"backend={getattr(backend, 'value', backend)};simplified={int(to_simplified)}"
 
 
-def file_key(data: bytes, doc_id: str, reading: str, version: str | None = None) -> str:
-    """The cache key of one input file's bytes, read as ``doc_id`` with options ``reading``.
-
-    ``reading`` names the options that change what is extracted (see
-    :func:`reading_options`).
-    """
+def file_key(data: bytes, doc_id: str, reading: str, version: str) -> str:
+    """The cache key of one input file's bytes, read as ``doc_id`` with options ``reading``."""
     h = _hasher(doc_id, reading, version)
     h.update(data)
     return h.hexdigest()
 
 
-def path_key(path: str | os.PathLike, doc_id: str, reading: str, version: str | None = None) -> tuple[str, int]:
+def path_key(path: str | os.PathLike, doc_id: str, reading: str, version: str) -> tuple[str, int]:
     """:func:`file_key` of the file at ``path``, read in pieces, and its size; raises ``OSError``."""
     h = _hasher(doc_id, reading, version)
     size = 0
@@ -95,57 +130,89 @@ def path_key(path: str | os.PathLike, doc_id: str, reading: str, version: str | 
     return h.hexdigest(), size
 
 
-_READ_BYTES = 1 << 20
-
-
-def _hasher(doc_id: str, reading: str, version: str | None):
+def _hasher(doc_id: str, reading: str, version: str):
     h = hashlib.sha256()
-    for part in ((version or extractor_version()).encode(), reading.encode(),
-                 doc_id.encode("utf-8", "surrogatepass")):
+    for part in (version.encode(), reading.encode(), doc_id.encode("utf-8", "surrogatepass")):
         h.update(len(part).to_bytes(8, "big"))
         h.update(part)
     return h
 
 
-def reading_options(ner: str, to_simplified: bool) -> str:
-    """The options a cache key depends on, as one string.
+# --------------------------------------------------------------------------- the key
 
-    >>> reading_options("rules", False)
-    'ner=rules;simplified=0'
+def key_file() -> Path:
+    """Where the user's cache key lives: ``$KG_CACHE_KEY``, else ``$XDG_CACHE_HOME/kg/cache.key``."""
+    if os.environ.get("KG_CACHE_KEY"):
+        return Path(os.environ["KG_CACHE_KEY"])
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "kg" / "cache.key"
+
+
+def user_key(path: Path | None = None) -> bytes:
+    """The secret that seals this user's entries, made on first use (mode 0600).
+
+    A key file that is not a regular file owned by this user with no access
+    for others is not trusted (someone could have planted it): a fresh key
+    for this process is used instead, and entries are not reused between
+    builds until the file is fixed.
     """
-    return f"ner={ner};simplified={int(to_simplified)}"
+    path = path or key_file()
+    try:
+        return _read_key(path)
+    except FileNotFoundError:
+        pass
+    except (OSError, CacheEntryError) as e:
+        log.warning("cache key %s not usable (%s): cached results will not be reused", path, e)
+        return os.urandom(_KEY_BYTES)
+    try:
+        return _make_key(path)
+    except OSError as e:
+        log.warning("cannot make the cache key %s (%s): cached results will not be reused", path, e.strerror or e)
+        return os.urandom(_KEY_BYTES)
 
 
-def dumps(results: list[DocResult]) -> bytes:
-    """Serialize the results of one file into a cache entry: magic, checksum, compressed pickle."""
-    payload = zlib.compress(pickle.dumps(results, protocol=5), _LEVEL)
-    return MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
+def _read_key(path: Path) -> bytes:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o077:
+            raise CacheEntryError("not a private file of this user")
+        key = f.read(_KEY_BYTES + 1)
+    if len(key) != _KEY_BYTES:
+        raise CacheEntryError("wrong length")
+    return key
 
 
-def loads(blob: bytes) -> list[DocResult]:
-    """The results in a cache entry; ``ValueError`` when the entry is damaged."""
-    head = len(MAGIC) + _DIGEST
-    if len(blob) < head or not blob.startswith(MAGIC):
-        raise ValueError("not a cache entry")
-    payload = blob[head:]
-    if hashlib.blake2b(payload, digest_size=_DIGEST).digest() != blob[len(MAGIC):head]:
-        raise ValueError("checksum mismatch")
-    results = pickle.loads(zlib.decompress(payload))
-    if not isinstance(results, list) or not all(isinstance(r, DocResult) for r in results):
-        raise ValueError("not a list of document results")
-    return results
+def _make_key(path: Path) -> bytes:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    key = os.urandom(_KEY_BYTES)
+    fd, tmp = tempfile.mkstemp(prefix=".cache.key.", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(key)
+        os.link(tmp, path)   # fails if another build made the key meanwhile: use theirs
+    except FileExistsError:
+        return _read_key(path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return key
 
+
+# --------------------------------------------------------------------------- the folder
 
 class DocCache:
     """The entries of one extractor version under a cache folder."""
 
-    def __init__(self, root: str | os.PathLike, version: str | None = None) -> None:
+    def __init__(self, root: str | os.PathLike, version: str, key: bytes | None = None) -> None:
         self.root = Path(root)
-        self.version = version or extractor_version()
-        self.dir = self.root / self.version
+        self.version = version
+        self.dir = self.root / version
+        self.key = key if key is not None else user_key()
         self.hits = 0
         self.misses = 0
-        self.ignored = 0      # entries present but unreadable
+        self.rejected: list[tuple[str, str]] = []   # (doc id, why) of entries present but not usable
         self._ready = False
         self._folders: set[Path] = set()   # subfolders known to exist
 
@@ -153,24 +220,25 @@ class DocCache:
         return self.dir / key[:2] / f"{key}.kgc"
 
     def has(self, key: str) -> bool:
-        """Whether an entry for ``key`` exists (it may still prove unreadable)."""
+        """Whether an entry for ``key`` exists (it may still prove unusable)."""
         return self.path(key).is_file()
 
     def get(self, key: str, doc_id: str) -> list[DocResult] | None:
-        """The cached results of ``key``, or None when absent or unreadable."""
+        """The cached results of ``key``, or None when absent or unusable (then removed, with a warning)."""
         path = self.path(key)
         try:
-            blob = path.read_bytes()
+            entry = path.read_bytes()
         except OSError:
             self.misses += 1
             return None
         try:
-            results = loads(blob)
+            results = decode(unseal(entry, self.key))
             if not all(r.doc.document.id == doc_id or r.doc.document.id.startswith(doc_id + "#")
                        for r in results):
-                raise ValueError("entry of another document")
-        except Exception:  # noqa: BLE001 - any damage means: extract again
-            self.ignored += 1
+                raise CacheEntryError("entry of another document")
+        except CacheEntryError as e:
+            log.info("cache entry for %s ignored, extracting again: %s", doc_id, e)
+            self.rejected.append((doc_id, str(e)))
             self.misses += 1
             with contextlib.suppress(OSError):
                 path.unlink()
@@ -178,9 +246,10 @@ class DocCache:
         self.hits += 1
         return results
 
-    def put_blob(self, key: str, blob: bytes) -> None:
-        """Store an entry made by :func:`dumps`; a failure to write only loses the entry."""
-        self._prepare()
+    def put_payload(self, key: str, payload: bytes) -> None:
+        """Seal and store a payload made by :func:`encode`; a failure to write only loses the entry."""
+        if not self._prepare():
+            return
         path = self.path(key)
         tmp = None
         try:
@@ -189,7 +258,7 @@ class DocCache:
                 self._folders.add(path.parent)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             with os.fdopen(fd, "wb") as f:
-                f.write(blob)
+                f.write(seal(payload, self.key))
             # Renamed into place whole, but not fsynced: after a crash an entry
             # may be empty or partly written, which its checksum shows, and it is
             # extracted again; an fsync a file would cost more than extracting.
@@ -200,20 +269,27 @@ class DocCache:
                     os.unlink(tmp)
 
     def put(self, key: str, results: list[DocResult]) -> None:
-        self.put_blob(key, dumps(results))
+        self.put_payload(key, encode(results))
 
-    def _prepare(self) -> None:
+    def _prepare(self) -> bool:
+        """Make the version folder once; False when the cache cannot be written (it is then skipped)."""
         if self._ready:
-            return
+            return self._usable
         self._ready = True
-        self.dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            log.warning("cache folder %s cannot be used (%s): nothing is cached", self.root, e.strerror or e)
+            self._usable = False
+            return False
+        self._usable = True
         marker = self.root / _MARKER
-        if not marker.exists():
-            with contextlib.suppress(OSError):
-                marker.write_text("kg document cache; safe to delete\n", encoding="utf-8")
         with contextlib.suppress(OSError):
+            if not marker.exists():
+                marker.write_text("kg document cache; safe to delete\n", encoding="utf-8")
             os.utime(self.dir)
         self.prune()
+        return True
 
     def prune(self, keep: int = KEEP_VERSIONS) -> list[Path]:
         """Remove the folders of old extractor versions but the ``keep`` most recently used.
@@ -231,78 +307,3 @@ class DocCache:
         for p in removed:
             shutil.rmtree(p, ignore_errors=True)
         return removed
-
-
-# --------------------------------------------------------------------------- up-to-date outputs
-
-MANIFEST = ".kg-build.json"
-_MANIFEST_FORMAT = 1
-# Packages whose output the writers pass on byte for byte.
-_WRITER_PACKAGES = ("rdflib", "pyoxigraph", "networkx", "pyvis", "jinja2", "lxml", "numpy", "scipy")
-
-
-@functools.lru_cache(maxsize=1)
-def build_version() -> str:
-    """A hash of everything that shapes the outputs besides the inputs and options.
-
-    That is every file of the kg package (code, templates, ontology, lexicons)
-    and the versions of the packages the writers use.
-    """
-    root = Path(__file__).resolve().parent
-    h = hashlib.sha256(extractor_version().encode())
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            h.update(path.relative_to(root).as_posix().encode() + b"\0")
-            h.update(path.read_bytes())
-    for package in _WRITER_PACKAGES:
-        try:
-            h.update(f"{package}={importlib.metadata.version(package)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            h.update(f"{package}=none".encode())
-    return h.hexdigest()[:16]
-
-
-def build_stamp(inputs: list[tuple[str, str, str]], options: dict) -> str:
-    """The identity of a build: (doc id, path, file key) of every input, the output options, the code."""
-    import json
-    payload = json.dumps({"code": build_version(), "options": options, "inputs": inputs},
-                         ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _file_state(path: Path) -> list[int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns]
-
-
-def write_manifest(out_dir: Path, stamp: str, outputs: list[Path], summary: dict) -> None:
-    """Record that the files ``outputs`` are the result of the build ``stamp``."""
-    import json
-    record = {"format": _MANIFEST_FORMAT, "stamp": stamp,
-              "outputs": {str(p): _file_state(Path(p)) for p in outputs}, "summary": summary}
-    with contextlib.suppress(OSError):
-        atomic_write(Path(out_dir) / MANIFEST, json.dumps(record, ensure_ascii=False, default=str))
-
-
-def forget_manifest(out_dir: Path) -> None:
-    """Drop the record before outputs are rewritten: a build stopped halfway is not up to date."""
-    with contextlib.suppress(OSError):
-        (Path(out_dir) / MANIFEST).unlink()
-
-
-def up_to_date(out_dir: Path, stamp: str) -> dict | None:
-    """The summary recorded by the build ``stamp`` if its outputs are all still as it wrote them."""
-    import json
-    try:
-        record = json.loads((Path(out_dir) / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(record, dict) or record.get("format") != _MANIFEST_FORMAT or record.get("stamp") != stamp:
-        return None
-    outputs = record.get("outputs") or {}
-    if not outputs or any(_file_state(Path(p)) != state for p, state in outputs.items()):
-        return None
-    return record.get("summary")

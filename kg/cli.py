@@ -1,119 +1,163 @@
-"""The ``kg`` command: options and messages only; the work is in kg.pipeline.
+"""The ``kg`` command: options and messages only; the work is in the library.
 
-Exit codes: 0 success; 1 finished but inputs were skipped under --strict (or a
-graph does not validate); 2 bad usage (a missing path, a bad option, a
-malformed query, an unreachable endpoint).
+Options are parsed into kg.config's typed options, whose defaults are the
+command's defaults. Exit codes (docs/errors.md): 0 success; 1 finished but
+inputs were skipped under --strict (or a graph does not validate); 2 bad
+usage (a missing path, a bad option, a malformed query, an unreachable
+endpoint); 3 an internal error (a bug: the message says how to report it);
+130 interrupted (Ctrl-C or SIGTERM).
 """
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from pathlib import Path
 
 import click
 
 from kg import __version__
+from kg.config import DEFAULT_CORPUS, DEFAULTS, Backend, Conventions, Provenance, RdfFormat, choices
 
-DEFAULT_CORPUS = "seeds"
 PROGRESS_MIN_DOCUMENTS = 20
+EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 1, 2, 3, 130
+EVAL_SHOW = 30
+
+log = logging.getLogger("kg")
 
 
 class KgGroup(click.Group):
-    """Turns an unexpected bad-usage exception into one line and exit 2."""
+    """Turns errors a user can cause into one line and exit 2, a crash into one line and exit 3."""
 
     def invoke(self, ctx: click.Context):
         from kg.corpus import InputError
+        from kg.extract.backends import BackendUnavailable
         try:
             return super().invoke(ctx)
-        except InputError as e:
-            click.echo(f"kg: {e}", err=True)
-            sys.exit(2)
+        except (InputError, BackendUnavailable) as e:
+            _fail(str(e), EXIT_USAGE)
         except OSError as e:
             # An output folder that cannot be made or written (a file in the way, a full or read-only disk).
             where = f"{e.filename}: " if e.filename else ""
-            click.echo(f"kg: {where}{e.strerror or e}", err=True)
-            sys.exit(2)
+            _fail(f"{where}{e.strerror or e}", EXIT_USAGE)
+        except KeyboardInterrupt:
+            _fail("interrupted; the previous outputs are left as they were", EXIT_INTERRUPTED)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as e:  # noqa: BLE001 - the last line of defence: one line, not a traceback
+            log.debug("internal error", exc_info=True)
+            _fail(f"internal error: {type(e).__name__}: {e} (run with -v for the traceback, and please "
+                  "report it with the input that caused it)", EXIT_INTERNAL)
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"kg: {message}", err=True)
+    sys.exit(code)
+
+
+def _interrupt_on_sigterm() -> None:
+    """SIGTERM (``kill``, ``timeout``) stops a build as Ctrl-C does: workers ended, outputs untouched."""
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, handler)
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
-@click.option("-v", "--verbose", is_flag=True, help="Log every step.")
+@click.option("-v", "--verbose", is_flag=True, help="Log every step, with its time.")
 def main(verbose: bool) -> None:
     """kg: Chinese local news articles to a knowledge graph of officials, places, bodies and programs."""
-    # Skipped inputs are reported by the commands themselves, once, in the summary.
-    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="kg: %(levelname)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_Formatter(verbose))
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, handlers=[handler], force=True)
+    _interrupt_on_sigterm()
+
+
+class _Formatter(logging.Formatter):
+    """``kg: warning: ...`` like the command's own messages; with -v, the seconds since start first."""
+
+    def __init__(self, verbose: bool) -> None:
+        super().__init__("kg: %(elapsed)s%(level)s: %(message)s")
+        self.verbose = verbose
+
+    def format(self, record: logging.LogRecord) -> str:
+        record.level = record.levelname.lower()
+        record.elapsed = f"{record.relativeCreated / 1000:7.2f} s " if self.verbose else ""
+        return super().format(record)
 
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("-o", "--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
+@click.option("-o", "--out", "out_dir", default=str(DEFAULTS.out_dir), show_default=True,
+              type=click.Path(file_okay=False),
               help="Folder for graph.ttl, graph.html, graph.graphml, entities.csv, edges.csv, merges.csv.")
-@click.option("--pattern", default="*.txt", show_default=True, help="File names to read inside folders.")
-@click.option("--base-iri", default=None, help="Base IRI of the entities in the RDF output.")
-@click.option("--provenance", type=click.Choice(["none", "mentions", "full"]), default="mentions", show_default=True,
+@click.option("--pattern", default=DEFAULTS.pattern, show_default=True, help="File names to read inside folders.")
+@click.option("--base-iri", default=DEFAULTS.base_iri, show_default=True, help="Base IRI of the entities in the RDF.")
+@click.option("--provenance", type=click.Choice(choices(Provenance)), default=DEFAULTS.provenance.value,
+              show_default=True,
               help="How much evidence the RDF keeps: none; every mention; mentions plus the sentences behind each relation.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["ttl", "jsonld"]), default=("ttl",),
-              show_default=True, help="RDF formats to write (repeat for several).")
-@click.option("--max-nodes", default=500, show_default=True, type=click.IntRange(min=0),
+@click.option("--format", "formats", multiple=True, type=click.Choice(choices(RdfFormat)),
+              default=[f.value for f in DEFAULTS.rdf_formats], show_default=True,
+              help="RDF formats to write (repeat for several).")
+@click.option("--max-nodes", default=DEFAULTS.max_nodes, show_default=True, type=click.IntRange(min=0),
               help="Nodes drawn in graph.html (0: all); graph.gexf always holds all of them.")
-@click.option("--ner", type=click.Choice(["rules", "lac", "jiagu"]), default="rules", show_default=True,
+@click.option("--ner", "backend", type=click.Choice(choices(Backend)), default=DEFAULTS.backend.value,
+              show_default=True,
               help="Recognizer: jieba + rules + lexicons, or with Baidu LAC (make lac) or Jiagu (pip install 'kg[jiagu]') added.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any input was skipped.")
-@click.option("--to-simplified", is_flag=True,
+@click.option("--to-simplified", is_flag=True, default=DEFAULTS.to_simplified,
               help="Read traditional characters as simplified ones (OpenCC; pip install 'kg[opencc]').")
-@click.option("-j", "--workers", type=click.IntRange(min=1), default=None,
+@click.option("-j", "--workers", type=click.IntRange(min=1), default=DEFAULTS.workers,
               help="Processes extracting articles in parallel  [default: one a core]")
-@click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None,
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=DEFAULTS.cache_dir,
               help="Folder of cached per-article results, reused when an article is unchanged  [default: OUT/.cache]")
 @click.option("--no-cache", is_flag=True, help="Extract every article again, and cache nothing.")
-@click.option("--dask", "dask_address", metavar="tcp://HOST:PORT", default=None,
+@click.option("--dask", "dask_address", metavar="tcp://HOST:PORT", default=DEFAULTS.dask,
               help="Extract on the Dask cluster whose scheduler is at this address (pip install 'kg[dask]').")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, ner, strict, to_simplified,
+def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, backend, strict, to_simplified,
           workers, cache_dir, no_cache, dask_address, quiet) -> None:
     """Build the graph of PATHS (files, folders or globs; default: seeds/)."""
     from kg.pipeline import BuildOptions, build as run_build
-    if not paths:
-        paths = (DEFAULT_CORPUS,)
-    options = BuildOptions(out_dir=Path(out_dir), pattern=pattern, base_iri=base_iri, provenance=provenance,
-                           rdf_formats=tuple(dict.fromkeys(formats)), max_nodes=max_nodes, ner=ner,
-                           to_simplified=to_simplified, workers=workers,
+    if quiet:
+        logging.getLogger().setLevel(logging.ERROR)
+    options = BuildOptions(out_dir=Path(out_dir), pattern=pattern, base_iri=_base_iri(base_iri),
+                           provenance=provenance, rdf_formats=tuple(formats), max_nodes=max_nodes,
+                           backend=backend, to_simplified=to_simplified, workers=workers,
                            cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache,
                            dask=dask_address)
-    if dask_address:
-        from kg.parallel import require_dask
-        require_dask()  # InputError: one line, exit 2, before any work
-    if to_simplified:
-        from kg.corpus import require_opencc
-        require_opencc()  # InputError: one line, exit 2, before any work
-    backend_error = _backend_error(ner)
-    if backend_error:
-        click.echo(f"kg: {backend_error}", err=True)
-        sys.exit(2)
-    _, summary = run_build(list(paths), options, progress=None if quiet else _progress)
+    _check_ready(options)
+    _, summary = run_build(list(paths) or [DEFAULT_CORPUS], options, progress=None if quiet else _progress)
     for path, reason in summary.skipped:
         click.echo(f"kg: warning: skipped {path}: {reason}", err=True)
+    if summary.cache_rejected:
+        click.echo(f"kg: warning: {len(summary.cache_rejected)} cached result(s) were damaged or not written by "
+                   "this user, and were extracted again", err=True)
     if not quiet:
         click.echo(format_summary(summary))
     if strict and summary.skipped:
-        click.echo(f"kg: {len(summary.skipped)} input(s) skipped (--strict)", err=True)
-        sys.exit(1)
+        _fail(f"{len(summary.skipped)} input(s) skipped (--strict)", EXIT_SKIPPED)
 
 
-def _backend_error(ner: str) -> str:
-    if ner == "rules":
-        return ""
-    from kg.extract.lac import BackendUnavailable
+def _base_iri(value: str) -> str:
+    from kg.vocab import normalize_base_iri
     try:
-        if ner == "lac":
-            from kg.extract.lac import LacRecognizer
-            LacRecognizer()
-        else:
-            from kg.extract.jiagu_ner import JiaguRecognizer
-            JiaguRecognizer()
-    except BackendUnavailable as e:
-        return str(e)
-    return ""
+        return normalize_base_iri(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--base-iri") from None
+
+
+def _check_ready(options) -> None:
+    """One line and exit 2, before any work, when something the options need is not installed."""
+    from kg.extract import backends
+    if options.dask:
+        from kg.parallel import require_dask
+        require_dask()
+    if options.to_simplified:
+        from kg.corpus import require_opencc
+        require_opencc()
+    if not backends.installed(options.backend):
+        _fail(backends.spec(options.backend).install_hint, EXIT_USAGE)
 
 
 def _progress(items):
@@ -135,12 +179,12 @@ def format_summary(s) -> str:
         "outputs    " + "\n           ".join(str(p) for p in s.outputs),
         f"elapsed    {s.seconds:.1f} s ({s.characters / max(s.seconds, 1e-9):,.0f} characters/s)",
     ]
-    if getattr(s, "up_to_date", False):
+    if s.up_to_date:
         lines[-1] = f"elapsed    {s.seconds:.1f} s: outputs up to date (inputs, options and code unchanged)"
-    if getattr(s, "cache_dir", None) is not None:
+    if s.cache_dir is not None:
         lines.insert(-1, f"cache      {s.from_cache} of {s.from_cache + s.extracted} documents from {s.cache_dir}")
-    if getattr(s, "extracted", 0):
-        where = f"on the Dask cluster at {s.dask}" if getattr(s, "dask", None) else f"in {s.workers} process(es)"
+    if s.extracted:
+        where = f"on the Dask cluster at {s.dask}" if s.dask else f"in {s.workers} process(es)"
         lines.insert(-1, f"extracted  {s.extracted} document(s) {where}")
     return "\n".join(lines)
 
@@ -150,24 +194,20 @@ def format_summary(s) -> str:
 @click.argument("paths", nargs=-1)
 @click.option("--ner", "ner_file", type=click.Path(exists=True, dir_okay=False),
               help="Score exact PER/LOC/ORG spans on sentences in the People's Daily format instead.")
-@click.option("--backend", type=click.Choice(["rules", "lac", "jiagu"]), default="rules", show_default=True,
+@click.option("--backend", type=click.Choice(choices(Backend)), default=DEFAULTS.backend.value, show_default=True,
               help="Recognizer to score.")
-@click.option("--conventions", type=click.Choice(["pd", "kg"]), default="pd", show_default=True,
-              help="With --ner --backend lac: post-process LAC's names as the People's Daily corpus marks them (pd) or as a build does (kg).")
+@click.option("--conventions", type=click.Choice(choices(Conventions)), default=Conventions.PD.value,
+              show_default=True,
+              help="With --ner: post-process a tagger's names as the People's Daily corpus marks them (pd) or as a build does (kg).")
 @click.option("--limit", type=int, default=None, help="Score only the first N sentences (with --ner).")
-@click.option("--show", default=30, show_default=True, help="How many misses and spurious items to list.")
+@click.option("--show", default=EVAL_SHOW, show_default=True, help="How many misses and spurious items to list.")
 def eval_command(gold, paths, ner_file, backend, conventions, limit, show) -> None:
     """Score extraction against GOLD.jsonl (entities and relations of PATHS, default seeds/)."""
     from kg import evaluate
-    from kg.pipeline import process_document, recognize
-    backend_error = _backend_error(backend)
-    if backend_error:
-        click.echo(f"kg: {backend_error}", err=True)
-        sys.exit(2)
-
-    def process(doc):
-        return process_document(doc, backend)
-
+    from kg.docstep import process_document, recognize
+    from kg.extract import backends
+    if not backends.installed(backend):
+        _fail(backends.spec(backend).install_hint, EXIT_USAGE)
     if ner_file:
         report = evaluate.score_ner(Path(ner_file), lambda doc: recognize(doc, backend, conventions), limit=limit)
         click.echo(f"backend {backend}, {conventions} conventions")
@@ -176,18 +216,7 @@ def eval_command(gold, paths, ner_file, backend, conventions, limit, show) -> No
     else:
         if gold is None:
             raise click.UsageError("give a GOLD.jsonl file, or --ner FILE.jsonl")
-        from kg.corpus import find_inputs, read_document
-        gold_docs = evaluate.load_gold(Path(gold))
-        wanted = {g["doc"] for g in gold_docs}
-        results = {}
-        for item in find_inputs(list(paths) or [DEFAULT_CORPUS]):
-            name = Path(item.doc_id).name
-            if name in wanted:
-                results[name] = process(read_document(item))
-        missing = wanted - set(results)
-        if missing:
-            raise click.UsageError(f"documents named in the gold file were not found: {', '.join(sorted(missing))}")
-        report = evaluate.score_documents(gold_docs, results)
+        report = _score_gold(Path(gold), list(paths) or [DEFAULT_CORPUS], lambda doc: process_document(doc, backend))
         click.echo(report.table())
     if show:
         click.echo("\nmisses:")
@@ -198,15 +227,28 @@ def eval_command(gold, paths, ner_file, backend, conventions, limit, show) -> No
             click.echo("  " + line)
 
 
-def _register_optional_commands() -> None:
-    try:
-        from kg import cli_rdf
-    except ImportError:  # pragma: no cover - only while the module is absent
-        return
+def _score_gold(gold: Path, paths: list[str], process):
+    from kg import evaluate
+    from kg.corpus import find_inputs, read_document
+    gold_docs = evaluate.load_gold(gold)
+    wanted = {g["doc"] for g in gold_docs}
+    results = {}
+    for item in find_inputs(paths):
+        name = Path(item.doc_id).name
+        if name in wanted:
+            results[name] = process(read_document(item))
+    missing = wanted - set(results)
+    if missing:
+        raise click.UsageError(f"documents named in the gold file were not found: {', '.join(sorted(missing))}")
+    return evaluate.score_documents(gold_docs, results)
+
+
+def _register_rdf_commands() -> None:
+    from kg import cli_rdf
     cli_rdf.register(main)
 
 
-_register_optional_commands()
+_register_rdf_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -39,21 +39,8 @@ COOCCURS = "cooccursWith"
 RELATION_KINDS = (HOLDS_POST, MEMBER_OF, LOCATED_IN, IMPLEMENTS)
 
 
-class _Record:
-    """Pickled as a call of its class with its fields.
-
-    The pickling dataclasses give frozen classes with slots looks their fields
-    up again for every object it restores: most of the time of loading a
-    large build's cached results went there.
-    """
-    __slots__ = ()
-
-    def __reduce__(self):
-        return type(self), tuple(getattr(self, name) for name in self.__match_args__)
-
-
 @dataclass(frozen=True, slots=True)
-class Document(_Record):
+class Document:
     """One input file, decoded."""
     id: str          # stable identifier: the path relative to the corpus root
     path: str        # the path as the user gave it (or as found under a folder)
@@ -144,12 +131,40 @@ class Offsets:
     def __repr__(self) -> str:
         return f"Offsets.of({list(self)!r})"
 
-    def __reduce__(self):
-        return (Offsets, (self._starts, self._bases, self._n))
+    def runs(self) -> list:
+        """The runs as plain data, for storing: ``[starts or None, bases, n]``.
+
+        >>> Offsets.from_runs(Offsets.of([3, 4, 9]).runs()) == (3, 4, 9)
+        True
+        """
+        return [None if self._starts is None else list(self._starts),
+                self._bases if self._starts is None else list(self._bases), self._n]
+
+    @classmethod
+    def from_runs(cls, runs) -> "Offsets":
+        """The offsets stored by :meth:`runs`; ``ValueError`` when they are not such data."""
+        if not isinstance(runs, (list, tuple)) or len(runs) != 3:
+            raise ValueError("offsets must be [starts, bases, n]")
+        starts, bases, n = runs
+        if not _is_int(n) or n < 0:
+            raise ValueError("offsets length must be a non-negative int")
+        if starts is None:
+            if not _is_int(bases):
+                raise ValueError("offsets base must be an int")
+            return cls(None, bases, n)
+        if not (isinstance(starts, (list, tuple)) and isinstance(bases, (list, tuple)) and len(starts) == len(bases)
+                and starts and all(map(_is_int, starts)) and all(map(_is_int, bases))
+                and list(starts) == sorted(starts) and starts[0] == 0 and starts[-1] < max(n, 1)):
+            raise ValueError("offset runs must be increasing ints of equal number")
+        return cls(tuple(starts), tuple(bases), n)
+
+
+def _is_int(x) -> bool:
+    return type(x) is int
 
 
 @dataclass(frozen=True, slots=True)
-class Sentence(_Record):
+class Sentence:
     """A sentence of repaired text with a map back to the original."""
     doc_id: str
     index: int                 # position in the document, from 0
@@ -171,7 +186,7 @@ class Sentence(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class CleanDocument(_Record):
+class CleanDocument:
     document: Document
     sentences: tuple[Sentence, ...]
     title: str = ""
@@ -180,7 +195,7 @@ class CleanDocument(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Mention(_Record):
+class Mention:
     """A span of one sentence recognised as an entity of one type."""
     doc_id: str
     sentence: int              # Sentence.index
@@ -201,7 +216,7 @@ class Mention(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence(_Record):
+class Evidence:
     """Where a relation or mention was read: a sentence and a span of the original text."""
     doc_id: str
     sentence: int
@@ -211,7 +226,7 @@ class Evidence(_Record):
 
 
 @dataclass(slots=True)
-class Entity(_Record):
+class Entity:
     """One real-world thing, after resolution."""
     key: str                   # canonical key: the one identity used by every output
     type: str
@@ -231,7 +246,7 @@ class Entity(_Record):
 
 
 @dataclass(slots=True)
-class Relation(_Record):
+class Relation:
     """A typed relation (or a co-occurrence) between two entities.
 
     For ``holdsPost`` the tail is the post as written (``市委书记``) and
@@ -251,7 +266,7 @@ class Relation(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Merge(_Record):
+class Merge:
     """One decision of the resolver to treat two surfaces as one entity."""
     doc_id: str                # "" for merges across documents
     kept: str                  # canonical key kept
@@ -260,7 +275,7 @@ class Merge(_Record):
 
 
 @dataclass(slots=True)
-class DocResult(_Record):
+class DocResult:
     """What extraction and in-document resolution yield for one document.
 
     This is the unit the cache stores and the worker pool returns: entities are

@@ -5,26 +5,33 @@ enough that sending it and its results between processes costs little next
 to extracting it, and there are several chunks a worker so that a slow one
 does not leave the others idle at the end. Each worker process loads the
 lexicons and the segmenter once (they are cached per process) and sends back,
-for every file, its cache key and its results already serialized as a cache
-entry: the pickling is done once, in parallel, and the same bytes go to the
-cache and to the merge.
+for every file, its cache key and its results already encoded as a cache
+payload: the encoding is done once, in parallel, and the same bytes go to the
+cache and to the merge. Local workers die with the process that started them,
+however it ends.
 
 Results are put back in input order before anyone looks at them, so a build
 with any number of workers merges exactly what a single process would.
 """
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import math
 import multiprocessing
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from kg import cache as cache_mod
+from kg.config import Backend
 from kg.corpus import DecodeError, InputError, InputFile, iter_documents
+from kg.docstep import extractor_version, process_document
 
 # A chunk holds at most this many bytes of input, and there are at least
 # CHUNKS_PER_WORKER chunks a worker when the corpus is large enough.
@@ -49,13 +56,13 @@ class Task:
 class Outcome:
     """What a worker made of one file.
 
-    ``blob`` is a cache entry (see ``kg.cache.dumps``) when the file was read,
+    ``payload`` is a cache payload (see ``kg.cache.encode``) when the file was read,
     ``reason`` says why it was skipped otherwise. ``cacheable`` is false when
     the file changed while it was read, so its key may not match its results.
     """
     index: int
     key: str
-    blob: bytes = b""
+    payload: bytes = b""
     reason: str = ""
     cacheable: bool = True
     results: list | None = None   # the results themselves, when extracted in this process
@@ -69,55 +76,63 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_files(tasks: list[Task], ner: str, to_simplified: bool, version: str) -> tuple[str, list[Outcome]]:
+def extract_files(tasks: list[Task], backend: Backend, to_simplified: bool,
+                  version: str) -> tuple[str, list[Outcome]]:
     """Extract a chunk of files; return this process's extractor version and one outcome a file.
 
     Runs in a worker (pool process or Dask worker). ``version`` is the
     client's extractor version: a worker whose code differs says so instead
     of extracting, since its results would not be what the client builds.
     """
-    mine = cache_mod.extractor_version()
+    mine = extractor_version(backend)
     if mine != version:
         return mine, []
-    return mine, [extract_file(t, ner, to_simplified, mine) for t in tasks]
+    return mine, [extract_file(t, backend, to_simplified, mine) for t in tasks]
 
 
-def extract_file(task: Task, ner: str, to_simplified: bool, version: str, serialize: bool = True) -> Outcome:
-    """Extract one file; with ``serialize`` false the results are returned as objects, not as a cache entry."""
-    from kg.pipeline import process_document
-    reading = cache_mod.reading_options(ner, to_simplified)
-    if task.data is None:
-        path = Path(task.path)
-        try:
-            before = os.stat(path)
-            key, _ = cache_mod.path_key(path, task.doc_id, reading, version)
-        except OSError as e:
-            return Outcome(task.index, "", reason=e.strerror or str(e))
-        item = InputFile(path, task.doc_id)
-        try:
-            results = [process_document(doc, ner) for doc in iter_documents(item, to_simplified=to_simplified)]
-            after = os.stat(path)
-        except DecodeError as e:
-            return Outcome(task.index, key, reason=str(e))
-        except OSError as e:
-            return Outcome(task.index, key, reason=e.strerror or str(e))
-        unchanged = (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns)
-        if not serialize:
-            return Outcome(task.index, key, cacheable=unchanged, results=results)
-        return Outcome(task.index, key, blob=cache_mod.dumps(results), cacheable=unchanged)
-    # Shipped bytes (a Dask worker on another machine): read them through a
-    # private file so that decoding, splitting and conversion are exactly
-    # those of a local build; the path recorded is fixed up by the client.
+def extract_file(task: Task, backend: Backend, to_simplified: bool, version: str, serialize: bool = True) -> Outcome:
+    """Extract one file; with ``serialize`` false the results are returned as objects, not as a payload."""
+    if task.data is not None:
+        return _extract_shipped(task, backend, to_simplified, version)
+    reading = cache_mod.reading_options(backend, to_simplified)
+    path = Path(task.path)
+    try:
+        before = os.stat(path)
+        key, _ = cache_mod.path_key(path, task.doc_id, reading, version)
+    except OSError as e:
+        return Outcome(task.index, "", reason=e.strerror or str(e))
+    item = InputFile(path, task.doc_id)
+    try:
+        results = [process_document(doc, backend) for doc in iter_documents(item, to_simplified=to_simplified)]
+        after = os.stat(path)
+    except DecodeError as e:
+        return Outcome(task.index, key, reason=str(e))
+    except OSError as e:
+        return Outcome(task.index, key, reason=e.strerror or str(e))
+    unchanged = (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns)
+    if not serialize:
+        return Outcome(task.index, key, cacheable=unchanged, results=results)
+    return Outcome(task.index, key, payload=cache_mod.encode(results), cacheable=unchanged)
+
+
+def _extract_shipped(task: Task, backend: Backend, to_simplified: bool, version: str) -> Outcome:
+    """Extract bytes shipped with the task (a Dask worker on another machine).
+
+    They are read through a private file so that decoding, splitting and
+    conversion are exactly those of a local build; the path recorded is
+    fixed up by the client.
+    """
+    reading = cache_mod.reading_options(backend, to_simplified)
     key = cache_mod.file_key(task.data, task.doc_id, reading, version)
     with tempfile.TemporaryDirectory(prefix="kg-") as tmp:
         path = Path(tmp) / "input"
         path.write_bytes(task.data)
         try:
-            results = [process_document(doc, ner)
+            results = [process_document(doc, backend)
                        for doc in iter_documents(InputFile(path, task.doc_id), to_simplified=to_simplified)]
         except DecodeError as e:
             return Outcome(task.index, key, reason=str(e))
-    return Outcome(task.index, key, blob=cache_mod.dumps(results))
+    return Outcome(task.index, key, payload=cache_mod.encode(results))
 
 
 def chunks(tasks: list[Task], sizes: list[int], workers: int) -> list[list[Task]]:
@@ -162,10 +177,11 @@ def _check(version: str, theirs: str, where: str) -> None:
             "install the same kg (and lexicons) on every worker")
 
 
-def run_pool(groups: list[list[Task]], ner: str, to_simplified: bool, workers: int) -> Iterator[list[Outcome]]:
+def run_pool(groups: list[list[Task]], backend: Backend, to_simplified: bool,
+             workers: int) -> Iterator[list[Outcome]]:
     """Extract ``groups`` in a local pool of ``workers`` processes; yield each chunk's outcomes as it ends."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-    version = cache_mod.extractor_version()
+    version = extractor_version(backend)
     # fork starts workers at once and shares the parent's imported modules;
     # elsewhere the platform's default start method works too (the worker
     # function is importable). Paddle (LAC) runs threads, which fork does not
@@ -173,23 +189,55 @@ def run_pool(groups: list[list[Task]], ner: str, to_simplified: bool, workers: i
     fork = sys.platform.startswith("linux") and "paddle" not in sys.modules
     ctx = multiprocessing.get_context("fork" if fork else "spawn")
     window = max(1, workers * IN_FLIGHT_PER_WORKER)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=die_with_parent,
+                               initargs=(os.getpid(),))
+    try:
         pending = iter(groups)
-        running = set()
-        for group in pending:
-            running.add(pool.submit(extract_files, group, ner, to_simplified, version))
-            if len(running) >= window:
-                break
+        running = {pool.submit(extract_files, g, backend, to_simplified, version) for g in _take(pending, window)}
         while running:
             done, running = wait(running, return_when=FIRST_COMPLETED)
             for fut in done:
                 theirs, outcomes = fut.result()
                 _check(version, theirs, "a worker process")
                 yield outcomes
-            for group in pending:
-                running.add(pool.submit(extract_files, group, ner, to_simplified, version))
-                if len(running) >= window:
-                    break
+            for g in _take(pending, window - len(running)):
+                running.add(pool.submit(extract_files, g, backend, to_simplified, version))
+    except BaseException:
+        # Stopped early (an error, Ctrl-C, SIGTERM, or the consumer gave up):
+        # the chunks under way are abandoned, not run to their end.
+        _terminate_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _terminate_workers(pool) -> None:
+    # The executor has no public way to stop its processes at once.
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.terminate()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker: be killed when the process that started the pool ends, however it ends.
+
+    Linux's parent-death signal covers ``kill -9`` of the parent, which no
+    handler in the parent can; a worker whose parent is already gone exits.
+    Ctrl-C and SIGTERM are the parent's to handle: the worker ignores SIGINT
+    so that one keypress does not print a traceback from every process.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):  # pragma: no cover - no prctl in this libc
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def require_dask():
@@ -201,14 +249,15 @@ def require_dask():
     return dask.distributed
 
 
-def run_dask(groups: list[list[Task]], ner: str, to_simplified: bool, address: str) -> Iterator[list[Outcome]]:
+def run_dask(groups: list[list[Task]], backend: Backend, to_simplified: bool,
+             address: str) -> Iterator[list[Outcome]]:
     """Extract ``groups`` on the Dask cluster whose scheduler is at ``address``.
 
     File contents are sent with the tasks, so the workers need kg but not
     the corpus; each chunk's bytes are read only when it is handed out.
     """
     distributed = require_dask()
-    version = cache_mod.extractor_version()
+    version = extractor_version(backend)
     try:
         client = distributed.Client(address, set_as_default=False, timeout=CONNECT_SECONDS)
     except (OSError, TimeoutError) as e:
@@ -219,7 +268,7 @@ def run_dask(groups: list[list[Task]], ner: str, to_simplified: bool, address: s
         window = n_workers * IN_FLIGHT_PER_WORKER
         pending = iter(groups)
         # pure=False: two chunks with equal contents are still two tasks.
-        futures = [client.submit(extract_files, _shipped(g), ner, to_simplified, version, pure=False)
+        futures = [client.submit(extract_files, _shipped(g), backend, to_simplified, version, pure=False)
                    for g in _take(pending, window)]
         queue = as_completed(futures, loop=client.loop)
         for fut in queue:
@@ -228,7 +277,7 @@ def run_dask(groups: list[list[Task]], ner: str, to_simplified: bool, address: s
             _check(version, theirs, "a Dask worker")
             yield outcomes
             for g in _take(pending, 1):
-                queue.add(client.submit(extract_files, _shipped(g), ner, to_simplified, version, pure=False))
+                queue.add(client.submit(extract_files, _shipped(g), backend, to_simplified, version, pure=False))
 
 
 def _shipped(group: list[Task]) -> list[Task]:
@@ -243,17 +292,13 @@ def _shipped(group: list[Task]) -> list[Task]:
 
 
 def _take(it: Iterator, n: int) -> list:
-    out = []
-    for x in it:
-        out.append(x)
-        if len(out) >= n:
-            break
-    return out
+    """Up to ``n`` more items of ``it`` (none when ``n`` is not positive)."""
+    return list(islice(it, max(0, n)))
 
 
-def run_here(groups: list[list[Task]], ner: str, to_simplified: bool) -> Iterator[list[Outcome]]:
+def run_here(groups: list[list[Task]], backend: Backend, to_simplified: bool) -> Iterator[list[Outcome]]:
     """Extract in this process, one file at a time (one worker, or too little work for a pool)."""
-    version = cache_mod.extractor_version()
+    version = extractor_version(backend)
     for group in groups:
         for task in group:
-            yield [extract_file(task, ner, to_simplified, version, serialize=False)]
+            yield [extract_file(task, backend, to_simplified, version, serialize=False)]

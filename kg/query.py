@@ -20,7 +20,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.export.rdf import DEFAULT_BASE_IRI, VOCAB_PREFIXES, all_prefixes, shapes_text
+from kg.export.rdf import shapes_text
+from kg.vocab import DEFAULT_BASE_IRI, VOCAB_PREFIXES, all_prefixes
 
 DEFAULT_GRAPH = Path("out/graph.ttl")
 DEFAULT_PREFIXES = all_prefixes(DEFAULT_BASE_IRI)

@@ -248,6 +248,9 @@ def merge_relations(per_doc: list[list[Relation]], folded: dict[str, str],
                 cur = merged[key] = Relation(r.kind, head, tail, body=body)
             cur.evidence.extend(r.evidence)
             cur.count += r.count
+    for rel in merged.values():
+        # An article read twice (a part of a huge file, a repeated paragraph) gives the same evidence twice.
+        rel.evidence = sorted(set(rel.evidence), key=lambda e: (e.doc_id, e.sentence, e.start, e.end, e.text))
     _corpus_hierarchy(entities, merged, lex)
     _add_pmi(merged, entities, sentence_total)
     return sorted(merged.values(), key=lambda r: (r.kind, r.head, r.tail, r.body))

@@ -1,6 +1,8 @@
 """Shared fixtures: one build of the seed corpus per test session."""
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+
+
+def pytest_configure(config):
+    # Builds under test (and the kg commands they start) seal their cache
+    # entries with a key of this test session, not with the user's own.
+    if "KG_CACHE_KEY" not in os.environ:
+        os.environ["KG_CACHE_KEY"] = os.path.join(tempfile.mkdtemp(prefix="kg-test-key-"), "cache.key")
 
 
 @pytest.fixture(scope="session")

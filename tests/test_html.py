@@ -12,7 +12,9 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
-from kg.export.html import HtmlSummary, compute_layout, json_for_script, select_nodes, write_html
+from kg.export.html import HtmlSummary, json_for_script, select_nodes, write_html
+from kg.export.layout import compute_layout
+from kg.export.network import write_network_files
 from kg.graph import build_graph
 from kg.model import (COOCCURS, HOLDS_POST, LOCATED_IN, CleanDocument, Document, Entity, Evidence,
                       KnowledgeGraph, Mention, Relation, Sentence)
@@ -120,6 +122,7 @@ def built(tmp_path_factory):
     graph = build_graph(kg)
     out = tmp_path_factory.mktemp("html")
     summary = write_html(graph, kg, out)
+    write_network_files(graph, out)
     return kg, graph, out, summary, (out / "graph.html").read_text(encoding="utf-8")
 
 
@@ -264,6 +267,7 @@ def test_capped_page_says_what_was_left_out(tmp_path):
     g = community_graph([30, 20, 10])
     kg = KnowledgeGraph([], {}, [])
     summary = write_html(g, kg, tmp_path, max_nodes=12)
+    write_network_files(g, tmp_path)
     assert (summary.nodes_shown, summary.nodes_total, summary.left_out) == (12, 60, 48)
     html = (tmp_path / "graph.html").read_text(encoding="utf-8")
     assert len(page_json(html, "nodes")) == 12
@@ -296,10 +300,13 @@ def test_isolated_nodes_do_not_ring_the_picture():
     assert all(pos[100 + i][1] > bottom for i in range(8)), "isolated nodes sit in a grid underneath"
 
 
-def test_control_characters_do_not_break_the_gexf(tmp_path):
+def test_control_characters_are_replaced_alike_in_graphml_and_gexf(tmp_path):
+    """One rule for every XML output: a character XML cannot hold becomes U+FFFD."""
     g = nx.Graph()
     g.add_node("a\x0bb", label="名\x01字", type="Person", weight=0, community=0)
-    write_html(g, KnowledgeGraph([], {}, []), tmp_path)
-    assert list(nx.read_gexf(tmp_path / "graph.gexf").nodes) == ["ab"]
+    write_network_files(g, tmp_path)
+    gexf, graphml = nx.read_gexf(tmp_path / "graph.gexf"), nx.read_graphml(tmp_path / "graph.graphml")
+    assert list(gexf.nodes) == list(graphml.nodes) == ["a\ufffdb"]
+    assert gexf.nodes["a\ufffdb"]["label"] == graphml.nodes["a\ufffdb"]["label"] == "名\ufffd字"
     assert list(g.nodes) == ["a\x0bb"]
     assert g.nodes["a\x0bb"]["label"] == "名\x01字"

@@ -89,7 +89,7 @@ def test_exporters_give_files_their_readers_accept(tmp_path, docs):
     import rdflib
     import networkx as nx
 
-    from kg.export import rdf, tables
+    from kg.export import network, rdf, tables
     from kg.graph import build_graph
     from kg.pipeline import merge, process_document
 
@@ -98,7 +98,8 @@ def test_exporters_give_files_their_readers_accept(tmp_path, docs):
     graph = build_graph(kg)
     out = tmp_path / "out"
     rdf.write_rdf(kg, out, provenance="full", formats=("ttl", "jsonld"))
-    tables.write_tables(kg, graph, out)
+    tables.write_csv(kg, graph, out)
+    network.write_network_files(graph, out)
     n = len(rdflib.Graph().parse(out / "graph.ttl", format="turtle"))
     assert n == len(list(ox.parse(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)))
     assert nx.read_graphml(out / "graph.graphml").number_of_nodes() == graph.number_of_nodes()

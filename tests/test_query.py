@@ -152,7 +152,7 @@ def test_validate_command_clean_and_broken(graph, tmp_path):
     broken = tmp_path / "broken.ttl"
     broken.write_text(graph.read_text(encoding="utf-8") + """
 <https://kg.example.org/id/entity/Person:无名> a kg:Person , kg:City ; kg:mentionCount 0 .
-<https://kg.example.org/id/doc/x.txt/m9-3> a kg:Mention ; oa:start 9 ; oa:end 3 .
+<https://kg.example.org/id/doc/x.txt/m9-3/pos> a oa:TextPositionSelector ; oa:start 9 ; oa:end 3 .
 """, encoding="utf-8")
     r = invoke("validate", str(broken))
     assert r.exit_code == 1

@@ -11,14 +11,13 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from kg.export import rdf
-from kg.export.rdf import DEFAULT_BASE_IRI, iri_for_entity, write_rdf
+from kg.export.rdf import iri_for_entity, write_rdf
+from kg.vocab import DEFAULT_BASE_IRI
 from kg.model import (CleanDocument, Document, Entity, Evidence, KnowledgeGraph, Mention,
                       Relation, Sentence)
 from kg.query import run_query, validate
 
-KG = rdflib.Namespace(rdf.KG_NS)
-SKOS = rdflib.Namespace(rdf.SKOS)
-OA = rdflib.Namespace(rdf.OA)
+from kg.vocab import KG, OA, SKOS  # noqa: E402
 
 DOCS = {
     "000_yuncheng.txt": ("抓基层党建述职评议会", "2025-01-09", [
@@ -184,8 +183,9 @@ def test_mentions_point_at_the_source_text(built):
         PREFIX kg: <https://kg.example.org/ontology#> PREFIX oa: <http://www.w3.org/ns/oa#>
         PREFIX dcterms: <http://purl.org/dc/terms/>
         SELECT ?id ?start ?end ?exact ?sentence WHERE {
-          ?e kg:mention ?m . ?m oa:start ?start ; oa:end ?end ; oa:exact ?exact ;
-             kg:inDocument/dcterms:identifier ?id ; kg:sentence/kg:text ?sentence }""",
+          ?e kg:mention ?m . ?m a kg:Mention ; oa:hasSource/dcterms:identifier ?id ; kg:sentence/kg:text ?sentence ;
+             oa:hasSelector [ a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ] ,
+                            [ a oa:TextQuoteSelector ; oa:exact ?exact ] }""",
                      graph_path=built / "graph.ttl").rows
     assert len(rows) == sum(len(e.mentions) for e in kg.entities.values())
     for doc_id, start, end, exact, sentence in rows:
@@ -206,7 +206,7 @@ def test_sentences_that_say_x_implements_y(built):
         PREFIX kg: <https://kg.example.org/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#>
         PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX oa: <http://www.w3.org/ns/oa#>
         SELECT ?exact WHERE { ?st rdf:predicate kg:implements ; rdf:subject/kg:key "County:离石区:141102" ;
-          prov:wasDerivedFrom/oa:exact ?exact } ORDER BY ?exact""", graph_path=built / "graph.ttl").rows
+          prov:wasDerivedFrom/oa:hasSelector/oa:exact ?exact } ORDER BY ?exact""", graph_path=built / "graph.ttl").rows
     assert derived == [("离石区",), ("红色物业",)]
 
 
@@ -330,7 +330,7 @@ def test_random_keys_round_trip(tmp_path):
     rng = random.Random(1)
     alphabet = [chr(c) for c in range(0, 0x250)] + list("储祥好盐湖区（）、，。“”　\u200b\ufeff")
     keys = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(300)}
-    triples = [(iri_for_entity(k), rdf.RDF_TYPE, (0, rdf.KG_NS + "Organization", "", "")) for k in sorted(keys)]
+    triples = [(iri_for_entity(k), rdf.RDF_TYPE, (0, str(KG.Organization), "", "")) for k in sorted(keys)]
     rdf.write_turtle(sorted(triples), tmp_path / "keys.ttl", rdf.all_prefixes())
     g, quads = parse_both(tmp_path / "keys.ttl")
     assert {str(s) for s in g.subjects()} == {iri_for_entity(k) for k in keys}
@@ -348,8 +348,8 @@ def test_ontology_declares_every_term_used(built):
     onto = rdflib.Graph().parse(built / "ontology.ttl", format="turtle")
     data = rdflib.Graph().parse(built / "graph.ttl", format="turtle")
     used = {str(t) for s, p, o in data for t in (p, o if p == rdflib.RDF.type else None)
-            if t is not None and str(t).startswith(rdf.KG_NS)}
-    declared = {str(s) for s in onto.subjects(rdflib.RDF.type, None) if str(s).startswith(rdf.KG_NS)}
+            if t is not None and str(t).startswith(str(KG))}
+    declared = {str(s) for s in onto.subjects(rdflib.RDF.type, None) if str(s).startswith(str(KG))}
     assert used <= declared
     for term in declared:
         t = rdflib.URIRef(term)

@@ -20,44 +20,81 @@ from pathlib import Path
 from typing import Iterable
 
 from kg.atomic import atomic_open, atomic_write
-from kg.model import (COOCCURS, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF,
+from kg.config import DEFAULTS, Provenance, RdfFormat
+from kg.model import (COOCCURS, ENTITY_TYPES, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF,
                       CleanDocument, Entity, Evidence, KnowledgeGraph, Relation)
+from kg.vocab import (DCTERMS, DEFAULT_BASE_IRI, KG, OA, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, all_prefixes,
+                      compact, normalize_base_iri, term)
 
-DEFAULT_BASE_IRI = "https://kg.example.org/id/"
-KG_NS = "https://kg.example.org/ontology#"
-PROVENANCE_LEVELS = ("none", "mentions", "full")
-FORMATS = ("ttl", "jsonld")
+PROVENANCE_LEVELS = tuple(p.value for p in Provenance)
+FORMATS = tuple(f.value for f in RdfFormat)
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-SCHEMA = "https://schema.org/"
-ORG = "http://www.w3.org/ns/org#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-PROV = "http://www.w3.org/ns/prov#"
-DCTERMS = "http://purl.org/dc/terms/"
-OA = "http://www.w3.org/ns/oa#"
-
-VOCAB_PREFIXES = {
-    "dcterms": DCTERMS, "kg": KG_NS, "oa": OA, "org": ORG, "owl": "http://www.w3.org/2002/07/owl#",
-    "prov": PROV, "rdf": RDF, "rdfs": RDFS, "schema": SCHEMA, "sh": "http://www.w3.org/ns/shacl#",
-    "skos": SKOS, "xsd": XSD,
-}
-
-# Where each kind of node lives under the base IRI; also the data prefixes.
-_AREAS = {"ent": "entity/", "doc": "doc/", "post": "post/", "rel": "rel/", "cooc": "cooc/"}
-
-RDF_TYPE = RDF + "type"
-XSD_INTEGER = XSD + "integer"
-XSD_DECIMAL = XSD + "decimal"
+RDF_TYPE = term(RDF.type)
+XSD_INTEGER = term(XSD.integer)
+XSD_DECIMAL = term(XSD.decimal)
 
 # The typed relations and the property each becomes.
 RELATION_PROPERTY = {
-    HOLDS_POST: ORG + "holds",
-    MEMBER_OF: ORG + "memberOf",
-    LOCATED_IN: SCHEMA + "containedInPlace",
-    IMPLEMENTS: KG_NS + "implements",
+    HOLDS_POST: term(ORG.holds),
+    MEMBER_OF: term(ORG.memberOf),
+    LOCATED_IN: term(SDO.containedInPlace),
+    IMPLEMENTS: term(KG.implements),
 }
+class _T:
+    """The terms the builder writes, resolved once from the closed namespaces."""
+    date = term(DCTERMS.date)
+    identifier = term(DCTERMS.identifier)
+    source = term(DCTERMS.source)
+    title = term(DCTERMS.title)
+    CoOccurrence = term(KG.CoOccurrence)
+    Mention = term(KG.Mention)
+    Evidence = term(KG.Evidence)
+    Sentence = term(KG.Sentence)
+    Statement = term(KG.Statement)
+    cooccursWith = term(KG.cooccursWith)
+    count = term(KG.count)
+    entity = term(KG.entity)
+    evidence = term(KG.evidence)
+    inDocument = term(KG.inDocument)
+    index = term(KG.index)
+    key = term(KG.key)
+    mention = term(KG.mention)
+    mentionCount = term(KG.mentionCount)
+    pmi = term(KG.pmi)
+    sentence = term(KG.sentence)
+    text = term(KG.text)
+    SpecificResource = term(OA.SpecificResource)
+    TextPositionSelector = term(OA.TextPositionSelector)
+    TextQuoteSelector = term(OA.TextQuoteSelector)
+    hasSource = term(OA.hasSource)
+    hasSelector = term(OA.hasSelector)
+    prefix = term(OA.prefix)
+    suffix = term(OA.suffix)
+    end = term(OA.end)
+    exact = term(OA.exact)
+    start = term(OA.start)
+    Post = term(ORG.Post)
+    postIn = term(ORG.postIn)
+    wasDerivedFrom = term(PROV.wasDerivedFrom)
+    object = term(RDF.object)
+    predicate = term(RDF.predicate)
+    subject = term(RDF.subject)
+    label = term(RDFS.label)
+    NewsArticle = term(SDO.NewsArticle)
+    containedInPlace = term(SDO.containedInPlace)
+    mentions = term(SDO.mentions)
+    altLabel = term(SKOS.altLabel)
+    notation = term(SKOS.notation)
+    prefLabel = term(SKOS.prefLabel)
+    xsd_date = term(XSD.date)
+    gYear = term(XSD.gYear)
+    gYearMonth = term(XSD.gYearMonth)
+
+
+_TYPE_CLASS = {t: term(KG[t]) for t in ENTITY_TYPES}
+
+# Characters of the original text kept before and after a mention in its quote selector.
+QUOTE_CONTEXT = 12
 
 # An object is (0, iri, "", "") or (1, lexical form, datatype or "", language or "").
 Obj = tuple[int, str, str, str]
@@ -103,23 +140,6 @@ def iri_segment(text: str) -> str:
     return "".join(out)
 
 
-def normalize_base_iri(base_iri: str) -> str:
-    """Check that ``base_iri`` is absolute and make it end with ``/`` or ``#``."""
-    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", base_iri or ""):
-        raise ValueError(f"base IRI must be an absolute IRI such as {DEFAULT_BASE_IRI}, got {base_iri!r}")
-    return base_iri if base_iri.endswith(("/", "#")) else base_iri + "/"
-
-
-def data_prefixes(base_iri: str = DEFAULT_BASE_IRI) -> dict[str, str]:
-    """The prefixes of the data namespaces under ``base_iri``."""
-    base = normalize_base_iri(base_iri)
-    return {prefix: base + area for prefix, area in _AREAS.items()}
-
-
-def all_prefixes(base_iri: str = DEFAULT_BASE_IRI) -> dict[str, str]:
-    return dict(sorted({**VOCAB_PREFIXES, **data_prefixes(base_iri)}.items()))
-
-
 def iri_for_entity(key: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
     """The IRI of the entity with canonical key ``key``.
 
@@ -127,10 +147,6 @@ def iri_for_entity(key: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
     'https://kg.example.org/id/entity/Person:王建华'
     """
     return normalize_base_iri(base_iri) + "entity/" + iri_segment(key)
-
-
-def iri_for_document(doc_id: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
-    return normalize_base_iri(base_iri) + "doc/" + iri_segment(doc_id)
 
 
 def iri_for_post(label: str, body: str = "", base_iri: str = DEFAULT_BASE_IRI) -> str:
@@ -173,9 +189,9 @@ def _clean(text: str) -> str:
         return _SURROGATE.sub("\ufffd", text)
 
 
-_DATE_TYPES = ((re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD + "date"),
-               (re.compile(r"^\d{4}-\d{2}$"), XSD + "gYearMonth"),
-               (re.compile(r"^\d{4}$"), XSD + "gYear"))
+_DATE_TYPES = ((re.compile(r"^\d{4}-\d{2}-\d{2}$"), _T.xsd_date),
+               (re.compile(r"^\d{4}-\d{2}$"), _T.gYearMonth),
+               (re.compile(r"^\d{4}$"), _T.gYear))
 
 
 def _date(value: str) -> Obj:
@@ -190,13 +206,14 @@ def _date(value: str) -> Obj:
 class _Builder:
     """Collects the triples of one knowledge graph."""
 
-    def __init__(self, kg: KnowledgeGraph, base_iri: str, provenance: str):
+    def __init__(self, kg: KnowledgeGraph, base_iri: str, provenance: Provenance | str):
         if provenance not in PROVENANCE_LEVELS:
             raise ValueError(f"provenance must be one of {', '.join(PROVENANCE_LEVELS)}, got {provenance!r}")
+        provenance = Provenance(provenance)
         self.kg = kg
         self.base = normalize_base_iri(base_iri)
-        self.mentions = provenance in ("mentions", "full")
-        self.full = provenance == "full"
+        self.mentions = provenance in (Provenance.MENTIONS, Provenance.FULL)
+        self.full = provenance == Provenance.FULL
         # Grouped by subject: sorting a few subjects and many short lists is much faster
         # than sorting every triple by its long, shared-prefix subject IRI.
         # Lists, not sets: a set of six entries takes 700 bytes, and most subjects
@@ -240,7 +257,7 @@ class _Builder:
             self.document(cdoc)
         for key in sorted(self.kg.entities):
             self.entity_node(self.kg.entities[key])
-        typed, cooc = _merge_relations(self.kg.relations)
+        typed, cooc = _typed_and_cooccurrences(self.kg.relations)
         for rel in typed:
             self.relation(rel)
         for rel in cooc:
@@ -268,47 +285,66 @@ class _Builder:
 
     def document(self, cdoc: CleanDocument) -> None:
         d = self.doc(cdoc.document.id)
-        self.typed(d, SCHEMA + "NewsArticle")
-        self.add(d, DCTERMS + "identifier", _text(cdoc.document.id))
-        self.add(d, DCTERMS + "source", _text(cdoc.document.path))
+        self.typed(d, _T.NewsArticle)
+        self.add(d, _T.identifier, _text(cdoc.document.id))
+        self.add(d, _T.source, _text(cdoc.document.path))
         if cdoc.title.strip():
-            self.add(d, DCTERMS + "title", _text(cdoc.title.strip(), "zh"))
+            self.add(d, _T.title, _text(cdoc.title.strip(), "zh"))
         if cdoc.date.strip():
-            self.add(d, DCTERMS + "date", _date(cdoc.date.strip()))
+            self.add(d, _T.date, _date(cdoc.date.strip()))
 
     def entity_node(self, e: Entity) -> None:
         s = self.entity(e.key)
-        self.typed(s, KG_NS + e.type)
-        self.add(s, KG_NS + "key", _text(e.key))
-        self.add(s, RDFS + "label", _text(e.name, "zh"))
-        self.add(s, SKOS + "prefLabel", _text(e.name, "zh"))
+        self.typed(s, _TYPE_CLASS[e.type])
+        self.add(s, _T.key, _text(e.key))
+        self.add(s, _T.label, _text(e.name, "zh"))
+        self.add(s, _T.prefLabel, _text(e.name, "zh"))
         for alias in sorted(e.aliases - {e.name}):
-            self.add(s, SKOS + "altLabel", _text(alias, "zh"))
-        self.add(s, KG_NS + "mentionCount", _integer(e.mention_count))
+            self.add(s, _T.altLabel, _text(alias, "zh"))
+        self.add(s, _T.mentionCount, _integer(e.mention_count))
         if e.code:
-            self.add(s, SKOS + "notation", _text(e.code))
+            self.add(s, _T.notation, _text(e.code))
         if e.parent and e.parent in self.kg.entities and e.parent != e.key:
-            self.add(s, SCHEMA + "containedInPlace", _iri(self.entity(e.parent)))
+            self.add(s, _T.containedInPlace, _iri(self.entity(e.parent)))
         for m in e.mentions:
-            self.add(self.doc(m.doc_id), SCHEMA + "mentions", _iri(s))
+            self.add(self.doc(m.doc_id), _T.mentions, _iri(s))
             if self.mentions:
-                node = self.selector(m.doc_id, m.sentence, m.start, m.end, "Mention")
-                self.add(node, OA + "exact", _text(m.text))
-                self.add(s, KG_NS + "mention", _iri(node))
+                node = self.span(m.doc_id, m.sentence, m.start, m.end, _T.Mention)
+                self.quote(node, m)
+                self.add(s, _T.mention, _iri(node))
                 self.mentions_by_sentence.setdefault((m.doc_id, m.sentence), []).append((e.key, node))
 
-    def selector(self, doc_id: str, sentence: int, start: int, end: int, kind: str, text: str = "") -> str:
-        """A text position in a document, linked to its sentence; ``kind`` is Mention or Evidence."""
+    def span(self, doc_id: str, sentence: int, start: int, end: int, cls: str, text: str = "") -> str:
+        """A span of an article as a Web Annotation specific resource of class ``cls`` (kg:Mention
+        or kg:Evidence): the article is its source, a position selector says where, and it
+        links to its sentence."""
         d = self.doc(doc_id)
-        node = f"{d}/{kind[0].lower()}{int(start)}-{int(end)}"
-        self.typed(node, KG_NS + kind)
-        self.add(node, OA + "start", _integer(start))
-        self.add(node, OA + "end", _integer(end))
-        self.add(node, KG_NS + "inDocument", _iri(d))
+        node = f"{d}/{'m' if cls == _T.Mention else 'e'}{int(start)}-{int(end)}"
+        self.typed(node, cls)
+        self.add(node, _T.hasSource, _iri(d))
+        self.add(node, _T.hasSelector, _iri(self.position(node, start, end)))
         sent = self.sentence(doc_id, sentence, text)
         if sent:
-            self.add(node, KG_NS + "sentence", _iri(sent))
+            self.add(node, _T.sentence, _iri(sent))
         return node
+
+    def position(self, node: str, start: int, end: int) -> str:
+        selector = node + "/pos"
+        self.typed(selector, _T.TextPositionSelector)
+        self.add(selector, _T.start, _integer(start))
+        self.add(selector, _T.end, _integer(end))
+        return selector
+
+    def quote(self, node: str, m) -> None:
+        """The mention's text and a few characters around it, as they stand in the article."""
+        text = self.docs[m.doc_id].document.text if m.doc_id in self.docs else ""
+        selector = node + "/quote"
+        self.typed(selector, _T.TextQuoteSelector)
+        self.add(selector, _T.exact, _text(m.text))
+        if text:
+            self.add(selector, _T.prefix, _text(text[max(0, m.start - QUOTE_CONTEXT):m.start]))
+            self.add(selector, _T.suffix, _text(text[m.end:m.end + QUOTE_CONTEXT]))
+        self.add(node, _T.hasSelector, _iri(selector))
 
     def sentence(self, doc_id: str, index: int, fallback_text: str = "") -> str:
         cdoc = self.docs.get(doc_id)
@@ -321,16 +357,15 @@ class _Builder:
             if node in self._sentences:
                 return node
             self._sentences.add(node)
-        self.typed(node, KG_NS + "Sentence")
-        self.add(node, KG_NS + "index", _integer(index))
-        self.add(node, KG_NS + "inDocument", _iri(self.doc(doc_id)))
+        self.typed(node, _T.Sentence)
+        self.add(node, _T.index, _integer(index))
+        self.add(node, _T.hasSource, _iri(self.doc(doc_id)))
         if sent is not None:
-            self.add(node, KG_NS + "text", _text(sent.text))
+            self.add(node, _T.text, _text(sent.text))
             if sent.offsets:
-                self.add(node, OA + "start", _integer(sent.start))
-                self.add(node, OA + "end", _integer(sent.end))
+                self.add(node, _T.hasSelector, _iri(self.position(node, sent.start, sent.end)))
         else:
-            self.add(node, KG_NS + "text", _text(fallback_text))
+            self.add(node, _T.text, _text(fallback_text))
         return node
 
     def relation(self, rel: Relation) -> None:
@@ -349,20 +384,20 @@ class _Builder:
             return
         self.add(head, prop, _iri(obj))
         st = self.base + "rel/" + "/".join(iri_segment(part) for part in path)
-        self.typed(st, KG_NS + "Statement")
-        self.add(st, RDF + "subject", _iri(head))
-        self.add(st, RDF + "predicate", _iri(prop))
-        self.add(st, RDF + "object", _iri(obj))
+        self.typed(st, _T.Statement)
+        self.add(st, _T.subject, _iri(head))
+        self.add(st, _T.predicate, _iri(prop))
+        self.add(st, _T.object, _iri(obj))
         self.counted(st, rel)
         if self.full:
             self.derived_from_mentions(st, rel.evidence, {k for k in ends if k})
 
     def post(self, label: str, body: str) -> str:
         node = iri_for_post(label, body, self.base)
-        self.typed(node, ORG + "Post")
-        self.add(node, RDFS + "label", _text(label, "zh"))
+        self.typed(node, _T.Post)
+        self.add(node, _T.label, _text(label, "zh"))
         if body:
-            self.add(node, ORG + "postIn", _iri(self.entity(body)))
+            self.add(node, _T.postIn, _iri(self.entity(body)))
         return node
 
     def cooccurrence(self, rel: Relation) -> None:
@@ -370,73 +405,55 @@ class _Builder:
         if a == b or a not in self.kg.entities or b not in self.kg.entities:
             return
         ia, ib = self.entity(a), self.entity(b)
-        self.add(ia, KG_NS + "cooccursWith", _iri(ib))
-        self.add(ib, KG_NS + "cooccursWith", _iri(ia))
+        self.add(ia, _T.cooccursWith, _iri(ib))
+        self.add(ib, _T.cooccursWith, _iri(ia))
         node = f"{self.base}cooc/{iri_segment(a)}/{iri_segment(b)}"
-        self.typed(node, KG_NS + "CoOccurrence")
-        self.add(node, KG_NS + "entity", _iri(ia))
-        self.add(node, KG_NS + "entity", _iri(ib))
-        self.add(node, KG_NS + "pmi", _decimal(rel.pmi))
+        self.typed(node, _T.CoOccurrence)
+        self.add(node, _T.entity, _iri(ia))
+        self.add(node, _T.entity, _iri(ib))
+        self.add(node, _T.pmi, _decimal(rel.pmi))
         self.counted(node, rel)
 
     def counted(self, node: str, rel: Relation) -> None:
         """Count, source articles and, at full provenance, the passages of a relation node."""
-        self.add(node, KG_NS + "count", _integer(rel.count or len({(e.doc_id, e.sentence) for e in rel.evidence})))
+        self.add(node, _T.count, _integer(rel.count or len({(e.doc_id, e.sentence) for e in rel.evidence})))
         for doc_id in rel.documents:
-            self.add(node, KG_NS + "inDocument", _iri(self.doc(doc_id)))
+            self.add(node, _T.inDocument, _iri(self.doc(doc_id)))
         if self.full:
             for ev in rel.evidence:
-                sel = self.selector(ev.doc_id, ev.sentence, ev.start, ev.end, "Evidence", ev.text)
-                self.add(node, KG_NS + "evidence", _iri(sel))
+                sel = self.span(ev.doc_id, ev.sentence, ev.start, ev.end, _T.Evidence, ev.text)
+                self.add(node, _T.evidence, _iri(sel))
 
     def derived_from_mentions(self, node: str, evidence: list[Evidence], keys: set[str]) -> None:
         """Link a statement to the mentions of its ends in the sentences that state it."""
         for ev in evidence:
             for key, mention in self.mentions_by_sentence.get((ev.doc_id, ev.sentence), ()):
                 if key in keys:
-                    self.add(node, PROV + "wasDerivedFrom", _iri(mention))
+                    self.add(node, _T.wasDerivedFrom, _iri(mention))
 
 
-def _merge_relations(relations: Iterable[Relation]) -> tuple[list[Relation], list[Relation]]:
-    """Fold repeated relations into one each: evidence united, counts added, the largest PMI kept."""
-    merged: dict[tuple, Relation] = {}
-    for rel in relations:
-        if rel.kind == COOCCURS:
-            key = (COOCCURS, *sorted((rel.head, rel.tail)), "")
-        elif rel.kind in RELATION_PROPERTY:
-            key = (rel.kind, rel.head, rel.tail, rel.body if rel.kind == HOLDS_POST else "")
-        else:
-            continue
-        seen = merged.get(key)
-        if seen is None:
-            merged[key] = Relation(rel.kind, rel.head, rel.tail, list(rel.evidence), rel.count, rel.pmi, rel.body)
-        else:
-            seen.evidence.extend(rel.evidence)
-            seen.count += rel.count
-            seen.pmi = max(seen.pmi, rel.pmi)
-    for rel in merged.values():
-        rel.evidence = sorted(set(rel.evidence), key=lambda e: (e.doc_id, e.sentence, e.start, e.end, e.text))
-    ordered = [merged[k] for k in sorted(merged)]
-    return [r for r in ordered if r.kind != COOCCURS], [r for r in ordered if r.kind == COOCCURS]
+def _typed_and_cooccurrences(relations: Iterable[Relation]) -> tuple[list[Relation], list[Relation]]:
+    """The relations (merged once, by kg.relations.merge_relations) split into typed ones and co-occurrences."""
+    typed = [r for r in relations if r.kind in RELATION_PROPERTY]
+    return typed, [r for r in relations if r.kind == COOCCURS]
 
 
-def graph_triples(kg: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI,
-                  provenance: str = "mentions") -> list[Triple]:
+def graph_triples(kg: KnowledgeGraph, base_iri: str = DEFAULTS.base_iri,
+                  provenance: Provenance | str = DEFAULTS.provenance) -> list[Triple]:
     """Every triple of ``kg``, sorted (subject, predicate, object), without duplicates."""
     return _Builder(kg, base_iri, provenance).build()
 
 
 # --------------------------------------------------------------------------- writing
 
-def write_rdf(kg: KnowledgeGraph, out_dir: Path, *, base_iri: str = DEFAULT_BASE_IRI,
-              provenance: str = "mentions", formats: tuple[str, ...] = ("ttl",)) -> list[Path]:
-    """Write graph.ttl (and graph.jsonld when asked) and ontology.ttl into ``out_dir``.
-
-    Returns the paths written. ``provenance`` is ``none``, ``mentions`` or ``full``.
-    """
-    unknown = set(formats) - set(FORMATS)
-    if unknown:
-        raise ValueError(f"unknown RDF format(s) {', '.join(sorted(unknown))}; choose from {', '.join(FORMATS)}")
+def write_rdf(kg: KnowledgeGraph, out_dir: Path, *, base_iri: str = DEFAULTS.base_iri,
+              provenance: Provenance | str = DEFAULTS.provenance,
+              formats: tuple[RdfFormat | str, ...] = DEFAULTS.rdf_formats) -> list[Path]:
+    """Write graph.ttl (and graph.jsonld when asked) and ontology.ttl into ``out_dir``; return the paths."""
+    try:
+        formats = tuple(RdfFormat(f).value for f in formats)
+    except ValueError:
+        raise ValueError(f"unknown RDF format in {formats}; choose from {', '.join(FORMATS)}") from None
     out_dir = Path(out_dir)
     prefixes = all_prefixes(base_iri)
     written = []
@@ -621,22 +638,16 @@ def write_jsonld(triples: list[Triple], f, prefixes: dict[str, str]) -> None:
     Written directly rather than through a JSON-LD library: rdflib's writer
     orders nodes by hash (different on every run) and is slow on large graphs.
     """
-    namespaces = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
-
     @lru_cache(maxsize=1 << 16)
-    def compact(iri: str) -> str:
-        for name, ns in namespaces:
-            rest = iri[len(ns):]
-            if iri.startswith(ns) and rest and not rest.startswith("//"):
-                return f"{name}:{rest}"
-        return iri
+    def short(iri: str) -> str:
+        return compact(iri, prefixes)
 
     def value(o: Obj):
         if o[0] == 0:
-            return {"@id": compact(o[1])}
+            return {"@id": short(o[1])}
         if o[3]:
             return {"@value": o[1], "@language": o[3]}
-        return {"@value": o[1], "@type": compact(o[2])} if o[2] else o[1]
+        return {"@value": o[1], "@type": short(o[2])} if o[2] else o[1]
 
     f.write('{\n "@context": ')
     f.write(json.dumps(prefixes, ensure_ascii=False, sort_keys=True))
@@ -654,10 +665,10 @@ def write_jsonld(triples: list[Triple], f, prefixes: dict[str, str]) -> None:
     for s, p, o in triples:
         if s != current:
             flush()
-            current, node = s, {"@id": compact(s)}
+            current, node = s, {"@id": short(s)}
         if p == RDF_TYPE and o[0] == 0:
-            node.setdefault("@type", []).append(compact(o[1]))
+            node.setdefault("@type", []).append(short(o[1]))
         else:
-            node.setdefault(compact(p), []).append(value(o))
+            node.setdefault(short(p), []).append(value(o))
     flush()
     f.write("\n ]\n}\n")

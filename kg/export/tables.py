@@ -1,4 +1,4 @@
-"""Tables for spreadsheets and Gephi: entities.csv, edges.csv, merges.csv, graph.graphml."""
+"""Tables for spreadsheets: entities.csv, edges.csv, merges.csv."""
 from __future__ import annotations
 
 import csv
@@ -7,29 +7,18 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.atomic import atomic_open, atomic_write
+from kg.atomic import atomic_write
 from kg.model import HOLDS_POST, KnowledgeGraph
 
 
-def write_tables(kg: KnowledgeGraph, graph: nx.Graph, out_dir: Path) -> list[Path]:
-    """Write entities.csv, edges.csv, merges.csv and graph.graphml into ``out_dir``."""
-    return write_csv(kg, graph, out_dir) + [write_graphml(graph, out_dir)]
-
-
 def write_csv(kg: KnowledgeGraph, graph: nx.Graph, out_dir: Path) -> list[Path]:
+    """Write entities.csv, edges.csv and merges.csv into ``out_dir``; return their paths."""
     out_dir = Path(out_dir)
     paths = [out_dir / "entities.csv", out_dir / "edges.csv", out_dir / "merges.csv"]
     atomic_write(paths[0], entities_csv(kg, graph))
     atomic_write(paths[1], edges_csv(kg))
     atomic_write(paths[2], merges_csv(kg))
     return paths
-
-
-def write_graphml(graph: nx.Graph, out_dir: Path) -> Path:
-    path = Path(out_dir) / "graph.graphml"
-    with atomic_open(path, "wb") as f:
-        nx.write_graphml(_graphml_safe(graph), f, encoding="utf-8")
-    return path
 
 
 def _csv(rows: list[list]) -> str:
@@ -76,18 +65,3 @@ def merges_csv(kg: KnowledgeGraph) -> str:
     for (doc, kept, merged, reason), n in counts.items():
         rows.append([doc, kept, merged, reason, n])
     return _csv(rows)
-
-
-def _graphml_safe(graph: nx.Graph) -> nx.Graph:
-    """A copy whose strings hold no character XML 1.0 forbids (control characters from OCR)."""
-    g = nx.Graph()
-    for n, data in graph.nodes(data=True):
-        g.add_node(_xml_text(n), **{k: _xml_text(v) if isinstance(v, str) else v for k, v in data.items()})
-    for a, b, data in graph.edges(data=True):
-        g.add_edge(_xml_text(a), _xml_text(b), **{k: _xml_text(v) if isinstance(v, str) else v for k, v in data.items()})
-    return g
-
-
-def _xml_text(s: str) -> str:
-    return "".join(c if c in "\t\n\r" or (" " <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or ord(c) > 0xFFFF
-                   else "\ufffd" for c in s)

@@ -48,21 +48,15 @@ import warnings
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
+from kg.config import Backend
+from kg.extract.backends import BackendUnavailable, spec
 from kg.model import ORGANIZATION, PERSON, Mention, Sentence
 
 PLACE = "Place"
 SOURCE = "lac"
 
-INSTALL_RECIPE = ('pip install "setuptools<70" wheel paddlepaddle==3.3.1 '
-                  '&& pip install --no-build-isolation lac==2.1.2')
-INSTALL_HINT = ("the lac backend needs Baidu LAC and PaddlePaddle: "
-                f"pip install 'kg[lac]' (exactly: {INSTALL_RECIPE})")
 
 LABEL_TYPE = {"PER": PERSON, "LOC": PLACE, "ORG": ORGANIZATION}
-
-
-class BackendUnavailable(RuntimeError):
-    """An optional recognizer backend is not installed; ``str()`` is the one-line fix."""
 
 
 # --------------------------------------------------------------------------
@@ -106,7 +100,7 @@ def load_lac():
                 _alias_paddle_fluid(paddle)
                 from LAC import LAC
         except ImportError as exc:
-            raise BackendUnavailable(INSTALL_HINT) from exc
+            raise BackendUnavailable(spec(Backend.LAC).install_hint) from exc
         _lac = LAC(mode="lac")
         return _lac
 
@@ -749,10 +743,6 @@ class LacRecognizer:
             from LAC.custom import Customization
             self._custom = Customization()
             self._custom.load_customization(os.fspath(user_dict))
-
-    def ensure_loaded(self) -> "LacRecognizer":
-        """The model is loaded by the constructor; kept for callers that check."""
-        return self
 
     # -- model ------------------------------------------------------------
 

@@ -1,0 +1,101 @@
+"""Every option of kg and its default, once.
+
+The command line, the pipeline and the library API all read these: a
+default written here is the default everywhere (``kg build --help`` shows
+it), and a new option is added in one place (see docs/architecture.md).
+Choices are enums, so a misspelt choice fails where it is made.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from kg.vocab import DEFAULT_BASE_IRI
+
+__all__ = ["Backend", "Provenance", "RdfFormat", "Conventions", "BuildOptions", "DEFAULTS",
+           "DEFAULT_CORPUS", "DEFAULT_GRAPH", "RUN_OPTIONS", "choices"]
+
+
+class Backend(str, Enum):
+    """The recognizer: the rules alone, or with a statistical tagger added (kg.extract.backends)."""
+    RULES = "rules"
+    LAC = "lac"
+    JIAGU = "jiagu"
+
+
+class Provenance(str, Enum):
+    """How much evidence the RDF keeps."""
+    NONE = "none"          # entities and relations only
+    MENTIONS = "mentions"  # and every mention, with its text position
+    FULL = "full"          # and the passages behind every relation
+
+
+class RdfFormat(str, Enum):
+    TTL = "ttl"
+    JSONLD = "jsonld"
+
+
+class Conventions(str, Enum):
+    """How ``kg eval --ner`` post-processes a statistical tagger's names."""
+    PD = "pd"   # as the People's Daily corpus marks them
+    KG = "kg"   # as a build keeps them
+
+
+def choices(enum: type[Enum]) -> list[str]:
+    """The values of ``enum``, for a command-line choice.
+
+    >>> choices(Provenance)
+    ['none', 'mentions', 'full']
+    """
+    return [m.value for m in enum]
+
+
+# The folder read when ``kg build`` is given no paths, and the graph the
+# query commands read when given none.
+DEFAULT_CORPUS = "seeds"
+DEFAULT_GRAPH = Path("out/graph.ttl")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What ``kg build`` does; each field is one command-line option."""
+    out_dir: Path = Path("out")
+    pattern: str = "*.txt"                  # file names read inside folders
+    base_iri: str = DEFAULT_BASE_IRI
+    provenance: Provenance = Provenance.MENTIONS
+    rdf_formats: tuple[RdfFormat, ...] = (RdfFormat.TTL,)
+    max_nodes: int = 500                    # nodes drawn in graph.html; 0: all
+    backend: Backend = Backend.RULES
+    write_html: bool = True
+    to_simplified: bool = False
+    workers: int | None = None              # extraction processes; None: one a core
+    cache_dir: Path | None = None           # None: out_dir/.cache
+    use_cache: bool = True
+    dask: str | None = None                 # a scheduler address: extract on a Dask cluster
+    reuse_outputs: bool = True              # with the cache on, leave outputs that are up to date alone
+
+    def __post_init__(self) -> None:
+        # Plain strings from a caller become the enums, so the rest of kg sees one type.
+        object.__setattr__(self, "out_dir", Path(self.out_dir))
+        object.__setattr__(self, "provenance", Provenance(self.provenance))
+        object.__setattr__(self, "backend", Backend(self.backend))
+        formats = tuple(dict.fromkeys(RdfFormat(f) for f in self.rdf_formats))
+        object.__setattr__(self, "rdf_formats", formats)
+        if self.cache_dir is not None:
+            object.__setattr__(self, "cache_dir", Path(self.cache_dir))
+
+    @property
+    def cache_root(self) -> Path:
+        return self.cache_dir if self.cache_dir is not None else self.out_dir / ".cache"
+
+    def replace(self, **changes) -> "BuildOptions":
+        return dataclasses.replace(self, **changes)
+
+
+DEFAULTS = BuildOptions()
+
+# Options that decide how a build runs but not what it writes: two builds
+# that differ only in these write the same bytes.
+RUN_OPTIONS = frozenset({"out_dir", "workers", "cache_dir", "use_cache", "dask", "reuse_outputs"})

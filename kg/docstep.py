@@ -1,0 +1,99 @@
+"""The per-document step: one decoded document in, its resolved result out.
+
+This is what the orchestrator, the cache and the worker processes share,
+so it imports none of them. ``extractor_version`` names the code and data
+the step's result depends on; a cached result is only reused under the
+same version.
+"""
+from __future__ import annotations
+
+import functools
+import gc
+import hashlib
+from pathlib import Path
+
+from kg.clean import clean
+from kg.config import Backend, Conventions
+from kg.extract import Extractor, recognized_spans, to_mention
+from kg.extract import backends
+from kg.extract.base import word_info
+from kg.lexicon import version as lexicon_version
+from kg.model import DocResult, Document
+from kg.relations import document_relations
+from kg.resolve import document_entities, resolve_mentions
+
+__all__ = ["process_document", "recognize", "extractor_for", "extractor_version", "STEP_SOURCES"]
+
+# The source files a DocResult depends on, relative to the kg package: the
+# decoder, the cleaner, extraction, resolution, relations, the data model and
+# this step. Their bytes enter the extractor version.
+STEP_SOURCES = ("config.py", "corpus.py", "clean.py", "text.py", "model.py", "resolve.py", "relations.py",
+                "docstep.py", "extract/*.py", "lexicon/*.py")
+# Packages whose data change the result whatever the backend: OpenCC's tables.
+_READING_PACKAGES = ("opencc",)
+
+
+@functools.lru_cache(maxsize=4)
+def extractor_for(backend: Backend, conventions: Conventions = Conventions.KG) -> Extractor:
+    """The extractor of ``backend``, made once per process (lexicons, segmenter and tagger loaded)."""
+    extractor = Extractor(ner=backends.load(backend, conventions))
+    extractor.segmenter.tag("")   # loads the segmenter's dictionary now
+    word_info("")                 # and the word frequencies
+    # Lexicons and dictionaries live as long as the process: taken out of the
+    # garbage collector's view, they are not walked again at every collection.
+    gc.freeze()
+    return extractor
+
+
+def process_document(doc: Document, backend: Backend = Backend.RULES) -> DocResult:
+    """Clean, extract and resolve one document: a pure function of its text and the backend."""
+    extractor = extractor_for(Backend(backend))
+    lex = extractor.lex
+    cdoc = clean(doc, bridges=extractor.segmenter.bridges)
+    findings = extractor.find(cdoc)
+    mentions = [to_mention(cdoc, f, c) for f in findings for c in f.kept]
+    mentions, merges = resolve_mentions(doc.text, mentions, lex)
+    entities, key_of, more = document_entities(mentions, lex)
+    relations = document_relations(cdoc, mentions, key_of, entities, lex)
+    return DocResult(cdoc, entities, relations, merges + more)
+
+
+def recognize(doc: Document, backend: Backend = Backend.RULES,
+              conventions: Conventions = Conventions.KG) -> list[tuple[int, int, str]]:
+    """PER/LOC/ORG spans (offsets into ``doc.text``) of the recognizers, for span scoring.
+
+    ``conventions`` chooses how a statistical recognizer's output is
+    post-processed: ``kg`` as in a build, ``pd`` as the People's Daily corpus
+    annotates names (and only the outermost of nested names counts).
+    """
+    backend, conventions = Backend(backend), Conventions(conventions)
+    extractor = extractor_for(backend, conventions if backend == Backend.LAC else Conventions.KG)
+    cdoc = clean(doc, bridges=extractor.segmenter.bridges)
+    spans = recognized_spans(extractor.find(cdoc))
+    if conventions == Conventions.PD:
+        # The corpus annotates flat names: the place inside a body's name
+        # (湘乡市 of 湘乡市公安局) is part of the body, not a name of its own.
+        spans = [x for x in spans if not any(o != x and o[0] <= x[0] and x[1] <= o[1] for o in spans)]
+    return spans
+
+
+@functools.lru_cache(maxsize=4)
+def extractor_version(backend: Backend = Backend.RULES) -> str:
+    """A short hash that changes whenever the step could give another result for ``backend``.
+
+    It covers the lexicon files, the source files of :data:`STEP_SOURCES`,
+    and the versions of the packages whose data decide the result (the
+    backend's taggers and the segmenter, from the backend registry, and
+    OpenCC). Taken once per process, so a build compares its cache with the
+    code it runs, not with files edited meanwhile.
+    """
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for part in (lexicon_version(), backends.package_versions(backend), backends.versions_of(_READING_PACKAGES)):
+        h.update(part.encode() + b"\0")
+    for pattern in STEP_SOURCES:
+        for path in sorted(root.glob(pattern)):
+            h.update(path.relative_to(root).as_posix().encode() + b"\0")
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
