@@ -11,6 +11,7 @@ import re
 from typing import Callable
 
 from kg.model import CleanDocument, Document, Offsets, Sentence
+from kg.text import is_cjk
 
 SENTENCE_END = "。!?;!?;…"
 CLOSERS = "”’\"』」)）》】"
@@ -40,10 +41,6 @@ def normalize_char(c: str) -> str:
 _NORMALIZE = {**{o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F)},
               **{ord(c): " " for c in "\u3000\u00a0\t"},
               **{ord(c): d for c, d in _MIDDLE_DOTS.items()}}
-
-
-def is_cjk(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
 
 
 def clean(doc: Document, bridges: Callable[[str, str], bool] | None = None) -> CleanDocument:

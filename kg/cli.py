@@ -17,11 +17,10 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.config import DEFAULT_CORPUS, DEFAULTS, Backend, Conventions, Provenance, RdfFormat, choices
+from kg.config import DEFAULT_CORPUS, DEFAULTS, EVAL_DEFAULTS, Backend, Conventions, Provenance, RdfFormat, choices
 
 PROGRESS_MIN_DOCUMENTS = 20
 EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 1, 2, 3, 130
-EVAL_SHOW = 30
 
 log = logging.getLogger("kg")
 
@@ -31,7 +30,7 @@ class KgGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         from kg.corpus import InputError
-        from kg.extract.backends import BackendUnavailable
+        from kg.extract.base import BackendUnavailable
         try:
             return super().invoke(ctx)
         except (InputError, BackendUnavailable) as e:
@@ -196,11 +195,11 @@ def format_summary(s) -> str:
               help="Score exact PER/LOC/ORG spans on sentences in the People's Daily format instead.")
 @click.option("--backend", type=click.Choice(choices(Backend)), default=DEFAULTS.backend.value, show_default=True,
               help="Recognizer to score.")
-@click.option("--conventions", type=click.Choice(choices(Conventions)), default=Conventions.PD.value,
+@click.option("--conventions", type=click.Choice(choices(Conventions)), default=EVAL_DEFAULTS.conventions.value,
               show_default=True,
               help="With --ner: post-process a tagger's names as the People's Daily corpus marks them (pd) or as a build does (kg).")
 @click.option("--limit", type=int, default=None, help="Score only the first N sentences (with --ner).")
-@click.option("--show", default=EVAL_SHOW, show_default=True, help="How many misses and spurious items to list.")
+@click.option("--show", default=EVAL_DEFAULTS.show, show_default=True, help="How many misses and spurious items to list.")
 def eval_command(gold, paths, ner_file, backend, conventions, limit, show) -> None:
     """Score extraction against GOLD.jsonl (entities and relations of PATHS, default seeds/)."""
     from kg import evaluate

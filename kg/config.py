@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg.vocab import DEFAULT_BASE_IRI
 
-__all__ = ["Backend", "Provenance", "RdfFormat", "Conventions", "BuildOptions", "DEFAULTS",
+__all__ = ["Backend", "Provenance", "RdfFormat", "Conventions", "BuildOptions", "DEFAULTS", "EvalOptions", "EVAL_DEFAULTS",
            "DEFAULT_CORPUS", "DEFAULT_GRAPH", "RUN_OPTIONS", "choices"]
 
 
@@ -95,6 +95,16 @@ class BuildOptions:
 
 
 DEFAULTS = BuildOptions()
+
+
+@dataclass(frozen=True)
+class EvalOptions:
+    """What ``kg eval`` does besides the build options it shares (the backend)."""
+    conventions: Conventions = Conventions.PD   # how --ner scores a tagger's names
+    show: int = 30                              # misses and spurious items listed
+
+
+EVAL_DEFAULTS = EvalOptions()
 
 # Options that decide how a build runs but not what it writes: two builds
 # that differ only in these write the same bytes.

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -181,7 +180,3 @@ def score_ner(path: Path, process, limit: int | None = None) -> Report:
     report.scores = {"micro": micro, **report.scores}
     report.chars_per_second = chars / max(time.perf_counter() - t0, 1e-9)
     return report
-
-
-def most_common(lines: list[str], n: int = 40) -> list[tuple[str, int]]:
-    return Counter(line.split("\t", 1)[1] for line in lines).most_common(n)

@@ -28,6 +28,7 @@ from kg.model import ENTITY_TYPES, DocResult, KnowledgeGraph
 from kg.outputs import write_outputs
 from kg.relations import merge_relations
 from kg.resolve import merge_entities
+from kg.timing import stage
 
 __all__ = ["BuildOptions", "BuildSummary", "build", "merge", "extract_inputs", "write_outputs",
            "process_document", "recognize"]
@@ -270,24 +271,30 @@ def _fewer_collections():
 def _build(paths: list[str], options: BuildOptions,
            progress: Progress | None) -> tuple[KnowledgeGraph | None, BuildSummary]:
     t0 = time.perf_counter()
-    inputs = find_inputs(paths, options.pattern)
+    with stage("finding inputs"):
+        inputs = find_inputs(paths, options.pattern)
     cache = keys = stamp = None
     if options.use_cache:
-        cache = DocCache(options.cache_root, extractor_version(options.backend))
-        keys = input_keys(inputs, options)
-        stamp = _stamp(inputs, keys, options)
+        with stage(f"checking {len(inputs)} input(s) against the cache"):
+            cache = DocCache(options.cache_root, extractor_version(options.backend))
+            keys = input_keys(inputs, options)
+            stamp = _stamp(inputs, keys, options)
         if stamp is not None and options.reuse_outputs:
             recorded = manifest.up_to_date(options.out_dir, stamp)
             if recorded is not None:
+                log.info("outputs in %s are up to date", options.out_dir)
                 return None, _recorded_summary(recorded, time.perf_counter() - t0, cache.root)
-    ex = extract_inputs(inputs, options, progress, cache=cache, keys=keys)
-    kg = merge(ex.results, ex.skipped)
+    with stage("extracting"):
+        ex = extract_inputs(inputs, options, progress, cache=cache, keys=keys)
+    with stage(f"merging {len(ex.results)} document(s)"):
+        kg = merge(ex.results, ex.skipped)
     # The per-document entities and relations are merged copies now; let them
     # go before the writers need their memory (a third of a large build's).
     ex.results = []
     if stamp is not None:
         manifest.forget_manifest(options.out_dir)
-    outputs = write_outputs(kg, options)
+    with stage("writing the outputs"):
+        outputs = write_outputs(kg, options)
     summary = _summary(kg, ex, outputs, options, cache, time.perf_counter() - t0)
     if stamp is not None:
         manifest.write_manifest(options.out_dir, stamp, outputs, _summary_record(summary))

@@ -18,8 +18,6 @@ from kg.lexicon import Lexicon
 from kg.model import (COOCCURS, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF, ORGANIZATION, PERSON,
                       PLACE_TYPES, PROGRAM, CleanDocument, Entity, Evidence, Mention, Relation)
 
-# Bodies whose members also belong to the body they are named after (住建局党委 → 住建局).
-_PARTY_UNITS = ("机关党委", "党委", "党组", "党总支", "党支部", "党工委")
 
 
 def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dict[int, str],
@@ -56,7 +54,7 @@ def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dic
                 add(HOLDS_POST, key, post, m, body=body)
                 if body:
                     add(MEMBER_OF, key, body, m)
-                    parent = _party_parent(body, by_name)
+                    parent = _party_parent(body, by_name, lex.party_units)
                     if parent:
                         add(MEMBER_OF, key, parent, m)
             if m.attr("member_of"):
@@ -87,9 +85,10 @@ def _resolve_body(name: str, mentions: list[Mention], person: Mention, org_key) 
     return ""
 
 
-def _party_parent(body_key: str, by_name: dict) -> str:
+def _party_parent(body_key: str, by_name: dict, party_units: tuple[str, ...]) -> str:
+    """The body a party unit is set up in (住建局党委 → 住建局), when the document names it: its members are its members."""
     name = body_key.split(":", 1)[1]
-    for unit in _PARTY_UNITS:
+    for unit in party_units:
         if name.endswith(unit) and len(name) > len(unit):
             return by_name.get((ORGANIZATION, name[: -len(unit)]), "")
     return ""

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_cjk", "is_han", "overlaps", "contains", "xml_safe", "XML_REPLACEMENT"]
+__all__ = ["is_cjk", "is_han", "overlaps", "contains", "xml_safe", "XML_REPLACEMENT", "CJK_CLASS", "HAN_CLASS"]
 
 # CJK Unified Ideographs and Extension A: the characters of Chinese names.
 _CJK_RANGES = (("\u4e00", "\u9fff"), ("\u3400", "\u4dbf"))
 # Besides those, the compatibility ideographs and 〇, which decoded text may hold.
 _HAN_EXTRA = (("\uf900", "\ufaff"), ("\u3007", "\u3007"))
+# The same, as the inside of a regular expression's character class.
+CJK_CLASS = "".join(f"{lo}-{hi}" for lo, hi in _CJK_RANGES)
+HAN_CLASS = CJK_CLASS + "".join(f"{lo}-{hi}" if lo != hi else lo for lo, hi in _HAN_EXTRA)
 
 
 def is_cjk(c: str) -> bool:

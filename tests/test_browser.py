@@ -18,6 +18,7 @@ import pytest
 
 from kg.export.html import write_html
 from kg.graph import build_graph
+from conftest import require
 from test_html import CLOSER_NAME, IMG_NAME, SCRIPT_NAME, make_kg
 
 pytestmark = pytest.mark.browser
@@ -41,9 +42,7 @@ def _missing() -> str:
 
 @pytest.fixture(scope="module")
 def browser():
-    reason = _missing()
-    if reason:
-        pytest.skip(reason)
+    require(_missing(), "KG_SKIP_BROWSER")
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)

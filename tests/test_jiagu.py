@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import kg.extract.jiagu_ner as jiagu_ner
-from kg.extract.backends import BackendUnavailable
+from kg.extract.base import BackendUnavailable
 from kg.model import Document
 
 HAS_JIAGU = importlib.util.find_spec("jiagu") is not None

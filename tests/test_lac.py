@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.backends import LAC_RECIPE
-
 import kg.extract.lac as lac
 from kg.model import ORGANIZATION, PERSON, Sentence
 
@@ -30,7 +28,7 @@ def test_missing_backend_names_the_install_command(monkeypatch):
         lac.LacRecognizer()
     message = str(info.value)
     assert "make lac" in message
-    assert LAC_RECIPE in message
+    assert lac.LAC_RECIPE in message
     assert "\n" not in message
 
 

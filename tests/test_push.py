@@ -16,18 +16,20 @@ from kg import cli_rdf
 from kg.export.rdf import write_rdf
 from kg.query import QueryError, push, run_query
 
-try:
-    from test_rdf import sample_kg
-except ImportError:  # collected as a package
-    from tests.test_rdf import sample_kg
+from conftest import require
+from test_rdf import sample_kg
 
 ROOT = Path(__file__).resolve().parent.parent
 OXIGRAPH = shutil.which("oxigraph") or (
     str(Path(__import__("sys").executable).parent / "oxigraph")
     if (Path(__import__("sys").executable).parent / "oxigraph").exists() else None)
 
-pytestmark = pytest.mark.skipif(OXIGRAPH is None, reason="the `oxigraph` server binary is not installed "
-                                                          "(pip install oxigraph)")
+
+
+@pytest.fixture(autouse=True)
+def _oxigraph_server():
+    require("" if OXIGRAPH else "the `oxigraph` server binary is not installed (pip install -e '.[test]')",
+            "KG_SKIP_SERVER")
 
 
 @click.group()

@@ -298,11 +298,6 @@ def _tiny_graph(path: Path) -> Path:
     return path
 
 
-def _query_command_exists() -> bool:
-    return "query" in _main().commands
-
-
-@pytest.mark.skipif(not _query_command_exists(), reason="kg query is not there yet")
 def test_malformed_query_reports_line_and_column_and_exits_2(tmp_path):
     graph = _tiny_graph(tmp_path / "g.ttl")
     result = CliRunner().invoke(_main(), ["query", "SELECT ?s\nWHERE { ?s ?p }", "--graph", str(graph)])
@@ -311,7 +306,6 @@ def test_malformed_query_reports_line_and_column_and_exits_2(tmp_path):
     assert "line 2" in result.stderr and "column" in result.stderr
 
 
-@pytest.mark.skipif(not _query_command_exists(), reason="kg query is not there yet")
 @pytest.mark.parametrize("query", [
     "INSERT DATA { <http://example.org/a> <http://example.org/b> 1 }",
     "DELETE WHERE { ?s ?p ?o }",
@@ -326,7 +320,6 @@ def test_update_and_service_are_refused_on_local_files(tmp_path, query):
     assert graph.read_bytes() == before
 
 
-@pytest.mark.skipif(not _query_command_exists(), reason="kg query is not there yet")
 def test_allow_update_changes_the_file(tmp_path):
     graph = _tiny_graph(tmp_path / "g.ttl")
     result = CliRunner().invoke(_main(), ["query", "DELETE WHERE { ?s ?p ?o }", "--graph", str(graph),

@@ -20,6 +20,7 @@ from kg.lexicon import Lexicon
 from kg.lexicon import load as load_lexicon
 from kg.lexicon import short_forms
 from kg.model import COARSE_TYPE, COMMUNITY, ORGANIZATION, PERSON, PLACE_TYPES, PROGRAM, TOWNSHIP, VILLAGE, CleanDocument, Mention
+from kg.text import overlaps
 
 
 @dataclass
@@ -76,7 +77,7 @@ class Extractor:
                     continue
                 if cand.type in PLACE_TYPES and self._generic_name(cand.name, places.suffix_words):
                     continue
-                if not any(c.start < cand.end and cand.start < c.end for c in view.candidates):
+                if not any(overlaps(c.start, c.end, cand.start, cand.end) for c in view.candidates):
                     view.candidates.append(cand)
 
     def _generic_name(self, name: str, suffixes) -> bool:
@@ -133,7 +134,7 @@ class Extractor:
                 i = v.text.find(name)
                 while i >= 0:
                     j = i + len(name)
-                    if not any(c.start < j and i < c.end for c in v.candidates):
+                    if not any(overlaps(c.start, c.end, i, j) for c in v.candidates):
                         v.candidates.append(Candidate(i, j, proto.type, name, source="document"))
                     i = v.text.find(name, j)
             for form, proto in short.items():
@@ -141,7 +142,7 @@ class Extractor:
                 while i >= 0:
                     j = i + len(form)
                     bounded = v.starts_token(i) and v.ends_token(j) and v.text[i - 1:i] != "·" and v.text[j:j + 1] != "·"
-                    if bounded and not any(c.start < j and i < c.end for c in v.candidates):
+                    if bounded and not any(overlaps(c.start, c.end, i, j) for c in v.candidates):
                         v.candidates.append(Candidate(i, j, proto.type, proto.name, code=proto.code,
                                                       source="document", attrs={"short": form, "codes": proto.code}))
                     i = v.text.find(form, j)
@@ -172,7 +173,7 @@ class Extractor:
                 i = text.find(name)
                 while i >= 0:
                     j = i + len(name)
-                    if not any(c.start < j and i < c.end for c in v.candidates if COARSE_TYPE.get(c.type) == COARSE_TYPE.get(proto.type) or c.type == PERSON) \
+                    if not any(overlaps(c.start, c.end, i, j) for c in v.candidates if COARSE_TYPE.get(c.type) == COARSE_TYPE.get(proto.type) or c.type == PERSON) \
                             and _word_bounded(v, i, j, proto.type):
                         v.candidates.append(Candidate(i, j, proto.type, name, source="document",
                                                       attrs={k: val for k, val in proto.attrs.items() if k == "alias"}))
@@ -199,7 +200,7 @@ def recognized_spans(findings: list[SentenceFindings]) -> list[tuple[int, int, s
         for c in f.kept:
             t = coarse.get(COARSE_TYPE.get(c.type, ""))
             a, b = s.span(c.start, c.end)
-            if t and not any(x < b and a < y for x, y, _ in own):
+            if t and not any(overlaps(x, y, a, b) for x, y, _ in own):
                 spans.append((a, b, t))
     return sorted(set(spans))
 

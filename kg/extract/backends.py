@@ -13,13 +13,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from kg.config import Backend, Conventions
+from kg.extract import jiagu_ner, lac
+from kg.extract.base import BackendUnavailable
 
 __all__ = ["BackendSpec", "BackendUnavailable", "REGISTRY", "spec", "installed", "load", "package_versions",
            "versions_of"]
-
-
-class BackendUnavailable(RuntimeError):
-    """An optional recognizer backend is not installed; ``str()`` is the one-line fix."""
 
 
 @dataclass(frozen=True)
@@ -32,17 +30,13 @@ class BackendSpec:
 
 
 def _load_lac(conventions: Conventions):
-    from kg.extract.lac import LacRecognizer
-    return LacRecognizer(rules=conventions.value)
+    return lac.LacRecognizer(rules=conventions.value)
 
 
 def _load_jiagu(conventions: Conventions):
-    from kg.extract.jiagu_ner import JiaguRecognizer
-    return JiaguRecognizer()
+    return jiagu_ner.JiaguRecognizer()
 
 
-LAC_RECIPE = ('pip install "setuptools<70" wheel paddlepaddle==3.3.1 '
-               '&& pip install --no-build-isolation lac==2.1.2')
 
 # The segmenter's packages count for every backend: the rules run on its tags.
 _SEGMENTER = ("jieba", "rjieba")
@@ -50,11 +44,9 @@ _SEGMENTER = ("jieba", "rjieba")
 REGISTRY: dict[Backend, BackendSpec] = {
     Backend.RULES: BackendSpec(Backend.RULES, (), _SEGMENTER, "", None),
     Backend.LAC: BackendSpec(
-        Backend.LAC, ("paddle", "LAC"), _SEGMENTER + ("LAC", "paddlepaddle"),
-        f"the lac backend needs Baidu LAC and PaddlePaddle: make lac (exactly: {LAC_RECIPE})", _load_lac),
+        Backend.LAC, ("paddle", "LAC"), _SEGMENTER + ("LAC", "paddlepaddle"), lac.INSTALL_HINT, _load_lac),
     Backend.JIAGU: BackendSpec(
-        Backend.JIAGU, ("jiagu",), _SEGMENTER + ("jiagu",),
-        "the jiagu backend needs Jiagu: pip install 'kg[jiagu]' (or: pip install jiagu==0.2.3)", _load_jiagu),
+        Backend.JIAGU, ("jiagu",), _SEGMENTER + ("jiagu",), jiagu_ner.INSTALL_HINT, _load_jiagu),
 }
 
 

@@ -1,12 +1,17 @@
 """What the recognizers share: a tagged view of one sentence and the candidates found in it."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg.extract.segment import Token, dictionary
 from kg.model import Sentence
+from kg.text import CJK_CLASS, is_cjk  # noqa: F401 - is_cjk is shared by the recognizers
+
+# A doctrine named after a person (邓小平理论, 毛泽东思想, 马克思主义): the name is its first part.
+EPONYM = re.compile(f"^([{CJK_CLASS}]{{2,4}})(主义|思想|理论|学说)$")
 
 # Flags of jieba's tag set that can be part of a proper name or a name-like noun.
 NOMINAL_FLAGS = {"n", "nr", "nr1", "nr2", "nrj", "nrf", "nrfg", "nrt", "ns", "nsf", "nt", "nz", "nl",
@@ -19,6 +24,10 @@ GLUED_PREPOSITIONS = set("由在向对把被将从到于为以让给")
 DETERMINERS = set("各全该本我每其所此这那诸")
 QUOTE_CHARS = set("“”\"‘’「」『』")
 PUNCT = set(",，。.!！?？;；:：、()（）《》〈〉<>“”\"‘’'「」『』【】[]…—-~·/|\\ \t")
+
+
+class BackendUnavailable(RuntimeError):
+    """An optional recognizer backend is not installed; ``str()`` is the one-line fix."""
 
 
 @dataclass
@@ -72,12 +81,6 @@ class SentenceView:
     def ends_token(self, i: int) -> bool:
         return i >= len(self.text) or i <= 0 or self.tokens[self.token_at[i - 1]].end == i
 
-    def token_ending_at(self, i: int) -> Token | None:
-        if i <= 0:
-            return None
-        t = self.tokens[self.token_at[i - 1]]
-        return t
-
     def candidate_ending_at(self, i: int, types: tuple[str, ...] | None = None) -> Candidate | None:
         best = None
         for c in self.candidates:
@@ -93,10 +96,6 @@ class SentenceView:
 def normalize_name(s: str) -> str:
     """The name of a span: the repaired text without spaces."""
     return "".join(s.split())
-
-
-def is_cjk(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
 
 
 def word_info(word: str) -> tuple[int, str] | None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import threading
 from typing import Mapping, Sequence
 
-from kg.config import Backend
-from kg.extract.backends import BackendUnavailable, spec
+from kg.extract.base import BackendUnavailable
 from kg.extract.lac import LABEL_TYPE, Span, sentence_mentions, strip_stray_spaces
 from kg.model import Mention, Sentence
 
 SOURCE = "jiagu"
+INSTALL_HINT = "the jiagu backend needs Jiagu: pip install 'kg[jiagu]' (or: pip install jiagu==0.2.3)"
 
 _load_lock = threading.Lock()
 _jiagu = None
@@ -30,7 +30,7 @@ def load_jiagu():
             try:
                 import jiagu
             except ImportError as exc:
-                raise BackendUnavailable(spec(Backend.JIAGU).install_hint) from exc
+                raise BackendUnavailable(INSTALL_HINT) from exc
             jiagu.ner(jiagu.seg("载入"))   # loads the segmenter's and the tagger's models now
             _jiagu = jiagu
     return _jiagu

@@ -48,12 +48,16 @@ import warnings
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
-from kg.config import Backend
-from kg.extract.backends import BackendUnavailable, spec
+from kg.extract.base import EPONYM, BackendUnavailable
 from kg.model import ORGANIZATION, PERSON, Mention, Sentence
+from kg.text import HAN_CLASS
 
 PLACE = "Place"
 SOURCE = "lac"
+
+LAC_RECIPE = ('pip install "setuptools<70" wheel paddlepaddle==3.3.1 '
+              '&& pip install --no-build-isolation lac==2.1.2')
+INSTALL_HINT = f"the lac backend needs Baidu LAC and PaddlePaddle: make lac (exactly: {LAC_RECIPE})"
 
 
 LABEL_TYPE = {"PER": PERSON, "LOC": PLACE, "ORG": ORGANIZATION}
@@ -100,7 +104,7 @@ def load_lac():
                 _alias_paddle_fluid(paddle)
                 from LAC import LAC
         except ImportError as exc:
-            raise BackendUnavailable(spec(Backend.LAC).install_hint) from exc
+            raise BackendUnavailable(INSTALL_HINT) from exc
         _lac = LAC(mode="lac")
         return _lac
 
@@ -108,7 +112,7 @@ def load_lac():
 # --------------------------------------------------------------------------
 # Text preparation
 
-_CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = HAN_CLASS
 _CJK_RE = re.compile(f"[{_CJK}]")
 _STRAY_SPACE = re.compile(f"(?<=[{_CJK}])[ \t\u3000\u00a0]+(?=[{_CJK}])")
 
@@ -693,7 +697,6 @@ def _glued(t: Token) -> bool:
 
 
 REPARSE_TAGS = {"nw": 3, "nz": 3}
-_EPONYM = re.compile(f"^([{_CJK}]{{2,4}})(主义|思想|理论|学说)$")
 
 
 def _compound(t: Token) -> bool:
@@ -791,10 +794,10 @@ class LacRecognizer:
         """马克思主义, 毛泽东思想: a doctrine named after a person, which LAC
         keeps whole, gives that person when its first part alone is one."""
         where = [(d, k) for d, tokens in enumerate(docs) for k, t in enumerate(tokens)
-                 if t.tag not in ENTITY and _EPONYM.match(t.text)]
+                 if t.tag not in ENTITY and EPONYM.match(t.text)]
         if not where:
             return docs
-        heads = [_EPONYM.match(docs[d][k].text).group(1) for d, k in where]
+        heads = [EPONYM.match(docs[d][k].text).group(1) for d, k in where]
         replace: dict[tuple[int, int], list[Token]] = {}
         for (d, k), head, tagged in zip(where, heads, self._run(heads)):
             if len(tagged) == 1 and tagged[0].tag == "PER":

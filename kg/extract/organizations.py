@@ -11,6 +11,7 @@ from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, NO
                              normalize_name, word_info)
 from kg.lexicon import Lexicon
 from kg.model import CITY, COUNTY, ORGANIZATION, PLACE_TYPES, PROVINCE
+from kg.text import overlaps
 
 LEVEL_PREFIXES = "省市县区镇乡村"
 # 该市 refers to the place last named, 我市 to the paper's own city.
@@ -108,7 +109,7 @@ class OrganizationRecognizer:
             stem = tok.text[:-len(suffix)]
             if len(stem) < 2 or any(c in FUNCTION_CHARS for c in stem) or not self._names_something(stem):
                 continue
-            if any(c.start < tok.end and tok.start < c.end for c in view.candidates if c.type == ORGANIZATION):
+            if any(overlaps(c.start, c.end, tok.start, tok.end) for c in view.candidates if c.type == ORGANIZATION):
                 continue
             out.append(Candidate(tok.start, tok.end, ORGANIZATION, tok.text, source="suffix"))
         return out
@@ -170,22 +171,21 @@ class OrganizationRecognizer:
             # 市委组织部 opens with 市委: it belongs to the same place.
             level = opening.attrs["level"]
             ref = opening.attrs.get("ref", "")
-        if level:
-            pass
-        elif start > 1 and text[start - 1] in LEVEL_PREFIXES and text[start - 2] in REFERRING:
-            level, ref = text[start - 1], REFERRING[text[start - 2]]
-            start -= 2
-        elif start > 0 and text[start - 1] in LEVEL_PREFIXES and view.candidate_ending_at(start, PLACE_TYPES) is None and (
-                _boundary_before(view, start - 1) or start == 1 or text[start - 2] in FUNCTION_CHARS):
-            level = text[start - 1]
-            start -= 1
-        elif len(stem) > 2 and stem[0] in REFERRING and stem[1] in LEVEL_PREFIXES:
-            level, ref = stem[1], REFERRING[stem[0]]  # 该村党群服务中心
-        elif stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _level_word(view, start, self.body_words) and (
-                _boundary_before(view, start) or start > 0 and text[start - 1] in GLUED_PREPOSITIONS):
-            level = stem[0]
-        elif not stem and suffix[0] in LEVEL_PREFIXES and suffix[1:] in self.core and _boundary_before(view, p):
-            level = suffix[0]  # 市委, 县委 are listed whole
+        if not level:
+            if start > 1 and text[start - 1] in LEVEL_PREFIXES and text[start - 2] in REFERRING:
+                level, ref = text[start - 1], REFERRING[text[start - 2]]
+                start -= 2
+            elif start > 0 and text[start - 1] in LEVEL_PREFIXES and view.candidate_ending_at(start, PLACE_TYPES) is None and (
+                    _boundary_before(view, start - 1) or start == 1 or text[start - 2] in FUNCTION_CHARS):
+                level = text[start - 1]
+                start -= 1
+            elif len(stem) > 2 and stem[0] in REFERRING and stem[1] in LEVEL_PREFIXES:
+                level, ref = stem[1], REFERRING[stem[0]]  # 该村党群服务中心
+            elif stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _level_word(view, start, self.body_words) and (
+                    _boundary_before(view, start) or start > 0 and text[start - 1] in GLUED_PREPOSITIONS):
+                level = stem[0]
+            elif not stem and suffix[0] in LEVEL_PREFIXES and suffix[1:] in self.core and _boundary_before(view, p):
+                level = suffix[0]  # 市委, 县委 are listed whole
         name = normalize_name(text[start:end])
         if len(name) > MAX_NAME or len(name) < 2:
             return None
@@ -205,9 +205,9 @@ class OrganizationRecognizer:
                         prev.attrs.get("level") or prev.attrs.get("place")):
                     # 县委常委、宣传部部长: the department of the committee just named.
                     full = prev.name + name
-                elif _place_of(prev) and suffix not in _PARTY_DEPARTMENTS:
+                elif _place_of(prev, self.lex.party_units) and suffix not in _PARTY_DEPARTMENTS:
                     # 经开区党工委副书记、管委会主任: a body of the same place.
-                    full = _place_of(prev) + name
+                    full = _place_of(prev, self.lex.party_units) + name
                 else:
                     full = ""
                 if full:
@@ -359,11 +359,11 @@ def _level_word(view: SentenceView, i: int, body_words: tuple[str, ...]) -> bool
     return tok.flag.startswith("ns") or any(rest.startswith(w) for w in body_words)
 
 
-def _place_of(body: Candidate) -> str:
+def _place_of(body: Candidate, party_units: tuple[str, ...]) -> str:
     """The place a body is named after: its place prefix, or what stands before its party unit."""
     if body.attrs.get("place"):
         return body.attrs["place"]
-    for unit in ("党工委", "党委", "党组", "党总支", "党支部", "工委"):
+    for unit in party_units:
         if body.name.endswith(unit) and len(body.name) - len(unit) >= 2:
             return body.name[: -len(unit)]
     return ""

@@ -11,12 +11,11 @@ joined by ``|``; ``attrs["bodies"]`` gives the body of each post or ``-``).
 """
 from __future__ import annotations
 
-import re
-
-from kg.extract.base import (FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, Vocabulary, is_cjk,
+from kg.extract.base import (EPONYM, FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_FLAGS, PUNCT, Candidate, SentenceView, Vocabulary, is_cjk,
                              normalize_name, word_info)
 from kg.lexicon import Lexicon
 from kg.model import ORGANIZATION, PERSON, PLACE_TYPES
+from kg.text import overlaps
 
 MAX_POST = 24
 
@@ -54,12 +53,12 @@ class PersonRecognizer:
         for cand in self._before_address_terms(view):
             out.setdefault((cand.start, cand.end), cand)
         for cand in self._before_verbs(view):
-            if not any(c.start <= cand.start < c.end or cand.start <= c.start < cand.end for c in out.values()):
+            if not any(overlaps(c.start, c.end, cand.start, cand.end) for c in out.values()):
                 out[(cand.start, cand.end)] = cand
         for cand in self._before_titles(view):
             out.setdefault((cand.start, cand.end), cand)
         for cand in self._tagged(view):
-            if not any(c.start < cand.end and cand.start < c.end for c in out.values()):
+            if not any(overlaps(c.start, c.end, cand.start, cand.end) for c in out.values()):
                 out[(cand.start, cand.end)] = cand
         self._continue_lists(view, out)
         found = [c for c in out.values() if not view.covered(c.start, c.end) or c.attrs.get("posts")]
@@ -279,22 +278,21 @@ class PersonRecognizer:
     def _before_verbs(self, view: SentenceView):
         text = view.text
         for v, _, verb in self.verb_words.occurrences(text):
-            if True:
-                for length in (3, 2, 4):
-                    k = v - length
-                    if k < 0:
-                        continue
-                    span = self.name_at(view, k, end=v)
-                    if span is None:
-                        continue
-                    if not self._sound_left(view, k):
-                        continue
-                    cand = Candidate(k, v, PERSON, text[k:v], source="verb")
-                    body = view.candidate_ending_at(k, (ORGANIZATION,))
-                    if body is not None:
-                        cand.attrs["member_of"] = body.name
-                    yield cand
-                    break
+            for length in (3, 2, 4):
+                k = v - length
+                if k < 0:
+                    continue
+                span = self.name_at(view, k, end=v)
+                if span is None:
+                    continue
+                if not self._sound_left(view, k):
+                    continue
+                cand = Candidate(k, v, PERSON, text[k:v], source="verb")
+                body = view.candidate_ending_at(k, (ORGANIZATION,))
+                if body is not None:
+                    cand.attrs["member_of"] = body.name
+                yield cand
+                break
 
     def _after_roles(self, view: SentenceView):
         """市领导张国华、 or 业主陈刚, : a role noun, a name, then a pause."""
@@ -369,7 +367,7 @@ class PersonRecognizer:
         """
         text = view.text
         for _, tok in view.name_tokens():
-            eponym = _EPONYM.match(tok.text)
+            eponym = EPONYM.match(tok.text)
             if eponym:
                 # 邓小平理论: the tagger keeps a doctrine whole; its namesake is a known name.
                 name = eponym.group(1)
@@ -417,8 +415,6 @@ class PersonRecognizer:
 
 # Verbs of appointment that take a post away rather than give one.
 _REMOVALS = {"免去", "撤销"}
-# A doctrine named after a person (邓小平理论, 毛泽东思想).
-_EPONYM = re.compile("^(.{2,3})(理论|思想)$")
 # Characters that never stand in a given name but often follow one (王建华主持, 陈刚在).
 _NOT_IN_NAME = set("的了在说是等与及对把被将也都就从向到于则又还便即曾已并而或让给由着过")
 

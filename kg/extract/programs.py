@@ -16,6 +16,7 @@ import re
 from kg.extract.base import PUNCT, QUOTE_CHARS, Candidate, SentenceView, Vocabulary, is_cjk, normalize_name
 from kg.lexicon import Lexicon
 from kg.model import ORGANIZATION, PLACE_TYPES, PROGRAM
+from kg.text import overlaps
 
 QUOTES = {"“": "”", "\"": "\"", "「": "」", "『": "』", "‘": "’"}
 _OPENING_QUOTE = re.compile("[" + re.escape("".join(QUOTES)) + "]")
@@ -49,7 +50,7 @@ class ProgramRecognizer:
         out = self._quoted(view) + self._spaced(view)
         covered = [(c.start, c.end) for c in out]
         for c in self._cued(view):
-            if not any(s <= c.start < e or c.start <= s < c.end for s, e in covered):
+            if not any(overlaps(s, e, c.start, c.end) for s, e in covered):
                 out.append(c)
         view.candidates.extend(out)
         return out

@@ -41,6 +41,7 @@ DATA_FILES = (
     "person_cues.tsv",
     "bodies.tsv",
     "implement_verbs.txt",
+    "party_units.txt",
 )
 
 # Cut from the end of a division's name to get the short form people write
@@ -113,6 +114,7 @@ class Lexicon:
     core_bodies: tuple[str, ...]            # 委, 政府, 政协: organs after a bare level prefix
     national_bodies: tuple[str, ...]        # 党中央, 国务院
     implement_verbs: tuple[str, ...]        # 探索, 打造, 实施
+    party_units: tuple[str, ...]            # 党委, 党支部: a party unit after its body's name, longest first
     version: str
 
     def ancestors(self, code: str) -> list[Division]:
@@ -362,6 +364,7 @@ def load() -> Lexicon:
         core_bodies=_longest_first(bodies["core"]),
         national_bodies=_longest_first(bodies["national"]),
         implement_verbs=_longest_first(_words("implement_verbs.txt")),
+        party_units=_longest_first(_words("party_units.txt")),
         version=version(),
     )
 
