@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from kg import __version__
+from kg.names import display_path
 
 DEFAULT_CORPUS = "seeds"
 PROGRESS_MIN_DOCUMENTS = 20
@@ -30,7 +31,7 @@ class KgGroup(click.Group):
             sys.exit(2)
         except OSError as e:
             # An output folder that cannot be made or written (a file in the way, a full or read-only disk).
-            where = f"{e.filename}: " if e.filename else ""
+            where = f"{display_path(e.filename)}: " if e.filename else ""
             click.echo(f"kg: {where}{e.strerror or e}", err=True)
             sys.exit(2)
 
@@ -59,6 +60,8 @@ def main(verbose: bool) -> None:
 @click.option("--ner", type=click.Choice(["rules", "lac", "jiagu"]), default="rules", show_default=True,
               help="Recognizer: jieba + rules + lexicons, or with Baidu LAC (make lac) or Jiagu (pip install 'kg[jiagu]') added.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any input was skipped.")
+@click.option("--allow-empty", is_flag=True,
+              help="Write an empty graph when no document could be read (otherwise: exit 2, outputs left as they were).")
 @click.option("--to-simplified", is_flag=True,
               help="Read traditional characters as simplified ones (OpenCC; pip install 'kg[opencc]').")
 @click.option("-j", "--workers", type=click.IntRange(min=1), default=None,
@@ -69,7 +72,7 @@ def main(verbose: bool) -> None:
 @click.option("--dask", "dask_address", metavar="tcp://HOST:PORT", default=None,
               help="Extract on the Dask cluster whose scheduler is at this address (pip install 'kg[dask]').")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, ner, strict, to_simplified,
+def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, ner, strict, allow_empty, to_simplified,
           workers, cache_dir, no_cache, dask_address, quiet) -> None:
     """Build the graph of PATHS (files, folders or globs; default: seeds/)."""
     from kg.pipeline import BuildOptions, build as run_build
@@ -79,7 +82,7 @@ def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, ner
                            rdf_formats=tuple(dict.fromkeys(formats)), max_nodes=max_nodes, ner=ner,
                            to_simplified=to_simplified, workers=workers,
                            cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache,
-                           dask=dask_address)
+                           dask=dask_address, allow_empty=allow_empty)
     if dask_address:
         from kg.parallel import require_dask
         require_dask()  # InputError: one line, exit 2, before any work
@@ -90,14 +93,23 @@ def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, ner
     if backend_error:
         click.echo(f"kg: {backend_error}", err=True)
         sys.exit(2)
-    _, summary = run_build(list(paths), options, progress=None if quiet else _progress)
-    for path, reason in summary.skipped:
-        click.echo(f"kg: warning: skipped {path}: {reason}", err=True)
+    from kg.corpus import NoDocuments
+    try:
+        _, summary = run_build(list(paths), options, progress=None if quiet else _progress)
+    except NoDocuments as e:
+        _warn_skipped(e.skipped)
+        raise
+    _warn_skipped(summary.skipped)
     if not quiet:
         click.echo(format_summary(summary))
     if strict and summary.skipped:
         click.echo(f"kg: {len(summary.skipped)} input(s) skipped (--strict)", err=True)
         sys.exit(1)
+
+
+def _warn_skipped(skipped) -> None:
+    for path, reason in skipped:
+        click.echo(f"kg: warning: skipped {path}: {reason}", err=True)
 
 
 def _backend_error(ner: str) -> str:
@@ -132,13 +144,13 @@ def format_summary(s) -> str:
         f"sentences  {s.sentences}" + (f" ({s.duplicates_dropped} repeated ones dropped)" if s.duplicates_dropped else ""),
         f"entities   {sum(s.entities_by_type.values())}: {types}",
         f"edges      {s.edges}: {kinds}",
-        "outputs    " + "\n           ".join(str(p) for p in s.outputs),
+        "outputs    " + "\n           ".join(display_path(p) for p in s.outputs),
         f"elapsed    {s.seconds:.1f} s ({s.characters / max(s.seconds, 1e-9):,.0f} characters/s)",
     ]
     if getattr(s, "up_to_date", False):
         lines[-1] = f"elapsed    {s.seconds:.1f} s: outputs up to date (inputs, options and code unchanged)"
     if getattr(s, "cache_dir", None) is not None:
-        lines.insert(-1, f"cache      {s.from_cache} of {s.from_cache + s.extracted} documents from {s.cache_dir}")
+        lines.insert(-1, f"cache      {s.from_cache} of {s.from_cache + s.extracted} documents from {display_path(s.cache_dir)}")
     if getattr(s, "extracted", 0):
         where = f"on the Dask cluster at {s.dask}" if getattr(s, "dask", None) else f"in {s.workers} process(es)"
         lines.insert(-1, f"extracted  {s.extracted} document(s) {where}")

@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 
 from kg.cache import DocCache
 from kg.clean import clean
-from kg.corpus import InputFile, find_inputs
+from kg.corpus import InputFile, require_documents, scan_inputs
 from kg.extract import Extractor, to_mention
 from kg.extract.base import word_info
 from kg.lexicon import load as load_lexicon
@@ -46,6 +46,7 @@ class BuildOptions:
     use_cache: bool = True
     dask: str | None = None            # scheduler address: extract on a Dask cluster instead
     reuse_outputs: bool = True         # with the cache on, leave outputs that are up to date alone
+    allow_empty: bool = False          # write an empty graph when no document could be read
 
 
 @dataclass
@@ -214,7 +215,7 @@ def extract_inputs(inputs: list[InputFile], ner: str = "rules",
         if hit is None:
             damaged.append(parallel.Task(i, inputs[i].doc_id, str(inputs[i].path)))
             continue
-        slots[i] = _at_path(hit, inputs[i].path)
+        slots[i] = _at_path(hit, inputs[i].display)
         from_cache += len(hit)
     if damaged:  # entries found unreadable only now: rare, extracted here
         done = (o for chunk in parallel.run_here([damaged], ner, to_simplified) for o in chunk)
@@ -222,8 +223,8 @@ def extract_inputs(inputs: list[InputFile], ner: str = "rules",
 
     skipped = []
     for i in sorted(reasons):
-        skipped.append((str(inputs[i].path), reasons[i]))
-        log.warning("skipped %s: %s", inputs[i].path, reasons[i])
+        skipped.append((inputs[i].display, reasons[i]))
+        log.warning("skipped %s: %s", inputs[i].display, reasons[i])
     results = [r for slot in slots if slot for r in slot]
     return Extraction(results, skipped, from_cache, extracted, 1 if dask else workers)
 
@@ -239,7 +240,7 @@ def _collect(outcomes: Iterable, inputs: list[InputFile], slots: list, reasons: 
         res = o.results if o.results is not None else _loads(o.blob)
         if cache is not None and o.cacheable and o.key:
             cache.put_blob(o.key, o.blob or _dumps(res))
-        slots[o.index] = _at_path(res, inputs[o.index].path)
+        slots[o.index] = _at_path(res, inputs[o.index].display)
         extracted += len(res)
     return extracted
 
@@ -267,7 +268,7 @@ def _dumps(results: list[DocResult]) -> bytes:
     return dumps(results)
 
 
-def _at_path(results: list[DocResult], path: Path) -> list[DocResult]:
+def _at_path(results: list[DocResult], path: str) -> list[DocResult]:
     """Results as if read from ``path``: a cached entry may come from the same file named otherwise."""
     where = str(path)
     for r in results:
@@ -309,12 +310,13 @@ def _build(paths: list[str], options: BuildOptions,
            progress: Callable[[Iterable], Iterable] | None) -> tuple[KnowledgeGraph | None, BuildSummary]:
     from kg import cache as cache_mod
     t0 = time.perf_counter()
-    inputs = find_inputs(paths, options.pattern)
+    found = scan_inputs(paths, options.pattern, exclude=[d for d in (options.out_dir, options.cache_dir) if d])
+    inputs = found.files
     cache = keys = stamp = None
     if options.use_cache:
         cache = DocCache(options.cache_dir if options.cache_dir is not None else Path(options.out_dir) / ".cache")
         keys = _file_keys(inputs, options.ner, options.to_simplified)
-        if not any(isinstance(k, OSError) for k in keys):
+        if not found.skipped and not any(isinstance(k, OSError) for k in keys):
             stamp = cache_mod.build_stamp([(i.doc_id, str(i.path), k[0]) for i, k in zip(inputs, keys)],
                                           _output_options(options))
             if options.reuse_outputs:
@@ -323,8 +325,9 @@ def _build(paths: list[str], options: BuildOptions,
                     return None, _recorded_summary(recorded, time.perf_counter() - t0, cache.root)
     ex = extract_inputs(inputs, options.ner, progress, options.to_simplified, cache=cache, dask=options.dask,
                         workers=options.workers if options.workers is not None else default_workers(), keys=keys)
-    kg = merge(ex.results, ex.skipped)
-    skipped = ex.skipped
+    skipped = found.skipped + ex.skipped
+    require_documents(len(ex.results), skipped, options.pattern, options.out_dir, allow_empty=options.allow_empty)
+    kg = merge(ex.results, skipped)
     # The per-document entities and relations are merged copies now; let them
     # go before the writers need their memory (a third of a large build's).
     ex.results = []
@@ -350,7 +353,7 @@ def _build(paths: list[str], options: BuildOptions,
 
 
 # Options that decide how a build runs but not what it writes.
-_RUN_OPTIONS = frozenset({"out_dir", "workers", "cache_dir", "use_cache", "dask", "reuse_outputs"})
+_RUN_OPTIONS = frozenset({"out_dir", "workers", "cache_dir", "use_cache", "dask", "reuse_outputs", "allow_empty"})
 
 
 def _output_options(options: BuildOptions) -> dict:
