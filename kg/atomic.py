@@ -2,7 +2,9 @@
 
 Every output goes to a temporary file in the same folder (same file system,
 so the final rename is atomic) and is moved into place only once complete: a
-build killed at any point leaves the previous outputs intact.
+build killed at any point leaves the previous outputs intact. The temporary
+files a killed build could not remove are removed by the next one that
+writes the same output (see ``_remove_stale``).
 """
 from __future__ import annotations
 
@@ -10,8 +12,11 @@ import contextlib
 import contextvars
 import os
 import pickle
+import re
+import stat
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import IO, Callable, Iterator, TypeVar
 
@@ -23,9 +28,7 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
                 newline: str | None = None) -> Iterator[IO]:
     """Open a temporary sibling of ``path``; on success fsync it and rename it over ``path``."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    _usual_mode(fd)
+    fd, tmp = _temporary(path)
     binary = "b" in mode
     try:
         with os.fdopen(fd, mode, encoding=None if binary else encoding,
@@ -38,6 +41,64 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+# A temporary file is named .NAME.PID.XXXXXXXX.tmp, PID being the process that
+# will move it into place; older versions of kg named it .NAME.XXXXXXXX.tmp.
+# One untouched for this long is left over, whoever made it: no build holds a
+# finished file that long before moving it.
+STALE_SECONDS = 24 * 3600
+# The process that moves this process's temporary files into place, when not
+# this one (a writer forked by alongside()).
+_owner: contextvars.ContextVar[int | None] = contextvars.ContextVar("kg_atomic_owner", default=None)
+
+
+def _temporary(path: Path) -> tuple[int, str]:
+    """Create the temporary sibling of ``path`` (an open descriptor and its name), clearing away stale ones."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(path)
+    owner = _owner.get() or os.getpid()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{owner}.", suffix=".tmp", dir=path.parent)
+    _usual_mode(fd)
+    return fd, tmp
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove the temporary files of ``path`` that killed builds left behind.
+
+    Such a file is left over when the process named in it is gone, or when it
+    has not been touched for ``STALE_SECONDS`` (its process id may have been
+    reused, or an older kg did not name it). Only this output's temporaries
+    are looked at, so nothing but kg's own files in the folder is touched.
+    """
+    own = re.compile(rf"\.{re.escape(path.name)}\.(?:(\d+)\.)?[a-z0-9_]{{8}}\.tmp")
+    prefix = f".{path.name}."
+    try:
+        with os.scandir(path.parent) as listing:
+            found = [(e, m) for e in listing if e.name.startswith(prefix) and (m := own.fullmatch(e.name))]
+    except OSError:
+        return
+    now = time.time()
+    for entry, m in found:
+        # Another build may remove the same file meanwhile; a failure here must not fail this one.
+        with contextlib.suppress(OSError):
+            st = entry.stat(follow_symlinks=False)
+            gone = m[1] is not None and not _running(int(m[1]))
+            if stat.S_ISREG(st.st_mode) and (gone or now - st.st_mtime > STALE_SECONDS):
+                os.unlink(entry.path)
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` may still be running (when it cannot be told: yes)."""
+    if pid == os.getpid() or os.name != "posix":  # Windows' os.kill would stop the process
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True
+    return True
 
 
 def _usual_mode(fd: int) -> None:
@@ -64,9 +125,7 @@ def atomic_output_path(path: str | os.PathLike) -> contextlib.AbstractContextMan
 
 @contextlib.contextmanager
 def _atomic_output_path(path: Path) -> Iterator[Path]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    _usual_mode(fd)
+    fd, tmp = _temporary(path)
     os.close(fd)
     try:
         yield Path(tmp)
@@ -140,11 +199,12 @@ def alongside(work: Callable[[], T]) -> Iterator[Alongside]:
         done._value = work()
         yield done
         return
+    owner = _owner.get() or os.getpid()
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child, which leaves by os._exit
         os.close(read_end)
-        _run_child(work, write_end)
+        _run_child(work, write_end, owner)
     os.close(write_end)
     try:
         yield done
@@ -159,10 +219,12 @@ def alongside(work: Callable[[], T]) -> Iterator[Alongside]:
     done._value = value
 
 
-def _run_child(work: Callable, write_end: int) -> None:  # pragma: no cover - runs in the child
+def _run_child(work: Callable, write_end: int, owner: int) -> None:  # pragma: no cover - runs in the child
     status = 0
     pending: list[tuple[str, Path]] = []
     _pending.set(pending)
+    # The files written here are moved into place by the parent, after this process is gone.
+    _owner.set(owner)
     try:
         payload = pickle.dumps((True, work(), [(tmp, str(path)) for tmp, path in pending]))
     except BaseException as e:

@@ -26,6 +26,7 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 import zlib
 from pathlib import Path
 
@@ -44,6 +45,8 @@ _LEVEL = 1
 KEEP_VERSIONS = 2
 _MARKER = "KGCACHE"
 _KEY_BYTES = 32
+# A temporary entry untouched this long was left by a build that was killed.
+STALE_SECONDS = 3600
 
 
 class CacheEntryError(ValueError):
@@ -289,7 +292,21 @@ class DocCache:
                 marker.write_text("kg document cache; safe to delete\n", encoding="utf-8")
             os.utime(self.dir)
         self.prune()
+        self._sweep_temporaries()
         return True
+
+    def _sweep_temporaries(self, older_than: float = STALE_SECONDS) -> None:
+        """Remove the half-written entries of builds killed while writing (none of a running build is that old)."""
+        cutoff = time.time() - older_than
+        with contextlib.suppress(OSError):
+            for folder in os.scandir(self.dir):
+                if not folder.is_dir(follow_symlinks=False):
+                    continue
+                for entry in os.scandir(folder.path):
+                    if entry.name.startswith(".") and entry.name.endswith(".tmp"):
+                        with contextlib.suppress(OSError):
+                            if entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                                os.unlink(entry.path)
 
     def prune(self, keep: int = KEEP_VERSIONS) -> list[Path]:
         """Remove the folders of old extractor versions but the ``keep`` most recently used.

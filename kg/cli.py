@@ -18,6 +18,7 @@ import click
 
 from kg import __version__
 from kg.config import DEFAULT_CORPUS, DEFAULTS, EVAL_DEFAULTS, Backend, Conventions, Provenance, RdfFormat, choices
+from kg.names import display_path
 
 PROGRESS_MIN_DOCUMENTS = 20
 EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 1, 2, 3, 130
@@ -37,7 +38,7 @@ class KgGroup(click.Group):
             _fail(str(e), EXIT_USAGE)
         except OSError as e:
             # An output folder that cannot be made or written (a file in the way, a full or read-only disk).
-            where = f"{e.filename}: " if e.filename else ""
+            where = f"{display_path(e.filename)}: " if e.filename else ""
             _fail(f"{where}{e.strerror or e}", EXIT_USAGE)
         except KeyboardInterrupt:
             _fail("interrupted; the previous outputs are left as they were", EXIT_INTERRUPTED)
@@ -104,6 +105,8 @@ class _Formatter(logging.Formatter):
               show_default=True,
               help="Recognizer: jieba + rules + lexicons, or with Baidu LAC (make lac) or Jiagu (pip install 'kg[jiagu]') added.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any input was skipped.")
+@click.option("--allow-empty", is_flag=True, default=DEFAULTS.allow_empty,
+              help="Write an empty graph when no document could be read (otherwise: exit 2, outputs left as they were).")
 @click.option("--to-simplified", is_flag=True, default=DEFAULTS.to_simplified,
               help="Read traditional characters as simplified ones (OpenCC; pip install 'kg[opencc]').")
 @click.option("-j", "--workers", type=click.IntRange(min=1), default=DEFAULTS.workers,
@@ -114,8 +117,8 @@ class _Formatter(logging.Formatter):
 @click.option("--dask", "dask_address", metavar="tcp://HOST:PORT", default=DEFAULTS.dask,
               help="Extract on the Dask cluster whose scheduler is at this address (pip install 'kg[dask]').")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, backend, strict, to_simplified,
-          workers, cache_dir, no_cache, dask_address, quiet) -> None:
+def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, backend, strict, allow_empty,
+          to_simplified, workers, cache_dir, no_cache, dask_address, quiet) -> None:
     """Build the graph of PATHS (files, folders or globs; default: seeds/)."""
     from kg.pipeline import BuildOptions, build as run_build
     if quiet:
@@ -124,11 +127,15 @@ def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, bac
                            provenance=provenance, rdf_formats=tuple(formats), max_nodes=max_nodes,
                            backend=backend, to_simplified=to_simplified, workers=workers,
                            cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache,
-                           dask=dask_address)
+                           dask=dask_address, allow_empty=allow_empty)
     _check_ready(options)
-    _, summary = run_build(list(paths) or [DEFAULT_CORPUS], options, progress=None if quiet else _progress)
-    for path, reason in summary.skipped:
-        click.echo(f"kg: warning: skipped {path}: {reason}", err=True)
+    from kg.corpus import NoDocuments
+    try:
+        _, summary = run_build(list(paths) or [DEFAULT_CORPUS], options, progress=None if quiet else _progress)
+    except NoDocuments as e:
+        _warn_skipped(e.skipped)
+        raise
+    _warn_skipped(summary.skipped)
     if summary.cache_rejected:
         click.echo(f"kg: warning: {len(summary.cache_rejected)} cached result(s) were damaged or not written by "
                    "this user, and were extracted again", err=True)
@@ -136,6 +143,11 @@ def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, bac
         click.echo(format_summary(summary))
     if strict and summary.skipped:
         _fail(f"{len(summary.skipped)} input(s) skipped (--strict)", EXIT_SKIPPED)
+
+
+def _warn_skipped(skipped) -> None:
+    for path, reason in skipped:
+        click.echo(f"kg: warning: skipped {path}: {reason}", err=True)
 
 
 def _base_iri(value: str) -> str:
@@ -175,13 +187,13 @@ def format_summary(s) -> str:
         f"sentences  {s.sentences}" + (f" ({s.duplicates_dropped} repeated ones dropped)" if s.duplicates_dropped else ""),
         f"entities   {sum(s.entities_by_type.values())}: {types}",
         f"edges      {s.edges}: {kinds}",
-        "outputs    " + "\n           ".join(str(p) for p in s.outputs),
+        "outputs    " + "\n           ".join(display_path(p) for p in s.outputs),
         f"elapsed    {s.seconds:.1f} s ({s.characters / max(s.seconds, 1e-9):,.0f} characters/s)",
     ]
     if s.up_to_date:
         lines[-1] = f"elapsed    {s.seconds:.1f} s: outputs up to date (inputs, options and code unchanged)"
     if s.cache_dir is not None:
-        lines.insert(-1, f"cache      {s.from_cache} of {s.from_cache + s.extracted} documents from {s.cache_dir}")
+        lines.insert(-1, f"cache      {s.from_cache} of {s.from_cache + s.extracted} documents from {display_path(s.cache_dir)}")
     if s.extracted:
         where = f"on the Dask cluster at {s.dask}" if s.dask else f"in {s.workers} process(es)"
         lines.insert(-1, f"extracted  {s.extracted} document(s) {where}")

@@ -75,6 +75,7 @@ class BuildOptions:
     use_cache: bool = True
     dask: str | None = None                 # a scheduler address: extract on a Dask cluster
     reuse_outputs: bool = True              # with the cache on, leave outputs that are up to date alone
+    allow_empty: bool = False               # write an empty graph when no document could be read
 
     def __post_init__(self) -> None:
         # Plain strings from a caller become the enums, so the rest of kg sees one type.
@@ -108,4 +109,4 @@ EVAL_DEFAULTS = EvalOptions()
 
 # Options that decide how a build runs but not what it writes: two builds
 # that differ only in these write the same bytes.
-RUN_OPTIONS = frozenset({"out_dir", "workers", "cache_dir", "use_cache", "dask", "reuse_outputs"})
+RUN_OPTIONS = frozenset({"out_dir", "workers", "cache_dir", "use_cache", "dask", "reuse_outputs", "allow_empty"})

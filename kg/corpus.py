@@ -14,14 +14,17 @@ import glob
 import itertools
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from kg.clean import CLOSERS, SENTENCE_END
+from kg.config import DEFAULTS
 from kg.model import Document
+from kg.names import display_path, printable
+from kg.text import is_han
 
-DEFAULT_PATTERN = "*.txt"
 
 # Magic numbers of files that often end up in a folder of articles.
 _BINARY_MAGIC = {
@@ -39,38 +42,107 @@ class InputError(Exception):
     """A path the user named does not exist or cannot be read (bad usage)."""
 
 
+class NoDocuments(InputError):
+    """No document could be read: writing would replace the outputs with an empty graph.
+
+    ``skipped`` holds the inputs skipped meanwhile, as (name, reason), to be
+    reported before the error itself.
+    """
+
+    def __init__(self, message: str, skipped: list[tuple[str, str]]) -> None:
+        super().__init__(message)
+        self.skipped = skipped
+
+
 class DecodeError(Exception):
     """A file is not text in a supported encoding; the message says why."""
 
 
 @dataclass(frozen=True)
 class InputFile:
+    """One file to read.
+
+    ``path`` opens it; its name may hold bytes that are not UTF-8 (see
+    kg.names). ``doc_id`` and ``display`` are printable text, and the only
+    forms of the name that go into outputs and messages.
+    """
     path: Path        # as found
     doc_id: str       # stable id: relative to the folder given, or the file name
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "doc_id", display_path(self.doc_id))
 
-def find_inputs(paths: list[str], pattern: str = DEFAULT_PATTERN) -> list[InputFile]:
+    @property
+    def display(self) -> str:
+        """The path as found, decoded and escaped for people."""
+        return display_path(self.path)
+
+
+@dataclass
+class Scan:
+    """The input files :func:`scan_inputs` found, and what it could not use, as (display path, reason)."""
+    files: list[InputFile]
+    skipped: list[tuple[str, str]]
+
+
+def find_inputs(paths: list[str], pattern: str = DEFAULTS.pattern,
+                exclude: Iterable[str | os.PathLike] = ()) -> list[InputFile]:
+    """The files of :func:`scan_inputs`, for callers that report nothing skipped."""
+    return scan_inputs(paths, pattern, exclude).files
+
+
+def scan_inputs(paths: list[str], pattern: str = DEFAULTS.pattern,
+                exclude: Iterable[str | os.PathLike] = ()) -> Scan:
     """Expand files, folders (recursively, by ``pattern``) and globs into input files.
 
     Hidden files and folders are skipped; symbolic links to folders are not
-    followed, so a link loop cannot trap the walk. Raises ``InputError`` naming
-    the first path that matches nothing.
+    followed, so a link loop cannot trap the walk. Only regular files are
+    read: a named pipe or a device would block or never end. Such a file, and
+    a folder that cannot be listed, is skipped with the reason. Nothing in the
+    folders ``exclude`` (kg's output and cache folders) is read unless named
+    as a file, so a build never reads its own outputs back. Raises
+    ``InputError`` naming the first path that matches nothing, or a folder
+    named that is or lies in an excluded one.
     """
+    own = _OwnFolders(exclude)
     found: dict[str, InputFile] = {}
+    skipped: list[tuple[str, str]] = []
     for given in paths:
-        matches = [given] if os.path.lexists(given) else sorted(glob.glob(given, recursive=True))
+        literal = os.path.lexists(given)
+        matches = [given] if literal else sorted(glob.glob(given, recursive=True))
         if not matches:
-            raise InputError(f"no such file or folder: {given}")
-        for match in matches:
-            p = Path(match)
+            raise InputError(f"no such file or folder: {display_path(given)}")
+        for p in map(Path, matches):
+            if own.holds(p) and (not literal or p.is_dir()):
+                if literal:
+                    raise InputError(f"will not read {display_path(given)}: it is kg's output or cache folder, "
+                                     "or inside one; keep the articles apart from kg's outputs")
+                continue
             if p.is_dir():
-                for f in _walk(p, pattern):
+                for f in _walk(p, pattern, own, skipped):
                     _add(found, InputFile(f, f.relative_to(p).as_posix()))
             elif p.exists():
-                _add(found, InputFile(p, p.name))
+                problem = _not_regular(p)
+                if problem:
+                    skipped.append((display_path(p), problem))
+                else:
+                    _add(found, InputFile(p, p.name))
             else:
-                raise InputError(f"cannot read {given}: {_link_problem(p)}")
-    return sorted(found.values(), key=lambda f: f.doc_id)
+                raise InputError(f"cannot read {display_path(given)}: {_link_problem(p)}")
+    return Scan(sorted(found.values(), key=lambda f: f.doc_id), skipped)
+
+
+class _OwnFolders:
+    """Folders whose contents are kg's, by real path: nothing in them is an input."""
+
+    def __init__(self, folders: Iterable[str | os.PathLike]) -> None:
+        self.real = [os.path.realpath(f) for f in folders]
+
+    def holds(self, path: str | os.PathLike) -> bool:
+        if not self.real:
+            return False
+        real = os.path.realpath(path)
+        return any(os.path.commonpath((real, f)) == f for f in self.real)
 
 
 def _link_problem(p: Path) -> str:
@@ -85,28 +157,89 @@ def _link_problem(p: Path) -> str:
     return "not a file or folder"
 
 
+_SPECIAL = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a character device",
+            stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket"}
+
+
+def _not_regular(path: str | os.PathLike) -> str | None:
+    """Why the file at ``path`` cannot be read as an article, if it is no regular file.
+
+    Reading a named pipe waits for a writer that may never come, and a device
+    like /dev/zero never ends. A path that cannot be examined gives None: the
+    reading reports its reason (a broken link, a loop).
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    return f"{_SPECIAL.get(stat.S_IFMT(mode), 'a special file')}, not a regular file"
+
+
 def _add(found: dict[str, InputFile], item: InputFile) -> None:
     # realpath, not Path.resolve: it raises on a symbolic link loop, which is skipped later with a reason.
-    # Entries are keyed by their own doc_id, so one lookup finds the one that
-    # could be the same file (a scan of them all made large folders quadratic).
-    same = found.get(item.doc_id)
-    if same is not None and os.path.realpath(same.path) == os.path.realpath(item.path):
-        return
-    doc_id = item.doc_id
-    if doc_id in found:
-        doc_id = item.path.as_posix()
-    found[doc_id] = InputFile(item.path, doc_id)
+    # Entries are keyed by their own doc_id, so a lookup or two finds the one
+    # that could be the same file (a scan of them all made large folders
+    # quadratic). Two files can share an id, even their path as shown when
+    # escaping makes two names alike: the later one gets a number.
+    display = item.display
+    candidates = itertools.chain((item.doc_id, display), (f"{display} ({n})" for n in itertools.count(2)))
+    for doc_id in candidates:
+        same = found.get(doc_id)
+        if same is None:
+            found[doc_id] = InputFile(item.path, doc_id)
+            return
+        if os.path.realpath(same.path) == os.path.realpath(item.path):
+            return
 
 
-def _walk(root: Path, pattern: str) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
+def _walk(root: Path, pattern: str, own: _OwnFolders, skipped: list[tuple[str, str]]) -> Iterator[Path]:
+    """The regular files under ``root`` matching ``pattern``; what cannot be used goes to ``skipped``."""
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as e:
+            skipped.append((display_path(folder), f"cannot list the folder: {e.strerror or e}"))
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            f = Path(dirpath) / name
-            if f.match(pattern):
-                yield f
+            try:
+                folder_itself, linked_folder, regular = (entry.is_dir(follow_symlinks=False), entry.is_dir(),
+                                                         entry.is_file())
+            except OSError:  # a link whose target cannot be examined: reading it will say why
+                folder_itself = linked_folder = regular = False
+            if folder_itself:
+                if not own.holds(entry.path):
+                    subfolders.append(Path(entry.path))
+            elif not linked_folder and Path(entry.path).match(pattern):
+                problem = None if regular else _not_regular(entry.path)
+                if problem:
+                    skipped.append((display_path(entry.path), problem))
+                else:
+                    yield Path(entry.path)
+        folders.extend(reversed(subfolders))
+
+
+def require_documents(documents: int, skipped: list[tuple[str, str]], pattern: str, out_dir: str | os.PathLike,
+                      *, allow_empty: bool = False) -> None:
+    """Raise ``NoDocuments`` if no document was read, unless ``allow_empty``.
+
+    An empty folder, one that cannot be listed or a pattern that matches
+    nothing would otherwise replace a full graph with an empty one without a
+    word; call this before anything is written.
+    """
+    if documents or allow_empty:
+        return
+    why = (f"no document could be read ({len(skipped)} input(s) skipped)" if skipped
+           else f"no input file found (folders are searched for {printable(pattern)})")
+    raise NoDocuments(f"{why}; {display_path(out_dir)} left as it was (--allow-empty writes an empty graph)",
+                      skipped)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -239,11 +372,6 @@ def _try(data: bytes, encoding: str, complete: bool) -> str | None:
         return None
 
 
-def _is_han(c: str) -> bool:
-    return ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"
-            or "\U00020000" <= c <= "\U0003ffff")
-
-
 def _usual(c: str) -> bool:
     """Characters other than Chinese ones that articles in GBK use: ASCII, CJK and general punctuation, symbols."""
     o = ord(c)
@@ -263,7 +391,7 @@ def _controls(text: str) -> float:
 
 
 def _common_share(text: str) -> tuple[int, float]:
-    han = [c for c in text if _is_han(c)]
+    han = [c for c in text if is_han(c)]
     return len(han), (sum(1 for c in han if c in _COMMON_HANZI) / len(han) if han else 0.0)
 
 
@@ -273,7 +401,7 @@ def _plausible_chinese(text: str, data: bytes) -> bool:
     # may explain the bytes better.
     sample = text[:20000]
     other = [c for c in sample if not c.isascii()]
-    odd = sum(1 for c in other if not _is_han(c) and not _usual(c))
+    odd = sum(1 for c in other if not is_han(c) and not _usual(c))
     if odd > len(other) // 50 or _controls(sample) > 0.01:
         return False
     han, share = _common_share(sample)
@@ -296,7 +424,7 @@ def _better_guess(data: bytes) -> str | None:
         return "EUC-KR (Korean)"
     big5 = _try(head, "big5", False)
     if big5 is not None:
-        odd = sum(1 for c in big5 if not c.isascii() and not _is_han(c) and not _usual(c))
+        odd = sum(1 for c in big5 if not c.isascii() and not is_han(c) and not _usual(c))
         han, share = _common_share(big5)
         if han and share >= 0.6 and odd <= han // 10:
             return "Big5 (traditional Chinese)"
@@ -331,7 +459,7 @@ def _latin(data: bytes) -> float:
 def _utf16_without_bom(head: bytes) -> bool:
     for codec in ("utf-16-le", "utf-16-be"):
         text = _try(head[:len(head) // 2 * 2], codec, True)
-        if text and _controls(text) < 0.01 and all(_is_han(c) or _usual(c) for c in text[:20000]):
+        if text and _controls(text) < 0.01 and all(is_han(c) or _usual(c) for c in text[:20000]):
             han, share = _common_share(text)
             if han < 4 or share >= 0.5:
                 return True
@@ -339,14 +467,9 @@ def _utf16_without_bom(head: bytes) -> bool:
 
 
 def _why_not(head: bytes, complete: bool) -> str:
-    replaced = head.decode("utf-8", "replace")
-    bad = replaced.count("\ufffd")
-    good = sum(1 for c in replaced if not c.isascii()) - bad
-    if good >= 8 and bad <= good // 10:
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError as e:
-            return _invalid("utf-8", e.start, e.reason)
+    damage = _utf8_damage(head)
+    if damage is not None:
+        return _invalid("utf-8", *damage)
     guess = _better_guess(head)
     if guess:
         return f"{_UNSUPPORTED}: it looks like {guess}; save it as UTF-8"
@@ -355,11 +478,32 @@ def _why_not(head: bytes, complete: bool) -> str:
     return _UNSUPPORTED
 
 
+def _utf8_damage(head: bytes) -> tuple[int, str] | None:
+    """Where UTF-8 text stops being valid, if ``head`` is UTF-8 text that does, with why.
+
+    That is UTF-8 with a few bad bytes here and there (a damaged file), or
+    valid for a good while and then not: two files joined, the second one in
+    GBK, whatever share of the whole the second is.
+    """
+    try:
+        head.decode("utf-8")
+        return None
+    except UnicodeDecodeError as e:
+        start, reason = e.start, e.reason
+    before = sum(1 for c in head[:start].decode("utf-8") if not c.isascii())
+    replaced = head.decode("utf-8", "replace")
+    bad = replaced.count("\ufffd")
+    good = sum(1 for c in replaced if not c.isascii()) - bad
+    if before >= 8 or (good >= 8 and bad <= good // 10):
+        return start, reason
+    return None
+
+
 def read_document(item: InputFile) -> Document:
     """Read and decode one input file; raises ``DecodeError`` or ``OSError``."""
     data = item.path.read_bytes()
     text, encoding = decode(data)
-    return Document(id=item.doc_id, path=str(item.path), text=text, encoding=encoding)
+    return Document(id=item.doc_id, path=item.display, text=text, encoding=encoding)
 
 
 # A document longer than this many characters is processed in parts of about
@@ -426,7 +570,7 @@ def iter_documents(item: InputFile, *, to_simplified: bool = False,
 
 
 def _document(item: InputFile, doc_id: str, text: str, encoding: str, convert) -> Document:
-    return Document(id=doc_id, path=str(item.path), text=convert(text) if convert else text, encoding=encoding)
+    return Document(id=doc_id, path=item.display, text=convert(text) if convert else text, encoding=encoding)
 
 
 def _validate(f, encoding: str) -> None:

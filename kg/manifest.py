@@ -60,7 +60,8 @@ def write_manifest(out_dir: Path, stamp: str, outputs: list[Path], summary: dict
     record = {"format": _FORMAT, "stamp": stamp,
               "outputs": {str(p): _file_state(Path(p)) for p in outputs}, "summary": summary}
     with contextlib.suppress(OSError):
-        atomic_write(Path(out_dir) / MANIFEST, json.dumps(record, ensure_ascii=False, default=str))
+        # ASCII escapes: a path may hold bytes that no UTF-8 text can (an undecodable folder name).
+        atomic_write(Path(out_dir) / MANIFEST, json.dumps(record, ensure_ascii=True, default=str))
 
 
 def forget_manifest(out_dir: Path) -> None:

@@ -21,7 +21,7 @@ from typing import Callable, Iterable
 from kg import manifest, parallel
 from kg.cache import DocCache, path_key, reading_options
 from kg.config import DEFAULTS, RUN_OPTIONS, BuildOptions
-from kg.corpus import InputFile, find_inputs
+from kg.corpus import InputFile, require_documents, scan_inputs
 from kg.docstep import extractor_version, process_document, recognize
 from kg.lexicon import load as load_lexicon
 from kg.model import ENTITY_TYPES, DocResult, KnowledgeGraph
@@ -114,7 +114,7 @@ def extract_inputs(inputs: list[InputFile], options: BuildOptions = DEFAULTS, pr
     if damaged:  # entries found unusable only now: rare, extracted here
         done = (o for chunk in parallel.run_here([damaged], options.backend, options.to_simplified) for o in chunk)
         extracted += _collect(done, inputs, slots, plan.reasons, cache)
-    skipped = [(str(inputs[i].path), plan.reasons[i]) for i in sorted(plan.reasons)]
+    skipped = [(inputs[i].display, plan.reasons[i]) for i in sorted(plan.reasons)]
     for path, reason in skipped:
         log.info("skipped %s: %s", path, reason)
     results = [r for slot in slots if slot for r in slot]
@@ -195,7 +195,7 @@ def _collect(outcomes: Iterable[parallel.Outcome], inputs: list[InputFile], slot
         res = o.results if o.results is not None else decode(o.payload)
         if cache is not None and o.cacheable and o.key:
             cache.put_payload(o.key, o.payload or encode(res))
-        slots[o.index] = _at_path(res, inputs[o.index].path)
+        slots[o.index] = _at_path(res, inputs[o.index].display)
         extracted += len(res)
     return extracted
 
@@ -210,7 +210,7 @@ def _load_cached(cached: list[tuple[int, str]], inputs: list[InputFile], slots: 
         if hit is None:
             damaged.append(parallel.Task(i, inputs[i].doc_id, str(inputs[i].path)))
             continue
-        slots[i] = _at_path(hit, inputs[i].path)
+        slots[i] = _at_path(hit, inputs[i].display)
         from_cache += len(hit)
     return from_cache, damaged
 
@@ -228,7 +228,7 @@ class _Sized:
         return iter(self._it)
 
 
-def _at_path(results: list[DocResult], path: Path) -> list[DocResult]:
+def _at_path(results: list[DocResult], path: str) -> list[DocResult]:
     """Results as if read from ``path``: a cached entry may come from the same file named otherwise."""
     where = str(path)
     for r in results:
@@ -272,13 +272,15 @@ def _build(paths: list[str], options: BuildOptions,
            progress: Progress | None) -> tuple[KnowledgeGraph | None, BuildSummary]:
     t0 = time.perf_counter()
     with stage("finding inputs"):
-        inputs = find_inputs(paths, options.pattern)
+        found = scan_inputs(paths, options.pattern, exclude=[options.out_dir, options.cache_root])
+        inputs = found.files
     cache = keys = stamp = None
     if options.use_cache:
         with stage(f"checking {len(inputs)} input(s) against the cache"):
             cache = DocCache(options.cache_root, extractor_version(options.backend))
             keys = input_keys(inputs, options)
-            stamp = _stamp(inputs, keys, options)
+            # A build that skipped inputs is never up to date, so its warnings are always shown.
+            stamp = None if found.skipped else _stamp(inputs, keys, options)
         if stamp is not None and options.reuse_outputs:
             recorded = manifest.up_to_date(options.out_dir, stamp)
             if recorded is not None:
@@ -286,8 +288,10 @@ def _build(paths: list[str], options: BuildOptions,
                 return None, _recorded_summary(recorded, time.perf_counter() - t0, cache.root)
     with stage("extracting"):
         ex = extract_inputs(inputs, options, progress, cache=cache, keys=keys)
+    skipped = found.skipped + ex.skipped
+    require_documents(len(ex.results), skipped, options.pattern, options.out_dir, allow_empty=options.allow_empty)
     with stage(f"merging {len(ex.results)} document(s)"):
-        kg = merge(ex.results, ex.skipped)
+        kg = merge(ex.results, skipped)
     # The per-document entities and relations are merged copies now; let them
     # go before the writers need their memory (a third of a large build's).
     ex.results = []
@@ -296,6 +300,7 @@ def _build(paths: list[str], options: BuildOptions,
     with stage("writing the outputs"):
         outputs = write_outputs(kg, options)
     summary = _summary(kg, ex, outputs, options, cache, time.perf_counter() - t0)
+    summary.skipped = skipped
     if stamp is not None:
         manifest.write_manifest(options.out_dir, stamp, outputs, _summary_record(summary))
     return kg, summary

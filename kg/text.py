@@ -12,8 +12,9 @@ __all__ = ["is_cjk", "is_han", "overlaps", "contains", "xml_safe", "XML_REPLACEM
 
 # CJK Unified Ideographs and Extension A: the characters of Chinese names.
 _CJK_RANGES = (("\u4e00", "\u9fff"), ("\u3400", "\u4dbf"))
-# Besides those, the compatibility ideographs and 〇, which decoded text may hold.
-_HAN_EXTRA = (("\uf900", "\ufaff"), ("\u3007", "\u3007"))
+# Besides those, the compatibility ideographs, 〇 and the ideographs beyond the
+# Basic Multilingual Plane (Extensions B-H), which decoded text may hold.
+_HAN_EXTRA = (("\uf900", "\ufaff"), ("\u3007", "\u3007"), ("\U00020000", "\U0003ffff"))
 # The same, as the inside of a regular expression's character class.
 CJK_CLASS = "".join(f"{lo}-{hi}" for lo, hi in _CJK_RANGES)
 HAN_CLASS = CJK_CLASS + "".join(f"{lo}-{hi}" if lo != hi else lo for lo, hi in _HAN_EXTRA)
@@ -29,10 +30,10 @@ def is_cjk(c: str) -> bool:
 
 
 def is_han(c: str) -> bool:
-    """``is_cjk`` or a compatibility ideograph or 〇: any Han character a decoder may meet.
+    """``is_cjk``, a compatibility or supplementary ideograph, or 〇: any Han character a decoder may meet.
 
-    >>> is_han("〇"), is_cjk("〇")
-    (True, False)
+    >>> is_han("〇"), is_cjk("〇"), is_han("\U00020000")
+    (True, False, True)
     """
     return is_cjk(c) or any(lo <= c <= hi for lo, hi in _HAN_EXTRA)
 

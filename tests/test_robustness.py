@@ -196,7 +196,7 @@ def test_odd_but_valid_files_give_mentions_at_the_right_offsets():
 def test_other_patterns_reach_non_text_files_and_name_them(tmp_path):
     from kg.pipeline import BuildOptions, build
     _, summary = build([str(MESSY)], BuildOptions(out_dir=tmp_path, pattern="*.png", workers=1,
-                                                  use_cache=False, write_html=False))
+                                                  use_cache=False, write_html=False, allow_empty=True))
     assert summary.skipped == [(str(MESSY / "photo.png"), "a PNG image, not text")]
     assert summary.documents == 0
 
