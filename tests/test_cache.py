@@ -45,9 +45,10 @@ def test_a_pickle_in_the_cache_never_runs(primed, tmp_path, monkeypatch):
     corpus, out = primed
     monkeypatch.chdir(tmp_path)
     payload = zlib.compress(pickle.dumps(_RunsCode()))
-    for entry in _entries(out):
-        entry.write_bytes(b"KGC1" + hashlib.blake2b(payload, digest_size=16).digest() + payload)
-        entry.write_bytes(b"KGC2" + hashlib.blake2b(payload, digest_size=32).digest() + payload)
+    for i, entry in enumerate(_entries(out)):
+        # The old layout (magic, unkeyed checksum, pickle) and the current one with an unkeyed checksum.
+        magic, size = (b"KGC1", 16) if i % 2 else (b"KGC2", 32)
+        entry.write_bytes(magic + hashlib.blake2b(payload, digest_size=size).digest() + payload)
     summary = _rebuild(corpus, out)
     assert not (tmp_path / MARKER).exists()
     assert summary.extracted == 5 and summary.from_cache == 0
