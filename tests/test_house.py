@@ -105,3 +105,19 @@ def test_the_command_line_writes_no_default_of_its_own():
     literals = re.findall(r"(?<!show_)default=(?!DEFAULTS\.|str\(DEFAULTS|\[f\.value for f in DEFAULTS|EVAL_DEFAULTS\.|None)"
                           r"([^,)]+)", source)
     assert literals == []
+
+
+def test_the_readme_module_table_names_every_module():
+    readme = (KG.parent / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| module | stage |"):]
+    table = table[:table.index("\n\n")]
+    named = set(re.findall(r"`(kg/[\w/]+\.py)`", table)) | set(re.findall(r"`kg/(\w+)/`", table))
+    missing = []
+    for path in MODULES.values():
+        rel = path.relative_to(KG.parent).as_posix()
+        if path.name in ("__init__.py", "__main__.py"):
+            continue
+        package = path.parent.name if path.parent != KG else None
+        if rel not in named and not (package and package in named and path.name in table):
+            missing.append(rel)
+    assert missing == []
