@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 # The fine entity types, in the order the outputs list them.
 PERSON = "Person"
+COUNTRY = "Country"
 PROVINCE = "Province"
 CITY = "City"
 COUNTY = "County"
@@ -21,7 +22,7 @@ ESTATE = "Estate"
 ORGANIZATION = "Organization"
 PROGRAM = "Program"
 
-PLACE_TYPES = (PROVINCE, CITY, COUNTY, TOWNSHIP, VILLAGE, COMMUNITY, ESTATE)
+PLACE_TYPES = (COUNTRY, PROVINCE, CITY, COUNTY, TOWNSHIP, VILLAGE, COMMUNITY, ESTATE)
 ENTITY_TYPES = (PERSON, *PLACE_TYPES, ORGANIZATION, PROGRAM)
 
 # Depth of each place type in the administrative hierarchy (smaller = larger area).

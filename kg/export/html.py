@@ -36,7 +36,7 @@ from markupsafe import Markup
 from kg.atomic import atomic_write
 from kg.config import DEFAULTS
 from kg.export.layout import compute_layout, strength
-from kg.model import (CITY, COMMUNITY, COOCCURS, COUNTY, ENTITY_TYPES, ESTATE, ORGANIZATION, PERSON,
+from kg.model import (CITY, COMMUNITY, COOCCURS, COUNTRY, COUNTY, ENTITY_TYPES, ESTATE, ORGANIZATION, PERSON,
                       PROGRAM, PROVINCE, TOWNSHIP, VILLAGE, CleanDocument, Evidence, KnowledgeGraph)
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -47,6 +47,7 @@ SNIPPET = 160            # characters of an evidence sentence shown around the n
 # organizations orange, programs purple; the Chinese word helps readers of the corpus.
 TYPE_STYLE: dict[str, tuple[str, str]] = {
     PERSON: ("人物", "#d62728"),
+    COUNTRY: ("国家", "#1a1a4e"),
     PROVINCE: ("省", "#08306b"),
     CITY: ("市", "#1f5fa8"),
     COUNTY: ("县区", "#3a8fd0"),
