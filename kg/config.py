@@ -15,7 +15,7 @@ from pathlib import Path
 from kg.vocab import DEFAULT_BASE_IRI
 
 __all__ = ["Backend", "Provenance", "RdfFormat", "Conventions", "BuildOptions", "DEFAULTS", "EvalOptions", "EVAL_DEFAULTS",
-           "DEFAULT_CORPUS", "DEFAULT_GRAPH", "RUN_OPTIONS", "choices"]
+           "DEFAULT_CORPUS", "QueryOptions", "QUERY_DEFAULTS", "RUN_OPTIONS", "choices"]
 
 
 class Backend(str, Enum):
@@ -52,10 +52,8 @@ def choices(enum: type[Enum]) -> list[str]:
     return [m.value for m in enum]
 
 
-# The folder read when ``kg build`` is given no paths, and the graph the
-# query commands read when given none.
+# The folder read when ``kg build`` is given no paths.
 DEFAULT_CORPUS = "seeds"
-DEFAULT_GRAPH = Path("out/graph.ttl")
 
 
 @dataclass(frozen=True)
@@ -106,6 +104,19 @@ class EvalOptions:
 
 
 EVAL_DEFAULTS = EvalOptions()
+
+
+@dataclass(frozen=True)
+class QueryOptions:
+    """What ``kg query``, ``kg validate`` and ``kg push`` read and how long they wait."""
+    graph: Path = Path("out/graph.ttl")     # the graph read when none is given
+    format: str = "table"                   # table, csv or json
+    endpoint_timeout: float = 30.0          # seconds for a whole exchange with a SPARQL endpoint
+    push_timeout: float = 300.0             # seconds for a push: the store parses the whole graph first
+    max_reply_mb: float = 100.0             # an endpoint's answer is held in memory to be parsed
+
+
+QUERY_DEFAULTS = QueryOptions()
 
 # Options that decide how a build runs but not what it writes: two builds
 # that differ only in these write the same bytes.

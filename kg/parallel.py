@@ -228,9 +228,12 @@ def die_with_parent(parent: int) -> None:
     Linux's parent-death signal covers ``kill -9`` of the parent, which no
     handler in the parent can; a worker whose parent is already gone exits.
     Ctrl-C and SIGTERM are the parent's to handle: the worker ignores SIGINT
-    so that one keypress does not print a traceback from every process.
+    so that one keypress does not print a traceback from every process, and
+    ends quietly on the SIGTERM the parent sends it (a forked worker would
+    otherwise inherit the parent's handler, which raises KeyboardInterrupt).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)

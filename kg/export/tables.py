@@ -1,13 +1,12 @@
 """Tables for spreadsheets: entities.csv, edges.csv, merges.csv."""
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import networkx as nx
 
 from kg.atomic import atomic_write
+from kg.csvsafe import csv_text
 from kg.model import HOLDS_POST, KnowledgeGraph
 
 
@@ -22,9 +21,7 @@ def write_csv(kg: KnowledgeGraph, graph: nx.Graph, out_dir: Path) -> list[Path]:
 
 
 def _csv(rows: list[list]) -> str:
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
-    return buf.getvalue()
+    return csv_text(rows)
 
 
 def entities_csv(kg: KnowledgeGraph, graph: nx.Graph) -> str:
