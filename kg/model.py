@@ -196,8 +196,15 @@ class CleanDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class Post:
+    """A post written with a person's name: the title as written and the body it belongs to."""
+    label: str                 # 市委副书记, 金海湾社区党支部书记
+    body: str = ""             # the name of the body as the sentence names it (运城市委), "" when none
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
-    """A span of one sentence recognised as an entity of one type."""
+    """A span of one sentence recognised as an entity of one type, with what the text says around it."""
     doc_id: str
     sentence: int              # Sentence.index
     start: int                 # into Document.text
@@ -206,14 +213,19 @@ class Mention:
     name: str                  # the normalised surface (stray spaces removed)
     type: str                  # one of ENTITY_TYPES
     code: str = ""             # division code, for places found in the official list
-    source: str = "rule"       # which recognizer found it
-    attrs: tuple[tuple[str, str], ...] = ()
-
-    def attr(self, key: str, default: str = "") -> str:
-        for k, v in self.attrs:
-            if k == key:
-                return v
-        return default
+    source: str = "rule"       # the generator that proposed it
+    codes: tuple[str, ...] = ()    # the division codes an ambiguous name may have
+    parent: str = ""           # the place written right before a place (安邑街道 of 安邑街道幸福里社区)
+    level: str = ""            # a bare level prefix of a body (市 of 市委), for resolution
+    ref: str = ""              # 该 or 我 before that prefix (该市, 我县)
+    place: str = ""            # the place a body is named after (运城市 of 运城市委)
+    located: str = ""          # a place written before a body as its address (孝义市 of 孝义市鹏飞集团)
+    short: str = ""            # the short form the text wrote (运城 for 运城市)
+    alias: str = ""            # another form of the name in the text (a quoted name with its cue)
+    posts: tuple[Post, ...] = ()   # the posts written with a person's name
+    member_of: str = ""        # a body written right before a person's name
+    role: str = ""             # the role of a person named by the paper itself (记者, 通讯员, 编辑)
+    signals: tuple[str, ...] = ()  # the cues that made it a name, for review
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,24 +46,20 @@ def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dic
     for idx, m in enumerate(mentions):
         key = key_of[idx]
         if m.type == PERSON:
-            posts = [p for p in m.attr("posts").split("|") if p]
-            bodies = m.attr("bodies").split("|") if m.attr("bodies") else []
-            for i, post in enumerate(posts):
-                body_name = bodies[i] if i < len(bodies) and bodies[i] != "-" else ""
-                body = _resolve_body(body_name, mentions, m, org_key)
-                add(HOLDS_POST, key, post, m, body=body)
+            for post in m.posts:
+                body = _resolve_body(post.body, mentions, m, org_key)
+                add(HOLDS_POST, key, post.label, m, body=body)
                 if body:
                     add(MEMBER_OF, key, body, m)
                     parent = _party_parent(body, by_name, lex.party_units)
                     if parent:
                         add(MEMBER_OF, key, parent, m)
-            if m.attr("member_of"):
-                add(MEMBER_OF, key, _resolve_body(m.attr("member_of"), mentions, m, org_key), m)
-        elif m.type in PLACE_TYPES and m.attr("parent"):
-            parent = by_name.get(("*", m.attr("parent")), "")
-            add(LOCATED_IN, key, parent, m)
-        elif m.type == ORGANIZATION and m.attr("located"):
-            add(LOCATED_IN, key, by_name.get(("*", m.attr("located")), ""), m)
+            if m.member_of:
+                add(MEMBER_OF, key, _resolve_body(m.member_of, mentions, m, org_key), m)
+        elif m.type in PLACE_TYPES and m.parent:
+            add(LOCATED_IN, key, by_name.get(("*", m.parent), ""), m)
+        elif m.type == ORGANIZATION and m.located:
+            add(LOCATED_IN, key, by_name.get(("*", m.located), ""), m)
     _stated_locations(cdoc, mentions, key_of, add)
     _hierarchy(mentions, key_of, entities, lex, add)
     _implements(cdoc, mentions, key_of, lex, add)
@@ -80,7 +76,7 @@ def _resolve_body(name: str, mentions: list[Mention], person: Mention, org_key) 
     if key:
         return key
     for m in mentions:
-        if m.type == ORGANIZATION and m.attr("alias") == name and m.sentence == person.sentence:
+        if m.type == ORGANIZATION and m.alias == name and m.sentence == person.sentence:
             return org_key(m.name)
     return ""
 

@@ -10,6 +10,7 @@ counties stay two. Every merge is recorded with its reason.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter, defaultdict
 
@@ -129,22 +130,19 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[
     merges: list[Merge] = []
     out: list[Mention] = []
     for m in mentions:
-        attrs = dict(m.attrs)
-        name, code = m.name, m.code
-        if m.type in PLACE_TYPES and not code and attrs.get("codes"):
-            code = ctx.pick_code(attrs["codes"].split("|"))
-        if m.type == ORGANIZATION and attrs.get("level"):
-            level = attrs["level"]
-            place = ctx.place_for_level(level, m.start, explicit_recent=attrs.get("ref") == "该")
-            if place is not None and place.name.endswith(level):
-                new = place.name + name[name.index(level) + 1:] if level in name else name
+        changes: dict = {}
+        if m.type in PLACE_TYPES and not m.code and m.codes:
+            changes["code"] = ctx.pick_code(list(m.codes))
+        if m.type == ORGANIZATION and m.level:
+            place = ctx.place_for_level(m.level, m.start, explicit_recent=m.ref == "该")
+            name = m.name
+            if place is not None and place.name.endswith(m.level):
+                new = place.name + name[name.index(m.level) + 1:] if m.level in name else name
                 if new != name:
-                    merges.append(Merge(m.doc_id, f"{ORGANIZATION}:{new}", name, f"bare prefix {level} read as {place.name}"))
-                    attrs["alias"] = name
-                    attrs["place"] = place.name
-                    name = new
-        out.append(Mention(m.doc_id, m.sentence, m.start, m.end, m.text, name, m.type, code, m.source,
-                           tuple(sorted(attrs.items()))))
+                    merges.append(Merge(m.doc_id, f"{ORGANIZATION}:{new}", name,
+                                        f"bare prefix {m.level} read as {place.name}"))
+                    changes.update(name=new, alias=name, place=place.name)
+        out.append(dataclasses.replace(m, **changes) if changes else m)
     return out, merges
 
 
@@ -158,8 +156,8 @@ def document_entities(mentions: list[Mention], lex: Lexicon) -> tuple[list[Entit
     codes: dict[tuple[str, str], str] = {}
     for m in mentions:
         if m.type in PLACE_TYPES:
-            if m.attr("parent"):
-                parents.setdefault((m.type, m.name), m.attr("parent"))
+            if m.parent:
+                parents.setdefault((m.type, m.name), m.parent)
             if m.code:
                 codes.setdefault((m.type, m.name), m.code)
     by_key: dict[str, Entity] = {}
@@ -174,7 +172,7 @@ def document_entities(mentions: list[Mention], lex: Lexicon) -> tuple[list[Entit
             e = by_key[key] = Entity(key=key, type=m.type, name=m.name, code=code)
         e.mentions.append(m)
         surface = "".join(m.text.split()) if m.text else m.name
-        for alias in (surface, m.text.strip(), m.attr("alias"), m.attr("short")):
+        for alias in (surface, m.text.strip(), m.alias, m.short):
             alias = "".join(c for c in alias if c not in QUOTE_CHARS)
             if alias and alias != m.name and "\n" not in alias:
                 e.aliases.add(alias)

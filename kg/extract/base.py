@@ -1,13 +1,11 @@
-"""What the recognizers share: a tagged view of one sentence and the candidates found in it."""
+"""What the generators share: character classes of names, the dictionary, word lookups."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from kg.extract.segment import Token, dictionary
-from kg.model import Sentence
+from kg.extract.segment import dictionary
 from kg.text import CJK_CLASS, is_cjk  # noqa: F401 - is_cjk is shared by the recognizers
 
 # A doctrine named after a person (邓小平理论, 毛泽东思想, 马克思主义): the name is its first part.
@@ -28,69 +26,6 @@ PUNCT = set(",，。.!！?？;；:：、()（）《》〈〉<>“”\"‘’'「
 
 class BackendUnavailable(RuntimeError):
     """An optional recognizer backend is not installed; ``str()`` is the one-line fix."""
-
-
-@dataclass
-class Candidate:
-    """A span of the repaired sentence text recognised as an entity."""
-    start: int
-    end: int
-    type: str
-    name: str
-    code: str = ""
-    source: str = "rule"
-    attrs: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
-
-
-class SentenceView:
-    """A sentence with its tokens and the candidates recognised so far."""
-
-    def __init__(self, sentence: Sentence, tokens: list[Token]) -> None:
-        self.sentence = sentence
-        self.text = sentence.text
-        self.tokens = tokens
-        token_at: list[int] = []
-        for i, t in enumerate(tokens):
-            token_at += [i] * (t.end - t.start)
-        self.token_at = token_at[:len(self.text)]
-        self.candidates: list[Candidate] = []
-        self.statistical: list = []   # raw mentions of the optional statistical recognizer
-        self._found: dict[int, list[tuple[int, int, str]]] = {}
-        self._name_tokens: list[tuple[int, Token]] | None = None
-
-    def occurrences(self, words: "Vocabulary") -> list[tuple[int, int, str]]:
-        """``words.occurrences`` of this sentence, found once for all who ask."""
-        found = self._found.get(id(words))
-        if found is None:
-            found = self._found[id(words)] = words.occurrences(self.text)
-        return found
-
-    def name_tokens(self) -> list[tuple[int, Token]]:
-        """The tokens tagged as person names (nr...), with their index."""
-        if self._name_tokens is None:
-            self._name_tokens = [(i, t) for i, t in enumerate(self.tokens) if t.flag[:2] == "nr"]
-        return self._name_tokens
-
-    def starts_token(self, i: int) -> bool:
-        return i <= 0 or i >= len(self.text) or self.tokens[self.token_at[i]].start == i
-
-    def ends_token(self, i: int) -> bool:
-        return i >= len(self.text) or i <= 0 or self.tokens[self.token_at[i - 1]].end == i
-
-    def candidate_ending_at(self, i: int, types: tuple[str, ...] | None = None) -> Candidate | None:
-        best = None
-        for c in self.candidates:
-            if c.end == i and (types is None or c.type in types):
-                if best is None or c.start < best.start:
-                    best = c
-        return best
-
-    def covered(self, i: int, j: int) -> bool:
-        return any(c.start <= i and j <= c.end for c in self.candidates)
 
 
 def normalize_name(s: str) -> str:

@@ -869,45 +869,8 @@ def sentence_mentions(sentence: Sentence, spans: Sequence[Span], doc_text: str |
         mentions.append(Mention(
             doc_id=sentence.doc_id, sentence=sentence.index, start=start, end=end,
             text=text[start:end] if text is not None else sentence.text[s.start:s.end],
-            name=s.text, type=LABEL_TYPE[s.label], source=source,
-            attrs=(("rule", s.rule),) if s.rule else ()))
+            name=s.text, type=LABEL_TYPE[s.label], source=source, signals=(s.rule,) if s.rule else ()))
     return mentions
-
-
-def to_candidates(view, mentions: Sequence[Mention], lex) -> list:
-    """The mentions of one sentence as candidates of the rule extractor.
-
-    ``view`` is the :class:`kg.extract.base.SentenceView` of the sentence the
-    mentions were found in, ``lex`` the project lexicon.  Spans go back to
-    the repaired sentence's coordinates.  A ``Place`` gets its fine type from
-    the lexicon (the official list, else its suffix) and its division code
-    when the name is unambiguous; places the lexicon cannot type (foreign
-    countries, 中 of 中美) and persons of one character (李 of 李先生) are
-    dropped, since the graph has no node for them.
-    """
-    from bisect import bisect_left
-
-    from kg.extract.base import Candidate
-
-    offsets = view.sentence.offsets
-    out = []
-    for m in mentions:
-        i = bisect_left(offsets, m.start)
-        j = bisect_left(offsets, m.end - 1) + 1
-        if i >= len(offsets) or offsets[i] != m.start or j <= i:
-            continue
-        typ, code = m.type, ""
-        if typ == PLACE:
-            typ = lex.place_type(m.name)
-            if typ is None:
-                continue
-            divisions = lex.lookup(m.name)
-            if len(divisions) == 1:
-                code = divisions[0].code
-        elif typ == PERSON and len(m.name) < 2:
-            continue
-        out.append(Candidate(i, j, typ, m.name, code=code, source=m.source, attrs=dict(m.attrs)))
-    return out
 
 
 def _split_runs(text: str) -> list[str]:

@@ -42,6 +42,8 @@ DATA_FILES = (
     "bodies.tsv",
     "implement_verbs.txt",
     "party_units.txt",
+    "clause_openers.txt",
+    "countries.tsv",
 )
 
 # Cut from the end of a division's name to get the short form people write
@@ -115,6 +117,8 @@ class Lexicon:
     national_bodies: tuple[str, ...]        # 党中央, 国务院
     implement_verbs: tuple[str, ...]        # 探索, 打造, 实施
     party_units: tuple[str, ...]            # 党委, 党支部: a party unit after its body's name, longest first
+    clause_openers: frozenset[str]          # 任命, 时任, 经: words that never begin the name after them
+    country_names: dict[str, str]           # any name of a state -> its canonical name (中华人民共和国 -> 中国)
     version: str
 
     def ancestors(self, code: str) -> list[Division]:
@@ -214,6 +218,18 @@ def _kinds(name: str, kinds: tuple[str, ...]) -> dict[str, list[str]]:
         if len(fields) < 2 or fields[1] not in out:
             raise ValueError(f"{name}:{number}: expected 'word<TAB>kind' with kind in {', '.join(kinds)}")
         out[fields[1]].append(fields[0])
+    return out
+
+
+def _aliases(name: str) -> dict[str, str]:
+    """Every name of a ``canonical<TAB>other<TAB>...`` file, mapped to its canonical name."""
+    out: dict[str, str] = {}
+    for number, fields in _lines(name):
+        names = [f for f in fields if f]
+        if not names:
+            raise ValueError(f"{name}:{number}: expected 'name<TAB>other names'")
+        for n in names:
+            out.setdefault(n, names[0])
     return out
 
 
@@ -365,6 +381,8 @@ def load() -> Lexicon:
         national_bodies=_longest_first(bodies["national"]),
         implement_verbs=_longest_first(_words("implement_verbs.txt")),
         party_units=_longest_first(_words("party_units.txt")),
+        clause_openers=frozenset(_words("clause_openers.txt")),
+        country_names=_aliases("countries.tsv"),
         version=version(),
     )
 

@@ -1,0 +1,392 @@
+"""Body generators: names ending in a body's suffix, organs of a place, national bodies, media.
+
+A body's name runs left from its suffix (党委, 住建局, 集团, 日报 …) over
+the words and the recognised places and bodies before it (幸福里社区党支部,
+市教育局玉海中心小学党支部), as the boundary scanner finds it. A body written
+with a bare level prefix (市委, 县行政审批局, 镇党委) keeps the prefix, so
+that resolution can name the place it belongs to. Each step that can turn a
+suffix down is a function of its own, named for the case it knows.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import Iterator
+
+from kg.extract.base import FUNCTION_CHARS, GLUED_PREPOSITIONS, PUNCT, normalize_name, word_info
+from kg.extract.boundary import scan_left
+from kg.extract.candidate import Candidate
+from kg.extract.context import Scope
+from kg.model import CITY, COUNTY, ORGANIZATION, PLACE_TYPES, PROVINCE
+from kg.text import is_cjk
+
+__all__ = ["national_bodies", "place_committees", "tagged_bodies", "suffixed_bodies", "media", "GENERATORS"]
+
+LEVEL_PREFIXES = "省市县区镇乡村旗"
+# 该市 refers to the place last named, 我市 (本市) to the paper's own.
+REFERRING = {"该": "该", "我": "我", "本": "我"}
+# Departments of a party committee (县委宣传部, 市委政法委): written after the
+# committee's title they belong to it (县委常委、宣传部部长).
+_PARTY_DEPARTMENTS = frozenset({"组织部", "宣传部", "统战部", "社会工作部", "政法委", "政研室", "党校", "直属机关工委",
+                                "办公室"})
+# Kinds of body a quoted name may stand before (“红马甲”志愿服务队).
+_NAMED_IN_QUOTES = ("队", "团", "工作室", "协会", "合作社", "联盟", "服务站", "驿站")
+_OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", "’": "‘"}
+# Words that end a media outlet's name, and what stands around an outlet in a byline or source line.
+_MEDIA_ENDINGS = ("日报", "晚报", "早报", "时报", "都市报", "商报", "报", "网", "新闻", "频道", "电视台", "广播电台",
+                  "客户端", "融媒", "融媒体中心", "新闻网", "报社")
+_SOURCE_CUES = ("来源:", "来源：", "来源", "据", "转自", "稿件来源:", "供稿:")
+_AFTER_OUTLET = ("讯", "记者", "报道", "消息", "电", "评论员", "通讯员")
+
+
+# --------------------------------------------------------------------------- lexicon bodies
+
+def national_bodies(scope: Scope) -> Iterator[Candidate]:
+    """党中央, 国务院, 新华社, 联合国: bodies written without a place."""
+    for i, j, name in scope.view.hits["national_bodies"]:
+        yield Candidate(i, j, ORGANIZATION, name, "national-body")
+
+
+def place_committees(scope: Scope) -> Iterator[Candidate]:
+    """复兴区委书记, 平遥县委常委: a county, city or province name, then 委, then a title or a pause."""
+    text = scope.text
+    for c in scope.found.of_type((COUNTY, CITY, PROVINCE)):
+        k = c.end + 1
+        if c.end >= len(text) or text[c.end] != "委" or text[c.end - 1] not in "省市县区旗":
+            continue
+        if k < len(text) and is_cjk(text[k]) and not scope.view.starting_at("titles", k) and \
+                not scope.view.starting_at("body_suffixes", k):
+            continue   # 委 begins another word (区委员会 is read by its suffix)
+        yield Candidate(c.start, k, ORGANIZATION, normalize_name(text[c.start:k]), "place-committee", place=c.name)
+
+
+def tagged_bodies(scope: Scope) -> Iterator[Candidate]:
+    """北京大学, 宁乡县人民医院: a word the dictionary knows as a body, made of a proper name and a suffix."""
+    suffixes = scope.res.body_suffixes
+    for tok in scope.view.tokens:
+        if tok.flag != "nt" or len(tok.text) < 4 or tok.text in suffixes:
+            continue
+        suffix = suffixes.ends_at(tok.text, len(tok.text))
+        if suffix is None or suffix in scope.lex.weak_org_suffixes:
+            continue
+        stem = tok.text[:-len(suffix)]
+        if len(stem) >= 2 and not any(c in FUNCTION_CHARS for c in stem) and _names_something(scope, stem):
+            yield Candidate(tok.start, tok.end, ORGANIZATION, tok.text, "tagged-body")
+
+
+def _names_something(scope: Scope, stem: str) -> bool:
+    """A place's name or a proper name, not an everyday word (业主 of 业主委员会)."""
+    if stem in scope.lex.division_short_names or stem in scope.lex.divisions_by_name:
+        return True
+    info = word_info(stem)
+    return info is None or info[1].startswith(("ns", "nr", "nz"))
+
+
+# --------------------------------------------------------------------------- media
+
+def media(scope: Scope) -> Iterator[Candidate]:
+    """东北网, 黑龙江日报, 人民网-河北频道: an outlet named where a source or byline stands."""
+    text = scope.text
+    for tok in scope.view.tokens:
+        if not tok.text.endswith(_MEDIA_ENDINGS) or len(tok.text) < 3 or not _in_source_position(scope, tok.start,
+                                                                                                  tok.end):
+            continue
+        if not all(is_cjk(c) for c in tok.text) or word_info(tok.text) and not tok.flag.startswith(("nt", "nz")):
+            continue
+        end = tok.end
+        channel = _channel_after(text, end)
+        yield Candidate(tok.start, end + channel, ORGANIZATION, normalize_name(text[tok.start:end + channel]), "media")
+
+
+def _in_source_position(scope: Scope, i: int, j: int) -> bool:
+    text = scope.text
+    before = text[max(0, i - 6):i].rstrip(" :：")
+    after = text[j:j + 6].lstrip(" ")
+    return (before.endswith(_SOURCE_CUES) or i == 0 or text[i - 1] in "(（【[") and True or \
+        after.startswith(_AFTER_OUTLET) or (after[:1].isdigit() and "讯" in text[j:j + 10])
+
+
+def _channel_after(text: str, end: int) -> int:
+    """-河北频道 after 人民网: the outlet's channel is part of its name."""
+    if end < len(text) and text[end] in "-－" and text.find("频道", end, end + 8) > 0:
+        return text.find("频道", end, end + 8) + 2 - end
+    return 0
+
+
+# --------------------------------------------------------------------------- by suffix
+
+def suffixed_bodies(scope: Scope) -> Iterator[Candidate]:
+    """Every body a suffix ends, left to right; a longer one ending in the same place wins."""
+    made: list[Candidate] = []
+    tried: set[int] = set()
+    for p, end, suffix in sorted(scope.view.hits["body_suffixes"], key=lambda h: (h[1], h[0])):
+        if end in tried:
+            continue   # a suffix the segmenter reads as one word decides (市场监管所, not 所)
+        if scope.view.starts_token(p) and scope.view.ends_token(end):
+            tried.add(end)
+        known = scope.found.plus(made)
+        if any(c.start <= p < c.end and c.type in PLACE_TYPES and (end <= c.end or c.start < p) for c in known.items):
+            continue   # inside a place's name, or starting in it (镇党委 of 崞阳镇党委)
+        if known.covers(p, end, (ORGANIZATION,)):
+            continue
+        cand = _body(Scope(scope.view, known, scope.res), p, end, suffix)
+        if cand is not None:
+            made = [m for m in made if not (cand.start <= m.start and m.end <= cand.end)] + [cand]
+    yield from made
+
+
+def _body(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
+    if not _suffix_ends_a_word(scope, p, end) or _inside_a_title(scope, p, end) or _inside_a_common_word(
+            scope, p, end):
+        return None
+    bound = scan_left(scope.view, scope.found, p, scope.res.body_shape)
+    start, has_prefix = bound.start, bool(bound.prefixes)
+    quoted = _quoted_name(scope, start, p, suffix)
+    if quoted is not None:
+        return quoted
+    start, level, ref = _level(scope, start, p, suffix, has_prefix)
+    name = normalize_name(scope.text[start:end])
+    stem = normalize_name(scope.text[start + len(ref) + len(level) if not bound.prefixes else start:p])
+    if suffix in scope.lex.core_bodies and not stem and not level:
+        return _organ_in_a_post(scope, start, end, name, suffix)
+    if not stem and not level:
+        return None
+    if not _vouched(scope, bound, start, p, end, suffix, level):
+        return None
+    cand = Candidate(start, end, ORGANIZATION, name, "body-suffix", level=level, ref=ref)
+    return _with_places(scope, cand, p, level)
+
+
+def _suffix_ends_a_word(scope: Scope, p: int, end: int) -> bool:
+    """局 of 局面, 队 of 队伍: the suffix must end a word, unless a title follows (局长 is read by the title)."""
+    view = scope.view
+    if end >= len(scope.text) or view.ends_token(end):
+        return True
+    tok = view.token(end - 1)
+    return bool(view.starting_at("titles", end)) or not word_info(tok.text) or tok.text in scope.res.body_suffixes
+
+
+def _inside_a_title(scope: Scope, p: int, end: int) -> bool:
+    """委 of 常委, 部 of 部长: a title that holds no body covers the suffix and more."""
+    return any(q < end <= q_end and (q < p or q_end > end) for q, q_end, _ in
+               scope.res.basic_titles.occurrences(scope.text[max(0, p - 6):end + 6])
+               for q, q_end in [(q + max(0, p - 6), q_end + max(0, p - 6))])
+
+
+def _inside_a_common_word(scope: Scope, p: int, end: int) -> bool:
+    """局 in 总揽全局: the word that holds the suffix begins before it and is an everyday word."""
+    view, lex = scope.view, scope.lex
+    tok = view.token(p)
+    opening = scope.text[tok.start:p]
+    level_word = opening in LEVEL_PREFIXES or (len(opening) >= 2 and (
+        opening in scope.res.body_suffixes or (opening[:1] in LEVEL_PREFIXES and opening[1:] in lex.core_bodies)))
+    if tok.start >= p or tok.text in scope.res.body_suffixes or tok.flag.startswith(("ns", "nt", "nz")):
+        return False
+    if view.starting_at("titles", end) or level_word:
+        return False
+    info = word_info(tok.text)
+    return bool(info and info[0] >= 3)
+
+
+def _quoted_name(scope: Scope, start: int, p: int, suffix: str) -> Candidate | None:
+    """“红马甲”志愿服务队: a quoted name, then the kind of body (a rating such as “五星级”党支部 is no name)."""
+    text = scope.text
+    if start != p or not suffix.endswith(_NAMED_IN_QUOTES) or p < 3 or text[p - 1] not in _OPENING_QUOTES:
+        return None
+    q = text.rfind(_OPENING_QUOTES[text[p - 1]], max(0, p - 10), p - 1)
+    inner = text[q + 1:p - 1]
+    if q < 0 or not 2 <= len(inner) <= 8 or not all(is_cjk(c) or c == "·" for c in inner):
+        return None
+    end = p + len(suffix)
+    return Candidate(q, end, ORGANIZATION, inner + text[p:end], "quoted-body")
+
+
+def _level(scope: Scope, start: int, p: int, suffix: str, has_prefix: bool) -> tuple[int, str, str]:
+    """A bare level prefix (市 of 市委, 该村 of 该村党支部): the start, the level and its referring word."""
+    text = scope.text
+    opening = next((c for c in scope.found.starting_at(start, (ORGANIZATION,)) if c.end <= p), None)
+    if opening is not None and opening.level:
+        return start, opening.level, opening.ref   # 市委组织部 opens with 市委: the same place
+    if start > 1 and text[start - 1] in LEVEL_PREFIXES and text[start - 2] in REFERRING:
+        return start - 2, text[start - 1], REFERRING[text[start - 2]]
+    if start > 0 and text[start - 1] in LEVEL_PREFIXES and scope.found.ending_at(start, PLACE_TYPES) is None and (
+            _boundary_before(scope, start - 1) or start == 1 or text[start - 2] in FUNCTION_CHARS):
+        return start - 1, text[start - 1], ""
+    stem = text[start:p]
+    if len(stem) > 2 and stem[0] in REFERRING and stem[1] in LEVEL_PREFIXES:
+        return start, stem[1], REFERRING[stem[0]]   # 该村党群服务中心
+    if stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _level_word(scope, start) and (
+            _boundary_before(scope, start) or start > 0 and text[start - 1] in GLUED_PREPOSITIONS):
+        return start, stem[0], ""
+    if not stem and suffix[0] in LEVEL_PREFIXES and suffix[1:] in scope.lex.core_bodies and _boundary_before(scope, p):
+        return start, suffix[0], ""   # 市委, 县委 are listed whole
+    return start, "", ""
+
+
+def _level_word(scope: Scope, i: int) -> bool:
+    """The level character at ``i`` is not the start of an ordinary word (市场, 市管, 县域)."""
+    tok = scope.view.token(i)
+    if tok.start != i or len(tok.text) < 2:
+        return True
+    rest = tok.text[1:]
+    return tok.flag.startswith("ns") or any(rest.startswith(w) for w in scope.res.body_suffixes) or \
+        rest in scope.lex.core_bodies
+
+
+def _boundary_before(scope: Scope, i: int) -> bool:
+    """Position ``i`` starts a word (not the tail of 城市 or 全市)."""
+    if i == 0:
+        return True
+    prev = scope.text[i - 1]
+    if prev in PUNCT or not is_cjk(prev) or scope.found.ending_at(i) is not None:
+        return True
+    if scope.view.token(i).start < i:
+        return False
+    prev_tok = scope.view.token(i - 1)
+    return prev_tok.text not in ("全", "我", "本", "该", "各", "城", "都") and not (
+        prev_tok.end == i and len(prev_tok.text) == 1 and prev_tok.text in "全我本该各")
+
+
+def _organ_in_a_post(scope: Scope, start: int, end: int, name: str, suffix: str) -> Candidate | None:
+    """政法委 or 宣传部 alone names a body only inside a post, as part of the body of the title before it.
+
+    县委常委、宣传部部长: the department of the committee just named;
+    经开区党工委副书记、管委会主任: a body of the same place.
+    """
+    if not scope.view.starting_at("titles", end):
+        return None
+    prev = _body_of_previous_title(scope, start)
+    if prev is None:
+        return None
+    place = prev.place or _place_of(prev.name, scope.lex.party_units)
+    if suffix in _PARTY_DEPARTMENTS and prev.name.endswith("委") and (prev.level or prev.place):
+        full = prev.name + name
+    elif place and suffix not in _PARTY_DEPARTMENTS:
+        full = place + name
+    else:
+        return None
+    return Candidate(start, end, ORGANIZATION, full, "body-in-post", level=prev.level, ref=prev.ref, alias=name)
+
+
+def _body_of_previous_title(scope: Scope, start: int) -> Candidate | None:
+    """The body of the title before ``、`` (县委 in 县委常委、宣传部部长)."""
+    text = scope.text
+    k = start
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    if k == 0 or text[k - 1] != "、":
+        return None
+    k -= 1
+    title = scope.view.ending_at("titles", k)
+    if title is None:
+        return None
+    body = scope.found.ending_at(k - len(title), (ORGANIZATION,))
+    if body is None:
+        body = next((c for c in scope.found.of_type((ORGANIZATION,))
+                     if c.start < k and c.end > k - len(title) and c.end <= k), None)
+    return body
+
+
+def _place_of(name: str, party_units: tuple[str, ...]) -> str:
+    """What stands before a body's party unit: its place (经开区 of 经开区党工委)."""
+    for unit in party_units:
+        if name.endswith(unit) and len(name) - len(unit) >= 2:
+            return name[:-len(unit)]
+    return ""
+
+
+def _vouched(scope: Scope, bound, start: int, p: int, end: int, suffix: str, level: str) -> bool:
+    """A place or body opens the name, or a level prefix, or a proper name stands in the stem.
+
+    A weak suffix (局, 队, 中心) needs more: a place right before it (岚县行政审批局),
+    or a proper name; a body before it names a unit of that body.
+    """
+    weak = suffix in scope.lex.weak_org_suffixes
+    if weak and len(suffix) == 1:
+        tok = scope.view.token(p)
+        if tok.end != end or tok.flag in ("u", "uj", "p", "c", "d", "v", "r", "f"):
+            return False
+    core_start = bound.prefixes[-1].end if bound.prefixes else start
+    if _after_its_parent_body(scope, start):
+        return True   # 晋中信息学院·国际商学院: a unit named after its parent body and a dot
+    proper = _proper_stem(scope, core_start, p) or _glued_to_a_preposition(scope, start) or (
+        suffix in scope.lex.core_bodies and not scope.text[start:p] and _named_post_follows(scope, end))
+    if not (bound.prefixes or level or proper):
+        return False
+    if weak and not level and not proper and scope.found.ending_at(p, PLACE_TYPES) is None:
+        return any(c.type in PLACE_TYPES for c in bound.prefixes)
+    return True
+
+
+def _glued_to_a_preposition(scope: Scope, start: int) -> bool:
+    """由善智教育集团: the tagger glued 由 to a proper name it tagged as one; the scanner cut it off."""
+    tok = scope.view.token(start)
+    return tok.start == start - 1 and tok.end - start >= 2 and tok.flag.startswith(("nr", "nz", "ns")) and \
+        scope.text[start - 1] in GLUED_PREPOSITIONS
+
+
+def _after_its_parent_body(scope: Scope, start: int) -> bool:
+    return start >= 2 and scope.text[start - 1] == "·" and scope.found.ending_at(start - 1, (ORGANIZATION,)) is not None
+
+
+def _proper_stem(scope: Scope, start: int, p: int) -> bool:
+    """The stem holds a whole word that is a name rather than a common noun (鹏飞 of 鹏飞集团)."""
+    if p <= start:
+        return False
+    view = scope.view
+    for k in range(view.token_at[start], view.token_at[p - 1] + 1):
+        tok = view.tokens[k]
+        if tok.start < start or tok.end > p:
+            continue   # a fragment left by cutting the suffix out of a word (物业公 + 司)
+        info = word_info(tok.text)
+        if info is None and len(tok.text) >= 2:
+            return True
+        if tok.flag.startswith(("nr", "ns", "nt", "nz")) and (info is None or info[1].startswith(("nr", "ns", "nt", "nz"))):
+            return True
+    return False
+
+
+def _named_post_follows(scope: Scope, end: int) -> bool:
+    """政法委书记孙立新: a title follows, and a surname after it."""
+    title = scope.view.starting_at("titles", end)
+    if title is None:
+        return False
+    k = end + len(title)
+    return k < len(scope.text) and (scope.text[k] in scope.lex.surnames_single or
+                                    scope.text[k:k + 2] in scope.lex.surnames_double)
+
+
+def _with_places(scope: Scope, cand: Candidate, p: int, level: str) -> Candidate:
+    """The place a body is named after, and the place that is only its address (孝义市鹏飞集团)."""
+    inner = scope.found.inside(cand.start, p, PLACE_TYPES)
+    first = min(inner, key=lambda c: c.start) if inner else None
+    if first is not None and first.start == cand.start and not level and not first.short:
+        rest = _after_places(scope, cand.start, p)
+        tok = scope.view.token(rest) if rest < p else None
+        if tok is not None and tok.start == rest and tok.end <= p and _first_word_proper(scope, tok) and \
+                tok.text not in scope.res.body_suffixes:
+            # (淄博市公安局张店分局 stays the city's bureau: 公安局 names no one.)
+            return dataclasses.replace(cand, start=rest, name=normalize_name(scope.text[rest:cand.end]),
+                                       located=first.name)
+    if inner:
+        return dataclasses.replace(cand, place=max(inner, key=lambda c: c.end).name)
+    parent = scope.found.ending_at(cand.start + len(level), PLACE_TYPES)
+    if parent is not None and parent.end == cand.start:
+        return dataclasses.replace(cand, place=parent.name)
+    return cand
+
+
+def _after_places(scope: Scope, start: int, p: int) -> int:
+    """End of the run of places that opens the span [start, p)."""
+    k = start
+    while True:
+        nxt = next((c for c in scope.found.starting_at(k, PLACE_TYPES) if c.end <= p), None)
+        if nxt is None:
+            return k
+        k = nxt.end
+
+
+def _first_word_proper(scope: Scope, tok) -> bool:
+    return tok.flag.startswith(("nr", "nz", "nt")) or (word_info(tok.text) is None and len(tok.text) >= 2)
+
+
+GENERATORS = (national_bodies, place_committees, tagged_bodies, media, suffixed_bodies)

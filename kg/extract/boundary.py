@@ -1,0 +1,206 @@
+"""The one left-boundary scanner: where a name that ends at a suffix or cue begins.
+
+Every kind of name (a village before 村, a body before 局, a program before
+模式) runs left from its head over the words that may stand inside a name of
+that kind, and stops at the first that may not: punctuation, a verb, a
+preposition, a function word, a title, an everyday word of the stop list.
+A :class:`NameShape` says, for one kind, what may stand inside and which
+recognised entities may open the name (a place opens a body's name) or bound
+it (the township before a village is its parent, not part of its name).
+Whatever the words, a name never starts with a word that only ever opens a
+clause (任命, 时任, 经, 由, 汇报了): :func:`trim_opening` cuts it off.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.base import NOMINAL_FLAGS, PUNCT, word_info
+from kg.extract.candidate import Candidate
+from kg.extract.view import Found, SentenceView
+from kg.text import is_cjk
+
+__all__ = ["NameShape", "Boundary", "scan_left", "trim_opening", "opens_no_name"]
+
+
+@dataclass(frozen=True)
+class NameShape:
+    """What may stand inside a name of one kind."""
+    kind: str
+    max_chars: int
+    stop_words: frozenset[str]                   # words that end the name on its left
+    opening_words: frozenset[str]                # words that never begin a name (任命, 时任, 经)
+    prefix_types: tuple[str, ...] = ()           # recognised entities that may open the name
+    parent_types: tuple[str, ...] = ()           # recognised entities that bound it (they become its parent)
+    numerals: bool = False                       # digits may stand inside (第一中学, 12345热线)
+    beyond_prefix: bool = False                  # plain words may stand before a prefix entity
+    parent_reach: int = 0                        # characters to look past for a parent where words stop the scan
+    address_types: tuple[str, ...] = ()          # prefixes of which only the nearest opens the name
+    inserted: tuple[str, ...] = ()               # bracketed forms that may stand inside (…(集团)…)
+    dotted: tuple[str, ...] = ()                 # recognised names a dot may join to this one (碧桂园·翡翠湾小区)
+
+
+@dataclass(frozen=True)
+class Boundary:
+    start: int
+    parent: Candidate | None = None              # the entity right before the name, when it bounds it
+    prefixes: tuple[Candidate, ...] = ()         # the recognised entities the name opens with, left to right
+
+
+# Characters that open a clause, not a name, when they stand first in a word
+# the tagger glued (了丽园, 为省政府, 由鹰潭).
+_OPENING_CHARS = frozenset("了的为经由在和与及等对把被将从向到以于让给即并而或就着过")
+# Dictionary flags of words that open a clause: verbs, prepositions, conjunctions,
+# particles, adverbs, pronouns, interjections, measure words.
+_CLAUSE_FLAGS = ("v", "p", "c", "u", "d", "r", "y", "e", "o", "q")
+
+
+def scan_left(view: SentenceView, found: Found, head: int, shape: NameShape) -> Boundary:
+    """The start of the name whose head (suffix or cue) starts at ``head``."""
+    start = _glued_start(view, head)
+    prefixes: list[Candidate] = []
+    while start > 0 and head - start < shape.max_chars:
+        parent = found.ending_at(start, shape.parent_types) if shape.parent_types else None
+        if parent is not None and parent.start < start:
+            return Boundary(start, parent, ())   # an address: what follows its last place is the name
+        prefix = _prefix_ending_at(view, found, start, shape)
+        if prefix is not None and prefix.start < start:
+            if prefix.type in shape.address_types and any(p.type in shape.address_types for p in prefixes):
+                break   # 凯里市湾水镇人民政府: the places before the nearest one are an address
+            prefixes.insert(0, prefix)
+            start = prefix.start
+            continue
+        if prefixes and not shape.beyond_prefix:
+            break   # 任命宋莉为西昌市人民政府: before the place, the clause goes on, the name does not
+        skipped = _dot_or_inserted_form(view, found, start, head, shape)
+        if skipped is not None:
+            start = skipped
+            continue
+        tok = view.token_before(start)
+        if tok is None or not _inside(tok.text, tok.flag, shape):
+            break
+        if len(tok.text) > 1 and tok.text[0] in _OPENING_CHARS and word_info(tok.text) is None:
+            start = tok.start + 1   # 汇报了丽园小区: the tagger glued a particle to the name
+            break
+        start = tok.start
+    parent = _parent_close_by(view, found, start, shape) if shape.parent_reach and not prefixes else None
+    if parent is not None:
+        return Boundary(parent.end, parent, ())
+    new_start = trim_opening(view, start, head, shape)
+    if prefixes and new_start > prefixes[0].start:
+        prefixes = [p for p in prefixes if p.start >= new_start]
+    return Boundary(new_start, None, tuple(prefixes))
+
+
+# Function characters that break an address chain; 上, 里 or 东 may stand in a name (幸福里社区).
+_CHAIN_BREAKERS = frozenset("的了在和与及等说对为是也都将把被从向到以于则又还便即曾已正并而或就让给由着过")
+
+
+def _parent_close_by(view: SentenceView, found: Found, start: int, shape: NameShape) -> Candidate | None:
+    """A place a few characters to the left still bounds the name: an address written as a chain
+    (城北街道站前社区) may hold words the tagger reads as verbs (站/v 前/f)."""
+    for k in range(start - 1, max(start - shape.parent_reach - 1, -1), -1):
+        c = view.text[k]
+        tok = view.token(k)
+        if not is_cjk(c) or c in PUNCT or c in _CHAIN_BREAKERS or (tok.text in shape.stop_words and tok.flag != "a") \
+                or (len(tok.text) > 1 and tok.flag[:1] in ("v", "p", "c", "u", "d", "r")):
+            return None
+        parent = found.ending_at(k, shape.parent_types)
+        if parent is not None:
+            return parent
+    return None
+
+
+def _dot_or_inserted_form(view: SentenceView, found: Found, start: int, head: int, shape: NameShape) -> int | None:
+    """Where the scan goes on past a dot or a bracketed form that belongs to the name, else None.
+
+    碧桂园·翡翠湾小区: a developer's name and the estate's, joined by a dot;
+    茅台酒厂(集团)习酒有限责任公司: a legal form in brackets inside a company's name.
+    """
+    text = view.text
+    if shape.dotted and text[start - 1] == "·" and start > 1 and is_cjk(text[start - 2]) and start < head \
+            and head - start < shape.max_chars:
+        joined = found.ending_at(start - 1, shape.dotted)
+        return joined.start if joined is not None else start - 1
+    form = next((f for f in shape.inserted if text.endswith(f, 0, start)), None)
+    if form and start - len(form) > 0 and is_cjk(text[start - len(form) - 1]):
+        return start - len(form)
+    return None
+
+
+def _prefix_ending_at(view: SentenceView, found: Found, start: int, shape: NameShape) -> Candidate | None:
+    """A recognised place or body ending at ``start``, or one space before it (阳光家园小区 党支部)."""
+    if not shape.prefix_types:
+        return None
+    prefix = found.ending_at(start, shape.prefix_types)
+    if prefix is None and start > 1 and view.text[start - 1] == " ":
+        prefix = found.ending_at(start - 1, shape.prefix_types)
+    return prefix
+
+
+def _glued_start(view: SentenceView, head: int) -> int:
+    """Where the word that holds the head's first character begins (住建局 read as 住建 + 局)."""
+    if head <= 0:
+        return head
+    tok = view.token(head - 1) if head - 1 < len(view.token_at) else None
+    if tok is not None and tok.end > head and tok.start < head:
+        return tok.start
+    return head
+
+
+def _inside(word: str, flag: str, shape: NameShape) -> bool:
+    """Whether a word may stand inside a name of this shape."""
+    if any(c in PUNCT for c in word) or word in shape.stop_words or word in shape.opening_words:
+        return False
+    if not all(is_cjk(c) or (shape.numerals and (c.isdigit() or c.isalpha())) for c in word):
+        return False
+    if flag in NOMINAL_FLAGS:
+        return True
+    if flag == "m":
+        return not word.isdigit() or shape.numerals
+    return flag == "t" and _rare(word)
+
+
+def _rare(word: str) -> bool:
+    """A word the dictionary calls a time word but news rarely uses as one: a name's part (中天)."""
+    info = word_info(word)
+    return info is not None and info[0] < 500
+
+
+# 该市, 我县, 本村: a body named by a level and a word that refers to a place (该市住建局) keeps them.
+_REFERRING_LEVELS = frozenset(a + b for a in "该我本" for b in "省市县区镇乡村旗")
+
+
+def opens_no_name(view: SentenceView, i: int, head: int, shape: NameShape) -> int:
+    """How many characters at ``i`` open a clause rather than the name (0 when none do)."""
+    tok = view.token(i)
+    if view.text[i:i + 2] in _REFERRING_LEVELS:
+        return 0
+    if tok.start == i and tok.end <= head and (tok.text in shape.opening_words or _clause_word(tok.text, tok.flag)):
+        return tok.end - i
+    for n in (3, 2):
+        if view.text[i:i + n] in shape.opening_words and i + n < head:
+            return n   # the tagger glued the word to the name (时任枣巷镇)
+    c = view.text[i]
+    if c in _OPENING_CHARS and i + 1 < head and not (tok.start == i and tok.end > i + 1 and word_info(tok.text)):
+        return 1   # 由善智教育集团: a word the tagger glued, not one the dictionary knows (和平)
+    if c in "名个位" and i > 0 and view.text[i - 1].isdigit():
+        return 1   # 9名县区委书记: a measure word after a count
+    return 0
+
+
+def trim_opening(view: SentenceView, start: int, head: int, shape: NameShape) -> int:
+    """``start`` moved past every word that opens a clause (任命, 时任, 经, 由, 汇报了)."""
+    while start < head:
+        n = opens_no_name(view, start, head, shape)
+        if not n:
+            break
+        start += n
+    return start
+
+
+def _clause_word(word: str, flag: str) -> bool:
+    """A word the dictionary (or, for an unknown word, the tagger) files as a verb, preposition or the like."""
+    info = word_info(word)
+    known = info[1] if info else flag
+    return known.startswith(_CLAUSE_FLAGS) and not known.startswith("vn")
+

@@ -1,0 +1,177 @@
+"""The filter chain: named rules that reject a candidate, each with its reason and thresholds.
+
+A rule is a small test on one candidate in its sentence; it says True to
+reject. Rules apply to the kinds they name, in the order of :data:`CHAIN`,
+and the first that rejects a candidate is the one recorded. Every
+threshold is a field of :class:`Thresholds`, never a number inside a rule.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from kg.extract.base import DETERMINERS, word_info
+from kg.extract.boundary import opens_no_name
+from kg.extract.candidate import Candidate
+from kg.extract.context import Scope
+from kg.model import COMMUNITY, ESTATE, ORGANIZATION, PERSON, PLACE_TYPES, PROGRAM, TOWNSHIP, VILLAGE
+from kg.text import is_cjk
+
+__all__ = ["Thresholds", "Rule", "Rejection", "CHAIN", "apply_chain", "THRESHOLDS"]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Every number the rules use, named."""
+    common_word: int = 50          # dictionary frequency from which a word is an everyday word
+    very_common_word: int = 2000   # ... an everyday word even after a function-word surname (和部分)
+    verb_object: int = 1000        # frequency of a one-character verb that takes a place as object (走村)
+    verb_in_stem: int = 200        # frequency of a verb inside a place's stem that makes it a metaphor
+    min_name: int = 2              # characters of the shortest name
+    max_body: int = 24             # characters of the longest body's name
+
+
+THRESHOLDS = Thresholds()
+
+
+@dataclass(frozen=True)
+class Rejection:
+    candidate: Candidate
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    reason: str
+    kinds: frozenset[str]
+    test: Callable[[Candidate, Scope, Thresholds], bool] = field(repr=False)
+
+    def rejects(self, c: Candidate, scope: Scope, t: Thresholds) -> bool:
+        return c.type in self.kinds and self.test(c, scope, t)
+
+
+def apply_chain(candidates: Iterable[Candidate], scope: Scope, chain: tuple[Rule, ...] | None = None,
+                thresholds: Thresholds = THRESHOLDS) -> tuple[list[Candidate], list[Rejection]]:
+    """The candidates no rule rejects, and a record of each rejection."""
+    kept: list[Candidate] = []
+    rejected: list[Rejection] = []
+    for c in candidates:
+        rule = next((r for r in (chain or CHAIN) if r.rejects(c, scope, thresholds)), None)
+        if rule is None:
+            kept.append(c)
+        else:
+            rejected.append(Rejection(c, rule.name, rule.reason))
+    return kept, rejected
+
+
+def _common(word: str, t: Thresholds, limit: int | None = None) -> bool:
+    info = word_info(word)
+    return bool(info and info[0] >= (limit or t.common_word) and not info[1].startswith(("nr", "ns", "nt", "nz")))
+
+
+# --------------------------------------------------------------------------- every kind
+
+def _bad_length(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    return len(c.name) < t.min_name or (c.type == ORGANIZATION and len(c.name) > t.max_body)
+
+
+# The generators whose candidates start where the boundary scanner said.
+_SCANNED = frozenset({"place-suffix", "body-suffix", "cued"})
+
+
+def _opens_a_clause(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """What the boundary scanner cuts off a name's start (任命, 时任, 经, 了) must not open a candidate either."""
+    if c.source not in _SCANNED:
+        return False
+    if c.parent and c.type in PLACE_TYPES:
+        return False   # the place before it bounds the name (城北街道站前社区): the scanner decided
+    shape = s.res.place_shape if c.type in PLACE_TYPES else (
+        s.res.program_shape if c.type == PROGRAM else s.res.body_shape)
+    return c.start < len(s.text) and opens_no_name(s.view, c.start, c.end, shape) > 0
+
+
+def _no_chinese(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    return not any(is_cjk(ch) for ch in c.name)
+
+
+# --------------------------------------------------------------------------- places
+
+def _suffix_continues_a_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """村 of 村民: the word the suffix ends goes on past the name."""
+    if c.source != "place-suffix" or c.end >= len(s.text) or s.view.ends_token(c.end):
+        return False
+    return s.view.token(c.end - 1).end > c.end
+
+
+def _generic_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    return c.source == "place-suffix" and c.name in s.lex.generic_words
+
+
+def _determined(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """各村, 该小区, 所辖社区: a determiner opens a phrase, never a name."""
+    return c.type != ORGANIZATION and c.name[:1] in DETERMINERS and c.source in ("place-suffix", "body-suffix")
+
+
+def _township_is_a_division(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    return c.source == "place-suffix" and c.type == TOWNSHIP and c.name in s.lex.divisions_by_name
+
+
+_PLACE_RULES = (PLACE_TYPES, (
+    ("suffix-continues-a-word", "the suffix ends a longer word (村 of 村民)", _suffix_continues_a_word),
+    ("generic-place", "an everyday word for a kind of place (社区, 农村)", _generic_place),
+    ("determined", "a determiner opens a phrase, not a name (各村, 该小区)", _determined),
+    ("township-is-a-division", "an official township name, which the division list gives with its code",
+     _township_is_a_division),
+))
+
+
+# --------------------------------------------------------------------------- bodies
+
+def _generic_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    return c.name in s.lex.generic_words
+
+
+def _plural_levels(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """县区委, 市县政府: two level words name every such body, not one."""
+    return c.name[:2] in ("县区", "市县", "县市", "省市", "区县", "乡镇", "镇村", "村组") and c.type == ORGANIZATION
+
+
+def _every_such_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """各乡镇人民政府: a determiner before or at the start makes the name stand for every such body."""
+    before = s.text[c.start - 1] if c.start > 0 else ""
+    return c.name[:1] in _PLURAL_DETERMINERS or (before in _PLURAL_DETERMINERS and c.source == "body-suffix")
+
+
+# Determiners that make a name stand for every such thing (全 is left out: 全国总工会 is one body).
+_PLURAL_DETERMINERS = frozenset("各每其所此这那诸")
+
+_BODY_RULES = ((ORGANIZATION,), (
+    ("every-such-body", "a determiner makes the name stand for every such body (各乡镇人民政府)", _every_such_body),
+    ("generic-body", "an everyday word for a kind of body (企业, 部门)", _generic_body),
+    ("plural-levels", "two level words name every such body, not one (县区委)", _plural_levels),
+))
+
+
+# --------------------------------------------------------------------------- the chain
+
+def _rules(kinds: tuple[str, ...], rules) -> tuple[Rule, ...]:
+    return tuple(Rule(name, reason, frozenset(kinds), test) for name, reason, test in rules)
+
+
+_ALL = tuple(PLACE_TYPES) + (PERSON, ORGANIZATION, PROGRAM)
+
+CHAIN: tuple[Rule, ...] = (
+    _rules(_ALL, (
+        ("bad-length", "too short or too long for a name of its kind", _bad_length),
+        ("no-chinese", "a name holds Chinese characters", _no_chinese),
+        ("opens-a-clause", "a name never begins with a word that opens a clause (为, 经, 时任, 汇报了)",
+         _opens_a_clause),
+    ))
+    + _rules(*_PLACE_RULES)
+    + _rules(*_BODY_RULES)
+)
+
+# Types a rule may mention, kept here so that a typo in a tuple above fails at import.
+assert {VILLAGE, COMMUNITY, ESTATE} <= set(_ALL)

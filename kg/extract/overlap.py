@@ -1,0 +1,52 @@
+"""The one overlap policy: which of the candidates that share characters a sentence keeps.
+
+Names of one coarse kind never overlap: the longer wins. Names of different
+kinds may nest (the place inside a body's name, 运城市 of 运城市委) but never
+cross, and a person's name neither nests nor crosses. A person named right
+after a title is read first, so that a longer span running over it
+(副局长钟华为社区 read as a community) gives way.
+"""
+from __future__ import annotations
+
+from kg.extract.candidate import Candidate, coarse
+from kg.model import ORGANIZATION, PERSON
+from kg.text import contains, overlaps
+
+__all__ = ["resolve_overlaps", "priority"]
+
+# Person generators whose cue is strong enough to win over any longer span across it.
+_STRONG_PERSON_SOURCES = frozenset({"after-title", "appointed", "listed"})
+
+
+def priority(c: Candidate) -> tuple:
+    """Sort key: strong person cues first, then longer spans, then earlier ones."""
+    return (not (c.type == PERSON and c.source in _STRONG_PERSON_SOURCES), -c.length, c.start, c.type, c.name)
+
+
+def compatible(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates may both be kept."""
+    if not overlaps(a.start, a.end, b.start, b.end):
+        return True
+    nested = contains(a.start, a.end, b.start, b.end) or contains(b.start, b.end, a.start, a.end)
+    return nested and coarse(a.type) != coarse(b.type) and PERSON not in (a.type, b.type)
+
+
+def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates kept, in text order.
+
+    >>> from kg.extract.candidate import Candidate
+    >>> body = Candidate(0, 4, "Organization", "运城市委", "body-suffix")
+    >>> city = Candidate(0, 3, "City", "运城市", "division")
+    >>> wrong = Candidate(2, 5, "Organization", "市委书", "body-suffix")
+    >>> [c.name for c in resolve_overlaps([wrong, city, body])]
+    ['运城市', '运城市委']
+    """
+    # A short form inside a body's name (晋中 in 晋中信息学院) is part of the name, not a place mention.
+    bodies = [c for c in candidates if c.type == ORGANIZATION]
+    pool = [c for c in candidates if not (c.short and any(
+        b is not c and contains(b.start, b.end, c.start, c.end) for b in bodies))]
+    kept: list[Candidate] = []
+    for c in sorted(pool, key=priority):
+        if all(compatible(c, k) for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, c.end))
