@@ -57,7 +57,9 @@ class Extractor:
         doc.stage(places.NAMED)
         doc.stage(places.SUFFIXED)
         doc.add(_recurring_places(views, doc.kept, self.lex))
+        doc.hint(people.BEFORE_BODIES, after=people.continue_lists)
         doc.stage(bodies.GENERATORS)
+        doc.hints = [[] for _ in views]
         doc.stage(people.GENERATORS, after=_people_lists)
         doc.stage(programs.GENERATORS, settle=programs.settle)
         statistical = [[] for _ in views]
@@ -87,9 +89,18 @@ class _Document:
         self.res = res
         self.kept: list[list[Candidate]] = [[] for _ in views]
         self.rejected: list[list[Rejection]] = [[] for _ in views]
+        self.hints: list[list[Candidate]] = [[] for _ in views]   # seen by later stages, kept by none
 
     def scope(self, i: int) -> Scope:
-        return Scope(self.views[i], Found.of(self.kept[i]), self.res)
+        return Scope(self.views[i], Found.of(self.kept[i] + self.hints[i]), self.res)
+
+    def hint(self, generators, after=None) -> None:
+        """Candidates later stages see but that are not kept: a stage that comes later makes them again."""
+        for i in range(len(self.views)):
+            scope = self.scope(i)
+            kept, _ = apply_chain([c for g in generators for c in g(scope)], scope)
+            kept = _longest_of_a_kind(kept, self.kept[i])
+            self.hints[i] = after(scope, kept) if after else kept
 
     def stage(self, generators, after=None, settle=None) -> None:
         """Run one stage's generators and the filter chain over every sentence; keep the longest of each kind."""

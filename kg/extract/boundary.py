@@ -37,6 +37,7 @@ class NameShape:
     address_types: tuple[str, ...] = ()          # prefixes of which only the nearest opens the name
     inserted: tuple[str, ...] = ()               # bracketed forms that may stand inside (…(集团)…)
     dotted: tuple[str, ...] = ()                 # recognised names a dot may join to this one (碧桂园·翡翠湾小区)
+    stop_types: tuple[str, ...] = ()             # recognised names that end the scan (a person before a body)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ def scan_left(view: SentenceView, found: Found, head: int, shape: NameShape) -> 
     start = _glued_start(view, head)
     prefixes: list[Candidate] = []
     while start > 0 and head - start < shape.max_chars:
+        if shape.stop_types and found.ending_at(start, shape.stop_types) is not None:
+            break
         parent = found.ending_at(start, shape.parent_types) if shape.parent_types else None
         if parent is not None and parent.start < start:
             return Boundary(start, parent, ())   # an address: what follows its last place is the name
@@ -76,7 +79,8 @@ def scan_left(view: SentenceView, found: Found, head: int, shape: NameShape) -> 
             start = skipped
             continue
         tok = view.token_before(start)
-        if tok is None or not _inside(tok.text, tok.flag, shape):
+        if tok is None or not _inside(tok.text, tok.flag, shape) or (
+                shape.stop_types and found.overlapping(tok.start, start, shape.stop_types)):
             break
         if len(tok.text) > 1 and tok.text[0] in _OPENING_CHARS and word_info(tok.text) is None:
             start = tok.start + 1   # 汇报了丽园小区: the tagger glued a particle to the name

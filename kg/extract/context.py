@@ -13,7 +13,7 @@ from kg.extract.base import DETERMINERS, Vocabulary
 from kg.extract.boundary import NameShape
 from kg.extract.view import Found, SentenceView, WordLists
 from kg.lexicon import Lexicon
-from kg.model import ESTATE, ORGANIZATION, PLACE_TYPES, PROGRAM
+from kg.model import ESTATE, ORGANIZATION, PERSON, PLACE_TYPES, PROGRAM
 
 __all__ = ["Resources", "Scope", "resources"]
 
@@ -73,7 +73,7 @@ def _word_lists(lex: Lexicon) -> WordLists:
         "titles": [t for t in lex.posts if t not in lex.byline_titles],
         "bylines": lex.byline_titles,
         "roles": lex.person_roles, "speech_verbs": lex.speech_verbs, "address_terms": lex.address_terms,
-        "appointment_verbs": lex.appointment_verbs,
+        "appointment_verbs": lex.appointment_verbs, "office_verbs": lex.office_verbs,
         "program_cues": lex.program_cues, "strong_program_cues": lex.strong_program_cues,
         "implement_verbs": lex.implement_verbs, "slogans": lex.slogan_words,
         "countries": lex.country_names,
@@ -88,7 +88,7 @@ def _shapes(lex: Lexicon) -> tuple[NameShape, NameShape, NameShape]:
     generic_openers = frozenset(w for w in lex.generic_words if w[0] in DETERMINERS)
     body = NameShape(ORGANIZATION, 24, frozenset(lex.posts) | _NOT_IN_BODY_NAMES | generic_openers, openers,
                      prefix_types=PLACE_TYPES + (ORGANIZATION,), numerals=True, address_types=PLACE_TYPES,
-                     inserted=_INSERTED_FORMS)
+                     inserted=_INSERTED_FORMS, stop_types=(PERSON,))
     program = NameShape(PROGRAM, 20, frozenset(lex.implement_verbs) | generic_openers, openers,
                         numerals=True)
     return place, body, program

@@ -20,8 +20,9 @@ from kg.extract.context import Scope
 from kg.model import ORGANIZATION, PERSON, PLACE_TYPES, Post
 from kg.text import is_cjk
 
-__all__ = ["name_at", "after_titles", "bylines", "after_roles", "appointed", "addressed", "speakers",
-           "before_titles", "tagged", "continue_lists", "posts_after", "GENERATORS"]
+__all__ = ["name_at", "after_titles", "bylines", "after_roles", "appointed", "appointed_as", "office_holders",
+           "addressed", "speakers", "before_titles", "tagged", "continue_lists", "posts_after", "GENERATORS",
+           "BEFORE_BODIES"]
 
 MAX_POST = 24
 # Characters that never stand in a given name but often follow one (王建华主持, 陈刚在).
@@ -65,8 +66,8 @@ def _given_name(scope: Scope, k: int, g0: int, strict: bool, end: int | None) ->
     if strict and end is None and text[g0] == " ":
         spaced = _spaced_given_name(text, g0)   # 刘 永 杰: a name set letter-spaced
         return (k, spaced) if spaced is not None and not _common(normalize_name(text[k:spaced])) else None
-    if not _name_char(text[g0]) and not _tagged_given(scope, g0):
-        return None   # 向 and 于 begin given names too (赵向阳) when the tagger reads them so
+    if not _name_char(text[g0]) and not _tagged_given(scope, k, g0):
+        return None   # 向 and 于 begin given names too (赵向阳, 温向伟) when the tagger reads them so
     stop = _given_end(scope, g0, end)
     if stop is None or _splits_verb(scope, k, g0, stop):
         return None   # 查看新修的: the surname begins a verb, not a name
@@ -110,9 +111,10 @@ def _name_char(c: str) -> bool:
     return is_cjk(c) and c not in _NOT_IN_NAME
 
 
-def _tagged_given(scope: Scope, g0: int) -> bool:
+def _tagged_given(scope: Scope, k: int, g0: int) -> bool:
+    """The tagger reads a name there: the given name as a word, or the whole name as one."""
     tok = scope.view.token(g0) if scope.view.tokens else None
-    return is_cjk(scope.text[g0]) and tok is not None and tok.start == g0 and tok.flag.startswith("nr")
+    return is_cjk(scope.text[g0]) and tok is not None and tok.start in (g0, k) and tok.flag.startswith("nr")
 
 
 def _common(word: str, limit: int = 5) -> bool:
@@ -243,13 +245,15 @@ def _byline_names(scope: Scope, k: int) -> Iterator[tuple[int, int]]:
         j = k
         while j < len(text) and _name_char(text[j]) and j - k < 4:
             j += 1
-        # The name ends where the byline does (记者王正文报道): the longest fit first.
-        j = next((e for e in range(min(j, k + 3), k + 1, -1) if _byline_ends(scope, e)), k)
+        # The name ends where the byline does (记者王正文报道): the longest fit first; four
+        # characters only with a double surname (欧阳田军).
+        longest = k + 4 if text[k:k + 2] in scope.lex.surnames_double else k + 3
+        j = next((e for e in range(min(j, longest), k + 1, -1) if _byline_ends(scope, e)), k)
         if j == k and k + 1 < len(text) and _name_char(text[k]):
             spaced = _spaced_given_name(text, k + 1)   # 记者 吴 昊
             j = spaced if spaced is not None and _byline_ends(scope, spaced) else k
         word = normalize_name(text[k:j])
-        if not 2 <= len(word) <= 3 or not _byline_word(scope, word, first=names == 0):
+        if not 2 <= len(word) <= 4 or not _byline_word(scope, word, first=names == 0):
             return
         yield k, j
         names += 1
@@ -287,7 +291,8 @@ def after_roles(scope: Scope) -> Iterator[Candidate]:
         if (whole is not None and not whole[1].startswith("nr")) or \
                 (given is not None and given[0] >= 100 and not given[1].startswith("nr")):
             continue   # 群众幸福感: a word, not a name
-        if j < len(text) and (text[j] in "、,，等" or scope.view.starting_at("speech_verbs", j)):
+        if j < len(text) and (text[j] in "、,，等" or scope.view.starting_at("speech_verbs", j) or (
+                text[j] in "的在是也都就" and _tagged_as_person(scope, span[0], j))):
             yield _person(scope, span, "after-role")
 
 
@@ -303,6 +308,39 @@ def appointed(scope: Scope) -> Iterator[Candidate]:
                 and not scope.view.starting_at("titles", j) and not _post_label_at(scope, j):
             continue
         yield _person(scope, span, "appointed", signals=("removed",) if verb in _REMOVALS else ())
+
+
+def office_holders(scope: Scope) -> Iterator[Candidate]:
+    """栗战书任黑龙江省代理省长, 孙述涛辞去济南市人民政府市长职务: a name, a verb of office, a post."""
+    text = scope.text
+    for v, k, verb in scope.view.hits["office_verbs"]:
+        if scope.view.starting_at("office_verbs", v) != verb or not scope.view.starts_token(v):
+            continue   # the longest verb, a word of its own (担任, not 任 of 担任)
+        post = _label_ending_in_title(scope, k)
+        if post is None:
+            continue
+        for length in (3, 2, 4):
+            span = name_at(scope, v - length, end=v) if v - length >= 0 else None
+            if span is not None and _sound_left(scope, span[0]):
+                removed = ("removed",) if verb in ("辞去", "辞职") else ()
+                yield _person(scope, span, "office", posts=(post,), signals=removed)
+                break
+
+
+def appointed_as(scope: Scope) -> Iterator[Candidate]:
+    """任命杜家毫为副省长,郭晓华为秘书长: in a personnel notice, every “name 为 post” after a pause."""
+    text = scope.text
+    if not scope.view.hits["appointment_verbs"]:
+        return
+    for i, ch in enumerate(text):
+        if ch not in ",，;；、:：" or i + 1 >= len(text):
+            continue
+        span = name_at(scope, i + 1)
+        if span is None or not text.startswith("为", span[1]):
+            continue
+        post = _label_ending_in_title(scope, span[1] + 1)
+        if post is not None:
+            yield _person(scope, span, "appointed", posts=(post,))
 
 
 def _post_label_at(scope: Scope, j: int) -> bool:
@@ -335,14 +373,24 @@ def speakers(scope: Scope) -> Iterator[Candidate]:
 
 
 def _sound_left(scope: Scope, k: int) -> bool:
-    """What stands before a name: nothing, a pause, a place or body, a role or a title."""
+    """What stands before a name: nothing, a pause, a place or body, a role or a title, or a word
+    that opens a clause (关于, 决定, 接受): not the first part of a longer word."""
     text = scope.text
     if k <= 0 or text[k - 1] in PUNCT or not is_cjk(text[k - 1]):
         return True
     if scope.found.ending_at(k, (ORGANIZATION,) + PLACE_TYPES) is not None:
         return True
-    return bool(scope.view.ending_at("roles", k) or scope.view.ending_at("titles", k) or
-                scope.view.ending_at("appointment_verbs", k) or text[k - 1] in "对由给向")
+    if scope.view.ending_at("roles", k) or scope.view.ending_at("titles", k) or \
+            scope.view.ending_at("appointment_verbs", k) or text[k - 1] in "对由给向":
+        return True
+    before = scope.view.token_before(k)
+    return before is not None and before.end == k and (before.text in scope.lex.clause_openers or _verb_or_preposition(
+        before.text))
+
+
+def _verb_or_preposition(word: str) -> bool:
+    info = word_info(word)
+    return bool(info and info[1][:1] in ("v", "p", "c") and not info[1].startswith("vn") and len(word) >= 2)
 
 
 def before_titles(scope: Scope) -> Iterator[Candidate]:
@@ -422,7 +470,7 @@ def continue_lists(scope: Scope, accepted: list[Candidate]) -> list[Candidate]:
             continue
         j = span[1]
         if j < len(text) and text[j] not in _LIST_END and not scope.view.starting_at("speech_verbs", j) and \
-                not text[j].isdigit():
+                not text[j].isdigit() and not scope.view.ends_token(j):
             continue
         if not any(o.start < j and span[0] < o.end for o in out):
             nxt = _person(scope, span, "listed", posts=c.posts, signals=c.signals)
@@ -436,7 +484,7 @@ def posts_after(scope: Scope, people: list[Candidate]) -> list[Candidate]:
     groups = _lists(scope, people)
     out = []
     for group in groups:
-        post = _post_after(scope, group[-1].end)
+        post = _post_after(scope, group[-1].end, appointed=any(c.source == "appointed" for c in group))
         for c in group:
             out.append(dataclasses.replace(c, posts=c.posts + (post,)) if post and post not in c.posts else c)
     return out
@@ -453,18 +501,21 @@ def _lists(scope: Scope, people: list[Candidate]) -> list[list[Candidate]]:
     return groups
 
 
-def _post_after(scope: Scope, j: int) -> Post | None:
+def _post_after(scope: Scope, j: int, appointed: bool) -> Post | None:
+    """The post linked to the name ending at ``j`` (为…, 的…职务, 6名…), or, in a notice, written
+    right after it and closed by 职务 (免去张松岭省政府秘书长职务)."""
     text = scope.text
     k = j + 2 if text.startswith("同志", j) else j
     link = next((w for w in _POST_LINKS if text.startswith(w, k)), None)
-    if link is None:
-        count = _count_before_post(text, k)   # 6名县政协委员
-        if not count:
-            return _label_ending_in_title(scope, k)
-        k += count
-    else:
-        k += len(link)
-    return _label_ending_in_title(scope, k)
+    if link is not None:
+        return _label_ending_in_title(scope, k + len(link))
+    count = _count_before_post(text, k)   # 6名县政协委员
+    if count:
+        return _label_ending_in_title(scope, k + count)
+    post = _label_ending_in_title(scope, k) if appointed else None
+    if post is not None and text.startswith("职务", k + len(post.label)):
+        return post
+    return None
 
 
 def _count_before_post(text: str, k: int) -> int:
@@ -493,4 +544,8 @@ def _label_ending_in_title(scope: Scope, k: int) -> Post | None:
     return Post(normalize_name(text[k:best]), body)
 
 
-GENERATORS = (bylines, after_titles, after_roles, appointed, addressed, speakers, before_titles, tagged)
+GENERATORS = (bylines, after_titles, after_roles, appointed, appointed_as, office_holders, addressed, speakers,
+              before_titles, tagged)
+# The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
+# (郭晓华为省政府秘书长 is no body 郭晓华为省政府).
+BEFORE_BODIES = (bylines, after_titles, appointed, appointed_as, office_holders, addressed)

@@ -113,6 +113,7 @@ class Lexicon:
     honorifics: frozenset[str]              # 女士, 阿姨: after a bare surname
     address_terms: frozenset[str]           # 同志, 院士: after a full name
     appointment_verbs: frozenset[str]       # 任命, 免去: before a name in personnel notices
+    office_verbs: tuple[str, ...]           # 任, 辞去, 兼任: after a name, before a post
     core_bodies: tuple[str, ...]            # 委, 政府, 政协: organs after a bare level prefix
     national_bodies: tuple[str, ...]        # 党中央, 国务院
     implement_verbs: tuple[str, ...]        # 探索, 打造, 实施
@@ -351,7 +352,7 @@ def load() -> Lexicon:
             weak_place.add(fields[0])
 
     cues, strong_cues = _flagged("program_cues.txt", "strong")
-    cues_by_kind = _kinds("person_cues.tsv", ("role", "verb", "honorific", "address", "appoint"))
+    cues_by_kind = _kinds("person_cues.tsv", ("role", "verb", "honorific", "address", "appoint", "office"))
     bodies = _kinds("bodies.tsv", ("core", "national"))
 
     return Lexicon(
@@ -377,6 +378,7 @@ def load() -> Lexicon:
         honorifics=frozenset(cues_by_kind["honorific"]),
         address_terms=frozenset(cues_by_kind["address"]),
         appointment_verbs=frozenset(cues_by_kind["appoint"]),
+        office_verbs=_longest_first(cues_by_kind["office"]),
         core_bodies=_longest_first(bodies["core"]),
         national_bodies=_longest_first(bodies["national"]),
         implement_verbs=_longest_first(_words("implement_verbs.txt")),
