@@ -21,6 +21,7 @@ from kg.extract.candidate import Candidate, coarse
 from kg.extract.context import Resources, Scope, resources
 from kg.extract.filters import Rejection, apply_chain
 from kg.extract.overlap import resolve_overlaps
+from kg.extract.program_model import ProgramModel, load_model
 from kg.extract.segment import Segmenter, default_segmenter
 from kg.extract.view import Found, SentenceView
 from kg.lexicon import Lexicon
@@ -45,11 +46,13 @@ class SentenceFindings:
 class Extractor:
     """Runs the stages over the sentences of a cleaned document."""
 
-    def __init__(self, lex: Lexicon | None = None, segmenter: Segmenter | None = None, ner=None) -> None:
+    def __init__(self, lex: Lexicon | None = None, segmenter: Segmenter | None = None, ner=None,
+                 program_model: ProgramModel | None = None) -> None:
         self.lex = lex or load_lexicon()
         self.segmenter = segmenter or default_segmenter()
         self.res: Resources = resources(self.lex)
         self.ner = ner  # optional statistical recognizer (kg.extract.backends)
+        self.program_model = program_model or load_model()
 
     def find(self, cdoc: CleanDocument) -> list[SentenceFindings]:
         views = [SentenceView(s, self.segmenter.tag(s.text), self.res.lists) for s in cdoc.sentences]
@@ -61,7 +64,8 @@ class Extractor:
         doc.stage(bodies.GENERATORS)
         doc.hints = [[] for _ in views]
         doc.stage(people.GENERATORS, after=_people_lists)
-        doc.stage(programs.GENERATORS, settle=programs.settle)
+        doc.stage(programs.GENERATORS, settle=lambda made: programs.settle(made, self.program_model))
+        doc.stage(places.INSIDE)
         statistical = [[] for _ in views]
         if self.ner is not None:
             statistical = self._statistical(doc)

@@ -10,6 +10,7 @@ suffix down is a function of its own, named for the case it knows.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Iterator
 
 from kg.extract.base import FUNCTION_CHARS, GLUED_PREPOSITIONS, PUNCT, normalize_name, word_info
@@ -32,10 +33,10 @@ _PARTY_DEPARTMENTS = frozenset({"组织部", "宣传部", "统战部", "社会�
 _NAMED_IN_QUOTES = ("队", "团", "工作室", "协会", "合作社", "联盟", "服务站", "驿站")
 _OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", "’": "‘"}
 # Words that end a media outlet's name, and what stands around an outlet in a byline or source line.
-_MEDIA_ENDINGS = ("日报", "晚报", "早报", "时报", "都市报", "商报", "报", "网", "新闻", "频道", "电视台", "广播电台",
-                  "客户端", "融媒", "融媒体中心", "新闻网", "报社")
-_SOURCE_CUES = ("来源:", "来源：", "来源", "据", "转自", "稿件来源:", "供稿:")
-_AFTER_OUTLET = ("讯", "记者", "报道", "消息", "电", "评论员", "通讯员")
+_MEDIA_ENDINGS = ("日报", "晚报", "早报", "时报", "都市报", "商报", "报", "网", "网站", "新闻", "频道", "电视台",
+                  "广播电台", "客户端", "融媒", "融媒体中心", "新闻网", "报社", "杂志", "周刊")
+_SOURCE_CUES = ("来源:", "来源：", "来源于", "来源", "据", "转自", "转载自", "供稿")
+_AFTER_OUTLET = ("讯", "记者", "报道", "消息", "电", "评论员", "通讯员", "微信", "公众号", "客户端")
 
 
 # --------------------------------------------------------------------------- lexicon bodies
@@ -84,31 +85,77 @@ def _names_something(scope: Scope, stem: str) -> bool:
 # --------------------------------------------------------------------------- media
 
 def media(scope: Scope) -> Iterator[Candidate]:
-    """东北网, 黑龙江日报, 人民网-河北频道: an outlet named where a source or byline stands."""
+    """东北网, 黑龙江日报, 人民网-河北频道, 央视新闻: an outlet named where a source or byline stands.
+
+    A source line (来源:X, 据X报道), a dateline (X12月25日讯, X山西4月26日电), a
+    byline (X记者), a title in book quotes (《人民日报》) or a line of its own:
+    there a short run of words that ends like an outlet is one.
+    """
     text = scope.text
-    for tok in scope.view.tokens:
-        if not tok.text.endswith(_MEDIA_ENDINGS) or len(tok.text) < 3 or not _in_source_position(scope, tok.start,
-                                                                                                  tok.end):
-            continue
-        if not all(is_cjk(c) for c in tok.text) or word_info(tok.text) and not tok.flag.startswith(("nt", "nz")):
-            continue
-        end = tok.end
-        channel = _channel_after(text, end)
-        yield Candidate(tok.start, end + channel, ORGANIZATION, normalize_name(text[tok.start:end + channel]), "media")
+    for start in _source_positions(text):
+        end = _outlet_end(scope, start)
+        if end is not None:
+            yield Candidate(start, end, ORGANIZATION, normalize_name(text[start:end]), "media")
 
 
-def _in_source_position(scope: Scope, i: int, j: int) -> bool:
+def _source_positions(text: str) -> Iterator[int]:
+    """Where an outlet's name may begin: after a source cue, at the start of the sentence, after 《 or (."""
+    yield 0
+    for cue in _SOURCE_CUES:
+        i = text.find(cue)
+        while i >= 0:
+            k = i + len(cue)
+            while k < len(text) and text[k] in " :：":
+                k += 1
+            yield k
+            i = text.find(cue, i + 1)
+    for i, ch in enumerate(text):
+        if ch in "《(（【" and i + 1 < len(text):
+            yield i + 1 + (text[i + 1] == " ")
+        elif ch in " 　" and i + 1 < len(text):
+            yield i + 1
+    for cue in ("记者", "通讯员", "评论员"):
+        i = text.find(cue)
+        while i > 0:
+            k = i
+            while k > 0 and i - k < _MAX_OUTLET and is_cjk(text[k - 1]):
+                k -= 1
+            yield k   # 黑龙江日报记者刘伟: the outlet the reporter writes for
+            i = text.find(cue, i + 1)
+
+
+def _outlet_end(scope: Scope, start: int) -> int | None:
+    """The end of an outlet's name that starts at ``start``, when the words there make one."""
     text = scope.text
-    before = text[max(0, i - 6):i].rstrip(" :：")
-    after = text[j:j + 6].lstrip(" ")
-    return (before.endswith(_SOURCE_CUES) or i == 0 or text[i - 1] in "(（【[") and True or \
-        after.startswith(_AFTER_OUTLET) or (after[:1].isdigit() and "讯" in text[j:j + 10])
+    k = start
+    while k < len(text) and k - start < _MAX_OUTLET and (is_cjk(text[k]) or text[k] in "-－"):
+        k += 1
+    for end in range(k, start + 1, -1):
+        name = text[start:end]
+        if not name.endswith(_MEDIA_ENDINGS) or not scope.view.ends_token(end) or not scope.view.starts_token(start):
+            continue
+        if name in _NOT_OUTLETS or len(name) < 3:
+            return None
+        rest = text[end:end + 12].lstrip(" 》)）】")
+        if end == len(text) or rest[:1] in ("", " ") or rest.startswith(_AFTER_OUTLET) or \
+                _DATELINE.match(rest) or text[end:end + 1] in "》)） ":
+            return end + _channel_after(text, end)
+    return None
+
+
+_MAX_OUTLET = 12
+# Words that end like an outlet and are none (本报 is the paper itself, the reader knows which).
+_NOT_OUTLETS = frozenset({"本报", "本网", "全网", "上网", "联网", "电网", "网", "报"})
+# 12月25日讯, 山西4月26日电: a dateline after an outlet's name.
+_DATELINE = re.compile(r"^[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日[讯电]")
 
 
 def _channel_after(text: str, end: int) -> int:
     """-河北频道 after 人民网: the outlet's channel is part of its name."""
-    if end < len(text) and text[end] in "-－" and text.find("频道", end, end + 8) > 0:
-        return text.find("频道", end, end + 8) + 2 - end
+    if end < len(text) and text[end] in "-－":
+        k = text.find("频道", end, end + 8)
+        if k > 0:
+            return k + 2 - end
     return 0
 
 
@@ -121,13 +168,13 @@ def suffixed_bodies(scope: Scope) -> Iterator[Candidate]:
     for p, end, suffix in sorted(scope.view.hits["body_suffixes"], key=lambda h: (h[1], h[0])):
         if end in tried:
             continue   # a suffix the segmenter reads as one word decides (市场监管所, not 所)
-        if scope.view.starts_token(p) and scope.view.ends_token(end):
-            tried.add(end)
         known = scope.found.plus(made)
         if any(c.start <= p < c.end and c.type in PLACE_TYPES and (end <= c.end or c.start < p) for c in known.items):
             continue   # inside a place's name, or starting in it (镇党委 of 崞阳镇党委)
         if known.covers(p, end, (ORGANIZATION,)):
             continue
+        if scope.view.starts_token(p) and scope.view.ends_token(end):
+            tried.add(end)
         cand = _body(Scope(scope.view, known, scope.res), p, end, suffix)
         if cand is not None:
             made = [m for m in made if not (cand.start <= m.start and m.end <= cand.end)] + [cand]

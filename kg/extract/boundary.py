@@ -12,6 +12,7 @@ clause (任命, 时任, 经, 由, 汇报了): :func:`trim_opening` cuts it off.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.extract.base import NOMINAL_FLAGS, PUNCT, word_info
@@ -49,7 +50,7 @@ class Boundary:
 
 # Characters that open a clause, not a name, when they stand first in a word
 # the tagger glued (了丽园, 为省政府, 由鹰潭).
-_OPENING_CHARS = frozenset("了的为经由在和与及等对把被将从向到以于让给即并而或就着过")
+_OPENING_CHARS = frozenset("了的为经由在与及等对把被将从向到以于让给即并而或就着过")
 # Dictionary flags of words that open a clause: verbs, prepositions, conjunctions,
 # particles, adverbs, pronouns, interjections, measure words.
 _CLAUSE_FLAGS = ("v", "p", "c", "u", "d", "r", "y", "e", "o", "q")
@@ -170,6 +171,8 @@ def _rare(word: str) -> bool:
     return info is not None and info[0] < 500
 
 
+# A count, an ordinal or a date before a name (9名, 第一个, 首个, 2020年, 3月): it opens no name.
+_COUNT = re.compile(r"(?:第?[\d一二三四五六七八九十两百千]+[余多]?[名个位家所项户人批届年月日号]|首个|首批|每个|多个|这个|那个)")
 # 该市, 我县, 本村: a body named by a level and a word that refers to a place (该市住建局) keeps them.
 _REFERRING_LEVELS = frozenset(a + b for a in "该我本" for b in "省市县区镇乡村旗")
 
@@ -187,8 +190,9 @@ def opens_no_name(view: SentenceView, i: int, head: int, shape: NameShape) -> in
     c = view.text[i]
     if c in _OPENING_CHARS and i + 1 < head and not (tok.start == i and tok.end > i + 1 and word_info(tok.text)):
         return 1   # 由善智教育集团: a word the tagger glued, not one the dictionary knows (和平)
-    if c in "名个位" and i > 0 and view.text[i - 1].isdigit():
-        return 1   # 9名县区委书记: a measure word after a count
+    count = _COUNT.match(view.text, i)
+    if count and count.end() < head:
+        return count.end() - i   # 9名县区委书记, 2020年沈阳市政府, 首个台企党支部: a count or a date
     return 0
 
 

@@ -67,6 +67,7 @@ def _word_lists(lex: Lexicon) -> WordLists:
     short = {n for n, ds in lex.division_short_names.items() if 2 <= len(n) <= 3 and all(d.level <= 2 for d in ds)}
     return WordLists({
         "divisions": usable, "short_divisions": short,
+        "any_short_divisions": {n for n in lex.division_short_names if 2 <= len(n) <= 4},
         "place_suffixes": [s for s, _ in lex.place_suffixes],
         "body_suffixes": list(lex.org_suffixes) + list(lex.core_bodies),
         "national_bodies": lex.national_bodies,

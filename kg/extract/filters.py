@@ -7,6 +7,7 @@ threshold is a field of :class:`Thresholds`, never a number inside a rule.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -98,13 +99,6 @@ def _no_chinese(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 # --------------------------------------------------------------------------- places
 
-def _suffix_continues_a_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """村 of 村民: the word the suffix ends goes on past the name."""
-    if c.source != "place-suffix" or c.end >= len(s.text) or s.view.ends_token(c.end):
-        return False
-    return s.view.token(c.end - 1).end > c.end
-
-
 def _generic_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.source == "place-suffix" and c.name in s.lex.generic_words
 
@@ -119,7 +113,6 @@ def _township_is_a_division(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 _PLACE_RULES = (PLACE_TYPES, (
-    ("suffix-continues-a-word", "the suffix ends a longer word (村 of 村民)", _suffix_continues_a_word),
     ("generic-place", "an everyday word for a kind of place (社区, 农村)", _generic_place),
     ("determined", "a determiner opens a phrase, not a name (各村, 该小区)", _determined),
     ("township-is-a-division", "an official township name, which the division list gives with its code",
@@ -154,6 +147,20 @@ _BODY_RULES = ((ORGANIZATION,), (
 ))
 
 
+# --------------------------------------------------------------------------- programs
+
+_QUANTITY = re.compile(r"^[\d一二三四五六七八九十两百千万]+[余多]?[个名户人家位项件次元亩万岁年天]+$")
+
+
+def _quantity(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    return bool(_QUANTITY.match(c.name))
+
+
+_PROGRAM_RULES = ((PROGRAM,), (
+    ("quantity", "a number and a measure word count things, they name none (70余个)", _quantity),
+))
+
+
 # --------------------------------------------------------------------------- the chain
 
 def _rules(kinds: tuple[str, ...], rules) -> tuple[Rule, ...]:
@@ -171,6 +178,7 @@ CHAIN: tuple[Rule, ...] = (
     ))
     + _rules(*_PLACE_RULES)
     + _rules(*_BODY_RULES)
+    + _rules(*_PROGRAM_RULES)
 )
 
 # Types a rule may mention, kept here so that a typo in a tuple above fails at import.

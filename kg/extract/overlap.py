@@ -2,14 +2,15 @@
 
 Names of one coarse kind never overlap: the longer wins. Names of different
 kinds may nest (the place inside a body's name, 运城市 of 运城市委) but never
-cross, and a person's name neither nests nor crosses. A person named right
+cross, and a person's name neither nests nor crosses. A country inside
+another name is part of it (中国共产党). A person named right
 after a title is read first, so that a longer span running over it
 (副局长钟华为社区 read as a community) gives way.
 """
 from __future__ import annotations
 
 from kg.extract.candidate import Candidate, coarse
-from kg.model import ORGANIZATION, PERSON
+from kg.model import COUNTRY, PERSON
 from kg.text import contains, overlaps
 
 __all__ = ["resolve_overlaps", "priority"]
@@ -41,10 +42,9 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     >>> [c.name for c in resolve_overlaps([wrong, city, body])]
     ['运城市', '运城市委']
     """
-    # A short form inside a body's name (晋中 in 晋中信息学院) is part of the name, not a place mention.
-    bodies = [c for c in candidates if c.type == ORGANIZATION]
-    pool = [c for c in candidates if not (c.short and any(
-        b is not c and contains(b.start, b.end, c.start, c.end) for b in bodies))]
+    # A country inside another name (中国共产党, 中国·金湖荷花节) is part of that name, not a mention of it.
+    pool = [c for c in candidates if not (c.type == COUNTRY and any(
+        o is not c and o.type != COUNTRY and contains(o.start, o.end, c.start, c.end) for o in candidates))]
     kept: list[Candidate] = []
     for c in sorted(pool, key=priority):
         if all(compatible(c, k) for k in kept):

@@ -16,14 +16,17 @@ from kg.extract.base import GLUED_PREPOSITIONS, normalize_name, word_info
 from kg.extract.boundary import scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
-from kg.model import CITY, COUNTRY, COUNTY, ESTATE, PLACE_LEVEL, PLACE_TYPES, PROVINCE, TOWNSHIP
+from kg.model import CITY, COUNTRY, COUNTY, ESTATE, ORGANIZATION, PLACE_LEVEL, PLACE_TYPES, PROGRAM, PROVINCE, TOWNSHIP
 
-__all__ = ["divisions", "suffixed_places", "countries", "NAMED", "SUFFIXED"]
+__all__ = ["divisions", "suffixed_places", "countries", "inside_names", "NAMED", "SUFFIXED", "INSIDE"]
 
 # Characters that make a city's short name the name of a street (张掖路, 北京街).
 _STREET_WORDS = frozenset("路街巷道")
 # The bodies of a community or village, written right after its name: they vouch for an everyday stem (和平村村委会).
 _OWN_BODIES = ("党委", "党总支", "党支部", "居委会", "村委会", "居民委员会", "村民委员会", "村监会", "两委")
+# Words a village's name runs into (下坦村村监会, 海林村两委, 高桥背村村民): the tagger glues them to its 村.
+_AFTER_A_VILLAGE = ("村委会", "村监会", "村民委员会", "村务监督委员会", "村党支部", "村党总支", "村两委", "两委",
+                    "村民", "村干部", "村集体")
 
 
 # --------------------------------------------------------------------------- divisions
@@ -127,6 +130,8 @@ def _suffix_names_unlisted_places(suffix: str, kind: str) -> bool:
 
 def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
     kind = scope.res.place_suffix_type[suffix]
+    if not _ends_a_word(scope, end, suffix):
+        return None
     prev = scope.found.ending_at(p, PLACE_TYPES)
     if prev is not None and prev.source == "place-suffix" and kind != TOWNSHIP and (
             (prev.type == kind == ESTATE) or prev.weak):
@@ -147,10 +152,20 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
                      parent=parent, weak=weak)
 
 
+def _ends_a_word(scope: Scope, end: int, suffix: str) -> bool:
+    """村 of 村民 ends no place; a village's 村 glued to its own bodies (下坦村村监会) does."""
+    view = scope.view
+    if end >= len(scope.text) or view.ends_token(end) or view.token(end - 1).end <= end:
+        return True
+    return suffix == "村" and scope.text.startswith(_AFTER_A_VILLAGE, end)
+
+
 def _suffix_inside_a_word(scope: Scope, p: int, end: int) -> bool:
     """农村, 乡村, 人民医院: the suffix is part of a dictionary word that names no place."""
     view = scope.view
     tok = view.token(p)
+    if tok.text == scope.text[p:end] * 2:
+        return False   # 仁村村党支部: the tagger read the name's 村 and the suffix as one word (村村)
     if tok.start < p and tok.end >= end:
         info = word_info(tok.text)
         if (info and not info[1].startswith(("ns", "nr", "nz"))) or tok.flag.startswith("nt"):
@@ -165,8 +180,8 @@ def _verb_object(scope: Scope, p: int) -> bool:
     if p == 0:
         return False
     tok = scope.view.token(p - 1)
-    if tok.start != p - 1:
-        return False
+    if tok.start != p - 1 or tok.end != p:
+        return False   # part of a longer word (回龙村, 背村)
     info = word_info(scope.text[p - 1])
     return bool(info and info[1] == "v" and info[0] >= 1000)
 
@@ -208,6 +223,34 @@ def _proper(stem: str) -> bool:
     return info is None or info[1].startswith(("ns", "nr", "nz", "nt"))
 
 
+# --------------------------------------------------------------------------- inside other names
+
+def inside_names(scope: Scope) -> Iterator[Candidate]:
+    """浙江 of 浙江一百岁集团, 河北 of 河北新闻网, 金湖 of 中国·金湖荷花节: the place a body or program is named after.
+
+    Looked for where such a name begins, or right after a country and a dot;
+    a county's short form is trusted here, where the name vouches for it.
+    """
+    lex = scope.lex
+    for owner in scope.found.of_type((ORGANIZATION, PROGRAM)):
+        opening = _opening_after_country(scope, owner)
+        for i, j, form in scope.view.hits["any_short_divisions"] + scope.view.hits["divisions"]:
+            if i != opening or j > owner.end or scope.found.overlapping(i, j, PLACE_TYPES):
+                continue
+            found = lex.divisions_by_name.get(form) or lex.division_short_names[form]
+            cand = _division(scope, i, j, found[0].name, found, None)
+            yield dataclasses.replace(cand, source="inside-name", short=form if form != found[0].name else "")
+            break
+
+
+def _opening_after_country(scope: Scope, owner: Candidate) -> int:
+    """Where the place in a name would stand: its first character, or after 中国· (中国·金湖荷花节)."""
+    country = next((c for c in scope.found.starting_at(owner.start, (COUNTRY,)) if c.end < owner.end), None)
+    if country is not None and scope.text[country.end:country.end + 1] == "·":
+        return country.end + 1
+    return owner.start
+
+
 # --------------------------------------------------------------------------- countries
 
 def countries(scope: Scope) -> Iterator[Candidate]:
@@ -222,3 +265,5 @@ def countries(scope: Scope) -> Iterator[Candidate]:
 # Official names first: the suffixed places that follow take them as parents.
 NAMED = (divisions, countries)
 SUFFIXED = (suffixed_places,)
+# After bodies and programs: the places their names begin with.
+INSIDE = (inside_names,)

@@ -19,33 +19,22 @@ from typing import Iterator
 from kg.extract.base import PUNCT, QUOTE_CHARS, normalize_name
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
+from kg.extract.program_model import ProgramModel, cues, load_model, pooled_cues
 from kg.model import ORGANIZATION, PLACE_TYPES, PROGRAM
 from kg.text import is_cjk
 
-__all__ = ["quoted", "spaced", "cued", "settle", "signal_values", "GENERATORS", "THRESHOLD"]
+__all__ = ["quoted", "spaced", "cued", "settle", "GENERATORS"]
 
 QUOTES = {"“": "”", "\"": "\"", "「": "」", "『": "』", "‘": "’", "《": "》"}
 _OPENING_QUOTE = re.compile("[" + re.escape("".join(QUOTES)) + "]")
-_NUMERAL = re.compile(r"^[一二三四五六七八九十两百千万\d]")
-_FORMULA = re.compile(r"[一二三四五六七八九十两]\S*[一二三四五六七八九十两]|^\d+$")
-_CLAUSE_CHARS = frozenset("的了着吗呢吧,，。!！?？:：;；")
+# A quote holding these is speech, not a name.
+_SENTENCE_ENDS = frozenset("。!！?？:：")
 MAX_PROGRAM = 24
 CUE_WINDOW = 8
-THRESHOLD = 2
 _RANK = re.compile(r"(?:第[一二三四五六七八九十\d]+[批届]|首批|[一二三四五六七八九十\d]*星级|国家级|省级|市级|县级|区级)")
 # Verbs that give a rank or title to something (评为, 列为): they end a name on its left.
 _DESIGNATIONS = frozenset({"评为", "列为", "成为", "作为", "命名", "授予", "确定", "认定", "获评", "荣获"})
 _DETERMINED = ("一批", "一个", "一些", "各", "全", "该", "本")
-
-
-def signal_values(c: Candidate) -> dict[str, int]:
-    """The weighed signals of a program candidate (``cue:2`` → {"cue": 2})."""
-    out = {}
-    for s in c.signals:
-        name, _, value = s.partition(":")
-        if value.lstrip("-").isdigit():
-            out[name] = int(value)
-    return out
 
 
 # --------------------------------------------------------------------------- quoted
@@ -61,7 +50,7 @@ def quoted(scope: Scope) -> Iterator[Candidate]:
         j = text.find(QUOTES[text[i]], i + 1)
         if j < 0:
             return
-        cand = _judge(scope, i + 1, j, j + 1, quoted=True, book=text[i] == "《")
+        cand = _judge(scope, i + 1, j, j + 1, "book" if text[i] == "《" else "quoted")
         if cand is not None:
             yield cand
         i = j + 1
@@ -97,65 +86,43 @@ def _best_run(scope: Scope, chunks, i: int) -> Candidate | None:
         a, b = chunks[i].start(), chunks[i + n - 1].end()
         if not all(is_cjk(c) or c in "+· " or c.isdigit() for c in text[a:b]):
             continue
-        cand = _judge(scope, a, b, b + 1, quoted=False)
-        sig = signal_values(cand) if cand is not None else {}
-        if cand is None or not (sig.get("cue") or sig.get("shape")):
+        cand = _judge(scope, a, b, b + 1, "spaced")
+        support = sum(1 for s in cand.signals if s.startswith(("cue:", "shape:"))) if cand is not None else 0
+        if cand is None or not support:
             continue
-        if best is None or sum(sig.values()) > best[0]:
-            best = (sum(sig.values()), cand)
+        if best is None or support > best[0]:
+            best = (support, cand)
     return best[1] if best else None
 
 
-def _judge(scope: Scope, i: int, j: int, after: int, quoted: bool, book: bool = False) -> Candidate | None:
-    """A tentative program with the signals for and against it; :func:`settle` decides."""
+def _judge(scope: Scope, i: int, j: int, after: int, source: str) -> Candidate | None:
+    """A tentative program with the cues around it; :func:`settle` decides, for the whole document."""
     text = scope.text
     inner = text[i:j]
     name = normalize_name(inner)
-    if not 2 <= len(name) <= MAX_PROGRAM or any(c in _CLAUSE_CHARS for c in inner):
+    if not 1 <= len(name) <= MAX_PROGRAM or any(c in _SENTENCE_ENDS for c in inner):
         return None
-    if not all(is_cjk(c) or c in "+·、 " or c.isalnum() for c in inner) or _only_cues(scope, name):
+    if not all(is_cjk(c) or c in "+·、,，;； " or c.isalnum() for c in inner) or _only_cues(scope, name):
         return None
     cue, cue_end, gap = _cue_after(scope, after)
-    signals = _signals(scope, name, inner, i, quoted, book, cue, gap)
     start, end, alias = i, j, ""
     if cue and (name.isdigit() or len(name) <= 2):
         # A bare number or a single word names the program only with its cue: “126”实践体系.
+        alias = name
         name = "".join(c for c in name + normalize_name(text[after:cue_end]) if c not in QUOTE_CHARS)
         end = cue_end
     elif cue and gap < 6:
         alias = "".join(c for c in name + normalize_name(text[after:cue_end]) if c not in QUOTE_CHARS)
     name = name.strip("“”\"‘’「」『』")
-    source = "quoted" if quoted else "spaced"
-    return Candidate(start, end, PROGRAM, name, source, signals=tuple(f"{k}:{v}" for k, v in sorted(signals.items())),
-                     alias=alias)
+    proto = Candidate(start, end, PROGRAM, name, source, alias=alias)
+    found = cues(scope, proto, inner, after, gap if cue else None)
+    return Candidate(start, end, PROGRAM, name, source, signals=found, alias=alias)
 
 
 def _only_cues(scope: Scope, name: str) -> bool:
-    cues = scope.res.program_cues
-    tail = cues.ends_at(name, len(name))
-    return name in cues.words or (tail is not None and name[:len(name) - len(tail)] in cues.words)
-
-
-def _signals(scope: Scope, name: str, inner: str, i: int, quoted: bool, book: bool, cue: str,
-             gap: int) -> dict[str, int]:
-    signals: dict[str, int] = {}
-    cues = set(scope.lex.program_cues) if quoted else set(scope.lex.strong_program_cues)
-    own_cue = any(name[k:] in cues for k in range(2, len(name)))
-    if own_cue or (cue and gap == 0):
-        signals["cue"] = 2
-    elif cue:
-        signals["cue"] = 1   # “三下乡”社会实践活动: the cue is a few words away
-    if _verb_before(scope, i - (1 if quoted else 0)):
-        signals["verb"] = 1
-    if _FORMULA.search(name) or _NUMERAL.match(name) and len(name) <= 6 or "+" in name or "·" in name:
-        signals["shape"] = 1
-    if scope.res.slogans.ends_at(name, len(name)):
-        signals["slogan"] = -2
-    if "、" in inner and not cue:
-        signals["list"] = -2
-    if book and not own_cue:
-        signals["title"] = -2   # 《…》 is a work, unless it names a plan (…行动计划)
-    return signals
+    words = scope.res.program_cues
+    tail = words.ends_at(name, len(name))
+    return name in words.words or (tail is not None and name[:len(name) - len(tail)] in words.words)
 
 
 def _cue_after(scope: Scope, k: int) -> tuple[str, int, int]:
@@ -184,11 +151,6 @@ def _cue_after(scope: Scope, k: int) -> tuple[str, int, int]:
     return "", k, 0
 
 
-def _verb_before(scope: Scope, i: int) -> bool:
-    before = scope.text[max(0, i - 6):i].rstrip()
-    return scope.res.implement_verbs.ends_at(before, len(before)) is not None
-
-
 # --------------------------------------------------------------------------- by a strong cue
 
 def cued(scope: Scope) -> Iterator[Candidate]:
@@ -201,7 +163,8 @@ def cued(scope: Scope) -> Iterator[Candidate]:
             start = rank.end()   # 四星级一刻钟便民生活圈: the rank is not part of the name
         name = normalize_name(text[start:end])
         if len(name) - len(cue) >= 2 and len(name) <= MAX_PROGRAM and not _quoted_here(text, start, end):
-            yield Candidate(start, end, PROGRAM, name, "cued", signals=("cue:2",))
+            proto = Candidate(start, end, PROGRAM, name, "cued")
+            yield Candidate(start, end, PROGRAM, name, "cued", signals=cues(scope, proto, name, end, None))
 
 
 def _quoted_here(text: str, start: int, end: int) -> bool:
@@ -232,23 +195,19 @@ def _left_boundary(scope: Scope, p: int) -> int:
 
 # --------------------------------------------------------------------------- the document decides
 
-def settle(candidates: list[list[Candidate]]) -> list[list[Candidate]]:
+def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None) -> list[list[Candidate]]:
     """Keep the programs that the document as a whole supports.
 
-    The signals of every occurrence of a name are pooled (the strongest of
-    each kind), and a name quoted more than once earns one more point: 红色物业
-    is quoted five times, after 打造 and before 基层治理模式.
+    The cues of every occurrence of a name are pooled, with whether it
+    recurs (红色物业 is quoted five times, after 打造 and before 基层治理模式),
+    and the program model weighs them.
     """
-    pooled: dict[str, dict[str, int]] = {}
-    counts: dict[str, int] = {}
+    model = model or load_model()
+    occurrences: dict[str, list[tuple[str, ...]]] = {}
     for sentence in candidates:
         for c in sentence:
-            sig = pooled.setdefault(c.name, {})
-            for k, val in signal_values(c).items():
-                sig[k] = max(sig.get(k, val), val) if val > 0 else min(sig.get(k, val), val)
-            counts[c.name] = counts.get(c.name, 0) + 1
-    accepted = {name for name, sig in pooled.items()
-                if sum(sig.values()) + (1 if counts[name] >= 2 else 0) >= THRESHOLD}
+            occurrences.setdefault(c.name, []).append(c.signals)
+    accepted = {name for name, found in occurrences.items() if model.accepts(pooled_cues(found))}
     return [[c for c in sentence if c.name in accepted] for sentence in candidates]
 
 

@@ -44,6 +44,7 @@ DATA_FILES = (
     "party_units.txt",
     "clause_openers.txt",
     "countries.tsv",
+    "program_model.json",
 )
 
 # Cut from the end of a division's name to get the short form people write
