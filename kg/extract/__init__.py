@@ -20,7 +20,7 @@ from kg.extract.base import word_info
 from kg.extract.candidate import Candidate, coarse
 from kg.extract.context import Resources, Scope, resources
 from kg.extract.filters import Rejection, apply_chain
-from kg.extract.overlap import resolve_overlaps
+from kg.extract.overlap import compatible, resolve_overlaps
 from kg.extract.program_model import ProgramModel, load_model
 from kg.extract.segment import Segmenter, default_segmenter
 from kg.extract.view import Found, SentenceView
@@ -62,6 +62,7 @@ class Extractor:
         doc.add(_recurring_places(views, doc.kept, self.lex))
         doc.hint(people.BEFORE_BODIES, after=people.continue_lists)
         doc.stage(bodies.GENERATORS)
+        doc.stage(bodies.COORDINATED)
         doc.hints = [[] for _ in views]
         doc.stage(people.GENERATORS, after=_people_lists)
         doc.stage(programs.GENERATORS, settle=lambda made: programs.settle(made, self.program_model))
@@ -131,7 +132,7 @@ def _longest_of_a_kind(new: list[Candidate], earlier: list[Candidate]) -> list[C
     out: list[Candidate] = []
     for c in sorted(new, key=lambda c: (-c.length, c.start)):
         clash = any(overlaps(c.start, c.end, k.start, k.end) and coarse(k.type) == coarse(c.type)
-                    for k in out + earlier)
+                    and not compatible(c, k) for k in out + earlier)
         if not clash and not any(c.start == k.start and c.end == k.end for k in earlier):
             out.append(c)
     return out

@@ -16,6 +16,8 @@ NOMINAL_FLAGS = {"n", "nr", "nr1", "nr2", "nrj", "nrf", "nrfg", "nrt", "ns", "ns
                  "ng", "j", "x", "eng", "an", "vn", "s", "b"}
 # Single characters that end a name on their right (function words, verbs of saying).
 FUNCTION_CHARS = set("的了在和与及等说对为是也都将把被从向到以于则又还便即曾已正并而或就让给由着过上下中里内外")
+# Function characters that never stand inside a name; 上, 中, 里 or 东 may (中国科学院, 幸福里).
+CLAUSE_CHARS = FUNCTION_CHARS - set("上下中里内外")
 # Prepositions the tagger glues to the name after them (由善智, 以镇).
 GLUED_PREPOSITIONS = set("由在向对把被将从到于为以让给")
 # Determiners that open a phrase, never a name (各乡镇, 所辖村, 该小区).

@@ -13,14 +13,15 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import FUNCTION_CHARS, GLUED_PREPOSITIONS, PUNCT, normalize_name, word_info
+from kg.extract.base import CLAUSE_CHARS, FUNCTION_CHARS, GLUED_PREPOSITIONS, PUNCT, normalize_name, word_info
 from kg.extract.boundary import scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
 from kg.model import CITY, COUNTY, ORGANIZATION, PLACE_TYPES, PROVINCE
 from kg.text import is_cjk
 
-__all__ = ["national_bodies", "place_committees", "tagged_bodies", "suffixed_bodies", "media", "GENERATORS"]
+__all__ = ["national_bodies", "place_committees", "tagged_bodies", "suffixed_bodies", "media", "coordinated",
+           "GENERATORS", "COORDINATED"]
 
 LEVEL_PREFIXES = "省市县区镇乡村旗"
 # 该市 refers to the place last named, 我市 (本市) to the paper's own.
@@ -70,7 +71,7 @@ def tagged_bodies(scope: Scope) -> Iterator[Candidate]:
         if suffix is None or suffix in scope.lex.weak_org_suffixes:
             continue
         stem = tok.text[:-len(suffix)]
-        if len(stem) >= 2 and not any(c in FUNCTION_CHARS for c in stem) and _names_something(scope, stem):
+        if len(stem) >= 2 and not any(c in CLAUSE_CHARS for c in stem) and _names_something(scope, stem):
             yield Candidate(tok.start, tok.end, ORGANIZATION, tok.text, "tagged-body")
 
 
@@ -143,6 +144,8 @@ def _outlet_end(scope: Scope, start: int) -> int | None:
     return None
 
 
+# Legal forms of a company's registered name, which holds its place (福安市…有限公司).
+_LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "股份公司")
 _MAX_OUTLET = 12
 # Words that end like an outlet and are none (本报 is the paper itself, the reader knows which).
 _NOT_OUTLETS = frozenset({"本报", "本网", "全网", "上网", "联网", "电网", "网", "报"})
@@ -406,7 +409,8 @@ def _with_places(scope: Scope, cand: Candidate, p: int, level: str) -> Candidate
     """The place a body is named after, and the place that is only its address (孝义市鹏飞集团)."""
     inner = scope.found.inside(cand.start, p, PLACE_TYPES)
     first = min(inner, key=lambda c: c.start) if inner else None
-    if first is not None and first.start == cand.start and not level and not first.short:
+    registered = cand.name.endswith(_LEGAL_FORMS)   # 福安市村联村农业发展有限公司: the place is part of the name
+    if first is not None and first.start == cand.start and not level and not first.short and not registered:
         rest = _after_places(scope, cand.start, p)
         tok = scope.view.token(rest) if rest < p else None
         if tok is not None and tok.start == rest and tok.end <= p and _first_word_proper(scope, tok) and \
@@ -436,4 +440,43 @@ def _first_word_proper(scope: Scope, tok) -> bool:
     return tok.flag.startswith(("nr", "nz", "nt")) or (word_info(tok.text) is None and len(tok.text) >= 2)
 
 
+# --------------------------------------------------------------------------- coordinated
+
+def coordinated(scope: Scope) -> Iterator[Candidate]:
+    """凤阳县纪委监委、农业农村局: a bare body listed after a placed one belongs to the same place."""
+    text = scope.text
+    for i, ch in enumerate(text):
+        if ch not in "、和及与":
+            continue
+        left = scope.found.ending_at(i, (ORGANIZATION,))
+        if left is None or not (left.place or left.level) or scope.found.starting_at(i + 1, (ORGANIZATION,)):
+            continue
+        right = _bare_body_at(scope, i + 1)
+        if right is None:
+            continue
+        prefix = left.place if left.place and not left.level else text[left.start:left.start + len(left.ref) + 1]
+        name = prefix + right[1]
+        yield Candidate(i + 1, right[0], ORGANIZATION, name, "coordinated", level=left.level, ref=left.ref,
+                        place=left.place if not left.level else "", alias=right[1])
+
+
+def _bare_body_at(scope: Scope, i: int) -> tuple[int, str] | None:
+    """(end, name) of a body written without its place right at ``i`` (农业农村局, 市场监管局)."""
+    text = scope.text
+    for _, end, suffix in scope.view.hits["body_suffixes"]:
+        if end <= i or end - i > 10 or not scope.view.starts_token(i) or not scope.view.ends_token(end):
+            continue
+        name = text[i:end]
+        if all(is_cjk(c) for c in name) and len(name) > len(suffix) and not scope.found.overlapping(
+                i, end, PLACE_TYPES + (ORGANIZATION,)) and _list_goes_on(text, end):
+            return end, name
+    return None
+
+
+def _list_goes_on(text: str, end: int) -> bool:
+    return end >= len(text) or text[end] in "、,，。;；和及与" or text.startswith(("等", "共同", "联合"), end)
+
+
 GENERATORS = (national_bodies, place_committees, tagged_bodies, media, suffixed_bodies)
+# After the bodies of the sentence are known: the bare ones listed after them.
+COORDINATED = (coordinated,)

@@ -127,8 +127,11 @@ def _generic_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _plural_levels(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """县区委, 市县政府: two level words name every such body, not one."""
-    return c.name[:2] in ("县区", "市县", "县市", "省市", "区县", "乡镇", "镇村", "村组") and c.type == ORGANIZATION
+    """县区委, 市县政府: two level words name every such body, not one (县市场监管局 is 县 + 市场监管局)."""
+    if c.name[:2] not in ("县区", "市县", "县市", "省市", "区县", "乡镇", "镇村", "村组"):
+        return False
+    pair, next_word = word_info(c.name[:2]), word_info(c.name[1:3])
+    return next_word is None or (pair is not None and pair[0] >= next_word[0])
 
 
 def _every_such_body(c: Candidate, s: Scope, t: Thresholds) -> bool:

@@ -10,7 +10,7 @@ after a title is read first, so that a longer span running over it
 from __future__ import annotations
 
 from kg.extract.candidate import Candidate, coarse
-from kg.model import COUNTRY, PERSON
+from kg.model import COUNTRY, ORGANIZATION, PERSON
 from kg.text import contains, overlaps
 
 __all__ = ["resolve_overlaps", "priority"]
@@ -29,6 +29,8 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     if not overlaps(a.start, a.end, b.start, b.end):
         return True
     nested = contains(a.start, a.end, b.start, b.end) or contains(b.start, b.end, a.start, a.end)
+    if nested and a.type == b.type == ORGANIZATION and a.start == b.start:
+        return True   # 中国科学院自动化研究所党委 holds the institute: a unit after its body's name
     return nested and coarse(a.type) != coarse(b.type) and PERSON not in (a.type, b.type)
 
 
