@@ -137,13 +137,23 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[
             place = ctx.place_for_level(m.level, m.start, explicit_recent=m.ref == "该")
             name = m.name
             if place is not None and place.name.endswith(m.level):
-                new = place.name + name[name.index(m.level) + 1:] if m.level in name else name
+                new = _placed_name(place.name, name, m.level, lex)
                 if new != name:
                     merges.append(Merge(m.doc_id, f"{ORGANIZATION}:{new}", name,
                                         f"bare prefix {m.level} read as {place.name}"))
                     changes.update(name=new, alias=name, place=place.name)
         out.append(dataclasses.replace(m, **changes) if changes else m)
     return out, merges
+
+
+def _placed_name(place: str, name: str, level: str, lex: Lexicon) -> str:
+    """A bare body's full name: 运城市 + 市委 is 运城市委, 下坦村 + 村监会 is 下坦村村监会 (监会 alone names nothing)."""
+    if level not in name:
+        return name
+    rest = name[name.index(level) + 1:]
+    if level == "村" and rest not in lex.org_suffixes and rest not in lex.core_bodies:
+        return place + name[name.index(level):]
+    return place + rest
 
 
 def document_entities(mentions: list[Mention], lex: Lexicon) -> tuple[list[Entity], dict[int, str], list[Merge]]:

@@ -30,6 +30,8 @@ REFERRING = {"该": "该", "我": "我", "本": "我"}
 # committee's title they belong to it (县委常委、宣传部部长).
 _PARTY_DEPARTMENTS = frozenset({"组织部", "宣传部", "统战部", "社会工作部", "政法委", "政研室", "党校", "直属机关工委",
                                 "办公室"})
+# The bodies of a village, written bare in a story about it (村委会 is the village's 村委会).
+_VILLAGE_BODIES = frozenset({"村委会", "村监会", "村两委", "村民委员会", "村务监督委员会", "村党支部", "村党总支", "村委"})
 # Kinds of body a quoted name may stand before (“红马甲”志愿服务队).
 _NAMED_IN_QUOTES = ("队", "团", "工作室", "协会", "合作社", "联盟", "服务站", "驿站")
 _OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", "’": "‘"}
@@ -188,6 +190,9 @@ def _body(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
     if not _suffix_ends_a_word(scope, p, end) or _inside_a_title(scope, p, end) or _inside_a_common_word(
             scope, p, end):
         return None
+    if _former(scope, p):
+        # 高桥背村原党支部, 原村委会: the body is the same, only its members are former ones.
+        return _without_former(scope, p, end, suffix)
     bound = scan_left(scope.view, scope.found, p, scope.res.body_shape)
     start, has_prefix = bound.start, bool(bound.prefixes)
     quoted = _quoted_name(scope, start, p, suffix)
@@ -204,6 +209,28 @@ def _body(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
         return None
     cand = Candidate(start, end, ORGANIZATION, name, "body-suffix", level=level, ref=ref)
     return _with_places(scope, cand, p, level)
+
+
+def _former(scope: Scope, p: int) -> bool:
+    """原 (former) right before the suffix, after a place or body or a pause."""
+    text = scope.text
+    if p < 1 or text[p - 1] not in "原前":
+        return False
+    k = p - 1
+    return k == 0 or text[k - 1] in PUNCT or scope.found.ending_at(k, PLACE_TYPES + (ORGANIZATION,)) is not None
+
+
+def _without_former(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
+    """The body named as if 原 were not written, its span and alias keeping it."""
+    text = scope.text
+    before = scope.found.ending_at(p - 1, PLACE_TYPES + (ORGANIZATION,))
+    if before is None and suffix in _VILLAGE_BODIES:
+        return Candidate(p - 1, end, ORGANIZATION, suffix, "body-suffix", level="村", alias=text[p - 1:end])
+    if before is None:
+        return None
+    place = before.name if before.type in PLACE_TYPES else before.place
+    return Candidate(before.start, end, ORGANIZATION, before.name + suffix, "body-suffix", place=place,
+                     alias=normalize_name(text[before.start:end]))
 
 
 def _suffix_ends_a_word(scope: Scope, p: int, end: int) -> bool:
@@ -267,8 +294,9 @@ def _level(scope: Scope, start: int, p: int, suffix: str, has_prefix: bool) -> t
     if stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _level_word(scope, start) and (
             _boundary_before(scope, start) or start > 0 and text[start - 1] in GLUED_PREPOSITIONS):
         return start, stem[0], ""
-    if not stem and suffix[0] in LEVEL_PREFIXES and suffix[1:] in scope.lex.core_bodies and _boundary_before(scope, p):
-        return start, suffix[0], ""   # 市委, 县委 are listed whole
+    if not stem and suffix[0] in LEVEL_PREFIXES and _boundary_before(scope, p) and (
+            suffix[1:] in scope.lex.core_bodies or suffix in _VILLAGE_BODIES):
+        return start, suffix[0], ""   # 市委, 县委, 村监会 are listed whole
     return start, "", ""
 
 
