@@ -15,6 +15,7 @@ import dataclasses
 from typing import Iterator
 
 from kg.extract.base import EPONYM, FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_FLAGS, PUNCT, normalize_name, word_info
+from kg.extract.boundary import trim_opening
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
 from kg.model import ORGANIZATION, PERSON, PLACE_TYPES, Post
@@ -25,6 +26,7 @@ __all__ = ["name_at", "after_titles", "bylines", "after_roles", "appointed", "ap
            "BEFORE_BODIES"]
 
 MAX_POST = 24
+_LEVELS = frozenset("省市县区镇乡村旗")
 # Characters that never stand in a given name but often follow one (王建华主持, 陈刚在).
 _NOT_IN_NAME = frozenset("的了在说是等与及对把被将也都就从向到于则又还便即曾已并而或让给由着过")
 # Last characters of nouns the tagger takes for names (幸福感, 单元楼, 连心桥).
@@ -49,6 +51,8 @@ def name_at(scope: Scope, k: int, strict: bool = True, end: int | None = None) -
     characters unless the second rather begins the next word.
     """
     text = scope.text
+    if k > 0 and text[k - 1].isdigit() and text[k] in "年月日时号届":
+        return None   # 2018年王全: the year's 年, not a surname
     for ls in (2, 1):
         surname = text[k:k + ls]
         if len(surname) < ls or surname not in (scope.lex.surnames_double if ls == 2 else scope.lex.surnames_single):
@@ -168,8 +172,16 @@ def after_titles(scope: Scope) -> Iterator[Candidate]:
             continue   # inside a longer word: 主委 of 业主委员会
         start = k + 1 if k < len(text) and text[k] == " " else k
         span = name_at(scope, start) if start < len(text) else None
-        if span is not None:
-            yield _person(scope, span, "after-title", posts=post_chain(scope, k))
+        if span is None:
+            continue
+        posts = post_chain(scope, k)
+        if start > k and posts and _after_an_office_verb(scope, k - len(posts[0].label)):
+            continue   # 栗战书任黑龙江省代理省长 杜家毫…: the post is the one of the name before 任
+        yield _person(scope, span, "after-title", posts=posts)
+
+
+def _after_an_office_verb(scope: Scope, i: int) -> bool:
+    return scope.view.ending_at("office_verbs", i) is not None
 
 
 def post_chain(scope: Scope, end: int) -> tuple[Post, ...]:
@@ -201,7 +213,9 @@ def _label_left(scope: Scope, start: int) -> tuple[int, str]:
     """Where a post's label starts (学院指导老师, 鹏飞集团秘书中心副部长) and the nearest body it names.
 
     Runs left over nouns and recognised bodies and places: a body opens the
-    label; of places, only the nearest belongs to it (the others are an address).
+    label; of places, only the nearest belongs to it (the others are an
+    address); a level prefix written bare joins it (县 of 县政协主席); a
+    person's name never stands inside one.
     """
     k, placed = start, False
     while k > 0 and start - k < MAX_POST:
@@ -216,12 +230,30 @@ def _label_left(scope: Scope, start: int) -> tuple[int, str]:
             placed, k = True, ent.start
             continue
         tok = scope.view.token(k - 1)
-        if tok.flag not in NOMINAL_FLAGS | {"l"} or any(c in PUNCT for c in tok.text) or \
-                not all(is_cjk(c) for c in tok.text) or tok.text in scope.lex.person_roles or \
-                tok.text in scope.lex.posts or tok.text in scope.lex.clause_openers:
+        if not _in_a_label(scope, tok, k):
             break
         k = tok.start
-    return k, ""
+    return _with_level_prefix(scope, trim_opening(scope.view, k, start, scope.res.body_shape)), ""
+
+
+def _in_a_label(scope: Scope, tok, k: int) -> bool:
+    if tok.flag not in NOMINAL_FLAGS | {"l"} or tok.flag.startswith("nr") or any(c in PUNCT for c in tok.text):
+        return False
+    if not all(is_cjk(c) for c in tok.text) or scope.found.overlapping(tok.start, k, (PERSON,)):
+        return False
+    lex = scope.lex
+    return tok.text not in lex.person_roles and tok.text not in lex.posts and tok.text not in lex.clause_openers
+
+
+def _with_level_prefix(scope: Scope, k: int) -> int:
+    """县政协主席: the bare level prefix before a label is part of it (and 该 or 我 before that)."""
+    text = scope.text
+    if k > 0 and text[k - 1] in _LEVELS and (k == 1 or not is_cjk(text[k - 2]) or text[k - 2] in "该我本" or
+                                             scope.view.starts_token(k - 1)):
+        k -= 1
+        if k > 0 and text[k - 1] in "该我本":
+            k -= 1
+    return k
 
 
 # --------------------------------------------------------------------------- other cues
@@ -472,7 +504,12 @@ def continue_lists(scope: Scope, accepted: list[Candidate]) -> list[Candidate]:
         if j < len(text) and text[j] not in _LIST_END and not scope.view.starting_at("speech_verbs", j) and \
                 not text[j].isdigit() and not scope.view.ends_token(j):
             continue
-        if not any(o.start < j and span[0] < o.end for o in out):
+        same = next((o for o in out if o.start == span[0] and o.end == j), None)
+        if same is not None:
+            merged = dataclasses.replace(same, posts=same.posts or c.posts)
+            out[out.index(same)] = merged
+            queue.append(merged)
+        elif not any(o.start < j and span[0] < o.end for o in out):
             nxt = _person(scope, span, "listed", posts=c.posts, signals=c.signals)
             out.append(nxt)
             queue.append(nxt)
@@ -518,6 +555,17 @@ def _post_after(scope: Scope, j: int, appointed: bool) -> Post | None:
     return None
 
 
+def _past_verbs(scope: Scope, k: int) -> int:
+    while k < len(scope.text):
+        tok = scope.view.token(k)
+        info = word_info(tok.text)
+        if tok.start != k or not (tok.text in scope.lex.clause_openers or tok.text in scope.lex.office_verbs or (
+                info and info[1].startswith("v") and not info[1].startswith("vn"))):
+            return k
+        k = tok.end
+    return k
+
+
 def _count_before_post(text: str, k: int) -> int:
     i = k
     while i < len(text) and (text[i].isdigit() or text[i] in "一二三四五六七八九十两"):
@@ -526,8 +574,12 @@ def _count_before_post(text: str, k: int) -> int:
 
 
 def _label_ending_in_title(scope: Scope, k: int) -> Post | None:
-    """The post label from ``k`` up to the longest title before the next pause (省政府副省长)."""
+    """The post label from ``k`` up to the longest title before the next pause (省政府副省长).
+
+    Verbs before the label (请求辞去…省长职务) are not part of it.
+    """
     text = scope.text
+    k = _past_verbs(scope, k)
     stop = k
     while stop < len(text) and text[stop] not in PUNCT and stop - k <= MAX_POST:
         stop += 1
