@@ -15,7 +15,7 @@ from itertools import combinations
 
 from kg.extract.base import Vocabulary
 from kg.lexicon import Lexicon
-from kg.model import (COOCCURS, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF, ORGANIZATION, PERSON,
+from kg.model import (COOCCURS, COUNTRY, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF, ORGANIZATION, PERSON, PROVINCE,
                       PLACE_TYPES, PROGRAM, CleanDocument, Entity, Evidence, Mention, Relation)
 
 
@@ -128,73 +128,87 @@ def _hierarchy(mentions, key_of, entities: list[Entity], lex: Lexicon, add) -> N
 
 
 def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add) -> None:
-    """A place or body implements a program when a verb of carrying it out stands between them.
+    """A program is implemented by the place or body that acts in its sentence, else by the one the story is about.
 
-    The actor is the first place or body of the sentence that is not part of a
-    person's title (市纪委常务副书记周文斌 makes 周文斌 the subject, not 市纪委); a
-    sentence with the verb but no actor takes the actor of the sentence before
-    it in the same paragraph (城庄镇党委政府积极响应…。快速行动,打造“五步走”).
+    The actor is the nearest place or body before the program that is not part
+    of a person's title (市纪委常务副书记周文斌 makes 周文斌 the subject); a
+    sentence without one takes the actor of the sentence before it in the
+    same paragraph, and failing that the place the article names most.
     """
     by_sentence: dict[int, list[tuple[Mention, str]]] = defaultdict(list)
     for idx, m in enumerate(mentions):
         by_sentence[m.sentence].append((m, key_of[idx]))
-    verbs = lex.implement_verbs
     text = cdoc.document.text
     posts = _titles(lex)
-
-    def actors_of(items):
-        """Places and bodies that can act; an address chain (晋城市泽州县巴公镇) acts as its last link."""
-        spans = sorted(((m, k) for m, k in items if m.type in PLACE_TYPES or m.type == ORGANIZATION),
-                       key=lambda x: (x[0].start, -x[0].end))
-        outer = []
-        reach = -1
-        for m, k in spans:  # a sweep: a span inside the one before it is nested
-            if m.end <= reach:
-                continue
-            outer.append((m, k))
-            reach = m.end
-        chains: list[list[tuple[Mention, str]]] = []
-        for m, k in outer:
-            if chains and not text[chains[-1][-1][0].end:m.start].strip():
-                chains[-1].append((m, k))
-            else:
-                chains.append([(m, k)])
-        found = []
-        for chain in chains:
-            m, k = chain[-1]
-            after = "".join(text[m.end:m.end + 10].split())
-            if posts.starts_at(after, 0) is not None or after.startswith("讯"):
-                continue  # the chain names a person's body (市纪委常务副书记周文斌), or a byline
-            if text[max(0, chain[0][0].start - 1):chain[0][0].start] == "除":
-                continue  # 除光明村外: the sentence is about another place
-            if text[max(0, chain[0][0].start - 4):chain[0][0].start].rstrip(" “\"「『").endswith(_FOUNDING_VERBS):
-                continue  # 组建“红马甲”志愿服务队: what the subject sets up does not act
-            found.append((m, k))
-        return found
-
-    last_actor: tuple[int, tuple[Mention, str]] | None = None
+    home = _home_place(mentions, key_of)
+    last: tuple[int, str, int] | None = None   # paragraph, actor, start of its sentence
     for s_index in sorted(by_sentence):
         items = by_sentence[s_index]
-        actors = actors_of(items)
+        actors = _actors(items, text, posts)
         paragraph = cdoc.sentences[s_index].paragraph
         for pm, pk in (x for x in items if x[0].type == PROGRAM):
-            before = [(m, k) for m, k in actors if m.end <= pm.start]
-            if before:
-                subject, skey = before[0]
-                span_start = subject.end
-            elif last_actor is not None and last_actor[0] == paragraph:
-                subject, skey = last_actor[1]
-                span_start = cdoc.sentences[s_index].start
-            else:
-                continue
-            between = text[span_start:pm.start]
-            # A headline names the place, a colon, then what it does (平安镇:“三步走”推动…).
-            headline = before and between.strip(" :：“\"「『") == "" and (":" in between or "：" in between)
-            if headline or any(v in between for v in verbs) or \
-                    any(text[max(span_start, pm.start - 8):pm.start].rstrip(" “\"").endswith(v) for v in verbs):
-                add(IMPLEMENTS, skey, pk, pm)
+            actor = _actor(pm, actors, text, lex.implement_verbs, last if last and last[0] == paragraph else None)
+            if actor is None and not actors:
+                actor = home
+            if actor:
+                add(IMPLEMENTS, actor, pk, pm)
         if actors:
-            last_actor = (paragraph, actors[0])
+            last = (paragraph, actors[0][1], cdoc.sentences[s_index].start)
+
+
+def _actor(program: Mention, actors, text: str, verbs, last) -> str | None:
+    """The nearest actor before the program in its sentence; else the actor of the sentence before, when
+    a verb of carrying out comes before the program (城庄镇党委政府积极响应…。快速行动,打造“五步走”)."""
+    before = [k for m, k in actors if m.end <= program.start]
+    if before:
+        return before[-1]
+    if last is None:
+        return None
+    near = text[last[2]:program.start]
+    return last[1] if any(v in near for v in verbs) else None
+
+
+def _actors(items, text: str, posts: Vocabulary) -> list[tuple[Mention, str]]:
+    """Places and bodies of a sentence that can act; an address chain (晋城市泽州县巴公镇) acts as its last link."""
+    found = []
+    for chain in _chains(items, text):
+        m, k = chain[-1]
+        after = "".join(text[m.end:m.end + 10].split())
+        if posts.starts_at(after, 0) is not None or after.startswith("讯"):
+            continue   # the chain names a person's body (市纪委常务副书记周文斌), or a byline
+        opening = text[max(0, chain[0][0].start - 4):chain[0][0].start].rstrip(" “\"「『")
+        if opening.endswith("除") or opening.endswith(_FOUNDING_VERBS):
+            continue   # 除光明村外, 组建“红马甲”志愿服务队: not the one that acts
+        found.append((m, k))
+    return found
+
+
+def _chains(items, text: str) -> list[list[tuple[Mention, str]]]:
+    """The outermost places and bodies of a sentence, in runs written without a gap between them."""
+    spans = sorted(((m, k) for m, k in items if m.type in PLACE_TYPES or m.type == ORGANIZATION),
+                   key=lambda x: (x[0].start, -x[0].end))
+    chains: list[list[tuple[Mention, str]]] = []
+    reach = -1
+    for m, k in spans:
+        if m.end <= reach:
+            continue   # nested in the span before it
+        reach = m.end
+        if chains and not text[chains[-1][-1][0].end:m.start].strip():
+            chains[-1].append((m, k))
+        else:
+            chains.append([(m, k)])
+    return chains
+
+
+def _home_place(mentions, key_of) -> str:
+    """The place below the province level the article names most (first named on a tie)."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for idx, m in enumerate(mentions):
+        if m.type in PLACE_TYPES and m.type not in (COUNTRY, PROVINCE):
+            counts[key_of[idx]] = counts.get(key_of[idx], 0) + 1
+            first.setdefault(key_of[idx], idx)
+    return max(counts, key=lambda k: (counts[k], -first[k]), default="")
 
 
 # Verbs whose object is a body the subject sets up or brings in.
