@@ -15,7 +15,8 @@ from itertools import combinations
 
 from kg.extract.base import Vocabulary
 from kg.lexicon import Lexicon
-from kg.model import (COOCCURS, COUNTRY, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF, ORGANIZATION, PERSON, PROVINCE,
+from kg.model import (COMMUNITY, COOCCURS, COUNTRY, COUNTY, ESTATE, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF,
+                      ORGANIZATION, PERSON, PROVINCE, TOWNSHIP, VILLAGE,
                       PLACE_TYPES, PROGRAM, CleanDocument, Entity, Evidence, Mention, Relation)
 
 
@@ -61,7 +62,9 @@ def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dic
         elif m.type == ORGANIZATION and m.located:
             add(LOCATED_IN, key, by_name.get(("*", m.located), ""), m)
     _stated_locations(cdoc, mentions, key_of, add)
+    _bodies_in_places(mentions, key_of, by_name, lex, add)
     _hierarchy(mentions, key_of, entities, lex, add)
+    _story_containers(mentions, key_of, found, add)
     _implements(cdoc, mentions, key_of, lex, add)
     for rel in _cooccurrences(cdoc, mentions, key_of):
         found[(rel.kind, rel.head, rel.tail, "")] = rel
@@ -91,6 +94,33 @@ def _party_parent(body_key: str, by_name: dict, party_units: tuple[str, ...]) ->
 
 
 _LOCATED_VERBS = ("位于", "地处", "坐落于", "坐落在", "地处于")
+
+
+def _bodies_in_places(mentions, key_of, by_name, lex: Lexicon, add) -> None:
+    """福安市…有限公司, 浙江一百岁集团: an enterprise, cooperative or park lies in the place its name opens with.
+
+    An organ of a place (运城市委, 县政府) is not said to lie in it: it is its body.
+    """
+    for idx, m in enumerate(mentions):
+        if m.type == ORGANIZATION and m.place and m.name.endswith(lex.enterprise_suffixes):
+            add(LOCATED_IN, key_of[idx], by_name.get(("*", m.place), ""), m)
+
+
+def _story_containers(mentions, key_of, found: dict, add) -> None:
+    """A village, community or estate with no container in the text lies in the story's only township;
+    a township, in its only county."""
+    located = {head for (kind, head, _, _) in found if kind == LOCATED_IN}
+    by_type: dict[str, set[str]] = defaultdict(set)
+    for idx, m in enumerate(mentions):
+        by_type[m.type].add(key_of[idx])
+    for inner, outer in ((VILLAGE, TOWNSHIP), (COMMUNITY, TOWNSHIP), (ESTATE, COMMUNITY), (TOWNSHIP, COUNTY)):
+        if len(by_type[outer]) != 1:
+            continue
+        container = next(iter(by_type[outer]))
+        for idx, m in enumerate(mentions):
+            if m.type == inner and key_of[idx] not in located:
+                add(LOCATED_IN, key_of[idx], container, m)
+                located.add(key_of[idx])
 
 
 def _stated_locations(cdoc: CleanDocument, mentions, key_of, add) -> None:

@@ -45,6 +45,7 @@ DATA_FILES = (
     "clause_openers.txt",
     "countries.tsv",
     "program_model.json",
+    "enterprise_suffixes.txt",
 )
 
 # Cut from the end of a division's name to get the short form people write
@@ -121,6 +122,7 @@ class Lexicon:
     party_units: tuple[str, ...]            # 党委, 党支部: a party unit after its body's name, longest first
     clause_openers: frozenset[str]          # 任命, 时任, 经: words that never begin the name after them
     country_names: dict[str, str]           # any name of a state -> its canonical name (中华人民共和国 -> 中国)
+    enterprise_suffixes: tuple[str, ...]    # 公司, 合作社, 工业园: bodies that lie in a place, not organs of it
     version: str
 
     def ancestors(self, code: str) -> list[Division]:
@@ -386,6 +388,7 @@ def load() -> Lexicon:
         party_units=_longest_first(_words("party_units.txt")),
         clause_openers=frozenset(_words("clause_openers.txt")),
         country_names=_aliases("countries.tsv"),
+        enterprise_suffixes=_longest_first(_words("enterprise_suffixes.txt")),
         version=version(),
     )
 
