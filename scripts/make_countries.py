@@ -40,6 +40,11 @@ EXTRA_NAMES = {
 }
 
 
+# Where the iso-codes names differ from the standard Chinese ones (Xinhua, the
+# Ministry of Foreign Affairs): the standard name is canonical, the other an alias.
+STANDARD_NAMES = {"柬埔塞": "柬埔寨", "吉尔吉斯坦": "吉尔吉斯斯坦", "波利维亚": "玻利维亚", "孟加拉": "孟加拉国"}
+
+
 def render() -> tuple[str, int]:
     import pycountry
 
@@ -51,6 +56,8 @@ def render() -> tuple[str, int]:
         names = [zh.gettext(n) for n in (getattr(c, "common_name", None), c.name, getattr(c, "official_name", None))
                  if n]
         names = [n for n in dict.fromkeys(names) if any("\u4e00" <= ch <= "\u9fff" for ch in n)]
+        if names and names[0] in STANDARD_NAMES:
+            names.insert(0, STANDARD_NAMES[names[0]])
         if names:
             rows[names[0]] = names[1:]
     for name, others in EXTRA_NAMES.items():

@@ -77,7 +77,7 @@ def _word_lists(lex: Lexicon) -> WordLists:
         "appointment_verbs": lex.appointment_verbs, "office_verbs": lex.office_verbs,
         "program_cues": lex.program_cues, "strong_program_cues": lex.strong_program_cues,
         "implement_verbs": lex.implement_verbs, "slogans": lex.slogan_words,
-        "countries": lex.country_names,
+        "countries": lex.country_names, "world_cities": lex.world_cities,
     })
 
 

@@ -97,6 +97,19 @@ def _no_chinese(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return not any(is_cjk(ch) for ch in c.name)
 
 
+# --------------------------------------------------------------------------- people
+
+def _inside_a_work_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """《高怀德》, 《姜太公落山》: a name that opens the title of a work names the work (a decision
+    about someone, 《…关于栗战书同志…的决定》, still names that person)."""
+    return c.start > 0 and s.text[c.start - 1] == "《" and s.text.find("》", c.end) >= 0
+
+
+_PERSON_RULES = ((PERSON,), (
+    ("opens-a-work-title", "a name that opens 《…》 is part of a work's title (《高怀德》)", _inside_a_work_title),
+))
+
+
 # --------------------------------------------------------------------------- places
 
 def _generic_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
@@ -179,6 +192,7 @@ CHAIN: tuple[Rule, ...] = (
         ("opens-a-clause", "a name never begins with a word that opens a clause (为, 经, 时任, 汇报了)",
          _opens_a_clause),
     ))
+    + _rules(*_PERSON_RULES)
     + _rules(*_PLACE_RULES)
     + _rules(*_BODY_RULES)
     + _rules(*_PROGRAM_RULES)

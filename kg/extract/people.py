@@ -458,13 +458,24 @@ def tagged(scope: Scope) -> Iterator[Candidate]:
             if cand is not None:
                 yield cand
             continue
-        if not 3 <= len(tok.text) <= 4 or tok.text[-1] in _NOUN_ENDINGS or not _trusted_tag(tok.text):
+        if not 2 <= len(tok.text) <= 4 or tok.text[-1] in _NOUN_ENDINGS or not _trusted_tag(tok.text):
+            continue
+        if len(tok.text) == 2 and not _plain_two_character_name(scope, tok):
             continue
         span = name_at(scope, tok.start, strict=False, end=tok.end)
         if span is None or (tok.end < len(text) and (
                 scope.view.starting_at("titles", tok.end) or text[tok.end] in "村镇乡县市区省")):
             continue
         yield _person(scope, span, "tagged")
+
+
+def _plain_two_character_name(scope: Scope, tok) -> bool:
+    """刘谦, 白林: a single surname and one given character that no dictionary word shares, standing alone."""
+    text = scope.text
+    if tok.text[0] not in scope.lex.surnames_single or word_info(tok.text) is not None:
+        return False
+    after = text[tok.end:tok.end + 1]
+    return not after or not is_cjk(after) or after in "说在是和与及等的" or scope.view.ends_token(tok.end)
 
 
 def _trusted_tag(word: str) -> bool:
@@ -483,6 +494,45 @@ def _eponym(scope: Scope, tok, name: str) -> Candidate | None:
             {s[0] for s in scope.lex.surnames_double}:
         return Candidate(tok.start, tok.start + len(name), PERSON, name, "eponym")
     return None
+
+
+def foreign_names(scope: Scope) -> Iterator[Candidate]:
+    """克林顿, 基里延科, 卡洛斯·阿马特: a name the segmenter tags as a person, written in the characters
+    Chinese transliterates foreign names with, and no place's name."""
+    text, tokens = scope.text, scope.view.tokens
+    k = 0
+    while k < len(tokens):
+        end = _foreign_run(scope, k)
+        if end > k:
+            i, j = tokens[k].start, tokens[end - 1].end
+            name = text[i:j]
+            if len(name.replace("·", "")) >= 3 and not _a_place(scope, name) and any(
+                    tokens[x].flag.startswith("nr") for x in range(k, end)):
+                yield Candidate(i, j, PERSON, name, "foreign-name")
+            k = end
+        else:
+            k += 1
+
+
+def _foreign_run(scope: Scope, k: int) -> int:
+    """The end (token index) of a run of transliterated tokens joined by dots, starting at token ``k``."""
+    tokens, chars = scope.view.tokens, scope.lex.transliteration_chars
+    end = k
+    while end < len(tokens) and len(tokens[end].text) >= 2 and all(c in chars for c in tokens[end].text):
+        end += 1
+        if end + 1 < len(tokens) and tokens[end].text == "·" and all(c in chars for c in tokens[end + 1].text):
+            end += 1
+        elif end < len(tokens) and all(c in chars for c in tokens[end].text) and len(tokens[end].text) == 1:
+            end += 1   # 阿马/ns 特/d: the tagger cut a one-character end off
+            break
+        else:
+            break
+    return end
+
+
+def _a_place(scope: Scope, name: str) -> bool:
+    lex = scope.lex
+    return name in lex.country_names or name in lex.world_cities or bool(lex.lookup(name))
 
 
 # --------------------------------------------------------------------------- after the generators
@@ -597,7 +647,7 @@ def _label_ending_in_title(scope: Scope, k: int) -> Post | None:
 
 
 GENERATORS = (bylines, after_titles, after_roles, appointed, appointed_as, office_holders, addressed, speakers,
-              before_titles, tagged)
+              before_titles, tagged, foreign_names)
 # The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
 # (郭晓华为省政府秘书长 is no body 郭晓华为省政府).
 BEFORE_BODIES = (bylines, after_titles, appointed, appointed_as, office_holders, addressed)

@@ -262,8 +262,16 @@ def countries(scope: Scope) -> Iterator[Candidate]:
         yield Candidate(i, j, COUNTRY, canonical, "country", short=name if canonical != name else "")
 
 
+def world_cities(scope: Scope) -> Iterator[Candidate]:
+    """莫斯科, 纽约, 东京: the capitals and large cities of other states, in their state."""
+    for i, j, name in scope.view.hits["world_cities"]:
+        if scope.found.covers(i, j) or not (scope.view.starts_token(i) and scope.view.ends_token(j)):
+            continue
+        yield Candidate(i, j, CITY, name, "world-city", parent=scope.lex.world_cities[name])
+
+
 # Official names first: the suffixed places that follow take them as parents.
-NAMED = (divisions, countries)
+NAMED = (divisions, countries, world_cities)
 SUFFIXED = (suffixed_places,)
 # After bodies and programs: the places their names begin with.
 INSIDE = (inside_names,)

@@ -46,6 +46,8 @@ DATA_FILES = (
     "countries.tsv",
     "program_model.json",
     "enterprise_suffixes.txt",
+    "transliteration_chars.txt",
+    "world_cities.tsv",
 )
 
 # Cut from the end of a division's name to get the short form people write
@@ -123,6 +125,8 @@ class Lexicon:
     clause_openers: frozenset[str]          # 任命, 时任, 经: words that never begin the name after them
     country_names: dict[str, str]           # any name of a state -> its canonical name (中华人民共和国 -> 中国)
     enterprise_suffixes: tuple[str, ...]    # 公司, 合作社, 工业园: bodies that lie in a place, not organs of it
+    transliteration_chars: frozenset[str]   # 阿, 克, 斯: the characters foreign names are written with
+    world_cities: dict[str, str]            # 莫斯科 -> 俄罗斯: a foreign city and its state
     version: str
 
     def ancestors(self, code: str) -> list[Division]:
@@ -222,6 +226,16 @@ def _kinds(name: str, kinds: tuple[str, ...]) -> dict[str, list[str]]:
         if len(fields) < 2 or fields[1] not in out:
             raise ValueError(f"{name}:{number}: expected 'word<TAB>kind' with kind in {', '.join(kinds)}")
         out[fields[1]].append(fields[0])
+    return out
+
+
+def _pairs(name: str) -> dict[str, str]:
+    """A ``key<TAB>value`` file as a dict; a malformed line is an error."""
+    out: dict[str, str] = {}
+    for number, fields in _lines(name):
+        if len(fields) != 2 or not all(fields):
+            raise ValueError(f"{name}:{number}: expected 'key<TAB>value', got {fields!r}")
+        out[fields[0]] = fields[1]
     return out
 
 
@@ -389,6 +403,8 @@ def load() -> Lexicon:
         clause_openers=frozenset(_words("clause_openers.txt")),
         country_names=_aliases("countries.tsv"),
         enterprise_suffixes=_longest_first(_words("enterprise_suffixes.txt")),
+        transliteration_chars=frozenset("".join(_words("transliteration_chars.txt"))),
+        world_cities=_pairs("world_cities.tsv"),
         version=version(),
     )
 
