@@ -64,10 +64,18 @@ def place_committees(scope: Scope) -> Iterator[Candidate]:
 
 
 def tagged_bodies(scope: Scope) -> Iterator[Candidate]:
-    """北京大学, 宁乡县人民医院: a word the dictionary knows as a body, made of a proper name and a suffix."""
+    """北京大学, 宁乡县人民医院, 国务院, 中国队: a word the segmenter knows as a body.
+
+    One that ends in a body's suffix must hold a proper name before it (业主委员会
+    names no one body); a shorter one must not be a bare kind of body (政府).
+    """
     suffixes = scope.res.body_suffixes
     for tok in scope.view.tokens:
-        if tok.flag != "nt" or len(tok.text) < 4 or tok.text in suffixes:
+        if tok.flag != "nt" or tok.text in suffixes or tok.text in scope.lex.generic_words:
+            continue
+        if len(tok.text) < 4:
+            if _short_body(scope, tok.text):
+                yield Candidate(tok.start, tok.end, ORGANIZATION, tok.text, "tagged-body")
             continue
         suffix = suffixes.ends_at(tok.text, len(tok.text))
         if suffix is None or suffix in scope.lex.weak_org_suffixes:
@@ -75,6 +83,18 @@ def tagged_bodies(scope: Scope) -> Iterator[Candidate]:
         stem = tok.text[:-len(suffix)]
         if len(stem) >= 2 and not any(c in CLAUSE_CHARS for c in stem) and _names_something(scope, stem):
             yield Candidate(tok.start, tok.end, ORGANIZATION, tok.text, "tagged-body")
+
+
+def _short_body(scope: Scope, word: str) -> bool:
+    """国务院, 解放军: a body the dictionary itself files as one; 中国队, 辽宁队: a place's team or body."""
+    if not all(is_cjk(c) for c in word) or len(word) < 2:
+        return False
+    suffix = scope.res.body_suffixes.ends_at(word, len(word))
+    if suffix is not None and len(suffix) < len(word):
+        stem = word[:-len(suffix)]
+        return stem in scope.lex.country_names or bool(scope.lex.lookup(stem))
+    info = word_info(word)
+    return info is not None and info[1] == "nt"
 
 
 def _names_something(scope: Scope, stem: str) -> bool:
@@ -133,7 +153,7 @@ def _outlet_end(scope: Scope, start: int) -> int | None:
     k = start
     while k < len(text) and k - start < _MAX_OUTLET and (is_cjk(text[k]) or text[k] in "-－"):
         k += 1
-    for end in range(k, start + 1, -1):
+    for end in range(start + 2, k + 1):   # the shortest outlet that fits: 记者观察网, not two of them
         name = text[start:end]
         if not name.endswith(_MEDIA_ENDINGS) or not scope.view.ends_token(end) or not scope.view.starts_token(start):
             continue
