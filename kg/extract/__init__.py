@@ -65,7 +65,8 @@ class Extractor:
         doc.stage(bodies.COORDINATED)
         doc.hints = [[] for _ in views]
         doc.stage(people.GENERATORS, after=_people_lists)
-        doc.stage(programs.GENERATORS, settle=lambda made: programs.settle(made, self.program_model))
+        cue_words = frozenset(self.lex.program_cues)
+        doc.stage(programs.GENERATORS, settle=lambda made: programs.settle(made, self.program_model, cue_words))
         doc.stage(places.INSIDE)
         statistical = [[] for _ in views]
         if self.ner is not None:

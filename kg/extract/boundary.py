@@ -20,7 +20,7 @@ from kg.extract.candidate import Candidate
 from kg.extract.view import Found, SentenceView
 from kg.text import is_cjk
 
-__all__ = ["NameShape", "Boundary", "scan_left", "trim_opening", "opens_no_name"]
+__all__ = ["NameShape", "Boundary", "scan_left", "trim_opening", "opens_no_name", "OPENING_CHARS"]
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class Boundary:
 
 # Characters that open a clause, not a name, when they stand first in a word
 # the tagger glued (了丽园, 为省政府, 由鹰潭).
-_OPENING_CHARS = frozenset("了的为经由在与及等对把被将从向到以于让给即并而或就着过驻赴")
+OPENING_CHARS = frozenset("了的为经由在与及等对把被将从向到以于让给即并而或就着过驻赴")
 # Dictionary flags of words that open a clause: verbs, prepositions, conjunctions,
 # particles, adverbs, pronouns, interjections, measure words.
 _CLAUSE_FLAGS = ("v", "p", "c", "u", "d", "r", "y", "e", "o", "q")
@@ -83,7 +83,7 @@ def scan_left(view: SentenceView, found: Found, head: int, shape: NameShape) -> 
         if tok is None or not _inside(tok.text, tok.flag, shape) or (
                 shape.stop_types and found.overlapping(tok.start, start, shape.stop_types)):
             break
-        if len(tok.text) > 1 and tok.text[0] in _OPENING_CHARS and word_info(tok.text) is None:
+        if len(tok.text) > 1 and tok.text[0] in OPENING_CHARS and word_info(tok.text) is None:
             start = tok.start + 1   # 汇报了丽园小区: the tagger glued a particle to the name
             break
         start = tok.start
@@ -188,7 +188,7 @@ def opens_no_name(view: SentenceView, i: int, head: int, shape: NameShape) -> in
         if view.text[i:i + n] in shape.opening_words and i + n < head:
             return n   # the tagger glued the word to the name (时任枣巷镇)
     c = view.text[i]
-    if c in _OPENING_CHARS and i + 1 < head and not (tok.start == i and tok.end > i + 1 and word_info(tok.text)):
+    if c in OPENING_CHARS and i + 1 < head and not (tok.start == i and tok.end > i + 1 and word_info(tok.text)):
         return 1   # 由善智教育集团: a word the tagger glued, not one the dictionary knows (和平)
     count = _COUNT.match(view.text, i)
     if count and count.end() < head:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from kg.extract.base import DETERMINERS, word_info
-from kg.extract.boundary import opens_no_name
+from kg.extract.boundary import OPENING_CHARS, opens_no_name
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
 from kg.model import COMMUNITY, ESTATE, ORGANIZATION, PERSON, PLACE_TYPES, PROGRAM, TOWNSHIP, VILLAGE
@@ -172,8 +172,17 @@ def _quantity(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return bool(_QUANTITY.match(c.name))
 
 
+def _opens_with_a_preposition(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """“从群众中来,到群众中去”: a quoted phrase that opens with a preposition or particle is a clause.
+
+    (A name may open with a verb — “传承好家风”, “接诉即办” — but not with these.)"""
+    return c.name[:1] in OPENING_CHARS
+
+
 _PROGRAM_RULES = ((PROGRAM,), (
     ("quantity", "a number and a measure word count things, they name none (70余个)", _quantity),
+    ("opens-with-a-preposition", "a phrase that opens with a preposition or particle is a clause (从…到…)",
+     _opens_with_a_preposition),
 ))
 
 

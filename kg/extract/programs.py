@@ -13,6 +13,7 @@ document and keeps the names whose weight reaches the threshold.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Iterator
 
@@ -83,6 +84,8 @@ def _best_run(scope: Scope, chunks, i: int) -> Candidate | None:
             continue
         if n > 1 and any(len(w) > 7 or any(w.endswith(v) for v in verbs) for w in words):
             continue
+        if n > 1 and words[-1] in scope.res.program_cues.words:
+            continue   # 幸福要事 项目: the cue word follows the name, it is not part of it
         a, b = chunks[i].start(), chunks[i + n - 1].end()
         if not all(is_cjk(c) or c in "+· " or c.isdigit() for c in text[a:b]):
             continue
@@ -195,7 +198,8 @@ def _left_boundary(scope: Scope, p: int) -> int:
 
 # --------------------------------------------------------------------------- the document decides
 
-def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None) -> list[list[Candidate]]:
+def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None,
+           cue_words: frozenset[str] = frozenset()) -> list[list[Candidate]]:
     """Keep the programs that the document as a whole supports.
 
     The cues of every occurrence of a name are pooled, with whether it
@@ -203,12 +207,27 @@ def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None)
     and the program model weighs them.
     """
     model = model or load_model()
+    candidates = _without_their_cues(candidates, cue_words)
     occurrences: dict[str, list[tuple[str, ...]]] = {}
     for sentence in candidates:
         for c in sentence:
             occurrences.setdefault(c.name, []).append(c.signals)
     accepted = {name for name, found in occurrences.items() if model.accepts(pooled_cues(found))}
     return [[c for c in sentence if c.name in accepted] for sentence in candidates]
+
+
+def _without_their_cues(candidates: list[list[Candidate]], cue_words: frozenset[str]) -> list[list[Candidate]]:
+    """幸福要事项目 where the document also writes 幸福要事: one program, named without its cue word."""
+    names = {c.name for sentence in candidates for c in sentence}
+    out = []
+    for sentence in candidates:
+        fixed = []
+        for c in sentence:
+            base = next((n for n in names if n != c.name and c.name.startswith(n) and len(n) >= 3
+                         and c.name[len(n):] in cue_words), None)
+            fixed.append(dataclasses.replace(c, name=base, alias=c.alias or c.name) if base else c)
+        out.append(fixed)
+    return out
 
 
 GENERATORS = (quoted, spaced, cued)
