@@ -142,7 +142,7 @@ def test_suffix_lists(lex):
 
 def test_data_files_have_no_duplicate_entries():
     for name in DATA_FILES:
-        if name == "divisions.tsv":
+        if name == "divisions.tsv" or name.endswith(".json"):
             continue
         # In word<TAB>kind files a word may serve two kinds (先生 after a
         # surname, or after a full name), but not the same kind twice.
