@@ -26,7 +26,8 @@ def is_cjk(c: str) -> bool:
     >>> is_cjk("盐"), is_cjk("A"), is_cjk("，")
     (True, False, False)
     """
-    return any(lo <= c <= hi for lo, hi in _CJK_RANGES)
+    # Written out rather than looped over _CJK_RANGES: it is called for every character of a corpus.
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
 
 
 def is_han(c: str) -> bool:
