@@ -12,7 +12,8 @@ import networkx as nx
 
 from kg.atomic import alongside, atomic_batch
 from kg.config import BuildOptions
-from kg.export import html, network, rdf, tables
+from kg.export import html, neo4j, network, rdf, tables
+from kg.export.layout import picture
 from kg.graph import build_graph
 from kg.model import KnowledgeGraph
 from kg.timing import stage
@@ -35,14 +36,19 @@ def write_outputs(kg: KnowledgeGraph, options: BuildOptions) -> list[Path]:
                                       formats=options.rdf_formats)
             with stage("writing the tables"):
                 paths += tables.write_csv(kg, graph, out)
+            with stage("writing the Neo4j import files"):
+                paths += neo4j.write_neo4j(kg, out)
         paths += networked.result()
     return paths
 
 
 def _network_outputs(graph: nx.Graph, kg: KnowledgeGraph, out: Path, options: BuildOptions) -> list[Path]:
+    # One picture for the page and the graph files, so Gephi opens what the page shows.
+    with stage("laying out the graph"):
+        layout = picture(graph, options.max_nodes)
     with stage("writing graph.graphml and graph.gexf"):
-        paths = network.write_network_files(graph, out)
+        paths = network.write_network_files(graph, out, layout)
     if options.write_html:
-        with stage("laying out and writing graph.html"):
-            paths.append(html.write_html(graph, kg, out, max_nodes=options.max_nodes).path)
+        with stage("writing graph.html"):
+            paths.append(html.write_html(graph, kg, out, max_nodes=options.max_nodes, layout=layout).path)
     return paths

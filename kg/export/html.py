@@ -24,7 +24,6 @@ import hashlib
 import json
 import os
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,7 @@ from markupsafe import Markup
 
 from kg.atomic import atomic_write
 from kg.config import DEFAULTS
-from kg.export.layout import compute_layout, strength
+from kg.export.layout import Picture, picture, select_nodes, strength
 from kg.model import (CITY, COMMUNITY, COOCCURS, COUNTY, ENTITY_TYPES, ESTATE, ORGANIZATION, PERSON,
                       PROGRAM, PROVINCE, TOWNSHIP, VILLAGE, CleanDocument, Evidence, KnowledgeGraph)
 
@@ -69,52 +68,22 @@ class HtmlSummary:
 
 
 def write_html(graph: nx.Graph, kg: KnowledgeGraph, out_dir: Path, *,
-               max_nodes: int = DEFAULTS.max_nodes, title: str | None = None) -> HtmlSummary:
+               max_nodes: int = DEFAULTS.max_nodes, title: str | None = None,
+               layout: Picture | None = None) -> HtmlSummary:
     """Write ``out_dir/graph.html`` with at most ``max_nodes`` nodes (``<= 0``: all).
 
     ``graph`` is the graph of :func:`kg.graph.build_graph`; it is not modified.
+    ``layout`` is the picture of ``graph`` the graph files share, when already made.
     """
     html_path = Path(out_dir) / "graph.html"
-    keep = select_nodes(graph, max_nodes)
-    view = graph.subgraph(keep).copy()
-    positions = compute_layout(view)
-    page = render_page(view, kg, positions, nodes_total=graph.number_of_nodes(), title=title)
+    layout = layout or picture(graph, max_nodes)
+    view = graph.subgraph(layout.shown).copy()
+    page = render_page(view, kg, layout.positions, nodes_total=graph.number_of_nodes(), title=title,
+                       left_out=_left_out_names(graph, view))
     atomic_write(html_path, page)
     return HtmlSummary(path=html_path, nodes_shown=view.number_of_nodes(),
                        nodes_total=graph.number_of_nodes(),
                        left_out=graph.number_of_nodes() - view.number_of_nodes())
-
-
-# --- which nodes the page shows ----------------------------------------------
-
-def select_nodes(graph: nx.Graph, max_nodes: int) -> list:
-    """The nodes to show: all of them, or the strongest of each community.
-
-    Each community gets a share of ``max_nodes`` in proportion to its size
-    (rounded down), filled with its nodes of highest weighted degree; the
-    places left by rounding go to the strongest remaining nodes overall.
-
-    >>> g = nx.Graph()
-    >>> g.add_nodes_from([(i, {"weight": i, "community": i % 2}) for i in range(10)])
-    >>> sorted(select_nodes(g, 4))
-    [6, 7, 8, 9]
-    """
-    n = graph.number_of_nodes()
-    if max_nodes is None or max_nodes <= 0 or n <= max_nodes:
-        return list(graph.nodes)
-    groups: dict[Any, list] = defaultdict(list)
-    for node, d in graph.nodes(data=True):
-        groups[d.get("community", 0)].append(node)
-    keep: list = []
-    rest: list = []
-    for members in groups.values():
-        members.sort(key=lambda x: strength(graph, x))
-        share = max_nodes * len(members) // n
-        keep.extend(members[:share])
-        rest.extend(members[share:])
-    rest.sort(key=lambda x: strength(graph, x))
-    keep.extend(rest[:max_nodes - len(keep)])
-    return keep
 
 
 # --- page data ---------------------------------------------------------------
@@ -306,8 +275,15 @@ def _check_inline(code: str, tag: str) -> str:
     return code
 
 
+def _left_out_names(graph: nx.Graph, view: nx.Graph) -> list[list]:
+    """[name, type, alias, ...] of every node a capped page leaves out, strongest first, so a search can say where it is."""
+    rest = sorted((n for n in graph if n not in view), key=lambda n: strength(graph, n))
+    return [[str(graph.nodes[n].get("label", n)), graph.nodes[n].get("type", ""),
+             *_split_bar(graph.nodes[n].get("aliases"))] for n in rest]
+
+
 def render_page(view: nx.Graph, kg: KnowledgeGraph, positions: dict, *, nodes_total: int,
-                title: str | None = None) -> str:
+                title: str | None = None, left_out: list[list] | None = None) -> str:
     """The HTML of the page for ``view`` (already capped and laid out)."""
     from pyvis.network import Network
 
