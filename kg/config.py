@@ -76,6 +76,8 @@ class BuildOptions:
     dask: str | None = None                 # a scheduler address: extract on a Dask cluster
     reuse_outputs: bool = True              # with the cache on, leave outputs that are up to date alone
     allow_empty: bool = False               # write an empty graph when no document could be read
+    strict: bool = False                    # skipped inputs stop the build before anything is written
+    write_report: bool = True               # report.html beside the page
 
     def __post_init__(self) -> None:
         # Plain strings from a caller become the enums, so the rest of kg sees one type.
@@ -109,4 +111,5 @@ EVAL_DEFAULTS = EvalOptions()
 
 # Options that decide how a build runs but not what it writes: two builds
 # that differ only in these write the same bytes.
-RUN_OPTIONS = frozenset({"out_dir", "workers", "cache_dir", "use_cache", "dask", "reuse_outputs", "allow_empty"})
+RUN_OPTIONS = frozenset({"out_dir", "workers", "cache_dir", "use_cache", "dask", "reuse_outputs", "allow_empty",
+                         "strict"})
