@@ -11,7 +11,8 @@ from pathlib import Path
 import click
 
 from kg.query import (DEFAULT_GRAPH, QueryError, format_csv, format_json, format_table, push,
-                      read_query, run_query, validate)
+                      run_query, validate)
+from kg.query_text import load_query
 
 _FORMATTERS = {"table": format_table, "csv": format_csv, "json": format_json}
 
@@ -42,7 +43,7 @@ def query_command(query: str, graph_path: Path, fmt: str, endpoint: str | None, 
       kg query 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }' --format csv
     """
     try:
-        result = run_query(read_query(query), graph_path=graph_path, endpoint=endpoint,
+        result = run_query(load_query(query, graph_path, endpoint), graph_path=graph_path, endpoint=endpoint,
                            allow_update=allow_update)
     except QueryError as e:
         _fail("query", e)

@@ -15,7 +15,7 @@ from pathlib import Path
 from kg.vocab import DEFAULT_BASE_IRI
 
 __all__ = ["Backend", "Provenance", "RdfFormat", "Conventions", "BuildOptions", "DEFAULTS", "EvalOptions", "EVAL_DEFAULTS",
-           "DEFAULT_CORPUS", "DEFAULT_GRAPH", "RUN_OPTIONS", "choices"]
+           "StatsFormat", "ViewOptions", "VIEW_DEFAULTS", "DEFAULT_CORPUS", "DEFAULT_GRAPH", "RUN_OPTIONS", "choices"]
 
 
 class Backend(str, Enum):
@@ -108,6 +108,21 @@ class EvalOptions:
 
 
 EVAL_DEFAULTS = EvalOptions()
+
+class StatsFormat(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    """What the commands that read a finished build do: ``kg stats``, ``kg report``, ``kg subgraph``."""
+    stats_format: StatsFormat = StatsFormat.TEXT
+    subgraph_depth: int = 2                     # links followed out from the entity
+    subgraph_dir: str = "subgraph"              # folder of the subgraph's files, inside the build's folder
+
+
+VIEW_DEFAULTS = ViewOptions()
 
 # Options that decide how a build runs but not what it writes: two builds
 # that differ only in these write the same bytes.

@@ -30,7 +30,8 @@ from kg.relations import merge_relations
 from kg.resolve import merge_entities
 from kg.timing import stage
 
-__all__ = ["BuildOptions", "BuildSummary", "SkippedInputs", "build", "assemble", "merge", "extract_inputs",
+__all__ = ["BuildOptions", "BuildSummary", "SkippedInputs", "build", "assemble", "recorded_build",
+           "summary_from_record", "merge", "extract_inputs",
            "write_outputs", "process_document", "recognize"]
 
 log = logging.getLogger("kg")
@@ -341,6 +342,15 @@ def assemble(paths: list[str], options: BuildOptions = DEFAULTS, progress: Progr
             return merge(ex.results, skipped)
 
 
+def summary_from_record(record: dict) -> BuildSummary:
+    """The BuildSummary a build recorded (``manifest.read_summary``), as it was when written."""
+    known = {f.name for f in dataclasses.fields(BuildSummary)}
+    s = BuildSummary(**{k: v for k, v in record.items() if k in known})
+    s.outputs = [Path(p) for p in s.outputs]
+    s.skipped = [tuple(x) for x in s.skipped]
+    return s
+
+
 def recorded_build(out_dir: Path) -> tuple[list[str], dict] | None:
     """The paths and output options of the last build that wrote ``out_dir``, if it recorded them."""
     summary = manifest.read_summary(Path(out_dir)) or {}
@@ -387,10 +397,7 @@ def _summary_record(s: BuildSummary) -> dict:
 
 
 def _recorded_summary(record: dict, seconds: float, cache_dir: Path) -> BuildSummary:
-    known = {f.name for f in dataclasses.fields(BuildSummary)}
-    s = BuildSummary(**{k: v for k, v in record.items() if k in known})
-    s.outputs = [Path(p) for p in s.outputs]
-    s.skipped = [tuple(x) for x in s.skipped]
+    s = summary_from_record(record)
     s.from_cache, s.extracted, s.seconds, s.cache_dir = s.documents, 0, seconds, cache_dir
     s.up_to_date, s.cache_rejected = True, []
     return s
