@@ -292,7 +292,9 @@ def _svg(fig) -> Markup:
         warnings.simplefilter("ignore")  # glyphs missing from the fallback font: the text stays text
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "kg"})
     text = buf.getvalue()
-    return Markup(text[text.index("<svg"):])
+    # The RDF metadata block names only matplotlib; the page needs none of it.
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text[text.index("<svg"):], flags=re.S)
+    return Markup(text)
 
 
 def bar_chart(labels: list[str], values: list[int], colours: list[str], xlabel: str) -> Markup:
