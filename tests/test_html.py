@@ -187,11 +187,14 @@ def test_nodes_carry_type_aliases_posts_code_and_evidence(built):
     assert program["t"] == "Program" and program["al"] == ["红色物业模式"]
     assert program["m"] == 3 and program["docs"] == 2
     assert len(program["ev"]) == 3
-    articles = {ev[3] for ev in program["ev"]}
-    assert articles == {"金海湾社区的红色物业", "b.txt"}, "title when there is one, else the file name"
-    for text, start, end, _ in program["ev"]:
-        assert text[start:end] in ("红色物业", "红色物业模式")
-    assert nodes["李代霞"]["po"] == ["社区党支部书记"]
+    articles = page_json(html, "meta")["articles"]
+    assert articles == [["a.txt", "金海湾社区的红色物业", "", ""], ["b.txt", "", "", ""]], "file, title, date, paper"
+    assert {ev[2] for ev in program["ev"]} == {0, 1}
+    for text, marks, _ in program["ev"]:
+        assert [text[a:b] for a, b in marks] in (["红色物业"], ["红色物业模式"])
+    assert program["dn"] == [0, 1]
+    assert nodes["李代霞"]["po"] == [["社区党支部书记", ""]]
+    assert nodes["金海湾社区"]["q"] == "安邑街道", "what tells it from another of its name"
     assert nodes["安邑街道"]["cd"] == "140802006"
     assert nodes["金海湾社区"]["al"] == ["金海湾"]
     assert nodes["王孤立"]["iso"] is True
@@ -202,9 +205,13 @@ def test_edges_carry_kind_count_pmi_and_one_evidence(built):
     ids = {n["id"]: n["label"] for n in page_json(html, "nodes")}
     edges = {(ids[e["from"]], ids[e["to"]]): e for e in page_json(html, "edges")}
     located = edges[("金海湾社区", "安邑街道")]
-    assert located["k"] == "locatedIn" and located["n"] == 1 and located["p"] == 1.25
-    assert located["ev"] == ["金海湾社区位于安邑街道，推行红色物业。", "金海湾社区的红色物业"]
+    assert located["k"] == "locatedIn" and located["n"] == 1 and located["p"] == 1.25 and located["dir"] is True
+    text, marks, article = located["ev"]
+    assert text == "金海湾社区位于安邑街道，推行红色物业。" and article == 0
+    assert [text[a:b] for a, b in marks] == ["金海湾社区", "安邑街道"], "both names are marked"
+    assert located["dn"] == [0]
     assert all(e["ev"] for e in edges.values())
+    assert not any(e["dir"] for e in edges.values() if e["k"] == "cooccursWith")
 
 
 def test_legend_lists_the_types_present(built):
