@@ -38,6 +38,7 @@ TOP = 30               # rows of each ranked table
 PAIRS = 20             # rows of each table of pairs
 SENTENCES = 8          # evidence sentences listed for one item
 PMI_MIN_COUNT = 2      # PMI favours rare pairs: rank only pairs named together at least this often
+YEARLY_AFTER = 48      # months the articles span beyond which the time chart counts years
 
 
 @dataclass
@@ -273,7 +274,8 @@ CHART_FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", 
                "DejaVu Sans"]
 
 
-def _figure(width: float, height: float):
+def _figure(width: float, height: float, left: float, bottom: float):
+    """A figure with fixed margins (in inches): a layout engine would cost more than the drawing."""
     import matplotlib
     matplotlib.use("svg", force=False)
     from matplotlib.figure import Figure
@@ -281,7 +283,8 @@ def _figure(width: float, height: float):
                                 "font.sans-serif": CHART_FONTS, "font.size": 9})
     # A missing CJK font only changes the measured widths; the browser draws the text itself.
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
-    fig = Figure(figsize=(width, height), layout="constrained")
+    fig = Figure(figsize=(width, height))
+    fig.subplots_adjust(left=left / width, right=1 - 0.45 / width, bottom=bottom / height, top=1 - 0.1 / height)
     return fig, fig.subplots()
 
 
@@ -299,9 +302,12 @@ def _svg(fig) -> Markup:
 
 def bar_chart(labels: list[str], values: list[int], colours: list[str], xlabel: str) -> Markup:
     """A horizontal bar chart, largest on top, as inline SVG."""
-    fig, ax = _figure(6.0, 0.6 + 0.26 * max(1, len(labels)))
+    widest = max((sum(2 if ord(c) > 0x2E80 else 1 for c in label) for label in labels), default=4)
+    fig, ax = _figure(6.0, 0.6 + 0.26 * max(1, len(labels)), left=min(2.6, 0.2 + widest * 0.065), bottom=0.45)
     ax.barh(range(len(labels))[::-1], values, color=colours, height=0.7)
     ax.set_yticks(range(len(labels))[::-1], labels)
+    from matplotlib.ticker import MaxNLocator
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(xlabel)
     ax.spines[["top", "right"]].set_visible(False)
     for y, v in zip(range(len(labels))[::-1], values):
@@ -310,9 +316,9 @@ def bar_chart(labels: list[str], values: list[int], colours: list[str], xlabel: 
 
 
 def time_chart(months: list[str], counts: list[int]) -> Markup:
-    """Articles a month, as inline SVG."""
+    """Articles a month (a year, over a long span), as inline SVG."""
     from matplotlib.ticker import MaxNLocator
-    fig, ax = _figure(6.0, 2.4)
+    fig, ax = _figure(6.0, 2.4, left=0.6, bottom=0.75)
     ax.bar(range(len(months)), counts, color="#4e79a7", width=0.8)
     step = max(1, len(months) // 12)
     ax.set_xticks(range(0, len(months), step), months[::step], rotation=45, ha="right")
@@ -331,6 +337,10 @@ def charts(data: dict) -> dict[str, Markup]:
     months = Counter(a["date"][:7] for a in corpus["articles"] if a["date"])
     if months:
         span = _month_range(min(months), max(months))
+        if len(span) > YEARLY_AFTER:   # over a long span, one bar a year
+            years = Counter(a["date"][:4] for a in corpus["articles"] if a["date"])
+            span = [str(y) for y in range(int(min(years)), int(max(years)) + 1)]
+            months = years
         out["time"] = time_chart(span, [months.get(m, 0) for m in span])
     top = [p for p in data["programs"] if p["places"]][:15]
     if top:
