@@ -20,7 +20,9 @@
   const MAX_FIT_SCALE = 1.6;    // a fit to a few nodes does not blow them up
   const FONT = options.nodes.font.face;
   const types = new Map(meta.types.map(([t, zh, colour]) => [t, { zh, colour }]));
-  const kinds = new Map(meta.kinds.map(([k, colour, dashed, says]) => [k, { colour, dashed, says }]));
+  // Dashed lines cost vis a loop a dash: a large page draws co-occurrence as a plain light line instead.
+  const DASHES = rawEdges.length <= 3000;
+  const kinds = new Map(meta.kinds.map(([k, colour, dashed, says]) => [k, { colour, dashed: dashed && DASHES, says }]));
   const articles = meta.articles;
   const byId = new Map(raw.map((n) => [n.id, n]));
   const edgeById = new Map(rawEdges.map((e) => [e.id, e]));
