@@ -33,12 +33,12 @@ def _fail(command: str, error: QueryError) -> None:
 @click.option("--allow-update", is_flag=True,
               help="Allow SPARQL Update (which rewrites the graph file) and SERVICE.")
 def query_command(query: str, graph_path: Path, fmt: str, endpoint: str | None, allow_update: bool) -> None:
-    """Run a SPARQL query: QUERY is a .rq file, SPARQL text, or - for standard input.
+    """Run a SPARQL query: QUERY is a shipped query's name, a .rq file, SPARQL text, or - for standard input.
 
     The kg, schema, org, skos, prov, dcterms, oa, rdf, rdfs, xsd and owl
     prefixes are predeclared. Examples:
 
-      kg query queries/officials_and_posts.rq
+      kg query officials_and_posts
 
       kg query 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }' --format csv
     """
