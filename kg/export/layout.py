@@ -51,7 +51,7 @@ class Picture:
 def picture(graph: nx.Graph, max_nodes: int) -> Picture:
     """The page's nodes (at most ``max_nodes``, 0 for all), laid out, and the rest placed beside them."""
     shown = select_nodes(graph, max_nodes)
-    positions = compute_layout(graph.subgraph(shown))
+    positions = compute_layout(graph.subgraph(shown).copy())  # a copy: algorithms walk a view slowly
     if len(shown) < graph.number_of_nodes():
         positions = extend_layout(graph, positions)
     return Picture(shown, positions, node_radius(graph))
