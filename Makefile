@@ -36,4 +36,4 @@ lac: $(STAMP)
 	$(BIN)/python -m pip install --quiet --no-build-isolation lac==2.1.2
 
 clean:
-	rm -rf $(VENV) out/*.ttl out/*.html out/*.csv out/*.graphml out/*.gexf out/*.jsonld out/.cache
+	rm -rf $(VENV) out/*.ttl out/*.html out/*.csv out/*.graphml out/*.gexf out/*.jsonld out/neo4j out/subgraph out/.cache out/.kg-build.json

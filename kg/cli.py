@@ -17,7 +17,8 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.config import DEFAULT_CORPUS, DEFAULTS, EVAL_DEFAULTS, Backend, Conventions, Provenance, RdfFormat, choices
+from kg.config import (DEFAULT_CORPUS, DEFAULTS, EVAL_DEFAULTS, VIEW_DEFAULTS, Backend, Conventions, Provenance,
+                       RdfFormat, StatsFormat, choices)
 from kg.names import display_path
 
 PROGRESS_MIN_DOCUMENTS = 20
@@ -104,7 +105,8 @@ class _Formatter(logging.Formatter):
 @click.option("--ner", "backend", type=click.Choice(choices(Backend)), default=DEFAULTS.backend.value,
               show_default=True,
               help="Recognizer: jieba + rules + lexicons, or with Baidu LAC (make lac) or Jiagu (pip install 'kg[jiagu]') added.")
-@click.option("--strict", is_flag=True, help="Fail (exit 1) when any input was skipped.")
+@click.option("--strict", is_flag=True, default=DEFAULTS.strict,
+              help="Fail (exit 1) when any input is skipped, before writing anything: the previous outputs stay.")
 @click.option("--allow-empty", is_flag=True, default=DEFAULTS.allow_empty,
               help="Write an empty graph when no document could be read (otherwise: exit 2, outputs left as they were).")
 @click.option("--to-simplified", is_flag=True, default=DEFAULTS.to_simplified,
@@ -120,34 +122,48 @@ class _Formatter(logging.Formatter):
 def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, backend, strict, allow_empty,
           to_simplified, workers, cache_dir, no_cache, dask_address, quiet) -> None:
     """Build the graph of PATHS (files, folders or globs; default: seeds/)."""
-    from kg.pipeline import BuildOptions, build as run_build
+    from kg.pipeline import BuildOptions, SkippedInputs, build as run_build
     if quiet:
         logging.getLogger().setLevel(logging.ERROR)
     options = BuildOptions(out_dir=Path(out_dir), pattern=pattern, base_iri=_base_iri(base_iri),
                            provenance=provenance, rdf_formats=tuple(formats), max_nodes=max_nodes,
                            backend=backend, to_simplified=to_simplified, workers=workers,
                            cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache,
-                           dask=dask_address, allow_empty=allow_empty)
+                           dask=dask_address, allow_empty=allow_empty, strict=strict)
     _check_ready(options)
     from kg.corpus import NoDocuments
     try:
-        _, summary = run_build(list(paths) or [DEFAULT_CORPUS], options, progress=None if quiet else _progress)
+        with _stages_shown(quiet):
+            _, summary = run_build(list(paths) or [DEFAULT_CORPUS], options, progress=None if quiet else _progress)
+    except SkippedInputs as e:
+        # Under --strict a skipped input is an error, so it is named even with -q.
+        _warn_skipped(e.skipped, "error")
+        _fail(f"{len(e.skipped)} input(s) skipped (--strict): nothing written, the previous outputs are "
+              "left as they were", EXIT_SKIPPED)
     except NoDocuments as e:
-        _warn_skipped(e.skipped)
+        if not quiet:
+            _warn_skipped(e.skipped)
         raise
-    _warn_skipped(summary.skipped)
-    if summary.cache_rejected:
-        click.echo(f"kg: warning: {len(summary.cache_rejected)} cached result(s) were damaged or not written by "
-                   "this user, and were extracted again", err=True)
     if not quiet:
+        _warn_skipped(summary.skipped)
+        if summary.cache_rejected:
+            click.echo(f"kg: warning: {len(summary.cache_rejected)} cached result(s) were damaged or not written "
+                       "by this user, and were extracted again", err=True)
         click.echo(format_summary(summary))
-    if strict and summary.skipped:
-        _fail(f"{len(summary.skipped)} input(s) skipped (--strict)", EXIT_SKIPPED)
 
 
-def _warn_skipped(skipped) -> None:
+def _stages_shown(quiet: bool):
+    """On a terminal, without -q or -v, the stage under way on one line of standard error."""
+    import contextlib
+    from kg.timing import show_stages
+    if quiet or not sys.stderr.isatty() or logging.getLogger().isEnabledFor(logging.INFO):
+        return contextlib.nullcontext()
+    return show_stages(sys.stderr)
+
+
+def _warn_skipped(skipped, level: str = "warning") -> None:
     for path, reason in skipped:
-        click.echo(f"kg: warning: skipped {path}: {reason}", err=True)
+        click.echo(f"kg: {level}: skipped {path}: {reason}", err=True)
 
 
 def _base_iri(value: str) -> str:
@@ -176,7 +192,36 @@ def _progress(items):
         items = list(items)
     if len(items) < PROGRESS_MIN_DOCUMENTS or not sys.stderr.isatty():
         return items
-    return click.progressbar(items, label="extracting", file=sys.stderr, show_pos=True)
+    sizes = getattr(items, "sizes", None)
+    if not sizes:
+        return click.progressbar(items, label="extracting", file=sys.stderr, show_pos=True)
+    return ByBytes(items, sizes)
+
+
+class ByBytes:
+    """A progress bar over extraction outcomes that moves by the bytes of each file.
+
+    Files differ in size by orders of magnitude, so a bar counting files
+    would promise an end far too soon or too late; by bytes, its estimate of
+    the time left holds from the first files on.
+    """
+
+    def __init__(self, items, sizes: dict[int, int], file=None) -> None:
+        self.items, self.sizes = items, sizes
+        self.bar = click.progressbar(length=max(1, sum(sizes.values())), label=f"extracting {len(sizes)} files",
+                                     file=file or sys.stderr, show_eta=True, show_percent=True)
+
+    def __enter__(self) -> "ByBytes":
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.bar.__exit__(*exc)
+
+    def __iter__(self):
+        for outcome in self.items:
+            self.bar.update(self.sizes.get(getattr(outcome, "index", None), 0))
+            yield outcome
 
 
 def format_summary(s) -> str:
@@ -198,6 +243,79 @@ def format_summary(s) -> str:
         where = f"on the Dask cluster at {s.dask}" if s.dask else f"in {s.workers} process(es)"
         lines.insert(-1, f"extracted  {s.extracted} document(s) {where}")
     return "\n".join(lines)
+
+
+_OUT_OPTION = dict(default=str(DEFAULTS.out_dir), show_default=True, type=click.Path(file_okay=False),
+                   help="The folder of the build to read.")
+
+
+@main.command()
+@click.option("-o", "--out", "out_dir", **_OUT_OPTION)
+@click.option("--format", "fmt", type=click.Choice(choices(StatsFormat)), default=VIEW_DEFAULTS.stats_format.value,
+              show_default=True, help="text: as `kg build` prints it; json: every field.")
+def stats(out_dir, fmt) -> None:
+    """Print the summary of the last build in OUT."""
+    import json
+    from kg.pipeline import summary_from_record
+    from kg.manifest import read_summary
+    record = read_summary(Path(out_dir))
+    if record is None:
+        _fail(f"no build recorded in {display_path(out_dir)}: run `kg build` first", EXIT_USAGE)
+    if fmt == StatsFormat.JSON.value:
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True))
+        return
+    inputs = (record.get("build") or {}).get("paths") or []
+    if inputs:
+        click.echo("inputs     " + " ".join(display_path(p) for p in inputs))
+    click.echo(format_summary(summary_from_record(record)))
+
+
+def _last_build(out_dir: str):
+    """The knowledge graph of the last build in ``out_dir``: its inputs and options, read through its cache."""
+    from kg.pipeline import BuildOptions, assemble, recorded_build
+    recorded = recorded_build(Path(out_dir))
+    if recorded is None:
+        _fail(f"no build recorded in {display_path(out_dir)}: run `kg build` first", EXIT_USAGE)
+    paths, recorded_options = recorded
+    known = {f for f in BuildOptions.__dataclass_fields__}
+    options = BuildOptions(**{k: v for k, v in recorded_options.items() if k in known}).replace(out_dir=Path(out_dir))
+    with _stages_shown(False):
+        return assemble(paths, options, progress=_progress), options
+
+
+@main.command()
+@click.option("-o", "--out", "out_dir", **_OUT_OPTION)
+def report(out_dir) -> None:
+    """Write OUT/report.html again from the last build in OUT (its articles are read from the cache)."""
+    from kg.export.report import write_report
+    from kg.graph import build_graph
+    kg, _ = _last_build(out_dir)
+    click.echo(display_path(write_report(kg, build_graph(kg), Path(out_dir))))
+
+
+@main.command()
+@click.argument("name")
+@click.option("--depth", type=click.IntRange(min=1), default=VIEW_DEFAULTS.subgraph_depth, show_default=True,
+              help="Links followed out from the entity.")
+@click.option("--from", "from_dir", **_OUT_OPTION)
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help=f"Folder for its graph.html, graph.gexf and graph.graphml  [default: FROM/{VIEW_DEFAULTS.subgraph_dir}]")
+def subgraph(name, depth, from_dir, out_dir) -> None:
+    """Write a small graph.html, graph.gexf and graph.graphml around the entity NAME (a name, alias or key)."""
+    from kg.export.subgraph import NotFound, write_subgraph
+    kg, options = _last_build(from_dir)
+    target = Path(out_dir) if out_dir else Path(from_dir) / VIEW_DEFAULTS.subgraph_dir
+    try:
+        result = write_subgraph(kg, name, depth, target)
+    except NotFound as e:
+        _fail(str(e), EXIT_USAGE)
+    if result.others:
+        click.echo(f"kg: note: {len(result.others)} other entities are named {name}: "
+                   + ", ".join(result.others) + " (give the key to pick one)", err=True)
+    click.echo(f"{result.label} ({result.key}): {result.nodes} entities, {result.edges} links within {depth} "
+               f"link(s)")
+    for path in result.paths:
+        click.echo(display_path(path))
 
 
 @main.command(name="eval")

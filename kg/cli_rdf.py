@@ -16,6 +16,7 @@ import click
 from kg.config import QUERY_DEFAULTS
 from kg.query import (QueryError, open_query, push,
                       read_query, validate, write_csv, write_json, write_table)
+from kg.query_text import load_query
 
 _WRITERS = {"table": write_table, "csv": write_csv, "json": write_json}
 _SECONDS = click.FloatRange(min=0, min_open=True)
@@ -72,12 +73,12 @@ def query_command(query: str, graph_path: Path, fmt: str, endpoint: str | None, 
     The kg, schema, org, skos, prov, dcterms, oa, rdf, rdfs, xsd and owl
     prefixes are predeclared. Examples:
 
-      kg query queries/officials_and_posts.rq
+      kg query officials_and_posts
 
       kg query 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }' --format csv
     """
     try:
-        with open_query(read_query(query), graph_path=graph_path, endpoint=endpoint, allow_update=allow_update,
+        with open_query(load_query(query, graph_path, endpoint), graph_path=graph_path, endpoint=endpoint, allow_update=allow_update,
                         timeout=timeout, limit=limit, max_reply_mb=max_reply_mb) as stream:
             _WRITERS[fmt](stream, sys.stdout)
             sys.stdout.flush()

@@ -15,7 +15,8 @@ from pathlib import Path
 from kg.vocab import DEFAULT_BASE_IRI
 
 __all__ = ["Backend", "Provenance", "RdfFormat", "Conventions", "BuildOptions", "DEFAULTS", "EvalOptions", "EVAL_DEFAULTS",
-           "DEFAULT_CORPUS", "QueryOptions", "QUERY_DEFAULTS", "RUN_OPTIONS", "choices"]
+           "StatsFormat", "ViewOptions", "VIEW_DEFAULTS", "DEFAULT_CORPUS", "QueryOptions", "QUERY_DEFAULTS",
+           "RUN_OPTIONS", "choices"]
 
 
 class Backend(str, Enum):
@@ -74,6 +75,8 @@ class BuildOptions:
     dask: str | None = None                 # a scheduler address: extract on a Dask cluster
     reuse_outputs: bool = True              # with the cache on, leave outputs that are up to date alone
     allow_empty: bool = False               # write an empty graph when no document could be read
+    strict: bool = False                    # skipped inputs stop the build before anything is written
+    write_report: bool = True               # report.html beside the page
 
     def __post_init__(self) -> None:
         # Plain strings from a caller become the enums, so the rest of kg sees one type.
@@ -118,6 +121,23 @@ class QueryOptions:
 
 QUERY_DEFAULTS = QueryOptions()
 
+
+class StatsFormat(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    """What the commands that read a finished build do: ``kg stats``, ``kg report``, ``kg subgraph``."""
+    stats_format: StatsFormat = StatsFormat.TEXT
+    subgraph_depth: int = 2                     # links followed out from the entity
+    subgraph_dir: str = "subgraph"              # folder of the subgraph's files, inside the build's folder
+
+
+VIEW_DEFAULTS = ViewOptions()
+
 # Options that decide how a build runs but not what it writes: two builds
 # that differ only in these write the same bytes.
-RUN_OPTIONS = frozenset({"out_dir", "workers", "cache_dir", "use_cache", "dask", "reuse_outputs", "allow_empty"})
+RUN_OPTIONS = frozenset({"out_dir", "workers", "cache_dir", "use_cache", "dask", "reuse_outputs", "allow_empty",
+                         "strict"})

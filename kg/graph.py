@@ -5,13 +5,17 @@ entities that are related or co-occur; every attribute is a plain scalar so
 the graph can be written to GraphML and GEXF as is.
 
 Node attributes: ``label`` ``type`` ``aliases`` (joined by ``|``) ``code``
-``posts`` (joined by ``|``) ``mentions`` ``documents`` ``weight`` (weighted
-degree) ``centrality`` (degree centrality) ``community`` (Louvain, fixed seed).
+``posts`` (joined by ``|``) ``mentions`` ``documents`` (how many articles)
+``articles`` (their ids, joined by ``|``) ``weight`` (weighted degree)
+``centrality`` (degree centrality) ``community`` (Louvain, fixed seed), and
+``first_date`` ``last_date`` when articles are dated.
 
 Edge attributes: ``kind`` (the typed relation when there is one, else
 ``cooccursWith``), ``kinds`` (all kinds, joined by ``|``), ``count`` (sentences
 in which both occur), ``pmi``, ``weight`` (count, at least 1), ``head`` (the
-head key of the typed relation, for direction).
+head key of the typed relation, for direction), ``articles`` (the ids of the
+articles that state or show the link, joined by ``|``), and ``first_date``
+``last_date`` when articles are dated.
 """
 from __future__ import annotations
 
@@ -36,10 +40,22 @@ def build_graph(kg: KnowledgeGraph) -> nx.Graph:
             posts.setdefault(rel.head, []).append(rel.tail)
     for key in sorted(kg.entities):
         e = kg.entities[key]
+        docs = e.documents
         g.add_node(key, label=e.name, type=e.type,
                    aliases="|".join(sorted(e.aliases - {e.name})),
                    code=e.code, posts="|".join(dict.fromkeys(posts.get(key, []))),
-                   mentions=e.mention_count, documents=len(e.documents))
+                   mentions=e.mention_count, documents=len(docs), articles="|".join(docs))
+    _add_edges(g, kg)
+    for _, _, data in g.edges(data=True):
+        data["weight"] = max(1, data["count"])
+    _add_dates(g, kg)
+    add_analytics(g)
+    return g
+
+
+def _add_edges(g: nx.Graph, kg: KnowledgeGraph) -> None:
+    """One edge a pair of entities, carrying every kind of link between them and their articles."""
+    articles: dict[tuple, set[str]] = {}
     for rel in sorted(kg.relations, key=lambda r: (r.kind, r.head, r.tail)):
         if rel.kind == HOLDS_POST or rel.head not in g or rel.tail not in g or rel.head == rel.tail:
             continue
@@ -58,10 +74,20 @@ def build_graph(kg: KnowledgeGraph) -> nx.Graph:
         else:
             data["kind"] = rel.kind
             data["head"] = rel.head
-    for _, _, data in g.edges(data=True):
-        data["weight"] = max(1, data["count"])
-    add_analytics(g)
-    return g
+        articles.setdefault(tuple(sorted((rel.head, rel.tail))), set()).update(e.doc_id for e in rel.evidence)
+    for (a, b), docs in articles.items():
+        g.edges[a, b]["articles"] = "|".join(sorted(docs))
+
+
+def _add_dates(g: nx.Graph, kg: KnowledgeGraph) -> None:
+    """The first and last date of the articles behind each node and edge, when articles are dated."""
+    dated = {d.document.id: d.date for d in kg.documents if d.date}
+    if not dated:
+        return
+    for _, data in list(g.nodes(data=True)) + [(None, d) for *_, d in g.edges(data=True)]:
+        dates = sorted(dated[a] for a in data.get("articles", "").split("|") if a in dated)
+        data["first_date"] = dates[0] if dates else ""
+        data["last_date"] = dates[-1] if dates else ""
 
 
 def add_analytics(g: nx.Graph) -> None:

@@ -19,7 +19,8 @@ from kg.extract.backends import versions_of
 MANIFEST = ".kg-build.json"
 _FORMAT = 2
 # Packages whose output the writers pass on byte for byte.
-_WRITER_PACKAGES = ("rdflib", "pyoxigraph", "networkx", "pyvis", "jinja2", "lxml", "numpy", "scipy", "msgspec")
+_WRITER_PACKAGES = ("rdflib", "pyoxigraph", "networkx", "pyvis", "jinja2", "lxml", "numpy", "scipy", "msgspec",
+                    "matplotlib")
 
 
 @functools.lru_cache(maxsize=1)

@@ -2,22 +2,32 @@
 
 All are written to temporary files and moved into place together once all
 have been written (kg.atomic), so a failed or killed build leaves the
-previous outputs as they were.
+previous outputs as they were. Then the outputs of an earlier build that
+this one did not write (graph.jsonld of an earlier ``--format jsonld``) are
+removed, so the folder never mixes two builds; only kg's own file names
+(``KNOWN_OUTPUTS``) are ever removed.
 """
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import networkx as nx
 
 from kg.atomic import alongside, atomic_batch
 from kg.config import BuildOptions
-from kg.export import html, network, rdf, tables
+from kg.export import html, neo4j, network, rdf, report, tables
+from kg.export.layout import picture
 from kg.graph import build_graph
 from kg.model import KnowledgeGraph
 from kg.timing import stage
 
-__all__ = ["write_outputs"]
+__all__ = ["write_outputs", "KNOWN_OUTPUTS", "remove_stale_outputs"]
+
+# Every file a build may write, relative to the output folder.
+KNOWN_OUTPUTS = ("graph.ttl", "graph.jsonld", "ontology.ttl", "entities.csv", "edges.csv", "merges.csv",
+                 "neo4j/nodes.csv", "neo4j/relationships.csv", "graph.graphml", "graph.gexf", "graph.html",
+                 "report.html")
 
 
 def write_outputs(kg: KnowledgeGraph, options: BuildOptions) -> list[Path]:
@@ -35,14 +45,39 @@ def write_outputs(kg: KnowledgeGraph, options: BuildOptions) -> list[Path]:
                                       formats=options.rdf_formats)
             with stage("writing the tables"):
                 paths += tables.write_csv(kg, graph, out)
+            with stage("writing the Neo4j import files"):
+                paths += neo4j.write_neo4j(kg, out)
         paths += networked.result()
+    remove_stale_outputs(out, paths)
     return paths
 
 
 def _network_outputs(graph: nx.Graph, kg: KnowledgeGraph, out: Path, options: BuildOptions) -> list[Path]:
+    # One picture for the page and the graph files, so Gephi opens what the page shows.
+    with stage("laying out the graph"):
+        layout = picture(graph, options.max_nodes)
     with stage("writing graph.graphml and graph.gexf"):
-        paths = network.write_network_files(graph, out)
+        paths = network.write_network_files(graph, out, layout)
     if options.write_html:
-        with stage("laying out and writing graph.html"):
-            paths.append(html.write_html(graph, kg, out, max_nodes=options.max_nodes).path)
+        with stage("writing graph.html"):
+            paths.append(html.write_html(graph, kg, out, max_nodes=options.max_nodes, layout=layout).path)
+    if options.write_report:
+        with stage("writing report.html"):
+            paths.append(report.write_report(kg, graph, out))
     return paths
+
+
+def remove_stale_outputs(out: Path, written: list[Path]) -> list[Path]:
+    """Remove the outputs of ``KNOWN_OUTPUTS`` in ``out`` that are not among ``written``; return them."""
+    keep = {Path(p).resolve() for p in written}
+    removed = []
+    for name in KNOWN_OUTPUTS:
+        path = out / name
+        if path.resolve() not in keep and path.is_file() and not path.is_symlink():
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed.append(path)
+    if any(p.parent.name == "neo4j" for p in removed):
+        with contextlib.suppress(OSError):
+            (out / "neo4j").rmdir()  # only when nothing else is in it
+    return removed

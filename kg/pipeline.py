@@ -30,12 +30,21 @@ from kg.relations import merge_relations
 from kg.resolve import merge_entities
 from kg.timing import stage
 
-__all__ = ["BuildOptions", "BuildSummary", "build", "merge", "extract_inputs", "write_outputs",
-           "process_document", "recognize"]
+__all__ = ["BuildOptions", "BuildSummary", "SkippedInputs", "build", "assemble", "recorded_build",
+           "summary_from_record", "merge", "extract_inputs",
+           "write_outputs", "process_document", "recognize"]
 
 log = logging.getLogger("kg")
 
 Progress = Callable[[Iterable], Iterable]
+
+
+class SkippedInputs(Exception):
+    """Inputs were skipped under ``strict``: the build stops before writing anything."""
+
+    def __init__(self, skipped: list[tuple[str, str]]) -> None:
+        super().__init__(f"{len(skipped)} input(s) skipped")
+        self.skipped = skipped
 
 
 @dataclass
@@ -108,7 +117,8 @@ def extract_inputs(inputs: list[InputFile], options: BuildOptions = DEFAULTS, pr
     # Extract first, load the cached results after: worker processes forked
     # from a small parent stay small, and no result waits in memory meanwhile.
     outcomes, workers = _run(plan, options)
-    with _shown(outcomes, len(plan.tasks), progress) as items:
+    sizes = {t.index: size for t, size in zip(plan.tasks, plan.sizes)}
+    with _shown(outcomes, sizes, progress) as items:
         extracted = _collect(items, inputs, slots, plan.reasons, cache)
     from_cache, damaged = _load_cached(plan.cached, inputs, slots, cache)
     if damaged:  # entries found unusable only now: rare, extracted here
@@ -171,13 +181,13 @@ def _run(plan: _Plan, options: BuildOptions) -> tuple[Iterable[list[parallel.Out
 
 
 @contextlib.contextmanager
-def _shown(outcomes: Iterable[list[parallel.Outcome]], n: int, progress: Progress | None):
+def _shown(outcomes: Iterable[list[parallel.Outcome]], sizes: dict[int, int], progress: Progress | None):
     """The outcomes one by one, through ``progress`` (a click progress bar) when given."""
     done = (o for chunk in outcomes for o in chunk)
     if progress is None:
         yield done
         return
-    shown = progress(_Sized(done, n))
+    shown = progress(_Sized(done, len(sizes), sizes))
     # click's progress bar draws and clears itself only inside a with block.
     with shown if hasattr(shown, "__enter__") else contextlib.nullcontext(shown) as items:
         yield items
@@ -216,10 +226,16 @@ def _load_cached(cached: list[tuple[int, str]], inputs: list[InputFile], slots: 
 
 
 class _Sized:
-    """An iterator that knows how many items it will give, for progress bars."""
+    """An iterator that knows how many items it will give, for progress bars.
 
-    def __init__(self, it: Iterable, n: int) -> None:
+    ``sizes`` holds the bytes of each input by its index, so that a bar can
+    move by bytes (and estimate the time left from the first files on) when
+    the files differ in size.
+    """
+
+    def __init__(self, it: Iterable, n: int, sizes: dict[int, int] | None = None) -> None:
         self._it, self._n = it, n
+        self.sizes = sizes or {}
 
     def __len__(self) -> int:
         return self._n
@@ -289,6 +305,8 @@ def _build(paths: list[str], options: BuildOptions,
     with stage("extracting"):
         ex = extract_inputs(inputs, options, progress, cache=cache, keys=keys)
     skipped = found.skipped + ex.skipped
+    if options.strict and skipped:
+        raise SkippedInputs(skipped)
     require_documents(len(ex.results), skipped, options.pattern, options.out_dir, allow_empty=options.allow_empty)
     with stage(f"merging {len(ex.results)} document(s)"):
         kg = merge(ex.results, skipped)
@@ -302,8 +320,44 @@ def _build(paths: list[str], options: BuildOptions,
     summary = _summary(kg, ex, outputs, options, cache, time.perf_counter() - t0)
     summary.skipped = skipped
     if stamp is not None:
-        manifest.write_manifest(options.out_dir, stamp, outputs, _summary_record(summary))
+        record = _summary_record(summary)
+        record["build"] = {"paths": [str(p) for p in paths], "options": _output_options(options)}
+        manifest.write_manifest(options.out_dir, stamp, outputs, record)
     return kg, summary
+
+
+def assemble(paths: list[str], options: BuildOptions = DEFAULTS, progress: Progress | None = None) -> KnowledgeGraph:
+    """The merged graph of ``paths``, writing no output: articles already in the cache are read from it.
+
+    For commands that make one output of their own (``kg report``, ``kg subgraph``).
+    """
+    with _fewer_collections():
+        found = scan_inputs(paths, options.pattern, exclude=[options.out_dir, options.cache_root])
+        cache = DocCache(options.cache_root, extractor_version(options.backend)) if options.use_cache else None
+        with stage("extracting"):
+            ex = extract_inputs(found.files, options, progress, cache=cache)
+        skipped = found.skipped + ex.skipped
+        require_documents(len(ex.results), skipped, options.pattern, options.out_dir, allow_empty=options.allow_empty)
+        with stage(f"merging {len(ex.results)} document(s)"):
+            return merge(ex.results, skipped)
+
+
+def summary_from_record(record: dict) -> BuildSummary:
+    """The BuildSummary a build recorded (``manifest.read_summary``), as it was when written."""
+    known = {f.name for f in dataclasses.fields(BuildSummary)}
+    s = BuildSummary(**{k: v for k, v in record.items() if k in known})
+    s.outputs = [Path(p) for p in s.outputs]
+    s.skipped = [tuple(x) for x in s.skipped]
+    return s
+
+
+def recorded_build(out_dir: Path) -> tuple[list[str], dict] | None:
+    """The paths and output options of the last build that wrote ``out_dir``, if it recorded them."""
+    summary = manifest.read_summary(Path(out_dir)) or {}
+    build = summary.get("build")
+    if not isinstance(build, dict) or not isinstance(build.get("paths"), list):
+        return None
+    return [str(p) for p in build["paths"]], dict(build.get("options") or {})
 
 
 def _stamp(inputs: list[InputFile], keys: list[InputKey], options: BuildOptions) -> str | None:
@@ -343,10 +397,7 @@ def _summary_record(s: BuildSummary) -> dict:
 
 
 def _recorded_summary(record: dict, seconds: float, cache_dir: Path) -> BuildSummary:
-    known = {f.name for f in dataclasses.fields(BuildSummary)}
-    s = BuildSummary(**{k: v for k, v in record.items() if k in known})
-    s.outputs = [Path(p) for p in s.outputs]
-    s.skipped = [tuple(x) for x in s.skipped]
+    s = summary_from_record(record)
     s.from_cache, s.extracted, s.seconds, s.cache_dir = s.documents, 0, seconds, cache_dir
     s.up_to_date, s.cache_rejected = True, []
     return s

@@ -102,7 +102,8 @@ def test_every_build_option_default_comes_from_the_config():
 def test_the_command_line_writes_no_default_of_its_own():
     """A literal default in cli.py would be a second home for it: they all name kg.config."""
     source = (KG / "cli.py").read_text(encoding="utf-8")
-    literals = re.findall(r"(?<!show_)default=(?!DEFAULTS\.|str\(DEFAULTS|\[f\.value for f in DEFAULTS|EVAL_DEFAULTS\.|None)"
+    literals = re.findall(r"(?<!show_)default=(?!DEFAULTS\.|str\(DEFAULTS|\[f\.value for f in DEFAULTS|EVAL_DEFAULTS\.|"
+                          r"VIEW_DEFAULTS\.|None)"
                           r"([^,)]+)", source)
     assert literals == []
 

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
+from gexf_util import read_gexf
 from kg.export.html import HtmlSummary, json_for_script, select_nodes, write_html
 from kg.export.layout import compute_layout
 from kg.export.network import write_network_files
@@ -129,7 +130,7 @@ def built(tmp_path_factory):
 def test_writes_the_page_and_the_gexf(built):
     _, graph, out, summary, html = built
     assert summary == HtmlSummary(out / "graph.html", graph.number_of_nodes(), graph.number_of_nodes(), 0)
-    back = nx.read_gexf(out / "graph.gexf")
+    back = read_gexf(out / "graph.gexf")
     assert set(back.nodes) == set(graph.nodes)
     assert back.number_of_edges() == graph.number_of_edges()
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
@@ -186,11 +187,14 @@ def test_nodes_carry_type_aliases_posts_code_and_evidence(built):
     assert program["t"] == "Program" and program["al"] == ["红色物业模式"]
     assert program["m"] == 3 and program["docs"] == 2
     assert len(program["ev"]) == 3
-    articles = {ev[3] for ev in program["ev"]}
-    assert articles == {"金海湾社区的红色物业", "b.txt"}, "title when there is one, else the file name"
-    for text, start, end, _ in program["ev"]:
-        assert text[start:end] in ("红色物业", "红色物业模式")
-    assert nodes["李代霞"]["po"] == ["社区党支部书记"]
+    articles = page_json(html, "meta")["articles"]
+    assert articles == [["a.txt", "金海湾社区的红色物业", "", ""], ["b.txt", "", "", ""]], "file, title, date, paper"
+    assert {ev[2] for ev in program["ev"]} == {0, 1}
+    for text, marks, _ in program["ev"]:
+        assert [text[a:b] for a, b in marks] in (["红色物业"], ["红色物业模式"])
+    assert program["dn"] == [0, 1]
+    assert nodes["李代霞"]["po"] == [["社区党支部书记", ""]]
+    assert nodes["金海湾社区"]["q"] == "安邑街道", "what tells it from another of its name"
     assert nodes["安邑街道"]["cd"] == "140802006"
     assert nodes["金海湾社区"]["al"] == ["金海湾"]
     assert nodes["王孤立"]["iso"] is True
@@ -201,9 +205,13 @@ def test_edges_carry_kind_count_pmi_and_one_evidence(built):
     ids = {n["id"]: n["label"] for n in page_json(html, "nodes")}
     edges = {(ids[e["from"]], ids[e["to"]]): e for e in page_json(html, "edges")}
     located = edges[("金海湾社区", "安邑街道")]
-    assert located["k"] == "locatedIn" and located["n"] == 1 and located["p"] == 1.25
-    assert located["ev"] == ["金海湾社区位于安邑街道，推行红色物业。", "金海湾社区的红色物业"]
+    assert located["k"] == "locatedIn" and located["n"] == 1 and located["p"] == 1.25 and located["dir"] is True
+    text, marks, article = located["ev"]
+    assert text == "金海湾社区位于安邑街道，推行红色物业。" and article == 0
+    assert [text[a:b] for a, b in marks] == ["金海湾社区", "安邑街道"], "both names are marked"
+    assert located["dn"] == [0]
     assert all(e["ev"] for e in edges.values())
+    assert not any(e["dir"] for e in edges.values() if e["k"] == "cooccursWith")
 
 
 def test_legend_lists_the_types_present(built):
@@ -274,7 +282,7 @@ def test_capped_page_says_what_was_left_out(tmp_path):
     meta = page_json(html, "meta")
     assert (meta["nodesShown"], meta["nodesTotal"], meta["leftOut"]) == (12, 60, 48)
     assert "graph.gexf" in html, "the page points to the full graph"
-    assert nx.read_gexf(tmp_path / "graph.gexf").number_of_nodes() == 60
+    assert read_gexf(tmp_path / "graph.gexf").number_of_nodes() == 60
 
 
 def test_no_cap_when_max_nodes_is_zero(tmp_path):
@@ -305,7 +313,7 @@ def test_control_characters_are_replaced_alike_in_graphml_and_gexf(tmp_path):
     g = nx.Graph()
     g.add_node("a\x0bb", label="名\x01字", type="Person", weight=0, community=0)
     write_network_files(g, tmp_path)
-    gexf, graphml = nx.read_gexf(tmp_path / "graph.gexf"), nx.read_graphml(tmp_path / "graph.graphml")
+    gexf, graphml = read_gexf(tmp_path / "graph.gexf"), nx.read_graphml(tmp_path / "graph.graphml")
     assert list(gexf.nodes) == list(graphml.nodes) == ["a\ufffdb"]
     assert gexf.nodes["a\ufffdb"]["label"] == graphml.nodes["a\ufffdb"]["label"] == "名\ufffd字"
     assert list(g.nodes) == ["a\x0bb"]

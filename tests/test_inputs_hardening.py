@@ -162,7 +162,7 @@ def test_a_hostile_name_in_a_warning_stays_on_its_line_and_sends_no_escape(tmp_p
     (arts / "ok.txt").write_text(ARTICLE, encoding="utf-8")
     hostile = "evil\nkg: warning: all fine\x1b[2J\u202etxt.pdf.txt"
     (arts / hostile).write_bytes(b"%PDF-1.7\n")
-    run = kg("build", arts, "--out", tmp_path / "out", "-j", "1", "-q")
+    run = kg("build", arts, "--out", tmp_path / "out", "-j", "1")
     assert run.returncode == 0, run.stderr
     (line,) = lines_of(run.stderr)
     assert line == f"kg: warning: skipped {arts}/evil\\nkg: warning: all fine\\x1b[2J\\u202etxt.pdf.txt: a PDF file, not text"
@@ -192,11 +192,11 @@ def test_a_fifo_in_a_folder_is_skipped_counted_and_fails_strict(tmp_path):
     run = kg("build", arts, "--out", tmp_path / "out", "--strict", "-j", "1", timeout=60)
     assert run.returncode == 1
     assert lines_of(run.stderr) == [
-        f"kg: warning: skipped {arts}/pipe.txt: a named pipe (FIFO), not a regular file",
-        f"kg: warning: skipped {arts}/to-pipe.txt: a named pipe (FIFO), not a regular file",
-        "kg: 2 input(s) skipped (--strict)",
+        f"kg: error: skipped {arts}/pipe.txt: a named pipe (FIFO), not a regular file",
+        f"kg: error: skipped {arts}/to-pipe.txt: a named pipe (FIFO), not a regular file",
+        "kg: 2 input(s) skipped (--strict): nothing written, the previous outputs are left as they were",
     ]
-    assert "documents  1 (2 skipped)" in run.stdout
+    assert run.stdout == "" and not (tmp_path / "out" / "graph.ttl").exists()
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"), reason="needs FIFOs and /dev/zero")
@@ -204,7 +204,7 @@ def test_a_fifo_or_a_device_named_directly_is_skipped(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     os.mkfifo(tmp_path / "pipe.txt")
     run = kg("build", tmp_path / "a.txt", tmp_path / "pipe.txt", "/dev/zero", "--out", tmp_path / "out", "-j", "1",
-             "-q", timeout=60)
+             timeout=60)
     assert run.returncode == 0, run.stderr
     assert lines_of(run.stderr) == [
         f"kg: warning: skipped {tmp_path}/pipe.txt: a named pipe (FIFO), not a regular file",
@@ -234,9 +234,10 @@ def test_a_folder_that_cannot_be_listed_is_a_skipped_input(tmp_path, monkeypatch
     result = CliRunner().invoke(_main(), ["build", str(arts), "--out", str(tmp_path / "out"), "--strict",
                                           "-j", "1", "--no-cache"])
     assert result.exit_code == 1
-    assert lines_of(result.stderr) == [f"kg: warning: skipped {arts}/locked: cannot list the folder: Permission denied",
-                                       "kg: 1 input(s) skipped (--strict)"]
-    assert "documents  1 (1 skipped)" in result.stdout
+    assert lines_of(result.stderr) == [f"kg: error: skipped {arts}/locked: cannot list the folder: Permission denied",
+                                       "kg: 1 input(s) skipped (--strict): nothing written, the previous outputs "
+                                       "are left as they were"]
+    assert result.stdout == ""
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root lists a chmod 000 folder anyway (see the test above)")
@@ -251,7 +252,7 @@ def test_a_chmod_000_folder_is_a_skipped_input(tmp_path):  # pragma: no cover - 
     finally:
         locked.chmod(stat.S_IRWXU)
     assert run.returncode == 1
-    assert lines_of(run.stderr)[0] == f"kg: warning: skipped {locked}: cannot list the folder: Permission denied"
+    assert lines_of(run.stderr)[0] == f"kg: error: skipped {locked}: cannot list the folder: Permission denied"
 
 
 # --------------------------------------------------------------------------- never an empty graph by accident

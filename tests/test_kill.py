@@ -21,7 +21,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 OUTPUTS = {"graph.ttl", "ontology.ttl", "entities.csv", "edges.csv", "merges.csv", "graph.graphml", "graph.gexf",
-           "graph.html"}
+           "graph.html", "report.html", "neo4j/nodes.csv", "neo4j/relationships.csv"}
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
 
@@ -45,7 +45,8 @@ def make_corpus(folder: Path, n_files: int, seed: int, chars: int = 4000) -> Non
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and not p.name.startswith(".")}
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(out).parts)}
 
 
 def temporaries(out: Path) -> list[str]:

@@ -6,7 +6,8 @@ from kg.pipeline import BuildOptions, build
 
 from conftest import SEEDS
 
-COMPARED = ("graph.ttl", "edges.csv", "entities.csv", "merges.csv", "graph.graphml")
+COMPARED = ("graph.ttl", "edges.csv", "entities.csv", "merges.csv", "graph.graphml", "graph.gexf", "report.html",
+            "neo4j/nodes.csv", "neo4j/relationships.csv")
 
 
 def test_two_workers_write_the_same_files_as_one(tmp_path):

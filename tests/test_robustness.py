@@ -168,17 +168,29 @@ def test_kg_build_of_the_messy_folder_warns_once_per_skipped_file(tmp_path):
         assert (tmp_path / "out" / name).stat().st_size > 0
 
 
-def test_strict_turns_the_warnings_into_exit_1(tmp_path):
-    run = kg_run("build", str(MESSY), "--out", str(tmp_path / "out"), "--strict", "-q", "-j", "1")
+def test_strict_decides_before_writing_and_leaves_the_previous_outputs(tmp_path):
+    out = tmp_path / "out"
+    first = kg_run("build", str(MESSY / "utf8.txt"), "--out", str(out), "-q", "-j", "1")
+    assert first.returncode == 0 and first.stderr == ""
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    run = kg_run("build", str(MESSY), "--out", str(out), "--strict", "-q", "-j", "1")
     assert run.returncode == 1
     lines = one_line_each(run.stderr)
-    assert lines[-1] == f"kg: {len(SKIPPED)} input(s) skipped (--strict)"
+    assert lines[-1] == (f"kg: {len(SKIPPED)} input(s) skipped (--strict): nothing written, "
+                         "the previous outputs are left as they were")
+    assert len(lines) == len(SKIPPED) + 1 and all(x.startswith("kg: error: skipped ") for x in lines[:-1])
     assert run.stdout == ""
-    # The outputs are written all the same: --strict changes the exit code, not the work.
-    assert (tmp_path / "out" / "graph.ttl").exists()
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before, "nothing was written"
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
     clean = kg_run("build", str(MESSY / "utf8.txt"), str(MESSY / "gbk.txt"), "--out", str(tmp_path / "out2"),
                    "--strict", "-q", "-j", "1")
     assert clean.returncode == 0 and clean.stderr == ""
+
+
+def test_quiet_prints_no_warning(tmp_path):
+    run = kg_run("build", str(MESSY), "--out", str(tmp_path / "out"), "-q", "-j", "1", "--no-cache")
+    assert run.returncode == 0
+    assert run.stdout == "" and run.stderr == "", "-q prints errors only, and skipped inputs are warnings"
 
 
 def test_odd_but_valid_files_give_mentions_at_the_right_offsets():
@@ -497,7 +509,7 @@ def test_a_full_disk_while_writing_leaves_the_previous_outputs_and_no_temporarie
     out = tmp_path / "out"
     args = ["build", str(MESSY / "utf8.txt"), "--out", str(out), "-q", "-j", "1", "--no-cache"]
     assert CliRunner().invoke(_main(), args).exit_code == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     calls = []
     real_fsync = os.fsync
 
@@ -511,7 +523,7 @@ def test_a_full_disk_while_writing_leaves_the_previous_outputs_and_no_temporarie
     result = CliRunner().invoke(_main(), ["build", str(MESSY / "gbk.txt"), *args[2:]])
     assert result.exit_code == 2
     assert result.stderr == "kg: No space left on device\n"
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
 
 
 def test_a_long_ascii_preamble_does_not_decide_the_encoding(tmp_path, monkeypatch):

@@ -24,7 +24,6 @@ import hashlib
 import json
 import os
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,9 +34,10 @@ from markupsafe import Markup
 
 from kg.atomic import atomic_write
 from kg.config import DEFAULTS
-from kg.export.layout import compute_layout, strength
-from kg.model import (CITY, COMMUNITY, COOCCURS, COUNTRY, COUNTY, ENTITY_TYPES, ESTATE, ORGANIZATION, PERSON,
-                      PROGRAM, PROVINCE, TOWNSHIP, VILLAGE, CleanDocument, Evidence, KnowledgeGraph)
+from kg.export.layout import Picture, picture, select_nodes, strength
+from kg.model import (CITY, COMMUNITY, COOCCURS, COUNTRY, COUNTY, ENTITY_TYPES, ESTATE, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF,
+                      ORGANIZATION, PERSON, PROGRAM, PROVINCE, RELATION_KINDS, TOWNSHIP, VILLAGE, CleanDocument, Entity,
+                      Evidence, KnowledgeGraph, Mention)
 
 TEMPLATES = Path(__file__).parent / "templates"
 MAX_EVIDENCE = 3
@@ -60,6 +60,15 @@ TYPE_STYLE: dict[str, tuple[str, str]] = {
 }
 OTHER_STYLE = ("其他", "#7f7f7f")
 
+# How each kind of link is drawn (colour, dashed) and said in the legend: stated relations are
+# arrows from their head, in a colour of their own; co-occurrence is a light grey line.
+LINK_STYLE: dict[str, tuple[str, bool, str]] = {
+    LOCATED_IN: ("#2b6cb0", False, "lies in"),
+    MEMBER_OF: ("#c05621", False, "is part of"),
+    IMPLEMENTS: ("#6b46c1", False, "carries out"),
+    COOCCURS: ("#9a9a9a", True, "in one sentence"),
+}
+
 
 @dataclass(frozen=True)
 class HtmlSummary:
@@ -70,52 +79,22 @@ class HtmlSummary:
 
 
 def write_html(graph: nx.Graph, kg: KnowledgeGraph, out_dir: Path, *,
-               max_nodes: int = DEFAULTS.max_nodes, title: str | None = None) -> HtmlSummary:
+               max_nodes: int = DEFAULTS.max_nodes, title: str | None = None,
+               layout: Picture | None = None) -> HtmlSummary:
     """Write ``out_dir/graph.html`` with at most ``max_nodes`` nodes (``<= 0``: all).
 
     ``graph`` is the graph of :func:`kg.graph.build_graph`; it is not modified.
+    ``layout`` is the picture of ``graph`` the graph files share, when already made.
     """
     html_path = Path(out_dir) / "graph.html"
-    keep = select_nodes(graph, max_nodes)
-    view = graph.subgraph(keep).copy()
-    positions = compute_layout(view)
-    page = render_page(view, kg, positions, nodes_total=graph.number_of_nodes(), title=title)
+    layout = layout or picture(graph, max_nodes)
+    view = graph.subgraph(layout.shown).copy()
+    page = render_page(view, kg, layout.positions, nodes_total=graph.number_of_nodes(), title=title,
+                       left_out=_left_out_names(graph, view))
     atomic_write(html_path, page)
     return HtmlSummary(path=html_path, nodes_shown=view.number_of_nodes(),
                        nodes_total=graph.number_of_nodes(),
                        left_out=graph.number_of_nodes() - view.number_of_nodes())
-
-
-# --- which nodes the page shows ----------------------------------------------
-
-def select_nodes(graph: nx.Graph, max_nodes: int) -> list:
-    """The nodes to show: all of them, or the strongest of each community.
-
-    Each community gets a share of ``max_nodes`` in proportion to its size
-    (rounded down), filled with its nodes of highest weighted degree; the
-    places left by rounding go to the strongest remaining nodes overall.
-
-    >>> g = nx.Graph()
-    >>> g.add_nodes_from([(i, {"weight": i, "community": i % 2}) for i in range(10)])
-    >>> sorted(select_nodes(g, 4))
-    [6, 7, 8, 9]
-    """
-    n = graph.number_of_nodes()
-    if max_nodes is None or max_nodes <= 0 or n <= max_nodes:
-        return list(graph.nodes)
-    groups: dict[Any, list] = defaultdict(list)
-    for node, d in graph.nodes(data=True):
-        groups[d.get("community", 0)].append(node)
-    keep: list = []
-    rest: list = []
-    for members in groups.values():
-        members.sort(key=lambda x: strength(graph, x))
-        share = max_nodes * len(members) // n
-        keep.extend(members[:share])
-        rest.extend(members[share:])
-    rest.sort(key=lambda x: strength(graph, x))
-    keep.extend(rest[:max_nodes - len(keep)])
-    return keep
 
 
 # --- page data ---------------------------------------------------------------
@@ -125,18 +104,25 @@ def _split_bar(value: Any) -> list[str]:
 
 
 class _Sentences:
-    """Sentence text and article names by (document id, sentence index)."""
+    """Sentence text and the page's article numbers by (document id, sentence index)."""
 
     def __init__(self, kg: KnowledgeGraph) -> None:
         self.docs: dict[str, CleanDocument] = {d.document.id: d for d in kg.documents}
+        self.index = {doc_id: i for i, doc_id in enumerate(sorted(self.docs))}
 
-    def article(self, doc_id: str) -> str:
-        d = self.docs.get(doc_id)
-        if d is None:
-            return os.path.basename(doc_id)
-        return d.title.strip() or os.path.basename(d.document.path) or doc_id
+    def articles(self) -> list[list[str]]:
+        """[file, title, date, newspaper] of each article, in the order of ``index``."""
+        rows = []
+        for doc_id in sorted(self.docs):
+            d = self.docs[doc_id]
+            rows.append([os.path.basename(d.document.path) or doc_id, d.title.strip(), d.date,
+                         str(getattr(d, "newspaper", "") or "")])
+        return rows
 
-    def text(self, doc_id: str, index: int) -> tuple[str, tuple[int, ...]]:
+    def article(self, doc_id: str) -> int:
+        return self.index.get(doc_id, -1)
+
+    def text(self, doc_id: str, index: int) -> tuple[str, Any]:
         d = self.docs.get(doc_id)
         if d is None or not 0 <= index < len(d.sentences):
             return "", ()
@@ -144,20 +130,22 @@ class _Sentences:
         return s.text, s.offsets
 
 
-def _snippet(text: str, hs: int, he: int) -> list:
-    """[text, highlight start, highlight end], cut to about SNIPPET characters around the highlight."""
+def _snippet(text: str, marks: list[tuple[int, int]]) -> list:
+    """[text, marks] cut to about SNIPPET characters around the marked names (each mark [start, end])."""
+    marks = sorted((a, b) for a, b in marks if 0 <= a < b)
     if len(text) <= SNIPPET:
-        return [text, hs, he]
-    if hs < 0:
-        return [text[:SNIPPET] + "…", -1, -1]
-    start = max(0, min(hs - SNIPPET // 3, len(text) - SNIPPET))
-    end = min(len(text), start + SNIPPET)
+        return [text, [list(m) for m in marks]]
+    if not marks:
+        return [text[:SNIPPET] + "…", []]
+    lo, hi = marks[0][0], max(b for _, b in marks)
+    start = max(0, min(lo - SNIPPET // 3, len(text) - SNIPPET))
+    end = min(len(text), max(start + SNIPPET, hi + 10))
     cut = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
     shift = start - (1 if start else 0)
-    return [cut, hs - shift, min(he, end) - shift]
+    return [cut, [[a - shift, min(b, end) - shift] for a, b in marks if b <= end]]
 
 
-def _locate(text: str, offsets: tuple[int, ...], start: int, end: int, name: str) -> tuple[int, int]:
+def _locate(text: str, offsets, start: int, end: int, name: str) -> tuple[int, int]:
     """Where the original span [start, end) lies in the repaired sentence text."""
     i = bisect.bisect_left(offsets, start)
     j = bisect.bisect_left(offsets, end)
@@ -167,71 +155,115 @@ def _locate(text: str, offsets: tuple[int, ...], start: int, end: int, name: str
     return (k, k + len(name)) if k >= 0 else (-1, -1)
 
 
-def node_evidence(kg: KnowledgeGraph, key: str, sentences: _Sentences) -> list[list]:
-    """Up to MAX_EVIDENCE distinct sentences naming the entity, taken from as many articles as possible."""
-    entity = kg.entities.get(key)
-    if entity is None:
-        return []
-    by_doc: dict[str, list] = {}
+def _spread_mentions(entity: Entity) -> list[Mention]:
+    """Up to MAX_EVIDENCE mentions in distinct sentences, taken from as many articles as possible."""
+    by_doc: dict[str, list[Mention]] = {}
     seen = set()
     for m in sorted(entity.mentions, key=lambda m: (m.doc_id, m.sentence, m.start)):
-        if (m.doc_id, m.sentence) in seen:
-            continue
-        seen.add((m.doc_id, m.sentence))
-        by_doc.setdefault(m.doc_id, []).append(m)
-    picked = []
+        if (m.doc_id, m.sentence) not in seen:
+            seen.add((m.doc_id, m.sentence))
+            by_doc.setdefault(m.doc_id, []).append(m)
+    picked: list[Mention] = []
     queues = list(by_doc.values())
     while queues and len(picked) < MAX_EVIDENCE:
         for q in queues:
             if q and len(picked) < MAX_EVIDENCE:
                 picked.append(q.pop(0))
         queues = [q for q in queues if q]
+    return picked
+
+
+def node_evidence(kg: KnowledgeGraph, key: str, sentences: _Sentences) -> list[list]:
+    """[text, marks, article] of up to MAX_EVIDENCE sentences naming the entity."""
+    entity = kg.entities.get(key)
+    if entity is None:
+        return []
     out = []
-    for m in picked:
+    for m in _spread_mentions(entity):
         text, offsets = sentences.text(m.doc_id, m.sentence)
-        if not text:
-            continue
-        hs, he = _locate(text, offsets, m.start, m.end, m.name)
-        out.append(_snippet(text, hs, he) + [sentences.article(m.doc_id)])
+        if text:
+            out.append(_snippet(text, [_locate(text, offsets, m.start, m.end, m.name)]) + [sentences.article(m.doc_id)])
     return out
 
 
-def _evidence_text(ev: Evidence, sentences: _Sentences) -> str:
-    return ev.text or sentences.text(ev.doc_id, ev.sentence)[0]
+def _marks(kg: KnowledgeGraph, keys: tuple, ev: Evidence, text: str, offsets) -> list[tuple[int, int]]:
+    """Where each entity of ``keys`` is named in the sentence of ``ev``."""
+    marks = []
+    for key in keys:
+        e = kg.entities.get(key)
+        if e is None:
+            continue
+        here = [m for m in e.mentions if m.doc_id == ev.doc_id and m.sentence == ev.sentence]
+        if here:
+            marks += [_locate(text, offsets, m.start, m.end, m.name) for m in here]
+        else:  # a mention folded away by resolution: find the name itself
+            k = text.find(e.name)
+            marks.append((k, k + len(e.name)) if k >= 0 else (-1, -1))
+    return marks
 
 
 def edge_evidence(kg: KnowledgeGraph, sentences: _Sentences, wanted: set[frozenset]) -> dict[frozenset, list]:
-    """One evidence sentence for each wanted pair, from its typed relation when it has one."""
-    best: dict[frozenset, tuple[int, Evidence]] = {}
+    """[text, marks of both names, article] for each wanted pair, from its typed relation when it has one."""
+    best: dict[frozenset, tuple[int, Evidence, tuple]] = {}
     for rel in kg.relations:
         pair = frozenset((rel.head, rel.tail))
-        if pair not in wanted:
-            continue
-        rank = 1 if rel.kind == COOCCURS else 0
-        for ev in rel.evidence:
+        if pair in wanted and rel.evidence:
+            rank = 1 if rel.kind == COOCCURS else 0
             if pair not in best or rank < best[pair][0]:
-                best[pair] = (rank, ev)
-            break
+                best[pair] = (rank, rel.evidence[0], (rel.head, rel.tail))
     out = {}
-    for pair, (_, ev) in best.items():
-        text = _evidence_text(ev, sentences)
+    for pair, (_, ev, keys) in best.items():
+        text, offsets = sentences.text(ev.doc_id, ev.sentence)
+        text = text or ev.text
         if text:
-            out[pair] = _snippet(text, -1, -1)[:1] + [sentences.article(ev.doc_id)]
+            out[pair] = _snippet(text, _marks(kg, keys, ev, text, offsets)) + [sentences.article(ev.doc_id)]
     return out
 
 
-def page_data(view: nx.Graph, kg: KnowledgeGraph, positions: dict) -> tuple[list[dict], list[dict]]:
-    """The nodes and edges as the page reads them (vis-network fields plus the panel's data)."""
-    sentences = _Sentences(kg)
+def _qualifiers(kg: KnowledgeGraph) -> dict[str, str]:
+    """What tells an entity from another of the same name: the place it lies in, or the body it belongs to."""
+    where: dict[str, str] = {}
+    for rel in sorted(kg.relations, key=lambda r: (r.kind != LOCATED_IN, r.kind, r.head, r.tail)):
+        target = rel.body if rel.kind == HOLDS_POST else rel.tail
+        if rel.kind in (LOCATED_IN, MEMBER_OF, HOLDS_POST) and target in kg.entities and rel.head not in where:
+            where[rel.head] = kg.entities[target].name
+    for key, e in kg.entities.items():
+        if key not in where and e.parent in kg.entities:
+            where[key] = kg.entities[e.parent].name
+    return where
+
+
+def _posts(kg: KnowledgeGraph, keys: set) -> dict[str, list[list[str]]]:
+    """[post, its body's name] of each holder in ``keys``."""
+    out: dict[str, list[list[str]]] = {}
+    for rel in sorted(kg.relations, key=lambda r: (r.head, r.tail, r.body)):
+        if rel.kind == HOLDS_POST and rel.head in keys:
+            body = kg.entities[rel.body].name if rel.body in kg.entities else ""
+            if [rel.tail, body] not in out.setdefault(rel.head, []):
+                out[rel.head].append([rel.tail, body])
+    return out
+
+
+def _doc_numbers(value: Any, sentences: _Sentences) -> list[int]:
+    return sorted(i for i in (sentences.article(d) for d in _split_bar(value)) if i >= 0)
+
+
+def page_data(view: nx.Graph, kg: KnowledgeGraph, positions: dict,
+              sentences: _Sentences | None = None) -> tuple[list[dict], list[dict]]:
+    """The nodes and edges as the page reads them (positions plus the panel's and the filters' data)."""
+    sentences = sentences or _Sentences(kg)
+    where = _qualifiers(kg)
+    posts = _posts(kg, set(view))
     nodes = []
     for key in sorted(view, key=str):
         d = view.nodes[key]
         x, y = positions[key]
         nodes.append({
             "id": str(key), "label": str(d.get("label", key)), "x": x, "y": y,
-            "t": d.get("type", ""), "c": d.get("community", 0),
+            "t": d.get("type", ""), "c": d.get("community", 0), "q": where.get(key, ""),
             "w": d.get("weight", 0), "m": d.get("mentions", 0), "docs": d.get("documents", 0),
-            "al": _split_bar(d.get("aliases")), "po": _split_bar(d.get("posts")), "cd": d.get("code", ""),
+            "dn": _doc_numbers(d.get("articles"), sentences),
+            "al": _split_bar(d.get("aliases")), "po": posts.get(key, []), "cd": d.get("code", ""),
             "iso": view.degree(key) == 0,
             "ev": node_evidence(kg, key, sentences),
         })
@@ -244,10 +276,12 @@ def page_data(view: nx.Graph, kg: KnowledgeGraph, positions: dict) -> tuple[list
         a, b = sorted((u, v), key=str)
         if head and str(head) == str(b):
             a, b = b, a
+        kind = d.get("kind", COOCCURS)
         edges.append({
-            "id": f"e{i}", "from": str(a), "to": str(b),
-            "k": d.get("kind", COOCCURS), "ks": _split_bar(d.get("kinds")),
+            "id": f"e{i}", "from": str(a), "to": str(b), "k": kind, "ks": _split_bar(d.get("kinds")),
+            "dir": kind != COOCCURS and bool(head),
             "n": d.get("count", 0), "p": d.get("pmi", 0.0), "w": d.get("weight", 1),
+            "dn": _doc_numbers(d.get("articles"), sentences),
             "ev": evidence.get(frozenset((u, v))),
         })
     return nodes, edges
@@ -307,8 +341,15 @@ def _check_inline(code: str, tag: str) -> str:
     return code
 
 
+def _left_out_names(graph: nx.Graph, view: nx.Graph) -> list[list]:
+    """[name, type, alias, ...] of every node a capped page leaves out, strongest first, so a search can say where it is."""
+    rest = sorted((n for n in graph if n not in view), key=lambda n: strength(graph, n))
+    return [[str(graph.nodes[n].get("label", n)), graph.nodes[n].get("type", ""),
+             *_split_bar(graph.nodes[n].get("aliases"))] for n in rest]
+
+
 def render_page(view: nx.Graph, kg: KnowledgeGraph, positions: dict, *, nodes_total: int,
-                title: str | None = None) -> str:
+                title: str | None = None, left_out: list[list] | None = None) -> str:
     """The HTML of the page for ``view`` (already capped and laid out)."""
     from pyvis.network import Network
 
@@ -316,12 +357,17 @@ def render_page(view: nx.Graph, kg: KnowledgeGraph, positions: dict, *, nodes_to
         articles = len(kg.documents)
         title = f"kg — {nodes_total} entities" + (f" from {articles} article{'s' * (articles != 1)}" if articles else "")
 
-    nodes, edges = page_data(view, kg, positions)
+    sentences = _Sentences(kg)
+    nodes, edges = page_data(view, kg, positions, sentences)
     present = {n["t"] for n in nodes}
     types = [[t, *TYPE_STYLE[t]] for t in ENTITY_TYPES if t in present]
     types += [[t, *OTHER_STYLE] for t in sorted(present - set(ENTITY_TYPES))]
+    used = {k for e in edges for k in e["ks"]}
+    kinds = [k for k in (*RELATION_KINDS, COOCCURS) if k in used] + sorted(used - {*RELATION_KINDS, COOCCURS})
     meta = {"title": title, "nodesTotal": nodes_total, "nodesShown": len(nodes),
-            "leftOut": nodes_total - len(nodes), "edgesShown": len(edges), "types": types}
+            "leftOut": nodes_total - len(nodes), "edgesShown": len(edges), "types": types,
+            "kinds": [[k, *LINK_STYLE.get(k, LINK_STYLE[COOCCURS])] for k in kinds],
+            "articles": sentences.articles(), "leftOutNames": left_out or []}
 
     net = Network(height="100%", width="100%", heading=title, cdn_resources="in_line")
     net.nodes, net.edges = nodes, edges  # add_node/add_edge are quadratic; the page reads these lists as is

@@ -4,17 +4,21 @@ Each connected component is laid out on its own (a force layout, then
 overlapping nodes pushed apart) and the components are packed in rows,
 largest first; components too large for a quadratic layout are laid out
 community by community. The page (``html.py``) and the graph files for Gephi
-(``network.py``) use the same positions.
+(``network.py``) use the same positions (:func:`picture`): the page's nodes
+where the page draws them, the nodes a capped page leaves out beside their
+strongest neighbour on it.
 """
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
-__all__ = ["compute_layout", "node_radius", "strength", "LAYOUT_SEED", "UNIT", "MIN_RADIUS", "RADIUS_RANGE"]
+__all__ = ["Picture", "picture", "select_nodes", "compute_layout", "extend_layout", "node_radius", "strength",
+           "LAYOUT_SEED", "UNIT", "MIN_RADIUS", "RADIUS_RANGE"]
 
 LAYOUT_SEED = 7
 SPRING_LIMIT = 500       # networkx's spring_layout needs scipy from 500 nodes on; split larger parts
@@ -34,6 +38,89 @@ def node_radius(graph: nx.Graph) -> dict[Any, float]:
     top = max((d.get("weight", 0) for _, d in graph.nodes(data=True)), default=0)
     return {n: MIN_RADIUS + RADIUS_RANGE * (math.sqrt(d.get("weight", 0) / top) if top else 0.0)
             for n, d in graph.nodes(data=True)}
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What the page draws and where every node of the graph sits, shared by the page and the graph files."""
+    shown: list                                  # the nodes drawn on the page
+    positions: dict[Any, tuple[float, float]]    # every node of the graph, in page pixels (y down)
+    radius: dict[Any, float]                     # every node, as the page draws it by default
+
+
+def picture(graph: nx.Graph, max_nodes: int) -> Picture:
+    """The page's nodes (at most ``max_nodes``, 0 for all), laid out, and the rest placed beside them."""
+    shown = select_nodes(graph, max_nodes)
+    positions = compute_layout(graph.subgraph(shown).copy())  # a copy: algorithms walk a view slowly
+    if len(shown) < graph.number_of_nodes():
+        positions = extend_layout(graph, positions)
+    return Picture(shown, positions, node_radius(graph))
+
+
+def select_nodes(graph: nx.Graph, max_nodes: int) -> list:
+    """The nodes to show: all of them, or the strongest of each community.
+
+    Each community gets a share of ``max_nodes`` in proportion to its size
+    (rounded down), filled with its nodes of highest weighted degree; the
+    places left by rounding go to the strongest remaining nodes overall.
+
+    >>> g = nx.Graph()
+    >>> g.add_nodes_from([(i, {"weight": i, "community": i % 2}) for i in range(10)])
+    >>> sorted(select_nodes(g, 4))
+    [6, 7, 8, 9]
+    """
+    n = graph.number_of_nodes()
+    if max_nodes is None or max_nodes <= 0 or n <= max_nodes:
+        return list(graph.nodes)
+    groups: dict[Any, list] = defaultdict(list)
+    for node, d in graph.nodes(data=True):
+        groups[d.get("community", 0)].append(node)
+    keep: list = []
+    rest: list = []
+    for members in groups.values():
+        members.sort(key=lambda x: strength(graph, x))
+        share = max_nodes * len(members) // n
+        keep.extend(members[:share])
+        rest.extend(members[share:])
+    rest.sort(key=lambda x: strength(graph, x))
+    keep.extend(rest[:max_nodes - len(keep)])
+    return keep
+
+
+def extend_layout(graph: nx.Graph, placed: dict[Any, tuple[float, float]]) -> dict[Any, tuple[float, float]]:
+    """Positions for every node: ``placed`` as given, each other one on a spiral around its strongest placed neighbour.
+
+    Nodes are placed outwards from the placed ones, strongest first, so a node
+    a capped page leaves out sits next to what it is linked to; nodes linked
+    to nothing placed go in a grid underneath.
+
+    >>> g = nx.path_graph(3)
+    >>> sorted(extend_layout(g, {0: (0.0, 0.0)}))
+    [0, 1, 2]
+    """
+    pos = dict(placed)
+    around: Counter = Counter()
+    frontier = {n for m in placed for n in graph[m] if n not in pos}
+    while frontier:
+        found = set()
+        for n in sorted(frontier, key=lambda x: strength(graph, x)):
+            anchor = max((m for m in graph[n] if m in pos),
+                         key=lambda m: (graph.edges[n, m].get("weight", 1), str(m)))
+            k = around[anchor]
+            around[anchor] += 1
+            r, angle = UNIT * (0.9 + 0.3 * math.sqrt(k)), k * 2.399963  # the golden angle: no two on one ray
+            x, y = pos[anchor]
+            pos[n] = (round(x + r * math.cos(angle), 1), round(y + r * math.sin(angle), 1))
+            found.update(m for m in graph[n] if m not in pos)
+        frontier = found - set(pos)
+    rest = sorted((n for n in graph if n not in pos), key=lambda x: strength(graph, x))
+    if rest:
+        x0 = min((p[0] for p in pos.values()), default=0.0)
+        y0 = max((p[1] for p in pos.values()), default=0.0) + UNIT * 2
+        cols = max(1, int(math.ceil(math.sqrt(len(rest) * 3))))
+        for i, n in enumerate(rest):
+            pos[n] = (round(x0 + (i % cols) * UNIT * 1.4, 1), round(y0 + (i // cols) * UNIT, 1))
+    return pos
 
 
 def compute_layout(graph: nx.Graph, seed: int = LAYOUT_SEED) -> dict[Any, tuple[float, float]]:

@@ -1,4 +1,9 @@
-"""Tables for spreadsheets: entities.csv, edges.csv, merges.csv."""
+"""Tables for spreadsheets: entities.csv, edges.csv, merges.csv.
+
+Both entities.csv and edges.csv say in how many articles a row was read
+(``documents``) and which ones (``articles``: the ids, as in the RDF and
+the page, joined by ``|``).
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,26 +34,28 @@ def entities_csv(kg: KnowledgeGraph, graph: nx.Graph) -> str:
     for r in kg.relations:
         if r.kind == HOLDS_POST:
             posts.setdefault(r.head, []).append(r.tail)
-    rows: list[list] = [["key", "type", "name", "aliases", "code", "posts", "mentions", "documents",
+    rows: list[list] = [["key", "type", "name", "aliases", "code", "posts", "mentions", "documents", "articles",
                          "weighted_degree", "community"]]
     for key in sorted(kg.entities):
         e = kg.entities[key]
         node = graph.nodes[key] if key in graph else {}
+        docs = e.documents
         rows.append([key, e.type, e.name, "|".join(sorted(e.aliases - {e.name})), e.code,
-                     "|".join(dict.fromkeys(posts.get(key, []))), e.mention_count, len(e.documents),
+                     "|".join(dict.fromkeys(posts.get(key, []))), e.mention_count, len(docs), "|".join(docs),
                      node.get("weight", 0), node.get("community", "")])
     return _csv(rows)
 
 
 def edges_csv(kg: KnowledgeGraph) -> str:
     rows: list[list] = [["kind", "head", "head_name", "tail", "tail_name", "body", "count", "pmi",
-                         "documents", "evidence"]]
+                         "documents", "articles", "evidence"]]
     for r in kg.relations:
         head = kg.entities.get(r.head)
         tail = kg.entities.get(r.tail)
         evidence = r.evidence[0].text if r.evidence else ""
+        docs = r.documents
         rows.append([r.kind, r.head, head.name if head else "", r.tail, tail.name if tail else r.tail,
-                     r.body, r.count, f"{r.pmi:.4f}", "|".join(r.documents), evidence])
+                     r.body, r.count, f"{r.pmi:.4f}", len(docs), "|".join(docs), evidence])
     return _csv(rows)
 
 
