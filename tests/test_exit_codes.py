@@ -1,10 +1,10 @@
 """Exit codes a script can rely on (docs/errors.md): a crash is not an 'inputs skipped'."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
-
-from pathlib import Path
 
 from kg import pipeline
 from kg.cli import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SKIPPED, EXIT_USAGE, main
