@@ -7,7 +7,6 @@ characters back to ``Document.text``, so nothing downstream loses its place.
 """
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from kg.model import CleanDocument, Document, Offsets, Sentence
@@ -24,7 +23,6 @@ MAX_SENTENCE = 400
 HEADLINE_MAX = 30
 
 _MIDDLE_DOTS = {"\u30fb": "·", "\uff65": "·", "\u2027": "·", "\u2022": "·", "\u00b7": "·"}
-_DATE = re.compile(r"(20\d\d|19\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 
 
 def normalize_char(c: str) -> str:
@@ -43,15 +41,25 @@ _NORMALIZE = {**{o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F)},
               **{ord(c): d for c, d in _MIDDLE_DOTS.items()}}
 
 
+def normalize_text(text: str) -> str:
+    """:func:`normalize_char` of every character: the same length, so every offset still holds.
+
+    >>> normalize_text("２０２４年\u3000本报讯")
+    '2024年 本报讯'
+    """
+    return text.translate(_NORMALIZE)
+
+
 def clean(doc: Document, bridges: Callable[[str, str], bool] | None = None) -> CleanDocument:
-    """Repair ``doc`` and split it into sentences.
+    """Repair ``doc`` (a story reads only its span of the file) and split it into sentences.
 
     ``bridges(left, right)`` tells whether a space between the CJK contexts
     ``left`` and ``right`` falls inside a word (and so is stray); the segmenter
-    provides it. Without it, spaces between CJK characters are kept.
+    provides it. Without it, spaces between CJK characters are kept. Title and
+    date are the stories' to find (kg.stories), not the cleaner's.
     """
-    text = doc.text.translate(_NORMALIZE)
-    paragraphs = _paragraphs(text)
+    text = doc.text[doc.start:doc.stop].translate(_NORMALIZE)
+    paragraphs = _paragraphs(text, doc.start)
     seen: set[str] = set()
     seen_text: list[str] = []
     sentences: list[Sentence] = []
@@ -73,8 +81,7 @@ def clean(doc: Document, bridges: Callable[[str, str], bool] | None = None) -> C
             seen.add(key)
             seen_text.append(key)
             sentences.append(Sentence(doc.id, len(sentences), s, Offsets.of(s_offs), p_index))
-    return CleanDocument(doc, tuple(sentences), title=_title(sentences), date=_date(text),
-                         dropped_duplicates=dropped)
+    return CleanDocument(doc, tuple(sentences), dropped_duplicates=dropped)
 
 
 def _inside_seen(key: str, seen_text: list[str]) -> bool:
@@ -88,10 +95,13 @@ def _inside_seen(key: str, seen_text: list[str]) -> bool:
     return key in "\n".join(recent)
 
 
-def _paragraphs(text: str) -> list[tuple[list[str], list[int]]]:
-    """Group lines into paragraphs, joining lines the layout broke mid-sentence."""
+def _paragraphs(text: str, base: int = 0) -> list[tuple[list[str], list[int]]]:
+    """Group lines into paragraphs, joining lines the layout broke mid-sentence.
+
+    ``text`` starts at offset ``base`` of the document's text.
+    """
     lines: list[tuple[str, int]] = []
-    pos = 0
+    pos = base
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         lines.append((body, pos))
@@ -200,21 +210,3 @@ def _cap(chars: list[str], offs: list[int]):
         chars, offs = chars[cut + 1:], offs[cut + 1:]
     if chars:
         yield chars, offs
-
-
-def _title(sentences: list[Sentence]) -> str:
-    for s in sentences[:8]:
-        t = s.text.strip()
-        if 6 <= len(t) <= 60 and t[-1] not in SENTENCE_END and not t.startswith(("星期", "第", "本版")):
-            return t
-    return ""
-
-
-def _date(text: str) -> str:
-    m = _DATE.search(text[:600])
-    if not m:
-        return ""
-    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if 1 <= mo <= 12 and 1 <= d <= 31:
-        return f"{y:04d}-{mo:02d}-{d:02d}"
-    return ""

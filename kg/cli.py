@@ -215,7 +215,7 @@ def format_summary(s) -> str:
 def eval_command(gold, paths, ner_file, backend, conventions, limit, show) -> None:
     """Score extraction against GOLD.jsonl (entities and relations of PATHS, default seeds/)."""
     from kg import evaluate
-    from kg.docstep import process_document, recognize
+    from kg.docstep import process_file, recognize
     from kg.extract import backends
     if not backends.installed(backend):
         _fail(backends.spec(backend).install_hint, EXIT_USAGE)
@@ -227,7 +227,7 @@ def eval_command(gold, paths, ner_file, backend, conventions, limit, show) -> No
     else:
         if gold is None:
             raise click.UsageError("give a GOLD.jsonl file, or --ner FILE.jsonl")
-        report = _score_gold(Path(gold), list(paths) or [DEFAULT_CORPUS], lambda doc: process_document(doc, backend))
+        report = _score_gold(Path(gold), list(paths) or [DEFAULT_CORPUS], lambda doc: evaluate.file_result(process_file(doc, backend)))
         click.echo(report.table())
     if show:
         click.echo("\nmisses:")

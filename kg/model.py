@@ -226,6 +226,7 @@ class CleanDocument:
     date: str = ""              # publication date (YYYY-MM-DD, YYYY-MM or YYYY) when known
     dropped_duplicates: int = 0  # paragraphs removed because they were printed twice
     newspaper: str = ""         # the paper that published it (运城晚报), when known
+    headlines: tuple[str, ...] = ()   # every line of its headline block (kicker, title, subtitles)
     url: str = ""               # where it was published, from the user's metadata
     variables: tuple[tuple[str, str], ...] = ()   # further columns of the user's metadata, by name
 

@@ -31,7 +31,7 @@ from pathlib import Path
 from kg import cache as cache_mod
 from kg.config import Backend
 from kg.corpus import DecodeError, InputError, InputFile, iter_documents
-from kg.docstep import extractor_version, process_document
+from kg.docstep import extractor_version, process_file
 
 # A chunk holds at most this many bytes of input, and there are at least
 # CHUNKS_PER_WORKER chunks a worker when the corpus is large enough.
@@ -103,7 +103,7 @@ def extract_file(task: Task, backend: Backend, to_simplified: bool, version: str
         return Outcome(task.index, "", reason=e.strerror or str(e))
     item = InputFile(path, task.doc_id)
     try:
-        results = [process_document(doc, backend) for doc in iter_documents(item, to_simplified=to_simplified)]
+        results = [r for doc in iter_documents(item, to_simplified=to_simplified) for r in process_file(doc, backend)]
         after = os.stat(path)
     except DecodeError as e:
         return Outcome(task.index, key, reason=str(e))
@@ -128,8 +128,8 @@ def _extract_shipped(task: Task, backend: Backend, to_simplified: bool, version:
         path = Path(tmp) / "input"
         path.write_bytes(task.data)
         try:
-            results = [process_document(doc, backend)
-                       for doc in iter_documents(InputFile(path, task.doc_id), to_simplified=to_simplified)]
+            results = [r for doc in iter_documents(InputFile(path, task.doc_id), to_simplified=to_simplified)
+                       for r in process_file(doc, backend)]
         except DecodeError as e:
             return Outcome(task.index, key, reason=str(e))
     return Outcome(task.index, key, payload=cache_mod.encode(results))

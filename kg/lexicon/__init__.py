@@ -42,6 +42,8 @@ DATA_FILES = (
     "bodies.tsv",
     "implement_verbs.txt",
     "party_units.txt",
+    "press.tsv",
+    "national_posts.txt",
 )
 
 # Cut from the end of a division's name to get the short form people write
@@ -115,6 +117,11 @@ class Lexicon:
     national_bodies: tuple[str, ...]        # 党中央, 国务院
     implement_verbs: tuple[str, ...]        # 探索, 打造, 实施
     party_units: tuple[str, ...]            # 党委, 党支部: a party unit after its body's name, longest first
+    press_roles: Mapping[str, str]          # 记者 -> reporter: byline titles and the role they give
+    paper_suffixes: tuple[str, ...]         # 晚报, 日报: how a paper's name ends, longest first
+    wire_cues: tuple[str, ...]              # 讯, 电: after a paper's name where a story begins
+    furniture_words: tuple[str, ...]        # 主办, 电子信箱: words of mastheads and editor lines
+    national_posts: frozenset[str]          # 总书记: posts held only at the national level
     version: str
 
     def ancestors(self, code: str) -> list[Division]:
@@ -215,6 +222,25 @@ def _kinds(name: str, kinds: tuple[str, ...]) -> dict[str, list[str]]:
             raise ValueError(f"{name}:{number}: expected 'word<TAB>kind' with kind in {', '.join(kinds)}")
         out[fields[1]].append(fields[0])
     return out
+
+
+_PRESS_ROLES = ("reporter", "correspondent", "photographer", "editor", "author")
+
+
+def _press() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """press.tsv: the role of each byline title, and the other words by kind."""
+    roles: dict[str, str] = {}
+    words: dict[str, list[str]] = {"paper": [], "wire": [], "furniture": []}
+    for number, fields in _lines("press.tsv"):
+        kind = fields[1] if len(fields) > 1 else ""
+        if kind == "role" and len(fields) == 3 and fields[2] in _PRESS_ROLES:
+            roles[fields[0]] = fields[2]
+        elif kind in words and len(fields) == 2:
+            words[kind].append(fields[0])
+        else:
+            raise ValueError(f"press.tsv:{number}: expected 'title<TAB>role<TAB>{'|'.join(_PRESS_ROLES)}' "
+                             f"or 'word<TAB>paper|wire|furniture', got {fields!r}")
+    return roles, words
 
 
 def _read_divisions() -> tuple[Division, ...]:
@@ -337,6 +363,7 @@ def load() -> Lexicon:
     cues, strong_cues = _flagged("program_cues.txt", "strong")
     cues_by_kind = _kinds("person_cues.tsv", ("role", "verb", "honorific", "address", "appoint"))
     bodies = _kinds("bodies.tsv", ("core", "national"))
+    roles, press = _press()
 
     return Lexicon(
         divisions=divisions,
@@ -365,6 +392,11 @@ def load() -> Lexicon:
         national_bodies=_longest_first(bodies["national"]),
         implement_verbs=_longest_first(_words("implement_verbs.txt")),
         party_units=_longest_first(_words("party_units.txt")),
+        press_roles=roles,
+        paper_suffixes=_longest_first(press["paper"]),
+        wire_cues=_longest_first(press["wire"]),
+        furniture_words=_longest_first(press["furniture"]),
+        national_posts=frozenset(_words("national_posts.txt")),
         version=version(),
     )
 
