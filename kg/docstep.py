@@ -19,9 +19,9 @@ from kg.extract import Extractor, recognized_spans, to_mention
 from kg.extract import backends
 from kg.extract.base import word_info
 from kg.lexicon import version as lexicon_version
-from kg.model import DocResult, Document
+from kg.model import CleanDocument, DocResult, Document, Mention
 from kg.relations import document_relations
-from kg.resolve import document_entities, resolve_mentions
+from kg.resolve import document_entities, page_area, resolve_mentions
 from kg.stories import Story, describe_whole, split_page, story_id
 
 __all__ = ["process_file", "process_document", "recognize", "extractor_for", "extractor_version", "STEP_SOURCES"]
@@ -52,14 +52,18 @@ def process_file(doc: Document, backend: Backend = Backend.RULES) -> list[DocRes
 
     A file of one story keeps its own id; the stories of a page are
     ``id#story-1``, ``#story-2``…, each reading its span of the file's text.
+    The stories of a page are one paper's: the area its places lie in is the
+    paper's city when no story names the paper.
     """
     extractor = extractor_for(Backend(backend))
     page = split_page(doc.text, extractor.lex, bridges=extractor.segmenter.bridges)
     if len(page.stories) == 1:
-        return [_process_story(doc, page.stories[0], extractor)]
-    return [_process_story(dataclasses.replace(doc, id=story_id(doc.id, n), file_id=doc.id, start=s.start, end=s.end),
-                           s, extractor)
+        return [_resolved(_read_story(doc, page.stories[0], extractor), extractor)]
+    read = [_read_story(dataclasses.replace(doc, id=story_id(doc.id, n), file_id=doc.id, start=s.start, end=s.end),
+                        s, extractor)
             for n, s in enumerate(page.stories, start=1)]
+    area = page_area([m for _, mentions in read for m in mentions], extractor.lex)
+    return [_resolved(r, extractor, area) for r in read]
 
 
 def process_document(doc: Document, backend: Backend = Backend.RULES) -> DocResult:
@@ -67,17 +71,21 @@ def process_document(doc: Document, backend: Backend = Backend.RULES) -> DocResu
     extractor = extractor_for(Backend(backend))
     text = doc.text[doc.start:doc.stop]
     story = describe_whole(text, extractor.lex, bridges=extractor.segmenter.bridges)
-    return _process_story(doc, story, extractor)
+    return _resolved(_read_story(doc, story, extractor), extractor)
 
 
-def _process_story(doc: Document, story: Story, extractor: Extractor) -> DocResult:
-    lex = extractor.lex
+def _read_story(doc: Document, story: Story, extractor: Extractor) -> tuple[CleanDocument, list[Mention]]:
+    """A story cleaned, with what it says of itself, and the mentions the recognizers find in it."""
     cdoc = clean(doc, bridges=extractor.segmenter.bridges)
     cdoc = dataclasses.replace(cdoc, title=story.title, date=story.date, newspaper=story.newspaper,
                                headlines=story.headlines)
-    findings = extractor.find(cdoc)
-    mentions = [to_mention(cdoc, f, c) for f in findings for c in f.kept]
-    mentions, merges = resolve_mentions(doc.text, mentions, lex, newspaper=story.newspaper)
+    return cdoc, [to_mention(cdoc, f, c) for f in extractor.find(cdoc) for c in f.kept]
+
+
+def _resolved(read: tuple[CleanDocument, list[Mention]], extractor: Extractor, area=None) -> DocResult:
+    cdoc, mentions = read
+    lex = extractor.lex
+    mentions, merges = resolve_mentions(cdoc.document.text, mentions, lex, newspaper=cdoc.newspaper, area=area)
     entities, key_of, more = document_entities(mentions, lex)
     relations = document_relations(cdoc, mentions, key_of, entities, lex)
     return DocResult(cdoc, entities, relations, merges + more)

@@ -58,22 +58,57 @@ def paper_area(newspaper: str, lex: Lexicon):
     return found[0] if len({d.code for d in found}) == 1 else None
 
 
+# A page's area holds at least this share of the township-level places its stories name.
+PAGE_AREA_SHARE = 0.6
+
+
+def page_area(mentions: list[Mention], lex: Lexicon):
+    """The city whose paper a page of several stories seems to be, from the places its stories name.
+
+    A local paper reports on its own townships: the deepest city (a name in 市,
+    prefecture- or county-level) that holds most of the townships the page
+    names (else most of its counties) is its area. None when no city does.
+
+    >>> from kg.lexicon import load
+    >>> lex = load()
+    >>> town = lambda name: Mention("", 0, 0, 0, name, name, TOWNSHIP, lex.divisions_by_name[name][0].code)
+    >>> page_area([town("安邑街道"), town("解州镇")], lex).name
+    '运城市'
+    """
+    for level in (TOWNSHIP, COUNTY):
+        codes = [m.code for m in mentions if m.type == level and m.code]
+        if len(codes) < 2:
+            continue
+        holding: Counter = Counter()
+        for code in codes:
+            holding.update({d.code for d in lex.ancestors(code) if d.name.endswith("市") and d.type in (CITY, COUNTY)})
+        ranked = sorted(holding, key=lambda c: (-len(c.rstrip("0")), c))   # deepest first
+        for code in ranked:
+            if holding[code] >= PAGE_AREA_SHARE * len(codes):
+                return lex.division_by_code[code]
+        return None
+    return None
+
+
 class DocumentContext:
     """What a story says about where it is: its home places, in reading order.
 
     ``newspaper`` is the paper that printed the story (its opener, else its
-    page's masthead or bylines): a city paper's bare 市委 is its city's.
+    page's masthead or bylines): a city paper's bare 市委 is its city's. A page
+    that names no paper may still show its city (``area``, :func:`page_area`).
     """
 
-    def __init__(self, text: str, mentions: list[Mention], lex: Lexicon, newspaper: str = "") -> None:
+    def __init__(self, text: str, mentions: list[Mention], lex: Lexicon, newspaper: str = "", area=None) -> None:
         self.lex = lex
         self.places = [m for m in mentions if m.type in PLACE_TYPES]
         self.codes = {m.code for m in self.places if m.code}
-        self.home_city = self._home_city(newspaper)
+        self.home_city = self._home_city(newspaper, area)
 
-    def _home_city(self, newspaper: str) -> Mention | None:
+    def _home_city(self, newspaper: str, page: object = None) -> Mention | None:
         cities = [m for m in self.places if m.name.endswith("市") and m.type in (CITY, COUNTY)]
         area = paper_area(newspaper, self.lex) if newspaper else None
+        if area is None or area.type not in (CITY, COUNTY):
+            area = page
         if area is not None and area.type in (CITY, COUNTY):
             for c in cities:
                 if c.name == area.name:
@@ -137,10 +172,13 @@ class DocumentContext:
         return ""
 
 
-def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon,
-                     newspaper: str = "") -> tuple[list[Mention], list[Merge]]:
-    """Rewrite mentions in place of their canonical names inside one story."""
-    ctx = DocumentContext(text, mentions, lex, newspaper)
+def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, newspaper: str = "",
+                     area=None) -> tuple[list[Mention], list[Merge]]:
+    """Rewrite mentions in place of their canonical names inside one story.
+
+    ``newspaper`` and ``area`` say whose paper printed it (see :class:`DocumentContext`).
+    """
+    ctx = DocumentContext(text, mentions, lex, newspaper, area)
     merges: list[Merge] = []
     out: list[Mention] = []
     for m in mentions:
