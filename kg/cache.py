@@ -136,13 +136,13 @@ def unseal(entry: bytes, key: bytes) -> bytes:
 _READ_BYTES = 1 << 20
 
 
-def reading_options(backend: str, to_simplified: bool) -> str:
+def reading_options(backend: str, convert: str) -> str:
     """The options a cache key depends on besides the file and the version, as one string.
 
-    >>> reading_options("rules", False)
-    'backend=rules;simplified=0'
+    >>> reading_options("rules", "auto")
+    'backend=rules;convert=auto'
     """
-    return f"backend={getattr(backend, 'value', backend)};simplified={int(to_simplified)}"
+    return f"backend={getattr(backend, 'value', backend)};convert={getattr(convert, 'value', convert)}"
 
 
 def file_key(data: bytes, doc_id: str, reading: str, version: str) -> str:

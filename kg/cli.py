@@ -17,7 +17,8 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.config import DEFAULT_CORPUS, DEFAULTS, EVAL_DEFAULTS, Backend, Conventions, Provenance, RdfFormat, choices
+from kg.config import (DEFAULT_CORPUS, DEFAULTS, EVAL_DEFAULTS, Backend, Conventions, Conversion, Provenance, RdfFormat,
+                       choices)
 from kg.names import display_path
 
 PROGRESS_MIN_DOCUMENTS = 20
@@ -107,8 +108,21 @@ class _Formatter(logging.Formatter):
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any input was skipped.")
 @click.option("--allow-empty", is_flag=True, default=DEFAULTS.allow_empty,
               help="Write an empty graph when no document could be read (otherwise: exit 2, outputs left as they were).")
-@click.option("--to-simplified", is_flag=True, default=DEFAULTS.to_simplified,
-              help="Read traditional characters as simplified ones (OpenCC; pip install 'kg[opencc]').")
+@click.option("--convert", type=click.Choice(choices(Conversion)), default=DEFAULTS.convert.value, show_default=True,
+              help="Files read in simplified script: those detected as traditional, all, or none.")
+@click.option("--no-convert", is_flag=True, help="Read every file as written (same as --convert none).")
+@click.option("--to-simplified", is_flag=True,
+              help="Read every file in simplified script, detected as traditional or not (same as --convert all).")
+@click.option("--metadata", type=click.Path(dir_okay=False), default=DEFAULTS.metadata,
+              help="CSV or JSON Lines of article metadata (path, title, date, newspaper, url, …), besides the "
+                   "kg-metadata.csv or kg-metadata.jsonl of the corpus folders.")
+@click.option("--identities", type=click.Path(dir_okay=False), default=DEFAULTS.identities,
+              help="CSV of people that are (or are not) one (first, second, decision), besides the "
+                   "kg-identities.csv of the corpus folders.")
+@click.option("--date-from-name", metavar="PATTERN", default=DEFAULTS.date_from_name,
+              help="Date articles by their file's path: %Y, %m, %d and literal text, e.g. '%Y%m%d' or '%Y/%m/%d'.")
+@click.option("--no-second-pass", is_flag=True,
+              help="Do not look for the names accepted in one article in every other.")
 @click.option("-j", "--workers", type=click.IntRange(min=1), default=DEFAULTS.workers,
               help="Processes extracting articles in parallel  [default: one a core]")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=DEFAULTS.cache_dir,
@@ -118,16 +132,18 @@ class _Formatter(logging.Formatter):
               help="Extract on the Dask cluster whose scheduler is at this address (pip install 'kg[dask]').")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, backend, strict, allow_empty,
-          to_simplified, workers, cache_dir, no_cache, dask_address, quiet) -> None:
+          convert, no_convert, to_simplified, metadata, identities, date_from_name, no_second_pass,
+          workers, cache_dir, no_cache, dask_address, quiet) -> None:
     """Build the graph of PATHS (files, folders or globs; default: seeds/)."""
     from kg.pipeline import BuildOptions, build as run_build
     if quiet:
         logging.getLogger().setLevel(logging.ERROR)
     options = BuildOptions(out_dir=Path(out_dir), pattern=pattern, base_iri=_base_iri(base_iri),
                            provenance=provenance, rdf_formats=tuple(formats), max_nodes=max_nodes,
-                           backend=backend, to_simplified=to_simplified, workers=workers,
+                           backend=backend, convert=_conversion(convert, no_convert, to_simplified), workers=workers,
                            cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache,
-                           dask=dask_address, allow_empty=allow_empty)
+                           dask=dask_address, allow_empty=allow_empty, metadata=metadata, identities=identities,
+                           date_from_name=date_from_name, second_pass=not no_second_pass)
     _check_ready(options)
     from kg.corpus import NoDocuments
     try:
@@ -143,6 +159,14 @@ def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, bac
         click.echo(format_summary(summary))
     if strict and summary.skipped:
         _fail(f"{len(summary.skipped)} input(s) skipped (--strict)", EXIT_SKIPPED)
+
+
+def _conversion(convert: str, no_convert: bool, to_simplified: bool) -> Conversion:
+    if no_convert and to_simplified:
+        raise click.UsageError("--no-convert and --to-simplified contradict each other")
+    if no_convert:
+        return Conversion.NONE
+    return Conversion.ALL if to_simplified else Conversion(convert)
 
 
 def _warn_skipped(skipped) -> None:
@@ -164,9 +188,12 @@ def _check_ready(options) -> None:
     if options.dask:
         from kg.parallel import require_dask
         require_dask()
-    if options.to_simplified:
+    if options.convert != Conversion.NONE:
         from kg.corpus import require_opencc
         require_opencc()
+    if options.date_from_name:
+        from kg.metadata import name_date_pattern
+        name_date_pattern(options.date_from_name)
     if not backends.installed(options.backend):
         _fail(backends.spec(options.backend).install_hint, EXIT_USAGE)
 
@@ -182,12 +209,18 @@ def _progress(items):
 def format_summary(s) -> str:
     types = ", ".join(f"{t} {n}" for t, n in s.entities_by_type.items() if n)
     kinds = ", ".join(f"{k} {n}" for k, n in sorted(s.relations_by_kind.items()))
+    files = f" in {s.files} file(s)" if s.files and s.files != s.documents else ""
     lines = [
-        f"documents  {s.documents}" + (f" ({len(s.skipped)} skipped)" if s.skipped else ""),
+        f"documents  {s.documents}{files}" + (f" ({len(s.skipped)} skipped)" if s.skipped else ""),
         f"sentences  {s.sentences}" + (f" ({s.duplicates_dropped} repeated ones dropped)" if s.duplicates_dropped else ""),
         f"entities   {sum(s.entities_by_type.values())}: {types}",
         f"edges      {s.edges}: {kinds}",
         "outputs    " + "\n           ".join(display_path(p) for p in s.outputs),
+        *([f"converted  {s.converted} file(s) from traditional to simplified script (--no-convert reads them as "
+           "written)"] if s.converted else []),
+        *([f"recalled   {s.recalled} mention(s) of names known from other articles (second pass)"]
+          if s.recalled else []),
+        *([f"review     {s.candidates} pair(s) of namesakes left apart, in candidates.csv"] if s.candidates else []),
         f"elapsed    {s.seconds:.1f} s ({s.characters / max(s.seconds, 1e-9):,.0f} characters/s)",
     ]
     if s.up_to_date:

@@ -21,7 +21,7 @@ from kg.extract.base import word_info
 from kg.lexicon import version as lexicon_version
 from kg.model import CleanDocument, DocResult, Document, Mention
 from kg.relations import document_relations
-from kg.resolve import document_entities, page_area, resolve_mentions
+from kg.resolve import document_entities, page_area, paper_area, resolve_mentions
 from kg.stories import Story, describe_whole, split_page, story_id
 
 __all__ = ["process_file", "process_document", "recognize", "extractor_for", "extractor_version", "STEP_SOURCES"]
@@ -85,6 +85,8 @@ def _read_story(doc: Document, story: Story, extractor: Extractor) -> tuple[Clea
 def _resolved(read: tuple[CleanDocument, list[Mention]], extractor: Extractor, area=None) -> DocResult:
     cdoc, mentions = read
     lex = extractor.lex
+    served = paper_area(cdoc.newspaper, lex) if cdoc.newspaper else None
+    cdoc = dataclasses.replace(cdoc, area=(served or area).code if (served or area) is not None else "")
     mentions, merges = resolve_mentions(cdoc.document.text, mentions, lex, newspaper=cdoc.newspaper, area=area)
     entities, key_of, more = document_entities(mentions, lex)
     relations = document_relations(cdoc, mentions, key_of, entities, lex)

@@ -226,6 +226,7 @@ class CleanDocument:
     date: str = ""              # publication date (YYYY-MM-DD, YYYY-MM or YYYY) when known
     dropped_duplicates: int = 0  # paragraphs removed because they were printed twice
     newspaper: str = ""         # the paper that published it (运城晚报), when known
+    area: str = ""              # division code of the area its paper serves (from the name, or its page's places)
     headlines: tuple[str, ...] = ()   # every line of its headline block (kicker, title, subtitles)
     url: str = ""               # where it was published, from the user's metadata
     variables: tuple[tuple[str, str], ...] = ()   # further columns of the user's metadata, by name
@@ -338,6 +339,7 @@ class IdentityCandidate:
     second: str
     why: str                   # what speaks for one person
     evidence: tuple[Evidence, ...] = ()   # a sentence of each
+    refs: tuple[str, ...] = ()            # each as name@article, as the identities file names people
 
 
 @dataclass(slots=True)
@@ -349,6 +351,7 @@ class KnowledgeGraph:
     merges: list[Merge] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     candidates: list[IdentityCandidate] = field(default_factory=list)  # undecided identities, for review
+    recalled: int = 0                  # mentions the second pass found
 
     @property
     def sentence_count(self) -> int:

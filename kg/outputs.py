@@ -12,7 +12,7 @@ import networkx as nx
 
 from kg.atomic import alongside, atomic_batch
 from kg.config import BuildOptions
-from kg.export import html, network, rdf, tables
+from kg.export import html, network, rdf, review, tables
 from kg.graph import build_graph
 from kg.model import KnowledgeGraph
 from kg.timing import stage
@@ -35,6 +35,7 @@ def write_outputs(kg: KnowledgeGraph, options: BuildOptions) -> list[Path]:
                                       formats=options.rdf_formats)
             with stage("writing the tables"):
                 paths += tables.write_csv(kg, graph, out)
+                paths.append(review.write_candidates(kg, out))
         paths += networked.result()
     return paths
 

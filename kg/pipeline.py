@@ -22,16 +22,20 @@ from kg import manifest, parallel
 from kg.cache import DocCache, path_key, reading_options
 from kg.config import DEFAULTS, RUN_OPTIONS, BuildOptions
 from kg.corpus import InputFile, require_documents, scan_inputs
-from kg.docstep import extractor_version, process_document, recognize
+from kg.docstep import extractor_version, process_document, process_file, recognize
+from kg.extract.segment import default_segmenter
+from kg.identity import rename, resolve_people
 from kg.lexicon import load as load_lexicon
+from kg.metadata import UserFiles, apply_metadata, digest, read_user_files
 from kg.model import ENTITY_TYPES, DocResult, KnowledgeGraph
 from kg.outputs import write_outputs
 from kg.relations import merge_relations
 from kg.resolve import merge_entities
+from kg.second_pass import find_known_names
 from kg.timing import stage
 
 __all__ = ["BuildOptions", "BuildSummary", "build", "merge", "extract_inputs", "write_outputs",
-           "process_document", "recognize"]
+           "process_file", "process_document", "recognize"]
 
 log = logging.getLogger("kg")
 
@@ -57,16 +61,36 @@ class BuildSummary:
     up_to_date: bool = False           # the outputs were already those of these inputs: nothing written
     dask: str | None = None            # the scheduler the extraction ran on, if any
     cache_rejected: list[tuple[str, str]] = field(default_factory=list)  # (doc id, why) of unusable entries
+    files: int = 0                     # input files read (a page of several stories is one)
+    converted: int = 0                 # files read in simplified script (they were in traditional)
+    recalled: int = 0                  # mentions the second pass found
+    candidates: int = 0                # pairs of namesakes left for review
 
 
-def merge(results: list[DocResult], skipped: list[tuple[str, str]] | None = None) -> KnowledgeGraph:
-    """Merge per-document results into one graph; statistics are computed here, on the whole."""
+def merge(results: list[DocResult], skipped: list[tuple[str, str]] | None = None, user: UserFiles | None = None,
+          second_pass: bool = DEFAULTS.second_pass) -> KnowledgeGraph:
+    """Merge per-story results into one graph; statistics are computed here, on the whole.
+
+    In order: the user's metadata over each article's own; the second pass
+    (names accepted in one story looked for in all); the identity of people
+    across stories; then entities by key and relations, with PMI. The
+    results are changed in place.
+    """
+    lex = load_lexicon()
+    if user is not None:
+        apply_metadata(results, user.metadata, user.pattern, lex)
+    recalled = find_known_names(results, lex, default_segmenter()) if second_pass else 0
+    people = resolve_people(results, lex, user.rules if user is not None else ())
+    for rule, missing in people.unknown_rules:
+        log.warning("%s: no story names %s; the row is ignored", rule.where, missing)
+    rename(results, people.keys)
     entities, folded, merges = merge_entities([r.entities for r in results])
     sentence_total = sum(len(r.doc.sentences) for r in results)
-    relations = merge_relations([r.relations for r in results], folded, entities, sentence_total, load_lexicon())
+    relations = merge_relations([r.relations for r in results], folded, entities, sentence_total, lex)
     doc_merges = [m for r in results for m in r.merges]
     return KnowledgeGraph(documents=[r.doc for r in results], entities=entities, relations=relations,
-                          merges=doc_merges + merges, skipped=list(skipped or []))
+                          merges=doc_merges + people.merges + merges, skipped=list(skipped or []),
+                          candidates=people.candidates, recalled=recalled)
 
 
 # --------------------------------------------------------------------------- extraction
@@ -112,7 +136,7 @@ def extract_inputs(inputs: list[InputFile], options: BuildOptions = DEFAULTS, pr
         extracted = _collect(items, inputs, slots, plan.reasons, cache)
     from_cache, damaged = _load_cached(plan.cached, inputs, slots, cache)
     if damaged:  # entries found unusable only now: rare, extracted here
-        done = (o for chunk in parallel.run_here([damaged], options.backend, options.to_simplified) for o in chunk)
+        done = (o for chunk in parallel.run_here([damaged], options.backend, options.convert) for o in chunk)
         extracted += _collect(done, inputs, slots, plan.reasons, cache)
     skipped = [(inputs[i].display, plan.reasons[i]) for i in sorted(plan.reasons)]
     for path, reason in skipped:
@@ -124,7 +148,7 @@ def extract_inputs(inputs: list[InputFile], options: BuildOptions = DEFAULTS, pr
 def input_keys(inputs: list[InputFile], options: BuildOptions) -> list[InputKey]:
     """The cache key and size of every input, or the error that kept it from being read."""
     version = extractor_version(options.backend)
-    reading = reading_options(options.backend, options.to_simplified)
+    reading = reading_options(options.backend, options.convert)
     keys: list[InputKey] = []
     for item in inputs:
         try:
@@ -160,14 +184,14 @@ def _run(plan: _Plan, options: BuildOptions) -> tuple[Iterable[list[parallel.Out
     workers = max(1, options.workers if options.workers is not None else parallel.default_workers())
     if options.dask:
         groups = parallel.chunks(plan.tasks, plan.sizes, workers)
-        return parallel.run_dask(groups, options.backend, options.to_simplified, options.dask), 1
+        return parallel.run_dask(groups, options.backend, options.convert, options.dask), 1
     if workers > 1 and plan.tasks:
         # Even a single file goes to a worker: the segmenter then never loads
         # into this process, which holds every other result at the same time.
         groups = parallel.chunks(plan.tasks, plan.sizes, workers)
         workers = min(workers, len(groups))
-        return parallel.run_pool(groups, options.backend, options.to_simplified, workers), workers
-    return parallel.run_here([plan.tasks], options.backend, options.to_simplified), 1
+        return parallel.run_pool(groups, options.backend, options.convert, workers), workers
+    return parallel.run_here([plan.tasks], options.backend, options.convert), 1
 
 
 @contextlib.contextmanager
@@ -274,13 +298,16 @@ def _build(paths: list[str], options: BuildOptions,
     with stage("finding inputs"):
         found = scan_inputs(paths, options.pattern, exclude=[options.out_dir, options.cache_root])
         inputs = found.files
+        user = read_user_files(paths, inputs, options.metadata, options.identities, options.date_from_name)
+    for warning in user.warnings:
+        log.warning("%s", warning)
     cache = keys = stamp = None
     if options.use_cache:
         with stage(f"checking {len(inputs)} input(s) against the cache"):
             cache = DocCache(options.cache_root, extractor_version(options.backend))
             keys = input_keys(inputs, options)
             # A build that skipped inputs is never up to date, so its warnings are always shown.
-            stamp = None if found.skipped else _stamp(inputs, keys, options)
+            stamp = None if found.skipped else _stamp(inputs, keys, options, user)
         if stamp is not None and options.reuse_outputs:
             recorded = manifest.up_to_date(options.out_dir, stamp)
             if recorded is not None:
@@ -291,7 +318,7 @@ def _build(paths: list[str], options: BuildOptions,
     skipped = found.skipped + ex.skipped
     require_documents(len(ex.results), skipped, options.pattern, options.out_dir, allow_empty=options.allow_empty)
     with stage(f"merging {len(ex.results)} document(s)"):
-        kg = merge(ex.results, skipped)
+        kg = merge(ex.results, skipped, user, options.second_pass)
     # The per-document entities and relations are merged copies now; let them
     # go before the writers need their memory (a third of a large build's).
     ex.results = []
@@ -306,12 +333,16 @@ def _build(paths: list[str], options: BuildOptions,
     return kg, summary
 
 
-def _stamp(inputs: list[InputFile], keys: list[InputKey], options: BuildOptions) -> str | None:
-    """The build's stamp, or None when some input could not be read (such a build is never up to date)."""
+def _stamp(inputs: list[InputFile], keys: list[InputKey], options: BuildOptions, user: UserFiles) -> str | None:
+    """The build's stamp, or None when some input could not be read (such a build is never up to date).
+
+    The user's metadata and identities files enter it by their bytes: editing
+    one writes the outputs again, without extracting any article again.
+    """
     if any(isinstance(k, OSError) for k in keys):
         return None
     return manifest.build_stamp([(i.doc_id, str(i.path), k[0]) for i, k in zip(inputs, keys)],
-                                _output_options(options))
+                                {**_output_options(options), "user files": digest(user.files)})
 
 
 def _summary(kg: KnowledgeGraph, ex: Extraction, outputs: list[Path], options: BuildOptions,
@@ -322,13 +353,15 @@ def _summary(kg: KnowledgeGraph, ex: Extraction, outputs: list[Path], options: B
     by_kind: dict[str, int] = {}
     for r in kg.relations:
         by_kind[r.kind] = by_kind.get(r.kind, 0) + 1
+    files = {d.document.file: d.document for d in kg.documents}
     return BuildSummary(
         documents=len(kg.documents), sentences=kg.sentence_count, entities_by_type=by_type,
         edges=sum(by_kind.values()), relations_by_kind=by_kind, outputs=outputs, skipped=ex.skipped,
         duplicates_dropped=sum(d.dropped_duplicates for d in kg.documents), seconds=seconds,
-        characters=sum(len(d.document.text) for d in kg.documents), from_cache=ex.from_cache,
+        characters=sum(len(d.text) for d in files.values()), from_cache=ex.from_cache,
         extracted=ex.extracted, workers=ex.workers, cache_dir=cache.root if cache is not None else None,
-        dask=options.dask, cache_rejected=list(cache.rejected) if cache is not None else [])
+        dask=options.dask, cache_rejected=list(cache.rejected) if cache is not None else [], files=len(files),
+        converted=sum(1 for d in files.values() if d.original), recalled=kg.recalled, candidates=len(kg.candidates))
 
 
 def _output_options(options: BuildOptions) -> dict:

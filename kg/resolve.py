@@ -320,10 +320,11 @@ def _abbreviates(short: str, full: str) -> bool:
 
 
 def merge_entities(per_doc: list[list[Entity]]) -> tuple[dict[str, Entity], dict[str, str], list[Merge]]:
-    """Merge the entities of all documents; return them by key, a map of folded keys, and the merges.
+    """Merge the entities of all stories; return them by key, a map of folded keys, and the merges.
 
-    Same key merges silently. A place without code or parent merges into the
-    only same-named place of its type that has one.
+    Same key merges (people come with the keys kg.identity gave them). A
+    place without code or parent merges into the only same-named place of its
+    type that has one.
     """
     entities: dict[str, Entity] = {}
     for ents in per_doc:
@@ -332,9 +333,24 @@ def merge_entities(per_doc: list[list[Entity]]) -> tuple[dict[str, Entity], dict
             if cur is None:
                 cur = entities[e.key] = Entity(e.key, e.type, e.name, set(), e.code, e.parent, [])
             cur.aliases |= e.aliases
+            cur.roles |= e.roles
             cur.mentions.extend(e.mentions)
             if e.parent and not cur.parent:
                 cur.parent = e.parent
+    folded, merges = _places_to_their_qualified_namesake(entities)
+    for e in entities.values():
+        docs = e.documents
+        if len(docs) <= 1 or e.type == PERSON:
+            continue   # people's merges are kg.identity's, each with its own reason
+        reason = (f"same division code {e.code}" if e.code else
+                  "same name, type and parent" if e.type in PLACE_TYPES else "same name and type")
+        merges.append(Merge("", e.key, f"{e.name} in {len(docs)} documents", reason))
+    for e in entities.values():
+        e.mentions.sort(key=lambda m: (m.doc_id, m.start))
+    return entities, folded, merges
+
+
+def _places_to_their_qualified_namesake(entities: dict[str, Entity]) -> tuple[dict[str, str], list[Merge]]:
     merges: list[Merge] = []
     folded: dict[str, str] = {}
     qualified: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -353,19 +369,7 @@ def merge_entities(per_doc: list[list[Entity]]) -> tuple[dict[str, Entity], dict
             folded[key] = target.key
             merges.append(Merge("", target.key, key, "same name and type; the only one with a known parent or code"))
             del entities[key]
-    # Across documents people and programs merge on their name alone: report it.
-    for e in entities.values():
-        docs = e.documents
-        if len(docs) > 1 and e.type not in PLACE_TYPES:
-            merges.append(Merge("", e.key, f"{e.name} in {len(docs)} documents", "same name and type"))
-        elif len(docs) > 1 and not e.code and e.type in PLACE_TYPES:
-            merges.append(Merge("", e.key, f"{e.name} in {len(docs)} documents", "same name, type and parent"))
-        elif len(docs) > 1 and e.code:
-            merges.append(Merge("", e.key, f"{e.name} in {len(docs)} documents", f"same division code {e.code}"))
-    for e in entities.values():
-        e.mentions.sort(key=lambda m: (m.doc_id, m.start))
-    return entities, folded, merges
-
+    return folded, merges
 
 
 __all__ = ["entity_key", "scoped_key", "is_scoped", "is_bare_body", "paper_area", "resolve_mentions",

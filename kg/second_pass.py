@@ -1,0 +1,166 @@
+"""The second pass: names accepted in one story, looked for in every story.
+
+A recognizer accepts a name only with a cue (a post before a person, quotes
+or a cue word around a program, a suffix after a body); the same name is
+often written again elsewhere without it (要深入推进“红色物业”). Once the
+whole corpus is merged, the names of people, programs and bodies accepted
+anywhere are searched for in every sentence of every story at once (one
+Aho-Corasick automaton over the cached sentences), so per-story results stay
+valid in the cache and the pass costs one scan of the corpus.
+
+A hit counts only where no mention stands already and where it is a name of
+its own, not part of a longer word: a person's name must start and end at
+the segmenter's token boundaries and not be tagged an everyday word (高峰 in
+晚高峰期), a body's name must not run on into a longer body's (运城市委 in
+运城市委宣传部), a program's must start and end at token boundaries. The
+stories that gain mentions get their relations read again.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ahocorasick_rs import AhoCorasick, MatchKind
+
+from kg.extract.base import Vocabulary
+from kg.lexicon import Lexicon
+from kg.model import ORGANIZATION, PERSON, PROGRAM, DocResult, Entity, Mention, Sentence
+from kg.relations import document_relations
+from kg.resolve import entity_key, is_scoped
+
+__all__ = ["SOURCE", "known_names", "find_known_names"]
+
+# The source of a mention found by this pass.
+SOURCE = "corpus"
+# Shortest names looked for, by type: shorter ones are too often parts of other words.
+MIN_LENGTH = {PERSON: 2, PROGRAM: 2, ORGANIZATION: 3}
+MAX_PERSON = 4
+
+
+@dataclass(frozen=True)
+class _Hit:
+    result: int        # index of the story in the results
+    sentence: Sentence
+    i: int             # the name's span in the sentence's repaired text
+    j: int
+    name: str
+    type: str
+
+
+def known_names(results: list[DocResult]) -> dict[str, str]:
+    """Names of people, programs and bodies accepted in some story, with their type.
+
+    A name known as two types is left out: which one a new hit would be is
+    not for this pass to guess. Bodies kept to their story (a bare 市委) are
+    no names of their own.
+    """
+    types: dict[str, set[str]] = defaultdict(set)
+    for r in results:
+        for e in r.entities:
+            if e.type in MIN_LENGTH and len(e.name) >= MIN_LENGTH[e.type] and not is_scoped(e.key) \
+                    and (e.type != PERSON or len(e.name) <= MAX_PERSON):
+                types[e.name].add(e.type)
+    return {name: ts.pop() for name, ts in sorted(types.items()) if len(ts) == 1}
+
+
+def find_known_names(results: list[DocResult], lex: Lexicon, segmenter) -> int:
+    """Add, in place, every mention of a known name that a story lacks; return how many were added.
+
+    ``segmenter`` (kg.extract.segment) checks the token boundaries of the few
+    hits that need them.
+    """
+    names = known_names(results)
+    if not names:
+        return 0
+    hits = _hits(results, names)
+    bounded = _Bounds(lex, segmenter)
+    added: dict[int, list[Mention]] = defaultdict(list)
+    for h in hits:
+        if bounded(h):
+            r = results[h.result]
+            a, b = h.sentence.span(h.i, h.j)
+            text = r.doc.document.text
+            added[h.result].append(Mention(r.doc.document.id, h.sentence.index, a, b, text[a:b], h.name, h.type,
+                                           source=SOURCE))
+    for index, mentions in added.items():
+        _add(results[index], mentions, lex)
+    return sum(len(m) for m in added.values())
+
+
+def _hits(results: list[DocResult], names: dict[str, str]) -> list[_Hit]:
+    """Every occurrence of a known name in a sentence where no mention overlaps it, in corpus order."""
+    patterns = sorted(names)
+    automaton = AhoCorasick(patterns, matchkind=MatchKind.LeftmostLongest)
+    hits = []
+    for n, r in enumerate(results):
+        taken = _taken(r)
+        for s in r.doc.sentences:
+            found = automaton.find_matches_as_indexes(s.text)
+            if not found:
+                continue
+            spans = taken.get(s.index, ())
+            for k, i, j in found:
+                a, b = s.span(i, j)
+                if not any(x < b and a < y for x, y in spans):
+                    hits.append(_Hit(n, s, i, j, patterns[k], names[patterns[k]]))
+    return hits
+
+
+def _taken(r: DocResult) -> dict[int, list[tuple[int, int]]]:
+    """The spans (original offsets) of the story's mentions, by sentence."""
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for e in r.entities:
+        for m in e.mentions:
+            spans[m.sentence].append((m.start, m.end))
+    return spans
+
+
+class _Bounds:
+    """Whether a hit is a name of its own, with the segmenter's tokens of its sentence."""
+
+    def __init__(self, lex: Lexicon, segmenter) -> None:
+        self.segmenter = segmenter
+        self.suffixes = Vocabulary(lex.org_suffixes)
+        self.units = Vocabulary(lex.party_units)
+        self._tokens: dict[tuple[str, int], tuple[dict[int, str], set[int]]] = {}
+
+    def __call__(self, h: _Hit) -> bool:
+        starts, ends = self.tokens(h.sentence)
+        if h.i not in starts or h.j not in ends:
+            return False
+        if h.type == PERSON:
+            # A name the tagger reads as one everyday word (高峰/n) is that word here.
+            flag = starts[h.i]
+            whole = h.j in ends and not any(h.i < k < h.j for k in ends)
+            return not whole or flag.startswith("nr")
+        if h.type == ORGANIZATION:
+            # 运城市委 in 运城市委宣传部 or 运城市委党校 is part of another body's name.
+            text = h.sentence.text
+            return self.suffixes.starts_at(text, h.j) is None and self.units.starts_at(text, h.j) is None
+        return True
+
+    def tokens(self, s: Sentence) -> tuple[dict[int, str], set[int]]:
+        """Start offsets of the sentence's tokens (with their tag) and their end offsets."""
+        key = (s.doc_id, s.index)
+        cached = self._tokens.get(key)
+        if cached is None:
+            tokens = self.segmenter.tag(s.text)
+            cached = self._tokens[key] = ({t.start: t.flag for t in tokens}, {t.end for t in tokens})
+        return cached
+
+
+def _add(r: DocResult, mentions: list[Mention], lex: Lexicon) -> None:
+    """Give a story its new mentions (to the entity of that name, or a new one) and read its relations again."""
+    by_name = {(e.type, e.name): e for e in r.entities if not is_scoped(e.key)}
+    for m in mentions:
+        e = by_name.get((m.type, m.name))
+        if e is None:
+            e = by_name[(m.type, m.name)] = Entity(entity_key(m.type, m.name), m.type, m.name)
+            r.entities.append(e)
+        e.mentions.append(m)
+    for e in r.entities:
+        e.mentions.sort(key=lambda m: (m.sentence, m.start))
+    r.entities.sort(key=lambda e: e.key)
+    ordered = sorted(((m, e.key) for e in r.entities for m in e.mentions), key=lambda x: (x[0].sentence, x[0].start))
+    r.relations = document_relations(r.doc, [m for m, _ in ordered], {i: k for i, (_, k) in enumerate(ordered)},
+                                     r.entities, lex)
