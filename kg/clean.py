@@ -7,6 +7,7 @@ characters back to ``Document.text``, so nothing downstream loses its place.
 """
 from __future__ import annotations
 
+import functools
 from typing import Callable
 
 from kg.model import CleanDocument, Document, Offsets, Sentence
@@ -162,6 +163,42 @@ def _drop_stray_spaces(chars: list[str], offs: list[int],
             out_o.append(offs[k])
         i = j
     return out_c, out_o
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def display_text(text: str) -> str:
+    """A repaired sentence as people read it: without the spaces OCR and the layout left beside
+    Chinese characters and punctuation (Chinese sets none).
+
+    The recognizers read the sentence with those spaces, which often stand
+    where the page lost a quote or a comma; evidence shown to people has
+    them removed, and in Chinese text the spaces beside punctuation too.
+    Spaces between Latin letters or digits stay.
+
+    >>> display_text("市直机关党组织书 记、 机关纪委书记 COVID 19 (通讯员 何纯杰) 4月6日")
+    '市直机关党组织书记、机关纪委书记COVID 19(通讯员何纯杰)4月6日'
+    """
+    if " " not in text:
+        return text
+    chinese = any(map(is_cjk, text))
+    out = []
+    n = len(text)
+    for i, c in enumerate(text):
+        if c == " ":
+            j = i
+            while j < n and text[j] == " ":
+                j += 1
+            a = out[-1] if out else ""
+            b = text[j] if j < n else ""
+            if not a or not b or _chinese(a) or _chinese(b) or (out and out[-1] == " ") or \
+                    (chinese and not (a.isalnum() and b.isalnum())):
+                continue
+        out.append(c)
+    return "".join(out)
+
+
+def _chinese(c: str) -> bool:
+    return is_cjk(c) or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or c in "“”‘’·…—、"
 
 
 def _letter_spaced(chars: list[str], k: int, j: int) -> bool:

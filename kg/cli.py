@@ -226,10 +226,10 @@ def format_summary(s) -> str:
     if s.up_to_date:
         lines[-1] = f"elapsed    {s.seconds:.1f} s: outputs up to date (inputs, options and code unchanged)"
     if s.cache_dir is not None:
-        lines.insert(-1, f"cache      {s.from_cache} of {s.from_cache + s.extracted} documents from {display_path(s.cache_dir)}")
+        lines.insert(-1, f"cache      {s.from_cache} of {s.from_cache + s.extracted} file(s) from {display_path(s.cache_dir)}")
     if s.extracted:
         where = f"on the Dask cluster at {s.dask}" if s.dask else f"in {s.workers} process(es)"
-        lines.insert(-1, f"extracted  {s.extracted} document(s) {where}")
+        lines.insert(-1, f"extracted  {s.extracted} file(s) {where}")
     return "\n".join(lines)
 
 

@@ -22,6 +22,7 @@ from kg.lexicon import version as lexicon_version
 from kg.model import CleanDocument, DocResult, Document, Mention
 from kg.relations import document_relations
 from kg.resolve import document_entities, page_area, paper_area, resolve_mentions
+from kg.second_pass import recallable
 from kg.stories import Story, describe_whole, split_page, story_id
 
 __all__ = ["process_file", "process_document", "recognize", "extractor_for", "extractor_version", "STEP_SOURCES"]
@@ -30,7 +31,7 @@ __all__ = ["process_file", "process_document", "recognize", "extractor_for", "ex
 # decoder, the cleaner, extraction, resolution, relations, the data model and
 # this step. Their bytes enter the extractor version.
 STEP_SOURCES = ("config.py", "corpus.py", "clean.py", "stories.py", "text.py", "model.py", "resolve.py",
-                "relations.py", "docstep.py", "extract/*.py", "lexicon/*.py")
+                "relations.py", "second_pass.py", "docstep.py", "extract/*.py", "lexicon/*.py")
 # Packages whose data change the result whatever the backend: OpenCC's tables.
 _READING_PACKAGES = ("opencc",)
 
@@ -90,7 +91,7 @@ def _resolved(read: tuple[CleanDocument, list[Mention]], extractor: Extractor, a
     mentions, merges = resolve_mentions(cdoc.document.text, mentions, lex, newspaper=cdoc.newspaper, area=area)
     entities, key_of, more = document_entities(mentions, lex)
     relations = document_relations(cdoc, mentions, key_of, entities, lex)
-    return DocResult(cdoc, entities, relations, merges + more)
+    return DocResult(cdoc, entities, relations, merges + more, recallable(entities, word_info))
 
 
 def recognize(doc: Document, backend: Backend = Backend.RULES,

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from kg.clean import display_text
 from kg.lexicon import Lexicon
 from kg.model import HOLDS_POST, MEMBER_OF, PERSON, DocResult, Evidence, IdentityCandidate, Merge
 from kg.resolve import entity_key, is_scoped, paper_area
@@ -109,7 +110,7 @@ def person_contexts(results: list[DocResult], lex: Lexicon) -> list[PersonContex
                 continue
             codes = [c for c in (_body_place(b, places, lex) for b in sorted(bodies[e.key])) if c]
             m = e.mentions[0] if e.mentions else None
-            evidence = (Evidence(m.doc_id, m.sentence, m.start, m.end, doc.sentences[m.sentence].text)
+            evidence = (Evidence(m.doc_id, m.sentence, m.start, m.end, display_text(doc.sentences[m.sentence].text))
                         if m is not None and 0 <= m.sentence < len(doc.sentences) else None)
             out.append(PersonContext(
                 doc.document.id, e.key, e.name, doc.document.file, frozenset(bodies[e.key]),
@@ -380,8 +381,9 @@ def _final_keys(person_name: str, name: _Name, lex: Lexicon) -> dict[int, str]:
         first = min(name.people[i].doc_id for i in c.items)
         d = lex.division_by_code.get(c.place)
         where = d.name if d is not None else ("全国" if c.national else "")
-        if not where and c.roles:
-            where = sorted(c.papers)[0]
+        named = sorted(p for p in c.papers if not p.startswith("page "))
+        if not where and c.roles and named:
+            where = named[0]
         key = f"{PERSON}:{person_name}@{where}" if where else ""
         if not key or key in taken:
             key = f"{PERSON}:{person_name}@story:{first}"
@@ -417,4 +419,4 @@ def _why(a: PersonContext, b: PersonContext, lex: Lexicon) -> str:
         if p.official:
             return "a post in no named place"
         return f"a story of a paper of {d.name}" if d else "no post, place or paper"
-    return f"same name; {told(a)} and {told(b)} neither match nor differ"
+    return f"same name; {told(a)}, and {told(b)}: nothing in the text joins or separates them"

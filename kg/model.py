@@ -329,6 +329,7 @@ class DocResult:
     entities: list[Entity]
     relations: list[Relation]          # typed relations and co-occurrences, by entity key
     merges: list[Merge] = field(default_factory=list)
+    names: tuple[tuple[str, str], ...] = ()   # (type, name) the second pass may look for in other stories
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 
 from kg import manifest, parallel
 from kg.cache import DocCache, path_key, reading_options
+from kg.clean import display_text
 from kg.config import DEFAULTS, RUN_OPTIONS, BuildOptions
 from kg.corpus import InputFile, require_documents, scan_inputs
 from kg.docstep import extractor_version, process_document, process_file, recognize
@@ -27,7 +28,7 @@ from kg.extract.segment import default_segmenter
 from kg.identity import rename, resolve_people
 from kg.lexicon import load as load_lexicon
 from kg.metadata import UserFiles, apply_metadata, digest, read_user_files
-from kg.model import ENTITY_TYPES, DocResult, KnowledgeGraph
+from kg.model import ENTITY_TYPES, DocResult, KnowledgeGraph, Relation
 from kg.outputs import write_outputs
 from kg.relations import merge_relations
 from kg.resolve import merge_entities
@@ -54,8 +55,8 @@ class BuildSummary:
     duplicates_dropped: int
     seconds: float
     characters: int = 0
-    from_cache: int = 0                # documents whose results came from the cache
-    extracted: int = 0                 # documents extracted by this build
+    from_cache: int = 0                # input files whose results came from the cache
+    extracted: int = 0                 # input files extracted by this build
     workers: int = 1
     cache_dir: Path | None = None
     up_to_date: bool = False           # the outputs were already those of these inputs: nothing written
@@ -87,10 +88,19 @@ def merge(results: list[DocResult], skipped: list[tuple[str, str]] | None = None
     entities, folded, merges = merge_entities([r.entities for r in results])
     sentence_total = sum(len(r.doc.sentences) for r in results)
     relations = merge_relations([r.relations for r in results], folded, entities, sentence_total, lex)
+    _readable_evidence(relations)
     doc_merges = [m for r in results for m in r.merges]
     return KnowledgeGraph(documents=[r.doc for r in results], entities=entities, relations=relations,
                           merges=doc_merges + people.merges + merges, skipped=list(skipped or []),
                           candidates=people.candidates, recalled=recalled)
+
+
+def _readable_evidence(relations: list[Relation]) -> None:
+    """Evidence as people read it: without the spaces OCR left beside Chinese characters (in place)."""
+    for rel in relations:
+        if any(" " in e.text for e in rel.evidence):
+            rel.evidence = [dataclasses.replace(e, text=display_text(e.text)) if " " in e.text else e
+                            for e in rel.evidence]
 
 
 # --------------------------------------------------------------------------- extraction
@@ -209,7 +219,7 @@ def _shown(outcomes: Iterable[list[parallel.Outcome]], n: int, progress: Progres
 
 def _collect(outcomes: Iterable[parallel.Outcome], inputs: list[InputFile], slots: list,
              reasons: dict[int, str], cache: DocCache | None) -> int:
-    """Put extraction outcomes in their slots (and the cache); return the number of documents."""
+    """Put extraction outcomes in their slots (and the cache); return the number of files."""
     from kg.cache import decode, encode
     extracted = 0
     for o in outcomes:
@@ -220,13 +230,13 @@ def _collect(outcomes: Iterable[parallel.Outcome], inputs: list[InputFile], slot
         if cache is not None and o.cacheable and o.key:
             cache.put_payload(o.key, o.payload or encode(res))
         slots[o.index] = _at_path(res, inputs[o.index].display)
-        extracted += len(res)
+        extracted += 1
     return extracted
 
 
 def _load_cached(cached: list[tuple[int, str]], inputs: list[InputFile], slots: list,
                  cache: DocCache | None) -> tuple[int, list[parallel.Task]]:
-    """Fill the slots of cached inputs; return how many documents came so and the inputs to extract after all."""
+    """Fill the slots of cached inputs; return how many files came so and the inputs to extract after all."""
     from_cache = 0
     damaged: list[parallel.Task] = []
     for i, key in cached:
@@ -235,7 +245,7 @@ def _load_cached(cached: list[tuple[int, str]], inputs: list[InputFile], slots: 
             damaged.append(parallel.Task(i, inputs[i].doc_id, str(inputs[i].path)))
             continue
         slots[i] = _at_path(hit, inputs[i].display)
-        from_cache += len(hit)
+        from_cache += 1
     return from_cache, damaged
 
 
@@ -380,6 +390,6 @@ def _recorded_summary(record: dict, seconds: float, cache_dir: Path) -> BuildSum
     s = BuildSummary(**{k: v for k, v in record.items() if k in known})
     s.outputs = [Path(p) for p in s.outputs]
     s.skipped = [tuple(x) for x in s.skipped]
-    s.from_cache, s.extracted, s.seconds, s.cache_dir = s.documents, 0, seconds, cache_dir
+    s.from_cache, s.extracted, s.seconds, s.cache_dir = s.files or s.documents, 0, seconds, cache_dir
     s.up_to_date, s.cache_rejected = True, []
     return s

@@ -28,13 +28,15 @@ from kg.model import ORGANIZATION, PERSON, PROGRAM, DocResult, Entity, Mention, 
 from kg.relations import document_relations
 from kg.resolve import entity_key, is_scoped
 
-__all__ = ["SOURCE", "known_names", "find_known_names"]
+__all__ = ["SOURCE", "recallable", "known_names", "find_known_names"]
 
 # The source of a mention found by this pass.
 SOURCE = "corpus"
 # Shortest names looked for, by type: shorter ones are too often parts of other words.
 MIN_LENGTH = {PERSON: 2, PROGRAM: 2, ORGANIZATION: 3}
 MAX_PERSON = 4
+# A person's name that is a word written this often (jieba's count) is that word without a cue (高峰, 海燕).
+EVERYDAY_WORD = 50
 
 
 @dataclass(frozen=True)
@@ -47,19 +49,36 @@ class _Hit:
     type: str
 
 
+def recallable(entities: list[Entity], word_info) -> tuple[tuple[str, str], ...]:
+    """(type, name) of a story's people, programs and bodies that may be looked for in other stories.
+
+    Run where the story is read (``word_info`` is the segmenter's dictionary
+    there): a person's name that is also an everyday word is left out, and
+    so are bodies kept to their story (a bare 市委), which name nothing of
+    their own.
+    """
+    out = set()
+    for e in entities:
+        if e.type not in MIN_LENGTH or len(e.name) < MIN_LENGTH[e.type] or is_scoped(e.key):
+            continue
+        if e.type == PERSON:
+            info = word_info(e.name)
+            if len(e.name) > MAX_PERSON or (info and (info[0] >= EVERYDAY_WORD or not info[1].startswith("nr"))):
+                continue
+        out.add((e.type, e.name))
+    return tuple(sorted(out))
+
+
 def known_names(results: list[DocResult]) -> dict[str, str]:
-    """Names of people, programs and bodies accepted in some story, with their type.
+    """Names accepted in some story, with their type.
 
     A name known as two types is left out: which one a new hit would be is
-    not for this pass to guess. Bodies kept to their story (a bare 市委) are
-    no names of their own.
+    not for this pass to guess.
     """
     types: dict[str, set[str]] = defaultdict(set)
     for r in results:
-        for e in r.entities:
-            if e.type in MIN_LENGTH and len(e.name) >= MIN_LENGTH[e.type] and not is_scoped(e.key) \
-                    and (e.type != PERSON or len(e.name) <= MAX_PERSON):
-                types[e.name].add(e.type)
+        for etype, name in r.names:
+            types[name].add(etype)
     return {name: ts.pop() for name, ts in sorted(types.items()) if len(ts) == 1}
 
 

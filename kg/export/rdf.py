@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 from kg.atomic import atomic_open, atomic_write
+from kg.clean import display_text
 from kg.config import DEFAULTS, Provenance, RdfFormat
 from kg.model import (COOCCURS, ENTITY_TYPES, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF,
                       CleanDocument, Entity, Evidence, KnowledgeGraph, Relation)
@@ -421,11 +422,11 @@ class _Builder:
         self.add(node, _T.hasSource, _iri(self.file_of(doc_id)))
         self.add(node, _T.inDocument, _iri(self.doc(doc_id)))
         if sent is not None:
-            self.add(node, _T.text, _text(sent.text))
+            self.add(node, _T.text, _text(display_text(sent.text)))
             if sent.offsets:
                 self.add(node, _T.hasSelector, _iri(self.position(node, sent.start, sent.end)))
         else:
-            self.add(node, _T.text, _text(fallback_text))
+            self.add(node, _T.text, _text(display_text(fallback_text)))
         return node
 
     def relation(self, rel: Relation) -> None:
