@@ -228,9 +228,13 @@ def die_with_parent(parent: int) -> None:
     Linux's parent-death signal covers ``kill -9`` of the parent, which no
     handler in the parent can; a worker whose parent is already gone exits.
     Ctrl-C and SIGTERM are the parent's to handle: the worker ignores SIGINT
-    so that one keypress does not print a traceback from every process.
+    so that one keypress does not print a traceback from every process, and
+    dies quietly of the SIGTERM the parent sends to end it.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the parent's SIGTERM handler (which raises KeyboardInterrupt, with a
+    # traceback); the parent ends its workers with SIGTERM, which should end them quietly.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
