@@ -23,7 +23,7 @@ from kg.clean import CLOSERS, SENTENCE_END
 from kg.config import DEFAULTS, Conversion
 from kg.model import Document
 from kg.names import display_path, printable
-from kg.text import is_han
+from kg.text import HAN_CLASS, is_han
 
 
 # Magic numbers of files that often end up in a folder of articles.
@@ -672,7 +672,11 @@ def _t2s_char(c: str) -> str:
 # text, next to none in simplified text (a few, like 乾 or 著, are both).
 TRADITIONAL_SHARE = 0.1
 TRADITIONAL_MIN = 3          # and at least this many change
-_DETECT_CHARS = 20_000
+_DETECT_CHARS = 3_000
+_HAN = re.compile(f"[{HAN_CLASS}]")
+# Frequent characters that only traditional script writes (們 for 们, 國 for 国): a text
+# with none of them in its first characters is not traditional, and OpenCC need not check.
+_TRADITIONAL_ONLY = re.compile("[們個這會說國時為來對發經於與產動關區過還開書長門間問見電車東專機當從實點應樣種華聯變語讀體論權頭義務樂會議縣鄉鎮黨]")
 
 
 def is_traditional(text: str) -> bool:
@@ -682,12 +686,14 @@ def is_traditional(text: str) -> bool:
     (True, False)
     """
     sample = text[:_DETECT_CHARS]
-    han = [i for i, c in enumerate(sample) if is_han(c)]
-    if not han:
+    if not _TRADITIONAL_ONLY.search(sample):
         return False
-    converted = to_simplified_text(sample)
-    changed = sum(1 for i in han if converted[i] != sample[i])
-    return changed >= TRADITIONAL_MIN and changed >= TRADITIONAL_SHARE * len(han)
+    han = len(_HAN.findall(sample))
+    converted = require_opencc().convert(sample)
+    if len(converted) != len(sample):   # a phrase of another length: convert one for one
+        converted = to_simplified_text(sample)
+    changed = sum(map(str.__ne__, sample, converted))
+    return changed >= TRADITIONAL_MIN and changed >= TRADITIONAL_SHARE * han
 
 
 def to_simplified_text(text: str) -> str:

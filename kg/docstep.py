@@ -19,7 +19,7 @@ from kg.extract import Extractor, recognized_spans, to_mention
 from kg.extract import backends
 from kg.extract.base import word_info
 from kg.lexicon import version as lexicon_version
-from kg.model import CleanDocument, DocResult, Document, Mention
+from kg.model import CleanDocument, DocResult, Document, Mention, breaks_of
 from kg.relations import document_relations
 from kg.resolve import document_entities, page_area, paper_area, resolve_mentions
 from kg.second_pass import recallable
@@ -63,7 +63,7 @@ def process_file(doc: Document, backend: Backend = Backend.RULES) -> list[DocRes
     read = [_read_story(dataclasses.replace(doc, id=story_id(doc.id, n), file_id=doc.id, start=s.start, end=s.end),
                         s, extractor)
             for n, s in enumerate(page.stories, start=1)]
-    area = page_area([m for _, mentions in read for m in mentions], extractor.lex)
+    area = page_area([m for _, mentions, _ in read for m in mentions], extractor.lex)
     return [_resolved(r, extractor, area) for r in read]
 
 
@@ -75,23 +75,29 @@ def process_document(doc: Document, backend: Backend = Backend.RULES) -> DocResu
     return _resolved(_read_story(doc, story, extractor), extractor)
 
 
-def _read_story(doc: Document, story: Story, extractor: Extractor) -> tuple[CleanDocument, list[Mention]]:
-    """A story cleaned, with what it says of itself, and the mentions the recognizers find in it."""
+_Read = tuple[CleanDocument, list[Mention], tuple[bytes, ...]]
+
+
+def _read_story(doc: Document, story: Story, extractor: Extractor) -> _Read:
+    """A story cleaned, with what it says of itself, the mentions the recognizers find in it, and
+    where its sentences' tokens start (for the second pass, which runs where no segmenter is loaded)."""
     cdoc = clean(doc, bridges=extractor.segmenter.bridges)
     cdoc = dataclasses.replace(cdoc, title=story.title, date=story.date, newspaper=story.newspaper,
                                headlines=story.headlines)
-    return cdoc, [to_mention(cdoc, f, c) for f in extractor.find(cdoc) for c in f.kept]
+    findings = extractor.find(cdoc)
+    breaks = tuple(breaks_of((t.start for t in f.view.tokens), len(f.view.text)) for f in findings)
+    return cdoc, [to_mention(cdoc, f, c) for f in findings for c in f.kept], breaks
 
 
-def _resolved(read: tuple[CleanDocument, list[Mention]], extractor: Extractor, area=None) -> DocResult:
-    cdoc, mentions = read
+def _resolved(read: _Read, extractor: Extractor, area=None) -> DocResult:
+    cdoc, mentions, breaks = read
     lex = extractor.lex
     served = paper_area(cdoc.newspaper, lex) if cdoc.newspaper else None
     cdoc = dataclasses.replace(cdoc, area=(served or area).code if (served or area) is not None else "")
     mentions, merges = resolve_mentions(cdoc.document.text, mentions, lex, newspaper=cdoc.newspaper, area=area)
     entities, key_of, more = document_entities(mentions, lex)
     relations = document_relations(cdoc, mentions, key_of, entities, lex)
-    return DocResult(cdoc, entities, relations, merges + more, recallable(entities, word_info))
+    return DocResult(cdoc, entities, relations, merges + more, recallable(entities, word_info), breaks)
 
 
 def recognize(doc: Document, backend: Backend = Backend.RULES,

@@ -26,6 +26,8 @@ only on the set of stories, not on their order or the number of workers.
 """
 from __future__ import annotations
 
+import functools
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -147,9 +149,10 @@ def _paper_code(newspaper: str, lex: Lexicon) -> str:
     return d.code if d is not None else ""
 
 
-def _chain(code: str, lex: Lexicon) -> list[str]:
+@functools.lru_cache(maxsize=1 << 14)
+def _chain(code: str, lex: Lexicon) -> tuple[str, ...]:
     """The division and its ancestors, deepest first."""
-    return [code, *(d.code for d in lex.ancestors(code))] if code else []
+    return (code, *(d.code for d in lex.ancestors(code))) if code else ()
 
 
 def _deepest(codes: list[str], lex: Lexicon) -> str:
@@ -397,7 +400,7 @@ def _candidates(person_name: str, name: _Name, final: dict[int, str]) -> list[Id
     roots = sorted(name.clusters, key=lambda r: final[r])
     out = []
     for k, b in enumerate(roots):
-        for a in roots[:k]:
+        for a in itertools.islice(roots, k):
             if name.conflict(a, b):
                 continue
             pa, pb = (name.people[min(name.clusters[r].items)] for r in (a, b))

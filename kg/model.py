@@ -330,6 +330,28 @@ class DocResult:
     relations: list[Relation]          # typed relations and co-occurrences, by entity key
     merges: list[Merge] = field(default_factory=list)
     names: tuple[tuple[str, str], ...] = ()   # (type, name) the second pass may look for in other stories
+    breaks: tuple[bytes, ...] = ()     # each sentence's token starts as a bit a character (see token_starts)
+
+
+def token_starts(breaks: bytes, i: int) -> bool:
+    """Whether a token starts at character ``i`` of a sentence, by its ``breaks`` bitmap.
+
+    >>> token_starts(bytes([0b101]), 2), token_starts(bytes([0b101]), 1)
+    (True, False)
+    """
+    return bool(breaks[i >> 3] >> (i & 7) & 1) if 0 <= i >> 3 < len(breaks) else False
+
+
+def breaks_of(starts, length: int) -> bytes:
+    """The bitmap of token ``starts`` in a sentence of ``length`` characters.
+
+    >>> breaks_of([0, 2], 3)
+    b'\\x05'
+    """
+    bits = 0
+    for i in starts:
+        bits |= 1 << i
+    return (bits & ((2 << length) - 1)).to_bytes((length >> 3) + 1, "little")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,8 @@ stories that gain mentions get their relations read again.
 """
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -24,7 +26,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg.extract.base import Vocabulary
 from kg.lexicon import Lexicon
-from kg.model import ORGANIZATION, PERSON, PROGRAM, DocResult, Entity, Mention, Sentence
+from kg.model import ORGANIZATION, PERSON, PROGRAM, DocResult, Entity, Mention, Sentence, token_starts
 from kg.relations import document_relations
 from kg.resolve import entity_key, is_scoped
 
@@ -82,17 +84,17 @@ def known_names(results: list[DocResult]) -> dict[str, str]:
     return {name: ts.pop() for name, ts in sorted(types.items()) if len(ts) == 1}
 
 
-def find_known_names(results: list[DocResult], lex: Lexicon, segmenter) -> int:
+def find_known_names(results: list[DocResult], lex: Lexicon, segmenter=None) -> int:
     """Add, in place, every mention of a known name that a story lacks; return how many were added.
 
-    ``segmenter`` (kg.extract.segment) checks the token boundaries of the few
-    hits that need them.
+    Token boundaries come with each story's result; ``segmenter``
+    (kg.extract.segment) finds them for results that lack them.
     """
     names = known_names(results)
     if not names:
         return 0
     hits = _hits(results, names)
-    bounded = _Bounds(lex, segmenter)
+    bounded = _Bounds(lex, results, segmenter)
     added: dict[int, list[Mention]] = defaultdict(list)
     for h in hits:
         if bounded(h):
@@ -107,21 +109,28 @@ def find_known_names(results: list[DocResult], lex: Lexicon, segmenter) -> int:
 
 
 def _hits(results: list[DocResult], names: dict[str, str]) -> list[_Hit]:
-    """Every occurrence of a known name in a sentence where no mention overlaps it, in corpus order."""
+    """Every occurrence of a known name in a sentence where no mention overlaps it, in corpus order.
+
+    One search a story, over its sentences joined by line breaks (no name
+    holds one), instead of one a sentence.
+    """
     patterns = sorted(names)
     automaton = AhoCorasick(patterns, matchkind=MatchKind.LeftmostLongest)
     hits = []
     for n, r in enumerate(results):
+        sentences = r.doc.sentences
+        joined = "\n".join(s.text for s in sentences)
+        found = automaton.find_matches_as_indexes(joined)
+        if not found:
+            continue
+        starts = list(itertools.accumulate((len(s.text) + 1 for s in sentences[:-1]), initial=0))
         taken = _taken(r)
-        for s in r.doc.sentences:
-            found = automaton.find_matches_as_indexes(s.text)
-            if not found:
-                continue
-            spans = taken.get(s.index, ())
-            for k, i, j in found:
-                a, b = s.span(i, j)
-                if not any(x < b and a < y for x, y in spans):
-                    hits.append(_Hit(n, s, i, j, patterns[k], names[patterns[k]]))
+        for k, i, j in found:
+            pos = bisect_right(starts, i) - 1
+            s, base = sentences[pos], starts[pos]
+            a, b = s.span(i - base, j - base)
+            if not any(x < b and a < y for x, y in taken.get(s.index, ())):
+                hits.append(_Hit(n, s, i - base, j - base, patterns[k], names[patterns[k]]))
     return hits
 
 
@@ -135,37 +144,32 @@ def _taken(r: DocResult) -> dict[int, list[tuple[int, int]]]:
 
 
 class _Bounds:
-    """Whether a hit is a name of its own, with the segmenter's tokens of its sentence."""
+    """Whether a hit is a name of its own, by where its sentence's tokens start."""
 
-    def __init__(self, lex: Lexicon, segmenter) -> None:
-        self.segmenter = segmenter
+    def __init__(self, lex: Lexicon, results: list[DocResult], segmenter=None) -> None:
+        self.results = results
+        self.segmenter = segmenter   # for results made without token starts (built by hand)
         self.suffixes = Vocabulary(lex.org_suffixes)
         self.units = Vocabulary(lex.party_units)
-        self._tokens: dict[tuple[str, int], tuple[dict[int, str], set[int]]] = {}
 
     def __call__(self, h: _Hit) -> bool:
-        starts, ends = self.tokens(h.sentence)
-        if h.i not in starts or h.j not in ends:
+        if not (self.boundary(h, h.i) and self.boundary(h, h.j)):
             return False
-        if h.type == PERSON:
-            # A name the tagger reads as one everyday word (高峰/n) is that word here.
-            flag = starts[h.i]
-            whole = h.j in ends and not any(h.i < k < h.j for k in ends)
-            return not whole or flag.startswith("nr")
         if h.type == ORGANIZATION:
             # 运城市委 in 运城市委宣传部 or 运城市委党校 is part of another body's name.
             text = h.sentence.text
             return self.suffixes.starts_at(text, h.j) is None and self.units.starts_at(text, h.j) is None
         return True
 
-    def tokens(self, s: Sentence) -> tuple[dict[int, str], set[int]]:
-        """Start offsets of the sentence's tokens (with their tag) and their end offsets."""
-        key = (s.doc_id, s.index)
-        cached = self._tokens.get(key)
-        if cached is None:
-            tokens = self.segmenter.tag(s.text)
-            cached = self._tokens[key] = ({t.start: t.flag for t in tokens}, {t.end for t in tokens})
-        return cached
+    def boundary(self, h: _Hit, i: int) -> bool:
+        if i <= 0 or i >= len(h.sentence.text):
+            return True
+        breaks = self.results[h.result].breaks
+        if h.sentence.index < len(breaks):
+            return token_starts(breaks[h.sentence.index], i)
+        if self.segmenter is None:
+            return False
+        return any(t.start == i for t in self.segmenter.tag(h.sentence.text))
 
 
 def _add(r: DocResult, mentions: list[Mention], lex: Lexicon) -> None:

@@ -59,6 +59,9 @@ _META_LABELS = "来源|时间|日期|发布|更新|作者|编辑|责任编辑|�
 _META = re.compile(rf"(?:{_META_LABELS})\S{{0,3}}\s*[:：]")
 _SOURCE = re.compile(rf"来源\s*[:：]\s*(?!{_META_LABELS})([^\s:：|]{{2,20}}?)(?=\s|$|[:：|]|{_META_LABELS})")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_CJK = re.compile(f"[{CJK_CLASS}]")
+_WORD = re.compile(f"[{CJK_CLASS}0-9A-Za-z]")
+_SPACED = re.compile(f"(?<=[{CJK_CLASS}]) (?=[{CJK_CLASS}])")
 # 1. … / 一、… / (二)…: an item of a list inside a story, never its headline.
 _ENUMERATED = re.compile(r"^(?:\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
 
@@ -180,6 +183,7 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
                              rf"(?:{titles})(?P<sep>[:：\s/／]*)(?=[{CJK_CLASS}·])"),
         # 本版责编 曹欣怡 校对 孙勇, 组版:闫广明
         "editor": re.compile(rf"^(?:本版)?(?:{editors})(?:[:：]|\s)"),
+        "furniture": re.compile("|".join(map(re.escape, lex.furniture_words))),
     }
 
 
@@ -221,18 +225,20 @@ def _byline(t: str, lex: Lexicon) -> str | None:
 
 
 def _is_furniture(t: str, lex: Lexicon) -> bool:
-    if any(w in t for w in lex.furniture_words) or _patterns(lex)["editor"].match(t.lstrip(_MARKS)):
+    patterns = _patterns(lex)
+    if patterns["furniture"].search(t) or patterns["editor"].match(t.lstrip(_MARKS)):
         return True
     if _META.search(t) and (_DATE.search(t) or _SOURCE.search(t) or len(t) <= HEADLINE_MAX):
         return True   # a web page's line of date, source and author
-    if _CLOCK.search(t) and _DATE.search(t) or (len(t) <= HEADLINE_MAX and not any(map(is_cjk, t))):
+    if _CLOCK.search(t) and _DATE.search(t) or (len(t) <= HEADLINE_MAX and not _CJK.search(t)):
         return True   # a date and time, a folio, an address: no words
+    if len(t) > DECK_MAX:
+        return False
     if t[0] in "(（" and t[-1] in ")）" and len(t) <= HEADLINE_MAX:
         return True   # (孙南 陈莹莹), (新造镇政府): a credit
-    rest = _LUNAR.sub("", _FOLIO.sub("", _WEEKDAY.sub("", _DATE.sub("", t))))
-    rest = _patterns(lex)["paper"].sub("", rest)
-    stripped = "".join(c for c in rest if is_cjk(c) or c.isalnum())
-    return stripped != t.replace(" ", "") and not stripped
+    # A masthead: nothing but dates, weekdays, folios and a paper's name (运城晚报 2024年1月10日 星期三 第3版).
+    rest = patterns["paper"].sub("", _LUNAR.sub("", _FOLIO.sub("", _WEEKDAY.sub("", _DATE.sub("", t)))))
+    return rest != t and not _WORD.search(rest)
 
 
 def _furniture_paper(t: str, lex: Lexicon) -> str:
@@ -352,7 +358,7 @@ def _spaced_page(lines: list[_Line]) -> bool:
     for ln in lines:
         if ln.kind == BODY:
             chars += len(ln.text)
-            spaces += sum(1 for a, b, c in zip(ln.text, ln.text[1:], ln.text[2:]) if b == " " and is_cjk(a) and is_cjk(c))
+            spaces += len(_SPACED.findall(ln.text))
     return chars > 0 and spaces / chars > SPACED_PAGE_RATE
 
 
