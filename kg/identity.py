@@ -36,9 +36,12 @@ from kg.lexicon import Lexicon
 from kg.model import HOLDS_POST, MEMBER_OF, PERSON, DocResult, Evidence, IdentityCandidate, Merge
 from kg.resolve import entity_key, is_scoped, paper_area
 
-__all__ = ["IdentityRule", "PersonContext", "Identities", "resolve_people", "rename", "person_ref", "SAME", "DIFFERENT"]
+__all__ = ["IdentityRule", "PersonContext", "Identities", "resolve_people", "rename", "person_ref", "SAME", "DIFFERENT",
+           "EVERY"]
 
 SAME, DIFFERENT = "same", "different"
+# ``name@*`` in the identities file: every person of that name.
+EVERY = "*"
 
 
 @dataclass(frozen=True)
@@ -341,6 +344,7 @@ def resolve_people(results: list[DocResult], lex: Lexicon, rules: tuple[Identity
     for p in contexts:
         by_name[p.name].append(p)
     refs = {p.ref: p for p in contexts}
+    refs.update({person_ref(p.name, EVERY): p for p in contexts})
     unknown = [(r, r.first if r.first not in refs else r.second) for r in rules
                if r.first not in refs or r.second not in refs]
     usable = [r for r in rules if r.first in refs and r.second in refs]
@@ -363,9 +367,14 @@ def _cluster_name(people: list[PersonContext], rules: list[IdentityRule], lex: L
     forbidden = {frozenset((index[r.first], index[r.second])) for r in rules if r.decision == DIFFERENT}
     name = _Name(people, lex, forbidden)
     for r in sorted(rules, key=lambda r: (r.first, r.second)):
-        if r.decision == SAME:
-            name.union(index[r.first], index[r.second], f"the identities file says they are one ({r.where})",
-                       force=True)
+        if r.decision != SAME:
+            continue
+        why = f"the identities file says they are one ({r.where})"
+        if r.first.endswith("@" + EVERY):   # name@*: everyone of that name is one person
+            for j in range(1, len(people)):
+                name.union(0, j, why, force=True)
+        else:
+            name.union(index[r.first], index[r.second], why, force=True)
     if len(people) > 1:
         for rule in _RULES:
             rule(name)

@@ -12,7 +12,8 @@ title only when the page is one story.
 **Identities** (``kg-identities.csv`` in a corpus folder, or ``--identities
 FILE``): rows of ``first,second,decision``, each side a person as
 ``name@article`` (the columns ``first`` and ``second`` of out/candidates.csv),
-decision ``same`` or ``different``.
+decision ``same`` or ``different``; ``name@*`` on both sides of a ``same`` row
+makes everyone of that name one person.
 
 **Dates from file names** (``--date-from-name``): a pattern of ``%Y``, ``%m``,
 ``%d`` and literal text, searched in each file's path below its folder.
@@ -33,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.corpus import DecodeError, InputError, InputFile, decode
-from kg.identity import DIFFERENT, SAME, IdentityRule
+from kg.identity import DIFFERENT, EVERY, SAME, IdentityRule
 from kg.lexicon import Lexicon
 from kg.model import DocResult
 from kg.names import display_path
@@ -167,6 +168,9 @@ def read_identities(path: Path) -> tuple[IdentityRule, ...]:
             raise MetadataError(f"{where}: decision must be 'same' or 'different', got {cells.get('decision')!r}")
         if first.split("@", 1)[0] != second.split("@", 1)[0]:
             raise MetadataError(f"{where}: {first} and {second} are not one name")
+        if (first.endswith("@" + EVERY) or second.endswith("@" + EVERY)) and (first != second or decision != SAME):
+            raise MetadataError(f"{where}: name@{EVERY} stands on both sides of a 'same' row (everyone of the name "
+                                "is one person)")
         rules.append(IdentityRule(first, second, decision, where))
     return tuple(rules)
 

@@ -128,3 +128,13 @@ def test_a_name_borne_by_one_person_keeps_its_plain_key(seed_build):
     assert "Person:储祥好" in kg.entities and "Person:曹欣怡" in kg.entities
     # 曹欣怡 signs three stories of one page: one reporter.
     assert len(kg.entities["Person:曹欣怡"].documents) == 3
+
+
+def test_name_at_star_makes_everyone_of_a_name_one_person(tmp_path):
+    corpus = _corpus(tmp_path / "corpus", {"p3.txt": NAMESAKES["p3.txt"], "p5.txt": NAMESAKES["p5.txt"],
+                                           "p6.txt": "本报讯 6月9日,张伟说,今年的收成不错。\n"})
+    kg, _ = _build(corpus, tmp_path / "o1")
+    assert len(_people(kg)) == 3
+    (corpus / "kg-identities.csv").write_text("first,second,decision\n张伟@*,张伟@*,same\n", encoding="utf-8")
+    kg, _ = _build(corpus, tmp_path / "o2")
+    assert _people(kg) == {"Person:张伟": ["p3.txt", "p5.txt", "p6.txt"]}
