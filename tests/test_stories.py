@@ -194,3 +194,20 @@ def test_evidence_sentences_have_no_ocr_spaces(seed_build):
     texts = [str(o) for o in g.objects(None, kg_ns.text)]
     assert texts and not [t for t in texts if " " in t]
     assert all(" " not in e.text for r in seed_build[0].relations for e in r.evidence)
+
+
+def test_a_pages_text_is_cached_once_and_every_story_gets_it_back():
+    from kg import cache
+    from kg.docstep import process_file
+    from kg.model import Document
+    path = SEEDS / "003_a75a3d1441bf0364.txt"
+    text = path.read_text(encoding="utf-8")
+    results = process_file(Document(path.name, str(path), text))
+    assert len(results) == 5
+    payload = cache.encode(results)
+    back = cache.decode(payload)
+    assert [r.doc.document for r in back] == [r.doc.document for r in results]
+    assert all(r.doc.document.text is back[0].doc.document.text for r in back)
+    import msgspec
+    import zlib
+    assert len(payload) < len(zlib.compress(msgspec.msgpack.encode(results, enc_hook=cache._encode_hook), 1))
