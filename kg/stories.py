@@ -178,6 +178,8 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
         "opener": re.compile(rf"^[{_MARKS}]*(?P<src>本报|{cjk}{{1,10}}?(?:{papers}|网|社|台)(?:{cjk}{{0,4}}?))"
                              rf"\s*(?P<date>(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)?\s*(?:{wires})(?=[\s(（:：]|$)"),
         "paper": re.compile(rf"{cjk}{{1,10}}?(?:{papers})"),
+        # 运城晚报讯 inside a line (after a headline set on the same line)
+        "wired": re.compile(rf"({cjk}{{2,10}}?(?:{papers}))(?:{wires})[\s(（]"),
         # 记者 张越, □ 本报记者 冯海砚, 特约摄影 解建国 摄, 周口日报全媒体记者 任富强
         "byline": re.compile(rf"^(?:文|图|文图|文/图)?[/／]?\s*(?:本报|(?P<paper>{cjk}{{1,10}}?(?:{papers}|网)))?"
                              rf"(?:{titles})(?P<sep>[:：\s/／]*)(?=[{CJK_CLASS}·])"),
@@ -370,9 +372,18 @@ def _story(lines: list[_Line], first: int, last: int, start: int, end: int, page
     block = [ln.text for ln in own[_block_before(own, trigger):trigger]]
     title, headlines = _headline(own, block, first == 0, lex, spaced)
     opener = next((ln for ln in own if ln.kind == OPENER), None)
-    paper = (opener.paper if opener is not None else "") or page_paper
+    paper = (opener.paper if opener is not None else "") or _wired_paper(own, lex) or page_paper
     date = page_date or (opener.date if opener is not None else "")
     return Story(start, end, title, headlines, date, paper)
+
+
+def _wired_paper(own: list[_Line], lex: Lexicon) -> str:
+    """The paper of a story opener set inside a line (…召开 运城晚报讯(记者 张越)…), in the story's first lines."""
+    for ln in own[:8]:
+        m = _patterns(lex)["wired"].search(ln.text)
+        if m:
+            return m.group(1)
+    return ""
 
 
 # --------------------------------------------------------------------------- headlines
