@@ -41,11 +41,13 @@ from kg.names import display_path
 from kg.resolve import paper_area
 from kg.stories import iso_date
 
-__all__ = ["ArticleMeta", "MetadataError", "METADATA_NAMES", "IDENTITIES_NAME", "read_metadata", "read_identities",
+__all__ = ["ArticleMeta", "MetadataError", "METADATA_NAMES", "IDENTITIES_NAME", "USER_FILE_NAMES", "read_metadata", "read_identities",
            "beside", "match_metadata", "apply_metadata", "name_date_pattern", "digest", "UserFiles", "read_user_files"]
 
 METADATA_NAMES = ("kg-metadata.csv", "kg-metadata.jsonl")
 IDENTITIES_NAME = "kg-identities.csv"
+# The user's files beside the corpus, never read as articles whatever --pattern says.
+USER_FILE_NAMES = frozenset(METADATA_NAMES + (IDENTITIES_NAME,))
 FIELDS = ("title", "date", "newspaper", "url")
 _DECISIONS = {"same": SAME, "yes": SAME, "1": SAME, "true": SAME, "是": SAME, "同一人": SAME,
               "different": DIFFERENT, "no": DIFFERENT, "0": DIFFERENT, "false": DIFFERENT, "否": DIFFERENT,

@@ -27,7 +27,7 @@ from kg.docstep import extractor_version, process_document, process_file, recogn
 from kg.extract.segment import default_segmenter
 from kg.identity import rename, resolve_people
 from kg.lexicon import load as load_lexicon
-from kg.metadata import UserFiles, apply_metadata, digest, read_user_files
+from kg.metadata import USER_FILE_NAMES, UserFiles, apply_metadata, digest, read_user_files
 from kg.model import ENTITY_TYPES, DocResult, KnowledgeGraph, Relation
 from kg.outputs import write_outputs
 from kg.relations import merge_relations
@@ -307,7 +307,7 @@ def _build(paths: list[str], options: BuildOptions,
     t0 = time.perf_counter()
     with stage("finding inputs"):
         found = scan_inputs(paths, options.pattern, exclude=[options.out_dir, options.cache_root])
-        inputs = found.files
+        inputs = [f for f in found.files if f.path.name not in USER_FILE_NAMES]
         user = read_user_files(paths, inputs, options.metadata, options.identities, options.date_from_name)
     for warning in user.warnings:
         log.warning("%s", warning)
