@@ -19,6 +19,7 @@ Layout: ``DIR/<extractor version>/<2 hex>/<key>.kgc``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import hmac
 import logging
@@ -73,15 +74,44 @@ _DECODER = msgspec.msgpack.Decoder(list[DocResult], dec_hook=_decode_hook)
 
 def encode(results: list[DocResult]) -> bytes:
     """The results of one file as a compressed payload (data only, no checksum yet)."""
-    return zlib.compress(_ENCODER.encode(results), _LEVEL)
+    return zlib.compress(_ENCODER.encode(_texts_once(results)), _LEVEL)
 
 
 def decode(payload: bytes) -> list[DocResult]:
     """The results of a payload, every field checked against the model; ``CacheEntryError`` otherwise."""
     try:
-        return _DECODER.decode(zlib.decompress(payload))
+        return _texts_shared(_DECODER.decode(zlib.decompress(payload)))
     except (zlib.error, msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError) as e:
         raise CacheEntryError(f"not an entry of this model: {e}") from None
+
+
+def _texts_once(results: list[DocResult]) -> list[DocResult]:
+    """The stories of a page share their file's text: it is stored with the first of them only."""
+    out, first = [], None
+    for r in results:
+        d = r.doc.document
+        if first is not None and d.file_id and d.file == first.file and d.text == first.text:
+            d = dataclasses.replace(d, text="", original="")
+            r = dataclasses.replace(r, doc=dataclasses.replace(r.doc, document=d))
+        else:
+            first = d
+        out.append(r)
+    return out
+
+
+def _texts_shared(results: list[DocResult]) -> list[DocResult]:
+    """:func:`_texts_once` undone: each story gets its file's text (the same string) back."""
+    first = None
+    for r in results:
+        d = r.doc.document
+        if d.text or first is None or not d.file_id or d.file != first.file:
+            if not d.text:
+                raise CacheEntryError(f"document {d.id} without its text")
+            first = d
+            continue
+        d = dataclasses.replace(d, text=first.text, original=first.original)
+        r.doc = dataclasses.replace(r.doc, document=d)
+    return results
 
 
 def seal(payload: bytes, key: bytes) -> bytes:
@@ -106,13 +136,13 @@ def unseal(entry: bytes, key: bytes) -> bytes:
 _READ_BYTES = 1 << 20
 
 
-def reading_options(backend: str, to_simplified: bool) -> str:
+def reading_options(backend: str, convert: str) -> str:
     """The options a cache key depends on besides the file and the version, as one string.
 
-    >>> reading_options("rules", False)
-    'backend=rules;simplified=0'
+    >>> reading_options("rules", "auto")
+    'backend=rules;convert=auto'
     """
-    return f"backend={getattr(backend, 'value', backend)};simplified={int(to_simplified)}"
+    return f"backend={getattr(backend, 'value', backend)};convert={getattr(convert, 'value', convert)}"
 
 
 def file_key(data: bytes, doc_id: str, reading: str, version: str) -> str:

@@ -7,7 +7,7 @@ characters back to ``Document.text``, so nothing downstream loses its place.
 """
 from __future__ import annotations
 
-import re
+import functools
 from typing import Callable
 
 from kg.model import CleanDocument, Document, Offsets, Sentence
@@ -24,7 +24,6 @@ MAX_SENTENCE = 400
 HEADLINE_MAX = 30
 
 _MIDDLE_DOTS = {"\u30fb": "·", "\uff65": "·", "\u2027": "·", "\u2022": "·", "\u00b7": "·"}
-_DATE = re.compile(r"(20\d\d|19\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 
 
 def normalize_char(c: str) -> str:
@@ -43,15 +42,25 @@ _NORMALIZE = {**{o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F)},
               **{ord(c): d for c, d in _MIDDLE_DOTS.items()}}
 
 
+def normalize_text(text: str) -> str:
+    """:func:`normalize_char` of every character: the same length, so every offset still holds.
+
+    >>> normalize_text("２０２４年\u3000本报讯")
+    '2024年 本报讯'
+    """
+    return text.translate(_NORMALIZE)
+
+
 def clean(doc: Document, bridges: Callable[[str, str], bool] | None = None) -> CleanDocument:
-    """Repair ``doc`` and split it into sentences.
+    """Repair ``doc`` (a story reads only its span of the file) and split it into sentences.
 
     ``bridges(left, right)`` tells whether a space between the CJK contexts
     ``left`` and ``right`` falls inside a word (and so is stray); the segmenter
-    provides it. Without it, spaces between CJK characters are kept.
+    provides it. Without it, spaces between CJK characters are kept. Title and
+    date are the stories' to find (kg.stories), not the cleaner's.
     """
-    text = doc.text.translate(_NORMALIZE)
-    paragraphs = _paragraphs(text)
+    text = doc.text[doc.start:doc.stop].translate(_NORMALIZE)
+    paragraphs = _paragraphs(text, doc.start)
     seen: set[str] = set()
     seen_text: list[str] = []
     sentences: list[Sentence] = []
@@ -73,8 +82,7 @@ def clean(doc: Document, bridges: Callable[[str, str], bool] | None = None) -> C
             seen.add(key)
             seen_text.append(key)
             sentences.append(Sentence(doc.id, len(sentences), s, Offsets.of(s_offs), p_index))
-    return CleanDocument(doc, tuple(sentences), title=_title(sentences), date=_date(text),
-                         dropped_duplicates=dropped)
+    return CleanDocument(doc, tuple(sentences), dropped_duplicates=dropped)
 
 
 def _inside_seen(key: str, seen_text: list[str]) -> bool:
@@ -88,10 +96,13 @@ def _inside_seen(key: str, seen_text: list[str]) -> bool:
     return key in "\n".join(recent)
 
 
-def _paragraphs(text: str) -> list[tuple[list[str], list[int]]]:
-    """Group lines into paragraphs, joining lines the layout broke mid-sentence."""
+def _paragraphs(text: str, base: int = 0) -> list[tuple[list[str], list[int]]]:
+    """Group lines into paragraphs, joining lines the layout broke mid-sentence.
+
+    ``text`` starts at offset ``base`` of the document's text.
+    """
     lines: list[tuple[str, int]] = []
-    pos = 0
+    pos = base
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         lines.append((body, pos))
@@ -154,6 +165,42 @@ def _drop_stray_spaces(chars: list[str], offs: list[int],
     return out_c, out_o
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def display_text(text: str) -> str:
+    """A repaired sentence as people read it: without the spaces OCR and the layout left beside
+    Chinese characters and punctuation (Chinese sets none).
+
+    The recognizers read the sentence with those spaces, which often stand
+    where the page lost a quote or a comma; evidence shown to people has
+    them removed, and in Chinese text the spaces beside punctuation too.
+    Spaces between Latin letters or digits stay.
+
+    >>> display_text("市直机关党组织书 记、 机关纪委书记 COVID 19 (通讯员 何纯杰) 4月6日")
+    '市直机关党组织书记、机关纪委书记COVID 19(通讯员何纯杰)4月6日'
+    """
+    if " " not in text:
+        return text
+    chinese = any(map(is_cjk, text))
+    out = []
+    n = len(text)
+    for i, c in enumerate(text):
+        if c == " ":
+            j = i
+            while j < n and text[j] == " ":
+                j += 1
+            a = out[-1] if out else ""
+            b = text[j] if j < n else ""
+            if not a or not b or _chinese(a) or _chinese(b) or (out and out[-1] == " ") or \
+                    (chinese and not (a.isalnum() and b.isalnum())):
+                continue
+        out.append(c)
+    return "".join(out)
+
+
+def _chinese(c: str) -> bool:
+    return is_cjk(c) or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or c in "“”‘’·…—、"
+
+
 def _letter_spaced(chars: list[str], k: int, j: int) -> bool:
     """Whether the single space at ``k`` is letter-spacing: it lies in a run of
     four or more CJK characters each set one space apart (全 面 推 进).
@@ -200,21 +247,3 @@ def _cap(chars: list[str], offs: list[int]):
         chars, offs = chars[cut + 1:], offs[cut + 1:]
     if chars:
         yield chars, offs
-
-
-def _title(sentences: list[Sentence]) -> str:
-    for s in sentences[:8]:
-        t = s.text.strip()
-        if 6 <= len(t) <= 60 and t[-1] not in SENTENCE_END and not t.startswith(("星期", "第", "本版")):
-            return t
-    return ""
-
-
-def _date(text: str) -> str:
-    m = _DATE.search(text[:600])
-    if not m:
-        return ""
-    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if 1 <= mo <= 12 and 1 <= d <= 31:
-        return f"{y:04d}-{mo:02d}-{d:02d}"
-    return ""

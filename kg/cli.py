@@ -17,8 +17,8 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.config import (DEFAULT_CORPUS, DEFAULTS, EVAL_DEFAULTS, VIEW_DEFAULTS, Backend, Conventions, Provenance,
-                       RdfFormat, StatsFormat, choices)
+from kg.config import (DEFAULT_CORPUS, DEFAULTS, EVAL_DEFAULTS, VIEW_DEFAULTS, Backend, Conventions, Conversion,
+                       Provenance, RdfFormat, StatsFormat, choices)
 from kg.names import display_path
 
 PROGRESS_MIN_DOCUMENTS = 20
@@ -109,8 +109,21 @@ class _Formatter(logging.Formatter):
               help="Fail (exit 1) when any input is skipped, before writing anything: the previous outputs stay.")
 @click.option("--allow-empty", is_flag=True, default=DEFAULTS.allow_empty,
               help="Write an empty graph when no document could be read (otherwise: exit 2, outputs left as they were).")
-@click.option("--to-simplified", is_flag=True, default=DEFAULTS.to_simplified,
-              help="Read traditional characters as simplified ones (OpenCC; pip install 'kg[opencc]').")
+@click.option("--convert", type=click.Choice(choices(Conversion)), default=DEFAULTS.convert.value, show_default=True,
+              help="Files read in simplified script: those detected as traditional, all, or none.")
+@click.option("--no-convert", is_flag=True, help="Read every file as written (same as --convert none).")
+@click.option("--to-simplified", is_flag=True,
+              help="Read every file in simplified script, detected as traditional or not (same as --convert all).")
+@click.option("--metadata", type=click.Path(dir_okay=False), default=DEFAULTS.metadata,
+              help="CSV or JSON Lines of article metadata (path, title, date, newspaper, url, …), besides the "
+                   "kg-metadata.csv or kg-metadata.jsonl of the corpus folders.")
+@click.option("--identities", type=click.Path(dir_okay=False), default=DEFAULTS.identities,
+              help="CSV of people that are (or are not) one (first, second, decision), besides the "
+                   "kg-identities.csv of the corpus folders.")
+@click.option("--date-from-name", metavar="PATTERN", default=DEFAULTS.date_from_name,
+              help="Date articles by their file's path: %Y, %m, %d and literal text, e.g. '%Y%m%d' or '%Y/%m/%d'.")
+@click.option("--no-second-pass", is_flag=True,
+              help="Do not look for the names accepted in one article in every other.")
 @click.option("-j", "--workers", type=click.IntRange(min=1), default=DEFAULTS.workers,
               help="Processes extracting articles in parallel  [default: one a core]")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=DEFAULTS.cache_dir,
@@ -120,16 +133,18 @@ class _Formatter(logging.Formatter):
               help="Extract on the Dask cluster whose scheduler is at this address (pip install 'kg[dask]').")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, backend, strict, allow_empty,
-          to_simplified, workers, cache_dir, no_cache, dask_address, quiet) -> None:
+          convert, no_convert, to_simplified, metadata, identities, date_from_name, no_second_pass,
+          workers, cache_dir, no_cache, dask_address, quiet) -> None:
     """Build the graph of PATHS (files, folders or globs; default: seeds/)."""
     from kg.pipeline import BuildOptions, SkippedInputs, build as run_build
     if quiet:
         logging.getLogger().setLevel(logging.ERROR)
     options = BuildOptions(out_dir=Path(out_dir), pattern=pattern, base_iri=_base_iri(base_iri),
                            provenance=provenance, rdf_formats=tuple(formats), max_nodes=max_nodes,
-                           backend=backend, to_simplified=to_simplified, workers=workers,
+                           backend=backend, convert=_conversion(convert, no_convert, to_simplified), workers=workers,
                            cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache,
-                           dask=dask_address, allow_empty=allow_empty, strict=strict)
+                           dask=dask_address, allow_empty=allow_empty, strict=strict, metadata=metadata,
+                           identities=identities, date_from_name=date_from_name, second_pass=not no_second_pass)
     _check_ready(options)
     from kg.corpus import NoDocuments
     try:
@@ -161,6 +176,14 @@ def _stages_shown(quiet: bool):
     return show_stages(sys.stderr)
 
 
+def _conversion(convert: str, no_convert: bool, to_simplified: bool) -> Conversion:
+    if no_convert and to_simplified:
+        raise click.UsageError("--no-convert and --to-simplified contradict each other")
+    if no_convert:
+        return Conversion.NONE
+    return Conversion.ALL if to_simplified else Conversion(convert)
+
+
 def _warn_skipped(skipped, level: str = "warning") -> None:
     for path, reason in skipped:
         click.echo(f"kg: {level}: skipped {path}: {reason}", err=True)
@@ -180,9 +203,12 @@ def _check_ready(options) -> None:
     if options.dask:
         from kg.parallel import require_dask
         require_dask()
-    if options.to_simplified:
+    if options.convert != Conversion.NONE:
         from kg.corpus import require_opencc
         require_opencc()
+    if options.date_from_name:
+        from kg.metadata import name_date_pattern
+        name_date_pattern(options.date_from_name)
     if not backends.installed(options.backend):
         _fail(backends.spec(options.backend).install_hint, EXIT_USAGE)
 
@@ -227,21 +253,27 @@ class ByBytes:
 def format_summary(s) -> str:
     types = ", ".join(f"{t} {n}" for t, n in s.entities_by_type.items() if n)
     kinds = ", ".join(f"{k} {n}" for k, n in sorted(s.relations_by_kind.items()))
+    files = f" in {s.files} file(s)" if s.files and s.files != s.documents else ""
     lines = [
-        f"documents  {s.documents}" + (f" ({len(s.skipped)} skipped)" if s.skipped else ""),
+        f"documents  {s.documents}{files}" + (f" ({len(s.skipped)} skipped)" if s.skipped else ""),
         f"sentences  {s.sentences}" + (f" ({s.duplicates_dropped} repeated ones dropped)" if s.duplicates_dropped else ""),
         f"entities   {sum(s.entities_by_type.values())}: {types}",
         f"edges      {s.edges}: {kinds}",
         "outputs    " + "\n           ".join(display_path(p) for p in s.outputs),
+        *([f"converted  {s.converted} file(s) from traditional to simplified script (--no-convert reads them as "
+           "written)"] if s.converted else []),
+        *([f"recalled   {s.recalled} mention(s) of names known from other articles (second pass)"]
+          if s.recalled else []),
+        *([f"review     {s.candidates} pair(s) of namesakes left apart, in candidates.csv"] if s.candidates else []),
         f"elapsed    {s.seconds:.1f} s ({s.characters / max(s.seconds, 1e-9):,.0f} characters/s)",
     ]
     if s.up_to_date:
         lines[-1] = f"elapsed    {s.seconds:.1f} s: outputs up to date (inputs, options and code unchanged)"
     if s.cache_dir is not None:
-        lines.insert(-1, f"cache      {s.from_cache} of {s.from_cache + s.extracted} documents from {display_path(s.cache_dir)}")
+        lines.insert(-1, f"cache      {s.from_cache} of {s.from_cache + s.extracted} file(s) from {display_path(s.cache_dir)}")
     if s.extracted:
         where = f"on the Dask cluster at {s.dask}" if s.dask else f"in {s.workers} process(es)"
-        lines.insert(-1, f"extracted  {s.extracted} document(s) {where}")
+        lines.insert(-1, f"extracted  {s.extracted} file(s) {where}")
     return "\n".join(lines)
 
 
@@ -333,7 +365,7 @@ def subgraph(name, depth, from_dir, out_dir) -> None:
 def eval_command(gold, paths, ner_file, backend, conventions, limit, show) -> None:
     """Score extraction against GOLD.jsonl (entities and relations of PATHS, default seeds/)."""
     from kg import evaluate
-    from kg.docstep import process_document, recognize
+    from kg.docstep import process_file, recognize
     from kg.extract import backends
     if not backends.installed(backend):
         _fail(backends.spec(backend).install_hint, EXIT_USAGE)
@@ -345,7 +377,7 @@ def eval_command(gold, paths, ner_file, backend, conventions, limit, show) -> No
     else:
         if gold is None:
             raise click.UsageError("give a GOLD.jsonl file, or --ner FILE.jsonl")
-        report = _score_gold(Path(gold), list(paths) or [DEFAULT_CORPUS], lambda doc: process_document(doc, backend))
+        report = _score_gold(Path(gold), list(paths) or [DEFAULT_CORPUS], lambda doc: process_file(doc, backend))
         click.echo(report.table())
     if show:
         click.echo("\nmisses:")
@@ -357,15 +389,16 @@ def eval_command(gold, paths, ner_file, backend, conventions, limit, show) -> No
 
 
 def _score_gold(gold: Path, paths: list[str], process):
+    """Score each file named in the gold as a build reads it: in simplified script, its stories merged."""
     from kg import evaluate
-    from kg.corpus import find_inputs, read_document
+    from kg.corpus import find_inputs, iter_documents
     gold_docs = evaluate.load_gold(gold)
     wanted = {g["doc"] for g in gold_docs}
     results = {}
     for item in find_inputs(paths):
         name = Path(item.doc_id).name
         if name in wanted:
-            results[name] = process(read_document(item))
+            results[name] = evaluate.file_result([r for doc in iter_documents(item) for r in process(doc)])
     missing = wanted - set(results)
     if missing:
         raise click.UsageError(f"documents named in the gold file were not found: {', '.join(sorted(missing))}")

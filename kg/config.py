@@ -14,9 +14,9 @@ from pathlib import Path
 
 from kg.vocab import DEFAULT_BASE_IRI
 
-__all__ = ["Backend", "Provenance", "RdfFormat", "Conventions", "BuildOptions", "DEFAULTS", "EvalOptions", "EVAL_DEFAULTS",
-           "StatsFormat", "ViewOptions", "VIEW_DEFAULTS", "DEFAULT_CORPUS", "QueryOptions", "QUERY_DEFAULTS",
-           "RUN_OPTIONS", "choices"]
+__all__ = ["Backend", "Conversion", "Provenance", "RdfFormat", "Conventions", "BuildOptions", "DEFAULTS",
+           "EvalOptions", "EVAL_DEFAULTS", "StatsFormat", "ViewOptions", "VIEW_DEFAULTS", "DEFAULT_CORPUS",
+           "QueryOptions", "QUERY_DEFAULTS", "RUN_OPTIONS", "choices"]
 
 
 class Backend(str, Enum):
@@ -36,6 +36,13 @@ class Provenance(str, Enum):
 class RdfFormat(str, Enum):
     TTL = "ttl"
     JSONLD = "jsonld"
+
+
+class Conversion(str, Enum):
+    """Which files are read in simplified script (OpenCC, character for character)."""
+    AUTO = "auto"   # the files detected as traditional
+    ALL = "all"     # every file (--to-simplified)
+    NONE = "none"   # none: text as written (--no-convert)
 
 
 class Conventions(str, Enum):
@@ -68,7 +75,11 @@ class BuildOptions:
     max_nodes: int = 500                    # nodes drawn in graph.html; 0: all
     backend: Backend = Backend.RULES
     write_html: bool = True
-    to_simplified: bool = False
+    convert: Conversion = Conversion.AUTO   # files read in simplified script
+    metadata: Path | None = None            # a metadata file besides the kg-metadata.* of the corpus folders
+    identities: Path | None = None          # an identities file besides the kg-identities.csv of the corpus folders
+    date_from_name: str | None = None       # a pattern of %Y, %m, %d that dates articles by their file's path
+    second_pass: bool = True                # look for names accepted in one story in every story
     workers: int | None = None              # extraction processes; None: one a core
     cache_dir: Path | None = None           # None: out_dir/.cache
     use_cache: bool = True
@@ -83,6 +94,10 @@ class BuildOptions:
         object.__setattr__(self, "out_dir", Path(self.out_dir))
         object.__setattr__(self, "provenance", Provenance(self.provenance))
         object.__setattr__(self, "backend", Backend(self.backend))
+        object.__setattr__(self, "convert", Conversion(self.convert))
+        for name in ("metadata", "identities"):
+            if getattr(self, name) is not None:
+                object.__setattr__(self, name, Path(getattr(self, name)))
         formats = tuple(dict.fromkeys(RdfFormat(f) for f in self.rdf_formats))
         object.__setattr__(self, "rdf_formats", formats)
         if self.cache_dir is not None:

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from kg.clean import CLOSERS, SENTENCE_END
-from kg.config import DEFAULTS
+from kg.config import DEFAULTS, Conversion
 from kg.model import Document
 from kg.names import display_path, printable
-from kg.text import is_han
+from kg.text import HAN_CLASS, is_han
 
 
 # Magic numbers of files that often end up in a folder of articles.
@@ -525,7 +525,7 @@ def part_id(doc_id: str, n: int) -> str:
     return f"{doc_id}#part-{n}"
 
 
-def iter_documents(item: InputFile, *, to_simplified: bool = False,
+def iter_documents(item: InputFile, *, convert: Conversion = DEFAULTS.convert,
                    part_chars: int | None = None) -> Iterator[Document]:
     """The documents of one input file: the file itself, or its parts if it is huge.
 
@@ -535,15 +535,17 @@ def iter_documents(item: InputFile, *, to_simplified: bool = False,
     the lengths of parts 1…N-1 is an offset in the file. A file too large to
     read at once is streamed, with memory bounded by a part, not by the file.
 
-    With ``to_simplified`` traditional characters become simplified ones
-    (OpenCC), character for character, so offsets select the same characters
-    in the file as written.
+    A file in traditional script (detected on its first part, see
+    :func:`is_traditional`) is read in simplified script unless ``convert`` is
+    ``none`` (``all`` converts every file), character for character, so
+    offsets select the same characters in the file as written; the text as
+    written is kept in ``Document.original``.
 
     Raises ``DecodeError`` (with the reason, an empty file included) or
     ``OSError`` before yielding anything.
     """
     limit = part_chars or PART_CHARS
-    convert = to_simplified_text if to_simplified else None
+    convert = Conversion(convert)
     with item.path.open("rb") as f:
         head = f.read(SNIFF_BYTES)
         size = os.fstat(f.fileno()).st_size
@@ -560,17 +562,20 @@ def iter_documents(item: InputFile, *, to_simplified: bool = False,
         parts = _parts(chunks, limit)
         first = next(parts, "")
         second = next(parts, None)
+        converting = convert == Conversion.ALL or (convert == Conversion.AUTO and is_traditional(first))
         if second is None:
             if not first.strip():
                 raise DecodeError("empty file" if not first else "no text (only white space)")
-            yield _document(item, item.doc_id, first, encoding, convert)
+            yield _document(item, item.doc_id, first, encoding, converting)
             return
         for n, part in enumerate(itertools.chain((first, second), parts), start=1):
-            yield _document(item, part_id(item.doc_id, n), part, encoding, convert)
+            yield _document(item, part_id(item.doc_id, n), part, encoding, converting)
 
 
-def _document(item: InputFile, doc_id: str, text: str, encoding: str, convert) -> Document:
-    return Document(id=doc_id, path=item.display, text=convert(text) if convert else text, encoding=encoding)
+def _document(item: InputFile, doc_id: str, text: str, encoding: str, converting: bool) -> Document:
+    converted = to_simplified_text(text) if converting else text
+    return Document(id=doc_id, path=item.display, text=converted, encoding=encoding,
+                    original=text if converted != text else "")
 
 
 def _validate(f, encoding: str) -> None:
@@ -646,7 +651,8 @@ def require_opencc():
     try:
         import opencc
     except ImportError:
-        raise InputError("--to-simplified needs OpenCC: pip install 'kg[opencc]'") from None
+        raise InputError("reading traditional script needs OpenCC: pip install opencc "
+                         "(or build with --no-convert to read every file as written)") from None
     return _t2s(opencc)
 
 
@@ -659,6 +665,35 @@ def _t2s(opencc):
 def _t2s_char(c: str) -> str:
     out = require_opencc().convert(c)
     return out if len(out) == 1 else c
+
+
+# A text is in traditional script when at least this share of its Chinese
+# characters change in simplified script: about a third do in traditional
+# text, next to none in simplified text (a few, like 乾 or 著, are both).
+TRADITIONAL_SHARE = 0.1
+TRADITIONAL_MIN = 3          # and at least this many change
+_DETECT_CHARS = 3_000
+_HAN = re.compile(f"[{HAN_CLASS}]")
+# Frequent characters that only traditional script writes (們 for 们, 國 for 国): a text
+# with none of them in its first characters is not traditional, and OpenCC need not check.
+_TRADITIONAL_ONLY = re.compile("[們個這會說國時為來對發經於與產動關區過還開書長門間問見電車東專機當從實點應樣種華聯變語讀體論權頭義務樂會議縣鄉鎮黨]")
+
+
+def is_traditional(text: str) -> bool:
+    """Whether ``text`` is written in traditional script, judged on its first characters.
+
+    >>> is_traditional("鹽湖區委書記王建國主持召開會議"), is_traditional("盐湖区委书记王建国主持召开会议")
+    (True, False)
+    """
+    sample = text[:_DETECT_CHARS]
+    if not _TRADITIONAL_ONLY.search(sample):
+        return False
+    han = len(_HAN.findall(sample))
+    converted = require_opencc().convert(sample)
+    if len(converted) != len(sample):   # a phrase of another length: convert one for one
+        converted = to_simplified_text(sample)
+    changed = sum(map(str.__ne__, sample, converted))
+    return changed >= TRADITIONAL_MIN and changed >= TRADITIONAL_SHARE * han
 
 
 def to_simplified_text(text: str) -> str:

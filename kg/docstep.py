@@ -1,4 +1,4 @@
-"""The per-document step: one decoded document in, its resolved result out.
+"""The per-document step: one decoded file in, the resolved result of each of its stories out.
 
 This is what the orchestrator, the cache and the worker processes share,
 so it imports none of them. ``extractor_version`` names the code and data
@@ -7,6 +7,7 @@ same version.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
 import hashlib
@@ -18,17 +19,19 @@ from kg.extract import Extractor, recognized_spans, to_mention
 from kg.extract import backends
 from kg.extract.base import word_info
 from kg.lexicon import version as lexicon_version
-from kg.model import DocResult, Document
+from kg.model import CleanDocument, DocResult, Document, Mention, breaks_of
 from kg.relations import document_relations
-from kg.resolve import document_entities, resolve_mentions
+from kg.resolve import document_entities, page_area, paper_area, resolve_mentions
+from kg.second_pass import recallable
+from kg.stories import Story, describe_whole, split_page, story_id
 
-__all__ = ["process_document", "recognize", "extractor_for", "extractor_version", "STEP_SOURCES"]
+__all__ = ["process_file", "process_document", "recognize", "extractor_for", "extractor_version", "STEP_SOURCES"]
 
 # The source files a DocResult depends on, relative to the kg package: the
 # decoder, the cleaner, extraction, resolution, relations, the data model and
 # this step. Their bytes enter the extractor version.
-STEP_SOURCES = ("config.py", "corpus.py", "clean.py", "text.py", "model.py", "resolve.py", "relations.py",
-                "docstep.py", "extract/*.py", "lexicon/*.py")
+STEP_SOURCES = ("config.py", "corpus.py", "clean.py", "stories.py", "text.py", "model.py", "resolve.py",
+                "relations.py", "second_pass.py", "docstep.py", "extract/*.py", "lexicon/*.py")
 # Packages whose data change the result whatever the backend: OpenCC's tables.
 _READING_PACKAGES = ("opencc",)
 
@@ -45,17 +48,56 @@ def extractor_for(backend: Backend, conventions: Conventions = Conventions.KG) -
     return extractor
 
 
-def process_document(doc: Document, backend: Backend = Backend.RULES) -> DocResult:
-    """Clean, extract and resolve one document: a pure function of its text and the backend."""
+def process_file(doc: Document, backend: Backend = Backend.RULES) -> list[DocResult]:
+    """Split a file (or a part of a huge one) into its stories and process each: a pure function of its text.
+
+    A file of one story keeps its own id; the stories of a page are
+    ``id#story-1``, ``#story-2``…, each reading its span of the file's text.
+    The stories of a page are one paper's: the area its places lie in is the
+    paper's city when no story names the paper.
+    """
     extractor = extractor_for(Backend(backend))
-    lex = extractor.lex
+    page = split_page(doc.text, extractor.lex, bridges=extractor.segmenter.bridges)
+    if len(page.stories) == 1:
+        return [_resolved(_read_story(doc, page.stories[0], extractor), extractor)]
+    read = [_read_story(dataclasses.replace(doc, id=story_id(doc.id, n), file_id=doc.id, start=s.start, end=s.end),
+                        s, extractor)
+            for n, s in enumerate(page.stories, start=1)]
+    area = page_area([m for _, mentions, _ in read for m in mentions], extractor.lex)
+    return [_resolved(r, extractor, area) for r in read]
+
+
+def process_document(doc: Document, backend: Backend = Backend.RULES) -> DocResult:
+    """Clean, extract and resolve ``doc`` as one story, whatever it holds."""
+    extractor = extractor_for(Backend(backend))
+    text = doc.text[doc.start:doc.stop]
+    story = describe_whole(text, extractor.lex, bridges=extractor.segmenter.bridges)
+    return _resolved(_read_story(doc, story, extractor), extractor)
+
+
+_Read = tuple[CleanDocument, list[Mention], tuple[bytes, ...]]
+
+
+def _read_story(doc: Document, story: Story, extractor: Extractor) -> _Read:
+    """A story cleaned, with what it says of itself, the mentions the recognizers find in it, and
+    where its sentences' tokens start (for the second pass, which runs where no segmenter is loaded)."""
     cdoc = clean(doc, bridges=extractor.segmenter.bridges)
+    cdoc = dataclasses.replace(cdoc, title=story.title, date=story.date, newspaper=story.newspaper,
+                               headlines=story.headlines)
     findings = extractor.find(cdoc)
-    mentions = [to_mention(cdoc, f, c) for f in findings for c in f.kept]
-    mentions, merges = resolve_mentions(doc.text, mentions, lex)
+    breaks = tuple(breaks_of((t.start for t in f.view.tokens), len(f.view.text)) for f in findings)
+    return cdoc, [to_mention(cdoc, f, c) for f in findings for c in f.kept], breaks
+
+
+def _resolved(read: _Read, extractor: Extractor, area=None) -> DocResult:
+    cdoc, mentions, breaks = read
+    lex = extractor.lex
+    served = paper_area(cdoc.newspaper, lex) if cdoc.newspaper else None
+    cdoc = dataclasses.replace(cdoc, area=(served or area).code if (served or area) is not None else "")
+    mentions, merges = resolve_mentions(cdoc.document.text, mentions, lex, newspaper=cdoc.newspaper, area=area)
     entities, key_of, more = document_entities(mentions, lex)
     relations = document_relations(cdoc, mentions, key_of, entities, lex)
-    return DocResult(cdoc, entities, relations, merges + more)
+    return DocResult(cdoc, entities, relations, merges + more, recallable(entities, word_info), breaks)
 
 
 def recognize(doc: Document, backend: Backend = Backend.RULES,

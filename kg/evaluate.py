@@ -65,6 +65,22 @@ def load_gold(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+def file_result(stories: list[DocResult]) -> DocResult:
+    """The stories of one file as one result, as a build of that file alone merges them, for gold
+    that annotates whole files: entities of one key merge (a body named in two stories counts once)
+    and places link to the nearest ancestor any story names.
+    """
+    if len(stories) == 1:
+        return stories[0]
+    from kg.lexicon import load
+    from kg.relations import merge_relations
+    from kg.resolve import merge_entities
+    entities, folded, _ = merge_entities([r.entities for r in stories])
+    relations = merge_relations([r.relations for r in stories], folded, entities,
+                                sum(len(r.doc.sentences) for r in stories), load())
+    return DocResult(stories[0].doc, list(entities.values()), relations, [m for r in stories for m in r.merges])
+
+
 def score_documents(gold: list[dict], results: dict[str, DocResult]) -> Report:
     """Entities (strict fine type and coarse type) and typed relations, per document, micro-averaged."""
     report = Report()

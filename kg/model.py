@@ -21,6 +21,8 @@ COMMUNITY = "Community"
 ESTATE = "Estate"
 ORGANIZATION = "Organization"
 PROGRAM = "Program"
+# Scored as a place by ``kg eval`` (gold files name countries); no recognizer proposes it yet.
+COUNTRY = "Country"
 
 PLACE_TYPES = (COUNTRY, PROVINCE, CITY, COUNTY, TOWNSHIP, VILLAGE, COMMUNITY, ESTATE)
 ENTITY_TYPES = (PERSON, *PLACE_TYPES, ORGANIZATION, PROGRAM)
@@ -28,8 +30,16 @@ ENTITY_TYPES = (PERSON, *PLACE_TYPES, ORGANIZATION, PROGRAM)
 # Depth of each place type in the administrative hierarchy (smaller = larger area).
 PLACE_LEVEL = {t: i for i, t in enumerate(PLACE_TYPES)}
 
-COARSE_TYPE = {PERSON: "PER", ORGANIZATION: "ORG", PROGRAM: "PROGRAM",
+COARSE_TYPE = {PERSON: "PER", ORGANIZATION: "ORG", PROGRAM: "PROGRAM", COUNTRY: "PLACE",
                **{t: "PLACE" for t in PLACE_TYPES}}
+
+# What a person named in a byline or a masthead does for the paper (kg:role).
+REPORTER = "reporter"
+CORRESPONDENT = "correspondent"
+PHOTOGRAPHER = "photographer"
+EDITOR = "editor"
+AUTHOR = "author"
+PRESS_ROLES = (REPORTER, CORRESPONDENT, PHOTOGRAPHER, EDITOR, AUTHOR)
 
 # Relation kinds.
 HOLDS_POST = "holdsPost"
@@ -42,11 +52,33 @@ RELATION_KINDS = (HOLDS_POST, MEMBER_OF, LOCATED_IN, IMPLEMENTS)
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One input file, decoded."""
-    id: str          # stable identifier: the path relative to the corpus root
+    """One input file, decoded; or one story of it.
+
+    A story shares its file's ``text`` and reads only ``text[start:end]``, so
+    every offset of its sentences and mentions is an offset into the file.
+    """
+    id: str          # stable identifier: the path relative to the corpus root (+ "#story-N" for a story)
     path: str        # the path as the user gave it (or as found under a folder)
-    text: str        # the decoded text, unchanged
+    text: str        # the decoded text of the whole file (converted to simplified script if it was traditional)
     encoding: str = "utf-8"
+    original: str = ""   # the text as decoded, when ``text`` is its conversion to simplified script
+    file_id: str = ""    # id of the file (or part of a huge file) this is a story of; "" when it is the file
+    start: int = 0       # the story's span in ``text``
+    end: int = -1        # -1: to the end of ``text``
+
+    @property
+    def file(self) -> str:
+        """The id of the file this document was read from."""
+        return self.file_id or self.id
+
+    @property
+    def stop(self) -> int:
+        return len(self.text) if self.end < 0 else self.end
+
+    @property
+    def as_written(self) -> str:
+        """The file's text as decoded, before any conversion of script: what offsets select in the file."""
+        return self.original or self.text
 
 
 class Offsets:
@@ -188,11 +220,17 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class CleanDocument:
+    """One article (a story of a page, or a whole file) as sentences, with what is known about it."""
     document: Document
     sentences: tuple[Sentence, ...]
-    title: str = ""
-    date: str = ""              # ISO date when the text states one
+    title: str = ""             # the headline, OCR spaces repaired
+    date: str = ""              # publication date (YYYY-MM-DD, YYYY-MM or YYYY) when known
     dropped_duplicates: int = 0  # paragraphs removed because they were printed twice
+    newspaper: str = ""         # the paper that published it (运城晚报), when known
+    area: str = ""              # division code of the area its paper serves (from the name, or its page's places)
+    headlines: tuple[str, ...] = ()   # every line of its headline block (kicker, title, subtitles)
+    url: str = ""               # where it was published, from the user's metadata
+    variables: tuple[tuple[str, str], ...] = ()   # further columns of the user's metadata, by name
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +286,12 @@ class Entity:
     code: str = ""             # division code when known
     parent: str = ""           # key of the containing place, for places
     mentions: list[Mention] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)   # PRESS_ROLES of a person named in bylines or mastheads
+
+    @property
+    def role(self) -> str:
+        """The roles joined by ``|`` (as the tables join posts), "" for none."""
+        return "|".join(sorted(self.roles))
 
     @property
     def mention_count(self) -> int:
@@ -298,6 +342,40 @@ class DocResult:
     entities: list[Entity]
     relations: list[Relation]          # typed relations and co-occurrences, by entity key
     merges: list[Merge] = field(default_factory=list)
+    names: tuple[tuple[str, str], ...] = ()   # (type, name) the second pass may look for in other stories
+    breaks: tuple[bytes, ...] = ()     # each sentence's token starts as a bit a character (see token_starts)
+
+
+def token_starts(breaks: bytes, i: int) -> bool:
+    """Whether a token starts at character ``i`` of a sentence, by its ``breaks`` bitmap.
+
+    >>> token_starts(bytes([0b101]), 2), token_starts(bytes([0b101]), 1)
+    (True, False)
+    """
+    return bool(breaks[i >> 3] >> (i & 7) & 1) if 0 <= i >> 3 < len(breaks) else False
+
+
+def breaks_of(starts, length: int) -> bytes:
+    """The bitmap of token ``starts`` in a sentence of ``length`` characters.
+
+    >>> breaks_of([0, 2], 3)
+    b'\\x05'
+    """
+    bits = 0
+    for i in starts:
+        bits |= 1 << i
+    return (bits & ((2 << length) - 1)).to_bytes((length >> 3) + 1, "little")
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityCandidate:
+    """Two people of one name kept apart because nothing decides whether they are one, for review."""
+    name: str
+    first: str                 # the two entity keys, in order
+    second: str
+    why: str                   # what speaks for one person
+    evidence: tuple[Evidence, ...] = ()   # a sentence of each
+    refs: tuple[str, ...] = ()            # each as name@article, as the identities file names people
 
 
 @dataclass(slots=True)
@@ -308,6 +386,8 @@ class KnowledgeGraph:
     relations: list[Relation]          # typed relations and co-occurrences (kind == COOCCURS)
     merges: list[Merge] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    candidates: list[IdentityCandidate] = field(default_factory=list)  # undecided identities, for review
+    recalled: int = 0                  # mentions the second pass found
 
     @property
     def sentence_count(self) -> int:

@@ -16,7 +16,7 @@ import networkx as nx
 
 from kg.atomic import alongside, atomic_batch
 from kg.config import BuildOptions
-from kg.export import html, neo4j, network, rdf, report, tables
+from kg.export import html, neo4j, network, rdf, report, review, tables
 from kg.export.layout import picture
 from kg.graph import build_graph
 from kg.model import KnowledgeGraph
@@ -47,6 +47,8 @@ def write_outputs(kg: KnowledgeGraph, options: BuildOptions) -> list[Path]:
                 paths += tables.write_csv(kg, graph, out)
             with stage("writing the Neo4j import files"):
                 paths += neo4j.write_neo4j(kg, out)
+            with stage("writing the review of possible namesakes"):
+                paths.append(review.write_candidates(kg, out))
         paths += networked.result()
     remove_stale_outputs(out, paths)
     return paths

@@ -29,9 +29,9 @@ from itertools import islice
 from pathlib import Path
 
 from kg import cache as cache_mod
-from kg.config import Backend
+from kg.config import Backend, Conversion
 from kg.corpus import DecodeError, InputError, InputFile, iter_documents
-from kg.docstep import extractor_version, process_document
+from kg.docstep import extractor_version, process_file
 
 # A chunk holds at most this many bytes of input, and there are at least
 # CHUNKS_PER_WORKER chunks a worker when the corpus is large enough.
@@ -76,7 +76,7 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_files(tasks: list[Task], backend: Backend, to_simplified: bool,
+def extract_files(tasks: list[Task], backend: Backend, convert: Conversion,
                   version: str) -> tuple[str, list[Outcome]]:
     """Extract a chunk of files; return this process's extractor version and one outcome a file.
 
@@ -87,14 +87,14 @@ def extract_files(tasks: list[Task], backend: Backend, to_simplified: bool,
     mine = extractor_version(backend)
     if mine != version:
         return mine, []
-    return mine, [extract_file(t, backend, to_simplified, mine) for t in tasks]
+    return mine, [extract_file(t, backend, convert, mine) for t in tasks]
 
 
-def extract_file(task: Task, backend: Backend, to_simplified: bool, version: str, serialize: bool = True) -> Outcome:
+def extract_file(task: Task, backend: Backend, convert: Conversion, version: str, serialize: bool = True) -> Outcome:
     """Extract one file; with ``serialize`` false the results are returned as objects, not as a payload."""
     if task.data is not None:
-        return _extract_shipped(task, backend, to_simplified, version)
-    reading = cache_mod.reading_options(backend, to_simplified)
+        return _extract_shipped(task, backend, convert, version)
+    reading = cache_mod.reading_options(backend, convert)
     path = Path(task.path)
     try:
         before = os.stat(path)
@@ -103,7 +103,7 @@ def extract_file(task: Task, backend: Backend, to_simplified: bool, version: str
         return Outcome(task.index, "", reason=e.strerror or str(e))
     item = InputFile(path, task.doc_id)
     try:
-        results = [process_document(doc, backend) for doc in iter_documents(item, to_simplified=to_simplified)]
+        results = [r for doc in iter_documents(item, convert=convert) for r in process_file(doc, backend)]
         after = os.stat(path)
     except DecodeError as e:
         return Outcome(task.index, key, reason=str(e))
@@ -115,21 +115,21 @@ def extract_file(task: Task, backend: Backend, to_simplified: bool, version: str
     return Outcome(task.index, key, payload=cache_mod.encode(results), cacheable=unchanged)
 
 
-def _extract_shipped(task: Task, backend: Backend, to_simplified: bool, version: str) -> Outcome:
+def _extract_shipped(task: Task, backend: Backend, convert: Conversion, version: str) -> Outcome:
     """Extract bytes shipped with the task (a Dask worker on another machine).
 
     They are read through a private file so that decoding, splitting and
     conversion are exactly those of a local build; the path recorded is
     fixed up by the client.
     """
-    reading = cache_mod.reading_options(backend, to_simplified)
+    reading = cache_mod.reading_options(backend, convert)
     key = cache_mod.file_key(task.data, task.doc_id, reading, version)
     with tempfile.TemporaryDirectory(prefix="kg-") as tmp:
         path = Path(tmp) / "input"
         path.write_bytes(task.data)
         try:
-            results = [process_document(doc, backend)
-                       for doc in iter_documents(InputFile(path, task.doc_id), to_simplified=to_simplified)]
+            results = [r for doc in iter_documents(InputFile(path, task.doc_id), convert=convert)
+                       for r in process_file(doc, backend)]
         except DecodeError as e:
             return Outcome(task.index, key, reason=str(e))
     return Outcome(task.index, key, payload=cache_mod.encode(results))
@@ -177,7 +177,7 @@ def _check(version: str, theirs: str, where: str) -> None:
             "install the same kg (and lexicons) on every worker")
 
 
-def run_pool(groups: list[list[Task]], backend: Backend, to_simplified: bool,
+def run_pool(groups: list[list[Task]], backend: Backend, convert: Conversion,
              workers: int) -> Iterator[list[Outcome]]:
     """Extract ``groups`` in a local pool of ``workers`` processes; yield each chunk's outcomes as it ends."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -193,7 +193,7 @@ def run_pool(groups: list[list[Task]], backend: Backend, to_simplified: bool,
                                initargs=(os.getpid(),))
     try:
         pending = iter(groups)
-        running = {pool.submit(extract_files, g, backend, to_simplified, version) for g in _take(pending, window)}
+        running = {pool.submit(extract_files, g, backend, convert, version) for g in _take(pending, window)}
         while running:
             done, running = wait(running, return_when=FIRST_COMPLETED)
             for fut in done:
@@ -201,7 +201,7 @@ def run_pool(groups: list[list[Task]], backend: Backend, to_simplified: bool,
                 _check(version, theirs, "a worker process")
                 yield outcomes
             for g in _take(pending, window - len(running)):
-                running.add(pool.submit(extract_files, g, backend, to_simplified, version))
+                running.add(pool.submit(extract_files, g, backend, convert, version))
     except BaseException:
         # Stopped early (an error, Ctrl-C, SIGTERM, or the consumer gave up):
         # the chunks under way are abandoned, not run to their end.
@@ -252,7 +252,7 @@ def require_dask():
     return dask.distributed
 
 
-def run_dask(groups: list[list[Task]], backend: Backend, to_simplified: bool,
+def run_dask(groups: list[list[Task]], backend: Backend, convert: Conversion,
              address: str) -> Iterator[list[Outcome]]:
     """Extract ``groups`` on the Dask cluster whose scheduler is at ``address``.
 
@@ -271,7 +271,7 @@ def run_dask(groups: list[list[Task]], backend: Backend, to_simplified: bool,
         window = n_workers * IN_FLIGHT_PER_WORKER
         pending = iter(groups)
         # pure=False: two chunks with equal contents are still two tasks.
-        futures = [client.submit(extract_files, _shipped(g), backend, to_simplified, version, pure=False)
+        futures = [client.submit(extract_files, _shipped(g), backend, convert, version, pure=False)
                    for g in _take(pending, window)]
         queue = as_completed(futures, loop=client.loop)
         for fut in queue:
@@ -280,7 +280,7 @@ def run_dask(groups: list[list[Task]], backend: Backend, to_simplified: bool,
             _check(version, theirs, "a Dask worker")
             yield outcomes
             for g in _take(pending, 1):
-                queue.add(client.submit(extract_files, _shipped(g), backend, to_simplified, version, pure=False))
+                queue.add(client.submit(extract_files, _shipped(g), backend, convert, version, pure=False))
 
 
 def _shipped(group: list[Task]) -> list[Task]:
@@ -299,9 +299,9 @@ def _take(it: Iterator, n: int) -> list:
     return list(islice(it, max(0, n)))
 
 
-def run_here(groups: list[list[Task]], backend: Backend, to_simplified: bool) -> Iterator[list[Outcome]]:
+def run_here(groups: list[list[Task]], backend: Backend, convert: Conversion) -> Iterator[list[Outcome]]:
     """Extract in this process, one file at a time (one worker, or too little work for a pool)."""
     version = extractor_version(backend)
     for group in groups:
         for task in group:
-            yield [extract_file(task, backend, to_simplified, version, serialize=False)]
+            yield [extract_file(task, backend, convert, version, serialize=False)]

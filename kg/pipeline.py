@@ -20,19 +20,24 @@ from typing import Callable, Iterable
 
 from kg import manifest, parallel
 from kg.cache import DocCache, path_key, reading_options
+from kg.clean import display_text
 from kg.config import DEFAULTS, RUN_OPTIONS, BuildOptions
 from kg.corpus import InputFile, require_documents, scan_inputs
-from kg.docstep import extractor_version, process_document, recognize
+from kg.docstep import extractor_version, process_document, process_file, recognize
+from kg.extract.segment import default_segmenter
+from kg.identity import rename, resolve_people
 from kg.lexicon import load as load_lexicon
-from kg.model import ENTITY_TYPES, DocResult, KnowledgeGraph
+from kg.metadata import USER_FILE_NAMES, UserFiles, apply_metadata, digest, read_user_files
+from kg.model import ENTITY_TYPES, DocResult, KnowledgeGraph, Relation
 from kg.outputs import write_outputs
 from kg.relations import merge_relations
 from kg.resolve import merge_entities
+from kg.second_pass import find_known_names
 from kg.timing import stage
 
 __all__ = ["BuildOptions", "BuildSummary", "SkippedInputs", "build", "assemble", "recorded_build",
-           "summary_from_record", "merge", "extract_inputs",
-           "write_outputs", "process_document", "recognize"]
+           "summary_from_record", "merge", "extract_inputs", "write_outputs", "process_file", "process_document",
+           "recognize"]
 
 log = logging.getLogger("kg")
 
@@ -59,23 +64,52 @@ class BuildSummary:
     duplicates_dropped: int
     seconds: float
     characters: int = 0
-    from_cache: int = 0                # documents whose results came from the cache
-    extracted: int = 0                 # documents extracted by this build
+    from_cache: int = 0                # input files whose results came from the cache
+    extracted: int = 0                 # input files extracted by this build
     workers: int = 1
     cache_dir: Path | None = None
     up_to_date: bool = False           # the outputs were already those of these inputs: nothing written
     dask: str | None = None            # the scheduler the extraction ran on, if any
     cache_rejected: list[tuple[str, str]] = field(default_factory=list)  # (doc id, why) of unusable entries
+    files: int = 0                     # input files read (a page of several stories is one)
+    converted: int = 0                 # files read in simplified script (they were in traditional)
+    recalled: int = 0                  # mentions the second pass found
+    candidates: int = 0                # pairs of namesakes left for review
 
 
-def merge(results: list[DocResult], skipped: list[tuple[str, str]] | None = None) -> KnowledgeGraph:
-    """Merge per-document results into one graph; statistics are computed here, on the whole."""
+def merge(results: list[DocResult], skipped: list[tuple[str, str]] | None = None, user: UserFiles | None = None,
+          second_pass: bool = DEFAULTS.second_pass) -> KnowledgeGraph:
+    """Merge per-story results into one graph; statistics are computed here, on the whole.
+
+    In order: the user's metadata over each article's own; the second pass
+    (names accepted in one story looked for in all); the identity of people
+    across stories; then entities by key and relations, with PMI. The
+    results are changed in place.
+    """
+    lex = load_lexicon()
+    if user is not None:
+        apply_metadata(results, user.metadata, user.pattern, lex)
+    recalled = find_known_names(results, lex, default_segmenter()) if second_pass else 0
+    people = resolve_people(results, lex, user.rules if user is not None else ())
+    for rule, missing in people.unknown_rules:
+        log.warning("%s: no story names %s; the row is ignored", rule.where, missing)
+    rename(results, people.keys)
     entities, folded, merges = merge_entities([r.entities for r in results])
     sentence_total = sum(len(r.doc.sentences) for r in results)
-    relations = merge_relations([r.relations for r in results], folded, entities, sentence_total, load_lexicon())
+    relations = merge_relations([r.relations for r in results], folded, entities, sentence_total, lex)
+    _readable_evidence(relations)
     doc_merges = [m for r in results for m in r.merges]
     return KnowledgeGraph(documents=[r.doc for r in results], entities=entities, relations=relations,
-                          merges=doc_merges + merges, skipped=list(skipped or []))
+                          merges=doc_merges + people.merges + merges, skipped=list(skipped or []),
+                          candidates=people.candidates, recalled=recalled)
+
+
+def _readable_evidence(relations: list[Relation]) -> None:
+    """Evidence as people read it: without the spaces OCR left beside Chinese characters (in place)."""
+    for rel in relations:
+        if any(" " in e.text for e in rel.evidence):
+            rel.evidence = [dataclasses.replace(e, text=display_text(e.text)) if " " in e.text else e
+                            for e in rel.evidence]
 
 
 # --------------------------------------------------------------------------- extraction
@@ -122,7 +156,7 @@ def extract_inputs(inputs: list[InputFile], options: BuildOptions = DEFAULTS, pr
         extracted = _collect(items, inputs, slots, plan.reasons, cache)
     from_cache, damaged = _load_cached(plan.cached, inputs, slots, cache)
     if damaged:  # entries found unusable only now: rare, extracted here
-        done = (o for chunk in parallel.run_here([damaged], options.backend, options.to_simplified) for o in chunk)
+        done = (o for chunk in parallel.run_here([damaged], options.backend, options.convert) for o in chunk)
         extracted += _collect(done, inputs, slots, plan.reasons, cache)
     skipped = [(inputs[i].display, plan.reasons[i]) for i in sorted(plan.reasons)]
     for path, reason in skipped:
@@ -134,7 +168,7 @@ def extract_inputs(inputs: list[InputFile], options: BuildOptions = DEFAULTS, pr
 def input_keys(inputs: list[InputFile], options: BuildOptions) -> list[InputKey]:
     """The cache key and size of every input, or the error that kept it from being read."""
     version = extractor_version(options.backend)
-    reading = reading_options(options.backend, options.to_simplified)
+    reading = reading_options(options.backend, options.convert)
     keys: list[InputKey] = []
     for item in inputs:
         try:
@@ -170,14 +204,14 @@ def _run(plan: _Plan, options: BuildOptions) -> tuple[Iterable[list[parallel.Out
     workers = max(1, options.workers if options.workers is not None else parallel.default_workers())
     if options.dask:
         groups = parallel.chunks(plan.tasks, plan.sizes, workers)
-        return parallel.run_dask(groups, options.backend, options.to_simplified, options.dask), 1
+        return parallel.run_dask(groups, options.backend, options.convert, options.dask), 1
     if workers > 1 and plan.tasks:
         # Even a single file goes to a worker: the segmenter then never loads
         # into this process, which holds every other result at the same time.
         groups = parallel.chunks(plan.tasks, plan.sizes, workers)
         workers = min(workers, len(groups))
-        return parallel.run_pool(groups, options.backend, options.to_simplified, workers), workers
-    return parallel.run_here([plan.tasks], options.backend, options.to_simplified), 1
+        return parallel.run_pool(groups, options.backend, options.convert, workers), workers
+    return parallel.run_here([plan.tasks], options.backend, options.convert), 1
 
 
 @contextlib.contextmanager
@@ -195,7 +229,7 @@ def _shown(outcomes: Iterable[list[parallel.Outcome]], sizes: dict[int, int], pr
 
 def _collect(outcomes: Iterable[parallel.Outcome], inputs: list[InputFile], slots: list,
              reasons: dict[int, str], cache: DocCache | None) -> int:
-    """Put extraction outcomes in their slots (and the cache); return the number of documents."""
+    """Put extraction outcomes in their slots (and the cache); return the number of files."""
     from kg.cache import decode, encode
     extracted = 0
     for o in outcomes:
@@ -206,13 +240,13 @@ def _collect(outcomes: Iterable[parallel.Outcome], inputs: list[InputFile], slot
         if cache is not None and o.cacheable and o.key:
             cache.put_payload(o.key, o.payload or encode(res))
         slots[o.index] = _at_path(res, inputs[o.index].display)
-        extracted += len(res)
+        extracted += 1
     return extracted
 
 
 def _load_cached(cached: list[tuple[int, str]], inputs: list[InputFile], slots: list,
                  cache: DocCache | None) -> tuple[int, list[parallel.Task]]:
-    """Fill the slots of cached inputs; return how many documents came so and the inputs to extract after all."""
+    """Fill the slots of cached inputs; return how many files came so and the inputs to extract after all."""
     from_cache = 0
     damaged: list[parallel.Task] = []
     for i, key in cached:
@@ -221,7 +255,7 @@ def _load_cached(cached: list[tuple[int, str]], inputs: list[InputFile], slots: 
             damaged.append(parallel.Task(i, inputs[i].doc_id, str(inputs[i].path)))
             continue
         slots[i] = _at_path(hit, inputs[i].display)
-        from_cache += len(hit)
+        from_cache += 1
     return from_cache, damaged
 
 
@@ -287,16 +321,14 @@ def _fewer_collections():
 def _build(paths: list[str], options: BuildOptions,
            progress: Progress | None) -> tuple[KnowledgeGraph | None, BuildSummary]:
     t0 = time.perf_counter()
-    with stage("finding inputs"):
-        found = scan_inputs(paths, options.pattern, exclude=[options.out_dir, options.cache_root])
-        inputs = found.files
+    found, inputs, user = _inputs(paths, options)
     cache = keys = stamp = None
     if options.use_cache:
         with stage(f"checking {len(inputs)} input(s) against the cache"):
             cache = DocCache(options.cache_root, extractor_version(options.backend))
             keys = input_keys(inputs, options)
             # A build that skipped inputs is never up to date, so its warnings are always shown.
-            stamp = None if found.skipped else _stamp(inputs, keys, options)
+            stamp = None if found.skipped else _stamp(inputs, keys, options, user)
         if stamp is not None and options.reuse_outputs:
             recorded = manifest.up_to_date(options.out_dir, stamp)
             if recorded is not None:
@@ -309,7 +341,7 @@ def _build(paths: list[str], options: BuildOptions,
         raise SkippedInputs(skipped)
     require_documents(len(ex.results), skipped, options.pattern, options.out_dir, allow_empty=options.allow_empty)
     with stage(f"merging {len(ex.results)} document(s)"):
-        kg = merge(ex.results, skipped)
+        kg = merge(ex.results, skipped, user, options.second_pass)
     # The per-document entities and relations are merged copies now; let them
     # go before the writers need their memory (a third of a large build's).
     ex.results = []
@@ -326,20 +358,31 @@ def _build(paths: list[str], options: BuildOptions,
     return kg, summary
 
 
+def _inputs(paths: list[str], options: BuildOptions):
+    """The inputs found under ``paths`` (the user's own files apart) and the user's metadata and identities."""
+    with stage("finding inputs"):
+        found = scan_inputs(paths, options.pattern, exclude=[options.out_dir, options.cache_root])
+        inputs = [f for f in found.files if f.path.name not in USER_FILE_NAMES]
+        user = read_user_files(paths, inputs, options.metadata, options.identities, options.date_from_name)
+    for warning in user.warnings:
+        log.warning("%s", warning)
+    return found, inputs, user
+
+
 def assemble(paths: list[str], options: BuildOptions = DEFAULTS, progress: Progress | None = None) -> KnowledgeGraph:
     """The merged graph of ``paths``, writing no output: articles already in the cache are read from it.
 
     For commands that make one output of their own (``kg report``, ``kg subgraph``).
     """
     with _fewer_collections():
-        found = scan_inputs(paths, options.pattern, exclude=[options.out_dir, options.cache_root])
+        found, inputs, user = _inputs(paths, options)
         cache = DocCache(options.cache_root, extractor_version(options.backend)) if options.use_cache else None
         with stage("extracting"):
-            ex = extract_inputs(found.files, options, progress, cache=cache)
+            ex = extract_inputs(inputs, options, progress, cache=cache)
         skipped = found.skipped + ex.skipped
         require_documents(len(ex.results), skipped, options.pattern, options.out_dir, allow_empty=options.allow_empty)
         with stage(f"merging {len(ex.results)} document(s)"):
-            return merge(ex.results, skipped)
+            return merge(ex.results, skipped, user, options.second_pass)
 
 
 def summary_from_record(record: dict) -> BuildSummary:
@@ -360,12 +403,16 @@ def recorded_build(out_dir: Path) -> tuple[list[str], dict] | None:
     return [str(p) for p in build["paths"]], dict(build.get("options") or {})
 
 
-def _stamp(inputs: list[InputFile], keys: list[InputKey], options: BuildOptions) -> str | None:
-    """The build's stamp, or None when some input could not be read (such a build is never up to date)."""
+def _stamp(inputs: list[InputFile], keys: list[InputKey], options: BuildOptions, user: UserFiles) -> str | None:
+    """The build's stamp, or None when some input could not be read (such a build is never up to date).
+
+    The user's metadata and identities files enter it by their bytes: editing
+    one writes the outputs again, without extracting any article again.
+    """
     if any(isinstance(k, OSError) for k in keys):
         return None
     return manifest.build_stamp([(i.doc_id, str(i.path), k[0]) for i, k in zip(inputs, keys)],
-                                _output_options(options))
+                                {**_output_options(options), "user files": digest(user.files)})
 
 
 def _summary(kg: KnowledgeGraph, ex: Extraction, outputs: list[Path], options: BuildOptions,
@@ -376,13 +423,15 @@ def _summary(kg: KnowledgeGraph, ex: Extraction, outputs: list[Path], options: B
     by_kind: dict[str, int] = {}
     for r in kg.relations:
         by_kind[r.kind] = by_kind.get(r.kind, 0) + 1
+    files = {d.document.file: d.document for d in kg.documents}
     return BuildSummary(
         documents=len(kg.documents), sentences=kg.sentence_count, entities_by_type=by_type,
         edges=sum(by_kind.values()), relations_by_kind=by_kind, outputs=outputs, skipped=ex.skipped,
         duplicates_dropped=sum(d.dropped_duplicates for d in kg.documents), seconds=seconds,
-        characters=sum(len(d.document.text) for d in kg.documents), from_cache=ex.from_cache,
+        characters=sum(len(d.text) for d in files.values()), from_cache=ex.from_cache,
         extracted=ex.extracted, workers=ex.workers, cache_dir=cache.root if cache is not None else None,
-        dask=options.dask, cache_rejected=list(cache.rejected) if cache is not None else [])
+        dask=options.dask, cache_rejected=list(cache.rejected) if cache is not None else [], files=len(files),
+        converted=sum(1 for d in files.values() if d.original), recalled=kg.recalled, candidates=len(kg.candidates))
 
 
 def _output_options(options: BuildOptions) -> dict:
@@ -398,6 +447,6 @@ def _summary_record(s: BuildSummary) -> dict:
 
 def _recorded_summary(record: dict, seconds: float, cache_dir: Path) -> BuildSummary:
     s = summary_from_record(record)
-    s.from_cache, s.extracted, s.seconds, s.cache_dir = s.documents, 0, seconds, cache_dir
+    s.from_cache, s.extracted, s.seconds, s.cache_dir = s.files or s.documents, 0, seconds, cache_dir
     s.up_to_date, s.cache_rejected = True, []
     return s

@@ -1,12 +1,17 @@
-"""Identity: one entity per real thing, inside a document and across documents.
+"""Identity: one entity per real thing, inside a story and across stories.
 
-Inside a document, bodies written with a bare level prefix get the place the
-article is about (市委 → 运城市委 in a 运城晚报 story, 县行政审批局 → the county
-last named), ambiguous division names get the code whose ancestors the article
-names, and a place without a written parent takes one from the same document.
-Across documents, entities merge on their canonical key: type and name, and
-for places the division code or the parent place, so two 城北街道 in different
-counties stay two. Every merge is recorded with its reason.
+Inside a story (the unit of resolution), bodies written with a bare level
+prefix get the place the story is about (市委 → 运城市委 in a 运城晚报 story,
+县行政审批局 → the county last named); a bare body the story ties to no place
+keeps a key scoped to its story (``Organization:市委@page.txt#story-2``), so
+two stories' 市委 are never one body. Ambiguous division names get the code
+whose ancestors the story names, a place without a written parent takes one
+from the same story, and a person named after a byline or masthead title
+(记者, 责编) carries that role in the paper. Across stories, places, bodies
+and programs merge on their canonical key: type and name, and for places the
+division code or the parent place, so two 城北街道 in different counties stay
+two; people are matched by kg.identity. Every merge is recorded with its
+reason.
 """
 from __future__ import annotations
 
@@ -18,8 +23,6 @@ from kg.extract.base import QUOTE_CHARS
 from kg.lexicon import Lexicon
 from kg.model import (CITY, COUNTY, ORGANIZATION, PERSON, PLACE_TYPES, PROVINCE, TOWNSHIP,
                       VILLAGE, Entity, Merge, Mention)
-
-_BYLINE_PAPER = re.compile(r"(?:晚报|日报|都市报|时报)讯")
 
 
 def entity_key(etype: str, name: str, code: str = "", parent: str = "") -> str:
@@ -42,30 +45,77 @@ _LEVEL_TYPES = {"省": (PROVINCE,), "市": (CITY, COUNTY), "县": (COUNTY,), "�
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "村": (VILLAGE,)}
 
 
-class DocumentContext:
-    """What a document says about where it is: its home places, in reading order."""
+def paper_area(newspaper: str, lex: Lexicon):
+    """The division a newspaper serves, by its name (运城晚报 → 运城市, 山西日报 → 山西省), or None.
 
-    def __init__(self, text: str, mentions: list[Mention], lex: Lexicon) -> None:
+    >>> from kg.lexicon import load
+    >>> paper_area("运城晚报", load()).name
+    '运城市'
+    """
+    cuts = [i for i in (newspaper.find(suffix) for suffix in lex.paper_suffixes) if i > 0]
+    if not cuts:
+        return None
+    stem = newspaper[:min(cuts)]   # 吕梁日报社 → 吕梁
+    found = lex.division_short_names.get(stem) or lex.divisions_by_name.get(stem) or ()
+    return found[0] if len({d.code for d in found}) == 1 else None
+
+
+# A page's area holds at least this share of the township-level places its stories name.
+PAGE_AREA_SHARE = 0.6
+
+
+def page_area(mentions: list[Mention], lex: Lexicon):
+    """The city whose paper a page of several stories seems to be, from the places its stories name.
+
+    A local paper reports on its own townships: the deepest city (a name in 市,
+    prefecture- or county-level) that holds most of the townships the page
+    names (else most of its counties) is its area. None when no city does.
+
+    >>> from kg.lexicon import load
+    >>> lex = load()
+    >>> town = lambda name: Mention("", 0, 0, 0, name, name, TOWNSHIP, lex.divisions_by_name[name][0].code)
+    >>> page_area([town("安邑街道"), town("解州镇")], lex).name
+    '运城市'
+    """
+    for level in (TOWNSHIP, COUNTY):
+        codes = [m.code for m in mentions if m.type == level and m.code]
+        if len(codes) < 2:
+            continue
+        holding: Counter = Counter()
+        for code in codes:
+            holding.update({d.code for d in lex.ancestors(code) if d.name.endswith("市") and d.type in (CITY, COUNTY)})
+        ranked = sorted(holding, key=lambda c: (-len(c.rstrip("0")), c))   # deepest first
+        for code in ranked:
+            if holding[code] >= PAGE_AREA_SHARE * len(codes):
+                return lex.division_by_code[code]
+        return None
+    return None
+
+
+class DocumentContext:
+    """What a story says about where it is: its home places, in reading order.
+
+    ``newspaper`` is the paper that printed the story (its opener, else its
+    page's masthead or bylines): a city paper's bare 市委 is its city's. A page
+    that names no paper may still show its city (``area``, :func:`page_area`).
+    """
+
+    def __init__(self, text: str, mentions: list[Mention], lex: Lexicon, newspaper: str = "", area=None) -> None:
         self.lex = lex
         self.places = [m for m in mentions if m.type in PLACE_TYPES]
         self.codes = {m.code for m in self.places if m.code}
-        self.home_city = self._home_city(text)
+        self.home_city = self._home_city(newspaper, area)
 
-    def _home_city(self, text: str) -> Mention | None:
+    def _home_city(self, newspaper: str, page: object = None) -> Mention | None:
         cities = [m for m in self.places if m.name.endswith("市") and m.type in (CITY, COUNTY)]
-        # A newspaper's byline (运城晚报讯) names the city the paper serves.
-        for m in _BYLINE_PAPER.finditer(text[:5000]):
-            for k in (2, 3, 4):
-                paper = text[max(0, m.start() - k):m.start()]
-                ds = self.lex.division_short_names.get(paper) or self.lex.divisions_by_name.get(paper + "市")
-                ds = [d for d in ds or () if d.type in (CITY, COUNTY)]
-                if not ds:
-                    continue
-                for c in cities:
-                    if c.name == ds[0].name:
-                        return c
-                d = ds[0]
-                return Mention("", 0, 0, 0, paper, d.name, d.type, d.code)
+        area = paper_area(newspaper, self.lex) if newspaper else None
+        if area is None or area.type not in (CITY, COUNTY):
+            area = page
+        if area is not None and area.type in (CITY, COUNTY):
+            for c in cities:
+                if c.name == area.name:
+                    return c
+            return Mention("", 0, 0, 0, newspaper, area.name, area.type, area.code)
         if not cities:
             return None
         counts = Counter(c.name for c in cities)
@@ -124,9 +174,13 @@ class DocumentContext:
         return ""
 
 
-def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], list[Merge]]:
-    """Rewrite mentions in place of their canonical names inside one document."""
-    ctx = DocumentContext(text, mentions, lex)
+def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, newspaper: str = "",
+                     area=None) -> tuple[list[Mention], list[Merge]]:
+    """Rewrite mentions in place of their canonical names inside one story.
+
+    ``newspaper`` and ``area`` say whose paper printed it (see :class:`DocumentContext`).
+    """
+    ctx = DocumentContext(text, mentions, lex, newspaper, area)
     merges: list[Merge] = []
     out: list[Mention] = []
     for m in mentions:
@@ -157,10 +211,11 @@ def _placed_name(place: str, name: str, level: str, lex: Lexicon) -> str:
 
 
 def document_entities(mentions: list[Mention], lex: Lexicon) -> tuple[list[Entity], dict[int, str], list[Merge]]:
-    """Group a document's mentions into entities; return them and each mention's key.
+    """Group a story's mentions into entities; return them, each mention's key, and the merges.
 
     A place written once with its parent (安邑街道幸福里社区) keeps that parent
-    for every mention of its name in the document.
+    for every mention of its name in the story. A bare body the story could
+    not tie to a place is keyed to the story (:func:`scoped_key`).
     """
     parents: dict[tuple[str, str], str] = {}
     codes: dict[tuple[str, str], str] = {}
@@ -174,23 +229,62 @@ def document_entities(mentions: list[Mention], lex: Lexicon) -> tuple[list[Entit
     key_of: dict[int, str] = {}
     merges: list[Merge] = []
     for idx, m in enumerate(mentions):
-        code = m.code or codes.get((m.type, m.name), "")
-        parent = "" if code else parents.get((m.type, m.name), "")
-        key = entity_key(m.type, m.name, code, parent if m.type in PLACE_TYPES else "")
+        key, code = _mention_key(m, codes, parents)
         e = by_key.get(key)
         if e is None:
             e = by_key[key] = Entity(key=key, type=m.type, name=m.name, code=code)
+            if is_scoped(key):
+                merges.append(Merge(m.doc_id, key, m.name, f"unresolved: the story ties {m.name} to no place; "
+                                                           "kept to this story, never merged with another"))
         e.mentions.append(m)
-        surface = "".join(m.text.split()) if m.text else m.name
-        for alias in (surface, m.text.strip(), m.alias, m.short):
-            alias = "".join(c for c in alias if c not in QUOTE_CHARS)
-            if alias and alias != m.name and "\n" not in alias:
-                e.aliases.add(alias)
+        _add_aliases(e, m)
+        role = lex.press_roles.get(m.role)
+        if role and m.type == PERSON:
+            e.roles.add(role)
         key_of[idx] = key
     folded = _short_forms_in_document(by_key, lex, merges)
     if folded:
         key_of = {i: folded.get(k, k) for i, k in key_of.items()}
     return sorted(by_key.values(), key=lambda e: e.key), key_of, merges
+
+
+def _mention_key(m: Mention, codes: dict, parents: dict) -> tuple[str, str]:
+    """The key of a mention's entity in its story, and its division code."""
+    if m.type == ORGANIZATION and is_bare_body(m):
+        return scoped_key(m.type, m.name, m.doc_id), ""
+    code = m.code or codes.get((m.type, m.name), "")
+    parent = "" if code else parents.get((m.type, m.name), "")
+    return entity_key(m.type, m.name, code, parent if m.type in PLACE_TYPES else ""), code
+
+
+def _add_aliases(e: Entity, m: Mention) -> None:
+    surface = "".join(m.text.split()) if m.text else m.name
+    for alias in (surface, m.text.strip(), m.alias, m.short):
+        alias = "".join(c for c in alias if c not in QUOTE_CHARS)
+        if alias and alias != m.name and "\n" not in alias:
+            e.aliases.add(alias)
+
+
+def is_bare_body(m: Mention) -> bool:
+    """A body written with a bare level prefix (市委, 县纪委, 区政府) that its story tied to no place."""
+    return bool(m.level) and not m.place and m.name.startswith(m.level)
+
+
+# What follows ``@`` in the key of a body kept to its story.
+SCOPE_MARK = "story:"
+
+
+def scoped_key(etype: str, name: str, doc_id: str) -> str:
+    """The key of an entity that stands only for what one story means by ``name``.
+
+    >>> scoped_key("Organization", "市委", "a.txt")
+    'Organization:市委@story:a.txt'
+    """
+    return f"{etype}:{name}@{SCOPE_MARK}{doc_id}"
+
+
+def is_scoped(key: str) -> bool:
+    return f"@{SCOPE_MARK}" in key
 
 
 def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: list[Merge]) -> dict[str, str]:
@@ -234,10 +328,11 @@ def _abbreviates(short: str, full: str) -> bool:
 
 
 def merge_entities(per_doc: list[list[Entity]]) -> tuple[dict[str, Entity], dict[str, str], list[Merge]]:
-    """Merge the entities of all documents; return them by key, a map of folded keys, and the merges.
+    """Merge the entities of all stories; return them by key, a map of folded keys, and the merges.
 
-    Same key merges silently. A place without code or parent merges into the
-    only same-named place of its type that has one.
+    Same key merges (people come with the keys kg.identity gave them). A
+    place without code or parent merges into the only same-named place of its
+    type that has one.
     """
     entities: dict[str, Entity] = {}
     for ents in per_doc:
@@ -246,9 +341,24 @@ def merge_entities(per_doc: list[list[Entity]]) -> tuple[dict[str, Entity], dict
             if cur is None:
                 cur = entities[e.key] = Entity(e.key, e.type, e.name, set(), e.code, e.parent, [])
             cur.aliases |= e.aliases
+            cur.roles |= e.roles
             cur.mentions.extend(e.mentions)
             if e.parent and not cur.parent:
                 cur.parent = e.parent
+    folded, merges = _places_to_their_qualified_namesake(entities)
+    for e in entities.values():
+        docs = e.documents
+        if len(docs) <= 1 or e.type == PERSON:
+            continue   # people's merges are kg.identity's, each with its own reason
+        reason = (f"same division code {e.code}" if e.code else
+                  "same name, type and parent" if e.type in PLACE_TYPES else "same name and type")
+        merges.append(Merge("", e.key, f"{e.name} in {len(docs)} documents", reason))
+    for e in entities.values():
+        e.mentions.sort(key=lambda m: (m.doc_id, m.start))
+    return entities, folded, merges
+
+
+def _places_to_their_qualified_namesake(entities: dict[str, Entity]) -> tuple[dict[str, str], list[Merge]]:
     merges: list[Merge] = []
     folded: dict[str, str] = {}
     qualified: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -267,20 +377,8 @@ def merge_entities(per_doc: list[list[Entity]]) -> tuple[dict[str, Entity], dict
             folded[key] = target.key
             merges.append(Merge("", target.key, key, "same name and type; the only one with a known parent or code"))
             del entities[key]
-    # Across documents people and programs merge on their name alone: report it.
-    for e in entities.values():
-        docs = e.documents
-        if len(docs) > 1 and e.type not in PLACE_TYPES:
-            merges.append(Merge("", e.key, f"{e.name} in {len(docs)} documents", "same name and type"))
-        elif len(docs) > 1 and not e.code and e.type in PLACE_TYPES:
-            merges.append(Merge("", e.key, f"{e.name} in {len(docs)} documents", "same name, type and parent"))
-        elif len(docs) > 1 and e.code:
-            merges.append(Merge("", e.key, f"{e.name} in {len(docs)} documents", f"same division code {e.code}"))
-    for e in entities.values():
-        e.mentions.sort(key=lambda m: (m.doc_id, m.start))
-    return entities, folded, merges
+    return folded, merges
 
 
-
-__all__ = ["entity_key", "resolve_mentions", "document_entities", "merge_entities", "DocumentContext",
-           "PERSON", "VILLAGE", "TOWNSHIP", "COUNTY"]
+__all__ = ["entity_key", "scoped_key", "is_scoped", "is_bare_body", "paper_area", "resolve_mentions",
+           "document_entities", "merge_entities", "DocumentContext", "PERSON", "VILLAGE", "TOWNSHIP", "COUNTY"]

@@ -93,7 +93,8 @@ VOCAB_PREFIXES: dict[str, str] = {
 }
 
 # Where each kind of node lives under the base IRI; the names are also the data prefixes.
-DATA_AREAS = {"ent": "entity/", "doc": "doc/", "post": "post/", "rel": "rel/", "cooc": "cooc/"}
+DATA_AREAS = {"ent": "entity/", "doc": "doc/", "file": "file/", "paper": "paper/", "post": "post/", "rel": "rel/",
+              "cooc": "cooc/"}
 
 
 def normalize_base_iri(base_iri: str) -> str:

@@ -39,3 +39,23 @@ def seed_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("seed-out")
     kg, summary = build([str(SEEDS)], BuildOptions(out_dir=out))
     return kg, summary, out
+
+
+@pytest.fixture(scope="session")
+def dated_build(tmp_path_factory):
+    """Three dated articles of two newspapers, their dates and papers given by a metadata file."""
+    from kg.pipeline import BuildOptions, build
+    root = tmp_path_factory.mktemp("dated")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    texts = {"a.txt": "盐湖区推行红色物业，市委书记储祥好到金海湾社区调研。",
+             "b.txt": "离石区积极探索红色物业城市治理新模式，区委书记王建华主持会议。",
+             "c.txt": "瑞安市上望街道打造共享社·幸福里，街道党工委书记郑定渊介绍情况。"}
+    for name, text in texts.items():
+        (corpus / name).write_text(text + "\n", encoding="utf-8")
+    (corpus / "kg-metadata.csv").write_text(
+        "path,title,date,newspaper\na.txt,甲,2024-07-01,运城晚报\nb.txt,乙,2024-08-15,吕梁日报\n"
+        "c.txt,丙,2024-09-20,温州日报\n", encoding="utf-8")
+    out = root / "out"
+    kg, _ = build([str(corpus)], BuildOptions(out_dir=out, workers=1))
+    return kg, out

@@ -294,27 +294,28 @@ def test_links_filter_by_kind_with_a_legend(browser, seed_build):
         page.close()
 
 
-def test_filter_by_article_and_by_period(browser, seed_build):
-    path = seed_build[2] / "graph.html"
+def test_filter_by_article_and_by_period(browser, dated_build):
+    kg, out = dated_build
+    path = out / "graph.html"
     nodes = {n["id"]: n for n in page_nodes(path)}
     view = load(browser, path)
     page = view.page
     try:
         options = page.eval_on_selector_all("#kg-article option", "os => os.map(o => o.value)")
-        assert len(options) == 6
-        page.select_option("#kg-article", "3")
+        assert len(options) == len(kg.documents) + 1 == 4
+        page.select_option("#kg-article", "1")
         shown = page.evaluate("kgView.visibleNodeIds()")
-        assert shown and all(3 in nodes[i]["dn"] for i in shown)
+        assert shown and all(1 in nodes[i]["dn"] for i in shown)
         page.select_option("#kg-article", "")
-        assert page.is_visible("#kg-period-row"), "some seed articles are dated"
-        page.fill("#kg-from", "2024-07-01")
+        assert page.is_visible("#kg-period-row"), "the articles are dated"
+        page.fill("#kg-from", "2024-09-01")
         page.dispatch_event("#kg-from", "change")
         dated = page.evaluate("kgView.visibleNodeIds()")
-        assert dated and all(3 in nodes[i]["dn"] for i in dated), "only 003 is dated 2024-07-01"
-        page.fill("#kg-from", "2024-08-01")
+        assert dated and all(2 in nodes[i]["dn"] for i in dated), "only the third article is dated after 2024-09-01"
+        page.fill("#kg-from", "2024-10-01")
         page.dispatch_event("#kg-from", "change")
         assert page.evaluate("kgView.visibleNodeIds()") == []
-        assert not page.is_visible("#kg-paper-row"), "no newspaper is recorded for the seeds"
+        assert page.is_visible("#kg-paper-row"), "the newspapers are recorded"
         assert view.errors == []
     finally:
         page.close()

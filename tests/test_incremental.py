@@ -73,7 +73,7 @@ def test_up_to_date_outputs_are_left_alone_until_something_changes(corpus, out):
     _build(corpus, out)  # the copied outputs name another corpus folder: rewritten once
     stamps = {p: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
     kg, summary = _build(corpus, out)
-    assert kg is None and summary.up_to_date and summary.documents == 5 and summary.edges > 0
+    assert kg is None and summary.up_to_date and summary.files == 5 and summary.edges > 0
     assert {p: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()} == stamps
     # An output edited or removed by hand, or another option, means writing again.
     (out / "edges.csv").write_text("edited", encoding="utf-8")
@@ -97,7 +97,7 @@ def test_adding_an_article_extracts_it_alone_and_matches_a_fresh_build(primed, c
     # Removed again, it leaves no trace: what is built is the current input set.
     (corpus / "new.txt").unlink()
     _, summary = _build(corpus, out)
-    assert (summary.extracted, summary.from_cache, summary.documents) == (0, 5, 5)
+    assert (summary.extracted, summary.from_cache, summary.files) == (0, 5, 5)
     for name in COMPARED:
         assert "new.txt" not in (out / name).read_text(encoding="utf-8"), name
     assert _outputs(out, corpus) == _outputs(primed[1], primed[0])
@@ -108,7 +108,7 @@ def test_a_removed_article_disappears_from_every_output(primed, corpus, out):
     assert gone.name in (out / "graph.ttl").read_text(encoding="utf-8")
     gone.unlink()
     _, summary = _build(corpus, out)
-    assert (summary.extracted, summary.from_cache, summary.documents) == (0, 4, 4)
+    assert (summary.extracted, summary.from_cache, summary.files) == (0, 4, 4)
     for name in COMPARED:
         assert gone.name not in (out / name).read_text(encoding="utf-8"), name
 

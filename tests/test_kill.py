@@ -20,8 +20,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-OUTPUTS = {"graph.ttl", "ontology.ttl", "entities.csv", "edges.csv", "merges.csv", "graph.graphml", "graph.gexf",
-           "graph.html", "report.html", "neo4j/nodes.csv", "neo4j/relationships.csv"}
+OUTPUTS = {"graph.ttl", "ontology.ttl", "entities.csv", "edges.csv", "merges.csv", "candidates.csv", "graph.graphml",
+           "graph.gexf", "graph.html", "report.html", "neo4j/nodes.csv", "neo4j/relationships.csv"}
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
 
@@ -141,7 +141,7 @@ def test_sigkill_at_any_point_keeps_the_previous_outputs(tmp_path):
     assert run.returncode == 0, run.stderr
     after = snapshot(out)
     assert set(after) == OUTPUTS and after != before
-    m = re.search(r"cache +(\d+) of (\d+) documents", run.stdout)
+    m = re.search(r"cache +(\d+) of (\d+) file\(s\)", run.stdout)
     assert m is not None, run.stdout
     assert int(m.group(2)) == 80
     if version and extractor_version() != version:

@@ -42,10 +42,15 @@ def test_gexf_carries_the_page_picture_for_gephi(seed_build):
         assert g.nodes[key]["articles"].split("|") == e.documents
         if key in shown:   # the page's position; Gephi's y points up
             assert (viz["position"]["x"], viz["position"]["y"]) == pytest.approx((shown[key]["x"], -shown[key]["y"]))
+
+
+def test_gexf_nodes_carry_the_date_of_their_first_article(dated_build):
+    kg, out = dated_build
+    g = read_gexf(out / "graph.gexf")
     dated = {d.document.id: d.date for d in kg.documents if d.date}
-    assert dated, "some seed articles state their date"
-    some = next(k for k, e in kg.entities.items() if set(e.documents) & set(dated))
-    assert g.nodes[some]["first_date"] == min(dated[d] for d in kg.entities[some].documents if d in dated)
+    assert len(dated) == 3, "the metadata file dates every article"
+    for key, e in kg.entities.items():
+        assert g.nodes[key]["first_date"] == min(dated[d] for d in e.documents)
 
 
 def test_gexf_relations_are_directed_and_co_occurrences_undirected(seed_build):
@@ -183,7 +188,7 @@ def test_outputs_of_an_earlier_build_are_removed_and_nothing_else(tmp_path):
     assert (out / "graph.old.ttl").exists()
     names = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and ".cache" not in p.parts}
     assert names == {"graph.ttl", "ontology.ttl", "entities.csv", "edges.csv", "merges.csv", "graph.graphml",
-                     "graph.gexf", "graph.html", "report.html", "neo4j/nodes.csv", "neo4j/relationships.csv",
+                     "graph.gexf", "graph.html", "report.html", "candidates.csv", "neo4j/nodes.csv", "neo4j/relationships.csv",
                      "notes.txt", "graph.old.ttl", ".kg-build.json"}
 
 

@@ -15,7 +15,7 @@ def test_two_workers_write_the_same_files_as_one(tmp_path):
     _, s1 = build([str(SEEDS)], BuildOptions(out_dir=one, workers=1, use_cache=False, write_html=False))
     _, s2 = build([str(SEEDS)], BuildOptions(out_dir=two, workers=2, use_cache=False, write_html=False))
     assert s1.workers == 1 and s2.workers == 2
-    assert s1.extracted == s2.extracted == s1.documents == 5
+    assert s1.extracted == s2.extracted == s1.files == 5
     for name in COMPARED:
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
 
@@ -31,7 +31,7 @@ def test_results_keep_input_order_whatever_finishes_first(tmp_path):
     kg, summary = build([str(corpus)], BuildOptions(out_dir=tmp_path / "out", workers=2, use_cache=False,
                                                    write_html=False))
     assert [d.document.id for d in kg.documents] == sorted(d.document.id for d in kg.documents)
-    assert summary.documents == len(texts) + 1
+    assert summary.files == len(texts) + 1
 
 
 def test_unreadable_files_are_skipped_by_workers_as_by_one_process(tmp_path):

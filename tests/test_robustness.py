@@ -151,7 +151,9 @@ def test_messy_files_decode_to_the_same_articles():
     assert docs["gb18030.txt"].text == a.replace("李明", "李𠮷")
     b = docs["sub/nested.txt"].text
     assert docs["utf8_bom.txt"].text == docs["gbk.txt"].text == docs["utf16be_bom.txt"].text == b
-    assert "區委書記" in docs["traditional.txt"].text   # traditional input is read as written
+    # Traditional input is read in simplified script, the text as written kept beside it.
+    assert "区委书记" in docs["traditional.txt"].text and "區委書記" in docs["traditional.txt"].original
+    assert not any(d.original for name, d in docs.items() if name != "traditional.txt")
     assert docs["long_line.txt"].text.count("\n") == 1 and len(docs["long_line.txt"].text) > 25000
 
 
@@ -405,16 +407,18 @@ def test_a_huge_file_is_built_as_parts_with_offsets_in_each(tmp_path, monkeypatc
     (tmp_path / "in" / "year.txt").write_text(text, encoding="gb18030")
     kg, summary = build([str(tmp_path / "in")], BuildOptions(out_dir=tmp_path / "out", workers=1,
                                                              use_cache=False, write_html=False))
-    ids = [d.document.id for d in kg.documents]
-    assert ids == [f"year.txt#part-{i}" for i in range(1, len(ids) + 1)] and len(ids) >= 8
-    assert "".join(d.document.text for d in kg.documents) == text
-    assert all(len(d.document.text) <= 4000 for d in kg.documents)
+    # Each part is read as a file of its own, which may hold several stories.
+    parts = list(dict.fromkeys(d.document.file for d in kg.documents))
+    assert parts == [f"year.txt#part-{i}" for i in range(1, len(parts) + 1)] and len(parts) >= 8
+    part_text = {d.document.file: d.document.text for d in kg.documents}
+    assert "".join(part_text[p] for p in parts) == text
+    assert all(len(t) <= 4000 for t in part_text.values())
     texts = {d.document.id: d.document.text for d in kg.documents}
     mentions = [m for e in kg.entities.values() for m in e.mentions]
     assert mentions
     for m in mentions:
         assert texts[m.doc_id][m.start:m.end] == m.text
-    assert summary.documents == len(ids) and not summary.skipped
+    assert summary.documents == len(kg.documents) and summary.files == len(parts) and not summary.skipped
 
 
 def test_a_huge_file_damaged_near_its_end_is_skipped_before_any_part(tmp_path, monkeypatch):
@@ -436,14 +440,15 @@ def test_cut_points_fall_after_sentence_ends_when_there_are_any():
     assert [len(p) for p in corpus._parts(iter([one_line]), 1000)] == [1000, 1000, 500]
 
 
-# --------------------------------------------------------------------------- --to-simplified
+# --------------------------------------------------------------------------- traditional script
 
-def test_to_simplified_keeps_offsets_on_the_original_traditional_text(tmp_path):
+def test_traditional_script_is_converted_keeping_offsets_on_the_original_text(tmp_path):
     from kg.pipeline import BuildOptions, build
     path = MESSY / "traditional.txt"
     original = path.read_text(encoding="utf-8")
-    kg, _ = build([str(path)], BuildOptions(out_dir=tmp_path / "s", to_simplified=True, workers=1,
-                                            use_cache=False, write_html=False))
+    kg, summary = build([str(path)], BuildOptions(out_dir=tmp_path / "s", workers=1, use_cache=False,
+                                                  write_html=False))
+    assert summary.converted == 1
     (doc,) = kg.documents
     assert len(doc.document.text) == len(original)
     assert "区委书记" in doc.document.text
@@ -460,11 +465,21 @@ def test_to_simplified_keeps_offsets_on_the_original_traditional_text(tmp_path):
     assert "区委书记" in posts
 
 
-def test_without_the_option_traditional_text_is_kept(tmp_path):
+def test_with_no_convert_traditional_text_is_kept(tmp_path):
     from kg.pipeline import BuildOptions, build
-    kg, _ = build([str(MESSY / "traditional.txt")], BuildOptions(out_dir=tmp_path, workers=1, use_cache=False,
-                                                                 write_html=False))
-    assert "區委書記" in kg.documents[0].document.text
+    kg, summary = build([str(MESSY / "traditional.txt")], BuildOptions(out_dir=tmp_path, workers=1, use_cache=False,
+                                                                       write_html=False, convert="none"))
+    assert "區委書記" in kg.documents[0].document.text and summary.converted == 0
+
+
+def test_the_summary_names_the_converted_files_and_no_convert_turns_it_off(tmp_path):
+    run = kg_run("build", str(MESSY / "traditional.txt"), str(MESSY / "utf8.txt"), "--out", str(tmp_path / "a"),
+                 "-j", "1", "--no-cache")
+    assert run.returncode == 0, run.stderr
+    assert "converted  1 file(s) from traditional to simplified script" in run.stdout
+    run = kg_run("build", str(MESSY / "traditional.txt"), "--no-convert", "--out", str(tmp_path / "b"),
+                 "-j", "1", "--no-cache")
+    assert run.returncode == 0 and "converted" not in run.stdout
 
 
 def test_conversion_that_would_change_a_length_goes_character_by_character(monkeypatch):
@@ -483,14 +498,16 @@ def test_conversion_that_would_change_a_length_goes_character_by_character(monke
     assert out == "坐計程车去鹽湖区\n下一行车区\n"
 
 
-def test_to_simplified_without_opencc_is_one_line_and_exit_2(monkeypatch, tmp_path):
+def test_conversion_without_opencc_is_one_line_and_exit_2(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "opencc", None)   # import opencc now raises ImportError
-    with pytest.raises(InputError, match=r"pip install 'kg\[opencc\]'"):
+    with pytest.raises(InputError, match=r"pip install opencc"):
         corpus.require_opencc()
-    result = CliRunner().invoke(_main(), ["build", str(MESSY / "traditional.txt"), "--to-simplified",
-                                          "--out", str(tmp_path)])
-    assert result.exit_code == 2
-    assert result.stderr == "kg: --to-simplified needs OpenCC: pip install 'kg[opencc]'\n"
+    for option in ("--to-simplified", "--convert=auto"):
+        result = CliRunner().invoke(_main(), ["build", str(MESSY / "traditional.txt"), option,
+                                              "--out", str(tmp_path)])
+        assert result.exit_code == 2
+        assert result.stderr == ("kg: reading traditional script needs OpenCC: pip install opencc "
+                                 "(or build with --no-convert to read every file as written)\n")
 
 
 # --------------------------------------------------------------------------- writing fails

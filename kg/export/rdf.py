@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 from kg.atomic import atomic_open, atomic_write
+from kg.clean import display_text
 from kg.config import DEFAULTS, Provenance, RdfFormat
 from kg.model import (COOCCURS, ENTITY_TYPES, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF,
                       CleanDocument, Entity, Evidence, KnowledgeGraph, Relation)
@@ -44,8 +45,10 @@ class _T:
     """The terms the builder writes, resolved once from the closed namespaces."""
     date = term(DCTERMS.date)
     identifier = term(DCTERMS.identifier)
+    isPartOf = term(DCTERMS.isPartOf)
     source = term(DCTERMS.source)
     title = term(DCTERMS.title)
+    role = term(KG.role)
     CoOccurrence = term(KG.CoOccurrence)
     Mention = term(KG.Mention)
     Evidence = term(KG.Evidence)
@@ -81,6 +84,15 @@ class _T:
     subject = term(RDF.subject)
     label = term(RDFS.label)
     NewsArticle = term(SDO.NewsArticle)
+    DigitalDocument = term(SDO.DigitalDocument)
+    NewsMediaOrganization = term(SDO.NewsMediaOrganization)
+    PropertyValue = term(SDO.PropertyValue)
+    additionalProperty = term(SDO.additionalProperty)
+    alternativeHeadline = term(SDO.alternativeHeadline)
+    name = term(SDO.name)
+    publisher = term(SDO.publisher)
+    url = term(SDO.url)
+    value = term(SDO.value)
     containedInPlace = term(SDO.containedInPlace)
     mentions = term(SDO.mentions)
     altLabel = term(SKOS.altLabel)
@@ -189,6 +201,8 @@ def _clean(text: str) -> str:
         return _SURROGATE.sub("\ufffd", text)
 
 
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
+
 _DATE_TYPES = ((re.compile(r"^\d{4}-\d{2}-\d{2}$"), _T.xsd_date),
                (re.compile(r"^\d{4}-\d{2}$"), _T.gYearMonth),
                (re.compile(r"^\d{4}$"), _T.gYear))
@@ -222,6 +236,7 @@ class _Builder:
         self._pairs: dict[tuple[str, Obj], tuple[str, Obj]] = {}
         self.docs: dict[str, CleanDocument] = {d.document.id: d for d in kg.documents}
         self._doc_iris: dict[str, str] = {}
+        self._file_iris: dict[str, str] = {}
         self._sentences: set[str] = set()   # sentence nodes already described
         # (doc, sentence) -> [(entity key, mention IRI)], for the mentions a relation rests on.
         self.mentions_by_sentence: dict[tuple[str, int], list[tuple[str, str]]] = {}
@@ -246,6 +261,15 @@ class _Builder:
         iri = self._doc_iris.get(doc_id)
         if iri is None:
             iri = self._doc_iris[doc_id] = self.base + "doc/" + iri_segment(doc_id)
+        return iri
+
+    def file_of(self, doc_id: str) -> str:
+        """The IRI of the file an article was read from: its offsets are offsets into that file's text."""
+        cdoc = self.docs.get(doc_id)
+        file_id = cdoc.document.file if cdoc is not None else doc_id
+        iri = self._file_iris.get(file_id)
+        if iri is None:
+            iri = self._file_iris[file_id] = self.base + "file/" + iri_segment(file_id)
         return iri
 
     def build(self) -> list[Triple]:
@@ -284,14 +308,46 @@ class _Builder:
                 yield s, p or RDF_TYPE, o
 
     def document(self, cdoc: CleanDocument) -> None:
-        d = self.doc(cdoc.document.id)
+        """An article (a story), the file it is part of, and what is known of it."""
+        doc = cdoc.document
+        d = self.doc(doc.id)
+        f = self.file_of(doc.id)
+        self.typed(f, _T.DigitalDocument)
+        self.add(f, _T.identifier, _text(doc.file))
+        self.add(f, _T.source, _text(doc.path))
         self.typed(d, _T.NewsArticle)
-        self.add(d, _T.identifier, _text(cdoc.document.id))
-        self.add(d, _T.source, _text(cdoc.document.path))
-        if cdoc.title.strip():
-            self.add(d, _T.title, _text(cdoc.title.strip(), "zh"))
+        self.add(d, _T.identifier, _text(doc.id))
+        self.add(d, _T.source, _text(doc.path))
+        self.add(d, _T.isPartOf, _iri(f))
+        # The story is a span of its file, located as a Web Annotation segment is.
+        self.add(d, _T.hasSource, _iri(f))
+        self.add(d, _T.hasSelector, _iri(self.position(d, doc.start, doc.stop)))
+        self.article_facts(d, cdoc)
+
+    def article_facts(self, d: str, cdoc: CleanDocument) -> None:
+        """Title, other headlines, date, newspaper, address and the user's variables of an article."""
+        title = cdoc.title.strip()
+        if title:
+            self.add(d, _T.title, _text(title, "zh"))
+        for line in cdoc.headlines:
+            if line.strip() and line.strip() != title:
+                self.add(d, _T.alternativeHeadline, _text(line.strip(), "zh"))
         if cdoc.date.strip():
             self.add(d, _T.date, _date(cdoc.date.strip()))
+        if cdoc.newspaper.strip():
+            paper = self.base + "paper/" + iri_segment(cdoc.newspaper.strip())
+            self.typed(paper, _T.NewsMediaOrganization)
+            self.add(paper, _T.label, _text(cdoc.newspaper.strip(), "zh"))
+            self.add(paper, _T.name, _text(cdoc.newspaper.strip(), "zh"))
+            self.add(d, _T.publisher, _iri(paper))
+        if cdoc.url.strip():
+            self.add(d, _T.url, _iri(cdoc.url.strip()) if _ABSOLUTE_IRI.match(cdoc.url.strip()) else _text(cdoc.url))
+        for name, value in cdoc.variables:
+            node = f"{d}/var/{iri_segment(name)}"
+            self.typed(node, _T.PropertyValue)
+            self.add(node, _T.name, _text(name))
+            self.add(node, _T.value, _text(value))
+            self.add(d, _T.additionalProperty, _iri(node))
 
     def entity_node(self, e: Entity) -> None:
         s = self.entity(e.key)
@@ -306,6 +362,8 @@ class _Builder:
             self.add(s, _T.notation, _text(e.code))
         if e.parent and e.parent in self.kg.entities and e.parent != e.key:
             self.add(s, _T.containedInPlace, _iri(self.entity(e.parent)))
+        for role in sorted(e.roles):
+            self.add(s, _T.role, _text(role))
         for m in e.mentions:
             self.add(self.doc(m.doc_id), _T.mentions, _iri(s))
             if self.mentions:
@@ -321,7 +379,8 @@ class _Builder:
         d = self.doc(doc_id)
         node = f"{d}/{'m' if cls == _T.Mention else 'e'}{int(start)}-{int(end)}"
         self.typed(node, cls)
-        self.add(node, _T.hasSource, _iri(d))
+        self.add(node, _T.hasSource, _iri(self.file_of(doc_id)))
+        self.add(node, _T.inDocument, _iri(d))
         self.add(node, _T.hasSelector, _iri(self.position(node, start, end)))
         sent = self.sentence(doc_id, sentence, text)
         if sent:
@@ -336,11 +395,12 @@ class _Builder:
         return selector
 
     def quote(self, node: str, m) -> None:
-        """The mention's text and a few characters around it, as they stand in the article."""
-        text = self.docs[m.doc_id].document.text if m.doc_id in self.docs else ""
+        """The mention's text and a few characters around it, as they stand in the file (before any
+        conversion of script, so the quote is found in the file as written)."""
+        text = self.docs[m.doc_id].document.as_written if m.doc_id in self.docs else ""
         selector = node + "/quote"
         self.typed(selector, _T.TextQuoteSelector)
-        self.add(selector, _T.exact, _text(m.text))
+        self.add(selector, _T.exact, _text(text[m.start:m.end] if text else m.text))
         if text:
             self.add(selector, _T.prefix, _text(text[max(0, m.start - QUOTE_CONTEXT):m.start]))
             self.add(selector, _T.suffix, _text(text[m.end:m.end + QUOTE_CONTEXT]))
@@ -359,13 +419,14 @@ class _Builder:
             self._sentences.add(node)
         self.typed(node, _T.Sentence)
         self.add(node, _T.index, _integer(index))
-        self.add(node, _T.hasSource, _iri(self.doc(doc_id)))
+        self.add(node, _T.hasSource, _iri(self.file_of(doc_id)))
+        self.add(node, _T.inDocument, _iri(self.doc(doc_id)))
         if sent is not None:
-            self.add(node, _T.text, _text(sent.text))
+            self.add(node, _T.text, _text(display_text(sent.text)))
             if sent.offsets:
                 self.add(node, _T.hasSelector, _iri(self.position(node, sent.start, sent.end)))
         else:
-            self.add(node, _T.text, _text(fallback_text))
+            self.add(node, _T.text, _text(display_text(fallback_text)))
         return node
 
     def relation(self, rel: Relation) -> None:

@@ -35,14 +35,14 @@ def entities_csv(kg: KnowledgeGraph, graph: nx.Graph) -> str:
         if r.kind == HOLDS_POST:
             posts.setdefault(r.head, []).append(r.tail)
     rows: list[list] = [["key", "type", "name", "aliases", "code", "posts", "mentions", "documents", "articles",
-                         "weighted_degree", "community"]]
+                         "weighted_degree", "community", "role"]]
     for key in sorted(kg.entities):
         e = kg.entities[key]
         node = graph.nodes[key] if key in graph else {}
         docs = e.documents
         rows.append([key, e.type, e.name, "|".join(sorted(e.aliases - {e.name})), e.code,
                      "|".join(dict.fromkeys(posts.get(key, []))), e.mention_count, len(docs), "|".join(docs),
-                     node.get("weight", 0), node.get("community", "")])
+                     node.get("weight", 0), node.get("community", ""), e.role])
     return _csv(rows)
 
 

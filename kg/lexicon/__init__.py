@@ -48,6 +48,8 @@ DATA_FILES = (
     "enterprise_suffixes.txt",
     "transliteration_chars.txt",
     "world_cities.tsv",
+    "press.tsv",
+    "national_posts.txt",
 )
 
 # Cut from the end of a division's name to get the short form people write
@@ -127,6 +129,11 @@ class Lexicon:
     enterprise_suffixes: tuple[str, ...]    # 公司, 合作社, 工业园: bodies that lie in a place, not organs of it
     transliteration_chars: frozenset[str]   # 阿, 克, 斯: the characters foreign names are written with
     world_cities: dict[str, str]            # 莫斯科 -> 俄罗斯: a foreign city and its state
+    press_roles: Mapping[str, str]          # 记者 -> reporter: byline titles and the role they give
+    paper_suffixes: tuple[str, ...]         # 晚报, 日报: how a paper's name ends, longest first
+    wire_cues: tuple[str, ...]              # 讯, 电: after a paper's name where a story begins
+    furniture_words: tuple[str, ...]        # 主办, 电子信箱: words of mastheads and editor lines
+    national_posts: frozenset[str]          # 总书记: posts held only at the national level
     version: str
 
     def ancestors(self, code: str) -> list[Division]:
@@ -251,6 +258,25 @@ def _aliases(name: str) -> dict[str, str]:
     return out
 
 
+_PRESS_ROLES = ("reporter", "correspondent", "photographer", "editor", "author")
+
+
+def _press() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """press.tsv: the role of each byline title, and the other words by kind."""
+    roles: dict[str, str] = {}
+    words: dict[str, list[str]] = {"paper": [], "wire": [], "furniture": []}
+    for number, fields in _lines("press.tsv"):
+        kind = fields[1] if len(fields) > 1 else ""
+        if kind == "role" and len(fields) == 3 and fields[2] in _PRESS_ROLES:
+            roles[fields[0]] = fields[2]
+        elif kind in words and len(fields) == 2:
+            words[kind].append(fields[0])
+        else:
+            raise ValueError(f"press.tsv:{number}: expected 'title<TAB>role<TAB>{'|'.join(_PRESS_ROLES)}' "
+                             f"or 'word<TAB>paper|wire|furniture', got {fields!r}")
+    return roles, words
+
+
 def _read_divisions() -> tuple[Division, ...]:
     rows: list[Division] = []
     header_seen = False
@@ -371,6 +397,7 @@ def load() -> Lexicon:
     cues, strong_cues = _flagged("program_cues.txt", "strong")
     cues_by_kind = _kinds("person_cues.tsv", ("role", "verb", "honorific", "address", "appoint", "office"))
     bodies = _kinds("bodies.tsv", ("core", "national"))
+    roles, press = _press()
 
     return Lexicon(
         divisions=divisions,
@@ -405,6 +432,11 @@ def load() -> Lexicon:
         enterprise_suffixes=_longest_first(_words("enterprise_suffixes.txt")),
         transliteration_chars=frozenset("".join(_words("transliteration_chars.txt"))),
         world_cities=_pairs("world_cities.tsv"),
+        press_roles=roles,
+        paper_suffixes=_longest_first(press["paper"]),
+        wire_cues=_longest_first(press["wire"]),
+        furniture_words=_longest_first(press["furniture"]),
+        national_posts=frozenset(_words("national_posts.txt")),
         version=version(),
     )
 
