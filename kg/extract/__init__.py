@@ -193,6 +193,7 @@ def _is_namesake_township(c: Candidate) -> bool:
 
 def _learn_place_and_stem(c: Candidate, lex: Lexicon, known: dict[str, Candidate],
                           short: dict[str, Candidate]) -> None:
+    """幸福里社区 is looked for again in full, and as 幸福里 where its stem stands alone."""
     known.setdefault(c.name, c)
     stem = _stem(c.name, lex)
     if stem:

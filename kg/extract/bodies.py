@@ -150,7 +150,8 @@ def _source_positions(text: str) -> Iterator[int]:
 def _outlet_end(scope: Scope, start: int) -> int | None:
     """The end of an outlet's name that starts at ``start``, when the words there make one."""
     text = scope.text
-    for end in range(start + 2, _outlet_reach(text, start) + 1):   # the shortest outlet that fits: 记者观察网, not two
+    # The shortest outlet that fits: 记者观察网, not two of them.
+    for end in range(start + 2, _outlet_reach(text, start) + 1):
         name = text[start:end]
         if not _words_end_like_an_outlet(scope, start, end):
             continue
@@ -348,7 +349,7 @@ def _referring_level_in_stem(text: str, start: int, p: int) -> tuple[int, str, s
 
 
 def _level_opening_stem(scope: Scope, start: int, p: int, has_prefix: bool) -> tuple[int, str, str] | None:
-    """县 of 县行政审批局 inside the stem, as a word of its own (not 市场 of 市场监管局), with no place before it."""
+    """县 of 县行政审批局 inside the stem, a word of its own (not 市场 of 市场监管局), no place or body before it."""
     text = scope.text
     stem = text[start:p]
     if stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _level_word(scope, start) and (

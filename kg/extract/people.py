@@ -579,7 +579,6 @@ def _a_place(scope: Scope, name: str) -> bool:
 
 def continue_lists(scope: Scope, accepted: list[Candidate]) -> list[Candidate]:
     """市领导张国华、李晓燕、王志强: names listed after a vouched-for one share its context and posts."""
-    text = scope.text
     out = list(accepted)
     queue = sorted(accepted, key=lambda c: c.start)
     while queue:
