@@ -122,3 +122,40 @@ def test_the_readme_module_table_names_every_module():
         if rel not in named and not (package and package in named and path.name in table):
             missing.append(rel)
     assert missing == []
+
+
+# What one branch costs: each of these adds a path a reader must follow.
+_BRANCHES = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.ExceptHandler, ast.With, ast.AsyncWith,
+             ast.Assert, ast.IfExp, ast.comprehension)
+
+
+def _complexity(function: ast.AST) -> int:
+    """1 + each branch + each extra operand of ``and``/``or``; a nested function is measured on its own."""
+    count, stack = 1, list(ast.iter_child_nodes(function))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        count += isinstance(node, _BRANCHES)
+        if isinstance(node, ast.BoolOp):
+            count += len(node.values) - 1
+        stack.extend(ast.iter_child_nodes(node))
+    return count
+
+
+def test_extraction_functions_are_small():
+    """No function in kg/extract/ runs over 45 lines or cyclomatic complexity 15.
+
+    Complexity is counted as 1 + each if/elif/for/while/except/with/assert, each
+    conditional expression, each comprehension's ``for``, and each extra operand of
+    ``and``/``or``: past that, a function no longer fits in a reader's head and is
+    split into named helpers and predicates.
+    """
+    too_big = []
+    for path in sorted((KG / "extract").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines, complexity = node.end_lineno - node.lineno + 1, _complexity(node)
+                if lines > 45 or complexity > 15:
+                    too_big.append(f"{path.name} {node.name} lines={lines} cc={complexity}")
+    assert too_big == []

@@ -164,24 +164,54 @@ def _recurring_places(views: list[SentenceView], kept: list[list[Candidate]], le
 
 
 def _known_places(kept: list[list[Candidate]], lex: Lexicon) -> tuple[dict[str, Candidate], dict[str, Candidate]]:
+    """The names to look for again, full (``known``) and short (``short``), the first candidate of each winning.
+
+    One pass in the order the document names them, so that where two candidates
+    give the same form, the one named first stands for it.
+    """
     known: dict[str, Candidate] = {}
     short: dict[str, Candidate] = {}
     for c in (c for sentence in kept for c in sentence):
-        if c.source == "place-suffix" and len(c.name) >= 3 and not c.weak:
-            known.setdefault(c.name, c)
-            stem = _stem(c.name, lex)
-            if stem:
-                short.setdefault(stem, c)   # 幸福里社区 is written 幸福里 further on
-        elif c.source == "division" and c.type == TOWNSHIP and c.name[-1] in "镇乡" and len(c.name) >= 3:
-            # 西果园镇西果园村: the village that shares its township's name, where the tagger splits it.
-            for suffix, kind in (("村", VILLAGE), ("社区", COMMUNITY)):
-                name = c.name[:-1] + suffix
-                known.setdefault(name, Candidate(0, 0, kind, name, "document"))
+        if _is_full_place_name(c):
+            _learn_place_and_stem(c, lex, known, short)
+        elif _is_namesake_township(c):
+            _learn_township_namesakes(c, known)
         if c.source == "division" and c.code and not c.short:
-            for form in short_forms(c.name, len(c.code) // 3 if len(c.code) == 6 else 4):
-                if len(form) >= 2 and form not in lex.short_name_exceptions:
-                    short.setdefault(form, c)
+            _learn_division_short_forms(c, lex, short)
     return known, short
+
+
+def _is_full_place_name(c: Candidate) -> bool:
+    """A place found by its suffix, long enough and sure enough to be looked for again (幸福里社区, not 湾)."""
+    return c.source == "place-suffix" and len(c.name) >= 3 and not c.weak
+
+
+def _is_namesake_township(c: Candidate) -> bool:
+    """A township or town of the division list whose name may be shared by a village (西果园镇)."""
+    return c.source == "division" and c.type == TOWNSHIP and c.name[-1] in "镇乡" and len(c.name) >= 3
+
+
+def _learn_place_and_stem(c: Candidate, lex: Lexicon, known: dict[str, Candidate],
+                          short: dict[str, Candidate]) -> None:
+    """幸福里社区 is looked for again in full, and as 幸福里 where its stem stands alone."""
+    known.setdefault(c.name, c)
+    stem = _stem(c.name, lex)
+    if stem:
+        short.setdefault(stem, c)   # 幸福里社区 is written 幸福里 further on
+
+
+def _learn_township_namesakes(c: Candidate, known: dict[str, Candidate]) -> None:
+    """西果园镇西果园村: the village that shares its township's name, where the tagger splits it."""
+    for suffix, kind in (("村", VILLAGE), ("社区", COMMUNITY)):
+        name = c.name[:-1] + suffix
+        known.setdefault(name, Candidate(0, 0, kind, name, "document"))
+
+
+def _learn_division_short_forms(c: Candidate, lex: Lexicon, short: dict[str, Candidate]) -> None:
+    """The short forms of a division named in full (瑞安 of 瑞安市), but not those that name something else."""
+    for form in short_forms(c.name, len(c.code) // 3 if len(c.code) == 6 else 4):
+        if len(form) >= 2 and form not in lex.short_name_exceptions:
+            short.setdefault(form, c)
 
 
 def _stem(name: str, lex: Lexicon) -> str:

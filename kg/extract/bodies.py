@@ -150,20 +150,37 @@ def _source_positions(text: str) -> Iterator[int]:
 def _outlet_end(scope: Scope, start: int) -> int | None:
     """The end of an outlet's name that starts at ``start``, when the words there make one."""
     text = scope.text
-    k = start
-    while k < len(text) and k - start < _MAX_OUTLET and (is_cjk(text[k]) or text[k] in "-－"):
-        k += 1
-    for end in range(start + 2, k + 1):   # the shortest outlet that fits: 记者观察网, not two of them
+    # The shortest outlet that fits: 记者观察网, not two of them.
+    for end in range(start + 2, _outlet_reach(text, start) + 1):
         name = text[start:end]
-        if not name.endswith(_MEDIA_ENDINGS) or not scope.view.ends_token(end) or not scope.view.starts_token(start):
+        if not _words_end_like_an_outlet(scope, start, end):
             continue
         if name in _NOT_OUTLETS or len(name) < 3:
             return None
-        rest = text[end:end + 12].lstrip(" 》)）】")
-        if end == len(text) or rest[:1] in ("", " ") or rest.startswith(_AFTER_OUTLET) or \
-                _DATELINE.match(rest) or text[end:end + 1] in "》)） ":
+        if _outlet_name_closes(text, end):
             return end + _channel_after(text, end)
     return None
+
+
+def _outlet_reach(text: str, start: int) -> int:
+    """How far an outlet's name may run: Chinese characters and dashes (人民网-河北频道), at most _MAX_OUTLET."""
+    k = start
+    while k < len(text) and k - start < _MAX_OUTLET and (is_cjk(text[k]) or text[k] in "-－"):
+        k += 1
+    return k
+
+
+def _words_end_like_an_outlet(scope: Scope, start: int, end: int) -> bool:
+    """Whole words from ``start`` to ``end`` whose last ends like an outlet (日报, 网, 电视台)."""
+    return scope.text[start:end].endswith(_MEDIA_ENDINGS) and scope.view.ends_token(end) and \
+        scope.view.starts_token(start)
+
+
+def _outlet_name_closes(text: str, end: int) -> bool:
+    """What follows an outlet in a source line or byline: the end, a pause, 讯 or 记者, a dateline, 》 or )."""
+    rest = text[end:end + 12].lstrip(" 》)）】")
+    return end == len(text) or rest[:1] in ("", " ") or rest.startswith(_AFTER_OUTLET) or \
+        bool(_DATELINE.match(rest)) or text[end:end + 1] in "》)） "
 
 
 # Legal forms of a company's registered name, which holds its place (福安市…有限公司).
@@ -299,25 +316,54 @@ def _quoted_name(scope: Scope, start: int, p: int, suffix: str) -> Candidate | N
 
 def _level(scope: Scope, start: int, p: int, suffix: str, has_prefix: bool) -> tuple[int, str, str]:
     """A bare level prefix (市 of 市委, 该村 of 该村党支部): the start, the level and its referring word."""
-    text = scope.text
     opening = next((c for c in scope.found.starting_at(start, (ORGANIZATION,)) if c.end <= p), None)
     if opening is not None and opening.level:
         return start, opening.level, opening.ref   # 市委组织部 opens with 市委: the same place
+    return (_referring_level_before(scope.text, start) or _bare_level_before(scope, start)
+            or _referring_level_in_stem(scope.text, start, p) or _level_opening_stem(scope, start, p, has_prefix)
+            or _level_of_a_listed_body(scope, start, p, suffix) or (start, "", ""))
+
+
+def _referring_level_before(text: str, start: int) -> tuple[int, str, str] | None:
+    """该村 or 我市 right before the name (该村党支部): the level and the word that refers to a place."""
     if start > 1 and text[start - 1] in LEVEL_PREFIXES and text[start - 2] in REFERRING:
         return start - 2, text[start - 1], REFERRING[text[start - 2]]
+    return None
+
+
+def _bare_level_before(scope: Scope, start: int) -> tuple[int, str, str] | None:
+    """市 of 市行政审批局: a level character before the name that is no place's last character and starts a word."""
+    text = scope.text
     if start > 0 and text[start - 1] in LEVEL_PREFIXES and scope.found.ending_at(start, PLACE_TYPES) is None and (
             _boundary_before(scope, start - 1) or start == 1 or text[start - 2] in FUNCTION_CHARS):
         return start - 1, text[start - 1], ""
+    return None
+
+
+def _referring_level_in_stem(text: str, start: int, p: int) -> tuple[int, str, str] | None:
+    """该村党群服务中心: the scanner kept 该村 inside the stem."""
     stem = text[start:p]
     if len(stem) > 2 and stem[0] in REFERRING and stem[1] in LEVEL_PREFIXES:
-        return start, stem[1], REFERRING[stem[0]]   # 该村党群服务中心
+        return start, stem[1], REFERRING[stem[0]]
+    return None
+
+
+def _level_opening_stem(scope: Scope, start: int, p: int, has_prefix: bool) -> tuple[int, str, str] | None:
+    """县 of 县行政审批局 inside the stem, a word of its own (not 市场 of 市场监管局), no place or body before it."""
+    text = scope.text
+    stem = text[start:p]
     if stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _level_word(scope, start) and (
             _boundary_before(scope, start) or start > 0 and text[start - 1] in GLUED_PREPOSITIONS):
         return start, stem[0], ""
-    if not stem and suffix[0] in LEVEL_PREFIXES and _boundary_before(scope, p) and (
+    return None
+
+
+def _level_of_a_listed_body(scope: Scope, start: int, p: int, suffix: str) -> tuple[int, str, str] | None:
+    """市委, 县委, 村监会 are listed whole: with no stem, the suffix's own first character is the level."""
+    if not scope.text[start:p] and suffix[0] in LEVEL_PREFIXES and _boundary_before(scope, p) and (
             suffix[1:] in scope.lex.core_bodies or suffix in _VILLAGE_BODIES):
-        return start, suffix[0], ""   # 市委, 县委, 村监会 are listed whole
-    return start, "", ""
+        return start, suffix[0], ""
+    return None
 
 
 def _level_word(scope: Scope, i: int) -> bool:
@@ -399,20 +445,38 @@ def _vouched(scope: Scope, bound, start: int, p: int, end: int, suffix: str, lev
     or a proper name; a body before it names a unit of that body.
     """
     weak = suffix in scope.lex.weak_org_suffixes
-    if weak and len(suffix) == 1:
-        tok = scope.view.token(p)
-        if tok.end != end or tok.flag in ("u", "uj", "p", "c", "d", "v", "r", "f"):
-            return False
+    if weak and len(suffix) == 1 and not _one_character_suffix_is_a_word(scope, p, end):
+        return False
     core_start = bound.prefixes[-1].end if bound.prefixes else start
     if _after_its_parent_body(scope, start):
         return True   # 晋中信息学院·国际商学院: a unit named after its parent body and a dot
-    proper = _proper_stem(scope, core_start, p) or _glued_to_a_preposition(scope, start) or (
-        suffix in scope.lex.core_bodies and not scope.text[start:p] and _named_post_follows(scope, end))
+    proper = _proper_name_before_suffix(scope, core_start, start, p, end, suffix)
     if not (bound.prefixes or level or proper):
         return False
-    if weak and not level and not proper and scope.found.ending_at(p, PLACE_TYPES) is None:
-        return any(c.type in PLACE_TYPES for c in bound.prefixes)
+    if weak and not level and not proper:
+        return _placed_before_weak_suffix(scope, bound, p)
     return True
+
+
+# Tags of a word that cannot be a body's one-character kind (的, 在, 和, 也, 是, 这 …).
+_NOT_BODY_KIND_FLAGS = ("u", "uj", "p", "c", "d", "v", "r", "f")
+
+
+def _one_character_suffix_is_a_word(scope: Scope, p: int, end: int) -> bool:
+    """队 of 巡逻队 is a word of its own; 队 of 队伍 or a particle the tagger reads there is none."""
+    tok = scope.view.token(p)
+    return tok.end == end and tok.flag not in _NOT_BODY_KIND_FLAGS
+
+
+def _proper_name_before_suffix(scope: Scope, core_start: int, start: int, p: int, end: int, suffix: str) -> bool:
+    """鹏飞 of 鹏飞集团, 善智 of 由善智教育集团, or a core organ named in a post (政法委书记孙立新)."""
+    return _proper_stem(scope, core_start, p) or _glued_to_a_preposition(scope, start) or (
+        suffix in scope.lex.core_bodies and not scope.text[start:p] and _named_post_follows(scope, end))
+
+
+def _placed_before_weak_suffix(scope: Scope, bound, p: int) -> bool:
+    """岚县行政审批局: a weak suffix needs a place right before it, or among the names that open the body."""
+    return scope.found.ending_at(p, PLACE_TYPES) is not None or any(c.type in PLACE_TYPES for c in bound.prefixes)
 
 
 def _glued_to_a_preposition(scope: Scope, start: int) -> bool:
@@ -456,22 +520,45 @@ def _named_post_follows(scope: Scope, end: int) -> bool:
 def _with_places(scope: Scope, cand: Candidate, p: int, level: str) -> Candidate:
     """The place a body is named after, and the place that is only its address (孝义市鹏飞集团)."""
     inner = scope.found.inside(cand.start, p, PLACE_TYPES)
-    first = min(inner, key=lambda c: c.start) if inner else None
-    registered = cand.name.endswith(_LEGAL_FORMS)   # 福安市村联村农业发展有限公司: the place is part of the name
-    if first is not None and first.start == cand.start and not level and not first.short and not registered:
-        rest = _after_places(scope, cand.start, p)
-        tok = scope.view.token(rest) if rest < p else None
-        if tok is not None and tok.start == rest and tok.end <= p and _first_word_proper(scope, tok) and \
-                tok.text not in scope.res.body_suffixes:
-            # (淄博市公安局张店分局 stays the city's bureau: 公安局 names no one.)
-            return dataclasses.replace(cand, start=rest, name=normalize_name(scope.text[rest:cand.end]),
-                                       located=first.name)
+    addressed = _after_its_address(scope, cand, p, level, inner)
+    if addressed is not None:
+        return addressed
     if inner:
         return dataclasses.replace(cand, place=max(inner, key=lambda c: c.end).name)
     parent = scope.found.ending_at(cand.start + len(level), PLACE_TYPES)
     if parent is not None and parent.end == cand.start:
         return dataclasses.replace(cand, place=parent.name)
     return cand
+
+
+def _after_its_address(scope: Scope, cand: Candidate, p: int, level: str, inner: list[Candidate]) -> Candidate | None:
+    """孝义市鹏飞集团: the places that open the name, then a proper name, are the body's address (鹏飞集团 in 孝义市).
+
+    (淄博市公安局张店分局 stays the city's bureau: 公安局 names no one.)
+    """
+    first = min(inner, key=lambda c: c.start) if inner else None
+    if not _opens_with_an_address(cand, first, level):
+        return None
+    rest = _after_places(scope, cand.start, p)
+    tok = scope.view.token(rest) if rest < p else None
+    if tok is None or not _proper_word_at(scope, tok, rest, p):
+        return None
+    return dataclasses.replace(cand, start=rest, name=normalize_name(scope.text[rest:cand.end]), located=first.name)
+
+
+def _opens_with_an_address(cand: Candidate, first: Candidate | None, level: str) -> bool:
+    """A place written in full opens the name of a body with no level prefix and no registered legal form.
+
+    福安市村联村农业发展有限公司: a company's registered name holds its place.
+    """
+    registered = cand.name.endswith(_LEGAL_FORMS)
+    return first is not None and first.start == cand.start and not level and not first.short and not registered
+
+
+def _proper_word_at(scope: Scope, tok, rest: int, p: int) -> bool:
+    """A whole word starting at ``rest`` before the suffix, a proper name and no kind of body itself."""
+    return tok.start == rest and tok.end <= p and _first_word_proper(scope, tok) and \
+        tok.text not in scope.res.body_suffixes
 
 
 def _after_places(scope: Scope, start: int, p: int) -> int:

@@ -57,36 +57,22 @@ _CLAUSE_FLAGS = ("v", "p", "c", "u", "d", "r", "y", "e", "o", "q")
 
 
 def scan_left(view: SentenceView, found: Found, head: int, shape: NameShape) -> Boundary:
-    """The start of the name whose head (suffix or cue) starts at ``head``."""
+    """The start of the name whose head (suffix or cue) starts at ``head``.
+
+    The scan steps left one word, one recognised prefix or one dot at a time
+    (:func:`_step_left`) until something may not stand inside the name; then
+    the words that open a clause are cut off again (时任枣巷镇 → 枣巷镇).
+    """
     start = _glued_start(view, head)
     prefixes: list[Candidate] = []
-    while start > 0 and head - start < shape.max_chars:
-        if shape.stop_types and found.ending_at(start, shape.stop_types) is not None:
+    goes_on = True
+    while goes_on and start > 0 and head - start < shape.max_chars:
+        if _stopped_by_a_name(found, start, shape):
             break
-        parent = found.ending_at(start, shape.parent_types) if shape.parent_types else None
-        if parent is not None and parent.start < start:
+        parent = _address_ending_at(found, start, shape)
+        if parent is not None:
             return Boundary(start, parent, ())   # an address: what follows its last place is the name
-        prefix = _prefix_ending_at(view, found, start, shape)
-        if prefix is not None and prefix.start < start:
-            if prefix.type in shape.address_types and any(p.type in shape.address_types for p in prefixes):
-                break   # 凯里市湾水镇人民政府: the places before the nearest one are an address
-            prefixes.insert(0, prefix)
-            start = prefix.start
-            continue
-        if prefixes and not shape.beyond_prefix:
-            break   # 任命宋莉为西昌市人民政府: before the place, the clause goes on, the name does not
-        skipped = _dot_or_inserted_form(view, found, start, head, shape)
-        if skipped is not None:
-            start = skipped
-            continue
-        tok = view.token_before(start)
-        if tok is None or not _inside(tok.text, tok.flag, shape) or (
-                shape.stop_types and found.overlapping(tok.start, start, shape.stop_types)):
-            break
-        if len(tok.text) > 1 and tok.text[0] in OPENING_CHARS and word_info(tok.text) is None:
-            start = tok.start + 1   # 汇报了丽园小区: the tagger glued a particle to the name
-            break
-        start = tok.start
+        start, goes_on = _step_left(view, found, start, head, shape, prefixes)
     parent = _parent_close_by(view, found, start, shape) if shape.parent_reach and not prefixes else None
     if parent is not None:
         return Boundary(parent.end, parent, ())
@@ -94,6 +80,53 @@ def scan_left(view: SentenceView, found: Found, head: int, shape: NameShape) -> 
     if prefixes and new_start > prefixes[0].start:
         prefixes = [p for p in prefixes if p.start >= new_start]
     return Boundary(new_start, None, tuple(prefixes))
+
+
+def _stopped_by_a_name(found: Found, start: int, shape: NameShape) -> bool:
+    """A name of the shape's stop types ends here (王伟 before 党支部 is a person, not part of the body)."""
+    return bool(shape.stop_types) and found.ending_at(start, shape.stop_types) is not None
+
+
+def _address_ending_at(found: Found, start: int, shape: NameShape) -> Candidate | None:
+    """A place of the shape's parent types ending here (城北街道 before 站前社区): it bounds the name."""
+    parent = found.ending_at(start, shape.parent_types) if shape.parent_types else None
+    return parent if parent is not None and parent.start < start else None
+
+
+def _step_left(view: SentenceView, found: Found, start: int, head: int, shape: NameShape,
+               prefixes: list[Candidate]) -> tuple[int, bool]:
+    """One step of the scan from ``start``: where the name now starts, and whether the scan goes on.
+
+    A recognised prefix the shape allows is put at the front of ``prefixes``.
+    """
+    prefix = _prefix_ending_at(view, found, start, shape)
+    if prefix is not None and prefix.start < start:
+        if prefix.type in shape.address_types and any(p.type in shape.address_types for p in prefixes):
+            return start, False   # 凯里市湾水镇人民政府: the places before the nearest one are an address
+        prefixes.insert(0, prefix)
+        return prefix.start, True
+    if prefixes and not shape.beyond_prefix:
+        return start, False   # 任命宋莉为西昌市人民政府: before the place, the clause goes on, the name does not
+    skipped = _dot_or_inserted_form(view, found, start, head, shape)
+    if skipped is not None:
+        return skipped, True
+    return _past_word(view, found, start, shape)
+
+
+def _past_word(view: SentenceView, found: Found, start: int, shape: NameShape) -> tuple[int, bool]:
+    """The word before ``start`` taken into the name, or the scan stopped before it."""
+    tok = view.token_before(start)
+    if tok is None or not _word_may_stand_inside(found, tok, start, shape):
+        return start, False
+    if len(tok.text) > 1 and tok.text[0] in OPENING_CHARS and word_info(tok.text) is None:
+        return tok.start + 1, False   # 汇报了丽园小区: the tagger glued a particle to the name
+    return tok.start, True
+
+
+def _word_may_stand_inside(found: Found, tok, start: int, shape: NameShape) -> bool:
+    """The word is of a kind the shape allows, and no name of its stop types lies in it."""
+    return _inside(tok.text, tok.flag, shape) and not (
+        shape.stop_types and found.overlapping(tok.start, start, shape.stop_types))
 
 
 # Function characters that break an address chain; 上, 里 or 东 may stand in a name (幸福里社区).
@@ -182,17 +215,38 @@ def opens_no_name(view: SentenceView, i: int, head: int, shape: NameShape) -> in
     tok = view.token(i)
     if view.text[i:i + 2] in _REFERRING_LEVELS:
         return 0
+    return (_opening_word(tok, i, head, shape) or _glued_opening_word(view.text, i, head, shape)
+            or _glued_opening_char(view.text, tok, i, head) or _count_or_date(view.text, i, head))
+
+
+def _opening_word(tok, i: int, head: int, shape: NameShape) -> int:
+    """任命, 经, 汇报: a whole word at ``i`` that opens a clause; its length, else 0."""
     if tok.start == i and tok.end <= head and (tok.text in shape.opening_words or _clause_word(tok.text, tok.flag)):
         return tok.end - i
+    return 0
+
+
+def _glued_opening_word(text: str, i: int, head: int, shape: NameShape) -> int:
+    """时任枣巷镇: a word that opens a clause, which the tagger glued to the name; its length, else 0."""
     for n in (3, 2):
-        if view.text[i:i + n] in shape.opening_words and i + n < head:
-            return n   # the tagger glued the word to the name (时任枣巷镇)
-    c = view.text[i]
-    if c in OPENING_CHARS and i + 1 < head and not (tok.start == i and tok.end > i + 1 and word_info(tok.text)):
-        return 1   # 由善智教育集团: a word the tagger glued, not one the dictionary knows (和平)
-    count = _COUNT.match(view.text, i)
+        if text[i:i + n] in shape.opening_words and i + n < head:
+            return n
+    return 0
+
+
+def _glued_opening_char(text: str, tok, i: int, head: int) -> int:
+    """由善智教育集团: one character that opens a clause, in a word the tagger glued, not one the dictionary
+    knows (和平); 1, else 0."""
+    if text[i] in OPENING_CHARS and i + 1 < head and not (tok.start == i and tok.end > i + 1 and word_info(tok.text)):
+        return 1
+    return 0
+
+
+def _count_or_date(text: str, i: int, head: int) -> int:
+    """9名县区委书记, 2020年沈阳市政府, 首个台企党支部: a count or a date at ``i``; its length, else 0."""
+    count = _COUNT.match(text, i)
     if count and count.end() < head:
-        return count.end() - i   # 9名县区委书记, 2020年沈阳市政府, 首个台企党支部: a count or a date
+        return count.end() - i
     return 0
 
 

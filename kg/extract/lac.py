@@ -46,7 +46,7 @@ import sys
 import threading
 import warnings
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from kg.extract.base import EPONYM, BackendUnavailable
 from kg.model import ORGANIZATION, PERSON, Mention, Sentence
@@ -383,45 +383,77 @@ def split_abbreviations(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     i = 0
     while i < len(tokens):
-        t = tokens[i]
-        w = t.text
-        nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        head, rest = w, ""
-        if len(w) > 2 and t.tag not in ENTITY:
-            rest = next((r for r in RELATION_WORDS if w.endswith(r)), "")
-            head = w[:len(w) - len(rest)] if rest else w
-        elif len(w) > 2 and t.tag == "LOC":
-            rest = next((r for r in ("高原", "地区", "两地", "三地", "沿线", "铁路", "边界") if w.endswith(r)), "")
-            head = w[:len(w) - len(rest)] if rest else w
-        related = bool(rest) or nxt.startswith(RELATION_WORDS)
-        named = t.tag in ("LOC", "ORG", "PER", "nz", "ns", "nt", "j")
-        if (_is_abbrev_pair(head) and (named or related)) or (_is_region_pair(head) and t.tag == "LOC"):
-            out.extend(Token(c, "LOC", "split_abbreviations") for c in head)
-            if rest:
-                out.append(Token(rest, "n", "split_abbreviations"))
+        split = _split_abbreviation_word(tokens, i)
+        if split is not None:
+            out.extend(split)
             i += 1
             continue
         # One-character tokens in a row (巴|以|双方) or listed (中|、|阿).
-        run, k = [], i
-        while k < len(tokens) and len(tokens[k].text) == 1 and tokens[k].text in COUNTRY_ABBREV:
-            run.append(k)
-            k += 1
-            if k + 1 < len(tokens) and tokens[k].text == "、" and len(tokens[k + 1].text) == 1 \
-                    and tokens[k + 1].text in COUNTRY_ABBREV:
-                k += 1
-        chars = [tokens[x].text for x in run]
-        after = tokens[k].text if k < len(tokens) else ""
-        if len(run) >= 2 and len(set(chars)) == len(chars) and (
-                after.startswith(RELATION_WORDS) or any(tokens[x].tag == "LOC" for x in run)
-                or k - i > len(run)):
-            for x in range(i, k):
-                tx = tokens[x]
-                out.append(Token(tx.text, "LOC", "split_abbreviations") if x in run else tx)
+        run, k = _abbreviation_run(tokens, i)
+        if _run_names_places(tokens, i, run, k):
+            out.extend(Token(tokens[x].text, "LOC", "split_abbreviations") if x in run else tokens[x]
+                       for x in range(i, k))
             i = k
             continue
-        out.append(t)
+        out.append(tokens[i])
         i += 1
     return out
+
+
+def _split_abbreviation_word(tokens: list[Token], i: int) -> list[Token] | None:
+    """The places of one word made of abbreviations (中美 → 中, 美; 美中关系 → 美, 中, 关系), or None.
+
+    A run of countries must be a name to LAC or stand before a word of
+    relations; a run of provinces (京津) must be a place to LAC.
+    """
+    t = tokens[i]
+    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    head, rest = _abbreviation_head(t)
+    related = bool(rest) or nxt.startswith(RELATION_WORDS)
+    named = t.tag in ("LOC", "ORG", "PER", "nz", "ns", "nt", "j")
+    if not ((_is_abbrev_pair(head) and (named or related)) or (_is_region_pair(head) and t.tag == "LOC")):
+        return None
+    pieces = [Token(c, "LOC", "split_abbreviations") for c in head]
+    if rest:
+        pieces.append(Token(rest, "n", "split_abbreviations"))
+    return pieces
+
+
+def _abbreviation_head(t: Token) -> tuple[str, str]:
+    """A word cut into its abbreviations and the word they modify (美中|关系, 青藏|高原); rest "" when none."""
+    w = t.text
+    rest = ""
+    if len(w) > 2 and t.tag not in ENTITY:
+        rest = next((r for r in RELATION_WORDS if w.endswith(r)), "")
+    elif len(w) > 2 and t.tag == "LOC":
+        rest = next((r for r in ("高原", "地区", "两地", "三地", "沿线", "铁路", "边界") if w.endswith(r)), "")
+    return (w[:len(w) - len(rest)] if rest else w), rest
+
+
+def _abbreviation_run(tokens: list[Token], i: int) -> tuple[list[int], int]:
+    """The one-character country tokens from ``i`` (巴|以, 中|、|阿) and the index of the token after them."""
+    run, k = [], i
+    while k < len(tokens) and len(tokens[k].text) == 1 and tokens[k].text in COUNTRY_ABBREV:
+        run.append(k)
+        k += 1
+        if _listed_abbreviation_follows(tokens, k):
+            k += 1
+    return run, k
+
+
+def _listed_abbreviation_follows(tokens: list[Token], k: int) -> bool:
+    """A comma of enumeration at ``k``, then another country's abbreviation (中、阿)."""
+    return k + 1 < len(tokens) and tokens[k].text == "、" and len(tokens[k + 1].text) == 1 \
+        and tokens[k + 1].text in COUNTRY_ABBREV
+
+
+def _run_names_places(tokens: list[Token], i: int, run: list[int], k: int) -> bool:
+    """Two or more different countries, before a word of relations (巴|以|双方), one a place to LAC,
+    or listed with 、."""
+    chars = [tokens[x].text for x in run]
+    after = tokens[k].text if k < len(tokens) else ""
+    return len(run) >= 2 and len(set(chars)) == len(chars) and (
+        after.startswith(RELATION_WORDS) or any(tokens[x].tag == "LOC" for x in run) or k - i > len(run))
 
 
 def abbreviation_in_word(tokens: list[Token]) -> list[Token]:
@@ -773,22 +805,9 @@ class LacRecognizer:
             return docs
         pieces = [p for d, k in where for p in _split_runs(docs[d][k].text) if _CJK_RE.match(p)]
         retagged = iter(self._run(pieces))
-        replace: dict[tuple[int, int], list[Token]] = {}
-        for d, k in where:
-            new: list[Token] = []
-            for p in _split_runs(docs[d][k].text):
-                if _CJK_RE.match(p):
-                    for t in next(retagged):
-                        # Alone, a short piece is easily taken for a name
-                        # (雷阵雨, 封山育林): a person must leave a rest.
-                        if t.tag == "PER" and len(t.text) == len(p) and rule == "reparse_compounds":
-                            t = Token(t.text, "nz")
-                        new.append(Token(t.text, t.tag, rule if t.tag in ENTITY else ""))
-                else:
-                    new.append(Token(p, "m" if p[:1].isdigit() else "w", ""))
-            replace[(d, k)] = new
-        return [[x for k, t in enumerate(tokens) for x in replace.get((d, k), [t])]
-                for d, tokens in enumerate(docs)]
+        # In the order of ``where``: each word takes its pieces' tags off ``retagged`` in turn.
+        replace = {(d, k): _retagged_word(docs[d][k].text, retagged, rule) for d, k in where}
+        return _replaced(docs, replace)
 
     def _eponyms(self, docs: list[list[Token]]) -> list[list[Token]]:
         """马克思主义, 毛泽东思想: a doctrine named after a person, which LAC
@@ -803,8 +822,7 @@ class LacRecognizer:
             if len(tagged) == 1 and tagged[0].tag == "PER":
                 replace[(d, k)] = [Token(head, "PER", "reparse_compounds"),
                                    Token(docs[d][k].text[len(head):], "n")]
-        return [[x for k, t in enumerate(tokens) for x in replace.get((d, k), [t])]
-                for d, tokens in enumerate(docs)]
+        return _replaced(docs, replace)
 
     # -- text level ---------------------------------------------------------
 
@@ -871,6 +889,35 @@ def sentence_mentions(sentence: Sentence, spans: Sequence[Span], doc_text: str |
             text=text[start:end] if text is not None else sentence.text[s.start:s.end],
             name=s.text, type=LABEL_TYPE[s.label], source=source, signals=(s.rule,) if s.rule else ()))
     return mentions
+
+
+def _replaced(docs: list[list[Token]], replace: dict[tuple[int, int], list[Token]]) -> list[list[Token]]:
+    """The documents' tokens with the token at (document, index) replaced by the tokens given for it."""
+    return [[x for k, t in enumerate(tokens) for x in replace.get((d, k), [t])]
+            for d, tokens in enumerate(docs)]
+
+
+def _retagged_word(text: str, retagged: Iterator[list[Token]], rule: str) -> list[Token]:
+    """A picked word's tokens: its CJK pieces as LAC tagged them alone, the rest as numbers or marks."""
+    new: list[Token] = []
+    for p in _split_runs(text):
+        if _CJK_RE.match(p):
+            new.extend(_retagged_piece(p, next(retagged), rule))
+        else:
+            new.append(Token(p, "m" if p[:1].isdigit() else "w", ""))
+    return new
+
+
+def _retagged_piece(piece: str, tagged: list[Token], rule: str) -> list[Token]:
+    """LAC's tokens for one CJK piece, the names among them marked with the rule."""
+    new: list[Token] = []
+    for t in tagged:
+        # Alone, a short piece is easily taken for a name
+        # (雷阵雨, 封山育林): a person must leave a rest.
+        if t.tag == "PER" and len(t.text) == len(piece) and rule == "reparse_compounds":
+            t = Token(t.text, "nz")
+        new.append(Token(t.text, t.tag, rule if t.tag in ENTITY else ""))
+    return new
 
 
 def _split_runs(text: str) -> list[str]:

@@ -64,28 +64,57 @@ def name_at(scope: Scope, k: int, strict: bool = True, end: int | None = None) -
 
 
 def _given_name(scope: Scope, k: int, g0: int, strict: bool, end: int | None) -> tuple[int, int] | None:
+    """The span of the name whose surname runs from ``k`` to ``g0``, when a given name follows the surname."""
     text = scope.text
     if g0 >= len(text):
         return None
     if strict and end is None and text[g0] == " ":
-        spaced = _spaced_given_name(text, g0)   # 刘 永 杰: a name set letter-spaced
-        return (k, spaced) if spaced is not None and not _common(normalize_name(text[k:spaced])) else None
+        return _letter_spaced_name(text, k, g0)
     if not _name_char(text[g0]) and not _tagged_given(scope, k, g0):
         return None   # 向 and 于 begin given names too (赵向阳, 温向伟) when the tagger reads them so
     stop = _given_end(scope, g0, end)
     if stop is None or _splits_verb(scope, k, g0, stop):
         return None   # 查看新修的: the surname begins a verb, not a name
-    given, name = text[g0:stop], text[k:stop]
-    if given in scope.lex.honorifics or any(given.startswith(h) for h in scope.lex.honorifics):
-        return None
-    if len(given) == 2 and text[k] in _WORDLIKE_SURNAMES and _common(given, 2000):
-        return None   # 和部分, 高标准
-    if (_common(name) or (strict and stop == g0 + 1 and _common(text[k:g0 + 1]))) and not (
-            strict and _tagged_as_person(scope, k, stop)):
-        return None
-    if scope.view.starting_at("titles", g0) and len(scope.view.starting_at("titles", g0)) >= 2:
+    if _no_given_name(scope, k, g0, stop, strict):
         return None
     return k, stop
+
+
+def _letter_spaced_name(text: str, k: int, g0: int) -> tuple[int, int] | None:
+    """刘 永 杰: a name set letter-spaced, unless together its characters make an everyday word."""
+    spaced = _spaced_given_name(text, g0)
+    return (k, spaced) if spaced is not None and not _common(normalize_name(text[k:spaced])) else None
+
+
+def _no_given_name(scope: Scope, k: int, g0: int, stop: int, strict: bool) -> bool:
+    """What follows the surname is an honorific, an everyday word or a title, not a given name."""
+    given = scope.text[g0:stop]
+    return _honorific(scope, given) or _wordlike_surname_and_word(scope.text, k, given) or \
+        _everyday_word(scope, k, g0, stop, strict) or _title_follows_surname(scope, g0)
+
+
+def _honorific(scope: Scope, given: str) -> bool:
+    """李老师, 王某: the surname is followed by a term of address, not a given name."""
+    return given in scope.lex.honorifics or any(given.startswith(h) for h in scope.lex.honorifics)
+
+
+def _wordlike_surname_and_word(text: str, k: int, given: str) -> bool:
+    """和部分, 高标准: a surname that is also a function word or adjective, before a common word."""
+    return len(given) == 2 and text[k] in _WORDLIKE_SURNAMES and _common(given, 2000)
+
+
+def _everyday_word(scope: Scope, k: int, g0: int, stop: int, strict: bool) -> bool:
+    """The name, or (strictly) its surname and one given character, is a common word (方向, 马上) the
+    tagger does not read as a person there."""
+    text = scope.text
+    common = _common(text[k:stop]) or (strict and stop == g0 + 1 and _common(text[k:g0 + 1]))
+    return common and not (strict and _tagged_as_person(scope, k, stop))
+
+
+def _title_follows_surname(scope: Scope, g0: int) -> bool:
+    """张副县长: a title of two characters or more right after the surname."""
+    title = scope.view.starting_at("titles", g0)
+    return bool(title) and len(title) >= 2
 
 
 def _given_end(scope: Scope, g0: int, end: int | None) -> int | None:
@@ -269,21 +298,13 @@ def bylines(scope: Scope) -> Iterator[Candidate]:
 
 
 def _byline_names(scope: Scope, k: int) -> Iterator[tuple[int, int]]:
+    """The spans of the names after a byline's role at ``k``, one after another (记者 李明 王芳报道)."""
     text = scope.text
     names = 0
     while k < len(text):
         while k < len(text) and text[k] in " :：□":
             k += 1
-        j = k
-        while j < len(text) and _name_char(text[j]) and j - k < 4:
-            j += 1
-        # The name ends where the byline does (记者王正文报道): the longest fit first; four
-        # characters only with a double surname (欧阳田军).
-        longest = k + 4 if text[k:k + 2] in scope.lex.surnames_double else k + 3
-        j = next((e for e in range(min(j, longest), k + 1, -1) if _byline_ends(scope, e)), k)
-        if j == k and k + 1 < len(text) and _name_char(text[k]):
-            spaced = _spaced_given_name(text, k + 1)   # 记者 吴 昊
-            j = spaced if spaced is not None and _byline_ends(scope, spaced) else k
+        j = _byline_name_end(scope, k)
         word = normalize_name(text[k:j])
         if not 2 <= len(word) <= 4 or not _byline_word(scope, word, first=names == 0):
             return
@@ -292,6 +313,25 @@ def _byline_names(scope: Scope, k: int) -> Iterator[tuple[int, int]]:
         k = j + (1 if j < len(text) and text[j] in "、,，" else 0)
         if scope.view.starting_at("bylines", k) or scope.view.starting_at("bylines", k + 1):
             return
+
+
+def _byline_name_end(scope: Scope, k: int) -> int:
+    """Where the byline's name starting at ``k`` ends (``k`` when none does).
+
+    The name ends where the byline does (记者王正文报道): the longest fit first;
+    four characters only with a double surname (欧阳田军); a name set
+    letter-spaced (记者 吴 昊) ends where its spaced characters do.
+    """
+    text = scope.text
+    j = k
+    while j < len(text) and _name_char(text[j]) and j - k < 4:
+        j += 1
+    longest = k + 4 if text[k:k + 2] in scope.lex.surnames_double else k + 3
+    j = next((e for e in range(min(j, longest), k + 1, -1) if _byline_ends(scope, e)), k)
+    if j == k and k + 1 < len(text) and _name_char(text[k]):
+        spaced = _spaced_given_name(text, k + 1)
+        j = spaced if spaced is not None and _byline_ends(scope, spaced) else k
+    return j
 
 
 def _byline_ends(scope: Scope, j: int) -> bool:
@@ -539,21 +579,14 @@ def _a_place(scope: Scope, name: str) -> bool:
 
 def continue_lists(scope: Scope, accepted: list[Candidate]) -> list[Candidate]:
     """市领导张国华、李晓燕、王志强: names listed after a vouched-for one share its context and posts."""
-    text = scope.text
     out = list(accepted)
     queue = sorted(accepted, key=lambda c: c.start)
     while queue:
         c = queue.pop(0)
-        k = c.end
-        if k >= len(text) or text[k] != "、":
-            continue
-        span = name_at(scope, k + 1)
+        span = _name_listed_after(scope, c)
         if span is None:
             continue
         j = span[1]
-        if j < len(text) and text[j] not in _LIST_END and not scope.view.starting_at("speech_verbs", j) and \
-                not text[j].isdigit() and not scope.view.ends_token(j):
-            continue
         same = next((o for o in out if o.start == span[0] and o.end == j), None)
         if same is not None:
             merged = dataclasses.replace(same, posts=same.posts or c.posts)
@@ -564,6 +597,25 @@ def continue_lists(scope: Scope, accepted: list[Candidate]) -> list[Candidate]:
             out.append(nxt)
             queue.append(nxt)
     return out
+
+
+def _name_listed_after(scope: Scope, c: Candidate) -> tuple[int, int] | None:
+    """The span of a name written after ``c`` and 、 (张国华、李晓燕), when the name ends an item of the list."""
+    text = scope.text
+    k = c.end
+    if k >= len(text) or text[k] != "、":
+        return None
+    span = name_at(scope, k + 1)
+    if span is None or not _ends_a_list_item(scope, span[1]):
+        return None
+    return span
+
+
+def _ends_a_list_item(scope: Scope, j: int) -> bool:
+    """After a listed name: the end, a pause or 等, a verb of saying, a number, or the end of a word."""
+    text = scope.text
+    return j >= len(text) or text[j] in _LIST_END or bool(scope.view.starting_at("speech_verbs", j)) or \
+        text[j].isdigit() or scope.view.ends_token(j)
 
 
 def posts_after(scope: Scope, people: list[Candidate]) -> list[Candidate]:

@@ -72,32 +72,34 @@ def _cue_words(scope: Scope, name: str, cue_gap: int | None) -> set[str]:
     return out
 
 
+# The shape of a program's name (四议两公开, 党建+, 共享社·幸福里, 12345), each a cue of its own.
+_NAME_SHAPES = (
+    ("shape:numeral-start", lambda name: bool(_NUMERAL.match(name))),
+    ("shape:numerals", lambda name: bool(_TWO_NUMERALS.search(name))),
+    ("shape:plus", lambda name: "+" in name),
+    ("shape:dot", lambda name: "·" in name),
+    ("shape:digits", lambda name: name.isdigit()),
+    ("shape:quantity", lambda name: bool(_QUANTITY.search(name))),
+)
+# What the quoted text holds that speech or a list holds (“看得见、摸得着”, “怎么办？”).
+_INNER_SHAPES = (
+    ("has:enumeration", lambda inner: "、" in inner),
+    ("has:comma", lambda inner: any(ch in inner for ch in ",，;；")),
+    ("has:question", lambda inner: any(ch in inner for ch in "?？!！")),
+)
+# How the name reads as words: a function character (的, 了), a person's role (带头人) or a recurring event (文化节).
+_WORDING = (
+    ("has:function-char", lambda name: any(ch in _FUNCTION_CHARS for ch in name)),
+    ("end:role", lambda name: name[-1] in _ROLE_ENDINGS),
+    ("end:system", lambda name: name[-1] in _SYSTEM_ENDINGS),
+)
+
+
 def _shape(name: str, inner: str) -> set[str]:
-    out = set()
-    if _NUMERAL.match(name):
-        out.add("shape:numeral-start")
-    if _TWO_NUMERALS.search(name):
-        out.add("shape:numerals")
-    if "+" in name:
-        out.add("shape:plus")
-    if "·" in name:
-        out.add("shape:dot")
-    if name.isdigit():
-        out.add("shape:digits")
-    if _QUANTITY.search(name):
-        out.add("shape:quantity")
-    if "、" in inner:
-        out.add("has:enumeration")
-    if any(ch in inner for ch in ",，;；"):
-        out.add("has:comma")
-    if any(ch in inner for ch in "?？!！"):
-        out.add("has:question")
-    if any(ch in _FUNCTION_CHARS for ch in name):
-        out.add("has:function-char")
-    if name[-1] in _ROLE_ENDINGS:
-        out.add("end:role")
-    if name[-1] in _SYSTEM_ENDINGS:
-        out.add("end:system")
+    """The cues of the name's shape and wording, and of the quoted text it was read from."""
+    out = {cue for cue, holds in _NAME_SHAPES if holds(name)}
+    out |= {cue for cue, holds in _INNER_SHAPES if holds(inner)}
+    out |= {cue for cue, holds in _WORDING if holds(name)}
     return out
 
 

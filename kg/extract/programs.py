@@ -73,24 +73,12 @@ def spaced(scope: Scope) -> Iterator[Candidate]:
 
 def _best_run(scope: Scope, chunks, i: int) -> Candidate | None:
     """Of the runs of one to three chunks from ``i``, the one the context supports best (shorter on a tie)."""
-    text = scope.text
     best: tuple[int, Candidate] | None = None
-    verbs = scope.lex.implement_verbs
     for n in (1, 2, 3):
         if i + n > len(chunks) - 1:
             break
-        words = [m.group(0) for m in chunks[i:i + n]]
-        if any(c in "的是和以等在与及对" for w in words for c in w) or any(words[0].startswith(v) for v in verbs):
-            continue
-        if n > 1 and any(len(w) > 7 or any(w.endswith(v) for v in verbs) for w in words):
-            continue
-        if n > 1 and words[-1] in scope.res.program_cues.words:
-            continue   # 幸福要事 项目: the cue word follows the name, it is not part of it
-        a, b = chunks[i].start(), chunks[i + n - 1].end()
-        if not all(is_cjk(c) or c in "+· " or c.isdigit() for c in text[a:b]):
-            continue
-        cand = _judge(scope, a, b, b + 1, "spaced")
-        support = sum(1 for s in cand.signals if s.startswith(("cue:", "shape:"))) if cand is not None else 0
+        cand = _chunk_run(scope, chunks, i, n)
+        support = _support(cand)
         if cand is None or not support:
             continue
         if best is None or support > best[0]:
@@ -98,28 +86,76 @@ def _best_run(scope: Scope, chunks, i: int) -> Candidate | None:
     return best[1] if best else None
 
 
+def _chunk_run(scope: Scope, chunks, i: int, n: int) -> Candidate | None:
+    """The program the ``n`` chunks from ``i`` would name, read like a quoted one, when they may name one."""
+    words = [m.group(0) for m in chunks[i:i + n]]
+    if not _words_may_name_a_program(scope, words):
+        return None
+    a, b = chunks[i].start(), chunks[i + n - 1].end()
+    if not all(is_cjk(c) or c in "+· " or c.isdigit() for c in scope.text[a:b]):
+        return None
+    return _judge(scope, a, b, b + 1, "spaced")
+
+
+def _words_may_name_a_program(scope: Scope, words: list[str]) -> bool:
+    """Chunks that hold no function word and open with no verb of carrying out (开展 共享社·幸福里 建设:
+    not 开展); several of them only when each is short, none ends in such a verb and no cue word ends them."""
+    verbs = scope.lex.implement_verbs
+    if any(c in "的是和以等在与及对" for w in words for c in w) or any(words[0].startswith(v) for v in verbs):
+        return False
+    if len(words) > 1 and any(len(w) > 7 or any(w.endswith(v) for v in verbs) for w in words):
+        return False
+    if len(words) > 1 and words[-1] in scope.res.program_cues.words:
+        return False   # 幸福要事 项目: the cue word follows the name, it is not part of it
+    return True
+
+
+def _support(cand: Candidate | None) -> int:
+    """How many cue nouns and formula shapes back a candidate (0 for none)."""
+    return sum(1 for s in cand.signals if s.startswith(("cue:", "shape:"))) if cand is not None else 0
+
+
 def _judge(scope: Scope, i: int, j: int, after: int, source: str) -> Candidate | None:
     """A tentative program with the cues around it; :func:`settle` decides, for the whole document."""
     text = scope.text
     inner = text[i:j]
     name = normalize_name(inner)
-    if not 1 <= len(name) <= MAX_PROGRAM or any(c in _SENTENCE_ENDS for c in inner):
-        return None
-    if not all(is_cjk(c) or c in "+·、,，;； " or c.isalnum() for c in inner) or _only_cues(scope, name):
+    if not _may_be_a_program_name(scope, inner, name):
         return None
     cue, cue_end, gap = _cue_after(scope, after)
-    start, end, alias = i, j, ""
-    if cue and (name.isdigit() or len(name) <= 2):
-        # A bare number or a single word names the program only with its cue: “126”实践体系.
-        alias = name
-        name = "".join(c for c in name + normalize_name(text[after:cue_end]) if c not in QUOTE_CHARS)
-        end = cue_end
-    elif cue and gap < 6:
-        alias = "".join(c for c in name + normalize_name(text[after:cue_end]) if c not in QUOTE_CHARS)
+    start = i
+    name, end, alias = _named_with_cue(text, name, j, after, cue, cue_end, gap)
     name = name.strip("“”\"‘’「」『』")
     proto = Candidate(start, end, PROGRAM, name, source, alias=alias)
     found = cues(scope, proto, inner, after, gap if cue else None)
     return Candidate(start, end, PROGRAM, name, source, signals=found, alias=alias)
+
+
+def _may_be_a_program_name(scope: Scope, inner: str, name: str) -> bool:
+    """Not too long, no sentence (“怎么办？”), only characters a name holds, and more than cue words (“模式”)."""
+    if not 1 <= len(name) <= MAX_PROGRAM or any(c in _SENTENCE_ENDS for c in inner):
+        return False
+    return all(is_cjk(c) or c in "+·、,，;； " or c.isalnum() for c in inner) and not _only_cues(scope, name)
+
+
+def _named_with_cue(text: str, name: str, j: int, after: int, cue: str, cue_end: int,
+                    gap: int) -> tuple[str, int, str]:
+    """The name, its end and its alias, given the cue noun after it.
+
+    A bare number or a single word names the program only with its cue
+    (“126”实践体系 is 126实践体系, alias 126); a cue close by gives the name
+    with its cue as an alias (“红色物业”服务模式).
+    """
+    if cue and (name.isdigit() or len(name) <= 2):
+        return _with_cue_words(text, name, after, cue_end), cue_end, name
+    if cue and gap < 6:
+        return name, j, _with_cue_words(text, name, after, cue_end)
+    return name, j, ""
+
+
+def _with_cue_words(text: str, name: str, after: int, cue_end: int) -> str:
+    """The name and what follows it up to the end of its cue, without quotes."""
+    return "".join(c for c in name + normalize_name(text[after:cue_end]) if c not in QUOTE_CHARS)
 
 
 def _only_cues(scope: Scope, name: str) -> bool:
@@ -175,25 +211,41 @@ def _quoted_here(text: str, start: int, end: int) -> bool:
 
 
 def _left_boundary(scope: Scope, p: int) -> int:
+    """Where an unquoted name ending in a strong cue at ``p`` starts: the scan left stops at the first
+    character that may not stand inside it."""
     text = scope.text
     k = p
     while k > 0 and p - k < MAX_PROGRAM:
-        c = text[k - 1]
-        if c == " " and k > 1 and (is_cjk(text[k - 2]) or text[k - 2].isdigit()):
+        if _stray_space(text, k):
             k -= 1   # 15分钟 服务圈: a stray space inside the name
             continue
-        if c in PUNCT or c in "等和与及的" or not (is_cjk(c) or c.isdigit()):
+        if _program_name_stops(scope, k):
             break
-        if scope.res.implement_verbs.ends_at(text, k) is not None or \
-                scope.found.ending_at(k, PLACE_TYPES + (ORGANIZATION,)) is not None:
-            break
-        tok = scope.view.token(k - 1)
-        if tok.flag in ("m", "q", "mq", "r") and k - tok.start <= 2 and text[tok.start:k] in _DETERMINED:
-            break
-        if text[max(0, k - 2):k] in _DESIGNATIONS or text[k - 1] == "批":
-            break   # 评为四星级…生活圈, 第一批…: a rank, not part of the name
         k -= 1
     return k
+
+
+def _stray_space(text: str, k: int) -> bool:
+    """A space before ``k`` with a character or digit of the name on its left."""
+    return text[k - 1] == " " and k > 1 and (is_cjk(text[k - 2]) or text[k - 2].isdigit())
+
+
+def _program_name_stops(scope: Scope, k: int) -> bool:
+    """The character before ``k`` opens no part of the name: a pause or function word, a verb of carrying
+    out (打造), a place or body, a determiner (一批, 该), or a rank (评为四星级…生活圈, 第一批…)."""
+    text = scope.text
+    c = text[k - 1]
+    if c in PUNCT or c in "等和与及的" or not (is_cjk(c) or c.isdigit()):
+        return True
+    return scope.res.implement_verbs.ends_at(text, k) is not None or \
+        scope.found.ending_at(k, PLACE_TYPES + (ORGANIZATION,)) is not None or \
+        _after_a_determiner(scope, k) or text[max(0, k - 2):k] in _DESIGNATIONS or text[k - 1] == "批"
+
+
+def _after_a_determiner(scope: Scope, k: int) -> bool:
+    """一批, 一个, 该: a short numeral, measure word or pronoun ends at ``k``."""
+    tok = scope.view.token(k - 1)
+    return tok.flag in ("m", "q", "mq", "r") and k - tok.start <= 2 and scope.text[tok.start:k] in _DETERMINED
 
 
 # --------------------------------------------------------------------------- the document decides
