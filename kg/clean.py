@@ -8,6 +8,7 @@ characters back to ``Document.text``, so nothing downstream loses its place.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Callable
 
 from kg.model import CleanDocument, Document, Offsets, Sentence
@@ -22,6 +23,11 @@ DUPLICATE_MIN = 12
 MAX_SENTENCE = 400
 # A line this short without closing punctuation reads as a headline.
 HEADLINE_MAX = 30
+
+# The labels of a web page's line of date, source and author (发布时间: … 来源: …).
+META_LABELS = "来源|时间|日期|发布|更新|作者|编辑|责任编辑|浏览|点击|阅读|字号|分享"
+WEB_META = re.compile(rf"(?:{META_LABELS})\S{{0,3}}\s*[:：]")
+_META_FACT = re.compile(r"\d{1,2}:\d{2}|(?:19|20)\d\d\s*[年\-/.]\s*\d{1,2}|来源\s*[:：]")
 
 _MIDDLE_DOTS = {"\u30fb": "·", "\uff65": "·", "\u2027": "·", "\u2022": "·", "\u00b7": "·"}
 
@@ -85,6 +91,11 @@ def clean(doc: Document, bridges: Callable[[str, str], bool] | None = None) -> C
     return CleanDocument(doc, tuple(sentences), dropped_duplicates=dropped)
 
 
+def _is_meta_line(line: str) -> bool:
+    """A web page's line of date, source and author: a paragraph of its own, never the start of a sentence."""
+    return bool(WEB_META.search(line) and _META_FACT.search(line))
+
+
 def _inside_seen(key: str, seen_text: list[str]) -> bool:
     # A paragraph printed twice is often cut at a different place the second
     # time, so its first sentence is a tail of one already read.
@@ -117,9 +128,10 @@ def _paragraphs(text: str, base: int = 0) -> list[tuple[list[str], list[int]]]:
             continue  # blank lines decide nothing; the text on either side does
         lead = len(body) - len(body.lstrip())
         piece = body.strip()
-        if open_sentence and len(piece) < HEADLINE_MAX and piece[-1] not in SENTENCE_END + CLOSERS:
-            # The text after a cut line is a headline, not the rest of the sentence:
-            # the page lost the end of the sentence.
+        meta = _is_meta_line(piece)
+        if open_sentence and (meta or len(piece) < HEADLINE_MAX and piece[-1] not in SENTENCE_END + CLOSERS):
+            # The text after a cut line is a headline or a web page's source line,
+            # not the rest of the sentence: the page lost the end of the sentence.
             open_sentence = False
         if chars and not open_sentence:
             paragraphs.append((chars, offs))
@@ -127,7 +139,7 @@ def _paragraphs(text: str, base: int = 0) -> list[tuple[list[str], list[int]]]:
         chars.extend(piece)
         offs.extend(range(start + lead, start + lead + len(piece)))
         last = piece[-1]
-        open_sentence = len(piece) >= BROKEN_LINE_MIN and last not in SENTENCE_END + CLOSERS + ":：" and (is_cjk(last) or last.isalnum() or last in ",、")
+        open_sentence = not meta and len(piece) >= BROKEN_LINE_MIN and last not in SENTENCE_END + CLOSERS + ":：" and (is_cjk(last) or last.isalnum() or last in ",、")
     if chars:
         paragraphs.append((chars, offs))
     return paragraphs

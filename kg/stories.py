@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from kg.clean import CLOSERS, SENTENCE_END, normalize_text
+from kg.clean import CLOSERS, META_LABELS as _META_LABELS, SENTENCE_END, WEB_META as _META, normalize_text
 from kg.lexicon import Lexicon
 from kg.text import CJK_CLASS, is_cjk
 
@@ -55,8 +55,6 @@ _WEEKDAY = re.compile(r"(星期|礼拜|周)[一二三四五六日天]")
 _FOLIO = re.compile(r"第?\s*[A-Za-z]?\s*\d{1,3}\s*版|[A-Z]\d{1,2}(?![\d.])")
 _LUNAR = re.compile(r"农历\S*")
 # A web page's line of facts: 来源:东北网, 发布时间:2021-06-02, 作者: ….
-_META_LABELS = "来源|时间|日期|发布|更新|作者|编辑|责任编辑|浏览|点击|阅读|字号|分享"
-_META = re.compile(rf"(?:{_META_LABELS})\S{{0,3}}\s*[:：]")
 _SOURCE = re.compile(rf"来源\s*[:：]\s*(?!{_META_LABELS})([^\s:：|]{{2,20}}?)(?=\s|$|[:：|]|{_META_LABELS})")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _CJK = re.compile(f"[{CJK_CLASS}]")

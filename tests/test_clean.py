@@ -18,6 +18,14 @@ def test_lines_broken_mid_sentence_are_joined():
     assert any("住建局的倡导下" in s.text for s in doc.sentences)
 
 
+def test_a_web_pages_source_line_is_never_joined_to_the_story():
+    text = ("发稿时间:2025-09-11 10:31:00 来源: 人民网-河北频道\n\n"
+            "  近日,在孟村回族自治县孟村镇西姚村村民李家平的家庭农场,大棚里种植了蔬菜幼苗。")
+    doc = _clean(text)
+    assert doc.sentences[0].text == "发稿时间:2025-09-11 10:31:00 来源: 人民网-河北频道"
+    assert doc.sentences[1].text.startswith("近日")
+
+
 def test_headlines_stay_apart():
     doc = _clean("扛牢政治责任 提升工作质效\n\n积极创建示范区\n\n会议指出,一年来成效明显。")
     assert doc.sentences[0].text == "扛牢政治责任 提升工作质效"
