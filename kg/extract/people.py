@@ -131,12 +131,14 @@ def _given_end(scope: Scope, g0: int, end: int | None) -> int | None:
 def _second_begins_a_word(scope: Scope, i: int) -> bool:
     """Whether the second given character at ``i`` rather begins the next word (王强调研)."""
     text = scope.text
-    if text[i] in FUNCTION_CHARS or text[i] in scope.lex.speech_verbs:
-        return True
+    if text[i] in FUNCTION_CHARS or scope.view.starting_at("speech_verbs", i):
+        return True   # 王明在, 庞娟致开幕词
     for length in (4, 3, 2):
         info = word_info(text[i:i + length]) if i + length <= len(text) else None
         if info and info[0] >= 20 and not info[1].startswith("nr"):
-            return True
+            # 万瑞健在仪式上: a word of two whose second half is a function character
+            # (健在, 设在) leaves that character to the sentence and the first to the name.
+            return not (length == 2 and text[i + 1] in FUNCTION_CHARS)
     return False
 
 

@@ -1,0 +1,40 @@
+"""Named rules of the extraction layer: each test names the rule it holds to."""
+from __future__ import annotations
+
+from kg.clean import clean
+from kg.config import Backend
+from kg.docstep import extractor_for
+from kg.model import Document
+
+
+def _read(text: str) -> tuple[set[str], dict[str, str]]:
+    """The names kept in ``text``, and the rule that turned down each rejected name."""
+    findings = extractor_for(Backend.RULES).find(clean(Document("t.txt", "t.txt", text)))
+    kept = {c.name for f in findings for c in f.kept}
+    rejected = {r.candidate.name: r.rule for f in findings for r in f.rejected}
+    return kept, rejected
+
+
+def test_opens_a_work_title_turns_down_a_work_named_after_a_person():
+    kept, rejected = _read("剧团演出了《高怀德》等传统剧目。")
+    assert "高怀德" not in kept and rejected.get("高怀德") == "opens-a-work-title"
+
+
+def test_opens_a_work_title_keeps_the_people_a_title_lists():
+    kept, _ = _read("重点图书《毛泽东、邓小平、江泽民新闻宣传思想研究》出版发行。")
+    assert {"毛泽东", "邓小平", "江泽民"} <= kept
+
+
+def test_a_given_name_ends_before_a_speech_verb():
+    kept, _ = _read("全域旅游指挥部总指挥庞娟致开幕词,她表示欢迎。")
+    assert "庞娟" in kept and "庞娟致" not in kept
+
+
+def test_a_given_name_keeps_a_character_whose_word_ends_in_a_function_character():
+    kept, _ = _read("市人大常委会副主任、县委书记万瑞健在仪式上致辞。")
+    assert "万瑞健" in kept and "万瑞" not in kept
+
+
+def test_a_given_name_ends_before_the_next_word():
+    kept, _ = _read("县委书记王强调研时指出,要抓好落实。")
+    assert "王强" in kept and "王强调" not in kept
