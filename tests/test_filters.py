@@ -38,3 +38,17 @@ def test_a_given_name_keeps_a_character_whose_word_ends_in_a_function_character(
 def test_a_given_name_ends_before_the_next_word():
     kept, _ = _read("县委书记王强调研时指出,要抓好落实。")
     assert "王强" in kept and "王强调" not in kept
+
+
+def test_opens_a_clause_never_cuts_into_a_place_a_body_opens_with():
+    kept, _ = _read("舒桥乡根山村党支部书记邹岳军主持会议。")   # 根 is tagged a preposition
+    assert {"根山村", "根山村党支部"} <= kept and "山村党支部" not in kept
+
+
+def test_generic_body_keeps_a_village_committee_named_by_its_level():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "北山镇仁村村党支部书记陈金荣、村委会主任陈长平出席。"))
+    names = {e.key: e.name for e in r.entities}
+    assert "仁村村村委会" in names.values()
+    member = {(x.head, names.get(x.tail)) for x in r.relations if x.kind == "memberOf"}
+    assert ("Person:陈长平", "仁村村村委会") in member

@@ -77,6 +77,10 @@ def scan_left(view: SentenceView, found: Found, head: int, shape: NameShape) -> 
     if parent is not None:
         return Boundary(parent.end, parent, ())
     new_start = trim_opening(view, start, head, shape)
+    if prefixes and start == prefixes[0].start:
+        # 舒桥乡根山村党支部: the name opens with a place already read whole (根/p of 根山村
+        # is no preposition there), so nothing inside that place opens a clause.
+        new_start = start
     if prefixes and new_start > prefixes[0].start:
         prefixes = [p for p in prefixes if p.start >= new_start]
     return Boundary(new_start, None, tuple(prefixes))

@@ -88,6 +88,8 @@ def _opens_a_clause(c: Candidate, s: Scope, t: Thresholds) -> bool:
         return False
     if c.parent and c.type in PLACE_TYPES:
         return False   # the place before it bounds the name (城北街道站前社区): the scanner decided
+    if c.type == ORGANIZATION and s.found.starting_at(c.start, PLACE_TYPES):
+        return False   # 根山村党支部: it opens with a place read whole, which no clause word begins
     shape = s.res.place_shape if c.type in PLACE_TYPES else (
         s.res.program_shape if c.type == PROGRAM else s.res.body_shape)
     return c.start < len(s.text) and opens_no_name(s.view, c.start, c.end, shape) > 0
@@ -139,7 +141,8 @@ _PLACE_RULES = (PLACE_TYPES, (
 # --------------------------------------------------------------------------- bodies
 
 def _generic_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    return c.name in s.lex.generic_words
+    """企业, 部门; but 村委会 with its level stands for the village's committee, which the story names."""
+    return c.name in s.lex.generic_words and not (c.level and c.name.startswith(c.level))
 
 
 def _plural_levels(c: Candidate, s: Scope, t: Thresholds) -> bool:
