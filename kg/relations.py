@@ -21,6 +21,10 @@ from kg.model import (COMMUNITY, COOCCURS, COUNTRY, COUNTY, ESTATE, HOLDS_POST, 
 
 
 
+# The shortest end of a body's name a post may name it by (文化馆 of 永修县文化馆).
+BARE_BODY_MIN = 3
+
+
 def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dict[int, str],
                        entities: list[Entity], lex: Lexicon) -> list[Relation]:
     """All relations one document states, keyed by entity keys."""
@@ -48,7 +52,8 @@ def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dic
         key = key_of[idx]
         if m.type == PERSON:
             for post in m.posts:
-                body = _resolve_body(post.body, mentions, m, org_key)
+                body = _resolve_body(post.body, mentions, m, org_key) or \
+                    _named_before(post.label, mentions, m, org_key, _titles(lex), lex.party_units)
                 add(HOLDS_POST, key, post.label, m, body=body)
                 if body:
                     add(MEMBER_OF, key, body, m)
@@ -81,6 +86,22 @@ def _resolve_body(name: str, mentions: list[Mention], person: Mention, org_key) 
     for m in mentions:
         if m.type == ORGANIZATION and m.alias == name and m.sentence == person.sentence:
             return org_key(m.name)
+    return ""
+
+
+def _named_before(label: str, mentions: list[Mention], person: Mention, org_key, titles: Vocabulary,
+                  party_units: tuple[str, ...]) -> str:
+    """The key of the body a post names by the end of its name alone (文化馆馆长 after 永修县文化馆).
+
+    The body is the latest one the story named before the person whose name
+    ends in the words that open the post, a title making up the rest; a
+    party unit in that rest (文化馆党支部书记) is another body, not this one.
+    """
+    for m in reversed([x for x in mentions if x.type == ORGANIZATION and x.end <= person.start]):
+        for k in range(len(m.name) - 1, BARE_BODY_MIN - 1, -1):
+            rest = label[k:]
+            if label.startswith(m.name[-k:]) and rest in titles and not rest.startswith(party_units):
+                return org_key(m.name)
     return ""
 
 

@@ -52,3 +52,16 @@ def test_generic_body_keeps_a_village_committee_named_by_its_level():
     assert "仁村村村委会" in names.values()
     member = {(x.head, names.get(x.tail)) for x in r.relations if x.kind == "memberOf"}
     assert ("Person:陈长平", "仁村村村委会") in member
+
+
+def _members(text: str) -> set[tuple[str, str]]:
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", text))
+    names = {e.key: e.name for e in r.entities}
+    return {(names[x.head], names.get(x.tail, x.tail)) for x in r.relations if x.kind == "memberOf"}
+
+
+def test_a_post_names_its_body_by_the_end_of_the_bodys_name():
+    members = _members("永修县文化馆举办非遗展演。文化馆馆长周斌、文化馆党支部书记罗康为传承人颁证。")
+    assert ("周斌", "永修县文化馆") in members
+    assert ("罗康", "永修县文化馆") not in members, "a party unit in the post is another body"
