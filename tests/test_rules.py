@@ -65,3 +65,8 @@ def test_a_post_names_its_body_by_the_end_of_the_bodys_name():
     members = _members("永修县文化馆举办非遗展演。文化馆馆长周斌、文化馆党支部书记罗康为传承人颁证。")
     assert ("周斌", "永修县文化馆") in members
     assert ("罗康", "永修县文化馆") not in members, "a party unit in the post is another body"
+
+
+def test_no_body_runs_across_a_dateline():
+    kept, _ = _read("新华社北京1月2日电国务院副总理李岚清今天会见了外宾。")
+    assert "国务院" in kept and not any("日电" in k for k in kept)

@@ -120,11 +120,16 @@ def _step_left(view: SentenceView, found: Found, start: int, head: int, shape: N
 def _past_word(view: SentenceView, found: Found, start: int, shape: NameShape) -> tuple[int, bool]:
     """The word before ``start`` taken into the name, or the scan stopped before it."""
     tok = view.token_before(start)
-    if tok is None or not _word_may_stand_inside(found, tok, start, shape):
+    if tok is None or not _word_may_stand_inside(found, tok, start, shape) or _date_part(view.text, tok):
         return start, False
     if len(tok.text) > 1 and tok.text[0] in OPENING_CHARS and word_info(tok.text) is None:
         return tok.start + 1, False   # 汇报了丽园小区: the tagger glued a particle to the name
     return tok.start, True
+
+
+def _date_part(text: str, tok) -> bool:
+    """月, 日电 of 北京1月2日电国务院: a date (a dateline's) ends here, and no name runs across it."""
+    return tok.text[0] in "年月日" and tok.start > 0 and text[tok.start - 1].isdigit()
 
 
 def _word_may_stand_inside(found: Found, tok, start: int, shape: NameShape) -> bool:
