@@ -70,3 +70,9 @@ def test_a_post_names_its_body_by_the_end_of_the_bodys_name():
 def test_no_body_runs_across_a_dateline():
     kept, _ = _read("新华社北京1月2日电国务院副总理李岚清今天会见了外宾。")
     assert "国务院" in kept and not any("日电" in k for k in kept)
+
+
+def test_a_regions_kind_of_business_names_no_one_firm():
+    kept, rejected = _read("许多美国公司来投资,产品打入广州市场。北京大学和中国银行也来了。")
+    assert rejected.get("美国公司") == rejected.get("广州市场") == "a-regions-kind-of-business"
+    assert {"北京大学", "中国银行"} <= kept

@@ -162,7 +162,19 @@ def _every_such_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
 # Determiners that make a name stand for every such thing (全 is left out: 全国总工会 is one body).
 _PLURAL_DETERMINERS = frozenset("各每其所此这那诸")
 
+def _a_regions_kind_of_business(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """美国公司, 陕西工厂, 广州市场: a country, province or city and a kind of business name that
+    region's firms, not one firm (a village's 股份经济合作社 is one body)."""
+    for suffix in s.lex.business_kinds:
+        if c.name.endswith(suffix) and len(c.name) > len(suffix):
+            stem = c.name[:-len(suffix)]
+            return stem in s.lex.country_names or any(d.level <= 2 for d in s.lex.lookup(stem))
+    return False
+
+
 _BODY_RULES = ((ORGANIZATION,), (
+    ("a-regions-kind-of-business", "a region and a kind of business name its firms, not one (美国公司)",
+     _a_regions_kind_of_business),
     ("every-such-body", "a determiner makes the name stand for every such body (各乡镇人民政府)", _every_such_body),
     ("generic-body", "an everyday word for a kind of body (企业, 部门)", _generic_body),
     ("plural-levels", "two level words name every such body, not one (县区委)", _plural_levels),

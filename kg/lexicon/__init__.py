@@ -50,6 +50,7 @@ DATA_FILES = (
     "world_cities.tsv",
     "press.tsv",
     "national_posts.txt",
+    "business_kinds.txt",
 )
 
 # Cut from the end of a division's name to get the short form people write
@@ -127,6 +128,7 @@ class Lexicon:
     clause_openers: frozenset[str]          # 任命, 时任, 经: words that never begin the name after them
     country_names: dict[str, str]           # any name of a state -> its canonical name (中华人民共和国 -> 中国)
     enterprise_suffixes: tuple[str, ...]    # 公司, 合作社, 工业园: bodies that lie in a place, not organs of it
+    business_kinds: tuple[str, ...]         # 公司, 市场: after a region's name, its firms (美国公司), longest first
     transliteration_chars: frozenset[str]   # 阿, 克, 斯: the characters foreign names are written with
     world_cities: dict[str, str]            # 莫斯科 -> 俄罗斯: a foreign city and its state
     press_roles: Mapping[str, str]          # 记者 -> reporter: byline titles and the role they give
@@ -430,6 +432,7 @@ def load() -> Lexicon:
         clause_openers=frozenset(_words("clause_openers.txt")),
         country_names=_aliases("countries.tsv"),
         enterprise_suffixes=_longest_first(_words("enterprise_suffixes.txt")),
+        business_kinds=_longest_first(_words("business_kinds.txt")),
         transliteration_chars=frozenset("".join(_words("transliteration_chars.txt"))),
         world_cities=_pairs("world_cities.tsv"),
         press_roles=roles,
