@@ -76,3 +76,11 @@ def test_a_regions_kind_of_business_names_no_one_firm():
     kept, rejected = _read("许多美国公司来投资,产品打入广州市场。北京大学和中国银行也来了。")
     assert rejected.get("美国公司") == rejected.get("广州市场") == "a-regions-kind-of-business"
     assert {"北京大学", "中国银行"} <= kept
+
+
+def test_a_short_form_is_the_highest_of_its_namesakes():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "他在海南工作多年,后来去了吉林。"))
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("海南省") == "Province" and types.get("吉林省") == "Province"
+    assert "海南区" not in types

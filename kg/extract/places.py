@@ -93,11 +93,14 @@ def _short_form(scope: Scope, i: int, lengths, last: Candidate | None) -> Candid
 
 def _division(scope: Scope, i: int, j: int, name: str, found, last: Candidate | None) -> Candidate:
     levels = {d.type for d in found}
-    # An ambiguous name usually keeps its level (七级镇 is a township wherever it is).
-    kind = max(levels, key=lambda t: PLACE_LEVEL[t]) if len(levels) > 1 else found[0].type
+    # An ambiguous full name usually keeps its level (七级镇 is a township wherever it is);
+    # a short form without its suffix is the best known of its namesakes, the highest
+    # (海南 is 海南省, not 海南区; 吉林 is 吉林省 unless the text says 吉林市).
+    pick = min if scope.text[i:j] != name else max
+    kind = pick(levels, key=lambda t: PLACE_LEVEL[t]) if len(levels) > 1 else found[0].type
     same = [d for d in found if d.type == kind]
     parent = last.name if last is not None and last.end == i else ""
-    return Candidate(i, j, kind, name, "division", code=same[0].code if len(same) == 1 else "",
+    return Candidate(i, j, kind, same[0].name, "division", code=same[0].code if len(same) == 1 else "",
                      codes=tuple(d.code for d in same), parent=parent)
 
 
