@@ -84,3 +84,13 @@ def test_a_short_form_is_the_highest_of_its_namesakes():
     types = {e.name: e.type for e in r.entities}
     assert types.get("海南省") == "Province" and types.get("吉林省") == "Province"
     assert "海南区" not in types
+
+
+def test_a_full_name_the_dictionary_rarely_meets_is_a_person_when_it_stands_apart():
+    kept, _ = _read("张吉龙首先代表中国足协说,我们有信心。")
+    assert "张吉龙" in kept
+
+
+def test_a_rarely_met_name_that_runs_on_into_a_bound_character_is_no_person():
+    kept, _ = _read("坐落于桐庐县富春江畔的芦茨村,户外工作者在夏热冬冷之时有了避风港。")
+    assert not {"富春江", "夏热冬"} & kept

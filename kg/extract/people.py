@@ -504,11 +504,28 @@ def tagged(scope: Scope) -> Iterator[Candidate]:
             continue
         if len(tok.text) == 2 and not _plain_two_character_name(scope, tok):
             continue
+        if _rarely_named(tok.text) and not _stands_apart(scope, tok.end):
+            continue
         span = name_at(scope, tok.start, strict=False, end=tok.end)
         if span is None or (tok.end < len(text) and (
                 scope.view.starting_at("titles", tok.end) or text[tok.end] in "村镇乡县市区省")):
             continue
         yield _person(scope, span, "tagged")
+
+
+def _rarely_named(word: str) -> bool:
+    info = word_info(word)
+    return info is not None and info[0] < 50
+
+
+def _stands_apart(scope: Scope, end: int) -> bool:
+    """A name the dictionary rarely meets must not run on into one bound character (富春江畔, 夏热冬冷):
+    what follows is a pause, a function character or a word of its own."""
+    text = scope.text
+    if end >= len(text) or not is_cjk(text[end]) or text[end] in FUNCTION_CHARS:
+        return True
+    nxt = scope.view.token(end)
+    return nxt.start == end and len(nxt.text) >= 2 and nxt.flag != "ng"   # 冷之时/ng: a bound piece
 
 
 def _plain_two_character_name(scope: Scope, tok) -> bool:
@@ -524,7 +541,9 @@ def _trusted_tag(word: str) -> bool:
     info = word_info(word)
     if info is None and word[0] in GLUED_PREPOSITIONS:
         return False   # 由善智: the tagger glued a preposition to the name
-    if info is not None and not (info[1].startswith("nr") and info[0] >= 50):
+    # The dictionary files many people by their full name, most of them rarely named
+    # (张吉龙: 6); of two characters, a rare "name" is as often an everyday word.
+    if info is not None and not (info[1].startswith("nr") and (info[0] >= 50 or len(word) == 3)):
         return False
     given = word_info(word[1:])
     return not (given is not None and given[0] >= 100 and not given[1].startswith("nr"))   # 雷阵雨
