@@ -94,3 +94,13 @@ def test_a_full_name_the_dictionary_rarely_meets_is_a_person_when_it_stands_apar
 def test_a_rarely_met_name_that_runs_on_into_a_bound_character_is_no_person():
     kept, _ = _read("坐落于桐庐县富春江畔的芦茨村,户外工作者在夏热冬冷之时有了避风港。")
     assert not {"富春江", "夏热冬"} & kept
+
+
+def test_a_foreign_name_runs_over_the_pieces_the_tagger_reads_as_names():
+    kept, _ = _read("内务部长斯捷帕申是前政府的司法部长,该国毒枭奥兰迪斯落网。")
+    assert {"斯捷帕申", "奥兰迪斯"} <= kept
+
+
+def test_a_two_character_foreign_name_counts_where_the_tagger_calls_it_a_transliteration():
+    kept, _ = _read("他看上去更像琼斯的保镖。")
+    assert "琼斯" in kept

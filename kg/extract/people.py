@@ -567,7 +567,10 @@ def foreign_names(scope: Scope) -> Iterator[Candidate]:
         if end > k:
             i, j = tokens[k].start, tokens[end - 1].end
             name = text[i:j]
-            if len(name.replace("·", "")) >= 3 and not _a_place(scope, name) and any(
+            # 琼斯, 保拉: two characters do when the tagger calls them a transliterated name.
+            long_enough = len(name.replace("·", "")) >= 3 or (
+                end == k + 1 and tokens[k].flag == "nrt" and _stands_apart(scope, j))
+            if long_enough and not _a_place(scope, name) and name not in scope.res.place_suffix_type and any(
                     tokens[x].flag.startswith("nr") for x in range(k, end)):
                 yield Candidate(i, j, PERSON, name, "foreign-name")
             k = end
@@ -576,17 +579,28 @@ def foreign_names(scope: Scope) -> Iterator[Candidate]:
 
 
 def _foreign_run(scope: Scope, k: int) -> int:
-    """The end (token index) of a run of transliterated tokens joined by dots, starting at token ``k``."""
+    """The end (token index) of a run of transliterated tokens starting at token ``k``: joined by dots,
+    or next to each other where the tagger reads each as a name (斯捷/nr 帕申/nr, 奥/nr 兰迪斯/nr)."""
     tokens, chars = scope.view.tokens, scope.lex.transliteration_chars
-    end = k
-    while end < len(tokens) and len(tokens[end].text) >= 2 and all(c in chars for c in tokens[end].text):
-        end += 1
-        if end + 1 < len(tokens) and tokens[end].text == "·" and all(c in chars for c in tokens[end + 1].text):
+
+    def written(t) -> bool:
+        return all(c in chars for c in t.text)
+
+    first = tokens[k]
+    if not written(first) or len(first.text) < 2 and not (
+            k + 1 < len(tokens) and first.flag.startswith("nr") and tokens[k + 1].flag.startswith("nr")
+            and len(tokens[k + 1].text) >= 2 and written(tokens[k + 1])):
+        return k
+    end = k + 1
+    while end < len(tokens):
+        t = tokens[end]
+        if t.text == "·" and end + 1 < len(tokens) and written(tokens[end + 1]):
+            end += 2
+        elif written(t) and t.flag.startswith("nr"):
             end += 1
-        elif end < len(tokens) and all(c in chars for c in tokens[end].text) and len(tokens[end].text) == 1:
-            end += 1   # 阿马/ns 特/d: the tagger cut a one-character end off
-            break
         else:
+            if written(t) and len(t.text) == 1:
+                end += 1   # 阿马/ns 特/d: the tagger cut a one-character end off
             break
     return end
 
