@@ -500,17 +500,22 @@ def tagged(scope: Scope) -> Iterator[Candidate]:
             if cand is not None:
                 yield cand
             continue
-        if not 2 <= len(tok.text) <= 4 or tok.text[-1] in _NOUN_ENDINGS or not _trusted_tag(tok.text):
-            continue
-        if len(tok.text) == 2 and not _plain_two_character_name(scope, tok):
-            continue
-        if _rarely_named(tok.text) and not _stands_apart(scope, tok.end):
+        if not _tag_may_name(scope, tok):
             continue
         span = name_at(scope, tok.start, strict=False, end=tok.end)
         if span is None or (tok.end < len(text) and (
                 scope.view.starting_at("titles", tok.end) or text[tok.end] in "村镇乡县市区省")):
             continue
         yield _person(scope, span, "tagged")
+
+
+def _tag_may_name(scope: Scope, tok) -> bool:
+    """A token tagged a person whose length, ending and dictionary entry let it be a full name."""
+    if not 2 <= len(tok.text) <= 4 or tok.text[-1] in _NOUN_ENDINGS or not _trusted_tag(tok.text):
+        return False
+    if len(tok.text) == 2 and not _plain_two_character_name(scope, tok):
+        return False
+    return not _rarely_named(tok.text) or _stands_apart(scope, tok.end)
 
 
 def _rarely_named(word: str) -> bool:
@@ -586,10 +591,7 @@ def _foreign_run(scope: Scope, k: int) -> int:
     def written(t) -> bool:
         return all(c in chars for c in t.text)
 
-    first = tokens[k]
-    if not written(first) or len(first.text) < 2 and not (
-            k + 1 < len(tokens) and first.flag.startswith("nr") and tokens[k + 1].flag.startswith("nr")
-            and len(tokens[k + 1].text) >= 2 and written(tokens[k + 1])):
+    if not _foreign_run_starts(tokens, k, written):
         return k
     end = k + 1
     while end < len(tokens):
@@ -603,6 +605,19 @@ def _foreign_run(scope: Scope, k: int) -> int:
                 end += 1   # 阿马/ns 特/d: the tagger cut a one-character end off
             break
     return end
+
+
+def _foreign_run_starts(tokens, k: int, written) -> bool:
+    """Token ``k`` may open a foreign name: two characters or more, or one the tagger reads as a
+    name's first piece, as it reads the next."""
+    first = tokens[k]
+    if not written(first):
+        return False
+    if len(first.text) >= 2:
+        return True
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return nxt is not None and first.flag.startswith("nr") and nxt.flag.startswith("nr") and \
+        len(nxt.text) >= 2 and written(nxt)
 
 
 def _a_place(scope: Scope, name: str) -> bool:
