@@ -104,3 +104,8 @@ def test_a_foreign_name_runs_over_the_pieces_the_tagger_reads_as_names():
 def test_a_two_character_foreign_name_counts_where_the_tagger_calls_it_a_transliteration():
     kept, _ = _read("他看上去更像琼斯的保镖。")
     assert "琼斯" in kept
+
+
+def test_a_verb_that_says_what_a_body_does_stands_inside_its_name():
+    kept, _ = _read("他每年都从海南国际武术开发集团公司拨款资助武术事业。")
+    assert "海南国际武术开发集团公司" in kept

@@ -39,6 +39,7 @@ class NameShape:
     inserted: tuple[str, ...] = ()               # bracketed forms that may stand inside (…(集团)…)
     dotted: tuple[str, ...] = ()                 # recognised names a dot may join to this one (碧桂园·翡翠湾小区)
     stop_types: tuple[str, ...] = ()             # recognised names that end the scan (a person before a body)
+    inner_words: frozenset[str] = frozenset()    # words of any kind that may stand inside (开发 of …开发集团公司)
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,8 @@ def _inside(word: str, flag: str, shape: NameShape) -> bool:
     """Whether a word may stand inside a name of this shape."""
     if any(c in PUNCT for c in word) or word in shape.stop_words or word in shape.opening_words:
         return False
+    if word in shape.inner_words:
+        return True
     if not all(is_cjk(c) or (shape.numerals and (c.isdigit() or c.isalpha())) for c in word):
         return False
     if flag in NOMINAL_FLAGS:
