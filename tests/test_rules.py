@@ -109,3 +109,10 @@ def test_a_two_character_foreign_name_counts_where_the_tagger_calls_it_a_transli
 def test_a_verb_that_says_what_a_body_does_stands_inside_its_name():
     kept, _ = _read("他每年都从海南国际武术开发集团公司拨款资助武术事业。")
     assert "海南国际武术开发集团公司" in kept
+
+
+def test_outlets_a_credit_line_lists_are_each_an_outlet():
+    kept, _ = _read("本报综合大众日报、新华社消息")
+    assert {"大众日报", "新华社"} <= kept
+    kept, _ = _read("据大众日报报道,会议召开。")
+    assert "大众日报" in kept and "据大众日报" not in kept

@@ -38,7 +38,7 @@ _OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", "’": "‘"}
 # Words that end a media outlet's name, and what stands around an outlet in a byline or source line.
 _MEDIA_ENDINGS = ("日报", "晚报", "早报", "时报", "都市报", "商报", "报", "网", "网站", "新闻", "频道", "电视台",
                   "广播电台", "客户端", "融媒", "融媒体中心", "新闻网", "报社", "杂志", "周刊")
-_SOURCE_CUES = ("来源:", "来源：", "来源于", "来源", "据", "转自", "转载自", "供稿")
+_SOURCE_CUES = ("来源:", "来源：", "来源于", "来源", "据", "转自", "转载自", "供稿", "综合")
 _AFTER_OUTLET = ("讯", "记者", "报道", "消息", "电", "评论员", "通讯员", "微信", "公众号", "客户端")
 
 
@@ -123,7 +123,8 @@ def media(scope: Scope) -> Iterator[Candidate]:
 
 def _source_positions(text: str) -> Iterator[int]:
     """Where an outlet's name may begin: after a source cue, at the start of the sentence, after 《 or (."""
-    yield 0
+    if not text.startswith(_SOURCE_CUES):
+        yield 0   # 据大众日报: the cue opens the sentence, the outlet follows it
     for cue in _SOURCE_CUES:
         i = text.find(cue)
         while i >= 0:
@@ -177,9 +178,10 @@ def _words_end_like_an_outlet(scope: Scope, start: int, end: int) -> bool:
 
 
 def _outlet_name_closes(text: str, end: int) -> bool:
-    """What follows an outlet in a source line or byline: the end, a pause, 讯 or 记者, a dateline, 》 or )."""
+    """What follows an outlet in a source line or byline: the end, a pause, 讯 or 记者, a dateline, 》 or ),
+    or the next outlet of a list (综合大众日报、新华社消息)."""
     rest = text[end:end + 12].lstrip(" 》)）】")
-    return end == len(text) or rest[:1] in ("", " ") or rest.startswith(_AFTER_OUTLET) or \
+    return end == len(text) or rest[:1] in ("", " ", "、") or rest.startswith(_AFTER_OUTLET) or \
         bool(_DATELINE.match(rest)) or text[end:end + 1] in "》)） "
 
 
