@@ -224,6 +224,8 @@ def _actors(items, text: str, posts: Vocabulary) -> list[tuple[Mention, str]]:
     found = []
     for chain in _chains(items, text):
         m, k = chain[-1]
+        if m.source == "media":
+            continue   # an outlet reports a program; it carries none out
         after = "".join(text[m.end:m.end + 10].split())
         if posts.starts_at(after, 0) is not None or after.startswith("讯"):
             continue   # the chain names a person's body (市纪委常务副书记周文斌), or a byline

@@ -116,3 +116,11 @@ def test_outlets_a_credit_line_lists_are_each_an_outlet():
     assert {"大众日报", "新华社"} <= kept
     kept, _ = _read("据大众日报报道,会议召开。")
     assert "大众日报" in kept and "据大众日报" not in kept
+
+
+def test_an_outlet_carries_out_no_program():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "据中国绿色时报报道,辉南县推行“林长+警长”模式。"))
+    names = {e.key: e.name for e in r.entities}
+    actors = {names[x.head] for x in r.relations if x.kind == "implements"}
+    assert "中国绿色时报" not in actors and "辉南县" in actors
