@@ -138,13 +138,18 @@ def _source_positions(text: str) -> Iterator[int]:
             yield i + 1 + (text[i + 1] == " ")
         elif ch in " 　" and i + 1 < len(text):
             yield i + 1
+    yield from _before_reporters(text)
+
+
+def _before_reporters(text: str) -> Iterator[int]:
+    """Where the run of characters before 记者 begins (黑龙江日报记者刘伟: the outlet the reporter writes for)."""
     for cue in ("记者", "通讯员", "评论员"):
         i = text.find(cue)
         while i > 0:
             k = i
             while k > 0 and i - k < _MAX_OUTLET and is_cjk(text[k - 1]):
                 k -= 1
-            yield k   # 黑龙江日报记者刘伟: the outlet the reporter writes for
+            yield k
             i = text.find(cue, i + 1)
 
 
