@@ -19,6 +19,10 @@ OUT = Path(__file__).resolve().parent.parent / "kg" / "lexicon" / "divisions.tsv
 # Rows that stand for "the districts of this city" or "the counties directly
 # under this province" rather than for a place: older code tables carry them,
 # and a name like 市辖区 would otherwise match ordinary text.
+# Taiwan, which the national standard of division codes (GB/T 2260) lists
+# as 台湾省 with code 710000 and no divisions below it; the package leaves it out.
+STANDARD_ONLY = (("710000", "", 1, "台湾省"),)
+
 PLACEHOLDER_NAMES = frozenset({
     "市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划",
     "省直辖行政单位", "直辖县级行政区划", "市", "区",
@@ -50,11 +54,13 @@ def render() -> tuple[str, int]:
         "# the county-level units directly under a province point at the province,",
         "# and the townships of prefectures without counties (东莞, 中山, 儋州 ...)",
         "# point at the prefecture, so a parent chain may skip a level.",
-        "# Taiwan is absent because the source publishes no numeric code for it.",
+        "# 台湾省 (710000) is added from the national standard GB/T 2260, which",
+        "# lists it with no divisions below it; the package leaves it out.",
         "# Do not edit by hand; regenerate with: python scripts/make_divisions.py",
         "code\tparent\tlevel\tname",
     ]
-    lines += [f"{d.code}\t{d.parent_code}\t{d.level}\t{d.name}" for d in kept]
+    body = [(d.code, d.parent_code, d.level, d.name) for d in kept] + list(STANDARD_ONLY)
+    lines += [f"{code}\t{parent}\t{level}\t{name}" for code, parent, level, name in sorted(body)]
     return "\n".join(lines) + "\n", len(kept)
 
 
