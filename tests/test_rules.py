@@ -124,3 +124,8 @@ def test_an_outlet_carries_out_no_program():
     names = {e.key: e.name for e in r.entities}
     actors = {names[x.head] for x in r.relations if x.kind == "implements"}
     assert "中国绿色时报" not in actors and "辉南县" in actors
+
+
+def test_a_four_character_short_form_names_its_city():
+    kept, _ = _read("他到乌鲁木齐出差,又去了呼和浩特。")
+    assert {"乌鲁木齐市", "呼和浩特市"} <= kept

@@ -64,7 +64,7 @@ class Scope:
 def _word_lists(lex: Lexicon) -> WordLists:
     """Every list a sentence is scanned for, in one automaton."""
     usable = {n for n in lex.divisions_by_name if len(n) >= 3 or n.endswith(("县", "旗"))}
-    short = {n for n, ds in lex.division_short_names.items() if 2 <= len(n) <= 3 and any(d.level <= 2 for d in ds)}
+    short = {n for n, ds in lex.division_short_names.items() if 2 <= len(n) <= 4 and any(d.level <= 2 for d in ds)}
     return WordLists({
         "divisions": usable, "short_divisions": short,
         "any_short_divisions": {n for n in lex.division_short_names if 2 <= len(n) <= 4},

@@ -78,7 +78,7 @@ def _sound_division(scope: Scope, i: int, j: int) -> bool:
 
 def _short_form(scope: Scope, i: int, lengths, last: Candidate | None) -> Candidate | None:
     """运城 for 运城市: a short form the segmenter reads as a word of its own."""
-    for length in (3, 2):
+    for length in (4, 3, 2):
         if length not in lengths or scope.text[i + length:i + length + 1] in _STREET_WORDS:
             continue
         tok = scope.view.token(i)
