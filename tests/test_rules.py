@@ -129,3 +129,10 @@ def test_an_outlet_carries_out_no_program():
 def test_a_four_character_short_form_names_its_city():
     kept, _ = _read("他到乌鲁木齐出差,又去了呼和浩特。")
     assert {"乌鲁木齐市", "呼和浩特市"} <= kept
+
+
+def test_a_short_form_is_read_whatever_the_tagger_calls_it_unless_it_is_an_everyday_word():
+    kept, _ = _read("1993年,大连化工集团公司在棉花岛投资。")   # 大连/d
+    assert {"大连市", "大连化工集团公司"} <= kept
+    kept, _ = _read("各位来宾,大家好。")
+    assert "来宾市" not in kept

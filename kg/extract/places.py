@@ -82,7 +82,9 @@ def _short_form(scope: Scope, i: int, lengths, last: Candidate | None) -> Candid
         if length not in lengths or scope.text[i + length:i + length + 1] in _STREET_WORDS:
             continue
         tok = scope.view.token(i)
-        if tok.start != i or tok.end != i + length or not tok.flag.startswith(("ns", "n", "nz", "j", "nt")):
+        # The segmenter must read the form as a word of its own; its tag is no guide
+        # (大连/d, 保定/v, 石家庄/nr), and the forms that are everyday words are not offered.
+        if tok.start != i or tok.end != i + length:
             continue
         form = scope.text[i:i + length]
         found = scope.lex.division_short_names[form]
