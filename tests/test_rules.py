@@ -136,3 +136,16 @@ def test_a_short_form_is_read_whatever_the_tagger_calls_it_unless_it_is_an_every
     assert {"大连市", "大连化工集团公司"} <= kept
     kept, _ = _read("各位来宾,大家好。")
     assert "来宾市" not in kept
+
+
+def _posts(text: str) -> dict[str, set[str]]:
+    findings = extractor_for(Backend.RULES).find(clean(Document("t.txt", "t.txt", text)))
+    return {c.name: {p.label for p in c.posts} for f in findings for c in f.kept if c.type == "Person"}
+
+
+def test_a_body_opens_its_post_label():
+    assert _posts("大会由县政协副主席陶庆福主持。")["陶庆福"] == {"县政协副主席"}
+
+
+def test_an_acting_holders_post_keeps_its_mark():
+    assert _posts("县政协党组成员、代秘书长张树法在主席台前就座。")["张树法"] == {"县政协党组成员", "代秘书长"}

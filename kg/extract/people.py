@@ -226,8 +226,10 @@ def post_chain(scope: Scope, end: int) -> tuple[Post, ...]:
         start, body = _label_left(scope, end - len(title))
         inside = scope.found.inside(start, end, (ORGANIZATION,))
         if inside:
-            # The title may begin inside the body's name (市监委 + 监委副主任).
-            body = max(inside, key=lambda c: (c.end, -c.start)).name
+            # The title may begin inside the body's name (市监委 + 监委副主任); the body
+            # opens the label (大会由县政协副主席: the post is 县政协副主席).
+            named = max(inside, key=lambda c: (c.end, -c.start))
+            body, start = named.name, max(start, named.start)
         posts.insert(0, Post(normalize_name(text[start:end]), body))
         k = start
         while k > 0 and text[k - 1] == " ":
@@ -261,10 +263,16 @@ def _label_left(scope: Scope, start: int) -> tuple[int, str]:
             placed, k = True, ent.start
             continue
         tok = scope.view.token(k - 1)
+        if tok.text == _ACTING and k == start:
+            return tok.start, ""   # 代秘书长: an acting holder's post, whatever is written before it
         if not _in_a_label(scope, tok, k):
             break
         k = tok.start
     return _with_level_prefix(scope, trim_opening(scope.view, k, start, scope.res.body_shape)), ""
+
+
+# The mark of an acting holder, written before the title (代秘书长, 代市长).
+_ACTING = "代"
 
 
 def _in_a_label(scope: Scope, tok, k: int) -> bool:
