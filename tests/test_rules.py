@@ -149,3 +149,9 @@ def test_a_body_opens_its_post_label():
 
 def test_an_acting_holders_post_keeps_its_mark():
     assert _posts("县政协党组成员、代秘书长张树法在主席台前就座。")["张树法"] == {"县政协党组成员", "代秘书长"}
+
+
+def test_a_list_runs_back_from_a_name_to_the_names_before_it():
+    posts = _posts("会上,于现伟、郑婷婷、徐坤、陈钟、卢兆亮、孙铁军6名县政协委员作大会发言。")
+    assert set(posts) == {"于现伟", "郑婷婷", "徐坤", "陈钟", "卢兆亮", "孙铁军"}
+    assert all(p == {"县政协委员"} for p in posts.values())

@@ -635,26 +635,35 @@ def _a_place(scope: Scope, name: str) -> bool:
 
 # --------------------------------------------------------------------------- after the generators
 
+# What stands before the first name of a list: a pause, another item's 、, an opening bracket.
+_LIST_START = frozenset("、,，:：;；(（ ")
+
+
 def continue_lists(scope: Scope, accepted: list[Candidate]) -> list[Candidate]:
     """市领导张国华、李晓燕、王志强: names listed after a vouched-for one share its context and posts."""
     out = list(accepted)
     queue = sorted(accepted, key=lambda c: c.start)
     while queue:
         c = queue.pop(0)
-        span = _name_listed_after(scope, c)
-        if span is None:
-            continue
-        j = span[1]
-        same = next((o for o in out if o.start == span[0] and o.end == j), None)
-        if same is not None:
-            merged = dataclasses.replace(same, posts=same.posts or c.posts)
+        for span in filter(None, (_name_listed_after(scope, c), _name_listed_before(scope, c))):
+            _add_listed(scope, c, span, out, queue)
+    return out
+
+
+def _add_listed(scope: Scope, c: Candidate, span: tuple[int, int], out: list[Candidate],
+                queue: list[Candidate]) -> None:
+    """Keep the listed name at ``span`` with ``c``'s posts (or give them to the name kept there without any)."""
+    i, j = span
+    same = next((o for o in out if o.start == i and o.end == j), None)
+    if same is not None:
+        if c.posts and not same.posts:
+            merged = dataclasses.replace(same, posts=c.posts)
             out[out.index(same)] = merged
             queue.append(merged)
-        elif not any(o.start < j and span[0] < o.end for o in out):
-            nxt = _person(scope, span, "listed", posts=c.posts, signals=c.signals)
-            out.append(nxt)
-            queue.append(nxt)
-    return out
+    elif not any(o.start < j and i < o.end for o in out):
+        nxt = _person(scope, span, "listed", posts=c.posts, signals=c.signals)
+        out.append(nxt)
+        queue.append(nxt)
 
 
 def _name_listed_after(scope: Scope, c: Candidate) -> tuple[int, int] | None:
@@ -667,6 +676,23 @@ def _name_listed_after(scope: Scope, c: Candidate) -> tuple[int, int] | None:
     if span is None or not _ends_a_list_item(scope, span[1]):
         return None
     return span
+
+
+def _name_listed_before(scope: Scope, c: Candidate) -> tuple[int, int] | None:
+    """The span of a name written before ``c`` and 、 (于现伟、郑婷婷、徐坤、陈钟), when an item of the
+    list begins right before it: after a pause, another 、 or the start of the sentence."""
+    text = scope.text
+    j = c.start - 1
+    if j < 2 or text[j] != "、":
+        return None
+    for length in (3, 2, 4):
+        i = j - length
+        if i < 0 or (i > 0 and text[i - 1] not in _LIST_START):
+            continue
+        span = name_at(scope, i, end=j)
+        if span == (i, j):
+            return span
+    return None
 
 
 def _ends_a_list_item(scope: Scope, j: int) -> bool:
