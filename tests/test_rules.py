@@ -155,3 +155,18 @@ def test_a_list_runs_back_from_a_name_to_the_names_before_it():
     posts = _posts("会上,于现伟、郑婷婷、徐坤、陈钟、卢兆亮、孙铁军6名县政协委员作大会发言。")
     assert set(posts) == {"于现伟", "郑婷婷", "徐坤", "陈钟", "卢兆亮", "孙铁军"}
     assert all(p == {"县政协委员"} for p in posts.values())
+
+
+def test_a_doctrine_names_its_namesake_whatever_the_tag():
+    kept, _ = _read("马克思主义带给这个世界的改变。")   # 马克思主义/n
+    assert "马克思" in kept
+
+
+def test_a_plural_is_no_name():
+    kept, _ = _read("商人们和文人们都来了。")
+    assert not {"商人们", "文人们"} & kept
+
+
+def test_country_in_a_fixed_phrase_names_no_place():
+    kept, rejected = _read("坚持和发展中国特色社会主义,实现中国梦。")
+    assert "中国" not in kept and rejected["中国"] == "country-in-a-fixed-phrase"

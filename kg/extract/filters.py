@@ -15,7 +15,7 @@ from kg.extract.base import DETERMINERS, word_info
 from kg.extract.boundary import OPENING_CHARS, opens_no_name
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
-from kg.model import COMMUNITY, ESTATE, ORGANIZATION, PERSON, PLACE_TYPES, PROGRAM, TOWNSHIP, VILLAGE
+from kg.model import COMMUNITY, COUNTRY, ESTATE, ORGANIZATION, PERSON, PLACE_TYPES, PROGRAM, TOWNSHIP, VILLAGE
 from kg.text import is_cjk
 
 __all__ = ["Thresholds", "Rule", "Rejection", "CHAIN", "apply_chain", "THRESHOLDS"]
@@ -206,6 +206,21 @@ _PROGRAM_RULES = ((PROGRAM,), (
 
 # --------------------------------------------------------------------------- the chain
 
+# What follows a country's name in the fixed phrases of political language (中国特色社会主义,
+# 中国式现代化, 中国梦), where the name describes and names no place of the story.
+_FIXED_AFTER_COUNTRY = ("特色", "式", "梦")
+
+
+def _in_a_fixed_phrase(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    return s.text.startswith(_FIXED_AFTER_COUNTRY, c.end)
+
+
+_COUNTRY_RULES = ((COUNTRY,), (
+    ("country-in-a-fixed-phrase", "a country's name in a fixed phrase names no place (中国特色社会主义)",
+     _in_a_fixed_phrase),
+))
+
+
 def _rules(kinds: tuple[str, ...], rules) -> tuple[Rule, ...]:
     return tuple(Rule(name, reason, frozenset(kinds), test) for name, reason, test in rules)
 
@@ -223,6 +238,7 @@ CHAIN: tuple[Rule, ...] = (
     + _rules(*_PLACE_RULES)
     + _rules(*_BODY_RULES)
     + _rules(*_PROGRAM_RULES)
+    + _rules(*_COUNTRY_RULES)
 )
 
 # Types a rule may mention, kept here so that a typo in a tuple above fails at import.

@@ -30,7 +30,7 @@ _LEVELS = frozenset("省市县区镇乡村旗")
 # Characters that never stand in a given name but often follow one (王建华主持, 陈刚在).
 _NOT_IN_NAME = frozenset("的了在说是等与及对把被将也都就从向到于则又还便即曾已并而或让给由着过")
 # Last characters of nouns the tagger takes for names (幸福感, 单元楼, 连心桥).
-_NOUN_ENDINGS = frozenset("感楼栋桥性化者式型度率界区村镇园院馆站所厂店业会团队组部局委办处科室路街巷道")
+_NOUN_ENDINGS = frozenset("感楼栋桥性化者式型度率界区村镇园院馆站所厂店业会团队组部局委办处科室路街巷道们")
 # Surnames that are also everyday function words or adjectives (和部分, 高标准).
 _WORDLIKE_SURNAMES = frozenset("和于向从同由及与将把以为时都全高大小新老多少")
 # Verbs that take a post away rather than give one.
@@ -500,15 +500,13 @@ def tagged(scope: Scope) -> Iterator[Candidate]:
     """
     text = scope.text
     for tok in scope.view.tokens:
-        if tok.flag[:2] != "nr":
-            continue
-        eponym = EPONYM.match(tok.text)
-        if eponym:
+        eponym = EPONYM.match(tok.text) if tok.flag[:1] == "n" else None
+        if eponym:   # 邓小平理论/nr, 马克思主义/n: the dictionary files the doctrine as a noun or a name
             cand = _eponym(scope, tok, eponym.group(1))
             if cand is not None:
                 yield cand
             continue
-        if not _tag_may_name(scope, tok):
+        if tok.flag[:2] != "nr" or not _tag_may_name(scope, tok):
             continue
         span = name_at(scope, tok.start, strict=False, end=tok.end)
         if span is None or (tok.end < len(text) and (
