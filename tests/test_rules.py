@@ -170,3 +170,13 @@ def test_a_plural_is_no_name():
 def test_country_in_a_fixed_phrase_names_no_place():
     kept, rejected = _read("坚持和发展中国特色社会主义,实现中国梦。")
     assert "中国" not in kept and rejected["中国"] == "country-in-a-fixed-phrase"
+
+
+def test_posts_listed_with_commas_belong_to_the_name_when_each_names_its_body():
+    posts = _posts("吉安市委常委,井冈山管理局党工委书记,井冈山市委书记龙波舟出席。")
+    assert posts["龙波舟"] == {"吉安市委常委", "井冈山管理局党工委书记", "井冈山市委书记"}
+
+
+def test_a_post_no_longer_held_is_read_after_the_name():
+    posts = _posts("中共中央批准:孙立成同志不再担任中共济南市委书记职务。")
+    assert posts["孙立成"] == {"中共济南市委书记"}

@@ -36,7 +36,9 @@ _WORDLIKE_SURNAMES = frozenset("和于向从同由及与将把以为时都全高
 # Verbs that take a post away rather than give one.
 _REMOVALS = frozenset({"免去", "撤销", "辞去", "免职"})
 # What links a name to the post written after it (…为省政府副省长, 栗战书任代理省长, 辞去…职务).
-_POST_LINKS = ("任命为", "兼任", "担任", "出任", "调任", "改任", "为", "任", "辞去", "的")
+_POST_LINKS = ("不再担任", "不再兼任", "任命为", "兼任", "担任", "出任", "调任", "改任", "为", "任", "辞去", "的")
+# What stands between the posts of one person written before the name.
+_POST_PAUSES = "、,，"
 # What may end a list of names.
 _LIST_END = "、,，。;；等和及与为"
 
@@ -216,30 +218,43 @@ def _after_an_office_verb(scope: Scope, i: int) -> bool:
 
 
 def post_chain(scope: Scope, end: int) -> tuple[Post, ...]:
-    """The posts written before a name: 市委副书记、代市长 gives two, with their bodies."""
+    """The posts written before a name: 市委副书记、代市长 gives two, with their bodies.
+
+    Posts listed with commas (吉安市委常委,井冈山管理局党工委书记,井冈山市委书记龙波舟)
+    belong to the name too when each names its body: a comma may also end a clause.
+    """
     posts: list[Post] = []
     text = scope.text
+    pause = ""
     while end > 0:
-        title = scope.view.ending_at("titles", end)
-        if title is None:
+        post, start = _post_ending_at(scope, end)
+        if post is None or (pause != "、" and pause and not post.body):
             break
-        start, body = _label_left(scope, end - len(title))
-        inside = scope.found.inside(start, end, (ORGANIZATION,))
-        if inside:
-            # The title may begin inside the body's name (市监委 + 监委副主任); the body
-            # opens the label (大会由县政协副主席: the post is 县政协副主席).
-            named = max(inside, key=lambda c: (c.end, -c.start))
-            body, start = named.name, max(start, named.start)
-        posts.insert(0, Post(normalize_name(text[start:end]), body))
+        posts.insert(0, post)
         k = start
         while k > 0 and text[k - 1] == " ":
             k -= 1
-        if k == 0 or text[k - 1] != "、":
+        if k == 0 or text[k - 1] not in _POST_PAUSES:
             break
-        end = k - 1
+        pause, end = text[k - 1], k - 1
         while end > 0 and text[end - 1] == " ":
             end -= 1
     return tuple(posts)
+
+
+def _post_ending_at(scope: Scope, end: int) -> tuple[Post | None, int]:
+    """The post whose title ends at ``end``, and where its label starts."""
+    title = scope.view.ending_at("titles", end)
+    if title is None:
+        return None, end
+    start, body = _label_left(scope, end - len(title))
+    inside = scope.found.inside(start, end, (ORGANIZATION,))
+    if inside:
+        # The title may begin inside the body's name (市监委 + 监委副主任); the body
+        # opens the label (大会由县政协副主席: the post is 县政协副主席).
+        named = max(inside, key=lambda c: (c.end, -c.start))
+        body, start = named.name, max(start, named.start)
+    return Post(normalize_name(scope.text[start:end]), body), start
 
 
 def _label_left(scope: Scope, start: int) -> tuple[int, str]:
