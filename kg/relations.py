@@ -51,15 +51,15 @@ def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dic
     for idx, m in enumerate(mentions):
         key = key_of[idx]
         if m.type == PERSON:
+            before = ""
             for post in m.posts:
                 body = _resolve_body(post.body, mentions, m, org_key) or \
-                    _named_before(post.label, mentions, m, org_key, _titles(lex), lex.party_units)
+                    _named_before(post.label, mentions, m, org_key, _titles(lex), lex.party_units) or \
+                    (_party_parent(before, by_name, lex.party_units) if before else "")
                 add(HOLDS_POST, key, post.label, m, body=body)
                 if body:
                     add(MEMBER_OF, key, body, m)
-                    parent = _party_parent(body, by_name, lex.party_units)
-                    if parent:
-                        add(MEMBER_OF, key, parent, m)
+                before = body
             if m.member_of:
                 add(MEMBER_OF, key, _resolve_body(m.member_of, mentions, m, org_key), m)
         elif m.type in PLACE_TYPES and m.parent:
@@ -106,7 +106,12 @@ def _named_before(label: str, mentions: list[Mention], person: Mention, org_key,
 
 
 def _party_parent(body_key: str, by_name: dict, party_units: tuple[str, ...]) -> str:
-    """The body a party unit is set up in (住建局党委 → 住建局), when the document names it: its members are its members."""
+    """The body a party unit is set up in (住建局党委 → 住建局), when the document names it.
+
+    A post with no body of its own after a post in a party unit is held in
+    that unit's body (市住建局党委委员、总工程师: the chief engineer of 住建局);
+    memberOf goes to the most specific body each post names, not to both.
+    """
     name = body_key.split(":", 1)[1]
     for unit in party_units:
         if name.endswith(unit) and len(name) > len(unit):

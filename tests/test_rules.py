@@ -180,3 +180,13 @@ def test_posts_listed_with_commas_belong_to_the_name_when_each_names_its_body():
 def test_a_post_no_longer_held_is_read_after_the_name():
     posts = _posts("中共中央批准:孙立成同志不再担任中共济南市委书记职务。")
     assert posts["孙立成"] == {"中共济南市委书记"}
+
+
+def test_a_post_after_one_in_a_party_unit_is_held_in_that_units_body():
+    members = _members("瑞安市住建局召开会议。瑞安市住建局党委委员、总工程师陈强表示,工程进展顺利。")
+    assert ("陈强", "瑞安市住建局党委") in members and ("陈强", "瑞安市住建局") in members
+
+
+def test_a_party_units_member_is_not_made_a_member_of_its_body_by_that_post_alone():
+    members = _members("瑞安市住建局召开会议。瑞安市住建局党委委员陈强表示,工程进展顺利。")
+    assert members == {("陈强", "瑞安市住建局党委")}
