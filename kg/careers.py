@@ -113,7 +113,8 @@ def _spell(group: list[_Holding], dates: dict[str, str]) -> Spell:
     return Spell(person=best.person, post=best.label, body=best.body, facts=facts,
                  forms=tuple(sorted({h.label for h in group})), first_seen=seen[0] if seen else "",
                  last_seen=seen[-1] if seen else "", start=_first(events, STARTING_EVENTS),
-                 end=_first(events, ENDING_EVENTS), evidence=evidence)
+                 end=_first(events, ENDING_EVENTS), evidence=evidence,
+                 events=sorted(events, key=lambda e: _where(e.evidence)))
 
 
 def _first(events: list[CareerEvent], kinds: tuple[str, ...]) -> CareerEvent | None:

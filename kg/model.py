@@ -445,12 +445,13 @@ class Spell:
     start: CareerEvent | None = None   # the event that begins it, when one is read
     end: CareerEvent | None = None     # the event that ends it
     evidence: list[Evidence] = field(default_factory=list)   # every supporting mention, in order
+    events: list[CareerEvent] = field(default_factory=list)  # every event read of it
 
     @property
-    def key(self) -> str:
-        """The person, the office (acting or not) and the body, place or post it is of."""
+    def key(self) -> tuple[str, str, str]:
+        """The person, the office (acting or not) and the body, place or post it is of: what tells spells apart."""
         office = self.facts.office + ("·代理" if self.facts.acting else "")
-        return f"{self.person}/{office}/{self.body or self.facts.code or self.post}"
+        return self.person, office, self.body or self.facts.code or self.post
 
     @property
     def documents(self) -> list[str]:
