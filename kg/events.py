@@ -241,11 +241,14 @@ def _cue_later(here: _Sentence, name: _Name, book: _CueBook) -> tuple[EventCue, 
 # --------------------------------------------------------------------------- the posts of an event
 
 def _event_posts(here: _Sentence, name: _Name, cue: EventCue, at: int, titles: Vocabulary) -> list[tuple[str, str]]:
-    """(label, body) of the posts the event is about: those written after the name, else the one after the cue."""
+    """(label, body) of the posts the event is about: those written after the name (and a cue after it),
+    else the one written after the cue."""
     text = here.text
+    # A cue after the name comes before its posts (王明，…，现任县委常委，拟任县人民政府副县长).
+    begin = name.j if cue.side == "before" else at
     after = []
     for label, body in here.posts.get((here.doc.document.id, name.start), ()):
-        k = text.find(label, name.j)
+        k = text.find(label, begin)
         if k >= 0 and not any(c in text[name.j:k] for c in _CLAUSE_END):
             after.append((k, label, body))
     if not after:
