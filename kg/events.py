@@ -321,9 +321,26 @@ def stated_date(cdoc: CleanDocument, index: int, before: int) -> str:
         return near[-1]
     for s in reversed(sentences[:index]):
         found = _dates_in(s.text, cdoc.date)
-        if found:
+        if found and not _dateline(s.text):
             return found[-1][1]
     return ""
+
+
+# Characters besides its dates up to which a sentence is a date line (齐鲁晚报 2022年03月30日).
+DATELINE = 10
+
+
+def _dateline(text: str) -> bool:
+    """A line that dates the page rather than an event: a full date and little else (a paper's name,
+    a weekday), and no punctuation of a sentence.
+
+    >>> _dateline("齐鲁晚报     2022年03月30日"), _dateline("会议25日结束。"), _dateline("会议于2022年3月29日召开。")
+    (True, False, False)
+    """
+    if any(c in text for c in "。，,；;") or not all(m.group(1) for m in _DATE.finditer(text)):
+        return False
+    rest = _DATE.sub("", text)
+    return sum(1 for c in rest if c.isalnum()) <= DATELINE
 
 
 def _dates_in(text: str, article: str) -> list[tuple[int, str]]:
@@ -339,15 +356,19 @@ def _resolve(m: re.Match, article: str) -> str:
     year, month, day, relative = m.groups()
     if relative:
         return shift_days(article, _RELATIVE[relative]) if is_day(article) else ""
-    if year and not month:
+    if year:
+        return _valid(int(year), int(month), int(day)) if month else ""
+    return _without_year(int(month) if month else 0, int(day), article)
+
+
+def _without_year(month: int, day: int, article: str) -> str:
+    """A day written without its year (or month): the article's, moved back when it would fall after it."""
+    if len(article) < (4 if month else 7):
         return ""
-    if not year and len(article) < (4 if month else 7):
-        return ""
-    y = int(year or article[:4])
-    mo = int(month or article[5:7])
-    found = _valid(y, mo, int(day))
-    if found and not year and is_day(article) and found > article:
-        found = _valid(y - 1, mo, int(day)) if month else _valid(y - (mo == 1), 12 if mo == 1 else mo - 1, int(day))
+    y, mo = int(article[:4]), month or int(article[5:7])
+    found = _valid(y, mo, day)
+    if found and is_day(article) and found > article:
+        found = _valid(y - 1, mo, day) if month else _valid(y - (mo == 1), 12 if mo == 1 else mo - 1, day)
     return found
 
 

@@ -42,6 +42,16 @@ class Place:
     level: str
 
 
+def _organ(office: Office | None, of_body: str, has_body: bool) -> str:
+    """Whether a post is of a leading organ or a department: as its title says, unless its body says
+    it is a department's (a bureau's party secretary is no party committee's)."""
+    if office is None or not office.organ:
+        return of_body
+    if has_body and office.organ == "leading" and of_body == "department":
+        return of_body
+    return office.organ
+
+
 class PostReader:
     """Reads the facts of posts in one knowledge graph (its bodies and places are looked up once)."""
 
@@ -65,10 +75,7 @@ class PostReader:
         place, body_level, organ = self._body(body) if body else (self._label_place(label), "", "")
         known = self.careers.offices.get(office)
         level = (place.level if place else "") or (known.level if known else "") or body_level
-        if known is not None and known.organ in ("leading", "department", "none") and not (
-                body and known.organ == "leading" and organ == "department"):
-            organ = known.organ
-        rank = self._rank(known, organ, level, place.code if place else "")
+        rank = self._rank(known, _organ(known, organ, bool(body)), level, place.code if place else "")
         return PostFacts(office=office, grade=known.grade if known else "", level=level, rank=rank, acting=acting,
                          concurrent=concurrent, place=place.key if place else "",
                          place_name=place.name if place else "", code=place.code if place else "")

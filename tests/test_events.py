@@ -22,14 +22,14 @@ from kg.offices import PostReader
 def graph_of(*texts: str, people: dict[str, list[tuple[str, str]]] | None = None,
              bodies: dict[str, str] | None = None, places: dict[str, tuple[str, str]] | None = None,
              dates: tuple[str, ...] = ()) -> KnowledgeGraph:
-    """One article a text, one sentence a clause ending in 。; people with the (post, body) written with
+    """One article a text, one sentence a line or a clause ending in 。; people with the (post, body) written with
     each of their names; bodies with the place they are named after; places with their type and code."""
     people, bodies, places = people or {}, bodies or {}, places or {}
     docs, entities, relations = [], {}, []
     for n, text in enumerate(texts):
         doc_id = f"{n}.txt"
         sentences = [Sentence(doc_id, i, m.group(), Offsets.of(range(m.start(), m.end())))
-                     for i, m in enumerate(re.finditer(r"[^。]+。?", text))]
+                     for i, m in enumerate(re.finditer(r"[^。\n]+。?", text))]
         docs.append(CleanDocument(Document(doc_id, doc_id, text), tuple(sentences),
                                   date=dates[n] if n < len(dates) else ""))
         for s in sentences:
@@ -130,6 +130,13 @@ def test_an_event_without_a_date_of_its_own_takes_one_stated_before_it():
     kg = graph_of("会议3月4日召开。会议任命王明为副县长。", people={"王明": [("副县长", "")]}, dates=("2024-03-05",))
     [event] = events_of(kg)
     assert (event.stated, event.observed, event.date) == ("2024-03-04", "2024-03-05", "2024-03-04")
+
+
+def test_a_papers_date_line_is_no_stated_date():
+    kg = graph_of("齐鲁晚报 2022年03月30日\n日前，中共中央批准：刘强同志任济南市委书记。",
+                  people={"刘强": [("济南市委书记", "")]}, dates=("2022-03-30",))
+    [event] = events_of(kg)
+    assert (event.stated, event.observed) == ("", "2022-03-30")
 
 
 def facts(label: str, body: str = "", place: str = "", places=None):
