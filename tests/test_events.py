@@ -183,3 +183,10 @@ def test_a_spell_begins_at_its_appointment_and_ends_at_its_removal():
     assert (spell.start.kind, spell.start.date, spell.end.kind, spell.end.date) == (
         "appointed", "2024-03-04", "removed", "2024-05-06")
     assert (spell.first_seen, spell.last_seen, spell.documents) == ("2024-03-05", "2024-05-07", ["0.txt", "1.txt", "2.txt"])
+
+
+def test_a_malformed_line_of_the_career_lexicons_names_its_file_and_line(monkeypatch):
+    import kg.lexicon.careers as careers
+    monkeypatch.setattr(careers, "_lines", lambda name: iter([(7, ["任命", "promoted", "before"])]))
+    with pytest.raises(ValueError, match=r"^event_cues\.tsv:7: expected"):
+        careers._cues()

@@ -526,7 +526,7 @@
       kept.forEach((ev) => body.append(evidenceBlock(ev)));
     } else if (evidence.length) {
       body.append(el("h3", "Evidence"), el("p", "None of the sentences this page keeps is from the articles "
-        + "chosen; edges.csv and edges_by_period.csv list them all.", "kg-muted"));
+        + "chosen; graph.ttl holds every one, and edges_by_period.csv counts the links by period.", "kg-muted"));
     }
   }
 
