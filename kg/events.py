@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from kg.extract.base import PUNCT, Vocabulary
 from kg.lexicon.careers import CareerLexicon, EventCue
-from kg.model import (HOLDS_POST, ORGANIZATION, PERSON, CareerEvent, CleanDocument, Evidence, KnowledgeGraph,
+from kg.model import (ENDING_EVENTS, HOLDS_POST, ORGANIZATION, PERSON, CareerEvent, CleanDocument, Evidence, KnowledgeGraph,
                       Sentence)
 from kg.offices import PostReader
 from kg.periods import is_day, shift_days
@@ -43,6 +43,8 @@ _CLAUSE_END = "。；;！!？?"
 # What may stand between a cue and a name it governs, besides names and posts.
 _LINKS = ("同志", "职务", "为", "的", "以及", "和", "及", "分别")
 _SEPARATORS = re.compile(r"[、，,]")
+# Characters of verbs that never stand in the name of a body before a title.
+_NOT_IN_BODY = "任担是在"
 _DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日|(昨日|昨天|前天|今天|今日)")
 _RELATIVE = {"昨日": -1, "昨天": -1, "前天": -2, "今天": 0, "今日": 0}
 
@@ -254,6 +256,9 @@ def _event_posts(here: _Sentence, name: _Name, cue: EventCue, at: int, titles: V
     if not after:
         start = at + len(cue.word) if cue.side != "before" else name.j
         post = _post_at(here, start, titles)
+        if post is None and cue.kind in ENDING_EVENTS and cue.side != "before":
+            # 县政协副主席王五退休: a post that ends is the one written with the name.
+            return list(here.posts.get((here.doc.document.id, name.start), ()))
         if post is None:
             return []
         k, label, body = post
@@ -276,8 +281,9 @@ def _post_at(here: _Sentence, k: int, titles: Vocabulary) -> tuple[int, str, str
     if not ends:
         return None
     label = text[k:ends[0]]
-    if any(c in label for c in "的和与及"):
-        return None
+    body = label[:len(label) - len(titles.ends_at(text, ends[0]))]
+    if any(c in label for c in "的和与及") or any(c in body for c in _NOT_IN_BODY):
+        return None   # 退休前担任县委书记: a clause, not a post
     inside = [(j - i, key) for i, j, key in here.bodies if k <= i and j <= ends[0]]
     return k, label, max(inside)[1] if inside else ""
 

@@ -102,6 +102,11 @@ def test_acting_and_concurrent_posts_are_flagged():
         ("Person:宋莉", "代理市长", "市长", True, False), ("Person:王明", "县委书记", "书记", False, True)]
 
 
+def test_a_post_that_ends_is_the_one_written_with_the_name_when_none_follows_the_cue():
+    kg = graph_of("县政协副主席王五退休。李四退休前担任县委书记。", people={"王五": [("县政协副主席", "")], "李四": []})
+    assert summary(kg) == [("retired", "王五", "县政协副主席", "退休")], "a clause after the cue is no post"
+
+
 def test_a_nomination_is_an_event_but_no_spell():
     kg = graph_of("王明，男，1975年3月生，现任县委常委，拟任县人民政府副县长。", people={"王明": [("县委常委", "")]})
     events = events_of(kg)
