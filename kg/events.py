@@ -27,6 +27,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
+from kg.clean import display_text
 from kg.extract.base import PUNCT, Vocabulary
 from kg.lexicon.careers import CareerLexicon, EventCue
 from kg.model import (ENDING_EVENTS, HOLDS_POST, ORGANIZATION, PERSON, CareerEvent, CleanDocument, Evidence, KnowledgeGraph,
@@ -65,7 +66,7 @@ class _Sentence:
     doc: CleanDocument
     sentence: Sentence
     names: list[_Name]
-    posts: dict[int, list[tuple[str, str]]]    # person's start in the article -> (label, body) written with them
+    posts: dict[tuple[str, int], list[tuple[str, str]]]   # (article, name's start) -> (label, body) written with it
     bodies: list[tuple[int, int, str]]         # organizations named, in sentence positions, with their keys
 
     @property
@@ -139,7 +140,8 @@ def _sentence_events(here: _Sentence, book: _CueBook, reader: PostReader) -> lis
             facts = reader.facts(label, body, concurrent=cue.flag == "concurrent")
             if cue.flag == "acting" and not facts.acting:
                 facts = dataclasses.replace(facts, acting=True)
-            evidence = Evidence(here.doc.document.id, here.sentence.index, name.start, name.end, here.text)
+            evidence = Evidence(here.doc.document.id, here.sentence.index, name.start, name.end,
+                                display_text(here.text))
             events.append(CareerEvent(cue.kind, name.key, label, body, cue.word, evidence, stated=date,
                                       observed=here.doc.date, facts=facts))
     return events
