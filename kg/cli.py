@@ -18,7 +18,7 @@ import click
 
 from kg import __version__
 from kg.config import (DEFAULT_CORPUS, DEFAULTS, EVAL_DEFAULTS, VIEW_DEFAULTS, Backend, Conventions, Conversion,
-                       Provenance, RdfFormat, StatsFormat, choices)
+                       Period, Provenance, RdfFormat, StatsFormat, choices)
 from kg.names import display_path
 
 PROGRESS_MIN_DOCUMENTS = 20
@@ -102,6 +102,8 @@ class _Formatter(logging.Formatter):
               help="RDF formats to write (repeat for several).")
 @click.option("--max-nodes", default=DEFAULTS.max_nodes, show_default=True, type=click.IntRange(min=0),
               help="Nodes drawn in graph.html (0: all); graph.gexf always holds all of them.")
+@click.option("--period", type=click.Choice(choices(Period)), default=DEFAULTS.period.value, show_default=True,
+              help="The period by which adoption.csv and edges_by_period.csv count.")
 @click.option("--ner", "backend", type=click.Choice(choices(Backend)), default=DEFAULTS.backend.value,
               show_default=True,
               help="Recognizer: jieba + rules + lexicons, or with Baidu LAC (make lac) or Jiagu (pip install 'kg[jiagu]') added.")
@@ -132,7 +134,7 @@ class _Formatter(logging.Formatter):
 @click.option("--dask", "dask_address", metavar="tcp://HOST:PORT", default=DEFAULTS.dask,
               help="Extract on the Dask cluster whose scheduler is at this address (pip install 'kg[dask]').")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, backend, strict, allow_empty,
+def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, period, backend, strict, allow_empty,
           convert, no_convert, to_simplified, metadata, identities, date_from_name, no_second_pass,
           workers, cache_dir, no_cache, dask_address, quiet) -> None:
     """Build the graph of PATHS (files, folders or globs; default: seeds/)."""
@@ -140,7 +142,7 @@ def build(paths, out_dir, pattern, base_iri, provenance, formats, max_nodes, bac
     if quiet:
         logging.getLogger().setLevel(logging.ERROR)
     options = BuildOptions(out_dir=Path(out_dir), pattern=pattern, base_iri=_base_iri(base_iri),
-                           provenance=provenance, rdf_formats=tuple(formats), max_nodes=max_nodes,
+                           provenance=provenance, rdf_formats=tuple(formats), max_nodes=max_nodes, period=period,
                            backend=backend, convert=_conversion(convert, no_convert, to_simplified), workers=workers,
                            cache_dir=Path(cache_dir) if cache_dir else None, use_cache=not no_cache,
                            dask=dask_address, allow_empty=allow_empty, strict=strict, metadata=metadata,

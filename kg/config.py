@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg.vocab import DEFAULT_BASE_IRI
 
-__all__ = ["Backend", "Conversion", "Provenance", "RdfFormat", "Conventions", "BuildOptions", "DEFAULTS",
+__all__ = ["Backend", "Conversion", "Provenance", "RdfFormat", "Conventions", "Period", "BuildOptions", "DEFAULTS",
            "EvalOptions", "EVAL_DEFAULTS", "StatsFormat", "ViewOptions", "VIEW_DEFAULTS", "DEFAULT_CORPUS",
            "QueryOptions", "QUERY_DEFAULTS", "RUN_OPTIONS", "choices"]
 
@@ -49,6 +49,13 @@ class Conventions(str, Enum):
     """How ``kg eval --ner`` post-processes a statistical tagger's names."""
     PD = "pd"   # as the People's Daily corpus marks them
     KG = "kg"   # as a build keeps them
+
+
+class Period(str, Enum):
+    """The period by which adoption.csv and edges_by_period.csv count."""
+    YEAR = "year"
+    QUARTER = "quarter"
+    MONTH = "month"
 
 
 def choices(enum: type[Enum]) -> list[str]:
@@ -88,6 +95,7 @@ class BuildOptions:
     allow_empty: bool = False               # write an empty graph when no document could be read
     strict: bool = False                    # skipped inputs stop the build before anything is written
     write_report: bool = True               # report.html beside the page
+    period: Period = Period.MONTH           # the period of adoption.csv and edges_by_period.csv
 
     def __post_init__(self) -> None:
         # Plain strings from a caller become the enums, so the rest of kg sees one type.
@@ -95,6 +103,7 @@ class BuildOptions:
         object.__setattr__(self, "provenance", Provenance(self.provenance))
         object.__setattr__(self, "backend", Backend(self.backend))
         object.__setattr__(self, "convert", Conversion(self.convert))
+        object.__setattr__(self, "period", Period(self.period))
         for name in ("metadata", "identities"):
             if getattr(self, name) is not None:
                 object.__setattr__(self, name, Path(getattr(self, name)))

@@ -49,6 +49,19 @@ IMPLEMENTS = "implements"
 COOCCURS = "cooccursWith"
 RELATION_KINDS = (HOLDS_POST, MEMBER_OF, LOCATED_IN, IMPLEMENTS)
 
+# Kinds of personnel event (kg/lexicon/event_cues.tsv gives the words for each).
+APPOINTED = "appointed"
+ELECTED = "elected"
+NOMINATED = "nominated"
+TRANSFERRED = "transferred"
+SECONDED = "seconded"
+REMOVED = "removed"
+RESIGNED = "resigned"
+RETIRED = "retired"
+STARTING_EVENTS = (APPOINTED, ELECTED, TRANSFERRED, SECONDED)
+ENDING_EVENTS = (REMOVED, RESIGNED, RETIRED)
+EVENT_KINDS = (*STARTING_EVENTS, NOMINATED, *ENDING_EVENTS)
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -378,6 +391,73 @@ class IdentityCandidate:
     refs: tuple[str, ...] = ()            # each as name@article, as the identities file names people
 
 
+@dataclass(frozen=True, slots=True)
+class PostFacts:
+    """A post as written, normalized: its office, its body's level and place, its rank on the ladder."""
+    office: str = ""           # the title without body or marks (副市长, 书记); the post itself when none is known
+    grade: str = ""            # 正职, 副职 or 成员
+    level: str = ""            # province, city, county, township or village: the level of the post's body
+    rank: str = ""             # 正省部级 … 副乡科级, when the level and the office determine it
+    acting: bool = False       # 代, 代理
+    concurrent: bool = False   # 兼任
+    place: str = ""            # key of the place whose body it is, when the graph has it
+    place_name: str = ""
+    code: str = ""             # that place's division code
+
+
+@dataclass(frozen=True, slots=True)
+class CareerEvent:
+    """An appointment, election, nomination, transfer, removal, resignation or retirement read in a sentence.
+
+    ``stated`` is the date the text gives (会议25日决定…), ``observed`` the
+    article's; they are kept apart, and either may be empty.
+    """
+    kind: str                  # one of EVENT_KINDS
+    person: str                # entity key
+    post: str                  # the post as written
+    body: str                  # key of the post's body, "" when the text names none
+    cue: str                   # the word that says it (任命, 免去)
+    evidence: Evidence         # the sentence, with the span of the person's name
+    stated: str = ""           # YYYY-MM-DD
+    observed: str = ""         # YYYY-MM-DD, YYYY-MM or YYYY
+    facts: PostFacts = PostFacts()
+
+    @property
+    def id(self) -> str:
+        """Stable and readable: the article, where the name starts, and the post."""
+        return f"{self.evidence.doc_id}@{self.evidence.start}/{self.post}"
+
+    @property
+    def date(self) -> str:
+        return self.stated or self.observed
+
+
+@dataclass(slots=True)
+class Spell:
+    """One person in one post, from the first to the last article that shows it, with the events that bound it."""
+    person: str                # entity key
+    post: str                  # the fullest way the articles write it
+    body: str                  # key of its body, "" when none is known
+    facts: PostFacts
+    forms: tuple[str, ...] = ()        # every way it is written
+    first_seen: str = ""               # the earliest and latest dates of the articles that show it
+    last_seen: str = ""
+    start: CareerEvent | None = None   # the event that begins it, when one is read
+    end: CareerEvent | None = None     # the event that ends it
+    evidence: list[Evidence] = field(default_factory=list)   # every supporting mention, in order
+    events: list[CareerEvent] = field(default_factory=list)  # every event read of it
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """The person, the office (acting or not) and the body, place or post it is of: what tells spells apart."""
+        office = self.facts.office + ("·代理" if self.facts.acting else "")
+        return self.person, office, self.body or self.facts.code or self.post
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({e.doc_id for e in self.evidence})
+
+
 @dataclass(slots=True)
 class KnowledgeGraph:
     """The merged result of a build: what the graph stage and exporters read."""
@@ -388,6 +468,8 @@ class KnowledgeGraph:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     candidates: list[IdentityCandidate] = field(default_factory=list)  # undecided identities, for review
     recalled: int = 0                  # mentions the second pass found
+    events: list[CareerEvent] = field(default_factory=list)   # personnel events, in article order
+    spells: list[Spell] = field(default_factory=list)         # person–post spells, by person
 
     @property
     def sentence_count(self) -> int:

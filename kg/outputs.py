@@ -16,7 +16,7 @@ import networkx as nx
 
 from kg.atomic import alongside, atomic_batch
 from kg.config import BuildOptions
-from kg.export import html, neo4j, network, rdf, report, review, tables
+from kg.export import html, neo4j, network, rdf, report, review, tables, time_tables
 from kg.export.layout import picture
 from kg.graph import build_graph
 from kg.model import KnowledgeGraph
@@ -27,7 +27,7 @@ __all__ = ["write_outputs", "KNOWN_OUTPUTS", "remove_stale_outputs"]
 # Every file a build may write, relative to the output folder.
 KNOWN_OUTPUTS = ("graph.ttl", "graph.jsonld", "ontology.ttl", "entities.csv", "edges.csv", "merges.csv",
                  "neo4j/nodes.csv", "neo4j/relationships.csv", "graph.graphml", "graph.gexf", "graph.html",
-                 "report.html")
+                 "report.html", *time_tables.TIME_TABLES)
 
 
 def write_outputs(kg: KnowledgeGraph, options: BuildOptions) -> list[Path]:
@@ -45,6 +45,8 @@ def write_outputs(kg: KnowledgeGraph, options: BuildOptions) -> list[Path]:
                                       formats=options.rdf_formats)
             with stage("writing the tables"):
                 paths += tables.write_csv(kg, graph, out)
+            with stage("writing the tables of careers, adoption and periods"):
+                paths += time_tables.write_time_tables(kg, out, options.period)
             with stage("writing the Neo4j import files"):
                 paths += neo4j.write_neo4j(kg, out)
             with stage("writing the review of possible namesakes"):

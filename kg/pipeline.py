@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 
 from kg import manifest, parallel
 from kg.cache import DocCache, path_key, reading_options
+from kg.careers import read_timeline
 from kg.clean import display_text
 from kg.config import DEFAULTS, RUN_OPTIONS, BuildOptions
 from kg.corpus import InputFile, require_documents, scan_inputs
@@ -83,8 +84,9 @@ def merge(results: list[DocResult], skipped: list[tuple[str, str]] | None = None
 
     In order: the user's metadata over each article's own; the second pass
     (names accepted in one story looked for in all); the identity of people
-    across stories; then entities by key and relations, with PMI. The
-    results are changed in place.
+    across stories; then entities by key and relations, with PMI; last, the
+    personnel events and the spells of people in posts. The results are
+    changed in place.
     """
     lex = load_lexicon()
     if user is not None:
@@ -99,9 +101,11 @@ def merge(results: list[DocResult], skipped: list[tuple[str, str]] | None = None
     relations = merge_relations([r.relations for r in results], folded, entities, sentence_total, lex)
     _readable_evidence(relations)
     doc_merges = [m for r in results for m in r.merges]
-    return KnowledgeGraph(documents=[r.doc for r in results], entities=entities, relations=relations,
-                          merges=doc_merges + people.merges + merges, skipped=list(skipped or []),
-                          candidates=people.candidates, recalled=recalled)
+    kg = KnowledgeGraph(documents=[r.doc for r in results], entities=entities, relations=relations,
+                        merges=doc_merges + people.merges + merges, skipped=list(skipped or []),
+                        candidates=people.candidates, recalled=recalled)
+    kg.events, kg.spells = read_timeline(kg, lex)
+    return kg
 
 
 def _readable_evidence(relations: list[Relation]) -> None:

@@ -55,6 +55,26 @@ class KG(DefinedNamespace):
     pmi: URIRef
     evidence: URIRef
     role: URIRef
+    PersonnelEvent: URIRef
+    eventKind: URIRef
+    person: URIRef
+    cue: URIRef
+    postLabel: URIRef
+    body: URIRef
+    membership: URIRef
+    statedDate: URIRef
+    observedDate: URIRef
+    firstSeen: URIRef
+    lastSeen: URIRef
+    startedBy: URIRef
+    endedBy: URIRef
+    post: URIRef
+    place: URIRef
+    rank: URIRef
+    level: URIRef
+    grade: URIRef
+    acting: URIRef
+    concurrent: URIRef
 
 
 class OA(DefinedNamespace):
@@ -94,7 +114,7 @@ VOCAB_PREFIXES: dict[str, str] = {
 
 # Where each kind of node lives under the base IRI; the names are also the data prefixes.
 DATA_AREAS = {"ent": "entity/", "doc": "doc/", "file": "file/", "paper": "paper/", "post": "post/", "rel": "rel/",
-              "cooc": "cooc/"}
+              "cooc": "cooc/", "spell": "spell/", "event": "event/", "role": "role/"}
 
 
 def normalize_base_iri(base_iri: str) -> str:

@@ -247,7 +247,7 @@ def test_the_panel_says_how_things_are_linked_and_where_each_sentence_comes_from
 
         # A typed link, clicked where it is drawn: both names marked in its sentence.
         edges = {e["id"]: e for e in page_edges(path)}
-        typed = [e for e in edges.values() if e["dir"] and e["ev"] and len(e["ev"][1]) >= 2]
+        typed = [e for e in edges.values() if e["dir"] and e["ev"] and len(e["ev"][0][1]) >= 2]
         page.keyboard.press("Escape")
         page.click("#kg-fit")
         for e in typed:
@@ -312,6 +312,14 @@ def test_filter_by_article_and_by_period(browser, dated_build):
         page.dispatch_event("#kg-from", "change")
         dated = page.evaluate("kgView.visibleNodeIds()")
         assert dated and all(2 in nodes[i]["dn"] for i in dated), "only the third article is dated after 2024-09-01"
+        page.fill("#kg-from", "2024-08-01")
+        page.dispatch_event("#kg-from", "change")
+        search(view, "红色物业")
+        sources = page.locator("#kg-panel-body .kg-source").all_text_contents()
+        assert sources and all("b.txt" in s for s in sources), "the evidence is of the period's articles only"
+        linked = page.text_content("#kg-panel-body ul")
+        assert "离石区" in linked and "盐湖区" not in linked, "so are the links listed"
+        page.keyboard.press("Escape")
         page.fill("#kg-from", "2024-10-01")
         page.dispatch_event("#kg-from", "change")
         assert page.evaluate("kgView.visibleNodeIds()") == []

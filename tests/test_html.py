@@ -200,13 +200,13 @@ def test_nodes_carry_type_aliases_posts_code_and_evidence(built):
     assert nodes["王孤立"]["iso"] is True
 
 
-def test_edges_carry_kind_count_pmi_and_one_evidence(built):
+def test_edges_carry_kind_count_pmi_and_their_evidence(built):
     html = built[4]
     ids = {n["id"]: n["label"] for n in page_json(html, "nodes")}
     edges = {(ids[e["from"]], ids[e["to"]]): e for e in page_json(html, "edges")}
     located = edges[("金海湾社区", "安邑街道")]
     assert located["k"] == "locatedIn" and located["n"] == 1 and located["p"] == 1.25 and located["dir"] is True
-    text, marks, article = located["ev"]
+    [(text, marks, article)] = located["ev"]   # one sentence of each article, up to three
     assert text == "金海湾社区位于安邑街道，推行红色物业。" and article == 0
     assert [text[a:b] for a, b in marks] == ["金海湾社区", "安邑街道"], "both names are marked"
     assert located["dn"] == [0]
@@ -318,3 +318,23 @@ def test_control_characters_are_replaced_alike_in_graphml_and_gexf(tmp_path):
     assert gexf.nodes["a\ufffdb"]["label"] == graphml.nodes["a\ufffdb"]["label"] == "名\ufffd字"
     assert list(g.nodes) == ["a\x0bb"]
     assert g.nodes["a\x0bb"]["label"] == "名\x01字"
+
+
+def test_a_link_keeps_the_sentences_of_its_earliest_latest_and_a_middle_article(tmp_path):
+    """So that the period filter finds a sentence of its own period for a link named over a long time."""
+    from kg.pipeline import BuildOptions, build
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    dates = ["2024-01-10", "2024-05-10", "2024-03-10", "2024-09-10"]
+    rows = ["path,date"]
+    for i, date in enumerate(dates):
+        (corpus / f"{i}.txt").write_text(f"盐湖区推行“红色物业”第{i + 1}年。\n", encoding="utf-8")
+        rows.append(f"{i}.txt,{date}")
+    (corpus / "kg-metadata.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    kg, _ = build([str(corpus)], BuildOptions(out_dir=tmp_path / "out", workers=1, write_report=False))
+    html = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    ids = {n["id"]: n["label"] for n in page_json(html, "nodes")}
+    [edge] = [e for e in page_json(html, "edges") if {ids[e["from"]], ids[e["to"]]} == {"盐湖区", "红色物业"}]
+    articles = sorted(d.document.id for d in kg.documents)   # the page numbers articles in this order
+    kept = [dates[int(articles[ev[2]].split(".")[0])] for ev in edge["ev"]]
+    assert sorted(kept) == ["2024-01-10", "2024-03-10", "2024-09-10"], "the earliest, the latest, one between"

@@ -21,7 +21,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 OUTPUTS = {"graph.ttl", "ontology.ttl", "entities.csv", "edges.csv", "merges.csv", "candidates.csv", "graph.graphml",
-           "graph.gexf", "graph.html", "report.html", "neo4j/nodes.csv", "neo4j/relationships.csv"}
+           "graph.gexf", "graph.html", "report.html", "neo4j/nodes.csv", "neo4j/relationships.csv",
+           "careers.csv", "events.csv", "adoption.csv", "edges_by_period.csv"}
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
 

@@ -53,6 +53,28 @@ def test_gexf_nodes_carry_the_date_of_their_first_article(dated_build):
         assert g.nodes[key]["first_date"] == min(dated[d] for d in e.documents)
 
 
+def test_gexf_of_dated_articles_plays_on_gephis_timeline(dated_build):
+    """A dynamic graph: each node and edge lasts from the day of its first article to that of its last."""
+    kg, out = dated_build
+    root = ET.parse(out / "graph.gexf").getroot()
+    graph = root.find(f"{G}graph")
+    assert (graph.get("mode"), graph.get("timeformat"), graph.get("timerepresentation")) == (
+        "dynamic", "date", "interval")
+    dated = {d.document.id: d.date for d in kg.documents}
+    for n in graph.find(f"{G}nodes"):
+        days = sorted(dated[d] for d in kg.entities[n.get("id")].documents)
+        assert (n.get("start"), n.get("end")) == (days[0], days[-1])
+    for e in graph.find(f"{G}edges"):
+        values = {v.get("for"): v.get("value") for v in e.iter(f"{G}attvalue")}
+        days = sorted(dated[d] for d in values["articles"].split("|"))
+        assert (e.get("start"), e.get("end")) == (days[0], days[-1])
+
+
+def test_gexf_of_undated_articles_is_static(seed_build):
+    graph = ET.parse(seed_build[2] / "graph.gexf").getroot().find(f"{G}graph")
+    assert graph.get("mode") == "static" and graph.get("timeformat") is None
+
+
 def test_gexf_relations_are_directed_and_co_occurrences_undirected(seed_build):
     kg, _, out = seed_build
     root = ET.parse(out / "graph.gexf").getroot()
@@ -89,7 +111,7 @@ def test_gexf_follows_the_1_3_schema(seed_build):
     assert int(nodes.get("count")) == len(nodes) and int(edges.get("count")) == len(edges)
     ids = set()
     for n in nodes:
-        assert n.tag == f"{G}node" and set(n.attrib) <= {"id", "label"}
+        assert n.tag == f"{G}node" and set(n.attrib) <= {"id", "label", "start", "end"}
         ids.add(n.get("id"))
         assert {c.tag for c in n} <= {f"{G}attvalues", f"{VIZ}color", f"{VIZ}position", f"{VIZ}size"}
         for v in n.iter(f"{G}attvalue"):
@@ -100,7 +122,7 @@ def test_gexf_follows_the_1_3_schema(seed_build):
     edge_ids = [e.get("id") for e in edges]
     assert len(set(edge_ids)) == len(edge_ids)
     for e in edges:
-        assert set(e.attrib) <= {"id", "type", "label", "source", "target", "weight", "kind"}
+        assert set(e.attrib) <= {"id", "type", "label", "source", "target", "weight", "kind", "start", "end"}
         assert e.get("source") in ids and e.get("target") in ids
         float(e.get("weight"))
         for v in e.iter(f"{G}attvalue"):
@@ -189,6 +211,7 @@ def test_outputs_of_an_earlier_build_are_removed_and_nothing_else(tmp_path):
     names = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and ".cache" not in p.parts}
     assert names == {"graph.ttl", "ontology.ttl", "entities.csv", "edges.csv", "merges.csv", "graph.graphml",
                      "graph.gexf", "graph.html", "report.html", "candidates.csv", "neo4j/nodes.csv", "neo4j/relationships.csv",
+                     "careers.csv", "events.csv", "adoption.csv", "edges_by_period.csv",
                      "notes.txt", "graph.old.ttl", ".kg-build.json"}
 
 

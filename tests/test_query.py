@@ -20,6 +20,7 @@ except ImportError:  # collected as a package
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
+DATED_ONLY = {"same_body_same_year.rq"}
 
 
 @click.group()
@@ -178,7 +179,8 @@ def test_seed_build_answers_every_shipped_query(tmp_path, provenance):
     assert conforms, report
     for path in QUERIES:
         result = run_query(path.read_text(encoding="utf-8"), graph_path=graph)
-        assert result.rows, f"{path.name} returned no rows on the seed build"
+        # The seed articles are undated: who served together in a year needs dates (tests/test_time.py).
+        assert result.rows or path.name in DATED_ONLY, f"{path.name} returned no rows on the seed build"
     programs = run_query((ROOT / "queries/programs_implementers.rq").read_text(encoding="utf-8"), graph_path=graph)
     assert any(r[0] == "红色物业" and r[1] == "离石区" and r[4] for r in programs.rows)
     posts = run_query((ROOT / "queries/officials_and_posts.rq").read_text(encoding="utf-8"), graph_path=graph)

@@ -140,13 +140,28 @@ def test_a_malformed_query_with_no_graph_reports_the_syntax_first(tmp_path):
     assert fine.returncode == 2 and "no graph at" in fine.stderr
 
 
+# Who served together in a year needs dated articles, which the seeds are not: asked of four that are.
+DATED_ONLY = {"same_body_same_year"}
+
+
+@pytest.fixture(scope="module")
+def dated_time_build(tmp_path_factory):
+    from time_corpus import write_corpus
+
+    from kg.pipeline import BuildOptions, build
+    root = tmp_path_factory.mktemp("time-queries")
+    build([str(write_corpus(root))], BuildOptions(out_dir=root / "out", workers=1, write_html=False,
+                                                  write_report=False))
+    return root / "out"
+
+
 @pytest.mark.parametrize("name", sorted(shipped()))
-def test_each_shipped_query_returns_no_duplicate_rows(seed_build, name):
-    _, _, out = seed_build
+def test_each_shipped_query_returns_no_duplicate_rows(seed_build, request, name):
+    out = request.getfixturevalue("dated_time_build") if name in DATED_ONLY else seed_build[2]
     run = CliRunner().invoke(main, ["query", name, "--graph", str(out / "graph.ttl"), "--format", "csv"])
     assert run.exit_code == 0, run.output
     rows = list(csv.reader(io.StringIO(run.output)))[1:]
-    assert rows, f"{name} answers something on the seeds"
+    assert rows, f"{name} answers something on the seeds (or, needing dates, on dated articles)"
     assert len(rows) == len({tuple(r) for r in rows}), f"{name} repeats rows"
 
 

@@ -122,6 +122,10 @@ class _Sentences:
     def article(self, doc_id: str) -> int:
         return self.index.get(doc_id, -1)
 
+    def date(self, doc_id: str) -> str:
+        d = self.docs.get(doc_id)
+        return d.date if d is not None else ""
+
     def text(self, doc_id: str, index: int) -> tuple[str, Any]:
         d = self.docs.get(doc_id)
         if d is None or not 0 <= index < len(d.sentences):
@@ -155,16 +159,20 @@ def _locate(text: str, offsets, start: int, end: int, name: str) -> tuple[int, i
     return (k, k + len(name)) if k >= 0 else (-1, -1)
 
 
-def _spread_mentions(entity: Entity) -> list[Mention]:
-    """Up to MAX_EVIDENCE mentions in distinct sentences, taken from as many articles as possible."""
+def _spread_mentions(entity: Entity, sentences: _Sentences | None = None) -> list[Mention]:
+    """Up to MAX_EVIDENCE mentions in distinct sentences, taken from as many articles as possible: the
+    earliest article first, then the latest, then those between (so that a period filter finds one)."""
     by_doc: dict[str, list[Mention]] = {}
     seen = set()
     for m in sorted(entity.mentions, key=lambda m: (m.doc_id, m.sentence, m.start)):
         if (m.doc_id, m.sentence) not in seen:
             seen.add((m.doc_id, m.sentence))
             by_doc.setdefault(m.doc_id, []).append(m)
+    order = sorted(by_doc, key=lambda d: ((sentences.date(d) if sentences else "") or "9999", d))
+    if len(order) > 2:
+        order = [order[0], order[-1], *order[1:-1]]
     picked: list[Mention] = []
-    queues = list(by_doc.values())
+    queues = [by_doc[d] for d in order]
     while queues and len(picked) < MAX_EVIDENCE:
         for q in queues:
             if q and len(picked) < MAX_EVIDENCE:
@@ -179,7 +187,7 @@ def node_evidence(kg: KnowledgeGraph, key: str, sentences: _Sentences) -> list[l
     if entity is None:
         return []
     out = []
-    for m in _spread_mentions(entity):
+    for m in _spread_mentions(entity, sentences):
         text, offsets = sentences.text(m.doc_id, m.sentence)
         if text:
             out.append(_snippet(text, [_locate(text, offsets, m.start, m.end, m.name)]) + [sentences.article(m.doc_id)])
@@ -203,21 +211,36 @@ def _marks(kg: KnowledgeGraph, keys: tuple, ev: Evidence, text: str, offsets) ->
 
 
 def edge_evidence(kg: KnowledgeGraph, sentences: _Sentences, wanted: set[frozenset]) -> dict[frozenset, list]:
-    """[text, marks of both names, article] for each wanted pair, from its typed relation when it has one."""
-    best: dict[frozenset, tuple[int, Evidence, tuple]] = {}
+    """[[text, marks of both names, article], …] for each wanted pair: up to MAX_EVIDENCE sentences of as
+    many articles, the earliest, the latest and one between when they are dated (so that the page's
+    period filter finds one of the period), from its typed relation before its co-occurrence."""
+    found: dict[frozenset, dict[str, tuple[int, Evidence, tuple]]] = {}
     for rel in kg.relations:
         pair = frozenset((rel.head, rel.tail))
-        if pair in wanted and rel.evidence:
+        if pair in wanted:
             rank = 1 if rel.kind == COOCCURS else 0
-            if pair not in best or rank < best[pair][0]:
-                best[pair] = (rank, rel.evidence[0], (rel.head, rel.tail))
+            by_doc = found.setdefault(pair, {})
+            for ev in rel.evidence:
+                if ev.doc_id not in by_doc or rank < by_doc[ev.doc_id][0]:
+                    by_doc[ev.doc_id] = (rank, ev, (rel.head, rel.tail))
     out = {}
-    for pair, (_, ev, keys) in best.items():
-        text, offsets = sentences.text(ev.doc_id, ev.sentence)
-        text = text or ev.text
-        if text:
-            out[pair] = _snippet(text, _marks(kg, keys, ev, text, offsets)) + [sentences.article(ev.doc_id)]
+    for pair, by_doc in found.items():
+        blocks = []
+        for _, ev, keys in _spread_in_time(by_doc, sentences):
+            text, offsets = sentences.text(ev.doc_id, ev.sentence)
+            text = text or ev.text
+            if text:
+                blocks.append(_snippet(text, _marks(kg, keys, ev, text, offsets)) + [sentences.article(ev.doc_id)])
+        if blocks:
+            out[pair] = blocks
     return out
+
+
+def _spread_in_time(by_doc: dict[str, tuple], sentences: _Sentences) -> list[tuple]:
+    """Up to MAX_EVIDENCE of one evidence an article: the earliest, the latest, then the ones between."""
+    order = sorted(by_doc, key=lambda d: (sentences.date(d) or "9999", d))
+    picked = [order[0], order[-1], *order[1:-1]][:MAX_EVIDENCE] if len(order) > 1 else order
+    return [by_doc[d] for d in sorted(set(picked), key=order.index)]
 
 
 def _qualifiers(kg: KnowledgeGraph) -> dict[str, str]:

@@ -22,6 +22,7 @@ from typing import Iterable
 from kg.atomic import atomic_open, atomic_write
 from kg.clean import display_text
 from kg.config import DEFAULTS, Provenance, RdfFormat
+from kg.export.time_rdf import describe_timeline
 from kg.model import (COOCCURS, ENTITY_TYPES, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF,
                       CleanDocument, Entity, Evidence, KnowledgeGraph, Relation)
 from kg.vocab import (DCTERMS, DEFAULT_BASE_IRI, KG, OA, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, all_prefixes,
@@ -286,6 +287,7 @@ class _Builder:
             self.relation(rel)
         for rel in cooc:
             self.cooccurrence(rel)
+        describe_timeline(self, self.kg, iri_segment)
 
     def used_prefixes(self, prefixes: dict[str, str]) -> dict[str, str]:
         iris = set()

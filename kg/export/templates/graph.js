@@ -76,7 +76,8 @@
     const a = byId.get(e.from).label, b = byId.get(e.to).label;
     const lines = [e.dir ? `${a} —${e.k}→ ${b}` : `${a} — ${b}`,
       `${e.ks.join(", ")} · ${e.n} sentence(s) · PMI ${e.p}`];
-    if (e.ev) lines.push(`“${e.ev[0]}”`, source(e.ev[2]));
+    const ev = inPeriod(e.ev || [])[0];
+    if (ev) lines.push(`“${ev[0]}”`, source(ev[2]));
     return lines.join("\n");
   }
 
@@ -114,6 +115,8 @@
   })();
   let linked = new Set();
   const docOk = (list) => state.docs === null || list.some((d) => state.docs.has(d));
+  // The evidence sentences of the articles the filters keep: [text, marks, article] each.
+  const inPeriod = (evidence) => evidence.filter((ev) => state.docs === null || state.docs.has(ev[2]));
   function edgeShown(e) {
     return e.w >= state.minWeight && e.ks.some((k) => state.kindsOn.has(k)) && docOk(e.dn)
       && state.typesOn.has(byId.get(e.from).t) && state.typesOn.has(byId.get(e.to).t);
@@ -513,6 +516,20 @@
     return q;
   }
 
+  // Links of a node that the filters keep (article, newspaper, period).
+  const shownLinks = (id) => links.get(id).filter((e) => docOk(e.dn));
+
+  function evidenceList(body, evidence) {
+    const kept = inPeriod(evidence);
+    if (kept.length) {
+      body.append(el("h3", "Evidence"));
+      kept.forEach((ev) => body.append(evidenceBlock(ev)));
+    } else if (evidence.length) {
+      body.append(el("h3", "Evidence"), el("p", "None of the sentences this page keeps is from the articles "
+        + "chosen; graph.ttl holds every one, and edges_by_period.csv counts the links by period.", "kg-muted"));
+    }
+  }
+
   function facts(pairs) {
     const dl = el("dl");
     for (const [k, v] of pairs) {
@@ -537,7 +554,7 @@
       li.append(el("span", "—holdsPost→ ", "kg-rel"), document.createTextNode(body ? `${post} · ${body}` : post));
       ul.append(li);
     }
-    const near = [...links.get(id)].sort((a, b) => b.dir - a.dir || b.w - a.w);
+    const near = shownLinks(id).sort((a, b) => b.dir - a.dir || b.w - a.w);
     near.slice(0, 25).forEach((e) => {
       const other = e.from === id ? e.to : e.from;
       const arrow = !e.dir ? "— cooccursWith — " : e.from === id ? `—${e.k}→ ` : `←${e.k}— `;
@@ -564,12 +581,9 @@
       ["Link weight", `${n.w}: the sentences it shares with the entities linked to it, added up (a stated relation counts at least 1)`],
       ["Community", n.c],
     ]));
-    if (n.ev.length) {
-      body.append(el("h3", "Evidence"));
-      n.ev.forEach((ev) => body.append(evidenceBlock(ev)));
-    }
-    if (n.po.length || links.get(id).length) {
-      body.append(el("h3", `Linked to (${n.po.length + links.get(id).length})`), linkedList(id));
+    evidenceList(body, n.ev);
+    if (n.po.length || shownLinks(id).length) {
+      body.append(el("h3", `Linked to (${n.po.length + shownLinks(id).length})`), linkedList(id));
     }
     $("kg-panel").hidden = false;
   }
@@ -584,7 +598,7 @@
       ["Sentences", `${e.n}, in ${e.dn.length} article(s)`],
       ["PMI", `${e.p}: how much more often than chance the two are named together (log2)`],
     ]));
-    if (e.ev) body.append(el("h3", "Evidence"), evidenceBlock(e.ev));
+    evidenceList(body, e.ev || []);
     $("kg-panel").hidden = false;
   }
 
