@@ -190,3 +190,10 @@ def test_a_post_after_one_in_a_party_unit_is_held_in_that_units_body():
 def test_a_party_units_member_is_not_made_a_member_of_its_body_by_that_post_alone():
     members = _members("瑞安市住建局召开会议。瑞安市住建局党委委员陈强表示,工程进展顺利。")
     assert members == {("陈强", "瑞安市住建局党委")}
+
+
+def test_townships_listed_before_the_suffix_they_share_are_each_a_township():
+    kept, _ = _read("市住建局选聘安阳、玉海、锦湖3个街道25名居民为代表。")
+    assert {"安阳街道", "玉海街道", "锦湖街道"} <= kept and "安阳市" not in kept
+    kept, _ = _read("参观了温暖工程、城北街道金海社区。")
+    assert "工程街道" not in kept, "without a count or 等 the last item names itself"

@@ -10,15 +10,17 @@ states.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Iterator
 
 from kg.extract.base import GLUED_PREPOSITIONS, normalize_name, word_info
 from kg.extract.boundary import scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
+from kg.text import CJK_CLASS
 from kg.model import CITY, COUNTRY, COUNTY, ESTATE, ORGANIZATION, PLACE_LEVEL, PLACE_TYPES, PROGRAM, PROVINCE, TOWNSHIP
 
-__all__ = ["divisions", "suffixed_places", "countries", "inside_names", "NAMED", "SUFFIXED", "INSIDE"]
+__all__ = ["divisions", "listed_divisions", "suffixed_places", "countries", "inside_names", "NAMED", "SUFFIXED", "INSIDE"]
 
 # Characters that make a city's short name the name of a street (张掖路, 北京街).
 _STREET_WORDS = frozenset("路街巷道")
@@ -276,7 +278,35 @@ def world_cities(scope: Scope) -> Iterator[Candidate]:
 
 
 # Official names first: the suffixed places that follow take them as parents.
-NAMED = (divisions, countries, world_cities)
+# 安阳、玉海、锦湖3个街道, 城关、东关等乡镇: names listed before the suffix they share (and a count).
+_SHARED_SUFFIX = re.compile(rf"((?:[{CJK_CLASS}]{{2,4}}、)+[{CJK_CLASS}]{{2,4}})"
+                            r"(?:等|等?[0-9一二三四五六七八九十两]+个)(街道|镇|乡)")
+
+
+def listed_divisions(scope: Scope) -> Iterator[Candidate]:
+    """Townships listed by their names before the suffix they share (安阳、玉海、锦湖3个街道).
+
+    Every item with the suffix must be a division's name, or none is read;
+    the first item is the longest end of its run of characters that is one
+    and starts a word. A count or 等 must stand before the suffix: without
+    them the last item is a name of its own (…工程、城北街道).
+    """
+    lex = scope.lex
+    for m in _SHARED_SUFFIX.finditer(scope.text):
+        items, suffix, pos = m.group(1).split("、"), m.group(2), m.start(1)
+        first = next((items[0][k:] for k in range(len(items[0]) - 1) if items[0][k:] + suffix in
+                      lex.divisions_by_name and scope.view.starts_token(pos + k)), None)
+        if first is None or not all(item + suffix in lex.divisions_by_name for item in items[1:]):
+            continue
+        pos += len(items[0]) - len(first)
+        for item in [first] + items[1:]:
+            full = item + suffix
+            cand = _division(scope, pos, pos + len(item), full, lex.divisions_by_name[full], None)
+            yield dataclasses.replace(cand, short=item, source="listed-division")
+            pos += len(item) + 1
+
+
+NAMED = (listed_divisions, divisions, countries, world_cities)
 SUFFIXED = (suffixed_places,)
 # After bodies and programs: the places their names begin with.
 INSIDE = (inside_names,)
