@@ -207,19 +207,21 @@ def suffixed_bodies(scope: Scope) -> Iterator[Candidate]:
     """Every body a suffix ends, left to right; a longer one ending in the same place wins."""
     made: list[Candidate] = []
     tried: set[int] = set()
-    for p, end, suffix in sorted(scope.view.hits["body_suffixes"], key=lambda h: (h[1], h[0])):
+    local = scope   # the sentence with the bodies made so far
+    for p, end, suffix in scope.view.hits["body_suffixes"]:   # by end, then longest first
         if end in tried:
             continue   # a suffix the segmenter reads as one word decides (市场监管所, not 所)
-        known = scope.found.plus(made)
+        known = local.found
         if any(c.start <= p < c.end and c.type in PLACE_TYPES and (end <= c.end or c.start < p) for c in known.items):
             continue   # inside a place's name, or starting in it (镇党委 of 崞阳镇党委)
         if known.covers(p, end, (ORGANIZATION,)):
             continue
         if scope.view.starts_token(p) and scope.view.ends_token(end):
             tried.add(end)
-        cand = _body(Scope(scope.view, known, scope.res), p, end, suffix)
+        cand = _body(local, p, end, suffix)
         if cand is not None:
             made = [m for m in made if not (cand.start <= m.start and m.end <= cand.end)] + [cand]
+            local = Scope(scope.view, scope.found.plus(made), scope.res)
     yield from made
 
 

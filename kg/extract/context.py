@@ -45,20 +45,24 @@ class Resources:
     surnames: frozenset[str]
 
 
-@dataclass(frozen=True)
 class Scope:
-    """One sentence at one stage: the view, what earlier stages kept, the shared resources."""
-    view: SentenceView
-    found: Found
-    res: Resources
+    """One sentence at one stage: the view, what earlier stages kept, the shared resources.
 
-    @property
-    def text(self) -> str:
-        return self.view.text
+    Read-only by convention; a plain slotted class because one is made for
+    every sentence at every stage and its fields are read millions of times.
+    """
 
-    @property
-    def lex(self) -> Lexicon:
-        return self.res.lex
+    __slots__ = ("view", "found", "res", "text", "lex")
+
+    def __init__(self, view: SentenceView, found: Found, res: Resources) -> None:
+        self.view = view
+        self.found = found
+        self.res = res
+        self.text: str = view.text
+        self.lex: Lexicon = res.lex
+
+    def __repr__(self) -> str:
+        return f"Scope({self.view.text!r}, {self.found!r})"
 
 
 def _word_lists(lex: Lexicon) -> WordLists:

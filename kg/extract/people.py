@@ -540,6 +540,10 @@ def foreign_names(scope: Scope) -> Iterator[Candidate]:
     """克林顿, 基里延科, 卡洛斯·阿马特: a name the segmenter tags as a person, written in the characters
     Chinese transliterates foreign names with, and no place's name."""
     text, tokens = scope.text, scope.view.tokens
+    chars = scope.lex.transliteration_chars
+    # Every run yielded holds a person's token written in such characters: most sentences have none.
+    if not any(t.flag.startswith("nr") and all(c in chars for c in t.text) for t in tokens):
+        return
     k = 0
     while k < len(tokens):
         end = _foreign_run(scope, k)
