@@ -8,6 +8,7 @@ characters back to ``Document.text``, so nothing downstream loses its place.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Callable
 
 from kg.model import CleanDocument, Document, Offsets, Sentence
@@ -48,7 +49,16 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("２０２４年\u3000本报讯")
     '2024年 本报讯'
     """
-    return text.translate(_NORMALIZE)
+    # Only the characters that change are visited: str.translate looks up every character.
+    return _NORMALIZABLE.sub(_normalized, text)
+
+
+_NORMALIZED = {chr(k): v if isinstance(v, str) else chr(v) for k, v in _NORMALIZE.items()}
+_NORMALIZABLE = re.compile("[" + re.escape("".join(_NORMALIZED)) + "]")
+
+
+def _normalized(m: re.Match) -> str:
+    return _NORMALIZED[m.group()]
 
 
 def clean(doc: Document, bridges: Callable[[str, str], bool] | None = None) -> CleanDocument:

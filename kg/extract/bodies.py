@@ -115,10 +115,25 @@ def media(scope: Scope) -> Iterator[Candidate]:
     there a short run of words that ends like an outlet is one.
     """
     text = scope.text
+    endings = _outlet_endings(text)
+    if not endings:
+        return   # no word that ends an outlet's name: most sentences
     for start in _source_positions(text):
-        end = _outlet_end(scope, start)
+        end = _outlet_end(scope, start, endings)
         if end is not None:
             yield Candidate(start, end, ORGANIZATION, normalize_name(text[start:end]), "media")
+
+
+def _outlet_endings(text: str) -> dict[int, int]:
+    """Where a word that ends an outlet's name (日报, 网) ends in ``text``, and the length of the shortest there."""
+    found: dict[int, int] = {}
+    for ending in _MEDIA_ENDINGS:
+        i = text.find(ending)
+        while i >= 0:
+            j = i + len(ending)
+            found[j] = min(found.get(j, j), len(ending))
+            i = text.find(ending, i + 1)
+    return found
 
 
 def _source_positions(text: str) -> Iterator[int]:
@@ -147,14 +162,17 @@ def _source_positions(text: str) -> Iterator[int]:
             i = text.find(cue, i + 1)
 
 
-def _outlet_end(scope: Scope, start: int) -> int | None:
-    """The end of an outlet's name that starts at ``start``, when the words there make one."""
+def _outlet_end(scope: Scope, start: int, endings: dict[int, int]) -> int | None:
+    """The end of an outlet's name that starts at ``start``, when the words there make one.
+
+    ``endings`` are the ends of the words that end an outlet's name (see :func:`_outlet_endings`).
+    """
     text = scope.text
     # The shortest outlet that fits: 记者观察网, not two of them.
     for end in range(start + 2, _outlet_reach(text, start) + 1):
-        name = text[start:end]
-        if not _words_end_like_an_outlet(scope, start, end):
+        if end not in endings or end - endings[end] < start or not _words_end_like_an_outlet(scope, start, end):
             continue
+        name = text[start:end]
         if name in _NOT_OUTLETS or len(name) < 3:
             return None
         if _outlet_name_closes(text, end):
@@ -282,10 +300,11 @@ def _suffix_ends_a_word(scope: Scope, p: int, end: int) -> bool:
 
 
 def _inside_a_title(scope: Scope, p: int, end: int) -> bool:
-    """委 of 常委, 部 of 部长: a title that holds no body covers the suffix and more."""
-    return any(q < end <= q_end and (q < p or q_end > end) for q, q_end, _ in
-               scope.res.basic_titles.occurrences(scope.text[max(0, p - 6):end + 6])
-               for q, q_end in [(q + max(0, p - 6), q_end + max(0, p - 6))])
+    """委 of 常委, 部 of 部长: a title that holds no body covers the suffix and more (seen within six
+    characters of it)."""
+    low, high = max(0, p - 6), end + 6
+    return any(low <= q and q_end <= high and q < end <= q_end and (q < p or q_end > end)
+               for q, q_end, _ in scope.view.hits["basic_titles"])
 
 
 def _inside_a_common_word(scope: Scope, p: int, end: int) -> bool:
