@@ -13,7 +13,8 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import CLAUSE_CHARS, FUNCTION_CHARS, GLUED_PREPOSITIONS, PUNCT, normalize_name, word_info
+from kg.extract.base import (CLAUSE_CHARS, FUNCTION_CHARS, GLUED_PREPOSITIONS, MEDIA_ENDINGS, PUNCT, normalize_name,
+                             word_info)
 from kg.extract.boundary import scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
@@ -36,8 +37,6 @@ _VILLAGE_BODIES = frozenset({"村委会", "村监会", "村两委", "村民委�
 _NAMED_IN_QUOTES = ("队", "团", "工作室", "协会", "合作社", "联盟", "服务站", "驿站")
 _OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", "’": "‘"}
 # Words that end a media outlet's name, and what stands around an outlet in a byline or source line.
-_MEDIA_ENDINGS = ("日报", "晚报", "早报", "时报", "都市报", "商报", "报", "网", "网站", "新闻", "频道", "电视台",
-                  "广播电台", "客户端", "融媒", "融媒体中心", "新闻网", "报社", "杂志", "周刊")
 _SOURCE_CUES = ("来源:", "来源：", "来源于", "来源", "据", "转自", "转载自", "供稿")
 _AFTER_OUTLET = ("讯", "记者", "报道", "消息", "电", "评论员", "通讯员", "微信", "公众号", "客户端")
 
@@ -115,7 +114,7 @@ def media(scope: Scope) -> Iterator[Candidate]:
     there a short run of words that ends like an outlet is one.
     """
     text = scope.text
-    endings = _outlet_endings(text)
+    endings = _outlet_endings(scope)
     if not endings:
         return   # no word that ends an outlet's name: most sentences
     for start in _source_positions(text):
@@ -124,15 +123,11 @@ def media(scope: Scope) -> Iterator[Candidate]:
             yield Candidate(start, end, ORGANIZATION, normalize_name(text[start:end]), "media")
 
 
-def _outlet_endings(text: str) -> dict[int, int]:
-    """Where a word that ends an outlet's name (日报, 网) ends in ``text``, and the length of the shortest there."""
+def _outlet_endings(scope: Scope) -> dict[int, int]:
+    """Where a word that ends an outlet's name (日报, 网) ends in the sentence, and the length of the shortest there."""
     found: dict[int, int] = {}
-    for ending in _MEDIA_ENDINGS:
-        i = text.find(ending)
-        while i >= 0:
-            j = i + len(ending)
-            found[j] = min(found.get(j, j), len(ending))
-            i = text.find(ending, i + 1)
+    for i, j, _ in scope.view.hits["media_endings"]:
+        found[j] = min(found.get(j, j), j - i)
     return found
 
 
@@ -190,7 +185,7 @@ def _outlet_reach(text: str, start: int) -> int:
 
 def _words_end_like_an_outlet(scope: Scope, start: int, end: int) -> bool:
     """Whole words from ``start`` to ``end`` whose last ends like an outlet (日报, 网, 电视台)."""
-    return scope.text[start:end].endswith(_MEDIA_ENDINGS) and scope.view.ends_token(end) and \
+    return scope.text[start:end].endswith(MEDIA_ENDINGS) and scope.view.ends_token(end) and \
         scope.view.starts_token(start)
 
 
@@ -598,12 +593,15 @@ def _first_word_proper(scope: Scope, tok) -> bool:
 
 # --------------------------------------------------------------------------- coordinated
 
+_LINKS = re.compile("[、和及与]")
+
 def coordinated(scope: Scope) -> Iterator[Candidate]:
     """凤阳县纪委监委、农业农村局: a bare body listed after a placed one belongs to the same place."""
     text = scope.text
-    for i, ch in enumerate(text):
-        if ch not in "、和及与":
-            continue
+    if not any(c.type == ORGANIZATION for c in scope.found.items):
+        return   # no body before any link
+    for m in _LINKS.finditer(text):
+        i = m.start()
         left = scope.found.ending_at(i, (ORGANIZATION,))
         if left is None or not (left.place or left.level) or scope.found.starting_at(i + 1, (ORGANIZATION,)):
             continue

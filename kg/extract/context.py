@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from kg.extract.base import DETERMINERS, Vocabulary
+from kg.extract.base import DETERMINERS, MEDIA_ENDINGS, Vocabulary
 from kg.extract.boundary import NameShape
 from kg.extract.view import Found, SentenceView, WordLists
 from kg.lexicon import Lexicon
@@ -86,7 +86,7 @@ def _word_lists(lex: Lexicon) -> WordLists:
         "appointment_verbs": lex.appointment_verbs, "office_verbs": lex.office_verbs,
         "program_cues": lex.program_cues, "strong_program_cues": lex.strong_program_cues,
         "implement_verbs": lex.implement_verbs, "slogans": lex.slogan_words,
-        "countries": lex.country_names, "world_cities": lex.world_cities,
+        "countries": lex.country_names, "world_cities": lex.world_cities, "media_endings": MEDIA_ENDINGS,
     })
 
 

@@ -468,8 +468,8 @@ def _verb_or_preposition(word: str) -> bool:
 def before_titles(scope: Scope) -> Iterator[Candidate]:
     """李强总理: a name the segmenter reads as a person, then a title."""
     tokens = scope.view.tokens
-    for idx, tok in enumerate(tokens):
-        if tok.flag[:2] != "nr" or not 2 <= len(tok.text) <= 3:
+    for idx, tok in scope.view.person_tokens():
+        if not 2 <= len(tok.text) <= 3:
             continue
         title = scope.view.starting_at("titles", tok.end)
         if title is None or len(title) < 2 or (
@@ -489,9 +489,7 @@ def tagged(scope: Scope) -> Iterator[Candidate]:
     a longer one when the dictionary does not know it as a word.
     """
     text = scope.text
-    for tok in scope.view.tokens:
-        if tok.flag[:2] != "nr":
-            continue
+    for _, tok in scope.view.person_tokens():
         eponym = EPONYM.match(tok.text)
         if eponym:
             cand = _eponym(scope, tok, eponym.group(1))
@@ -542,7 +540,7 @@ def foreign_names(scope: Scope) -> Iterator[Candidate]:
     text, tokens = scope.text, scope.view.tokens
     chars = scope.lex.transliteration_chars
     # Every run yielded holds a person's token written in such characters: most sentences have none.
-    if not any(t.flag.startswith("nr") and all(c in chars for c in t.text) for t in tokens):
+    if not any(chars.issuperset(t.text) for _, t in scope.view.person_tokens()):
         return
     k = 0
     while k < len(tokens):
@@ -562,11 +560,11 @@ def _foreign_run(scope: Scope, k: int) -> int:
     """The end (token index) of a run of transliterated tokens joined by dots, starting at token ``k``."""
     tokens, chars = scope.view.tokens, scope.lex.transliteration_chars
     end = k
-    while end < len(tokens) and len(tokens[end].text) >= 2 and all(c in chars for c in tokens[end].text):
+    while end < len(tokens) and len(tokens[end].text) >= 2 and chars.issuperset(tokens[end].text):
         end += 1
-        if end + 1 < len(tokens) and tokens[end].text == "·" and all(c in chars for c in tokens[end + 1].text):
+        if end + 1 < len(tokens) and tokens[end].text == "·" and chars.issuperset(tokens[end + 1].text):
             end += 1
-        elif end < len(tokens) and all(c in chars for c in tokens[end].text) and len(tokens[end].text) == 1:
+        elif end < len(tokens) and chars.issuperset(tokens[end].text) and len(tokens[end].text) == 1:
             end += 1   # 阿马/ns 特/d: the tagger cut a one-character end off
             break
         else:

@@ -68,7 +68,7 @@ class WordLists:
 class SentenceView:
     """A repaired sentence with its tokens and its word-list matches."""
 
-    __slots__ = ("sentence", "text", "tokens", "token_at", "hits", "_ends", "_starts")
+    __slots__ = ("sentence", "text", "tokens", "token_at", "hits", "_ends", "_starts", "_people")
 
     def __init__(self, sentence: Sentence, tokens: list[Token], lists: WordLists) -> None:
         self.sentence = sentence
@@ -81,8 +81,16 @@ class SentenceView:
         self.hits = lists.scan(self.text)
         self._ends: dict[str, dict[int, list[str]]] = {}
         self._starts: dict[str, dict[int, list[str]]] = {}
+        self._people: list[tuple[int, Token]] | None = None
 
     # -- tokens ------------------------------------------------------------
+    def person_tokens(self) -> list[tuple[int, Token]]:
+        """The tokens the tagger reads as a person's name (nr, nrfg …), with their index: several
+        generators look at these and at no other."""
+        if self._people is None:
+            self._people = [(i, t) for i, t in enumerate(self.tokens) if t.flag[:2] == "nr"]
+        return self._people
+
     def token(self, i: int) -> Token:
         """The token holding character ``i``."""
         return self.tokens[self.token_at[i]]
