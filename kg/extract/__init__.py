@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ahocorasick_rs import AhoCorasick, MatchKind
-
 from kg.extract import bodies, people, places, programs
 from kg.extract.base import word_info
 from kg.extract.candidate import Candidate, coarse
@@ -166,43 +164,14 @@ def _recurring_places(views: list[SentenceView], kept: list[list[Candidate]], le
     article that names 瑞安市 once.
     """
     known, short = _known_places(kept, lex)
-    find_known, find_short = _Finder(list(known)), _Finder(list(short))
     out: list[list[Candidate]] = []
     for view, sentence in zip(views, kept):
         taken = list(sentence)
-        more = _occurrences(view, known, find_known, taken, bounded=False)
+        more = _occurrences(view, known, taken, bounded=False)
         taken += more
-        more += _occurrences(view, short, find_short, taken, bounded=True)
+        more += _occurrences(view, short, taken, bounded=True)
         out.append(more)
     return out
-
-
-class _Finder:
-    """Where each of a document's names occurs in a sentence, found for all names in one pass.
-
-    A name's occurrences are those ``str.find`` gives going on from the end of the
-    last: the first, then the next that does not overlap it, and so on.
-    """
-
-    def __init__(self, names: list[str]) -> None:
-        self.names = names
-        self._automaton = AhoCorasick(names, matchkind=MatchKind.Standard) if names else None
-
-    def spans(self, text: str) -> dict[int, list[tuple[int, int]]]:
-        """The (start, end) of each name's occurrences in ``text``, by the name's index."""
-        found: dict[int, list[int]] = {}
-        if self._automaton is not None:
-            for k, i, _ in self._automaton.find_matches_as_indexes(text, overlapping=True):
-                found.setdefault(k, []).append(i)
-        out: dict[int, list[tuple[int, int]]] = {}
-        for k, starts in found.items():
-            size, spans, reach = len(self.names[k]), [], 0
-            for i in sorted(starts):
-                if i >= reach:
-                    spans.append((i, i + size))
-                    reach = i + size
-            out[k] = spans
-        return out
 
 
 def _known_places(kept: list[list[Candidate]], lex: Lexicon) -> tuple[dict[str, Candidate], dict[str, Candidate]]:
@@ -266,17 +235,20 @@ def _stem(name: str, lex: Lexicon) -> str:
     return ""
 
 
-def _occurrences(view: SentenceView, names: dict[str, Candidate], finder: _Finder, taken: list[Candidate],
+def _occurrences(view: SentenceView, names: dict[str, Candidate], taken: list[Candidate],
                  bounded: bool) -> list[Candidate]:
     """Every occurrence of the names in the sentence that no candidate of it already covers."""
     found: list[Candidate] = []
-    spans = finder.spans(view.text)
-    for k, (form, proto) in enumerate(names.items()):
-        for i, j in spans.get(k, ()):
+    text = view.text
+    for form, proto in names.items():
+        i = text.find(form)
+        while i >= 0:
+            j = i + len(form)
             free = not any(overlaps(c.start, c.end, i, j) for c in taken + found)
             if free and (not bounded or _stands_alone(view, i, j)):
                 found.append(Candidate(i, j, proto.type, proto.name, "document", code=proto.code,
                                        codes=proto.codes, short=form if form != proto.name else ""))
+            i = text.find(form, j)
     return found
 
 
@@ -290,18 +262,19 @@ def _recurring_names(views: list[SentenceView], kept: list[list[Candidate]]) -> 
     for c in (c for sentence in kept for c in sentence):
         if c.type in (PERSON, PROGRAM) and len(c.name) >= 2:
             known.setdefault(c.name, c)
-    finder = _Finder(list(known))
     out: list[list[Candidate]] = []
     for view, sentence in zip(views, kept):
         more: list[Candidate] = []
-        spans = finder.spans(view.text)
-        for k, (name, proto) in enumerate(known.items()):
-            for i, j in spans.get(k, ()):
+        for name, proto in known.items():
+            i = view.text.find(name)
+            while i >= 0:
+                j = i + len(name)
                 blocked = any(overlaps(c.start, c.end, i, j) and (coarse(c.type) == coarse(proto.type) or
                                                                   c.type == PERSON) for c in sentence + more)
                 if not blocked and _word_bounded(view, i, j, proto.type):
                     more.append(Candidate(i, j, proto.type, name, "document", alias=proto.alias,
                                           role=proto.role))
+                i = view.text.find(name, j)
         out.append(more)
     return out
 
