@@ -54,7 +54,16 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("２０２４年\u3000本报讯")
     '2024年 本报讯'
     """
-    return text.translate(_NORMALIZE)
+    # Only the characters that change are visited: str.translate looks up every character.
+    return _NORMALIZABLE.sub(_normalized, text)
+
+
+_NORMALIZED = {chr(k): v if isinstance(v, str) else chr(v) for k, v in _NORMALIZE.items()}
+_NORMALIZABLE = re.compile("[" + re.escape("".join(_NORMALIZED)) + "]")
+
+
+def _normalized(m: re.Match) -> str:
+    return _NORMALIZED[m.group()]
 
 
 def clean(doc: Document, bridges: Callable[[str, str], bool] | None = None) -> CleanDocument:

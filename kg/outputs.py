@@ -31,29 +31,45 @@ KNOWN_OUTPUTS = ("graph.ttl", "graph.jsonld", "ontology.ttl", "entities.csv", "e
 
 
 def write_outputs(kg: KnowledgeGraph, options: BuildOptions) -> list[Path]:
-    """Write every output of ``kg`` into ``options.out_dir``; return the paths, in a fixed order."""
+    """Write every output of ``kg`` into ``options.out_dir``; return the paths, in a fixed order.
+
+    Three processes share the work (two forked from this one, which read the
+    graph without it being sent anywhere): the RDF, which needs no analytics,
+    starts at once; the layout, the graph files and the page start once the
+    analytics are done; this process writes the report and the tables.
+    """
     out = Path(options.out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    with stage("graph analytics (degree, centrality, communities)"):
-        graph = build_graph(kg)
-    with atomic_batch():
-        # The RDF and the tables read the whole graph; the page and the
-        # graph files only the network: a second process writes those meanwhile.
-        with alongside(lambda: _network_outputs(graph, kg, out, options)) as networked:
-            with stage("writing the RDF"):
-                paths = rdf.write_rdf(kg, out, base_iri=options.base_iri, provenance=options.provenance,
-                                      formats=options.rdf_formats)
-            with stage("writing the tables"):
-                paths += tables.write_csv(kg, graph, out)
-            with stage("writing the tables of careers, adoption and periods"):
-                paths += time_tables.write_time_tables(kg, out, options.period)
-            with stage("writing the Neo4j import files"):
-                paths += neo4j.write_neo4j(kg, out)
-            with stage("writing the review of possible namesakes"):
-                paths.append(review.write_candidates(kg, out))
-        paths += networked.result()
+    with atomic_batch(), contextlib.ExitStack() as writers:
+        described = writers.enter_context(alongside(lambda: _graph_outputs(kg, out, options)))
+        with stage("graph analytics (degree, centrality, communities)"):
+            graph = build_graph(kg)
+        networked = writers.enter_context(alongside(lambda: _network_outputs(graph, kg, out, options)))
+        with stage("writing the tables"):
+            tables_written = tables.write_csv(kg, graph, out)
+        with stage("writing the tables of careers, adoption and periods"):
+            tables_written += time_tables.write_time_tables(kg, out, options.period)
+        report_written = _report(kg, graph, out, options)
+        # What is left is the others' work: the page and graph files, then the RDF (the longest).
+        with stage("writing the RDF and the graph files"):
+            writers.close()
+        rdf_written, neo4j_written = described.result()
+        paths = rdf_written + tables_written + neo4j_written + networked.result() + report_written
     remove_stale_outputs(out, paths)
     return paths
+
+
+def _graph_outputs(kg: KnowledgeGraph, out: Path, options: BuildOptions) -> tuple[list[Path], list[Path]]:
+    """The outputs that need the merged graph only, not its analytics: the RDF, and Neo4j's files and the
+    review of namesakes."""
+    with stage("writing the RDF"):
+        written = rdf.write_rdf(kg, out, base_iri=options.base_iri, provenance=options.provenance,
+                                formats=options.rdf_formats)
+    with stage("writing the Neo4j import files"):
+        more = neo4j.write_neo4j(kg, out)
+    with stage("writing the review of possible namesakes"):
+        more.append(review.write_candidates(kg, out))
+    return written, more
 
 
 def _network_outputs(graph: nx.Graph, kg: KnowledgeGraph, out: Path, options: BuildOptions) -> list[Path]:
@@ -65,10 +81,14 @@ def _network_outputs(graph: nx.Graph, kg: KnowledgeGraph, out: Path, options: Bu
     if options.write_html:
         with stage("writing graph.html"):
             paths.append(html.write_html(graph, kg, out, max_nodes=options.max_nodes, layout=layout).path)
-    if options.write_report:
-        with stage("writing report.html"):
-            paths.append(report.write_report(kg, graph, out))
     return paths
+
+
+def _report(kg: KnowledgeGraph, graph: nx.Graph, out: Path, options: BuildOptions) -> list[Path]:
+    if not options.write_report:
+        return []
+    with stage("writing report.html"):
+        return [report.write_report(kg, graph, out)]
 
 
 def remove_stale_outputs(out: Path, written: list[Path]) -> list[Path]:

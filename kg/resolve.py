@@ -297,24 +297,29 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
     folded: dict[str, str] = {}
     entities = list(by_key.values())
     place_suffixes = [s for s, _ in lex.place_suffixes]
+    # Each short form folds into the first entity, in the document's order, that writes it in
+    # full: found by name for a place, among the bodies for a body (not by trying every pair).
+    by_name: dict[tuple[str, str], list[int]] = {}
+    for i, e in enumerate(entities):
+        by_name.setdefault((e.type, e.name), []).append(i)
+    bodies = [i for i, e in enumerate(entities) if e.type == ORGANIZATION]
     for short in entities:
-        for full in entities:
-            if full is short or full.type != short.type or short.key in folded or full.key in folded:
-                continue
-            if short.type in PLACE_TYPES:
-                if short.code or not any(full.name == short.name + s for s in place_suffixes):
-                    continue
-                reason = f"{short.name} is written with its suffix as {full.name}"
-            elif short.type == ORGANIZATION:
-                if not _abbreviates(short.name, full.name):
-                    continue
-                reason = f"{short.name} abbreviates {full.name}"
-            else:
-                continue
-            full.aliases |= short.aliases | {short.name}
-            full.mentions.extend(short.mentions)
-            folded[short.key] = full.key
-            merges.append(Merge(short.mentions[0].doc_id if short.mentions else "", full.key, short.name, reason))
+        if short.type in PLACE_TYPES and not short.code:
+            fulls = sorted({i for s in place_suffixes for i in by_name.get((short.type, short.name + s), ())})
+            reason = "{short} is written with its suffix as {full}"
+        elif short.type == ORGANIZATION:
+            fulls = [i for i in bodies if _abbreviates(short.name, entities[i].name)]
+            reason = "{short} abbreviates {full}"
+        else:
+            continue
+        full = next((entities[i] for i in fulls if entities[i] is not short and entities[i].key not in folded), None)
+        if full is None or short.key in folded:
+            continue
+        full.aliases |= short.aliases | {short.name}
+        full.mentions.extend(short.mentions)
+        folded[short.key] = full.key
+        merges.append(Merge(short.mentions[0].doc_id if short.mentions else "", full.key, short.name,
+                            reason.format(short=short.name, full=full.name)))
     for key in folded:
         by_key.pop(key, None)
     return folded

@@ -178,6 +178,7 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
         "paper": re.compile(rf"{cjk}{{1,10}}?(?:{papers})"),
         # 运城晚报讯 inside a line (after a headline set on the same line)
         "wired": re.compile(rf"({cjk}{{2,10}}?(?:{papers}))(?:{wires})[\s(（]"),
+        "wire": re.compile(rf"{cjk}(?:{wires})[\s(（]"),
         # 记者 张越, □ 本报记者 冯海砚, 特约摄影 解建国 摄, 周口日报全媒体记者 任富强
         "byline": re.compile(rf"^(?:文|图|文图|文/图)?[/／]?\s*(?:本报|(?P<paper>{cjk}{{1,10}}?(?:{papers}|网)))?"
                              rf"(?:{titles})(?P<sep>[:：\s/／]*)(?=[{CJK_CLASS}·])"),
@@ -377,8 +378,10 @@ def _story(lines: list[_Line], first: int, last: int, start: int, end: int, page
 
 def _wired_paper(own: list[_Line], lex: Lexicon) -> str:
     """The paper of a story opener set inside a line (…召开 运城晚报讯(记者 张越)…), in the story's first lines."""
+    patterns = _patterns(lex)
     for ln in own[:8]:
-        m = _patterns(lex)["wired"].search(ln.text)
+        # The cue and what follows it first: searching every line for a paper's name is slow.
+        m = patterns["wire"].search(ln.text) and patterns["wired"].search(ln.text)
         if m:
             return m.group(1)
     return ""

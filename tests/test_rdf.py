@@ -357,3 +357,63 @@ def test_ontology_declares_every_term_used(built):
         assert {"zh", "en"} <= langs, term
         assert onto.value(t, rdflib.RDFS.comment) is not None, term
         assert set(onto.objects(t, rdflib.RDFS.subClassOf)) | set(onto.objects(t, rdflib.RDFS.subPropertyOf)), term
+
+
+# --------------------------------------------------------------------------- the Turtle text
+
+def _pyoxigraph_turtle(kg, tmp_path: Path, name: str, **options) -> bytes:
+    triples = rdf.graph_triples(kg, **options)
+    rdf.write_turtle(triples, tmp_path / name, rdf.all_prefixes(options.get("base_iri", DEFAULT_BASE_IRI)),
+                     backend="pyoxigraph")
+    return (tmp_path / name).read_bytes()
+
+
+@pytest.mark.parametrize("provenance", ["none", "mentions", "full"])
+def test_turtle_is_byte_for_byte_what_pyoxigraph_writes(tmp_path, provenance):
+    write_rdf(sample_kg(), tmp_path, provenance=provenance)
+    assert (tmp_path / "graph.ttl").read_bytes() == _pyoxigraph_turtle(sample_kg(), tmp_path, "ox.ttl",
+                                                                      provenance=provenance)
+
+
+def test_turtle_of_hostile_names_and_another_base_is_what_pyoxigraph_writes(tmp_path):
+    docs = {f"weird {i}{name[:3]}.txt": ("标题" + name, "", ["名字" + name + "在这里。"]) for i, name in enumerate(HOSTILE)}
+    entities = [(f"Organization:{name}", "Organization", name, (name + "别名",), "", "",
+                 [(f"weird {i}{name[:3]}.txt", 0, name)]) for i, name in enumerate(HOSTILE)]
+    kg = sample_kg(docs, entities, [])
+    for base in (DEFAULT_BASE_IRI, "http://data.example.net/kg#"):
+        write_rdf(kg, tmp_path / "out", provenance="full", base_iri=base)
+        expected = _pyoxigraph_turtle(kg, tmp_path, "ox.ttl", provenance="full", base_iri=base)
+        assert (tmp_path / "out" / "graph.ttl").read_bytes() == expected
+
+
+def test_written_terms_are_those_of_pyoxigraph():
+    from kg.export.turtle import TurtleTerms
+    rng = random.Random(3)
+    alphabet = [chr(c) for c in range(0, 0x250)] + list("储祥好（）、，。“”　\u00b7\u0300\u203f\u2070\ufffd\ufffe\uffff")
+    prefixes = {"ex": "http://example.org/x/", "exl": "http://example.org/x/long/", "n": "urn:n:"}
+    terms = TurtleTerms(prefixes)
+    values = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(400)]
+    values += ["a.", ".a", "-a", "a-", "_a", "0", "a:b", "a..b", "a.b.", "%41", "long/", "long/x"]
+    triples, mine = [], []
+    p, q, r = (ox.NamedNode(prefixes["ex"] + name) for name in "pqr")
+    for i, v in enumerate(values):
+        local = rdf.iri_segment(v) if i % 2 else v.replace(" ", "").replace("<", "").replace(">", "")
+        for k, iri in enumerate((prefixes["ex"] + local, prefixes["exl"] + local, prefixes["n"] + local)):
+            try:
+                node = ox.NamedNode(iri)
+            except ValueError:
+                continue
+            subject = ox.NamedNode(f"{prefixes['n']}s{i}-{k}")
+            text = rdf._clean(v)
+            triples += [ox.Triple(subject, p, node), ox.Triple(subject, q, ox.Literal(text)),
+                        ox.Triple(subject, r, ox.Literal(text, language="zh"))]
+            mine.append(f"{terms.iri(subject.value)} ex:p {terms.iri(iri)} ;\n\tex:q {terms.object((1, text, '', ''))}"
+                        f" ;\n\tex:r {terms.object((1, text, '', 'zh'))} .\n")
+    for value, datatype in (("12", rdf.XSD_INTEGER), ("-3", rdf.XSD_INTEGER), ("1.50", rdf.XSD_DECIMAL),
+                            ("x1", rdf.XSD_INTEGER), ("2024-01-02", "http://www.w3.org/2001/XMLSchema#date")):
+        subject = ox.NamedNode(prefixes["n"] + "v" + value)
+        triples.append(ox.Triple(subject, p, ox.Literal(value, datatype=ox.NamedNode(datatype))))
+        mine.append(f"{terms.iri(subject.value)} ex:p {terms.object((1, value, datatype, ''))} .\n")
+    theirs = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
+    body = "".join(line + "\n" for line in theirs.split("\n")[:-1] if not line.startswith("@prefix"))
+    assert body == "".join(mine)

@@ -22,6 +22,7 @@ bytes for the same graph).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import IO, Any, Iterable
 
@@ -78,17 +79,29 @@ def _colour(node_type: str) -> tuple[int, int, int]:
     return rgb(TYPE_STYLE.get(node_type, OTHER_STYLE)[1])
 
 
+# What an attribute or an element's text cannot hold as it is (most values hold none of it).
+_XML_UNSAFE = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+_ATTR_UNSAFE = re.compile(f'[{_XML_UNSAFE}&<>"\n\r\t]')
+_TEXT_UNSAFE = re.compile(f"[{_XML_UNSAFE}&<>\r]")
+
+
 def _attr(value: Any) -> str:
     """A value ready for an XML attribute (quoted with ``"``)."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return xml_safe(str(value)).translate(_ATTR_ESCAPES)
+    text = str(value)
+    if not _ATTR_UNSAFE.search(text):
+        return text
+    return xml_safe(text).translate(_ATTR_ESCAPES)
 
 
 def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return xml_safe(str(value)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    text = str(value)
+    if not _TEXT_UNSAFE.search(text):
+        return text
+    return xml_safe(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 
 def _node_values(graph: nx.Graph, layout: Picture) -> Iterable[tuple[Any, dict]]:

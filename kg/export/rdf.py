@@ -3,12 +3,16 @@
 The model (classes, properties, IRIs, provenance levels) is described in
 docs/rdf.md and declared in kg/ontology.ttl; kg/shapes.ttl checks it.
 
-Every triple is collected as plain tuples, de-duplicated and sorted before it
-is written, so the same input always gives byte-identical files whichever
-serializer runs (pyoxigraph when installed, rdflib otherwise).
+Every statement is collected as plain data, de-duplicated and sorted before
+it is written, so the same input always gives byte-identical files. The
+statements of articles' spans, selectors and sentences (nine triples in ten)
+are records written from a template; the rest are (predicate, object) pairs.
+The Turtle is written as text in the form pyoxigraph gives (kg.export.turtle);
+pyoxigraph and rdflib remain as writers to compare with.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -16,6 +20,8 @@ import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable
 
@@ -23,6 +29,7 @@ from kg.atomic import atomic_open, atomic_write
 from kg.clean import display_text
 from kg.config import DEFAULTS, Provenance, RdfFormat
 from kg.export.time_rdf import describe_timeline
+from kg.export.turtle import TurtleTerms, quoted, statement_writer, write_texts, write_turtle_text
 from kg.model import (COOCCURS, ENTITY_TYPES, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF,
                       CleanDocument, Entity, Evidence, KnowledgeGraph, Relation)
 from kg.vocab import (DCTERMS, DEFAULT_BASE_IRI, KG, OA, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, all_prefixes,
@@ -239,6 +246,10 @@ class _Builder:
         self._doc_iris: dict[str, str] = {}
         self._file_iris: dict[str, str] = {}
         self._sentences: set[str] = set()   # sentence nodes already described
+        # The spans, selectors and sentences of the articles (nine in ten triples): each
+        # subject's statement as one record (:data:`SPAN` …), written from a template
+        # rather than triple by triple; ``pairs_of`` gives its triples.
+        self.records: dict[str, tuple] = {}
         # (doc, sentence) -> [(entity key, mention IRI)], for the mentions a relation rests on.
         self.mentions_by_sentence: dict[tuple[str, int], list[tuple[str, str]]] = {}
 
@@ -290,24 +301,52 @@ class _Builder:
         describe_timeline(self, self.kg, iri_segment)
 
     def used_prefixes(self, prefixes: dict[str, str]) -> dict[str, str]:
-        iris = set()
-        for p, o in self._pairs:   # every distinct (predicate, object) once
-            iris.add(p or RDF_TYPE)
-            iris.add(o[1] if o[0] == 0 else o[2])
+        iris = {p or RDF_TYPE for p, _ in self._pairs}   # every distinct (predicate, object) once
+        iris.update(o[1] if o[0] == 0 else o[2] for _, o in self._pairs)
+        iris.update(self.nodes)
+        # A record's objects are its article's children (themselves subjects), its article, its file.
+        iris.update(RECORD_TERMS)
+        # A record's subject lies under its article, where no declared namespace lies: the
+        # article's folder stands for it.
+        iris.update(record[1] + "/" for record in self.records.values())
+        iris.update(record[1] for record in self.records.values())
+        iris.update(record[4] for record in self.records.values() if record[0] in (SPAN, SENTENCE))
         if all(ns.endswith(("/", "#")) for ns in prefixes.values()):
             # Such a namespace starts an IRI exactly when it starts the IRI's
-            # folder (all but the last segment): a million subjects share a few.
-            iris.update(_folder(s) for s in self.nodes)
-        else:
-            iris.update(self.nodes)
+            # folder (all but the last segment): a million IRIs share a few.
+            iris = {_folder(i) for i in iris}
         return _prefixes_of(iris, prefixes)
+
+    def sorted_subjects(self):
+        """Each subject in order with its statement: a record (a tuple whose first item names its
+        kind) or its (predicate, object) pairs in order, without duplicates. Each subject is let
+        go once listed."""
+        nodes, self.nodes, self._pairs = self.nodes, defaultdict(list), {}
+        records, self.records = self.records, {}
+        for s in records.keys() & nodes.keys():   # a record and triples of one subject: all triples
+            nodes[s].extend(pairs_of(records.pop(s)))
+        for s in sorted(itertools.chain(nodes, records)):
+            record = records.pop(s, None)
+            if record is not None:
+                yield s, record
+                continue
+            pairs = sorted(set(nodes.pop(s)))
+            if pairs[0][0] == "":
+                pairs = [(p or RDF_TYPE, o) for p, o in pairs]
+            yield s, pairs
+
+    def sorted_nodes(self):
+        """Each subject in order with its (predicate, object) pairs in order, without duplicates."""
+        for s, statement in self.sorted_subjects():
+            if isinstance(statement, tuple):
+                statement = [(p or RDF_TYPE, o) for p, o in sorted(set(pairs_of(statement)))]
+            yield s, statement
 
     def sorted_triples(self):
         """The collected triples in order, without duplicates; each subject is let go once listed."""
-        nodes, self.nodes, self._pairs = self.nodes, defaultdict(list), {}
-        for s in sorted(nodes):
-            for p, o in sorted(set(nodes.pop(s))):
-                yield s, p or RDF_TYPE, o
+        for s, pairs in self.sorted_nodes():
+            for p, o in pairs:
+                yield s, p, o
 
     def document(self, cdoc: CleanDocument) -> None:
         """An article (a story), the file it is part of, and what is known of it."""
@@ -323,7 +362,7 @@ class _Builder:
         self.add(d, _T.isPartOf, _iri(f))
         # The story is a span of its file, located as a Web Annotation segment is.
         self.add(d, _T.hasSource, _iri(f))
-        self.add(d, _T.hasSelector, _iri(self.position(d, doc.start, doc.stop)))
+        self.add(d, _T.hasSelector, _iri(f"{d}/{self.position(d, '', doc.start, doc.stop)}"))
         self.article_facts(d, cdoc)
 
     def article_facts(self, d: str, cdoc: CleanDocument) -> None:
@@ -379,57 +418,67 @@ class _Builder:
         or kg:Evidence): the article is its source, a position selector says where, and it
         links to its sentence."""
         d = self.doc(doc_id)
-        node = f"{d}/{'m' if cls == _T.Mention else 'e'}{int(start)}-{int(end)}"
-        self.typed(node, cls)
-        self.add(node, _T.hasSource, _iri(self.file_of(doc_id)))
-        self.add(node, _T.inDocument, _iri(d))
-        self.add(node, _T.hasSelector, _iri(self.position(node, start, end)))
+        name = f"{'m' if cls == _T.Mention else 'e'}{int(start)}-{int(end)}"
+        pos = self.position(d, name, start, end)
         sent = self.sentence(doc_id, sentence, text)
-        if sent:
-            self.add(node, _T.sentence, _iri(sent))
-        return node
+        self.record(f"{d}/{name}", (SPAN, d, name, cls, self.file_of(doc_id), sent and sent[len(d) + 1:], (pos,)))
+        return f"{d}/{name}"
 
-    def position(self, node: str, start: int, end: int) -> str:
-        selector = node + "/pos"
-        self.typed(selector, _T.TextPositionSelector)
-        self.add(selector, _T.start, _integer(start))
-        self.add(selector, _T.end, _integer(end))
+    def position(self, d: str, name: str, start: int, end: int) -> str:
+        """The position selector of the span ``name`` of article ``d`` ("" for the article itself);
+        its name under the article."""
+        selector = f"{name}/pos" if name else "pos"
+        self.record(f"{d}/{selector}", (POSITION, d, selector, int(start), int(end)))
         return selector
 
     def quote(self, node: str, m) -> None:
         """The mention's text and a few characters around it, as they stand in the file (before any
         conversion of script, so the quote is found in the file as written)."""
         text = self.docs[m.doc_id].document.as_written if m.doc_id in self.docs else ""
-        selector = node + "/quote"
-        self.typed(selector, _T.TextQuoteSelector)
-        self.add(selector, _T.exact, _text(text[m.start:m.end] if text else m.text))
+        d = self.doc(m.doc_id)
+        name = node[len(d) + 1:] + "/quote"
         if text:
-            self.add(selector, _T.prefix, _text(text[max(0, m.start - QUOTE_CONTEXT):m.start]))
-            self.add(selector, _T.suffix, _text(text[m.end:m.end + QUOTE_CONTEXT]))
-        self.add(node, _T.hasSelector, _iri(selector))
+            self.record(f"{d}/{name}", (QUOTE, d, name, _clean(text[m.start:m.end]),
+                                        _clean(text[max(0, m.start - QUOTE_CONTEXT):m.start]),
+                                        _clean(text[m.end:m.end + QUOTE_CONTEXT])))
+        else:
+            self.record(f"{d}/{name}", (QUOTE, d, name, _clean(m.text), None, None))
+        span = self.records.get(node)
+        if span is not None and span[0] == SPAN and span[1] == d:
+            self.records[node] = span[:6] + (tuple(sorted({*span[6], name})),)
+        else:
+            self.add(node, _T.hasSelector, _iri(f"{d}/{name}"))
 
     def sentence(self, doc_id: str, index: int, fallback_text: str = "") -> str:
         cdoc = self.docs.get(doc_id)
         sent = cdoc.sentences[index] if cdoc and 0 <= index < len(cdoc.sentences) else None
         if sent is None and not fallback_text:
             return ""
-        node = f"{self.doc(doc_id)}/s{int(index)}"
-        if sent is not None:
-            # A sentence holds many mentions: its own triples are added once.
-            if node in self._sentences:
-                return node
-            self._sentences.add(node)
-        self.typed(node, _T.Sentence)
-        self.add(node, _T.index, _integer(index))
-        self.add(node, _T.hasSource, _iri(self.file_of(doc_id)))
-        self.add(node, _T.inDocument, _iri(self.doc(doc_id)))
-        if sent is not None:
-            self.add(node, _T.text, _text(display_text(sent.text)))
-            if sent.offsets:
-                self.add(node, _T.hasSelector, _iri(self.position(node, sent.start, sent.end)))
-        else:
+        d = self.doc(doc_id)
+        name = f"s{int(index)}"
+        node = f"{d}/{name}"
+        if sent is None:
+            self.typed(node, _T.Sentence)
+            self.add(node, _T.index, _integer(index))
+            self.add(node, _T.hasSource, _iri(self.file_of(doc_id)))
+            self.add(node, _T.inDocument, _iri(d))
             self.add(node, _T.text, _text(display_text(fallback_text)))
+            return node
+        # A sentence holds many mentions: its own statement is made once.
+        if node in self._sentences:
+            return node
+        self._sentences.add(node)
+        pos = self.position(d, name, sent.start, sent.end) if sent.offsets else ""
+        self.record(node, (SENTENCE, d, name, int(index), self.file_of(doc_id), _clean(display_text(sent.text)), pos))
         return node
+
+    def record(self, subject: str, record: tuple) -> None:
+        """The statement of ``subject`` as a record; a second, different record of it becomes triples."""
+        old = self.records.setdefault(subject, record)
+        if old != record:
+            del self.records[subject]
+            for p, o in pairs_of(old) + pairs_of(record):
+                self.nodes[subject].append((p, o))
 
     def relation(self, rel: Relation) -> None:
         if rel.head not in self.kg.entities:
@@ -495,6 +544,118 @@ class _Builder:
                     self.add(node, _T.wasDerivedFrom, _iri(mention))
 
 
+# --------------------------------------------------------------------------- records
+
+# The kinds of record: a span (kg:Mention or kg:Evidence), its position and quote
+# selectors, a sentence. Each is (kind, article IRI, name under the article, fields…).
+SPAN, POSITION, QUOTE, SENTENCE = "span", "position", "quote", "sentence"
+RECORD_TERMS = (RDF_TYPE, _T.Mention, _T.Evidence, _T.Sentence, _T.TextPositionSelector, _T.TextQuoteSelector,
+                _T.hasSelector, _T.hasSource, _T.inDocument, _T.sentence, _T.start, _T.end, _T.exact, _T.prefix,
+                _T.suffix, _T.index, _T.text, XSD_INTEGER)
+
+
+def pairs_of(record: tuple) -> list[tuple[str, Obj]]:
+    """The (predicate, object) pairs a record stands for ("" for rdf:type), as the builder adds triples."""
+    kind, d = record[0], record[1]
+    if kind == SPAN:
+        _, _, _, cls, file, sentence, selectors = record
+        pairs = [("", _iri(cls)), (_T.hasSource, _iri(file)), (_T.inDocument, _iri(d))]
+        pairs += [(_T.hasSelector, _iri(f"{d}/{name}")) for name in selectors]
+        return pairs + ([(_T.sentence, _iri(f"{d}/{sentence}"))] if sentence else [])
+    if kind == POSITION:
+        return [("", _iri(_T.TextPositionSelector)), (_T.start, _integer(record[3])), (_T.end, _integer(record[4]))]
+    if kind == QUOTE:
+        _, _, _, exact, prefix, suffix = record
+        pairs = [("", _iri(_T.TextQuoteSelector)), (_T.exact, (1, exact, "", ""))]
+        if prefix is not None:
+            pairs += [(_T.prefix, (1, prefix, "", "")), (_T.suffix, (1, suffix, "", ""))]
+        return pairs
+    _, _, _, index, file, text, pos = record
+    pairs = [("", _iri(_T.Sentence)), (_T.index, _integer(index)), (_T.hasSource, _iri(file)),
+             (_T.inDocument, _iri(d)), (_T.text, (1, text, "", ""))]
+    return pairs + ([(_T.hasSelector, _iri(f"{d}/{pos}"))] if pos else [])
+
+
+def _in_order(*predicates: str) -> tuple[str, ...]:
+    """Predicates in the order a subject's statement lists them (by IRI)."""
+    return tuple(sorted(predicates))
+
+
+# The order of each record's predicates after its type: fixed, as the vocabulary is.
+_SPAN_ORDER = _in_order(_T.hasSelector, _T.hasSource, _T.inDocument, _T.sentence)
+_POSITION_ORDER = _in_order(_T.start, _T.end)
+_QUOTE_ORDER = _in_order(_T.exact, _T.prefix, _T.suffix)
+_SENTENCE_ORDER = _in_order(_T.index, _T.hasSource, _T.inDocument, _T.text, _T.hasSelector)
+
+
+class _RecordText:
+    """The Turtle statement of a record: what the triples of :func:`pairs_of` give, written at once.
+
+    Each kind's statement is a template made once from the order of its predicates.
+    """
+
+    def __init__(self, terms: TurtleTerms) -> None:
+        self.terms = terms
+        self.classes = {cls: terms.shared_iri(cls) for cls in (_T.Mention, _T.Evidence)}
+
+        def template(cls: str | None, order: tuple[str, ...], fields: dict[str, str]) -> str:
+            head = "{s} a " + (terms.shared_iri(cls) if cls else "{cls}")
+            body = "".join(f" ;\n\t{terms.predicate(p)} {{{fields[p]}}}" for p in order if p in fields)
+            return head + body + " .\n"
+
+        span = {_T.hasSelector: "selectors", _T.hasSource: "file", _T.inDocument: "doc", _T.sentence: "sentence"}
+        self.span = template(None, _SPAN_ORDER, span)
+        self.span_alone = template(None, _SPAN_ORDER, {k: v for k, v in span.items() if k != _T.sentence})
+        self.position = template(_T.TextPositionSelector, _POSITION_ORDER, {_T.start: "start", _T.end: "end"})
+        self.quote = template(_T.TextQuoteSelector, _QUOTE_ORDER,
+                              {_T.exact: "exact", _T.prefix: "prefix", _T.suffix: "suffix"})
+        self.quote_alone = template(_T.TextQuoteSelector, _QUOTE_ORDER, {_T.exact: "exact"})
+        sentence = {_T.index: "index", _T.hasSource: "file", _T.inDocument: "doc", _T.text: "text",
+                    _T.hasSelector: "pos"}
+        self.sentence = template(_T.Sentence, _SENTENCE_ORDER, sentence)
+        self.sentence_alone = template(_T.Sentence, _SENTENCE_ORDER, {k: v for k, v in sentence.items() if v != "pos"})
+
+    def __call__(self, record: tuple) -> str:
+        terms, kind, d, name = self.terms, record[0], record[1], record[2]
+        s = terms.child(d, name)
+        if kind == POSITION:
+            return self.position.format(s=s, start=terms.object(_integer(record[3])),
+                                        end=terms.object(_integer(record[4])))
+        if kind == SPAN:
+            _, _, _, cls, file, sentence, selectors = record
+            chosen = " , ".join(terms.child(d, n) for n in sorted(set(selectors)))
+            if sentence:
+                return self.span.format(s=s, cls=self.classes.get(cls) or terms.shared_iri(cls), selectors=chosen,
+                                        file=terms.shared_iri(file), doc=terms.shared_iri(d),
+                                        sentence=terms.child(d, sentence))
+            return self.span_alone.format(s=s, cls=self.classes.get(cls) or terms.shared_iri(cls), selectors=chosen,
+                                          file=terms.shared_iri(file), doc=terms.shared_iri(d))
+        if kind == QUOTE:
+            _, _, _, exact, prefix, suffix = record
+            if prefix is None:
+                return self.quote_alone.format(s=s, exact=quoted(exact))
+            return self.quote.format(s=s, exact=quoted(exact), prefix=quoted(prefix), suffix=quoted(suffix))
+        _, _, _, index, file, text, pos = record
+        fields = dict(s=s, index=terms.object(_integer(index)), file=terms.shared_iri(file),
+                      doc=terms.shared_iri(d), text=quoted(text))
+        if pos:
+            return self.sentence.format(pos=terms.child(d, pos), **fields)
+        return self.sentence_alone.format(**fields)
+
+
+def write_statements(subjects, f, prefixes: dict[str, str]) -> None:
+    """Write the Turtle of ``subjects`` (subject, record or sorted pairs; in order) to the binary file ``f``."""
+    terms = TurtleTerms(prefixes)
+    record_text = _RecordText(terms)
+    generic = statement_writer(terms)
+
+    def texts():
+        for s, statement in subjects:
+            yield record_text(statement) if isinstance(statement, tuple) else generic(s, statement)
+
+    write_texts(texts(), f, prefixes)
+
+
 def _typed_and_cooccurrences(relations: Iterable[Relation]) -> tuple[list[Relation], list[Relation]]:
     """The relations (merged once, by kg.relations.merge_relations) split into typed ones and co-occurrences."""
     typed = [r for r in relations if r.kind in RELATION_PROPERTY]
@@ -528,8 +689,9 @@ def write_rdf(kg: KnowledgeGraph, out_dir: Path, *, base_iri: str = DEFAULTS.bas
         if triples is None:
             builder = _Builder(kg, base_iri, provenance)
             builder.collect()
+            used = builder.used_prefixes(prefixes)
             with atomic_open(path, "wb") as f:
-                _serialize_turtle(builder.sorted_triples(), f, builder.used_prefixes(prefixes))
+                write_statements(builder.sorted_subjects(), f, used)
         else:
             write_turtle(triples, path, prefixes)
         written.append(path)
@@ -553,37 +715,26 @@ def shapes_text() -> str:
 
 
 def write_turtle(triples: list[Triple], path: Path, prefixes: dict[str, str], *, backend: str = "auto") -> None:
-    """Write sorted ``triples`` as Turtle with ``prefixes``; ``backend`` is auto, pyoxigraph or rdflib."""
-    if backend == "auto":
-        backend = "pyoxigraph" if _has_pyoxigraph() else "rdflib"
+    """Write sorted ``triples`` as Turtle with ``prefixes``.
+
+    ``backend`` is ``auto`` (kg.export.turtle, the text in Oxigraph's form),
+    ``pyoxigraph`` or ``rdflib`` (for comparing them).
+    """
     # Only the prefixes in use are declared, so the header does not depend on the backend.
     used = _used_prefixes(triples, prefixes)
     with atomic_open(path, "wb") as f:
         if backend == "pyoxigraph":
             _turtle_pyoxigraph(triples, f, used)
-        else:
+        elif backend == "rdflib":
             _turtle_rdflib(triples, f, used)
-
-
-def _serialize_turtle(triples, f, used: dict[str, str]) -> None:
-    """Write sorted ``triples`` (any iterable) as Turtle declaring ``used`` prefixes."""
-    if _has_pyoxigraph():
-        _turtle_pyoxigraph(triples, f, used)
-    else:
-        _turtle_rdflib(triples, f, used)
+        else:
+            nodes = ((s, [(p, o) for _, p, o in group]) for s, group in groupby(triples, key=itemgetter(0)))
+            write_turtle_text(nodes, f, used)
 
 
 def _folder(iri: str) -> str:
     cut = max(iri.rfind("/"), iri.rfind("#"))
     return iri[:cut + 1]
-
-
-def _has_pyoxigraph() -> bool:
-    try:
-        import pyoxigraph  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def _used_prefixes(triples: list[Triple], prefixes: dict[str, str]) -> dict[str, str]:

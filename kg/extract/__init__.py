@@ -96,9 +96,20 @@ class _Document:
         self.kept: list[list[Candidate]] = [[] for _ in views]
         self.rejected: list[list[Rejection]] = [[] for _ in views]
         self.hints: list[list[Candidate]] = [[] for _ in views]   # seen by later stages, kept by none
+        # The last scope made for each sentence, by the identities of what it holds: most
+        # stages keep nothing in most sentences, and the next stage reuses it as it is.
+        self._scopes: list[tuple[tuple[int, ...], Scope] | None] = [None] * len(views)
 
     def scope(self, i: int) -> Scope:
-        return Scope(self.views[i], Found.of(self.kept[i] + self.hints[i]), self.res)
+        items = self.kept[i] + self.hints[i]
+        # The cached scope holds its items, so an id here is theirs and not a new object's.
+        ids = tuple(map(id, items))
+        last = self._scopes[i]
+        if last is not None and last[0] == ids:
+            return last[1]
+        scope = Scope(self.views[i], Found.of(items), self.res)
+        self._scopes[i] = (ids, scope)
+        return scope
 
     def hint(self, generators, after=None) -> None:
         """Candidates later stages see but that are not kept: a stage that comes later makes them again."""

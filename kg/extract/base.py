@@ -26,6 +26,11 @@ QUOTE_CHARS = set("“”\"‘’「」『』")
 PUNCT = set(",，。.!！?？;；:：、()（）《》〈〉<>“”\"‘’'「」『』【】[]…—-~·/|\\ \t")
 
 
+# Words that end a media outlet's name (黑龙江日报, 东北网, 央视新闻).
+MEDIA_ENDINGS = ("日报", "晚报", "早报", "时报", "都市报", "商报", "报", "网", "网站", "新闻", "频道", "电视台",
+                  "广播电台", "客户端", "融媒", "融媒体中心", "新闻网", "报社", "杂志", "周刊")
+
+
 class BackendUnavailable(RuntimeError):
     """An optional recognizer backend is not installed; ``str()`` is the one-line fix."""
 

@@ -13,7 +13,8 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import CLAUSE_CHARS, FUNCTION_CHARS, GLUED_PREPOSITIONS, PUNCT, normalize_name, word_info
+from kg.extract.base import (CLAUSE_CHARS, FUNCTION_CHARS, GLUED_PREPOSITIONS, MEDIA_ENDINGS, PUNCT, normalize_name,
+                             word_info)
 from kg.extract.boundary import scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
@@ -36,8 +37,6 @@ _VILLAGE_BODIES = frozenset({"村委会", "村监会", "村两委", "村民委�
 _NAMED_IN_QUOTES = ("队", "团", "工作室", "协会", "合作社", "联盟", "服务站", "驿站")
 _OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", "’": "‘"}
 # Words that end a media outlet's name, and what stands around an outlet in a byline or source line.
-_MEDIA_ENDINGS = ("日报", "晚报", "早报", "时报", "都市报", "商报", "报", "网", "网站", "新闻", "频道", "电视台",
-                  "广播电台", "客户端", "融媒", "融媒体中心", "新闻网", "报社", "杂志", "周刊")
 _SOURCE_CUES = ("来源:", "来源：", "来源于", "来源", "据", "转自", "转载自", "供稿", "综合")
 _AFTER_OUTLET = ("讯", "记者", "报道", "消息", "电", "评论员", "通讯员", "微信", "公众号", "客户端")
 
@@ -115,10 +114,21 @@ def media(scope: Scope) -> Iterator[Candidate]:
     there a short run of words that ends like an outlet is one.
     """
     text = scope.text
+    endings = _outlet_endings(scope)
+    if not endings:
+        return   # no word that ends an outlet's name: most sentences
     for start in _source_positions(text):
-        end = _outlet_end(scope, start)
+        end = _outlet_end(scope, start, endings)
         if end is not None:
             yield Candidate(start, end, ORGANIZATION, normalize_name(text[start:end]), "media")
+
+
+def _outlet_endings(scope: Scope) -> dict[int, int]:
+    """Where a word that ends an outlet's name (日报, 网) ends in the sentence, and the length of the shortest there."""
+    found: dict[int, int] = {}
+    for i, j, _ in scope.view.hits["media_endings"]:
+        found[j] = min(found.get(j, j), j - i)
+    return found
 
 
 def _source_positions(text: str) -> Iterator[int]:
@@ -153,14 +163,17 @@ def _before_reporters(text: str) -> Iterator[int]:
             i = text.find(cue, i + 1)
 
 
-def _outlet_end(scope: Scope, start: int) -> int | None:
-    """The end of an outlet's name that starts at ``start``, when the words there make one."""
+def _outlet_end(scope: Scope, start: int, endings: dict[int, int]) -> int | None:
+    """The end of an outlet's name that starts at ``start``, when the words there make one.
+
+    ``endings`` are the ends of the words that end an outlet's name (see :func:`_outlet_endings`).
+    """
     text = scope.text
     # The shortest outlet that fits: 记者观察网, not two of them.
     for end in range(start + 2, _outlet_reach(text, start) + 1):
-        name = text[start:end]
-        if not _words_end_like_an_outlet(scope, start, end):
+        if end not in endings or end - endings[end] < start or not _words_end_like_an_outlet(scope, start, end):
             continue
+        name = text[start:end]
         if name in _NOT_OUTLETS or len(name) < 3:
             return None
         if _outlet_name_closes(text, end):
@@ -178,7 +191,7 @@ def _outlet_reach(text: str, start: int) -> int:
 
 def _words_end_like_an_outlet(scope: Scope, start: int, end: int) -> bool:
     """Whole words from ``start`` to ``end`` whose last ends like an outlet (日报, 网, 电视台)."""
-    return scope.text[start:end].endswith(_MEDIA_ENDINGS) and scope.view.ends_token(end) and \
+    return scope.text[start:end].endswith(MEDIA_ENDINGS) and scope.view.ends_token(end) and \
         scope.view.starts_token(start)
 
 
@@ -214,19 +227,21 @@ def suffixed_bodies(scope: Scope) -> Iterator[Candidate]:
     """Every body a suffix ends, left to right; a longer one ending in the same place wins."""
     made: list[Candidate] = []
     tried: set[int] = set()
-    for p, end, suffix in sorted(scope.view.hits["body_suffixes"], key=lambda h: (h[1], h[0])):
+    local = scope   # the sentence with the bodies made so far
+    for p, end, suffix in scope.view.hits["body_suffixes"]:   # by end, then longest first
         if end in tried:
             continue   # a suffix the segmenter reads as one word decides (市场监管所, not 所)
-        known = scope.found.plus(made)
+        known = local.found
         if any(c.start <= p < c.end and c.type in PLACE_TYPES and (end <= c.end or c.start < p) for c in known.items):
             continue   # inside a place's name, or starting in it (镇党委 of 崞阳镇党委)
         if known.covers(p, end, (ORGANIZATION,)):
             continue
         if scope.view.starts_token(p) and scope.view.ends_token(end):
             tried.add(end)
-        cand = _body(Scope(scope.view, known, scope.res), p, end, suffix)
+        cand = _body(local, p, end, suffix)
         if cand is not None:
             made = [m for m in made if not (cand.start <= m.start and m.end <= cand.end)] + [cand]
+            local = Scope(scope.view, scope.found.plus(made), scope.res)
     yield from made
 
 
@@ -287,10 +302,11 @@ def _suffix_ends_a_word(scope: Scope, p: int, end: int) -> bool:
 
 
 def _inside_a_title(scope: Scope, p: int, end: int) -> bool:
-    """委 of 常委, 部 of 部长: a title that holds no body covers the suffix and more."""
-    return any(q < end <= q_end and (q < p or q_end > end) for q, q_end, _ in
-               scope.res.basic_titles.occurrences(scope.text[max(0, p - 6):end + 6])
-               for q, q_end in [(q + max(0, p - 6), q_end + max(0, p - 6))])
+    """委 of 常委, 部 of 部长: a title that holds no body covers the suffix and more (seen within six
+    characters of it)."""
+    low, high = max(0, p - 6), end + 6
+    return any(low <= q and q_end <= high and q < end <= q_end and (q < p or q_end > end)
+               for q, q_end, _ in scope.view.hits["basic_titles"])
 
 
 def _inside_a_common_word(scope: Scope, p: int, end: int) -> bool:
@@ -584,12 +600,15 @@ def _first_word_proper(scope: Scope, tok) -> bool:
 
 # --------------------------------------------------------------------------- coordinated
 
+_LINKS = re.compile("[、和及与]")
+
 def coordinated(scope: Scope) -> Iterator[Candidate]:
     """凤阳县纪委监委、农业农村局: a bare body listed after a placed one belongs to the same place."""
     text = scope.text
-    for i, ch in enumerate(text):
-        if ch not in "、和及与":
-            continue
+    if not any(c.type == ORGANIZATION for c in scope.found.items):
+        return   # no body before any link
+    for m in _LINKS.finditer(text):
+        i = m.start()
         left = scope.found.ending_at(i, (ORGANIZATION,))
         if left is None or not (left.place or left.level) or scope.found.starting_at(i + 1, (ORGANIZATION,)):
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from kg.extract.base import DETERMINERS, Vocabulary
+from kg.extract.base import DETERMINERS, MEDIA_ENDINGS, Vocabulary
 from kg.extract.boundary import NameShape
 from kg.extract.view import Found, SentenceView, WordLists
 from kg.lexicon import Lexicon
@@ -38,27 +38,36 @@ class Resources:
     place_suffix_type: dict[str, str]
     place_suffixes: Vocabulary
     body_suffixes: Vocabulary          # every word that ends a body's name, core organs included
-    basic_titles: Vocabulary           # titles that hold no body of their own (书记, 部长, 常委)
     program_cues: Vocabulary
     implement_verbs: Vocabulary
     slogans: Vocabulary
     surnames: frozenset[str]
 
 
-@dataclass(frozen=True)
 class Scope:
-    """One sentence at one stage: the view, what earlier stages kept, the shared resources."""
-    view: SentenceView
-    found: Found
-    res: Resources
+    """One sentence at one stage: the view, what earlier stages kept, the shared resources.
 
-    @property
-    def text(self) -> str:
-        return self.view.text
+    Read-only by convention; a plain slotted class because one is made for
+    every sentence at every stage and its fields are read millions of times.
+    """
 
-    @property
-    def lex(self) -> Lexicon:
-        return self.res.lex
+    __slots__ = ("view", "found", "res", "text", "lex")
+
+    def __init__(self, view: SentenceView, found: Found, res: Resources) -> None:
+        self.view = view
+        self.found = found
+        self.res = res
+        self.text: str = view.text
+        self.lex: Lexicon = res.lex
+
+    def __repr__(self) -> str:
+        return f"Scope({self.view.text!r}, {self.found!r})"
+
+
+def _basic_titles(lex: Lexicon) -> list[str]:
+    """The titles that hold no body of their own (书记, 部长, 常委)."""
+    multi = [o for o in lex.org_suffixes + lex.core_bodies if len(o) >= 2]
+    return [t for t in lex.posts if not any(o in t for o in multi)]
 
 
 def _word_lists(lex: Lexicon) -> WordLists:
@@ -71,13 +80,13 @@ def _word_lists(lex: Lexicon) -> WordLists:
         "place_suffixes": [s for s, _ in lex.place_suffixes],
         "body_suffixes": list(lex.org_suffixes) + list(lex.core_bodies),
         "national_bodies": lex.national_bodies,
-        "titles": [t for t in lex.posts if t not in lex.byline_titles],
+        "titles": [t for t in lex.posts if t not in lex.byline_titles], "basic_titles": _basic_titles(lex),
         "bylines": lex.byline_titles,
         "roles": lex.person_roles, "speech_verbs": lex.speech_verbs, "address_terms": lex.address_terms,
         "appointment_verbs": lex.appointment_verbs, "office_verbs": lex.office_verbs,
         "program_cues": lex.program_cues, "strong_program_cues": lex.strong_program_cues,
         "implement_verbs": lex.implement_verbs, "slogans": lex.slogan_words,
-        "countries": lex.country_names, "world_cities": lex.world_cities,
+        "countries": lex.country_names, "world_cities": lex.world_cities, "media_endings": MEDIA_ENDINGS,
     })
 
 
@@ -98,12 +107,10 @@ def _shapes(lex: Lexicon) -> tuple[NameShape, NameShape, NameShape]:
 @functools.lru_cache(maxsize=4)
 def resources(lex: Lexicon) -> Resources:
     place, body, program = _shapes(lex)
-    multi = [o for o in lex.org_suffixes + lex.core_bodies if len(o) >= 2]
     return Resources(
         lex=lex, lists=_word_lists(lex), place_shape=place, body_shape=body, program_shape=program,
         place_suffix_type=dict(lex.place_suffixes), place_suffixes=Vocabulary(s for s, _ in lex.place_suffixes),
         body_suffixes=Vocabulary(list(lex.org_suffixes) + list(lex.core_bodies)),
-        basic_titles=Vocabulary(t for t in lex.posts if not any(o in t for o in multi)),
         program_cues=Vocabulary(lex.program_cues), implement_verbs=Vocabulary(lex.implement_verbs),
         slogans=Vocabulary(lex.slogan_words),
         surnames=lex.surnames_single | lex.surnames_double,

@@ -59,7 +59,12 @@ def apply_chain(candidates: Iterable[Candidate], scope: Scope, chain: tuple[Rule
     kept: list[Candidate] = []
     rejected: list[Rejection] = []
     for c in candidates:
-        rule = next((r for r in (chain or CHAIN) if r.rejects(c, scope, thresholds)), None)
+        # The shipped chain is looked up by kind: of twenty rules, a candidate meets a few.
+        rules = _CHAIN_BY_KIND.get(c.type) if chain is None else None
+        if rules is not None:
+            rule = next((r for r in rules if r.test(c, scope, thresholds)), None)
+        else:
+            rule = next((r for r in (chain or CHAIN) if r.rejects(c, scope, thresholds)), None)
         if rule is None:
             kept.append(c)
         else:
@@ -240,6 +245,10 @@ CHAIN: tuple[Rule, ...] = (
     + _rules(*_PROGRAM_RULES)
     + _rules(*_COUNTRY_RULES)
 )
+
+# The rules of CHAIN that apply to each kind, in CHAIN's order.
+_CHAIN_BY_KIND: dict[str, tuple[Rule, ...]] = {kind: tuple(r for r in CHAIN if kind in r.kinds)
+                                               for kind in {k for r in CHAIN for k in r.kinds}}
 
 # Types a rule may mention, kept here so that a typo in a tuple above fails at import.
 assert {VILLAGE, COMMUNITY, ESTATE} <= set(_ALL)

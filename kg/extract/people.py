@@ -493,8 +493,8 @@ def _verb_or_preposition(word: str) -> bool:
 def before_titles(scope: Scope) -> Iterator[Candidate]:
     """李强总理: a name the segmenter reads as a person, then a title."""
     tokens = scope.view.tokens
-    for idx, tok in enumerate(tokens):
-        if tok.flag[:2] != "nr" or not 2 <= len(tok.text) <= 3:
+    for idx, tok in scope.view.person_tokens():
+        if not 2 <= len(tok.text) <= 3:
             continue
         title = scope.view.starting_at("titles", tok.end)
         if title is None or len(title) < 2 or (
@@ -587,6 +587,10 @@ def foreign_names(scope: Scope) -> Iterator[Candidate]:
     """克林顿, 基里延科, 卡洛斯·阿马特: a name the segmenter tags as a person, written in the characters
     Chinese transliterates foreign names with, and no place's name."""
     text, tokens = scope.text, scope.view.tokens
+    chars = scope.lex.transliteration_chars
+    # Every run yielded holds a person's token written in such characters: most sentences have none.
+    if not any(chars.issuperset(t.text) for _, t in scope.view.person_tokens()):
+        return
     k = 0
     while k < len(tokens):
         end = _foreign_run(scope, k)

@@ -116,15 +116,15 @@ def suffixed_places(scope: Scope) -> Iterator[Candidate]:
     taken = [False] * len(scope.text)
     for c in scope.found.of_type(PLACE_TYPES):
         taken[c.start:c.end] = [True] * (c.end - c.start)
-    hits = sorted(scope.view.hits["place_suffixes"], key=lambda h: (h[1], h[0]))
-    for p, end, suffix in hits:
+    local = scope   # the sentence with the places made so far
+    for p, end, suffix in scope.view.hits["place_suffixes"]:   # by end, then longest first
         if any(taken[p:end]) or not _suffix_names_unlisted_places(suffix, scope.res.place_suffix_type[suffix]):
             continue
-        local = Scope(scope.view, scope.found.plus(made), scope.res)
         cand = _suffixed(local, p, end, suffix)
         if cand is None:
             continue
         made = [m for m in made if not (m.start == cand.start and m.end < cand.end)] + [cand]
+        local = Scope(scope.view, scope.found.plus(made), scope.res)
         taken[cand.start:cand.end] = [True] * (cand.end - cand.start)
     yield from made
 
@@ -241,7 +241,7 @@ def inside_names(scope: Scope) -> Iterator[Candidate]:
     lex = scope.lex
     for owner in scope.found.of_type((ORGANIZATION, PROGRAM)):
         opening = _opening_after_country(scope, owner)
-        for i, j, form in scope.view.hits["any_short_divisions"] + scope.view.hits["divisions"]:
+        for i, j, form in (*scope.view.hits["any_short_divisions"], *scope.view.hits["divisions"]):
             if i != opening or j > owner.end or scope.found.overlapping(i, j, PLACE_TYPES):
                 continue
             found = lex.divisions_by_name.get(form) or lex.division_short_names[form]

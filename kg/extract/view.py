@@ -7,7 +7,7 @@ lookups the generators need (what ends here, what covers this span).
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
@@ -41,23 +41,34 @@ class WordLists:
         return self.lists[name]
 
     def scan(self, text: str) -> dict[str, list[tuple[int, int, str]]]:
-        """Every occurrence of every word, by list; each list ordered by end, then longest first."""
-        found: dict[str, list[tuple[int, int, str]]] = {name: [] for name in self.lists}
+        """Every occurrence of every word, by list; each list ordered by end, then longest first.
+
+        A list with no occurrence gets the one shared empty tuple: most lists
+        have none in most sentences.
+        """
+        found: dict[str, list[tuple[int, int, str]]] = dict.fromkeys(self.lists, ())
         if self._automaton is None or not text:
             return found
+        patterns, names = self._patterns, self._names
         for k, i, j in self._automaton.find_matches_as_indexes(text, overlapping=True):
-            word = self._patterns[k]
-            for name in self._names[k]:
-                found[name].append((i, j, word))
+            hit = (i, j, patterns[k])
+            for name in names[k]:
+                hits = found[name]
+                if hits:
+                    hits.append(hit)
+                else:
+                    found[name] = [hit]
         for hits in found.values():
-            hits.sort(key=lambda h: (h[1], h[0]))
+            if len(hits) > 1:
+                # Already so from the automaton (matches by end, the longest first); sorting a sorted list is cheap.
+                hits.sort(key=_end_then_start)
         return found
 
 
 class SentenceView:
     """A repaired sentence with its tokens and its word-list matches."""
 
-    __slots__ = ("sentence", "text", "tokens", "token_at", "hits", "_ends", "_starts")
+    __slots__ = ("sentence", "text", "tokens", "token_at", "hits", "_ends", "_starts", "_people")
 
     def __init__(self, sentence: Sentence, tokens: list[Token], lists: WordLists) -> None:
         self.sentence = sentence
@@ -70,8 +81,16 @@ class SentenceView:
         self.hits = lists.scan(self.text)
         self._ends: dict[str, dict[int, list[str]]] = {}
         self._starts: dict[str, dict[int, list[str]]] = {}
+        self._people: list[tuple[int, Token]] | None = None
 
     # -- tokens ------------------------------------------------------------
+    def person_tokens(self) -> list[tuple[int, Token]]:
+        """The tokens the tagger reads as a person's name (nr, nrfg …), with their index: several
+        generators look at these and at no other."""
+        if self._people is None:
+            self._people = [(i, t) for i, t in enumerate(self.tokens) if t.flag[:2] == "nr"]
+        return self._people
+
     def token(self, i: int) -> Token:
         """The token holding character ``i``."""
         return self.tokens[self.token_at[i]]
@@ -109,23 +128,42 @@ class SentenceView:
         return index
 
 
-@dataclass(frozen=True)
 class Found:
-    """The candidates earlier stages kept in one sentence, with the lookups generators need."""
-    items: tuple[Candidate, ...] = ()
-    _by_end: dict = field(default_factory=dict, compare=False, repr=False)
-    _starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    """The candidates earlier stages kept in one sentence, with the lookups generators need.
+
+    Made for every sentence at every stage, so it is a plain slotted class,
+    read-only by convention: a frozen dataclass costs more to make than most
+    lookups cost to run.
+    """
+
+    __slots__ = ("items", "_by_end", "_starts")
+
+    def __init__(self, items: tuple[Candidate, ...] = (), by_end: dict | None = None,
+                 starts: tuple[int, ...] = ()) -> None:
+        self.items = items
+        self._by_end = by_end if by_end is not None else {}
+        self._starts = starts
+
+    def __repr__(self) -> str:
+        return f"Found({self.items!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Found) and self.items == other.items
+
+    __hash__ = None  # type: ignore[assignment]
 
     @classmethod
     def of(cls, items) -> "Found":
-        ordered = tuple(sorted(items, key=lambda c: (c.start, c.end)))
+        if not items:
+            return _NOTHING_FOUND
+        ordered = tuple(sorted(items, key=_span_key))
         by_end: dict[int, list[Candidate]] = {}
         for c in ordered:
             by_end.setdefault(c.end, []).append(c)
         return cls(ordered, by_end, tuple(c.start for c in ordered))
 
     def plus(self, more) -> "Found":
-        return Found.of(self.items + tuple(more))
+        return Found.of(self.items + tuple(more)) if more else self
 
     def ending_at(self, j: int, types: tuple[str, ...] | None = None) -> Candidate | None:
         """The longest candidate of ``types`` that ends at ``j``."""
@@ -156,3 +194,8 @@ class Found:
 
     def of_type(self, types: tuple[str, ...]) -> list[Candidate]:
         return [c for c in self.items if c.type in types]
+
+
+_span_key = attrgetter("start", "end")
+_end_then_start = itemgetter(1, 0)
+_NOTHING_FOUND = Found()
