@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 from typing import IO, Callable, Iterator, TypeVar
 
+from kg.children import die_with_parent
+
 T = TypeVar("T")
 
 
@@ -200,10 +202,12 @@ def alongside(work: Callable[[], T]) -> Iterator[Alongside]:
         yield done
         return
     owner = _owner.get() or os.getpid()
+    owner_pid = os.getpid()
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child, which leaves by os._exit
         os.close(read_end)
+        die_with_parent(owner_pid)
         _run_child(work, write_end, owner)
     os.close(write_end)
     try:

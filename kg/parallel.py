@@ -16,11 +16,9 @@ with any number of workers merges exactly what a single process would.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import math
 import multiprocessing
 import os
-import signal
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -29,6 +27,7 @@ from itertools import islice
 from pathlib import Path
 
 from kg import cache as cache_mod
+from kg.children import die_with_parent
 from kg.config import Backend, Conversion
 from kg.corpus import DecodeError, InputError, InputFile, iter_documents
 from kg.docstep import extractor_version, process_file
@@ -217,30 +216,12 @@ def _terminate_workers(pool) -> None:
     for process in list(processes.values()):
         with contextlib.suppress(OSError, ValueError, AttributeError):
             process.terminate()
-
-
-_PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent(parent: int) -> None:
-    """In a worker: be killed when the process that started the pool ends, however it ends.
-
-    Linux's parent-death signal covers ``kill -9`` of the parent, which no
-    handler in the parent can; a worker whose parent is already gone exits.
-    Ctrl-C and SIGTERM are the parent's to handle: the worker ignores SIGINT
-    so that one keypress does not print a traceback from every process, and
-    ends quietly on the SIGTERM the parent sends it (a forked worker would
-    otherwise inherit the parent's handler, which raises KeyboardInterrupt).
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        except (OSError, AttributeError):  # pragma: no cover - no prctl in this libc
-            pass
-    if os.getppid() != parent:
-        os._exit(1)
+    # A worker killed while sending its result leaves half a message in the result pipe, which the
+    # executor's thread would wait for forever, as this process holds the pipe's other end open too:
+    # closed here, the read ends once the workers are gone, and the executor shuts down.
+    queue = getattr(pool, "_result_queue", None)
+    with contextlib.suppress(OSError, AttributeError):
+        queue._writer.close()
 
 
 def require_dask():

@@ -82,3 +82,19 @@ def test_sigterm_stops_a_build_as_ctrl_c_does(corpus, tmp_path):
     assert err.decode().strip().splitlines() == ["kg: interrupted; the previous outputs are left as they were"]
     assert _wait_for(lambda: not any(_alive(w) for w in workers), 10), "workers outlived a stopped build"
     assert snapshot(out) == before
+
+
+def test_an_output_writer_dies_with_a_build_killed_by_sigkill(tmp_path):
+    # The page, graph files and RDF are written by forked copies of the build (kg.atomic.alongside).
+    script = ("import os, sys, time\n"
+              "from kg.atomic import alongside\n"
+              "with alongside(lambda: time.sleep(60)):\n"
+              "    print(os.getpid(), flush=True)\n"
+              "    time.sleep(60)\n")
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE)
+    proc.stdout.readline()
+    assert _wait_for(lambda: len(_children(proc.pid)) == 1, 30), "no writer started"
+    writer = _children(proc.pid)[0]
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(30)
+    assert _wait_for(lambda: not _alive(writer), 10), "a writer outlived a killed build"
