@@ -440,8 +440,8 @@ def test_formulas_in_an_article_are_neutralized_in_every_csv(tmp_path):
         edges = list(csv.DictReader(f))
     evidence = {e["evidence"] for e in edges}
     assert '\'=HYPERLINK("http://evil.example/x","点击")运城市委书记储祥好在盐湖区调研红色物业工作。' in evidence
-    for name in ("entities.csv", "edges.csv", "merges.csv"):
-        with open(out / name, encoding="utf-8", newline="") as f:
+    for name in sorted(out.rglob("*.csv")):
+        with open(name, encoding="utf-8", newline="") as f:
             for row in csv.reader(f):
                 assert not any(c.startswith(("=", "+", "@")) for c in row), (name, row)
     assert all(float(e["pmi"]) == float(e["pmi"]) for e in edges)  # numbers stay numbers

@@ -7,11 +7,10 @@ copy ``first`` and ``second`` into kg-identities.csv beside the corpus with
 """
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from kg.atomic import atomic_write
+from kg.csvsafe import csv_text
 from kg.model import KnowledgeGraph
 
 __all__ = ["write_candidates", "candidates_csv"]
@@ -20,14 +19,12 @@ HEADER = ["name", "first_key", "second_key", "why", "first", "second", "first_se
 
 
 def candidates_csv(kg: KnowledgeGraph) -> str:
-    buf = io.StringIO()
-    out = csv.writer(buf, lineterminator="\n")
-    out.writerow(HEADER)
+    rows = [HEADER]
     for c in sorted(kg.candidates, key=lambda c: (c.name, c.first, c.second)):
         sentences = [e.text for e in c.evidence] + ["", ""]
         refs = list(c.refs) + ["", ""]
-        out.writerow([c.name, c.first, c.second, c.why, refs[0], refs[1], sentences[0], sentences[1]])
-    return buf.getvalue()
+        rows.append([c.name, c.first, c.second, c.why, refs[0], refs[1], sentences[0], sentences[1]])
+    return csv_text(rows)
 
 
 def write_candidates(kg: KnowledgeGraph, out_dir: Path) -> Path:
