@@ -1,7 +1,8 @@
-"""graph.html in a real browser: Debian's Chromium, headless, loading the page from disk.
+"""graph.html and report.html in a real browser: Debian's Chromium, headless, loading the pages from disk.
 
-Skipped, with the reason, when playwright or chromium is missing
-(`scripts/install-browser.sh` installs chromium and a CJK font as root).
+They fail, with the reason, when playwright or chromium is missing
+(`scripts/install-browser.sh` installs chromium and a CJK font as root), and
+are skipped when KG_SKIP_BROWSER is set.
 """
 from __future__ import annotations
 
@@ -497,5 +498,32 @@ def test_planted_markup_stays_text(browser, tmp_path):
         assert view.foreign_requests() == []
         if not SCREENSHOT.exists():
             page.screenshot(path=str(SCREENSHOT))
+    finally:
+        page.close()
+
+
+def test_the_report_opens_offline_with_its_charts_drawn_and_links_to_evidence(browser, seed_build):
+    _, _, out = seed_build
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    url = (out / "report.html").resolve().as_uri()
+    errors, requests = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: requests.append(r.url))
+    try:
+        page.goto(url)
+        charts = page.locator("svg")
+        assert charts.count() >= 2, "the charts are on the page"
+        for k in range(charts.count()):
+            box = charts.nth(k).bounding_box()
+            assert box and box["width"] > 200 and box["height"] > 100, "each chart is drawn at a readable size"
+            assert charts.nth(k).locator("path").count() > 5, "each chart draws its bars and axes"
+        link = page.locator('a[href^="#ev"]').first
+        target = link.get_attribute("href")
+        link.click()
+        assert page.evaluate("location.hash") == target
+        assert page.locator(target).is_visible(), "a number's link leads to its evidence"
+        assert [u for u in requests if u != url and not u.startswith("data:")] == [], "nothing is fetched"
+        assert errors == []
     finally:
         page.close()
