@@ -17,7 +17,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from kg.clean import CLOSERS, SENTENCE_END
 from kg.config import DEFAULTS, Conversion
@@ -499,9 +499,27 @@ def _utf8_damage(head: bytes) -> tuple[int, str] | None:
     return None
 
 
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading, if it is still a regular file when opened; else ``OSError``.
+
+    The scan skips pipes and devices, but a file may be swapped for one before it
+    is read: opened without blocking and examined once open, it cannot hang the build.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, f"{_SPECIAL.get(stat.S_IFMT(mode), 'a special file')}, not a regular file")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_document(item: InputFile) -> Document:
     """Read and decode one input file; raises ``DecodeError`` or ``OSError``."""
-    data = item.path.read_bytes()
+    with open_regular(item.path) as f:
+        data = f.read()
     text, encoding = decode(data)
     return Document(id=item.doc_id, path=item.display, text=text, encoding=encoding)
 
@@ -546,7 +564,7 @@ def iter_documents(item: InputFile, *, convert: Conversion = DEFAULTS.convert,
     """
     limit = part_chars or PART_CHARS
     convert = Conversion(convert)
-    with item.path.open("rb") as f:
+    with open_regular(item.path) as f:
         head = f.read(SNIFF_BYTES)
         size = os.fstat(f.fileno()).st_size
         if size <= STREAM_BYTES:

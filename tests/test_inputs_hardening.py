@@ -403,3 +403,19 @@ def test_utf8_with_gbk_appended_is_named_with_the_byte_offset():
             decode(utf8 + (ARTICLE * 2).encode("gbk"))
         assert str(e.value) == (f"invalid UTF-8 at byte {len(utf8)} (invalid continuation byte): "
                                 "a damaged file or mixed encodings")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_file_swapped_for_a_fifo_after_the_scan_is_refused_when_opened(tmp_path):
+    # Between the scan and the reading, a file may become a pipe: opening it must not wait for a writer.
+    from kg.corpus import InputFile, iter_documents, read_document
+    os.mkfifo(tmp_path / "swapped.txt")
+    item = InputFile(tmp_path / "swapped.txt", "swapped.txt")
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("opening a FIFO waited for a writer"))
+    signal.alarm(20)
+    try:
+        for read in (read_document, lambda i: list(iter_documents(i))):
+            with pytest.raises(OSError, match="a named pipe \\(FIFO\\), not a regular file"):
+                read(item)
+    finally:
+        signal.alarm(0)
