@@ -38,11 +38,21 @@ class SafeWriter:
         self._writer = csv.writer(out, lineterminator="\n")
 
     def writerow(self, row: Sequence[object]) -> None:
-        self._writer.writerow([safe_cell(v) for v in row])
+        self._writer.writerow(_safe_row(row))
 
     def writerows(self, rows: Iterable[Sequence[object]]) -> None:
-        for row in rows:
-            self.writerow(row)
+        self._writer.writerows(map(_safe_row, rows))
+
+
+_STARTS = frozenset(FORMULA_STARTS)
+
+
+def _safe_row(row: Sequence[object]) -> Sequence[object]:
+    # Most rows hold no cell that starts like a formula: those are written as they are.
+    for v in row:
+        if isinstance(v, str) and v[:1] in _STARTS:
+            return [safe_cell(v) for v in row]
+    return row
 
 
 def csv_text(rows: Iterable[Sequence[object]]) -> str:
