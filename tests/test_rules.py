@@ -197,3 +197,26 @@ def test_townships_listed_before_the_suffix_they_share_are_each_a_township():
     assert {"安阳街道", "玉海街道", "锦湖街道"} <= kept and "安阳市" not in kept
     kept, _ = _read("参观了温暖工程、城北街道金海社区。")
     assert "工程街道" not in kept, "without a count or 等 the last item names itself"
+
+
+def _types(text: str) -> dict[str, str]:
+    findings = extractor_for(Backend.RULES).find(clean(Document("t.txt", "t.txt", text)))
+    return {c.name: c.type for f in findings for c in f.kept}
+
+
+def test_a_zone_named_after_its_city_holds_the_city_and_is_a_county():
+    # Rule: zone-named-by-its-place (kg.extract.places), with the one overlap policy letting the zone hold it.
+    types = _types("上饶经开区党工委书记到项目现场调研。")
+    assert types["上饶经开区"] == "County" and types["上饶市"] == "City"
+    assert types["上饶经开区党工委"] == "Organization"
+
+
+def test_a_company_keeps_the_place_bracketed_before_its_legal_form():
+    kept, _ = _read("其中宗仁科技(平潭)有限公司是首个台企。")
+    assert "宗仁科技(平潭)有限公司" in kept
+
+
+def test_a_name_given_after_jiancheng_is_no_program():
+    # Rule: a-short-name (kg.extract.filters).
+    kept, rejected = _read("其中宗仁科技(平潭)有限公司(以下简称“宗仁科技”)是首个被授予“党建示范点”的台企。")
+    assert "宗仁科技" not in kept and rejected.get("宗仁科技") == "a-short-name"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from kg.extract.base import NOMINAL_FLAGS, PUNCT, word_info
 from kg.extract.candidate import Candidate
 from kg.extract.view import Found, SentenceView
+from kg.model import ORGANIZATION
 from kg.text import is_cjk
 
 __all__ = ["NameShape", "Boundary", "scan_left", "trim_opening", "opens_no_name", "OPENING_CHARS"]
@@ -172,7 +173,27 @@ def _dot_or_inserted_form(view: SentenceView, found: Found, start: int, head: in
     form = next((f for f in shape.inserted if text.endswith(f, 0, start)), None)
     if form and start - len(form) > 0 and is_cjk(text[start - len(form) - 1]):
         return start - len(form)
-    return None
+    return _bracketed_place_start(view, found, start, head, shape)
+
+
+_LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "股份公司")
+
+
+def _bracketed_place_start(view: SentenceView, found: Found, start: int, head: int, shape: NameShape) -> int | None:
+    """宗仁科技(平潭)有限公司: the place a company is registered in, bracketed before its legal form."""
+    text = view.text
+    if not shape.inserted or start != head or start < 4 or text[start - 1] not in ")）" \
+            or not text.startswith(_LEGAL_FORMS, head):
+        return None
+    place = found.ending_at(start - 1, shape.prefix_types)
+    if place is not None and place.type != ORGANIZATION:
+        opening = place.start - 1
+    else:   # 平潭/ns: a short form the tagger reads as a place
+        tok = view.token(start - 2)
+        opening = tok.start - 1 if tok.flag == "ns" and tok.end == start - 1 else -1
+    if opening < 1 or text[opening] not in "(（" or not is_cjk(text[opening - 1]):
+        return None
+    return opening
 
 
 def _prefix_ending_at(view: SentenceView, found: Found, start: int, shape: NameShape) -> Candidate | None:

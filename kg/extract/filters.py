@@ -202,8 +202,18 @@ def _opens_with_a_preposition(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.name[:1] in OPENING_CHARS
 
 
+_SHORT_NAME_CUES = ("简称", "下称", "简称为")
+
+
+def _a_short_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """(以下简称“宗仁科技”): what the text names after 简称 is the short name of what it just named."""
+    before = s.text[max(0, c.start - 4):c.start].rstrip("“\"「『‘ ")
+    return before.endswith(_SHORT_NAME_CUES)
+
+
 _PROGRAM_RULES = ((PROGRAM,), (
     ("quantity", "a number and a measure word count things, they name none (70余个)", _quantity),
+    ("a-short-name", "a name given after 简称 is the short name of the body or place just named", _a_short_name),
     ("opens-with-a-preposition", "a phrase that opens with a preposition or particle is a clause (从…到…)",
      _opens_with_a_preposition),
 ))

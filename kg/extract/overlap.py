@@ -10,7 +10,7 @@ after a title is read first, so that a longer span running over it
 from __future__ import annotations
 
 from kg.extract.candidate import Candidate, coarse
-from kg.model import COUNTRY, ORGANIZATION, PERSON
+from kg.model import COUNTRY, COUNTY, ORGANIZATION, PERSON
 from kg.text import contains, overlaps
 
 __all__ = ["resolve_overlaps", "priority"]
@@ -31,7 +31,14 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     nested = contains(a.start, a.end, b.start, b.end) or contains(b.start, b.end, a.start, a.end)
     if nested and a.type == b.type == ORGANIZATION and a.start == b.start:
         return True   # 中国科学院自动化研究所党委 holds the institute: a unit after its body's name
+    if nested and a.start == b.start and (_zone_of(a, b) or _zone_of(b, a)):
+        return True   # 上饶经开区 holds 上饶: a zone named after the city it lies in
     return nested and coarse(a.type) != coarse(b.type) and PERSON not in (a.type, b.type)
+
+
+def _zone_of(zone: Candidate, place: Candidate) -> bool:
+    return zone.source == "place-suffix" and zone.type == COUNTY and zone.parent == place.name and \
+        zone.end > place.end
 
 
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:

@@ -148,6 +148,10 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
         return None
     bound = scan_left(scope.view, scope.found, p, scope.res.place_shape)
     start = bound.start
+    zone = _zone_named_by_its_place(kind, bound.parent, p)
+    if zone is not None:
+        return Candidate(zone.start, end, kind, normalize_name(scope.text[zone.start:end]), "place-suffix",
+                         parent=zone.name)
     stem = normalize_name(scope.text[start:p])
     if len(stem) > 2 and stem[0] in GLUED_PREPOSITIONS:
         start, stem = start + 1, stem[1:]   # 由幸福里社区: the tagger glued 由 to the name
@@ -157,6 +161,14 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
     parent = bound.parent.name if bound.parent is not None and bound.parent.end <= start else ""
     return Candidate(start, end, kind, normalize_name(scope.text[start:end]), "place-suffix",
                      parent=parent, weak=weak)
+
+
+def _zone_named_by_its_place(kind: str, before: Candidate | None, p: int) -> Candidate | None:
+    """上饶经开区: a zone's suffix right after a city or county names the zone after it (the place
+    opens the zone's name and is its parent)."""
+    if kind == COUNTY and before is not None and before.end == p and before.type in (PROVINCE, CITY, COUNTY):
+        return before
+    return None
 
 
 def _ends_a_word(scope: Scope, end: int, suffix: str) -> bool:
