@@ -220,3 +220,10 @@ def test_a_name_given_after_jiancheng_is_no_program():
     # Rule: a-short-name (kg.extract.filters).
     kept, rejected = _read("其中宗仁科技(平潭)有限公司(以下简称“宗仁科技”)是首个被授予“党建示范点”的台企。")
     assert "宗仁科技" not in kept and rejected.get("宗仁科技") == "a-short-name"
+
+
+def test_a_minority_regions_unit_named_by_sound_runs_over_characters_read_as_verbs():
+    # A "sound" suffix of place_suffixes.tsv (嘎查, 艾里, 苏木): 扎/v opens the name, it does not cut it.
+    types = _types("在扎木钦嘎查白音宝力高艾里村民的记忆中这是常态。")
+    assert types.get("扎木钦嘎查") == "Village" and types.get("白音宝力高艾里") == "Village"
+    assert _types("全旗各苏木嘎查都行动起来。") == {}, "every sumu and gacha names none"

@@ -93,6 +93,8 @@ def _opens_a_clause(c: Candidate, s: Scope, t: Thresholds) -> bool:
         return False
     if c.parent and c.type in PLACE_TYPES:
         return False   # the place before it bounds the name (城北街道站前社区): the scanner decided
+    if c.type in PLACE_TYPES and c.name.endswith(tuple(s.lex.sound_place_suffixes)):
+        return False   # 扎木钦嘎查: a name written by sound, whatever the segmenter reads its first character as
     if c.type == ORGANIZATION and s.found.starting_at(c.start, PLACE_TYPES):
         return False   # 根山村党支部: it opens with a place read whole, which no clause word begins
     shape = s.res.place_shape if c.type in PLACE_TYPES else (

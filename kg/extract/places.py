@@ -13,11 +13,12 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import GLUED_PREPOSITIONS, normalize_name, word_info
-from kg.extract.boundary import scan_left
+from kg.extract.base import FUNCTION_CHARS, GLUED_PREPOSITIONS, normalize_name, word_info
+from kg.extract.boundary import OPENING_CHARS
+from kg.extract.boundary import Boundary, scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
-from kg.text import CJK_CLASS
+from kg.text import CJK_CLASS, is_cjk
 from kg.model import CITY, COUNTRY, COUNTY, ESTATE, ORGANIZATION, PLACE_LEVEL, PLACE_TYPES, PROGRAM, PROVINCE, TOWNSHIP
 
 __all__ = ["divisions", "listed_divisions", "suffixed_places", "countries", "inside_names", "NAMED", "SUFFIXED", "INSIDE"]
@@ -152,6 +153,13 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
     if zone is not None:
         return Candidate(zone.start, end, kind, normalize_name(scope.text[zone.start:end]), "place-suffix",
                          parent=zone.name)
+    if suffix in scope.lex.sound_place_suffixes:
+        start = min(start, _sound_written_start(scope, p, bound))
+        if scope.text[start:p] in scope.res.place_suffix_type:
+            return None   # 各苏木嘎查: every sumu and gacha, no name
+        before = scope.found.ending_at(start, PLACE_TYPES)
+        if before is not None:
+            bound = Boundary(start, before)
     stem = normalize_name(scope.text[start:p])
     if len(stem) > 2 and stem[0] in GLUED_PREPOSITIONS:
         start, stem = start + 1, stem[1:]   # 由幸福里社区: the tagger glued 由 to the name
@@ -161,6 +169,25 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
     parent = bound.parent.name if bound.parent is not None and bound.parent.end <= start else ""
     return Candidate(start, end, kind, normalize_name(scope.text[start:end]), "place-suffix",
                      parent=parent, weak=weak)
+
+
+# The longest name written by sound before a minority region's unit (白音宝力高艾里).
+_SOUND_NAME_CHARS = 6
+
+
+def _sound_written_start(scope: Scope, p: int, bound) -> int:
+    """扎木钦嘎查: the name runs left over any Chinese characters (read as verbs or not) up to a pause,
+    a character that opens a clause or counts, or the place before it."""
+    text, k = scope.text, p
+    floor = max(bound.parent.end if bound.parent is not None else 0, p - _SOUND_NAME_CHARS)
+    while k > floor and is_cjk(text[k - 1]) and text[k - 1] not in OPENING_CHARS and \
+            text[k - 1] not in FUNCTION_CHARS and text[k - 1] not in _COUNTING_CHARS and \
+            scope.found.ending_at(k, PLACE_TYPES) is None:
+        k -= 1
+    return k
+
+
+_COUNTING_CHARS = frozenset("各每该本全个一二三四五六七八九十几两多")
 
 
 def _zone_named_by_its_place(kind: str, before: Candidate | None, p: int) -> Candidate | None:

@@ -111,6 +111,7 @@ class Lexicon:
     weak_org_suffixes: frozenset[str]
     place_suffixes: tuple[tuple[str, str], ...]   # (suffix, type), longest first
     weak_place_suffixes: frozenset[str]
+    sound_place_suffixes: frozenset[str]   # units of minority regions, named by the sound of their language
     program_cues: tuple[str, ...]           # longest first
     strong_program_cues: tuple[str, ...]    # cues that name a program without quotes
     slogan_words: frozenset[str]
@@ -390,13 +391,16 @@ def load() -> Lexicon:
 
     place: dict[str, str] = {}
     weak_place: set[str] = set()
+    sound_place: set[str] = set()
     for number, fields in _lines("place_suffixes.tsv"):
         flags = [f for f in fields[2:] if f]
-        if len(fields) < 2 or fields[1] not in PLACE_TYPES or any(f != "weak" for f in flags):
-            raise ValueError(f"place_suffixes.tsv:{number}: expected 'suffix<TAB>type[<TAB>weak]'")
+        if len(fields) < 2 or fields[1] not in PLACE_TYPES or any(f not in ("weak", "sound") for f in flags):
+            raise ValueError(f"place_suffixes.tsv:{number}: expected 'suffix<TAB>type[<TAB>weak|sound]'")
         place[fields[0]] = fields[1]
-        if flags:
+        if "weak" in flags:
             weak_place.add(fields[0])
+        if "sound" in flags:
+            sound_place.add(fields[0])
 
     cues, strong_cues = _flagged("program_cues.txt", "strong")
     cues_by_kind = _kinds("person_cues.tsv", ("role", "verb", "honorific", "address", "appoint", "office"))
@@ -416,6 +420,7 @@ def load() -> Lexicon:
         weak_org_suffixes=frozenset(weak_orgs),
         place_suffixes=tuple((s, place[s]) for s in _longest_first(place)),
         weak_place_suffixes=frozenset(weak_place),
+        sound_place_suffixes=frozenset(sound_place),
         program_cues=_longest_first(cues),
         strong_program_cues=_longest_first(strong_cues),
         slogan_words=frozenset(_words("slogan_words.txt")),
