@@ -227,3 +227,10 @@ def test_a_minority_regions_unit_named_by_sound_runs_over_characters_read_as_ver
     types = _types("在扎木钦嘎查白音宝力高艾里村民的记忆中这是常态。")
     assert types.get("扎木钦嘎查") == "Village" and types.get("白音宝力高艾里") == "Village"
     assert _types("全旗各苏木嘎查都行动起来。") == {}, "every sumu and gacha names none"
+
+
+def test_chief_systems_are_programs():
+    # Generator chief_systems (kg.extract.programs): the segmenter reads 河长 + 制.
+    types = _types("全面推行河长制,落实林长制。校长制定了方案。")
+    assert types.get("河长制") == "Program" and types.get("林长制") == "Program"
+    assert not any(t == "Program" for t in types.values() if t) or set(k for k, t in types.items() if t == "Program") == {"河长制", "林长制"}

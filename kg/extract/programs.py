@@ -282,4 +282,19 @@ def _without_their_cues(candidates: list[list[Candidate]], cue_words: frozenset[
     return out
 
 
-GENERATORS = (quoted, spaced, cued)
+# --------------------------------------------------------------------------- systems of chiefs
+
+def chief_systems(scope: Scope) -> Iterator[Candidate]:
+    """河长制, 林长制, 路长制: a system that makes an official the chief of one kind of thing, written as
+    that thing, 长 and 制 (the segmenter reads 河长 + 制)."""
+    tokens = scope.view.tokens
+    for k in range(len(tokens) - 1):
+        chief, system = tokens[k], tokens[k + 1]
+        if len(chief.text) == 2 and chief.text[1] == "长" and is_cjk(chief.text[0]) and system.text == "制":
+            name = chief.text + "制"
+            proto = Candidate(chief.start, system.end, PROGRAM, name, "chief-system")
+            signals = tuple(sorted({"cue:own-strong", *cues(scope, proto, name, system.end, None)}))
+            yield Candidate(chief.start, system.end, PROGRAM, name, "chief-system", signals=signals)
+
+
+GENERATORS = (quoted, spaced, cued, chief_systems)
