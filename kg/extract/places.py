@@ -140,26 +140,21 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
     kind = scope.res.place_suffix_type[suffix]
     if not _ends_a_word(scope, end, suffix):
         return None
-    prev = scope.found.ending_at(p, PLACE_TYPES)
-    if prev is not None and prev.source == "place-suffix" and kind != TOWNSHIP and (
-            (prev.type == kind == ESTATE) or prev.weak):
-        # 颐香苑 + 小区 is one estate; 幸福里 + 社区 one community (湾 only hinted at a place).
-        return Candidate(prev.start, end, kind, prev.name + suffix, "place-suffix", parent=prev.parent)
+    joined = _joined_to_the_place_before(scope, p, end, kind, suffix)
+    if joined is not None:
+        return joined
     if _suffix_inside_a_word(scope, p, end) or _verb_object(scope, p):
         return None
     bound = scan_left(scope.view, scope.found, p, scope.res.place_shape)
-    start = bound.start
     zone = _zone_named_by_its_place(kind, bound.parent, p)
     if zone is not None:
         return Candidate(zone.start, end, kind, normalize_name(scope.text[zone.start:end]), "place-suffix",
                          parent=zone.name)
     if suffix in scope.lex.sound_place_suffixes:
-        start = min(start, _sound_written_start(scope, p, bound))
-        if scope.text[start:p] in scope.res.place_suffix_type:
-            return None   # 各苏木嘎查: every sumu and gacha, no name
-        before = scope.found.ending_at(start, PLACE_TYPES)
-        if before is not None:
-            bound = Boundary(start, before)
+        bound = _sound_written(scope, p, bound)
+        if bound is None:
+            return None
+    start = bound.start
     stem = normalize_name(scope.text[start:p])
     if len(stem) > 2 and stem[0] in GLUED_PREPOSITIONS:
         start, stem = start + 1, stem[1:]   # 由幸福里社区: the tagger glued 由 to the name
@@ -171,8 +166,26 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
                      parent=parent, weak=weak)
 
 
+def _joined_to_the_place_before(scope: Scope, p: int, end: int, kind: str, suffix: str) -> Candidate | None:
+    """颐香苑 + 小区 is one estate; 幸福里 + 社区 one community (湾 only hinted at a place)."""
+    prev = scope.found.ending_at(p, PLACE_TYPES)
+    if prev is not None and prev.source == "place-suffix" and kind != TOWNSHIP and (
+            (prev.type == kind == ESTATE) or prev.weak):
+        return Candidate(prev.start, end, kind, prev.name + suffix, "place-suffix", parent=prev.parent)
+    return None
+
+
 # The longest name written by sound before a minority region's unit (白音宝力高艾里).
 _SOUND_NAME_CHARS = 6
+
+
+def _sound_written(scope: Scope, p: int, bound: Boundary) -> Boundary | None:
+    """The bounds of a name written by sound before the suffix at ``p``; None for no name (各苏木嘎查)."""
+    start = min(bound.start, _sound_written_start(scope, p, bound))
+    if scope.text[start:p] in scope.res.place_suffix_type:
+        return None   # every sumu and gacha
+    before = scope.found.ending_at(start, PLACE_TYPES)
+    return Boundary(start, before) if before is not None else Boundary(start, bound.parent)
 
 
 def _sound_written_start(scope: Scope, p: int, bound) -> int:
