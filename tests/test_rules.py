@@ -234,3 +234,10 @@ def test_chief_systems_are_programs():
     types = _types("全面推行河长制,落实林长制。校长制定了方案。")
     assert types.get("河长制") == "Program" and types.get("林长制") == "Program"
     assert not any(t == "Program" for t in types.values() if t) or set(k for k, t in types.items() if t == "Program") == {"河长制", "林长制"}
+
+
+def test_a_full_name_after_a_role_is_read_when_the_person_acts_next():
+    # after_roles (kg.extract.people): the role noun, a three-character name, then an adverb or a verb.
+    types = _types("厂内热气弥漫。技术骨干白文泉熟练地检查着石磨设备的运转。")
+    assert types.get("白文泉") == "Person"
+    assert "Person" not in _types("社区居民自觉参与。").values()
