@@ -241,3 +241,13 @@ def test_a_full_name_after_a_role_is_read_when_the_person_acts_next():
     types = _types("厂内热气弥漫。技术骨干白文泉熟练地检查着石磨设备的运转。")
     assert types.get("白文泉") == "Person"
     assert "Person" not in _types("社区居民自觉参与。").values()
+
+
+def test_a_given_names_last_character_stays_before_a_verb_of_speech_it_would_begin_a_word_with():
+    # _second_begins_a_word (kg.extract.people): 振作 is a word, but 作了讲话 follows 振.
+    assert "李培振" in _read("县委常委、常务副县长李培振作了讲话,对委员们提出要求。")[0]
+
+
+def test_a_very_common_word_opens_no_three_character_name():
+    # _everyday_word (kg.extract.people): 代表 is met 30,000 times in the dictionary as no name.
+    assert "代表共" not in _read("自动化所各支部书记、委员代表共20余人赴怀柔区北沟村参观。")[0]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Iterator
 
-from kg.extract.base import EPONYM, FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_FLAGS, PUNCT, normalize_name, word_info
+from kg.extract.base import EPONYM, FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_FLAGS, PUNCT, is_common_word, normalize_name, word_info
 from kg.extract.boundary import trim_opening
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
@@ -109,8 +109,14 @@ def _everyday_word(scope: Scope, k: int, g0: int, stop: int, strict: bool) -> bo
     """The name, or (strictly) its surname and one given character, is a common word (方向, 马上) the
     tagger does not read as a person there."""
     text = scope.text
-    common = _common(text[k:stop]) or (strict and stop == g0 + 1 and _common(text[k:g0 + 1]))
+    common = _common(text[k:stop]) or (strict and stop == g0 + 1 and _common(text[k:g0 + 1])) or (
+        stop == g0 + 2 and is_common_word(text[k:g0 + 1], _VERY_COMMON))   # 委员代表共20余人
     return common and not (strict and _tagged_as_person(scope, k, stop))
+
+
+# A word met this often in the dictionary as no name does not open one (代表, 方向), though its
+# first character is a surname.
+_VERY_COMMON = 5000
 
 
 def _title_follows_surname(scope: Scope, g0: int) -> bool:
@@ -135,6 +141,8 @@ def _second_begins_a_word(scope: Scope, i: int) -> bool:
     text = scope.text
     if text[i] in FUNCTION_CHARS or scope.view.starting_at("speech_verbs", i):
         return True   # 王明在, 庞娟致开幕词
+    if scope.view.starting_at("speech_verbs", i + 1):
+        return False  # 李培振作了讲话: the verb comes after the character, whatever word it starts
     for length in (4, 3, 2):
         info = word_info(text[i:i + length]) if i + length <= len(text) else None
         if info and info[0] >= 20 and not info[1].startswith("nr"):
