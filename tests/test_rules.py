@@ -251,3 +251,9 @@ def test_a_given_names_last_character_stays_before_a_verb_of_speech_it_would_beg
 def test_a_very_common_word_opens_no_three_character_name():
     # _everyday_word (kg.extract.people): 代表 is met 30,000 times in the dictionary as no name.
     assert "代表共" not in _read("自动化所各支部书记、委员代表共20余人赴怀柔区北沟村参观。")[0]
+
+
+def test_quantity_turns_down_a_spaced_phrase_that_opens_with_a_count_in_figures():
+    kept, rejected = _read('凤阳县枣巷镇启动对花园湖村 101 户采取 " 乡镇统建 " 模式的改厕工作。')
+    assert rejected.get("101户采取") == "quantity" and "乡镇统建" in kept
+    assert "三个区分开来" in _read("落实“三个区分开来”要求。")[0], "a number in words may open a name"

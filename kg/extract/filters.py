@@ -193,8 +193,12 @@ _BODY_RULES = ((ORGANIZATION,), (
 _QUANTITY = re.compile(r"^[\d一二三四五六七八九十两百千万]+[余多]?[个名户人家位项件次元亩万岁年天]+$")
 
 
+# A name may open with a number in words (三个区分开来, 五个注重) but not with a count in figures.
+_COUNT_OPENING = re.compile(r"^\d+[余多]?[个名户人家位项件次元亩岁年天]")
+
+
 def _quantity(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    return bool(_QUANTITY.match(c.name))
+    return bool(_QUANTITY.match(c.name) or _COUNT_OPENING.match(c.name))
 
 
 def _opens_with_a_preposition(c: Candidate, s: Scope, t: Thresholds) -> bool:
@@ -214,7 +218,7 @@ def _a_short_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 _PROGRAM_RULES = ((PROGRAM,), (
-    ("quantity", "a number and a measure word count things, they name none (70余个)", _quantity),
+    ("quantity", "a number and a measure word count things, they name none (70余个, 101户采取)", _quantity),
     ("a-short-name", "a name given after 简称 is the short name of the body or place just named", _a_short_name),
     ("opens-with-a-preposition", "a phrase that opens with a preposition or particle is a clause (从…到…)",
      _opens_with_a_preposition),
