@@ -257,3 +257,10 @@ def test_quantity_turns_down_a_spaced_phrase_that_opens_with_a_count_in_figures(
     kept, rejected = _read('凤阳县枣巷镇启动对花园湖村 101 户采取 " 乡镇统建 " 模式的改厕工作。')
     assert rejected.get("101户采取") == "quantity" and "乡镇统建" in kept
     assert "三个区分开来" in _read("落实“三个区分开来”要求。")[0], "a number in words may open a name"
+
+
+def test_two_programs_the_story_names_alone_are_two_when_written_with_a_dot():
+    # _dotted_parts (kg.extract.programs, settle); a dotted name met only whole stays one.
+    kept, _ = _read("集团“红心碧海”“红色物业”共建试点。打造“红心碧海·红色物业”党建阵地。")
+    assert {"红心碧海", "红色物业"} <= kept and "红心碧海·红色物业" not in kept
+    assert "共享社·幸福里" in _read("打造“共享社·幸福里”社区服务品牌。")[0]

@@ -265,7 +265,21 @@ def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None,
         for c in sentence:
             occurrences.setdefault(c.name, []).append(c.signals)
     accepted = {name for name, found in occurrences.items() if model.accepts(pooled_cues(found))}
-    return [[c for c in sentence if c.name in accepted] for sentence in candidates]
+    return [[part for c in sentence if c.name in accepted for part in _dotted_parts(c, accepted)]
+            for sentence in candidates]
+
+
+def _dotted_parts(c: Candidate, accepted: set[str]) -> list[Candidate]:
+    """“红心碧海·红色物业”党建阵地 in a story that names 红心碧海 and 红色物业 each alone: two programs
+    written together, not a third (共享社·幸福里, named only whole, stays one)."""
+    parts = c.name.split("·")
+    if len(parts) < 2 or not all(p in accepted for p in parts):
+        return [c]
+    out, start = [], c.start
+    for p in parts:
+        out.append(dataclasses.replace(c, start=start, end=start + len(p), name=p, alias=""))
+        start += len(p) + 1
+    return out
 
 
 def _without_their_cues(candidates: list[list[Candidate]], cue_words: frozenset[str]) -> list[list[Candidate]]:
