@@ -264,3 +264,9 @@ def test_two_programs_the_story_names_alone_are_two_when_written_with_a_dot():
     kept, _ = _read("集团“红心碧海”“红色物业”共建试点。打造“红心碧海·红色物业”党建阵地。")
     assert {"红心碧海", "红色物业"} <= kept and "红心碧海·红色物业" not in kept
     assert "共享社·幸福里" in _read("打造“共享社·幸福里”社区服务品牌。")[0]
+
+
+def test_inside_a_quoted_phrase_turns_down_a_tagged_name_quoted_with_other_words():
+    kept, rejected = _read("村委会成立的“芦茨红调委会”,这里的调解员很专业。一首“善治芦茨版”歌曲火了。")
+    assert "芦茨红调委会" in kept, "调委会 ends a body's name"
+    assert rejected.get("芦茨红") == "inside-a-quoted-phrase" and rejected.get("芦茨版") == "inside-a-quoted-phrase"

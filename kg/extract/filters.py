@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from kg.extract.base import DETERMINERS, word_info
+from kg.extract.base import DETERMINERS, QUOTES, word_info
 from kg.extract.boundary import OPENING_CHARS, opens_no_name
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
@@ -117,8 +117,27 @@ def _inside_a_work_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return not s.text.startswith(("、", "和", "与", "同志"), c.end)
 
 
+def _inside_a_quoted_phrase(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """“芦茨红调委会”, “善治芦茨版”: a name the tagger alone found, quoted with more words, is part of
+    the quoted name or slogan."""
+    if c.source != "tagged":
+        return False
+    opening = max(s.text.rfind(q, 0, c.start) for q in QUOTES if q != "《")   # titles: opens-a-work-title
+    if opening < 0:
+        return False
+    closing = s.text.find(QUOTES[s.text[opening]], opening + 1)
+    return closing >= c.end and (opening + 1, closing) != (c.start, c.end) and \
+        not any(ch in _CLAUSE_BREAKS for ch in s.text[opening + 1:closing])
+
+
+# A quotation that holds these is speech, not a name.
+_CLAUSE_BREAKS = frozenset(",，。;；!！?？:：")
+
+
 _PERSON_RULES = ((PERSON,), (
     ("opens-a-work-title", "a name that opens 《…》 is part of a work's title (《高怀德》)", _inside_a_work_title),
+    ("inside-a-quoted-phrase", "a name only the tagger found, quoted with other words, is part of a quoted "
+     "name (“芦茨红调委会”)", _inside_a_quoted_phrase),
 ))
 
 

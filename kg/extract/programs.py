@@ -17,7 +17,7 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import PUNCT, QUOTE_CHARS, normalize_name
+from kg.extract.base import PUNCT, QUOTE_CHARS, QUOTES, normalize_name
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
 from kg.extract.program_model import ProgramModel, cues, load_model, pooled_cues
@@ -26,7 +26,6 @@ from kg.text import is_cjk
 
 __all__ = ["quoted", "spaced", "cued", "settle", "GENERATORS"]
 
-QUOTES = {"“": "”", "\"": "\"", "「": "」", "『": "』", "‘": "’", "《": "》"}
 _OPENING_QUOTE = re.compile("[" + re.escape("".join(QUOTES)) + "]")
 # A quote holding these is speech, not a name.
 _SENTENCE_ENDS = frozenset("。!！?？:：")
