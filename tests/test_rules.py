@@ -270,3 +270,14 @@ def test_inside_a_quoted_phrase_turns_down_a_tagged_name_quoted_with_other_words
     kept, rejected = _read("村委会成立的“芦茨红调委会”,这里的调解员很专业。一首“善治芦茨版”歌曲火了。")
     assert "芦茨红调委会" in kept, "调委会 ends a body's name"
     assert rejected.get("芦茨红") == "inside-a-quoted-phrase" and rejected.get("芦茨版") == "inside-a-quoted-phrase"
+
+
+def test_a_countrys_or_places_sports_team_is_a_body():
+    types = _types("中国女队以3比0战胜印尼女队,辽宁男队获得第三名。")
+    assert types.get("中国女队") == "Organization" and types.get("印尼女队") == "Organization"
+    assert types.get("辽宁男队") == "Organization"
+
+
+def test_fields_of_knowledge_and_gatherings_the_dictionary_files_with_bodies_are_no_bodies():
+    types = _types("发展中医药事业,普及天文学知识,在北京举行音乐会。")
+    assert not any(types.get(w) == "Organization" for w in ("中医药", "天文学", "音乐会"))

@@ -92,8 +92,14 @@ def _short_body(scope: Scope, word: str) -> bool:
     if suffix is not None and len(suffix) < len(word):
         stem = word[:-len(suffix)]
         return stem in scope.lex.country_names or bool(scope.lex.lookup(stem))
+    if word[-1] in _FIELDS_OF_KNOWLEDGE and not word.endswith(("大学", "中学", "小学")):
+        return False   # 天文学, 中医药: fields the dictionary files with bodies
     info = word_info(word)
     return info is not None and info[1] == "nt"
+
+
+# What ends the name of a field of knowledge or practice (天文学, 中医药, 技术), not of a body.
+_FIELDS_OF_KNOWLEDGE = frozenset("学药术")
 
 
 def _names_something(scope: Scope, stem: str) -> bool:
