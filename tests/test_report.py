@@ -216,3 +216,15 @@ def test_on_a_terminal_the_build_shows_its_progress_and_each_stage(tmp_path):
         assert f"kg: {step}" in err, step
     assert err.endswith("\r\x1b[K"), "the stage line is cleared at the end"
     assert f"documents  {merged.group(1)}" in proc.stdout.read().decode()
+
+
+def test_verbose_logs_each_stage_with_its_time(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "kg", "-v", "build", str(ROOT / "seeds"), "-o", str(tmp_path / "out"),
+                          "-j", "1", "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    done = re.findall(r"^kg: +(\d+\.\d\d) s info: (.+): done in (\d+\.\d\d) s$", run.stderr, re.M)
+    stages = [name for _, name, _ in done]
+    for step in ("finding inputs", "extracting", "graph analytics (degree, centrality, communities)",
+                 "writing the RDF", "writing the tables", "writing graph.html", "writing the outputs"):
+        assert step in stages, step
+    assert all(float(took) <= float(at) for at, _, took in done), "each line says when, since the start"
