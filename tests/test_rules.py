@@ -281,3 +281,8 @@ def test_a_countrys_or_places_sports_team_is_a_body():
 def test_fields_of_knowledge_and_gatherings_the_dictionary_files_with_bodies_are_no_bodies():
     types = _types("发展中医药事业,普及天文学知识,在北京举行音乐会。")
     assert not any(types.get(w) == "Organization" for w in ("中医药", "天文学", "音乐会"))
+
+
+def test_a_party_branch_before_its_secretary_is_the_body_of_the_post():
+    # _inside_a_title (kg.extract.bodies): 支书 begins inside 党总支, and 书记 follows it whole.
+    assert ("朱琴芬", "上海市物业管理事务中心党总支") in _members("上海市物业管理事务中心党总支书记朱琴芬讲话。")

@@ -311,8 +311,10 @@ def _inside_a_title(scope: Scope, p: int, end: int) -> bool:
     """委 of 常委, 部 of 部长: a title that holds no body covers the suffix and more (seen within six
     characters of it)."""
     low, high = max(0, p - 6), end + 6
+    # 党总支书记: 支书 begins inside the suffix, and the title 书记 follows it whole.
+    titled = bool(scope.view.starting_at("titles", end))
     return any(low <= q and q_end <= high and q < end <= q_end and (q < p or q_end > end)
-               for q, q_end, _ in scope.view.hits["basic_titles"])
+               and not (titled and p < q) for q, q_end, _ in scope.view.hits["basic_titles"])
 
 
 def _inside_a_common_word(scope: Scope, p: int, end: int) -> bool:
