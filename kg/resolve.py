@@ -42,7 +42,7 @@ def entity_key(etype: str, name: str, code: str = "", parent: str = "") -> str:
 
 # The kinds of place a bare level prefix (区政府, 镇党委) can stand for.
 _LEVEL_TYPES = {"省": (PROVINCE,), "市": (CITY, COUNTY), "县": (COUNTY,), "区": (CITY, COUNTY), "旗": (COUNTY,),
-                "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "村": (VILLAGE,)}
+                "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,), "村": (VILLAGE,)}
 
 
 def paper_area(newspaper: str, lex: Lexicon):
@@ -204,7 +204,7 @@ def _placed_name(place: str, name: str, level: str, lex: Lexicon) -> str:
     """A bare body's full name: 运城市 + 市委 is 运城市委, 下坦村 + 村监会 is 下坦村村监会 (监会 alone names nothing)."""
     if level not in name:
         return name
-    rest = name[name.index(level) + 1:]
+    rest = name[name.index(level) + len(level):]
     if level == "村" and rest not in lex.org_suffixes and rest not in lex.core_bodies:
         return place + name[name.index(level):]
     return place + rest

@@ -286,3 +286,10 @@ def test_fields_of_knowledge_and_gatherings_the_dictionary_files_with_bodies_are
 def test_a_party_branch_before_its_secretary_is_the_body_of_the_post():
     # _inside_a_title (kg.extract.bodies): 支书 begins inside 党总支, and 书记 follows it whole.
     assert ("朱琴芬", "上海市物业管理事务中心党总支") in _members("上海市物业管理事务中心党总支书记朱琴芬讲话。")
+
+
+def test_a_subdistricts_bare_bodies_take_the_subdistrict_the_story_names():
+    members = _members("打浦桥街道召开物业治理推进会。街道党工委书记姜敏,街道办事处主任阮俊出席。")
+    assert ("姜敏", "打浦桥街道党工委") in members and ("阮俊", "打浦桥街道办事处") in members
+    members = _members("会议召开。街道党工委书记姜敏出席。")
+    assert ("姜敏", "街道党工委") in members, "with no subdistrict named, the body stays bare"

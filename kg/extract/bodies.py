@@ -363,8 +363,12 @@ def _referring_level_before(text: str, start: int) -> tuple[int, str, str] | Non
 
 
 def _bare_level_before(scope: Scope, start: int) -> tuple[int, str, str] | None:
-    """市 of 市行政审批局: a level character before the name that is no place's last character and starts a word."""
+    """市 of 市行政审批局: a level character before the name that is no place's last character and starts a word;
+    街道 of 街道办事处, the township level of a city's subdistricts."""
     text = scope.text
+    if text.endswith("街道", 0, start) and scope.found.ending_at(start, PLACE_TYPES) is None and \
+            _boundary_before(scope, start - 2):
+        return start - 2, "街道", ""
     if start > 0 and text[start - 1] in LEVEL_PREFIXES and scope.found.ending_at(start, PLACE_TYPES) is None and (
             _boundary_before(scope, start - 1) or start == 1 or text[start - 2] in FUNCTION_CHARS):
         return start - 1, text[start - 1], ""
@@ -394,6 +398,8 @@ def _level_of_a_listed_body(scope: Scope, start: int, p: int, suffix: str) -> tu
     if not scope.text[start:p] and suffix[0] in LEVEL_PREFIXES and _boundary_before(scope, p) and (
             suffix[1:] in scope.lex.core_bodies or suffix in _VILLAGE_BODIES):
         return start, suffix[0], ""
+    if not scope.text[start:p] and suffix.startswith("街道") and len(suffix) > 2 and _boundary_before(scope, p):
+        return start, "街道", ""   # 街道党工委, 街道办事处: the bodies of the subdistrict the story names
     return None
 
 
