@@ -293,3 +293,9 @@ def test_a_subdistricts_bare_bodies_take_the_subdistrict_the_story_names():
     assert ("姜敏", "打浦桥街道党工委") in members and ("阮俊", "打浦桥街道办事处") in members
     members = _members("会议召开。街道党工委书记姜敏出席。")
     assert ("姜敏", "街道党工委") in members, "with no subdistrict named, the body stays bare"
+
+
+def test_one_name_read_by_two_cues_keeps_the_post_each_gave():
+    # one_person_a_span (kg.extract.overlap); the words of a request may stand before 辞去.
+    posts = _posts("会议表决通过了《黑龙江省人大常委会关于接受张左己同志请求辞去黑龙江省人民政府省长职务的决定》。")
+    assert posts["张左己"] == {"黑龙江省人民政府省长"}

@@ -20,7 +20,7 @@ from kg.extract.base import word_info
 from kg.extract.candidate import Candidate, coarse
 from kg.extract.context import Resources, Scope, resources
 from kg.extract.filters import Rejection, apply_chain
-from kg.extract.overlap import compatible, resolve_overlaps
+from kg.extract.overlap import compatible, one_person_a_span, resolve_overlaps
 from kg.extract.program_model import ProgramModel, load_model
 from kg.extract.segment import Segmenter, default_segmenter
 from kg.extract.view import Found, SentenceView
@@ -127,7 +127,7 @@ class _Document:
             proposed = [c for g in generators for c in g(scope)]
             kept, rejected = apply_chain(proposed, scope)
             self.rejected[i].extend(rejected)
-            kept = _longest_of_a_kind(kept, self.kept[i])
+            kept = _longest_of_a_kind(one_person_a_span(kept), self.kept[i])
             made.append(after(scope, kept) if after else kept)
         if settle is not None:
             made = settle(made)

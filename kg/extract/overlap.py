@@ -9,6 +9,8 @@ after a title is read first, so that a longer span running over it
 """
 from __future__ import annotations
 
+import dataclasses
+
 from kg.extract.candidate import Candidate, coarse
 from kg.model import COUNTRY, COUNTY, ORGANIZATION, PERSON
 from kg.text import contains, overlaps
@@ -59,3 +61,27 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
         if all(compatible(c, k) for k in kept):
             kept.append(c)
     return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def one_person_a_span(candidates: list[Candidate]) -> list[Candidate]:
+    """接受张左己同志请求辞去…省长职务: one name read by two cues (the appointment verb, the verb of
+    office) is one person, with the posts and signals each cue gave; the first cue in ``priority`` names
+    it. The others keep their order."""
+    people: dict[tuple[int, int], list[Candidate]] = {}
+    for c in candidates:
+        if c.type == PERSON:
+            people.setdefault((c.start, c.end), []).append(c)
+    if all(len(group) == 1 for group in people.values()):
+        return candidates
+    out: list[Candidate] = []
+    for c in candidates:
+        group = people.get((c.start, c.end)) if c.type == PERSON else None
+        if group is None:
+            out.append(c)
+        elif group:
+            first, *rest = sorted(group, key=priority)
+            out.append(dataclasses.replace(
+                first, posts=tuple(dict.fromkeys(first.posts + tuple(p for r in rest for p in r.posts))),
+                signals=tuple(dict.fromkeys(first.signals + tuple(g for r in rest for g in r.signals)))))
+            group.clear()
+    return out

@@ -432,12 +432,17 @@ def office_holders(scope: Scope) -> Iterator[Candidate]:
         post = _label_ending_in_title(scope, k)
         if post is None:
             continue
+        # 接受张左己同志请求辞去…省长职务: the words of a request may stand between the name and the verb.
+        n_end = v - next((len(w) for w in _BEFORE_OFFICE_VERBS if text.endswith(w, 0, v)), 0)
         for length in (3, 2, 4):
-            span = name_at(scope, v - length, end=v) if v - length >= 0 else None
+            span = name_at(scope, n_end - length, end=n_end) if n_end - length >= 0 else None
             if span is not None and _sound_left(scope, span[0]):
                 removed = ("removed",) if verb in ("辞去", "辞职") else ()
                 yield _person(scope, span, "office", posts=(post,), signals=removed)
                 break
+
+
+_BEFORE_OFFICE_VERBS = ("同志请求", "同志申请", "同志", "本人请求", "请求", "申请")
 
 
 def appointed_as(scope: Scope) -> Iterator[Candidate]:
