@@ -299,3 +299,9 @@ def test_one_name_read_by_two_cues_keeps_the_post_each_gave():
     # one_person_a_span (kg.extract.overlap); the words of a request may stand before 辞去.
     posts = _posts("会议表决通过了《黑龙江省人大常委会关于接受张左己同志请求辞去黑龙江省人民政府省长职务的决定》。")
     assert posts["张左己"] == {"黑龙江省人民政府省长"}
+
+
+def test_a_surname_character_before_a_places_name_begins_no_name():
+    # _place_follows_surname (kg.extract.people): 由 + 鹰潭市.
+    kept, _ = _read("贵溪市委书记由鹰潭市委常委、副市长张福庆兼任。")
+    assert "由鹰潭" not in kept and {"张福庆", "鹰潭市委"} <= kept

@@ -92,7 +92,8 @@ def _no_given_name(scope: Scope, k: int, g0: int, stop: int, strict: bool) -> bo
     """What follows the surname is an honorific, an everyday word or a title, not a given name."""
     given = scope.text[g0:stop]
     return _honorific(scope, given) or _wordlike_surname_and_word(scope.text, k, given) or \
-        _everyday_word(scope, k, g0, stop, strict) or _title_follows_surname(scope, g0)
+        _everyday_word(scope, k, g0, stop, strict) or _title_follows_surname(scope, g0) or \
+        _place_follows_surname(scope, g0, stop)
 
 
 def _honorific(scope: Scope, given: str) -> bool:
@@ -117,6 +118,12 @@ def _everyday_word(scope: Scope, k: int, g0: int, stop: int, strict: bool) -> bo
 # A word met this often in the dictionary as no name does not open one (代表, 方向), though its
 # first character is a surname.
 _VERY_COMMON = 5000
+
+
+def _place_follows_surname(scope: Scope, g0: int, stop: int) -> bool:
+    """由鹰潭市委常委…兼任: the "given name" is a place's name that runs on past it (鹰潭市), so the
+    surname's character is a word of the sentence."""
+    return any(p.end > stop and len(p.name) >= 3 for p in scope.found.starting_at(g0, PLACE_TYPES))
 
 
 def _title_follows_surname(scope: Scope, g0: int) -> bool:
