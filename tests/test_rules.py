@@ -305,3 +305,9 @@ def test_a_surname_character_before_a_places_name_begins_no_name():
     # _place_follows_surname (kg.extract.people): 由 + 鹰潭市.
     kept, _ = _read("贵溪市委书记由鹰潭市委常委、副市长张福庆兼任。")
     assert "由鹰潭" not in kept and {"张福庆", "鹰潭市委"} <= kept
+
+
+def test_weak_place_in_a_slogan_and_people_then_what_they_do_are_no_places():
+    kept, rejected = _read("北沟村实施“柴草进院,宠物栓养,垃圾入池”。村党支部带领村民治村。")
+    assert rejected.get("柴草进院") == "weak-place-in-a-slogan"
+    assert "村民治村" not in kept, "a stem that opens with a role noun names no village"

@@ -120,14 +120,18 @@ def _inside_a_work_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
 def _inside_a_quoted_phrase(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """“芦茨红调委会”, “善治芦茨版”: a name the tagger alone found, quoted with more words, is part of
     the quoted name or slogan."""
-    if c.source != "tagged":
-        return False
+    return c.source == "tagged" and _quoted_with_more(c, s, clause=False)
+
+
+def _quoted_with_more(c: Candidate, s: Scope, clause: bool) -> bool:
+    """The candidate stands inside a quotation that holds more than it (a clause of several parts too,
+    when ``clause``)."""
     opening = max(s.text.rfind(q, 0, c.start) for q in QUOTES if q != "《")   # titles: opens-a-work-title
     if opening < 0:
         return False
     closing = s.text.find(QUOTES[s.text[opening]], opening + 1)
     return closing >= c.end and (opening + 1, closing) != (c.start, c.end) and \
-        not any(ch in _CLAUSE_BREAKS for ch in s.text[opening + 1:closing])
+        (clause or not any(ch in _CLAUSE_BREAKS for ch in s.text[opening + 1:closing]))
 
 
 # A quotation that holds these is speech, not a name.
@@ -156,11 +160,18 @@ def _township_is_a_division(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.source == "place-suffix" and c.type == TOWNSHIP and c.name in s.lex.divisions_by_name
 
 
+def _weak_place_in_a_slogan(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """“柴草进院,宠物栓养,垃圾入池”: what a weak suffix (院, 园) ends inside a quoted slogan is a word of it."""
+    return c.weak and c.source == "place-suffix" and _quoted_with_more(c, s, clause=True)
+
+
 _PLACE_RULES = (PLACE_TYPES, (
     ("generic-place", "an everyday word for a kind of place (社区, 农村)", _generic_place),
     ("determined", "a determiner opens a phrase, not a name (各村, 该小区)", _determined),
     ("township-is-a-division", "an official township name, which the division list gives with its code",
      _township_is_a_division),
+    ("weak-place-in-a-slogan", "a word ending in a weak suffix inside a quoted slogan is part of it (“柴草进院,…”)",
+     _weak_place_in_a_slogan),
 ))
 
 

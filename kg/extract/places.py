@@ -249,6 +249,8 @@ def _sound_stem(scope: Scope, stem: str, start: int, p: int, end: int, parent: C
     """A stem that names a place: long enough, no verb inside, not an everyday word unless vouched for."""
     if len(stem) < 2 or stem in scope.lex.generic_words or _holds_verb(stem):
         return False
+    if scope.view.starting_at("roles", start) and len(scope.view.starting_at("roles", start)) < len(stem):
+        return False   # 带领村民治村: people, then what they do, not a place's name
     if scope.text[max(0, p - 1):end] in scope.lex.generic_words:
         return False   # 文明村镇: 村镇 is a word, not a 镇
     whole = scope.view.token(p)
