@@ -247,10 +247,8 @@ def _verb_object(scope: Scope, p: int) -> bool:
 
 def _sound_stem(scope: Scope, stem: str, start: int, p: int, end: int, parent: Candidate | None) -> bool:
     """A stem that names a place: long enough, no verb inside, not an everyday word unless vouched for."""
-    if len(stem) < 2 or stem in scope.lex.generic_words or _holds_verb(stem):
+    if len(stem) < 2 or stem in scope.lex.generic_words or _holds_verb(stem) or _people_acting(scope, stem, start):
         return False
-    if scope.view.starting_at("roles", start) and len(scope.view.starting_at("roles", start)) < len(stem):
-        return False   # 带领村民治村: people, then what they do, not a place's name
     if scope.text[max(0, p - 1):end] in scope.lex.generic_words:
         return False   # 文明村镇: 村镇 is a word, not a 镇
     whole = scope.view.token(p)
@@ -262,6 +260,12 @@ def _sound_stem(scope: Scope, stem: str, start: int, p: int, end: int, parent: C
         return False
     suffix = scope.text[p:end]
     return suffix not in scope.lex.weak_place_suffixes or _proper(stem)
+
+
+def _people_acting(scope: Scope, stem: str, start: int) -> bool:
+    """带领村民治村: people (a role noun), then what they do, not a place's name."""
+    role = scope.view.starting_at("roles", start)
+    return bool(role) and len(role) < len(stem)
 
 
 def _holds_verb(stem: str) -> bool:
