@@ -247,7 +247,7 @@ def _verb_object(scope: Scope, p: int) -> bool:
 
 def _sound_stem(scope: Scope, stem: str, start: int, p: int, end: int, parent: Candidate | None) -> bool:
     """A stem that names a place: long enough, no verb inside, not an everyday word unless vouched for."""
-    if len(stem) < 2 or stem in scope.lex.generic_words or _holds_verb(stem) or _people_acting(scope, stem, start):
+    if _plainly_no_name(scope, stem, start):
         return False
     if scope.text[max(0, p - 1):end] in scope.lex.generic_words:
         return False   # 文明村镇: 村镇 is a word, not a 镇
@@ -260,6 +260,11 @@ def _sound_stem(scope: Scope, stem: str, start: int, p: int, end: int, parent: C
         return False
     suffix = scope.text[p:end]
     return suffix not in scope.lex.weak_place_suffixes or _proper(stem)
+
+
+def _plainly_no_name(scope: Scope, stem: str, start: int) -> bool:
+    """Too short, an everyday word, a verb inside, or people acting."""
+    return len(stem) < 2 or stem in scope.lex.generic_words or _holds_verb(stem) or _people_acting(scope, stem, start)
 
 
 def _people_acting(scope: Scope, stem: str, start: int) -> bool:
