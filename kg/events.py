@@ -6,7 +6,7 @@ is read only when it holds a cue of kg/lexicon/event_cues.tsv and names a
 person. Each person takes the cue that governs their name:
 
 - a cue written right after the name, perhaps after 同志 or 请求 (王明任…,
-  张左己同志请求辞去…职务, 宋莉代理市长);
+  李明华同志请求辞去…职务, 李芳代理市长);
 - else the nearest cue before it in the clause, when only other names of the
   same list and their posts stand between (决定任命杜家毫、孙尧、黄建盛为…副省长，
   郭晓华为…秘书长; 免去马廷贵同志…职务、徐阳同志…职务); a cue that needs a word
@@ -179,7 +179,7 @@ def _past_fillers(text: str, k: int, fillers: tuple[str, ...]) -> int:
 
 
 def _cue_after(text: str, j: int, book: _CueBook) -> tuple[EventCue, int] | None:
-    """王明任…, 张左己同志请求辞去…: a cue right after the name."""
+    """王明任…, 李明华同志请求辞去…: a cue right after the name."""
     k = _past_fillers(text, j, book.fillers)
     for cue in book.after:
         if text.startswith(cue.word, k):

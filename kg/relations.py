@@ -21,7 +21,7 @@ from kg.model import (COMMUNITY, COOCCURS, COUNTRY, COUNTY, ESTATE, HOLDS_POST, 
 
 
 
-# The shortest end of a body's name a post may name it by (文化馆 of 永修县文化馆).
+# The shortest end of a body's name a post may name it by (文化馆 of 修水县文化馆).
 BARE_BODY_MIN = 3
 
 
@@ -91,7 +91,7 @@ def _resolve_body(name: str, mentions: list[Mention], person: Mention, org_key) 
 
 def _named_before(label: str, mentions: list[Mention], person: Mention, org_key, titles: Vocabulary,
                   party_units: tuple[str, ...]) -> str:
-    """The key of the body a post names by the end of its name alone (文化馆馆长 after 永修县文化馆).
+    """The key of the body a post names by the end of its name alone (文化馆馆长 after 修水县文化馆).
 
     The body is the latest one the story named before the person whose name
     ends in the words that open the post, a title making up the rest; a

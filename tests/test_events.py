@@ -59,19 +59,19 @@ def summary(kg: KnowledgeGraph) -> list[tuple[str, str, str, str]]:
 
 
 def test_a_cue_right_after_a_name_governs_it():
-    kg = graph_of("刘强同志任济南市委书记，孙立成同志不再担任济南市委书记职务。会议接受张左己同志请求辞去省长职务。",
-                  people={"刘强": [("济南市委书记", "")], "孙立成": [("济南市委书记", "")], "张左己": [("省长", "")]})
-    assert summary(kg) == [("appointed", "刘强", "济南市委书记", "任"), ("removed", "孙立成", "济南市委书记", "不再担任"),
-                           ("resigned", "张左己", "省长", "辞去")]
+    kg = graph_of("王强同志任济南市委书记，李立成同志不再担任济南市委书记职务。会议接受李明华同志请求辞去省长职务。",
+                  people={"王强": [("济南市委书记", "")], "李立成": [("济南市委书记", "")], "李明华": [("省长", "")]})
+    assert summary(kg) == [("appointed", "王强", "济南市委书记", "任"), ("removed", "李立成", "济南市委书记", "不再担任"),
+                           ("resigned", "李明华", "省长", "辞去")]
 
 
 def test_a_cue_before_a_list_of_names_governs_every_name_in_it():
-    kg = graph_of("决定任命杜家毫、孙尧为省政府副省长，郭晓华为省政府秘书长；免去张松岭省政府秘书长职务、王五同志省政府副秘书长职务。",
-                  people={"杜家毫": [("省政府副省长", "")], "孙尧": [("省政府副省长", "")],
-                          "郭晓华": [("省政府秘书长", "")], "张松岭": [("省政府秘书长", "")],
+    kg = graph_of("决定任命陈家豪、孙然为省政府副省长，赵晓华为省政府秘书长；免去刘松岭省政府秘书长职务、王五同志省政府副秘书长职务。",
+                  people={"陈家豪": [("省政府副省长", "")], "孙然": [("省政府副省长", "")],
+                          "赵晓华": [("省政府秘书长", "")], "刘松岭": [("省政府秘书长", "")],
                           "王五": [("省政府副秘书长", "")]})
-    assert summary(kg) == [("appointed", "杜家毫", "省政府副省长", "决定任命"), ("appointed", "孙尧", "省政府副省长", "决定任命"),
-                           ("appointed", "郭晓华", "省政府秘书长", "决定任命"), ("removed", "张松岭", "省政府秘书长", "免去"),
+    assert summary(kg) == [("appointed", "陈家豪", "省政府副省长", "决定任命"), ("appointed", "孙然", "省政府副省长", "决定任命"),
+                           ("appointed", "赵晓华", "省政府秘书长", "决定任命"), ("removed", "刘松岭", "省政府秘书长", "免去"),
                            ("removed", "王五", "省政府副秘书长", "免去")]
 
 
@@ -86,8 +86,8 @@ def test_a_cue_that_needs_a_word_after_the_name_waits_for_it():
 
 
 def test_the_post_written_before_the_name_is_held_and_the_one_after_is_the_event():
-    kg = graph_of("任命县委副书记纪道清同志为县人民政府副县长、代理县长。",
-                  people={"纪道清": [("县委副书记", "县委"), ("县人民政府副县长", "县人民政府")]},
+    kg = graph_of("任命县委副书记王道清同志为县人民政府副县长、代理县长。",
+                  people={"王道清": [("县委副书记", "县委"), ("县人民政府副县长", "县人民政府")]},
                   bodies={"县委": "", "县人民政府": ""})
     events = events_of(kg)
     assert [(e.post, e.body, e.facts.acting) for e in events] == [
@@ -96,10 +96,10 @@ def test_the_post_written_before_the_name_is_held_and_the_one_after_is_the_event
 
 
 def test_acting_and_concurrent_posts_are_flagged():
-    kg = graph_of("副市长宋莉代理市长。王明兼任县委书记。", people={"宋莉": [("副市长", "")], "王明": []})
+    kg = graph_of("副市长李芳代理市长。王明兼任县委书记。", people={"李芳": [("副市长", "")], "王明": []})
     events = events_of(kg)
     assert [(e.person, e.post, e.facts.office, e.facts.acting, e.facts.concurrent) for e in events] == [
-        ("Person:宋莉", "代理市长", "市长", True, False), ("Person:王明", "县委书记", "书记", False, True)]
+        ("Person:李芳", "代理市长", "市长", True, False), ("Person:王明", "县委书记", "书记", False, True)]
 
 
 def test_a_post_that_ends_is_the_one_written_with_the_name_when_none_follows_the_cue():
@@ -138,8 +138,8 @@ def test_an_event_without_a_date_of_its_own_takes_one_stated_before_it():
 
 
 def test_a_papers_date_line_is_no_stated_date():
-    kg = graph_of("齐鲁晚报 2022年03月30日\n日前，中共中央批准：刘强同志任济南市委书记。",
-                  people={"刘强": [("济南市委书记", "")]}, dates=("2022-03-30",))
+    kg = graph_of("齐鲁晚报 2022年03月30日\n日前，中共中央批准：王强同志任济南市委书记。",
+                  people={"王强": [("济南市委书记", "")]}, dates=("2022-03-30",))
     [event] = events_of(kg)
     assert (event.stated, event.observed) == ("", "2022-03-30")
 
@@ -169,8 +169,8 @@ def test_a_post_without_a_level_or_of_a_village_has_no_rank():
 
 
 def test_a_post_without_its_body_joins_the_spell_of_its_office_in_the_place_it_names():
-    kg = graph_of("济南市人民政府代理市长于海田出席。济南市代市长于海田讲话。代理市长于海田强调。",
-                  people={"于海田": [("济南市人民政府代理市长", "济南市人民政府"), ("济南市代市长", ""), ("代理市长", "")]},
+    kg = graph_of("济南市人民政府代理市长周海田出席。济南市代市长周海田讲话。代理市长周海田强调。",
+                  people={"周海田": [("济南市人民政府代理市长", "济南市人民政府"), ("济南市代市长", ""), ("代理市长", "")]},
                   bodies={"济南市人民政府": "济南市"}, places={"济南市": (CITY, "370100")}, dates=("2022-03-30",))
     [spell] = build_spells(kg, [], PostReader(kg, load(), load_careers()))
     assert (spell.post, spell.body, spell.facts.office, spell.facts.acting, spell.facts.rank) == (

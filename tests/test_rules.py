@@ -26,13 +26,13 @@ def test_opens_a_work_title_keeps_the_people_a_title_lists():
 
 
 def test_a_given_name_ends_before_a_speech_verb():
-    kept, _ = _read("全域旅游指挥部总指挥庞娟致开幕词,她表示欢迎。")
-    assert "庞娟" in kept and "庞娟致" not in kept
+    kept, _ = _read("文化旅游节组委会主任高娟致开幕词,她表示欢迎。")
+    assert "高娟" in kept and "高娟致" not in kept
 
 
 def test_a_given_name_keeps_a_character_whose_word_ends_in_a_function_character():
-    kept, _ = _read("市人大常委会副主任、县委书记万瑞健在仪式上致辞。")
-    assert "万瑞健" in kept and "万瑞" not in kept
+    kept, _ = _read("市政协副主席、县委书记刘瑞健在仪式上致辞。")
+    assert "刘瑞健" in kept and "刘瑞" not in kept
 
 
 def test_a_given_name_ends_before_the_next_word():
@@ -47,11 +47,11 @@ def test_opens_a_clause_never_cuts_into_a_place_a_body_opens_with():
 
 def test_generic_body_keeps_a_village_committee_named_by_its_level():
     from kg.pipeline import process_document
-    r = process_document(Document("t.txt", "t.txt", "北山镇仁村村党支部书记陈金荣、村委会主任陈长平出席。"))
+    r = process_document(Document("t.txt", "t.txt", "东岭镇仁村村党支部书记李金荣、村委会主任李长平出席。"))
     names = {e.key: e.name for e in r.entities}
     assert "仁村村村委会" in names.values()
     member = {(x.head, names.get(x.tail)) for x in r.relations if x.kind == "memberOf"}
-    assert ("Person:陈长平", "仁村村村委会") in member
+    assert ("Person:李长平", "仁村村村委会") in member
 
 
 def _members(text: str) -> set[tuple[str, str]]:
@@ -62,9 +62,9 @@ def _members(text: str) -> set[tuple[str, str]]:
 
 
 def test_a_post_names_its_body_by_the_end_of_the_bodys_name():
-    members = _members("永修县文化馆举办非遗展演。文化馆馆长周斌、文化馆党支部书记罗康为传承人颁证。")
-    assert ("周斌", "永修县文化馆") in members
-    assert ("罗康", "永修县文化馆") not in members, "a party unit in the post is another body"
+    members = _members("修水县文化馆举办非遗展演。文化馆馆长吴斌、文化馆党支部书记王康为传承人颁证。")
+    assert ("吴斌", "修水县文化馆") in members
+    assert ("王康", "修水县文化馆") not in members, "a party unit in the post is another body"
 
 
 def test_no_body_runs_across_a_dateline():
@@ -144,7 +144,7 @@ def _posts(text: str) -> dict[str, set[str]]:
 
 
 def test_a_body_opens_its_post_label():
-    assert _posts("大会由县政协副主席陶庆福主持。")["陶庆福"] == {"县政协副主席"}
+    assert _posts("大会由县政协副主席周庆福主持。")["周庆福"] == {"县政协副主席"}
 
 
 def test_an_acting_holders_post_keeps_its_mark():
@@ -173,13 +173,13 @@ def test_country_in_a_fixed_phrase_names_no_place():
 
 
 def test_posts_listed_with_commas_belong_to_the_name_when_each_names_its_body():
-    posts = _posts("吉安市委常委,井冈山管理局党工委书记,井冈山市委书记龙波舟出席。")
-    assert posts["龙波舟"] == {"吉安市委常委", "井冈山管理局党工委书记", "井冈山市委书记"}
+    posts = _posts("南平市委常委,武夷山管理局党工委书记,武夷山市委书记林波舟出席。")
+    assert posts["林波舟"] == {"南平市委常委", "武夷山管理局党工委书记", "武夷山市委书记"}
 
 
 def test_a_post_no_longer_held_is_read_after_the_name():
-    posts = _posts("中共中央批准:孙立成同志不再担任中共济南市委书记职务。")
-    assert posts["孙立成"] == {"中共济南市委书记"}
+    posts = _posts("中共中央批准:李立成同志不再担任中共济南市委书记职务。")
+    assert posts["李立成"] == {"中共济南市委书记"}
 
 
 def test_a_post_after_one_in_a_party_unit_is_held_in_that_units_body():
@@ -206,26 +206,26 @@ def _types(text: str) -> dict[str, str]:
 
 def test_a_zone_named_after_its_city_holds_the_city_and_is_a_county():
     # Rule: zone-named-by-its-place (kg.extract.places), with the one overlap policy letting the zone hold it.
-    types = _types("上饶经开区党工委书记到项目现场调研。")
-    assert types["上饶经开区"] == "County" and types["上饶市"] == "City"
-    assert types["上饶经开区党工委"] == "Organization"
+    types = _types("赣州经开区党工委书记到项目现场调研。")
+    assert types["赣州经开区"] == "County" and types["赣州市"] == "City"
+    assert types["赣州经开区党工委"] == "Organization"
 
 
 def test_a_company_keeps_the_place_bracketed_before_its_legal_form():
-    kept, _ = _read("其中宗仁科技(平潭)有限公司是首个台企。")
-    assert "宗仁科技(平潭)有限公司" in kept
+    kept, _ = _read("其中华信科技(厦门)有限公司是首家落户的企业。")
+    assert "华信科技(厦门)有限公司" in kept
 
 
 def test_a_name_given_after_jiancheng_is_no_program():
     # Rule: a-short-name (kg.extract.filters).
-    kept, rejected = _read("其中宗仁科技(平潭)有限公司(以下简称“宗仁科技”)是首个被授予“党建示范点”的台企。")
-    assert "宗仁科技" not in kept and rejected.get("宗仁科技") == "a-short-name"
+    kept, rejected = _read("其中华信科技(厦门)有限公司(以下简称“华信科技”)是首家被授予“示范企业”的企业。")
+    assert "华信科技" not in kept and rejected.get("华信科技") == "a-short-name"
 
 
 def test_a_minority_regions_unit_named_by_sound_runs_over_characters_read_as_verbs():
     # A "sound" suffix of place_suffixes.tsv (嘎查, 艾里, 苏木): 扎/v opens the name, it does not cut it.
-    types = _types("在扎木钦嘎查白音宝力高艾里村民的记忆中这是常态。")
-    assert types.get("扎木钦嘎查") == "Village" and types.get("白音宝力高艾里") == "Village"
+    types = _types("在扎哈斯台嘎查乌兰宝力格艾里村民的记忆中这是常态。")
+    assert types.get("扎哈斯台嘎查") == "Village" and types.get("乌兰宝力格艾里") == "Village"
     assert _types("全旗各苏木嘎查都行动起来。") == {}, "every sumu and gacha names none"
 
 
@@ -238,31 +238,31 @@ def test_chief_systems_are_programs():
 
 def test_a_full_name_after_a_role_is_read_when_the_person_acts_next():
     # after_roles (kg.extract.people): the role noun, a three-character name, then an adverb or a verb.
-    types = _types("厂内热气弥漫。技术骨干白文泉熟练地检查着石磨设备的运转。")
-    assert types.get("白文泉") == "Person"
+    types = _types("车间里机器轰鸣。技术骨干高文泉熟练地检修着设备。")
+    assert types.get("高文泉") == "Person"
     assert "Person" not in _types("社区居民自觉参与。").values()
 
 
 def test_a_given_names_last_character_stays_before_a_verb_of_speech_it_would_begin_a_word_with():
     # _second_begins_a_word (kg.extract.people): 振作 is a word, but 作了讲话 follows 振.
-    assert "李培振" in _read("县委常委、常务副县长李培振作了讲话,对委员们提出要求。")[0]
+    assert "王建振" in _read("县委常委、副县长王建振作了讲话,对与会人员提出要求。")[0]
 
 
 def test_a_very_common_word_opens_no_three_character_name():
     # _everyday_word (kg.extract.people): 代表 is met 30,000 times in the dictionary as no name.
-    assert "代表共" not in _read("自动化所各支部书记、委员代表共20余人赴怀柔区北沟村参观。")[0]
+    assert "代表共" not in _read("各支部书记、委员代表共30余人赴东坡村参观学习。")[0]
 
 
 def test_quantity_turns_down_a_spaced_phrase_that_opens_with_a_count_in_figures():
-    kept, rejected = _read('凤阳县枣巷镇启动对花园湖村 101 户采取 " 乡镇统建 " 模式的改厕工作。')
-    assert rejected.get("101户采取") == "quantity" and "乡镇统建" in kept
+    kept, rejected = _read('东湖镇启动对西湖村 86 户采取 " 集中统建 " 模式的改厕工作。')
+    assert rejected.get("86户采取") == "quantity" and "集中统建" in kept
     assert "三个区分开来" in _read("落实“三个区分开来”要求。")[0], "a number in words may open a name"
 
 
 def test_two_programs_the_story_names_alone_are_two_when_written_with_a_dot():
     # _dotted_parts (kg.extract.programs, settle); a dotted name met only whole stays one.
-    kept, _ = _read("集团“红心碧海”“红色物业”共建试点。打造“红心碧海·红色物业”党建阵地。")
-    assert {"红心碧海", "红色物业"} <= kept and "红心碧海·红色物业" not in kept
+    kept, _ = _read("集团“初心服务”“红色物业”共建试点。打造“初心服务·红色物业”党建阵地。")
+    assert {"初心服务", "红色物业"} <= kept and "初心服务·红色物业" not in kept
     assert "共享社·幸福里" in _read("打造“共享社·幸福里”社区服务品牌。")[0]
 
 
@@ -285,29 +285,29 @@ def test_fields_of_knowledge_and_gatherings_the_dictionary_files_with_bodies_are
 
 def test_a_party_branch_before_its_secretary_is_the_body_of_the_post():
     # _inside_a_title (kg.extract.bodies): 支书 begins inside 党总支, and 书记 follows it whole.
-    assert ("朱琴芬", "上海市物业管理事务中心党总支") in _members("上海市物业管理事务中心党总支书记朱琴芬讲话。")
+    assert ("王丽芬", "杭州市物业服务中心党总支") in _members("杭州市物业服务中心党总支书记王丽芬讲话。")
 
 
 def test_a_subdistricts_bare_bodies_take_the_subdistrict_the_story_names():
-    members = _members("打浦桥街道召开物业治理推进会。街道党工委书记姜敏,街道办事处主任阮俊出席。")
-    assert ("姜敏", "打浦桥街道党工委") in members and ("阮俊", "打浦桥街道办事处") in members
-    members = _members("会议召开。街道党工委书记姜敏出席。")
-    assert ("姜敏", "街道党工委") in members, "with no subdistrict named, the body stays bare"
+    members = _members("南京东路街道召开物业治理推进会。街道党工委书记李敏,街道办事处主任王俊出席。")
+    assert ("李敏", "南京东路街道党工委") in members and ("王俊", "南京东路街道办事处") in members
+    members = _members("会议召开。街道党工委书记李敏出席。")
+    assert ("李敏", "街道党工委") in members, "with no subdistrict named, the body stays bare"
 
 
 def test_one_name_read_by_two_cues_keeps_the_post_each_gave():
     # one_person_a_span (kg.extract.overlap); the words of a request may stand before 辞去.
-    posts = _posts("会议表决通过了《黑龙江省人大常委会关于接受张左己同志请求辞去黑龙江省人民政府省长职务的决定》。")
-    assert posts["张左己"] == {"黑龙江省人民政府省长"}
+    posts = _posts("会议表决通过了《山西省人大常委会关于接受李明华同志请求辞去山西省人民政府副省长职务的决定》。")
+    assert posts["李明华"] == {"山西省人民政府副省长"}
 
 
 def test_a_surname_character_before_a_places_name_begins_no_name():
     # _place_follows_surname (kg.extract.people): 由 + 鹰潭市.
-    kept, _ = _read("贵溪市委书记由鹰潭市委常委、副市长张福庆兼任。")
-    assert "由鹰潭" not in kept and {"张福庆", "鹰潭市委"} <= kept
+    kept, _ = _read("乐平市委书记由景德镇市委常委、副市长王建庆兼任。")
+    assert not any(k.startswith("由景") for k in kept) and {"王建庆", "景德镇市委"} <= kept
 
 
 def test_weak_place_in_a_slogan_and_people_then_what_they_do_are_no_places():
-    kept, rejected = _read("北沟村实施“柴草进院,宠物栓养,垃圾入池”。村党支部带领村民治村。")
-    assert rejected.get("柴草进院") == "weak-place-in-a-slogan"
+    kept, rejected = _read("东坡村实施“杂物进院,车辆入库,垃圾入池”。党支部带领村民治村,成效明显。")
+    assert rejected.get("杂物进院") == "weak-place-in-a-slogan"
     assert "村民治村" not in kept, "a stem that opens with a role noun names no village"

@@ -51,7 +51,7 @@ class Boundary:
 
 
 # Characters that open a clause, not a name, when they stand first in a word
-# the tagger glued (了丽园, 为省政府, 由鹰潭).
+# the tagger glued (了丽园, 为省政府, 由景德镇).
 OPENING_CHARS = frozenset("了的为经由在与及等对把被将从向到以于让给即并而或就着过驻赴")
 # Dictionary flags of words that open a clause: verbs, prepositions, conjunctions,
 # particles, adverbs, pronouns, interjections, measure words.
@@ -180,7 +180,7 @@ _LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "股
 
 
 def _bracketed_place_start(view: SentenceView, found: Found, start: int, head: int, shape: NameShape) -> int | None:
-    """宗仁科技(平潭)有限公司: the place a company is registered in, bracketed before its legal form."""
+    """华信科技(厦门)有限公司: the place a company is registered in, bracketed before its legal form."""
     text = view.text
     if not shape.inserted or start != head or start < 4 or text[start - 1] not in ")）" \
             or not text.startswith(_LEGAL_FORMS, head):

@@ -94,7 +94,7 @@ def _opens_a_clause(c: Candidate, s: Scope, t: Thresholds) -> bool:
     if c.parent and c.type in PLACE_TYPES:
         return False   # the place before it bounds the name (城北街道站前社区): the scanner decided
     if c.type in PLACE_TYPES and c.name.endswith(tuple(s.lex.sound_place_suffixes)):
-        return False   # 扎木钦嘎查: a name written by sound, whatever the segmenter reads its first character as
+        return False   # 扎哈斯台嘎查: a name written by sound, whatever the segmenter reads its first character as
     if c.type == ORGANIZATION and s.found.starting_at(c.start, PLACE_TYPES):
         return False   # 根山村党支部: it opens with a place read whole, which no clause word begins
     shape = s.res.place_shape if c.type in PLACE_TYPES else (
@@ -118,7 +118,7 @@ def _inside_a_work_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _inside_a_quoted_phrase(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """“芦茨红调委会”, “善治芦茨版”: a name the tagger alone found, quoted with more words, is part of
+    """“青溪红调委会”, “善治青溪版”: a name the tagger alone found, quoted with more words, is part of
     the quoted name or slogan."""
     return c.source == "tagged" and _quoted_with_more(c, s, clause=False)
 
@@ -141,7 +141,7 @@ _CLAUSE_BREAKS = frozenset(",，。;；!！?？:：")
 _PERSON_RULES = ((PERSON,), (
     ("opens-a-work-title", "a name that opens 《…》 is part of a work's title (《高怀德》)", _inside_a_work_title),
     ("inside-a-quoted-phrase", "a name only the tagger found, quoted with other words, is part of a quoted "
-     "name (“芦茨红调委会”)", _inside_a_quoted_phrase),
+     "name (“青溪红调委会”)", _inside_a_quoted_phrase),
 ))
 
 
@@ -242,7 +242,7 @@ _SHORT_NAME_CUES = ("简称", "下称", "简称为")
 
 
 def _a_short_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """(以下简称“宗仁科技”): what the text names after 简称 is the short name of what it just named."""
+    """(以下简称“华信科技”): what the text names after 简称 is the short name of what it just named."""
     before = s.text[max(0, c.start - 4):c.start].rstrip("“\"「『‘ ")
     return before.endswith(_SHORT_NAME_CUES)
 

@@ -34,7 +34,7 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     if nested and a.type == b.type == ORGANIZATION and a.start == b.start:
         return True   # 中国科学院自动化研究所党委 holds the institute: a unit after its body's name
     if nested and a.start == b.start and (_zone_of(a, b) or _zone_of(b, a)):
-        return True   # 上饶经开区 holds 上饶: a zone named after the city it lies in
+        return True   # 赣州经开区 holds 赣州: a zone named after the city it lies in
     return nested and coarse(a.type) != coarse(b.type) and PERSON not in (a.type, b.type)
 
 
@@ -64,7 +64,7 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def one_person_a_span(candidates: list[Candidate]) -> list[Candidate]:
-    """接受张左己同志请求辞去…省长职务: one name read by two cues (the appointment verb, the verb of
+    """接受李明华同志请求辞去…省长职务: one name read by two cues (the appointment verb, the verb of
     office) is one person, with the posts and signals each cue gave; the first cue in ``priority`` names
     it. The others keep their order."""
     people: dict[tuple[int, int], list[Candidate]] = {}

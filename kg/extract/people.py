@@ -111,7 +111,7 @@ def _everyday_word(scope: Scope, k: int, g0: int, stop: int, strict: bool) -> bo
     tagger does not read as a person there."""
     text = scope.text
     common = _common(text[k:stop]) or (strict and stop == g0 + 1 and _common(text[k:g0 + 1])) or (
-        stop == g0 + 2 and is_common_word(text[k:g0 + 1], _VERY_COMMON))   # 委员代表共20余人
+        stop == g0 + 2 and is_common_word(text[k:g0 + 1], _VERY_COMMON))   # 委员代表共30余人
     return common and not (strict and _tagged_as_person(scope, k, stop))
 
 
@@ -121,7 +121,7 @@ _VERY_COMMON = 5000
 
 
 def _place_follows_surname(scope: Scope, g0: int, stop: int) -> bool:
-    """由鹰潭市委常委…兼任: the "given name" is a place's name that runs on past it (鹰潭市), so the
+    """由景德镇市委常委…兼任: the "given name" is a place's name that runs on past it (景德镇市), so the
     surname's character is a word of the sentence."""
     return any(p.end > stop and len(p.name) >= 3 for p in scope.found.starting_at(g0, PLACE_TYPES))
 
@@ -149,7 +149,7 @@ def _second_begins_a_word(scope: Scope, i: int) -> bool:
     if text[i] in FUNCTION_CHARS or scope.view.starting_at("speech_verbs", i):
         return True   # 王明在, 庞娟致开幕词
     if scope.view.starting_at("speech_verbs", i + 1):
-        return False  # 李培振作了讲话: the verb comes after the character, whatever word it starts
+        return False  # 王建振作了讲话: the verb comes after the character, whatever word it starts
     for length in (4, 3, 2):
         info = word_info(text[i:i + length]) if i + length <= len(text) else None
         if info and info[0] >= 20 and not info[1].startswith("nr"):
@@ -409,7 +409,7 @@ def after_roles(scope: Scope) -> Iterator[Candidate]:
 
 
 def _acts_next(scope: Scope, span: tuple[int, int]) -> bool:
-    """技术骨干白文泉熟练地检查: a full name after a role, then how or what the person does."""
+    """技术骨干高文泉熟练地检修: a full name after a role, then how or what the person does."""
     i, j = span
     nxt = scope.view.token(j)
     return j - i == 3 and nxt.start == j and len(nxt.text) >= 2 and (
@@ -439,7 +439,7 @@ def office_holders(scope: Scope) -> Iterator[Candidate]:
         post = _label_ending_in_title(scope, k)
         if post is None:
             continue
-        # 接受张左己同志请求辞去…省长职务: the words of a request may stand between the name and the verb.
+        # 接受李明华同志请求辞去…省长职务: the words of a request may stand between the name and the verb.
         n_end = v - next((len(w) for w in _BEFORE_OFFICE_VERBS if text.endswith(w, 0, v)), 0)
         for length in (3, 2, 4):
             span = name_at(scope, n_end - length, end=n_end) if n_end - length >= 0 else None

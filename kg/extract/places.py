@@ -175,7 +175,7 @@ def _joined_to_the_place_before(scope: Scope, p: int, end: int, kind: str, suffi
     return None
 
 
-# The longest name written by sound before a minority region's unit (白音宝力高艾里).
+# The longest name written by sound before a minority region's unit (乌兰宝力格艾里).
 _SOUND_NAME_CHARS = 6
 
 
@@ -189,7 +189,7 @@ def _sound_written(scope: Scope, p: int, bound: Boundary) -> Boundary | None:
 
 
 def _sound_written_start(scope: Scope, p: int, bound) -> int:
-    """扎木钦嘎查: the name runs left over any Chinese characters (read as verbs or not) up to a pause,
+    """扎哈斯台嘎查: the name runs left over any Chinese characters (read as verbs or not) up to a pause,
     a character that opens a clause or counts, or the place before it."""
     text, k = scope.text, p
     floor = max(bound.parent.end if bound.parent is not None else 0, p - _SOUND_NAME_CHARS)
@@ -204,7 +204,7 @@ _COUNTING_CHARS = frozenset("各每该本全个一二三四五六七八九十几
 
 
 def _zone_named_by_its_place(kind: str, before: Candidate | None, p: int) -> Candidate | None:
-    """上饶经开区: a zone's suffix right after a city or county names the zone after it (the place
+    """赣州经开区: a zone's suffix right after a city or county names the zone after it (the place
     opens the zone's name and is its parent)."""
     if kind == COUNTY and before is not None and before.end == p and before.type in (PROVINCE, CITY, COUNTY):
         return before

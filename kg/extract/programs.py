@@ -269,7 +269,7 @@ def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None,
 
 
 def _dotted_parts(c: Candidate, accepted: set[str]) -> list[Candidate]:
-    """“红心碧海·红色物业”党建阵地 in a story that names 红心碧海 and 红色物业 each alone: two programs
+    """“初心服务·红色物业”党建阵地 in a story that names 初心服务 and 红色物业 each alone: two programs
     written together, not a third (共享社·幸福里, named only whole, stays one)."""
     parts = c.name.split("·")
     if len(parts) < 2 or not all(p in accepted for p in parts):
