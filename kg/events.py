@@ -8,13 +8,13 @@ person. Each person takes the cue that governs their name:
 - a cue written right after the name, perhaps after 同志 or 请求 (王明任…,
   李明华同志请求辞去…职务, 李芳代理市长);
 - else the nearest cue before it in the clause, when only other names of the
-  same list and their posts stand between (决定任命杜家毫、孙尧、黄建盛为…副省长，
-  郭晓华为…秘书长; 免去马廷贵同志…职务、徐阳同志…职务); a cue that needs a word
-  after the name has it (决定栗战书为代理省长);
+  same list and their posts stand between (决定任命陈家豪、孙然、黄建盛为…副省长，
+  赵晓华为…秘书长; 免去马廷贵同志…职务、徐阳同志…职务); a cue that needs a word
+  after the name has it (决定陈战书为代理省长);
 - else a cue later in the clause, before any other name (王明，男，…，拟任…).
 
 The event's posts are those written after the name (a post before it is the
-one held: 任命县委副书记纪道清同志为县人民政府副县长 appoints to 副县长); when
+one held: 任命县委副书记王道清同志为县人民政府副县长 appoints to 副县长); when
 extraction attached none there, the post after the cue is read. A date the
 sentence states (3月29日, 25日, 昨日) is resolved against the article's date;
 failing one, an earlier sentence of the article that states one gives it.

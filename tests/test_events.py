@@ -81,8 +81,8 @@ def test_a_cue_before_does_not_reach_over_other_words():
 
 
 def test_a_cue_that_needs_a_word_after_the_name_waits_for_it():
-    kg = graph_of("会议决定栗战书为代理省长。会议决定接受王明的意见。", people={"栗战书": [("代理省长", "")], "王明": []})
-    assert summary(kg) == [("appointed", "栗战书", "代理省长", "决定")]
+    kg = graph_of("会议决定陈战书为代理省长。会议决定接受王明的意见。", people={"陈战书": [("代理省长", "")], "王明": []})
+    assert summary(kg) == [("appointed", "陈战书", "代理省长", "决定")]
 
 
 def test_the_post_written_before_the_name_is_held_and_the_one_after_is_the_event():

@@ -112,7 +112,7 @@ def _step_left(view: SentenceView, found: Found, start: int, head: int, shape: N
         prefixes.insert(0, prefix)
         return prefix.start, True
     if prefixes and not shape.beyond_prefix:
-        return start, False   # 任命宋莉为西昌市人民政府: before the place, the clause goes on, the name does not
+        return start, False   # 任命李芳为西城县人民政府: before the place, the clause goes on, the name does not
     skipped = _dot_or_inserted_form(view, found, start, head, shape)
     if skipped is not None:
         return skipped, True

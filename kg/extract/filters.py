@@ -110,7 +110,7 @@ def _no_chinese(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 def _inside_a_work_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """《高怀德》, 《姜太公落山》: a name that opens the title of a work names the work (a decision
-    about someone, 《…关于栗战书同志…的决定》, still names that person)."""
+    about someone, 《…关于陈战书同志…的决定》, still names that person)."""
     if not (c.start > 0 and s.text[c.start - 1] == "《" and s.text.find("》", c.end) >= 0):
         return False
     # 《毛泽东、邓小平、江泽民新闻宣传思想研究》: the title lists people, who are named.

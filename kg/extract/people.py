@@ -35,7 +35,7 @@ _NOUN_ENDINGS = frozenset("感楼栋桥性化者式型度率界区村镇园院�
 _WORDLIKE_SURNAMES = frozenset("和于向从同由及与将把以为时都全高大小新老多少")
 # Verbs that take a post away rather than give one.
 _REMOVALS = frozenset({"免去", "撤销", "辞去", "免职"})
-# What links a name to the post written after it (…为省政府副省长, 栗战书任代理省长, 辞去…职务).
+# What links a name to the post written after it (…为省政府副省长, 陈战书任代理省长, 辞去…职务).
 _POST_LINKS = ("不再担任", "不再兼任", "任命为", "兼任", "担任", "出任", "调任", "改任", "为", "任", "辞去", "的")
 # What stands between the posts of one person written before the name.
 _POST_PAUSES = "、,，"
@@ -153,7 +153,7 @@ def _second_begins_a_word(scope: Scope, i: int) -> bool:
     for length in (4, 3, 2):
         info = word_info(text[i:i + length]) if i + length <= len(text) else None
         if info and info[0] >= 20 and not info[1].startswith("nr"):
-            # 万瑞健在仪式上: a word of two whose second half is a function character
+            # 刘瑞健在仪式上: a word of two whose second half is a function character
             # (健在, 设在) leaves that character to the sentence and the first to the name.
             return not (length == 2 and text[i + 1] in FUNCTION_CHARS)
     return False
@@ -224,7 +224,7 @@ def after_titles(scope: Scope) -> Iterator[Candidate]:
             continue
         posts = post_chain(scope, k)
         if start > k and posts and _after_an_office_verb(scope, k - len(posts[0].label)):
-            continue   # 栗战书任黑龙江省代理省长 杜家毫…: the post is the one of the name before 任
+            continue   # 陈战书任黑龙江省代理省长 陈家豪…: the post is the one of the name before 任
         yield _person(scope, span, "after-title", posts=posts)
 
 
@@ -235,7 +235,7 @@ def _after_an_office_verb(scope: Scope, i: int) -> bool:
 def post_chain(scope: Scope, end: int) -> tuple[Post, ...]:
     """The posts written before a name: 市委副书记、代市长 gives two, with their bodies.
 
-    Posts listed with commas (吉安市委常委,井冈山管理局党工委书记,井冈山市委书记龙波舟)
+    Posts listed with commas (吉安市委常委,井冈山管理局党工委书记,井冈山市委书记林波舟)
     belong to the name too when each names its body: a comma may also end a clause.
     """
     posts: list[Post] = []
@@ -417,7 +417,7 @@ def _acts_next(scope: Scope, span: tuple[int, int]) -> bool:
 
 
 def appointed(scope: Scope) -> Iterator[Candidate]:
-    """任命王明为…, 免去李刚的…职务, 决定栗战书为代理省长: a name after a verb of appointment."""
+    """任命王明为…, 免去李刚的…职务, 决定陈战书为代理省长: a name after a verb of appointment."""
     text = scope.text
     for _, k, verb in scope.view.hits["appointment_verbs"]:
         span = name_at(scope, k)
@@ -431,7 +431,7 @@ def appointed(scope: Scope) -> Iterator[Candidate]:
 
 
 def office_holders(scope: Scope) -> Iterator[Candidate]:
-    """栗战书任黑龙江省代理省长, 孙述涛辞去济南市人民政府市长职务: a name, a verb of office, a post."""
+    """陈战书任黑龙江省代理省长, 孙述海辞去济南市人民政府市长职务: a name, a verb of office, a post."""
     text = scope.text
     for v, k, verb in scope.view.hits["office_verbs"]:
         if scope.view.starting_at("office_verbs", v) != verb or not scope.view.starts_token(v):
@@ -453,7 +453,7 @@ _BEFORE_OFFICE_VERBS = ("同志请求", "同志申请", "同志", "本人请求"
 
 
 def appointed_as(scope: Scope) -> Iterator[Candidate]:
-    """任命杜家毫为副省长,郭晓华为秘书长: in a personnel notice, every “name 为 post” after a pause."""
+    """任命陈家豪为副省长,赵晓华为秘书长: in a personnel notice, every “name 为 post” after a pause."""
     text = scope.text
     if not scope.view.hits["appointment_verbs"]:
         return
@@ -469,7 +469,7 @@ def appointed_as(scope: Scope) -> Iterator[Candidate]:
 
 
 def _post_label_at(scope: Scope, j: int) -> bool:
-    """免去张松岭省政府秘书长职务: a post's label starts at ``j``."""
+    """免去刘松岭省政府秘书长职务: a post's label starts at ``j``."""
     return bool(_label_ending_in_title(scope, j))
 
 
@@ -771,7 +771,7 @@ def _lists(scope: Scope, people: list[Candidate]) -> list[list[Candidate]]:
 
 def _post_after(scope: Scope, j: int, appointed: bool) -> Post | None:
     """The post linked to the name ending at ``j`` (为…, 的…职务, 6名…), or, in a notice, written
-    right after it and closed by 职务 (免去张松岭省政府秘书长职务)."""
+    right after it and closed by 职务 (免去刘松岭省政府秘书长职务)."""
     text = scope.text
     k = j + 2 if text.startswith("同志", j) else j
     link = next((w for w in _POST_LINKS if text.startswith(w, k)), None)
@@ -830,5 +830,5 @@ def _label_ending_in_title(scope: Scope, k: int) -> Post | None:
 GENERATORS = (bylines, after_titles, after_roles, appointed, appointed_as, office_holders, addressed, speakers,
               before_titles, tagged, foreign_names)
 # The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
-# (郭晓华为省政府秘书长 is no body 郭晓华为省政府).
+# (赵晓华为省政府秘书长 is no body 赵晓华为省政府).
 BEFORE_BODIES = (bylines, after_titles, appointed, appointed_as, office_holders, addressed)
