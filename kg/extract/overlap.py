@@ -67,12 +67,13 @@ def one_person_a_span(candidates: list[Candidate]) -> list[Candidate]:
     """接受李明华同志请求辞去…省长职务: one name read by two cues (the appointment verb, the verb of
     office) is one person, with the posts and signals each cue gave; the first cue in ``priority`` names
     it. The others keep their order."""
+    spans = [(c.start, c.end) for c in candidates if c.type == PERSON]
+    if len(spans) == len(set(spans)):
+        return candidates   # most stages and sentences: no name read twice
     people: dict[tuple[int, int], list[Candidate]] = {}
     for c in candidates:
         if c.type == PERSON:
             people.setdefault((c.start, c.end), []).append(c)
-    if all(len(group) == 1 for group in people.values()):
-        return candidates
     out: list[Candidate] = []
     for c in candidates:
         group = people.get((c.start, c.end)) if c.type == PERSON else None
