@@ -311,3 +311,9 @@ def test_weak_place_in_a_slogan_and_people_then_what_they_do_are_no_places():
     kept, rejected = _read("东坡村实施“杂物进院,车辆入库,垃圾入池”。党支部带领村民治村,成效明显。")
     assert rejected.get("杂物进院") == "weak-place-in-a-slogan"
     assert "村民治村" not in kept, "a stem that opens with a role noun names no village"
+
+
+def test_titles_a_county_is_awarded_are_programs():
+    # Strong cues 模范县, 示范县, 名县 (program_cues.txt).
+    types = _types("该县先后获评全国绿化模范县。去年,该县被评为全国休闲农业示范县。")
+    assert types.get("全国绿化模范县") == "Program" and types.get("全国休闲农业示范县") == "Program"

@@ -13,7 +13,7 @@ from kg.extract.base import DETERMINERS, MEDIA_ENDINGS, Vocabulary
 from kg.extract.boundary import NameShape
 from kg.extract.view import Found, SentenceView, WordLists
 from kg.lexicon import Lexicon
-from kg.model import ESTATE, ORGANIZATION, PERSON, PLACE_TYPES, PROGRAM
+from kg.model import COUNTRY, ESTATE, ORGANIZATION, PERSON, PLACE_TYPES, PROGRAM
 
 __all__ = ["Resources", "Scope", "resources"]
 
@@ -99,8 +99,9 @@ def _shapes(lex: Lexicon) -> tuple[NameShape, NameShape, NameShape]:
     body = NameShape(ORGANIZATION, 24, frozenset(lex.posts) | _NOT_IN_BODY_NAMES | generic_openers, openers,
                      prefix_types=PLACE_TYPES + (ORGANIZATION,), numerals=True, address_types=PLACE_TYPES,
                      inserted=_INSERTED_FORMS, stop_types=(PERSON,), inner_words=lex.body_name_verbs)
+    # 中国绿色名县: a country may open a program's name (and is then part of it).
     program = NameShape(PROGRAM, 20, frozenset(lex.implement_verbs) | generic_openers, openers,
-                        numerals=True)
+                        numerals=True, prefix_types=(COUNTRY,))
     return place, body, program
 
 

@@ -21,7 +21,7 @@ from kg.extract.base import PUNCT, QUOTE_CHARS, QUOTES, normalize_name
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
 from kg.extract.program_model import ProgramModel, cues, load_model, pooled_cues
-from kg.model import ORGANIZATION, PLACE_TYPES, PROGRAM
+from kg.model import COUNTRY, ORGANIZATION, PLACE_TYPES, PROGRAM
 from kg.text import is_cjk
 
 __all__ = ["quoted", "spaced", "cued", "settle", "GENERATORS"]
@@ -236,9 +236,18 @@ def _program_name_stops(scope: Scope, k: int) -> bool:
     c = text[k - 1]
     if c in PUNCT or c in "等和与及的" or not (is_cjk(c) or c.isdigit()):
         return True
-    return scope.res.implement_verbs.ends_at(text, k) is not None or \
-        scope.found.ending_at(k, PLACE_TYPES + (ORGANIZATION,)) is not None or \
+    return scope.res.implement_verbs.ends_at(text, k) is not None or _place_or_body_ends(scope, k) or \
         _after_a_determiner(scope, k) or text[max(0, k - 2):k] in _DESIGNATIONS or text[k - 1] == "批"
+
+
+def _place_or_body_ends(scope: Scope, k: int) -> bool:
+    """A place or body ends at ``k`` and bounds the name, unless it is a country that opens it after a
+    pause (、中国绿色名县)."""
+    found = scope.found.ending_at(k, PLACE_TYPES + (ORGANIZATION,))
+    if found is None:
+        return False
+    opens = found.type == COUNTRY and (found.start == 0 or scope.text[found.start - 1] in PUNCT)
+    return not opens
 
 
 def _after_a_determiner(scope: Scope, k: int) -> bool:
