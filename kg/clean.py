@@ -196,8 +196,8 @@ def display_text(text: str) -> str:
     them removed, and in Chinese text the spaces beside punctuation too.
     Spaces between Latin letters or digits stay.
 
-    >>> display_text("市直机关党组织书 记、 机关纪委书记 COVID 19 (通讯员 何纯杰) 4月6日")
-    '市直机关党组织书记、机关纪委书记COVID 19(通讯员何纯杰)4月6日'
+    >>> display_text("市直机关党组织书 记、 机关纪委书记 COVID 19 (通讯员 李文杰) 4月6日")
+    '市直机关党组织书记、机关纪委书记COVID 19(通讯员李文杰)4月6日'
     """
     if " " not in text:
         return text

@@ -249,7 +249,7 @@ class CleanDocument:
 @dataclass(frozen=True, slots=True)
 class Post:
     """A post written with a person's name: the title as written and the body it belongs to."""
-    label: str                 # 市委副书记, 金海湾社区党支部书记
+    label: str                 # 市委副书记, 碧水湾社区党支部书记
     body: str = ""             # the name of the body as the sentence names it (运城市委), "" when none
 
 

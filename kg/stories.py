@@ -1,10 +1,10 @@
 """A page into its stories, and what each story says about itself.
 
 An OCR'd newspaper page holds several stories one after the other: a
-headline block (kicker, main title, subtitle), a byline (本报记者 曹欣怡) or a
-story opener (本报讯(记者 邢智轩), 运城晚报讯, 新华社北京1月9日电), the body;
+headline block (kicker, main title, subtitle), a byline (本报记者 李晓雯) or a
+story opener (本报讯(记者 赵思远), 运城晚报讯, 新华社北京1月9日电), the body;
 between them page furniture (mastheads, folios, editor lines such as 本版责编
-曹欣怡 校对 孙勇) and rules of layout. :func:`split_page` finds where each
+李晓雯 校对 王刚) and rules of layout. :func:`split_page` finds where each
 story begins and gives every story its span of the file's text (the spans
 cover the file, in order), its headline, its newspaper and its publication
 date. A file that is one story gives one story.
@@ -159,7 +159,7 @@ def _is_heading(t: str) -> bool:
     if any(c in t for c in "。;；"):
         return False
     # A comma makes a short line body text cut by the layout, unless it is a headline in quotes
-    # (“共享法庭”建设,桐庐“三级跳”).
+    # (“红色物业”建设,城南“三步走”).
     return not any(c in t for c in ",，") or (len(t) <= 24 and "“" in t)
 
 
@@ -172,17 +172,17 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
                                              key=len, reverse=True)))
     cjk = f"[{CJK_CLASS}]"
     return {
-        # 运城晚报讯(, 本报讯, 东北网12月25日讯(, 新华社北京1月9日电
+        # 运城晚报讯(, 本报讯, 东方网3月2日讯(, 新华社北京1月9日电
         "opener": re.compile(rf"^[{_MARKS}]*(?P<src>本报|{cjk}{{1,10}}?(?:{papers}|网|社|台)(?:{cjk}{{0,4}}?))"
                              rf"\s*(?P<date>(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)?\s*(?:{wires})(?=[\s(（:：]|$)"),
         "paper": re.compile(rf"{cjk}{{1,10}}?(?:{papers})"),
         # 运城晚报讯 inside a line (after a headline set on the same line)
         "wired": re.compile(rf"({cjk}{{2,10}}?(?:{papers}))(?:{wires})[\s(（]"),
         "wire": re.compile(rf"{cjk}(?:{wires})[\s(（]"),
-        # 记者 张越, □ 本报记者 冯海砚, 特约摄影 解建国 摄, 周口日报全媒体记者 任富强
+        # 记者 陈立, □ 本报记者 刘海峰, 特约摄影 周建国 摄, 新华日报全媒体记者 吴志明
         "byline": re.compile(rf"^(?:文|图|文图|文/图)?[/／]?\s*(?:本报|(?P<paper>{cjk}{{1,10}}?(?:{papers}|网)))?"
                              rf"(?:{titles})(?P<sep>[:：\s/／]*)(?=[{CJK_CLASS}·])"),
-        # 本版责编 曹欣怡 校对 孙勇, 组版:闫广明
+        # 本版责编 李晓雯 校对 王刚, 组版:郑国强
         "editor": re.compile(rf"^(?:本版)?(?:{editors})(?:[:：]|\s)"),
         "furniture": re.compile("|".join(map(re.escape, lex.furniture_words))),
     }
@@ -377,7 +377,7 @@ def _story(lines: list[_Line], first: int, last: int, start: int, end: int, page
 
 
 def _wired_paper(own: list[_Line], lex: Lexicon) -> str:
-    """The paper of a story opener set inside a line (…召开 运城晚报讯(记者 张越)…), in the story's first lines."""
+    """The paper of a story opener set inside a line (…召开 运城晚报讯(记者 陈立)…), in the story's first lines."""
     patterns = _patterns(lex)
     for ln in own[:8]:
         # The cue and what follows it first: searching every line for a paper's name is slow.

@@ -90,8 +90,8 @@ class _Book:
 def mark(text: str, names: list[str]) -> list[tuple[str, bool]]:
     """``text`` cut into (piece, is a name) segments, the longest names first.
 
-    >>> mark("储祥好主持会议", ["储祥好"])
-    [('储祥好', True), ('主持会议', False)]
+    >>> mark("王明远主持会议", ["王明远"])
+    [('王明远', True), ('主持会议', False)]
     """
     names = [n for n in dict.fromkeys(names) if n]
     if not names:

@@ -94,7 +94,7 @@ def _stopped_by_a_name(found: Found, start: int, shape: NameShape) -> bool:
 
 
 def _address_ending_at(found: Found, start: int, shape: NameShape) -> Candidate | None:
-    """A place of the shape's parent types ending here (城北街道 before 站前社区): it bounds the name."""
+    """A place of the shape's parent types ending here (城南街道 before 站北社区): it bounds the name."""
     parent = found.ending_at(start, shape.parent_types) if shape.parent_types else None
     return parent if parent is not None and parent.start < start else None
 
@@ -146,7 +146,7 @@ _CHAIN_BREAKERS = frozenset("的了在和与及等说对为是也都将把被从
 
 def _parent_close_by(view: SentenceView, found: Found, start: int, shape: NameShape) -> Candidate | None:
     """A place a few characters to the left still bounds the name: an address written as a chain
-    (城北街道站前社区) may hold words the tagger reads as verbs (站/v 前/f)."""
+    (城南街道站北社区) may hold words the tagger reads as verbs (站/v 北/f)."""
     for k in range(start - 1, max(start - shape.parent_reach - 1, -1), -1):
         c = view.text[k]
         tok = view.token(k)

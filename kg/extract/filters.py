@@ -92,7 +92,7 @@ def _opens_a_clause(c: Candidate, s: Scope, t: Thresholds) -> bool:
     if c.source not in _SCANNED:
         return False
     if c.parent and c.type in PLACE_TYPES:
-        return False   # the place before it bounds the name (城北街道站前社区): the scanner decided
+        return False   # the place before it bounds the name (城南街道站北社区): the scanner decided
     if c.type in PLACE_TYPES and c.name.endswith(tuple(s.lex.sound_place_suffixes)):
         return False   # 扎哈斯台嘎查: a name written by sound, whatever the segmenter reads its first character as
     if c.type == ORGANIZATION and s.found.starting_at(c.start, PLACE_TYPES):
