@@ -317,3 +317,10 @@ def test_titles_a_county_is_awarded_are_programs():
     # Strong cues 模范县, 示范县, 名县 (program_cues.txt).
     types = _types("该县先后获评全国绿化模范县。去年,该县被评为全国休闲农业示范县。")
     assert types.get("全国绿化模范县") == "Program" and types.get("全国休闲农业示范县") == "Program"
+
+
+def test_a_company_written_short_is_a_province_or_city_a_firms_name_and_its_trade():
+    # Generator short_companies (kg.extract.bodies), with industry_words.txt.
+    types = _types("签约项目中,总投资3亿元的浙江华特涂料新型涂料项目和总投资2亿元的广州利昂电子科技项目落户园区。")
+    assert types.get("浙江华特涂料") == "Organization" and types.get("广州利昂电子科技") == "Organization"
+    assert "Organization" not in _types("江苏重点科技项目进展顺利。").values(), "an everyday word is no firm's name"

@@ -13,8 +13,8 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import (CLAUSE_CHARS, FUNCTION_CHARS, GLUED_PREPOSITIONS, MEDIA_ENDINGS, PUNCT, normalize_name,
-                             word_info)
+from kg.extract.base import (CLAUSE_CHARS, FUNCTION_CHARS, GLUED_PREPOSITIONS, MEDIA_ENDINGS, PUNCT, is_common_word,
+                             normalize_name, word_info)
 from kg.extract.boundary import scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
@@ -652,6 +652,30 @@ def _list_goes_on(text: str, end: int) -> bool:
     return end >= len(text) or text[end] in "、,，。;；和及与" or text.startswith(("等", "共同", "联合"), end)
 
 
-GENERATORS = (national_bodies, place_committees, tagged_bodies, media, suffixed_bodies)
+# --------------------------------------------------------------------------- companies written short
+
+def short_companies(scope: Scope) -> Iterator[Candidate]:
+    """江苏科利科技, 苏州超邦涂料: a province or city, the firm's own name, then its trade, as news of
+    investment projects writes companies without their legal form."""
+    text, trades = scope.text, scope.lex.industry_words
+    for place in scope.found.of_type((PROVINCE, CITY)):
+        k = _after_places(scope, place.start, len(text))
+        for length in (2, 3):
+            trade = next((w for w in trades if text.startswith(w, k + length)), None)
+            end = k + length + len(trade) if trade else 0
+            if trade and _firms_own_name(scope, k, k + length) and scope.view.ends_token(end):
+                yield Candidate(place.start, end, ORGANIZATION, normalize_name(text[place.start:end]),
+                                "short-company", located=place.name)
+                break
+
+
+def _firms_own_name(scope: Scope, i: int, j: int) -> bool:
+    """超邦 of 苏州超邦涂料: Chinese characters that are no everyday word, where a word begins."""
+    name = scope.text[i:j]
+    return all(is_cjk(c) and c not in FUNCTION_CHARS for c in name) and scope.view.starts_token(i) and \
+        not is_common_word(name[:2], 100) and not scope.found.starting_at(i)
+
+
+GENERATORS = (national_bodies, place_committees, tagged_bodies, media, suffixed_bodies, short_companies)
 # After the bodies of the sentence are known: the bare ones listed after them.
 COORDINATED = (coordinated,)
