@@ -324,3 +324,9 @@ def test_a_company_written_short_is_a_province_or_city_a_firms_name_and_its_trad
     types = _types("签约项目中,总投资3亿元的浙江华特涂料新型涂料项目和总投资2亿元的广州利昂电子科技项目落户园区。")
     assert types.get("浙江华特涂料") == "Organization" and types.get("广州利昂电子科技") == "Organization"
     assert "Organization" not in _types("江苏重点科技项目进展顺利。").values(), "an everyday word is no firm's name"
+
+
+def test_each_department_listed_after_a_committees_title_is_the_committees():
+    # _committee_of (kg.extract.bodies): 县委常委、宣传部部长、统战部部长.
+    kept, _ = _read("县委常委、宣传部部长、统战部部长庞丽致开幕词。")
+    assert {"县委宣传部", "县委统战部"} <= kept

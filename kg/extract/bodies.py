@@ -427,6 +427,14 @@ def _boundary_before(scope: Scope, i: int) -> bool:
         prev_tok.end == i and len(prev_tok.text) == 1 and prev_tok.text in "全我本该各")
 
 
+def _committee_of(body: str) -> str:
+    """县委 of 县委 or of 县委宣传部 (县委常委、宣传部部长、统战部部长: each department is the committee's)."""
+    if body.endswith("委"):
+        return body
+    dept = next((d for d in _PARTY_DEPARTMENTS if body.endswith(d) and body[:-len(d)].endswith("委")), None)
+    return body[:-len(dept)] if dept else ""
+
+
 def _organ_in_a_post(scope: Scope, start: int, end: int, name: str, suffix: str) -> Candidate | None:
     """政法委 or 宣传部 alone names a body only inside a post, as part of the body of the title before it.
 
@@ -439,8 +447,9 @@ def _organ_in_a_post(scope: Scope, start: int, end: int, name: str, suffix: str)
     if prev is None:
         return None
     place = prev.place or _place_of(prev.name, scope.lex.party_units)
-    if suffix in _PARTY_DEPARTMENTS and prev.name.endswith("委") and (prev.level or prev.place):
-        full = prev.name + name
+    committee = _committee_of(prev.name)
+    if suffix in _PARTY_DEPARTMENTS and committee and (prev.level or prev.place):
+        full = committee + name
     elif place and suffix not in _PARTY_DEPARTMENTS:
         full = place + name
     else:
