@@ -330,3 +330,10 @@ def test_each_department_listed_after_a_committees_title_is_the_committees():
     # _committee_of (kg.extract.bodies): 县委常委、宣传部部长、统战部部长.
     kept, _ = _read("县委常委、宣传部部长、统战部部长庞丽致开幕词。")
     assert {"县委宣传部", "县委统战部"} <= kept
+
+
+def test_a_community_named_by_a_word_for_a_kind_of_place_is_one_when_its_township_comes_first():
+    # _named_after_its_township (kg.extract.places): 幸福 alone is a generic word (打造幸福社区).
+    types = _types("普集街道幸福社区党委书记孙丽介绍。")
+    assert types.get("幸福社区") == "Community" and types.get("幸福社区党委") == "Organization"
+    assert "Community" not in _types("要打造幸福社区。").values()

@@ -19,7 +19,8 @@ from kg.extract.boundary import Boundary, scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
 from kg.text import CJK_CLASS, is_cjk
-from kg.model import CITY, COUNTRY, COUNTY, ESTATE, ORGANIZATION, PLACE_LEVEL, PLACE_TYPES, PROGRAM, PROVINCE, TOWNSHIP
+from kg.model import (CITY, COMMUNITY, COUNTRY, COUNTY, ESTATE, ORGANIZATION, PLACE_LEVEL, PLACE_TYPES, PROGRAM, PROVINCE,
+                      TOWNSHIP, VILLAGE)
 
 __all__ = ["divisions", "listed_divisions", "suffixed_places", "countries", "inside_names", "NAMED", "SUFFIXED", "INSIDE"]
 
@@ -247,6 +248,8 @@ def _verb_object(scope: Scope, p: int) -> bool:
 
 def _sound_stem(scope: Scope, stem: str, start: int, p: int, end: int, parent: Candidate | None) -> bool:
     """A stem that names a place: long enough, no verb inside, not an everyday word unless vouched for."""
+    if _named_after_its_township(scope, stem, start, p, end, parent):
+        return True
     if _plainly_no_name(scope, stem, start):
         return False
     if scope.text[max(0, p - 1):end] in scope.lex.generic_words:
@@ -260,6 +263,15 @@ def _sound_stem(scope: Scope, stem: str, start: int, p: int, end: int, parent: C
         return False
     suffix = scope.text[p:end]
     return suffix not in scope.lex.weak_place_suffixes or _proper(stem)
+
+
+def _named_after_its_township(scope: Scope, stem: str, start: int, p: int, end: int,
+                              parent: Candidate | None) -> bool:
+    """普集街道幸福社区: a word that alone names a kind of place (幸福社区, 文明村) is the name of the
+    community or village its township, written right before it, holds."""
+    kind = scope.res.place_suffix_type.get(scope.text[p:end])
+    return kind in (COMMUNITY, VILLAGE) and parent is not None and parent.end == start and \
+        parent.type == TOWNSHIP and stem in scope.lex.generic_words and len(stem) >= 2 and not _holds_verb(stem)
 
 
 def _plainly_no_name(scope: Scope, stem: str, start: int) -> bool:
