@@ -337,3 +337,10 @@ def test_a_community_named_by_a_word_for_a_kind_of_place_is_one_when_its_townshi
     types = _types("普集街道幸福社区党委书记孙丽介绍。")
     assert types.get("幸福社区") == "Community" and types.get("幸福社区党委") == "Organization"
     assert "Community" not in _types("要打造幸福社区。").values()
+
+
+def test_a_township_the_division_list_no_longer_has_is_read_inside_its_villages_name():
+    # _township_inside (kg.extract.places): 普/ad 集镇/n 东河/ns 村.
+    types = _types("在武功县普集镇东河村,村党支部书记赵大勇带领村民发展特色种植。")
+    assert types.get("普集镇") == "Township" and types.get("东河村") == "Village"
+    assert "普集镇东河村" not in types

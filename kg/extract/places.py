@@ -125,10 +125,29 @@ def suffixed_places(scope: Scope) -> Iterator[Candidate]:
         cand = _suffixed(local, p, end, suffix)
         if cand is None:
             continue
-        made = [m for m in made if not (m.start == cand.start and m.end < cand.end)] + [cand]
+        made = [m for m in made if not (m.start == cand.start and m.end < cand.end)] + _township_inside(scope, cand)
         local = Scope(scope.view, scope.found.plus(made), scope.res)
         taken[cand.start:cand.end] = [True] * (cand.end - cand.start)
     yield from made
+
+
+# The suffixes of a township that may stand inside a village's stem the segmenter read whole (普/ad 集镇/n 东河村).
+_TOWNSHIP_INSIDE = ("镇", "乡")
+
+
+def _township_inside(scope: Scope, cand: Candidate) -> list[Candidate]:
+    """普集镇东河村: a village whose stem holds a township's suffix with a name on each side is the
+    village of that township, which the division list no longer has (renamed, merged)."""
+    if cand.type not in (VILLAGE, COMMUNITY):
+        return [cand]
+    text = scope.text
+    for k in range(cand.start + 2, cand.end - 3):
+        if text[k] in _TOWNSHIP_INSIDE and is_cjk(text[k - 1]) and not scope.found.covers(cand.start, k + 1):
+            township = Candidate(cand.start, k + 1, TOWNSHIP, normalize_name(text[cand.start:k + 1]), "place-suffix",
+                                 parent=cand.parent)
+            return [township, dataclasses.replace(cand, start=k + 1, name=normalize_name(text[k + 1:cand.end]),
+                                                  parent=township.name)]
+    return [cand]
 
 
 def _suffix_names_unlisted_places(suffix: str, kind: str) -> bool:
