@@ -344,3 +344,11 @@ def test_a_township_the_division_list_no_longer_has_is_read_inside_its_villages_
     types = _types("在武功县普集镇东河村,村党支部书记赵大勇带领村民发展特色种植。")
     assert types.get("普集镇") == "Township" and types.get("东河村") == "Village"
     assert "普集镇东河村" not in types
+
+
+def test_suffix_begins_a_word_family_villages_and_counts():
+    kept, rejected = _read("烟霞镇袁家村党支部书记郭占武带领村民发展乡村旅游,干部职工100余人参加。")
+    assert rejected.get("发展乡") == "suffix-begins-a-word"
+    assert {"袁家村", "袁家村党支部"} <= kept, "a family's village, read as 袁 + 家村"
+    assert "余人" not in kept, "100余人 counts people"
+    assert _posts("烟霞镇袁家村党支部书记郭占武讲话。")["郭占武"] == {"袁家村党支部书记"}

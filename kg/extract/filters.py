@@ -165,11 +165,22 @@ def _weak_place_in_a_slogan(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.weak and c.source == "place-suffix" and _quoted_with_more(c, s, clause=True)
 
 
+def _suffix_begins_a_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """发展乡村旅游: a township's name from the list whose suffix begins the next everyday word (乡村)
+    is the words of the sentence, not the township."""
+    if c.type != TOWNSHIP or c.source != "division" or c.end >= len(s.text):
+        return False
+    tok = s.view.token(c.end - 1)
+    return tok.start == c.end - 1 and tok.end > c.end and _common(tok.text, t)
+
+
 _PLACE_RULES = (PLACE_TYPES, (
     ("generic-place", "an everyday word for a kind of place (社区, 农村)", _generic_place),
     ("determined", "a determiner opens a phrase, not a name (各村, 该小区)", _determined),
     ("township-is-a-division", "an official township name, which the division list gives with its code",
      _township_is_a_division),
+    ("suffix-begins-a-word", "a township whose 乡 or 镇 begins the next everyday word is none (发展乡村旅游)",
+     _suffix_begins_a_word),
     ("weak-place-in-a-slogan", "a word ending in a weak suffix inside a quoted slogan is part of it (“柴草进院,…”)",
      _weak_place_in_a_slogan),
 ))

@@ -53,8 +53,8 @@ def name_at(scope: Scope, k: int, strict: bool = True, end: int | None = None) -
     characters unless the second rather begins the next word.
     """
     text = scope.text
-    if k > 0 and text[k - 1].isdigit() and text[k] in "年月日时号届":
-        return None   # 2018年王全: the year's 年, not a surname
+    if k > 0 and text[k - 1].isdigit() and text[k] in "年月日时号届余多":
+        return None   # 2018年王全, 100余人: the year's 年 or a count's 余, not a surname
     for ls in (2, 1):
         surname = text[k:k + ls]
         if len(surname) < ls or surname not in (scope.lex.surnames_double if ls == 2 else scope.lex.surnames_single):

@@ -245,6 +245,8 @@ def _suffix_inside_a_word(scope: Scope, p: int, end: int) -> bool:
     tok = view.token(p)
     if tok.text == scope.text[p:end] * 2:
         return False   # 仁村村党支部: the tagger read the name's 村 and the suffix as one word (村村)
+    if tok.text[:1] == "家" and tok.start == p - 1 and p >= 2 and scope.text[p - 2] in scope.lex.surnames_single:
+        return False   # 袁家村, 王家庄: a family's village, which the tagger reads as 袁 + 家村
     if tok.start < p and tok.end >= end:
         info = word_info(tok.text)
         if (info and not info[1].startswith(("ns", "nr", "nz"))) or tok.flag.startswith("nt"):
