@@ -352,3 +352,10 @@ def test_suffix_begins_a_word_family_villages_and_counts():
     assert {"袁家村", "袁家村党支部"} <= kept, "a family's village, read as 袁 + 家村"
     assert "余人" not in kept, "100余人 counts people"
     assert _posts("烟霞镇袁家村党支部书记郭占武讲话。")["郭占武"] == {"袁家村党支部书记"}
+
+
+def test_people_after_the_roles_and_titles_of_general_news():
+    # person_cues.tsv roles (作家, 运动员) and posts.txt titles of foreign states (总统).
+    kept, _ = _read("著名作家王蒙、铁凝出席了座谈会。运动员刘翔在比赛中夺冠。")
+    assert {"王蒙", "铁凝", "刘翔"} <= kept
+    assert _posts("国家主席会见了来访的法国总统马克龙。")["马克龙"] == {"法国总统"}
