@@ -359,3 +359,8 @@ def test_people_after_the_roles_and_titles_of_general_news():
     kept, _ = _read("著名作家王蒙、铁凝出席了座谈会。运动员刘翔在比赛中夺冠。")
     assert {"王蒙", "铁凝", "刘翔"} <= kept
     assert _posts("国家主席会见了来访的法国总统马克龙。")["马克龙"] == {"法国总统"}
+
+
+def test_a_company_written_in_full_is_not_also_written_short():
+    kept, _ = _read("咸阳华星电子科技有限公司总经理李强表示,公司将加大投资。")
+    assert "咸阳华星电子科技有限公司" in kept and "咸阳华星电子科技" not in kept

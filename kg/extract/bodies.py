@@ -672,7 +672,8 @@ def short_companies(scope: Scope) -> Iterator[Candidate]:
         for length in (2, 3):
             trade = next((w for w in trades if text.startswith(w, k + length)), None)
             end = k + length + len(trade) if trade else 0
-            if trade and _firms_own_name(scope, k, k + length) and scope.view.ends_token(end):
+            if trade and _firms_own_name(scope, k, k + length) and scope.view.ends_token(end) and \
+                    not scope.view.starting_at("body_suffixes", end):   # …电子科技有限公司: the suffix names it
                 yield Candidate(place.start, end, ORGANIZATION, normalize_name(text[place.start:end]),
                                 "short-company", located=place.name)
                 break
