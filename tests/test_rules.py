@@ -364,3 +364,9 @@ def test_people_after_the_roles_and_titles_of_general_news():
 def test_a_company_written_in_full_is_not_also_written_short():
     kept, _ = _read("咸阳华星电子科技有限公司总经理李强表示,公司将加大投资。")
     assert "咸阳华星电子科技有限公司" in kept and "咸阳华星电子科技" not in kept
+
+
+def test_a_post_names_a_branch_by_the_two_characters_its_name_ends_with():
+    # _UNIT_ENDS (kg.relations): 分局局长 after …礼泉分局; 党委书记 still names no body by 党委 alone.
+    members = _members("咸阳市生态环境局礼泉分局执法人员开展检查。分局局长马明说,将持续开展检查。")
+    assert ("马明", "咸阳市生态环境局礼泉分局") in members
