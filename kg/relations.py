@@ -25,7 +25,7 @@ from kg.model import (COMMUNITY, COOCCURS, COUNTRY, COUNTY, ESTATE, HOLDS_POST, 
 BARE_BODY_MIN = 3
 # Two-character ends of the names of branches and units that a post names them by
 # (分局局长 after …生态环境局礼泉分局), where 党委 or 政府 would name any body.
-_UNIT_ENDS = ("分局", "支队", "大队", "中队", "分院", "支行", "分行", "医院", "法院")
+_UNIT_ENDS = ("分局", "支队", "大队", "中队", "分院", "支行", "分行", "医院", "法院", "中心")
 
 
 def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dict[int, str],

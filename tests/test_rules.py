@@ -370,3 +370,13 @@ def test_a_post_names_a_branch_by_the_two_characters_its_name_ends_with():
     # _UNIT_ENDS (kg.relations): 分局局长 after …礼泉分局; 党委书记 still names no body by 党委 alone.
     members = _members("咸阳市生态环境局礼泉分局执法人员开展检查。分局局长马明说,将持续开展检查。")
     assert ("马明", "咸阳市生态环境局礼泉分局") in members
+
+
+def test_a_listed_township_of_two_characters_is_read_before_its_village():
+    types = _types("近日,淳化县润镇梁家村召开会议。村党支部书记梁军主持。")
+    assert types.get("润镇") == "Township" and types.get("梁家村") == "Village"
+
+
+def test_township_bodies_of_the_peoples_congress_and_the_armed_forces():
+    members = _members("镇人大主席团主席王东、镇武装部部长赵亮带队检查。")
+    assert {("王东", "镇人大主席团"), ("赵亮", "镇武装部")} <= members

@@ -136,15 +136,20 @@ _TOWNSHIP_INSIDE = ("镇", "乡")
 
 
 def _township_inside(scope: Scope, cand: Candidate) -> list[Candidate]:
-    """普集镇东河村: a village whose stem holds a township's suffix with a name on each side is the
-    village of that township, which the division list no longer has (renamed, merged)."""
+    """普集镇东河村, 润镇梁家村: a village whose stem holds a township's suffix with a name on each side
+    is the village of that township, which the division list no longer has (renamed, merged) or has
+    under a name of two characters, too short to be looked for alone."""
     if cand.type not in (VILLAGE, COMMUNITY):
         return [cand]
     text = scope.text
-    for k in range(cand.start + 2, cand.end - 3):
-        if text[k] in _TOWNSHIP_INSIDE and is_cjk(text[k - 1]) and not scope.found.covers(cand.start, k + 1):
-            township = Candidate(cand.start, k + 1, TOWNSHIP, normalize_name(text[cand.start:k + 1]), "place-suffix",
-                                 parent=cand.parent)
+    for k in range(cand.start + 1, cand.end - 3):
+        name = text[cand.start:k + 1]
+        listed = [d for d in scope.lex.divisions_by_name.get(name, ()) if d.type == TOWNSHIP]
+        if text[k] in _TOWNSHIP_INSIDE and is_cjk(text[k - 1]) and (k >= cand.start + 2 or listed) and \
+                not scope.found.covers(cand.start, k + 1):
+            township = Candidate(cand.start, k + 1, TOWNSHIP, normalize_name(name), "division" if listed else
+                                 "place-suffix", code=listed[0].code if len(listed) == 1 else "",
+                                 codes=tuple(d.code for d in listed), parent=cand.parent)
             return [township, dataclasses.replace(cand, start=k + 1, name=normalize_name(text[k + 1:cand.end]),
                                                   parent=township.name)]
     return [cand]
