@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 
 from kg.extract.base import QUOTE_CHARS
 from kg.lexicon import Lexicon
-from kg.model import (CITY, COUNTY, ORGANIZATION, PERSON, PLACE_TYPES, PROVINCE, TOWNSHIP,
+from kg.model import (CITY, COMMUNITY, COUNTY, ORGANIZATION, PERSON, PLACE_TYPES, PROVINCE, TOWNSHIP,
                       VILLAGE, Entity, Merge, Mention)
 
 
@@ -42,7 +42,8 @@ def entity_key(etype: str, name: str, code: str = "", parent: str = "") -> str:
 
 # The kinds of place a bare level prefix (区政府, 镇党委) can stand for.
 _LEVEL_TYPES = {"省": (PROVINCE,), "市": (CITY, COUNTY), "县": (COUNTY,), "区": (CITY, COUNTY), "旗": (COUNTY,),
-                "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,), "村": (VILLAGE,)}
+                "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,), "村": (VILLAGE,),
+                "社区": (COMMUNITY,)}
 
 
 def paper_area(newspaper: str, lex: Lexicon):
@@ -196,8 +197,14 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, newspaper
                     merges.append(Merge(m.doc_id, f"{ORGANIZATION}:{new}", name,
                                         f"bare prefix {m.level} read as {place.name}"))
                     changes.update(name=new, alias=name, place=place.name)
+            elif m.level in _NAMED_ONLY_PLACED:
+                continue   # 社区党委 in a story that names no community: any community's, no one body
         out.append(dataclasses.replace(m, **changes) if changes else m)
     return out, merges
+
+
+# Levels whose bare bodies name a body only in a story that names the place (社区党委 of 吴家堡社区).
+_NAMED_ONLY_PLACED = frozenset({"社区"})
 
 
 def _placed_name(place: str, name: str, level: str, lex: Lexicon) -> str:

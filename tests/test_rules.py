@@ -380,3 +380,9 @@ def test_a_listed_township_of_two_characters_is_read_before_its_village():
 def test_township_bodies_of_the_peoples_congress_and_the_armed_forces():
     members = _members("镇人大主席团主席王东、镇武装部部长赵亮带队检查。")
     assert {("王东", "镇人大主席团"), ("赵亮", "镇武装部")} <= members
+
+
+def test_a_communitys_bare_bodies_take_the_community_the_story_names_and_no_other():
+    members = _members("吴家堡社区召开会议。社区党委书记王燕说,居民满意度提升。社区居委会主任李华参加。")
+    assert {("王燕", "吴家堡社区党委"), ("李华", "吴家堡社区居委会")} <= members
+    assert _members("会议召开。社区党委书记王燕说,居民满意度提升。") == set(), "no community named, no one body"

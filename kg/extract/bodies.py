@@ -25,6 +25,8 @@ __all__ = ["national_bodies", "place_committees", "tagged_bodies", "suffixed_bod
            "GENERATORS", "COORDINATED"]
 
 LEVEL_PREFIXES = "省市县区镇乡村旗"
+# Levels written with two characters before a body (街道办事处, 社区居委会).
+_TWO_CHARACTER_LEVELS = ("街道", "社区")
 # 该市 refers to the place last named, 我市 (本市) to the paper's own.
 REFERRING = {"该": "该", "我": "我", "本": "我"}
 # Departments of a party committee (县委宣传部, 市委政法委): written after the
@@ -398,8 +400,9 @@ def _level_of_a_listed_body(scope: Scope, start: int, p: int, suffix: str) -> tu
     if not scope.text[start:p] and suffix[0] in LEVEL_PREFIXES and _boundary_before(scope, p) and (
             suffix[1:] in scope.lex.core_bodies or suffix in _VILLAGE_BODIES):
         return start, suffix[0], ""
-    if not scope.text[start:p] and suffix.startswith("街道") and len(suffix) > 2 and _boundary_before(scope, p):
-        return start, "街道", ""   # 街道党工委, 街道办事处: the bodies of the subdistrict the story names
+    level = next((w for w in _TWO_CHARACTER_LEVELS if suffix.startswith(w)), None)
+    if not scope.text[start:p] and level and len(suffix) > len(level) and _boundary_before(scope, p):
+        return start, level, ""   # 街道党工委, 社区党委: the bodies of the subdistrict or community the story names
     return None
 
 
