@@ -386,3 +386,9 @@ def test_a_communitys_bare_bodies_take_the_community_the_story_names_and_no_othe
     members = _members("吴家堡社区召开会议。社区党委书记王燕说,居民满意度提升。社区居委会主任李华参加。")
     assert {("王燕", "吴家堡社区党委"), ("李华", "吴家堡社区居委会")} <= members
     assert _members("会议召开。社区党委书记王燕说,居民满意度提升。") == set(), "no community named, no one body"
+
+
+def test_a_village_of_one_character_after_its_township():
+    # _one_character_village (kg.extract.places); 各村, 全村 and 镇村干部 name none.
+    assert _types("华阴市罗敷镇连村被评为示范村。").get("连村") == "Village"
+    assert "Village" not in _types("罗敷镇各村都行动起来,罗敷镇全村动员。罗敷镇村干部开会。").values()

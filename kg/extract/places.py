@@ -274,7 +274,8 @@ def _verb_object(scope: Scope, p: int) -> bool:
 
 def _sound_stem(scope: Scope, stem: str, start: int, p: int, end: int, parent: Candidate | None) -> bool:
     """A stem that names a place: long enough, no verb inside, not an everyday word unless vouched for."""
-    if _named_after_its_township(scope, stem, start, p, end, parent):
+    if _named_after_its_township(scope, stem, start, p, end, parent) or \
+            _one_character_village(scope, stem, start, p, end, parent):
         return True
     if _plainly_no_name(scope, stem, start):
         return False
@@ -298,6 +299,14 @@ def _named_after_its_township(scope: Scope, stem: str, start: int, p: int, end: 
     kind = scope.res.place_suffix_type.get(scope.text[p:end])
     return kind in (COMMUNITY, VILLAGE) and parent is not None and parent.end == start and \
         parent.type == TOWNSHIP and stem in scope.lex.generic_words and len(stem) >= 2 and not _holds_verb(stem)
+
+
+def _one_character_village(scope: Scope, stem: str, start: int, p: int, end: int,
+                           parent: Candidate | None) -> bool:
+    """罗敷镇连村: a village's name of one character, after its township (not 各村, 全村, 本村)."""
+    return scope.text[p:end] == "村" and len(stem) == 1 and is_cjk(stem) and parent is not None and \
+        parent.end == start and parent.type == TOWNSHIP and stem not in _COUNTING_CHARS and \
+        stem not in FUNCTION_CHARS and stem not in OPENING_CHARS and scope.view.starts_token(start)
 
 
 def _plainly_no_name(scope: Scope, stem: str, start: int) -> bool:
