@@ -394,8 +394,12 @@ def test_the_hover_box_never_covers_the_panel(browser, seed_build):
         search(view, "运城市委")
         panel = page.locator("#kg-panel").bounding_box()
         net = page.locator("#kg-network").bounding_box()
-        free = panel["x"] - net["x"] - 2   # the nearest node wholly left of the panel, under the pointer
-        nearest = max(page.evaluate("kgView.inView()"), key=lambda n: n["x"] if n["x"] + n["r"] < free else -1)
+        free = panel["x"] - net["x"] - 2   # the nearest node wholly left of the panel and in view, under the pointer
+
+        def wholly_in_view(n) -> bool:
+            return n["x"] + n["r"] < free and n["r"] < n["y"] < net["height"] - n["r"]
+
+        nearest = max(page.evaluate("kgView.inView()"), key=lambda n: n["x"] if wholly_in_view(n) else -1)
         page.mouse.move(net["x"] + nearest["x"], net["y"] + nearest["y"])
         page.wait_for_selector("#kg-hover", state="visible", timeout=3_000)
         hover = page.locator("#kg-hover").bounding_box()
