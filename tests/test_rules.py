@@ -392,3 +392,8 @@ def test_a_village_of_one_character_after_its_township():
     # _one_character_village (kg.extract.places); 各村, 全村 and 镇村干部 name none.
     assert _types("华阴市罗敷镇连村被评为示范村。").get("连村") == "Village"
     assert "Village" not in _types("罗敷镇各村都行动起来,罗敷镇全村动员。罗敷镇村干部开会。").values()
+
+
+def test_a_stem_of_level_names_alone_names_no_place():
+    # _plainly_no_name (kg.extract.places): 县镇村三级 is county, township and village.
+    assert "Village" not in _types("乾县建立县镇村三级林长体系。").values()

@@ -26,6 +26,9 @@ QUOTE_CHARS = set("“”\"‘’「」『』")
 PUNCT = set(",，。.!！?？;；:：、()（）《》〈〉<>“”\"‘’'「」『』【】[]…—-~·/|\\ \t")
 
 
+# The characters that name a level of government before a body or place (县委, 镇政府, 县镇村).
+LEVEL_PREFIXES = "省市县区镇乡村旗"
+
 # Quotation marks and titles, each with its closing mark.
 QUOTES = {"“": "”", "\"": "\"", "「": "」", "『": "』", "‘": "’", "《": "》"}
 

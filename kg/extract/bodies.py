@@ -13,8 +13,8 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import (CLAUSE_CHARS, FUNCTION_CHARS, GLUED_PREPOSITIONS, MEDIA_ENDINGS, PUNCT, is_common_word,
-                             normalize_name, word_info)
+from kg.extract.base import (CLAUSE_CHARS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
+                             is_common_word, normalize_name, word_info)
 from kg.extract.boundary import scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
@@ -24,7 +24,6 @@ from kg.text import is_cjk
 __all__ = ["national_bodies", "place_committees", "tagged_bodies", "suffixed_bodies", "media", "coordinated",
            "GENERATORS", "COORDINATED"]
 
-LEVEL_PREFIXES = "省市县区镇乡村旗"
 # Levels written with two characters before a body (街道办事处, 社区居委会).
 _TWO_CHARACTER_LEVELS = ("街道", "社区")
 # 该市 refers to the place last named, 我市 (本市) to the paper's own.

@@ -13,9 +13,8 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import FUNCTION_CHARS, GLUED_PREPOSITIONS, normalize_name, word_info
-from kg.extract.boundary import OPENING_CHARS
-from kg.extract.boundary import Boundary, scan_left
+from kg.extract.base import FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, normalize_name, word_info
+from kg.extract.boundary import OPENING_CHARS, Boundary, scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
 from kg.text import CJK_CLASS, is_cjk
@@ -310,8 +309,9 @@ def _one_character_village(scope: Scope, stem: str, start: int, p: int, end: int
 
 
 def _plainly_no_name(scope: Scope, stem: str, start: int) -> bool:
-    """Too short, an everyday word, a verb inside, or people acting."""
-    return len(stem) < 2 or stem in scope.lex.generic_words or _holds_verb(stem) or _people_acting(scope, stem, start)
+    """Too short, an everyday word, only the names of levels (县镇村), a verb inside, or people acting."""
+    return len(stem) < 2 or stem in scope.lex.generic_words or all(c in LEVEL_PREFIXES for c in stem) or \
+        _holds_verb(stem) or _people_acting(scope, stem, start)
 
 
 def _people_acting(scope: Scope, stem: str, start: int) -> bool:
