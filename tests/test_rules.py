@@ -397,3 +397,9 @@ def test_a_village_of_one_character_after_its_township():
 def test_a_stem_of_level_names_alone_names_no_place():
     # _plainly_no_name (kg.extract.places): 县镇村三级 is county, township and village.
     assert "Village" not in _types("乾县建立县镇村三级林长体系。").values()
+
+
+def test_a_cooperatives_registered_name_keeps_its_place():
+    # _LEGAL_FORMS (kg.extract.bodies): a registered cooperative, like a company, is named with its county.
+    kept, _ = _read("返乡青年张小龙创办了白水县小龙苹果专业合作社,带动果农增收。")
+    assert "白水县小龙苹果专业合作社" in kept and "小龙苹果专业合作社" not in kept

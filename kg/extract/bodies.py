@@ -211,7 +211,7 @@ def _outlet_name_closes(text: str, end: int) -> bool:
 
 
 # Legal forms of a company's registered name, which holds its place (福安市…有限公司).
-_LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "股份公司")
+_LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "股份公司", "专业合作社", "股份经济合作社", "经济合作社")
 _MAX_OUTLET = 12
 # Words that end like an outlet and are none (本报 is the paper itself, the reader knows which).
 _NOT_OUTLETS = frozenset({"本报", "本网", "全网", "上网", "联网", "电网", "网", "报"})
@@ -597,7 +597,7 @@ def _after_its_address(scope: Scope, cand: Candidate, p: int, level: str, inner:
 def _opens_with_an_address(cand: Candidate, first: Candidate | None, level: str) -> bool:
     """A place written in full opens the name of a body with no level prefix and no registered legal form.
 
-    福安市村联村农业发展有限公司: a company's registered name holds its place.
+    福安市村联村农业发展有限公司, 白水县小龙苹果专业合作社: a registered name holds its place.
     """
     registered = cand.name.endswith(_LEGAL_FORMS)
     return first is not None and first.start == cand.start and not level and not first.short and not registered
