@@ -403,3 +403,9 @@ def test_a_cooperatives_registered_name_keeps_its_place():
     # _LEGAL_FORMS (kg.extract.bodies): a registered cooperative, like a company, is named with its county.
     kept, _ = _read("返乡青年张小龙创办了白水县小龙苹果专业合作社,带动果农增收。")
     assert "白水县小龙苹果专业合作社" in kept and "小龙苹果专业合作社" not in kept
+
+
+def test_a_citys_short_name_before_a_communitys_suffix_names_the_community():
+    # _short_form (kg.extract.places): 中山 of 中山社区 is no 中山市.
+    types = _types("蒲城县尧山镇中山社区党支部书记雷明组织党员开展环境整治。")
+    assert types.get("中山社区") == "Community" and "中山市" not in types
