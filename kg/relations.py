@@ -51,18 +51,23 @@ def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dic
     def org_key(name: str) -> str:
         return by_name.get((ORGANIZATION, name), "")
 
+    colleague: tuple[Mention, list[tuple[str, str]]] | None = None   # the last person and their posts' bodies
     for idx, m in enumerate(mentions):
         key = key_of[idx]
         if m.type == PERSON:
             before = ""
+            held: list[tuple[str, str]] = []
             for post in m.posts:
                 body = _resolve_body(post.body, mentions, m, org_key) or \
                     _named_before(post.label, mentions, m, org_key, _titles(lex), lex.party_units) or \
-                    (_party_parent(before, by_name, lex.party_units) if before else "")
+                    (_party_parent(before, by_name, lex.party_units) if before else "") or \
+                    _deputys_body(cdoc, m, post.label, colleague)
                 add(HOLDS_POST, key, post.label, m, body=body)
                 if body:
                     add(MEMBER_OF, key, body, m)
                 before = body
+                held.append((post.label, body))
+            colleague = (m, held)
             if m.member_of:
                 add(MEMBER_OF, key, _resolve_body(m.member_of, mentions, m, org_key), m)
         elif m.type in PLACE_TYPES and m.parent:
@@ -77,6 +82,18 @@ def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dic
     for rel in _cooccurrences(cdoc, mentions, key_of):
         found[(rel.kind, rel.head, rel.tail, "")] = rel
     return sorted(found.values(), key=lambda r: (r.kind, r.head, r.tail, r.body))
+
+
+def _deputys_body(cdoc: CleanDocument, person: Mention, label: str,
+                  colleague: tuple[Mention, list[tuple[str, str]]] | None) -> str:
+    """勉县人民医院院长王磊、副院长李静: a deputy listed right after the head holds the post in the head's body."""
+    if colleague is None or not label.startswith("副") or len(label) < 3:
+        return ""
+    head, held = colleague
+    between = cdoc.sentences[person.sentence].text[head.end:person.start] if head.sentence == person.sentence else ""
+    if between not in ("、" + label, "，" + label, "," + label):
+        return ""
+    return next((body for held_label, body in held if body and held_label.endswith(label[1:])), "")
 
 
 def _resolve_body(name: str, mentions: list[Mention], person: Mention, org_key) -> str:

@@ -409,3 +409,10 @@ def test_a_citys_short_name_before_a_communitys_suffix_names_the_community():
     # _short_form (kg.extract.places): 中山 of 中山社区 is no 中山市.
     types = _types("蒲城县尧山镇中山社区党支部书记雷明组织党员开展环境整治。")
     assert types.get("中山社区") == "Community" and "中山市" not in types
+
+
+def test_a_deputy_listed_right_after_the_head_holds_the_post_in_the_heads_body():
+    # _deputys_body (kg.relations).
+    members = _members("勉县人民医院院长王磊、副院长李静带领医疗队深入乡镇义诊。")
+    assert ("李静", "勉县人民医院") in members
+    assert ("李静", "勉县人民医院") not in _members("勉县人民医院院长王磊出席。副院长李静也到了。")
