@@ -249,25 +249,23 @@ def _paper_of(p: PersonContext) -> str:
 # --------------------------------------------------------------------------- the rules, in order
 
 def _by_body(name: _Name) -> None:
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(name.people):
-        for b in sorted(p.bodies):
-            index[b].append(i)
-    for body in sorted(index):
-        first, *rest = index[body]
-        for j in rest:
-            name.union(first, j, f"both hold posts in or belong to {body.split(':', 1)[1]}")
+    _join_sharing(name, lambda p: p.bodies, lambda body: f"both hold posts in or belong to {body.split(':', 1)[1]}")
 
 
 def _by_national_post(name: _Name) -> None:
+    _join_sharing(name, lambda p: p.national, lambda post: f"both hold the national post {post}")
+
+
+def _join_sharing(name: _Name, keys_of, reason) -> None:
+    """Join the people of ``name`` who share a key (a body, a national post), in a fixed order."""
     index: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(name.people):
-        for post in sorted(p.national):
-            index[post].append(i)
-    for post in sorted(index):
-        first, *rest = index[post]
+        for key in sorted(keys_of(p)):
+            index[key].append(i)
+    for key in sorted(index):
+        first, *rest = index[key]
         for j in rest:
-            name.union(first, j, f"both hold the national post {post}")
+            name.union(first, j, reason(key))
 
 
 def _by_place(name: _Name) -> None:

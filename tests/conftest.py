@@ -59,3 +59,17 @@ def dated_build(tmp_path_factory):
     out = root / "out"
     kg, _ = build([str(corpus)], BuildOptions(out_dir=out, workers=1))
     return kg, out
+
+
+def write_corpus(folder: Path, texts: dict[str, str]) -> Path:
+    """A folder of articles, ``texts`` by file name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def build_corpus(corpus: Path, out: Path, **options):
+    """``kg build`` of ``corpus`` in this process, with no cache and no page."""
+    from kg.pipeline import BuildOptions, build
+    return build([str(corpus)], BuildOptions(out_dir=out, workers=1, use_cache=False, write_html=False, **options))

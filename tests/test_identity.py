@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import build_corpus as _build, write_corpus as _corpus
 from kg.pipeline import BuildOptions, build
 
 NAMESAKES = {
@@ -17,17 +18,6 @@ NAMESAKES = {
     "p4.txt": "本报讯 6月1日,运城市委副书记张伟到盐湖区调研基层治理工作。\n",
     "p5.txt": "本报讯 6月9日,居民张伟说,小区环境变好了。\n",
 }
-
-
-def _corpus(folder: Path, texts: dict[str, str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in texts.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-def _build(corpus: Path, out: Path, **options):
-    return build([str(corpus)], BuildOptions(out_dir=out, workers=1, use_cache=False, write_html=False, **options))
 
 
 def _people(kg) -> dict[str, list[str]]:

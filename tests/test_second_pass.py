@@ -5,21 +5,10 @@ from pathlib import Path
 
 from kg.docstep import process_file
 from kg.model import Document
-from kg.pipeline import BuildOptions, build
+from conftest import build_corpus as _build, write_corpus as _corpus
 
 CUED = "本报讯 近年来,离石区积极探索“红色物业”城市治理新模式,不断规范小区物业服务。\n"
 UNCUED = "本报讯 会议要求,各社区要深入推进红色物业,持续提升居民满意度。\n"   # unquoted: no cue
-
-
-def _corpus(folder: Path, texts: dict[str, str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in texts.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-def _build(corpus: Path, out: Path, **options):
-    return build([str(corpus)], BuildOptions(out_dir=out, workers=1, use_cache=False, write_html=False, **options))
 
 
 def test_a_program_is_found_in_the_article_that_lacks_its_cue(tmp_path):
