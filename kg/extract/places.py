@@ -13,7 +13,7 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, normalize_name, word_info
+from kg.extract.base import DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, normalize_name, word_info
 from kg.extract.boundary import OPENING_CHARS, Boundary, scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
@@ -149,9 +149,9 @@ def _township_inside(scope: Scope, cand: Candidate) -> list[Candidate]:
         listed = [d for d in scope.lex.divisions_by_name.get(name, ()) if d.type == TOWNSHIP]
         if text[k] in _TOWNSHIP_INSIDE and is_cjk(text[k - 1]) and (k >= cand.start + 2 or listed) and \
                 not scope.found.covers(cand.start, k + 1):
-            township = Candidate(cand.start, k + 1, TOWNSHIP, normalize_name(name), "division" if listed else
-                                 "place-suffix", code=listed[0].code if len(listed) == 1 else "",
-                                 codes=tuple(d.code for d in listed), parent=cand.parent)
+            township = dataclasses.replace(_division(scope, cand.start, k + 1, name, listed, None), parent=cand.parent) \
+                if listed else Candidate(cand.start, k + 1, TOWNSHIP, normalize_name(name), "place-suffix",
+                                         parent=cand.parent)
             return [township, dataclasses.replace(cand, start=k + 1, name=normalize_name(text[k + 1:cand.end]),
                                                   parent=township.name)]
     return [cand]
@@ -227,7 +227,8 @@ def _sound_written_start(scope: Scope, p: int, bound) -> int:
     return k
 
 
-_COUNTING_CHARS = frozenset("各每该本全个一二三四五六七八九十几两多")
+# Determiners and numerals: they count or point at places and open no name of one (各苏木, 该村, 两村).
+_COUNTING_CHARS = frozenset(DETERMINERS) | frozenset("个一二三四五六七八九十几两多")
 
 
 def _zone_named_by_its_place(kind: str, before: Candidate | None, p: int) -> Candidate | None:
