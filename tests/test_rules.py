@@ -416,3 +416,40 @@ def test_a_deputy_listed_right_after_the_head_holds_the_post_in_the_heads_body()
     members = _members("勉县人民医院院长王磊、副院长李静带领医疗队深入乡镇义诊。")
     assert ("李静", "勉县人民医院") in members
     assert ("李静", "勉县人民医院") not in _members("勉县人民医院院长王磊出席。副院长李静也到了。")
+
+
+def test_a_body_whose_name_ends_inside_the_title_opens_the_post():
+    # 柳岸镇 is in no list; its body 柳岸镇党委 still names the post 党委副书记 begins inside.
+    assert "柳岸镇党委副书记" in _posts("柳岸镇党委副书记、镇长陈光出席。")["陈光"]
+    assert ("陈光", "柳岸镇党委") in _members("柳岸镇党委副书记、镇长陈光出席。")
+
+
+def test_a_lanes_name_before_a_community_suffix_is_the_stem():
+    kept, _ = _read("卢波来到春风里社区和金桥里小区。")
+    assert {"春风里社区", "金桥里小区"} <= kept
+    kept, _ = _read("他在社区里小区门口等候。")
+    assert not any(name.endswith("里小区") for name in kept), "a word for a place before 里 is no lane's name"
+
+
+def test_a_verbal_noun_before_a_strong_cue_names_the_work_of_the_title():
+    kept, _ = _read("青阳县被命名为国家生态文明建设示范县。")
+    assert "国家生态文明建设示范县" in kept
+    kept, _ = _read("青阳县加快建设示范区。")
+    assert not any(name.endswith("建设示范区") for name in kept)
+
+
+def _implements(text: str) -> set[tuple[str, str]]:
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", text))
+    names = {e.key: e.name for e in r.entities}
+    return {(names[x.head], names[x.tail]) for x in r.relations if x.kind == "implements"}
+
+
+def test_honours_after_a_verb_of_awarding_are_programs_of_the_place_awarded():
+    found = _implements("柳湾村先后获得全国文明村、全国乡村治理示范村等称号。东湖村荣获全国先进基层党组织称号。")
+    assert found == {("柳湾村", "全国文明村"), ("柳湾村", "全国乡村治理示范村"), ("东湖村", "全国先进基层党组织")}
+
+
+def test_honours_need_a_title_that_ends_as_a_place_or_body_title():
+    kept, _ = _read("该村获得国家补助资金100万元,张三被评为全国劳动模范,李四获得省级优秀称号。")
+    assert not {"国家补助资金", "全国劳动模范", "省级优秀"} & kept

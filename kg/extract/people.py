@@ -269,7 +269,15 @@ def _post_ending_at(scope: Scope, end: int) -> tuple[Post | None, int]:
         # opens the label (大会由县政协副主席: the post is 县政协副主席).
         named = max(inside, key=lambda c: (c.end, -c.start))
         body, start = named.name, max(start, named.start)
+    elif crossing := _body_into_title(scope, start, end):
+        body, start = crossing[0].name, crossing[0].start
     return Post(normalize_name(scope.text[start:end]), body), start
+
+
+def _body_into_title(scope: Scope, start: int, end: int) -> list[Candidate]:
+    """A body whose name ends inside the title (柳岸镇党委 + 党委副书记): it opens the label, though the
+    place before it is one no list has."""
+    return [c for c in scope.found.overlapping(start, end, (ORGANIZATION,)) if c.start < start < c.end < end]
 
 
 def _label_left(scope: Scope, start: int) -> tuple[int, str]:

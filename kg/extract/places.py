@@ -13,7 +13,8 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, normalize_name, word_info
+from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, NOMINAL_FLAGS,
+                             normalize_name, word_info)
 from kg.extract.boundary import OPENING_CHARS, Boundary, scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
@@ -172,7 +173,7 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
         return joined
     if _suffix_inside_a_word(scope, p, end) or _verb_object(scope, p):
         return None
-    bound = scan_left(scope.view, scope.found, p, scope.res.place_shape)
+    bound = _lane_before(scope, p, suffix) or scan_left(scope.view, scope.found, p, scope.res.place_shape)
     zone = _zone_named_by_its_place(kind, bound.parent, p)
     if zone is not None:
         return Candidate(zone.start, end, kind, normalize_name(scope.text[zone.start:end]), "place-suffix",
@@ -191,6 +192,24 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
     parent = bound.parent.name if bound.parent is not None and bound.parent.end <= start else ""
     return Candidate(start, end, kind, normalize_name(scope.text[start:end]), "place-suffix",
                      parent=parent, weak=weak)
+
+
+# The word for a lane that names a neighbourhood (和平里), which the tagger reads as "inside".
+_LANE = "里"
+
+
+def _lane_before(scope: Scope, p: int, suffix: str) -> Boundary | None:
+    """春风里社区, 金桥里小区: a lane's name before a community's or estate's suffix is the stem; the scan
+    would stop at 里, read as "inside"."""
+    if suffix not in ("社区", "小区") or scope.text[p - 1:p] != _LANE or scope.view.token(p - 1).text != _LANE:
+        return None
+    word = scope.view.token_before(p - 1)
+    if word is None or len(word.text) < 2 or not all(is_cjk(c) for c in word.text) or \
+            word.flag not in NOMINAL_FLAGS | {"a"} or word.text[0] in OPENING_CHARS or \
+            word.text in scope.res.place_suffix_type:
+        return None   # 社区里小区: inside a community, not a lane
+    parent = scope.found.ending_at(word.start, PLACE_TYPES)
+    return Boundary(word.start, parent, ())
 
 
 def _joined_to_the_place_before(scope: Scope, p: int, end: int, kind: str, suffix: str) -> Candidate | None:

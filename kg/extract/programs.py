@@ -24,7 +24,7 @@ from kg.extract.program_model import ProgramModel, cues, load_model, pooled_cues
 from kg.model import COUNTRY, ORGANIZATION, PLACE_TYPES, PROGRAM
 from kg.text import is_cjk
 
-__all__ = ["quoted", "spaced", "cued", "settle", "GENERATORS"]
+__all__ = ["quoted", "spaced", "cued", "honours", "settle", "GENERATORS"]
 
 _OPENING_QUOTE = re.compile("[" + re.escape("".join(QUOTES)) + "]")
 # A quote holding these is speech, not a name.
@@ -33,7 +33,8 @@ MAX_PROGRAM = 24
 CUE_WINDOW = 8
 _RANK = re.compile(r"(?:第[一二三四五六七八九十\d]+[批届]|首批|[一二三四五六七八九十\d]*星级|国家级|省级|市级|县级|区级)")
 # Verbs that give a rank or title to something (评为, 列为): they end a name on its left.
-_DESIGNATIONS = frozenset({"评为", "列为", "成为", "作为", "命名", "授予", "确定", "认定", "获评", "荣获"})
+_DESIGNATIONS = frozenset({"评为", "列为", "成为", "作为", "命名", "授予", "确定", "认定", "获评", "荣获", "命名为",
+                          "确定为", "认定为", "获得", "入选"})
 _DETERMINED = ("一批", "一个", "一些", "各", "全", "该", "本")
 
 
@@ -218,7 +219,7 @@ def _left_boundary(scope: Scope, p: int) -> int:
         if _stray_space(text, k):
             k -= 1   # 15分钟 服务圈: a stray space inside the name
             continue
-        if _program_name_stops(scope, k):
+        if _program_name_stops(scope, k) and not _work_named_before_cue(scope, k, p):
             break
         k -= 1
     return k
@@ -237,7 +238,26 @@ def _program_name_stops(scope: Scope, k: int) -> bool:
     if c in PUNCT or c in "等和与及的" or not (is_cjk(c) or c.isdigit()):
         return True
     return scope.res.implement_verbs.ends_at(text, k) is not None or _place_or_body_ends(scope, k) or \
-        _after_a_determiner(scope, k) or text[max(0, k - 2):k] in _DESIGNATIONS or text[k - 1] == "批"
+        _after_a_determiner(scope, k) or _designation_ends(text, k) or text[k - 1] == "批"
+
+
+def _work_named_before_cue(scope: Scope, k: int, p: int) -> bool:
+    """生态文明建设示范县: a verb of carrying out used as a noun (建设/vn) right before the cue, with a noun
+    before it, names the work the title is for; it is not the verb that opens the clause."""
+    verb = scope.res.implement_verbs.ends_at(scope.text, k)
+    if verb is None or k != p or scope.view.token(k - 1).flag != "vn":
+        return False
+    before = scope.view.token_before(k - len(verb))
+    return before is not None and len(before.text) >= 2 and all(is_cjk(ch) for ch in before.text) and \
+        not before.flag.startswith(_CLAUSE_FLAGS)
+
+
+# Dictionary flags of words that open a clause rather than name the work (verbs, prepositions, adverbs …).
+_CLAUSE_FLAGS = ("v", "p", "c", "u", "d", "r", "m", "q")
+
+
+def _designation_ends(text: str, k: int) -> bool:
+    return text[max(0, k - 2):k] in _DESIGNATIONS or text[max(0, k - 3):k] in _DESIGNATIONS
 
 
 def _place_or_body_ends(scope: Scope, k: int) -> bool:
@@ -256,6 +276,55 @@ def _after_a_determiner(scope: Scope, k: int) -> bool:
     return tok.flag in ("m", "q", "mq", "r") and k - tok.start <= 2 and scope.text[tok.start:k] in _DETERMINED
 
 
+# --------------------------------------------------------------------------- honours
+
+def honours(scope: Scope) -> Iterator[Candidate]:
+    """Titles of honour after a verb of awarding: 被评为全国文明村、省级乡村治理示范村, 荣获全国先进基层
+    党组织称号. Each title opens with the level that awards it and ends as a place's or body's title."""
+    text, words = scope.text, scope.lex.honours
+    ends: set[tuple[int, bool]] = set()
+    for kind in ("verb", "verb-titled"):
+        for verb in words[kind]:
+            i = text.find(verb)
+            while i >= 0:
+                ends.add((i + len(verb), kind == "verb-titled"))
+                i = text.find(verb, i + 1)
+    for k, titled in sorted(ends):
+        for start, end in _listed_titles(text, k, words, titled):
+            yield Candidate(start, end, PROGRAM, normalize_name(text[start:end]), "honour", signals=("honour",))
+
+
+def _listed_titles(text: str, k: int, words, titled: bool) -> list[tuple[int, int]]:
+    """The titles listed from ``k`` on, joined by 、; each opens with an awarding level and ends as a
+    place's or body's title does (省级优秀 does not). A verb of kind verb-titled needs 称号 after the
+    list (获得全国文明村、…示范村等称号)."""
+    items: list[tuple[int, int]] = []
+    while any(text.startswith(scope, k) for scope in words["scope"]):
+        end = _title_end(text, k, words)
+        if end - k < 4:
+            break
+        items.append((k, end))
+        if text[end:end + 1] != "、":
+            break
+        k = end + 1
+    if not items:
+        return []
+    after = items[-1][1] + (text[items[-1][1]:items[-1][1] + 1] == "等")
+    if titled and not any(text.startswith(w, after) for w in words["after"]):
+        return []
+    return [(i, j) for i, j in items if any(text.endswith(h, i, j) for h in words["head"])]
+
+
+def _title_end(text: str, k: int, words) -> int:
+    """Where a title starting at ``k`` ends: at a pause, 等, 的 or the word 称号, within the longest a name runs."""
+    end = k
+    while end < len(text) and end - k < MAX_PROGRAM and (is_cjk(text[end]) or text[end].isdigit()):
+        if text[end] in "等的" or any(text.startswith(w, end) for w in words["after"]):
+            break
+        end += 1
+    return end
+
+
 # --------------------------------------------------------------------------- the document decides
 
 def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None,
@@ -272,7 +341,9 @@ def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None,
     for sentence in candidates:
         for c in sentence:
             occurrences.setdefault(c.name, []).append(c.signals)
-    accepted = {name for name, found in occurrences.items() if model.accepts(pooled_cues(found))}
+    # An awarded title is a program by the words around it, whatever else the model weighs.
+    accepted = {name for name, found in occurrences.items()
+                if ("honour",) in found or model.accepts(pooled_cues(found))}
     return [[part for c in sentence if c.name in accepted for part in _dotted_parts(c, accepted)]
             for sentence in candidates]
 
@@ -319,4 +390,6 @@ def chief_systems(scope: Scope) -> Iterator[Candidate]:
             yield Candidate(chief.start, system.end, PROGRAM, name, "chief-system", signals=signals)
 
 
-GENERATORS = (quoted, spaced, cued, chief_systems)
+# Of two candidates with one span, the first generator's stands: an awarded title read by its verb
+# (honours) is sure, the same span read by its cue alone (cued) is weighed.
+GENERATORS = (honours, quoted, spaced, cued, chief_systems)
