@@ -453,3 +453,9 @@ def test_honours_after_a_verb_of_awarding_are_programs_of_the_place_awarded():
 def test_honours_need_a_title_that_ends_as_a_place_or_body_title():
     kept, _ = _read("该村获得国家补助资金100万元,张三被评为全国劳动模范,李四获得省级优秀称号。")
     assert not {"国家补助资金", "全国劳动模范", "省级优秀"} & kept
+
+
+def test_a_branch_named_by_its_place_opens_with_the_body_it_is_a_branch_of():
+    kept, _ = _read("青阳县召开会议。邮储银行青阳支行、中国人寿青阳支公司派员参加。")
+    assert {"邮储银行青阳支行", "中国人寿青阳支公司"} <= kept
+    assert not {"青阳支行", "青阳支公司"} & kept

@@ -15,10 +15,10 @@ from typing import Iterator
 
 from kg.extract.base import (CLAUSE_CHARS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
                              is_common_word, normalize_name, word_info)
-from kg.extract.boundary import scan_left
+from kg.extract.boundary import Boundary, scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
-from kg.model import CITY, COUNTY, ORGANIZATION, PLACE_TYPES, PROVINCE
+from kg.model import CITY, COUNTRY, COUNTY, ORGANIZATION, PLACE_TYPES, PROVINCE
 from kg.text import is_cjk
 
 __all__ = ["national_bodies", "place_committees", "tagged_bodies", "suffixed_bodies", "media", "coordinated",
@@ -259,7 +259,7 @@ def _body(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
     if _former(scope, p):
         # 高桥背村原党支部, 原村委会: the body is the same, only its members are former ones.
         return _without_former(scope, p, end, suffix)
-    bound = scan_left(scope.view, scope.found, p, scope.res.body_shape)
+    bound = _branch_of_a_body(scope, scan_left(scope.view, scope.found, p, scope.res.body_shape), suffix)
     start, has_prefix = bound.start, bool(bound.prefixes)
     quoted = _quoted_name(scope, start, p, suffix)
     if quoted is not None:
@@ -275,6 +275,22 @@ def _body(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
         return None
     cand = Candidate(start, end, ORGANIZATION, name, "body-suffix", level=level, ref=ref)
     return _with_places(scope, cand, p, level)
+
+
+# Suffixes of a branch, which a body's own name and the branch's place come before (中国银行青阳支行).
+_BRANCHES = ("支行", "分行", "分公司", "支公司", "子公司", "分局", "分院", "分校", "分社", "分中心", "营业部", "分理处")
+
+
+def _branch_of_a_body(scope: Scope, bound: Boundary, suffix: str) -> Boundary:
+    """中国银行青阳支行, 邮储银行青阳支行: a branch named by its place opens with the body it is a
+    branch of, written right before the place (the scan stops at the place, as an address ends)."""
+    if not suffix.endswith(_BRANCHES) or not bound.prefixes or bound.prefixes[0].type not in PLACE_TYPES or \
+            bound.prefixes[0].start != bound.start:
+        return bound
+    owner = scan_left(scope.view, scope.found, bound.start, scope.res.body_shape)
+    if bound.start - owner.start < 2 or any(p.type in PLACE_TYPES and p.type != COUNTRY for p in owner.prefixes):
+        return bound   # 县青阳支行, or an address (青阳县城关青阳支行): no body before the place
+    return dataclasses.replace(bound, start=owner.start, prefixes=owner.prefixes + bound.prefixes)
 
 
 def _former(scope: Scope, p: int) -> bool:
