@@ -459,3 +459,12 @@ def test_a_branch_named_by_its_place_opens_with_the_body_it_is_a_branch_of():
     kept, _ = _read("青阳县召开会议。邮储银行青阳支行、中国人寿青阳支公司派员参加。")
     assert {"邮储银行青阳支行", "中国人寿青阳支公司"} <= kept
     assert not {"青阳支行", "青阳支公司"} & kept
+
+
+def test_a_cadre_named_after_his_body_is_a_person():
+    kept, _ = _read("县农业农村局干部吴刚介绍,今年新建大棚20个。")
+    assert "吴刚" in kept
+
+
+def test_a_village_supervision_committee_written_short_is_a_body():
+    assert _posts("桃园村村监委会主任何小平说。")["何小平"] == {"桃园村村监委会主任"}
