@@ -468,3 +468,16 @@ def test_a_cadre_named_after_his_body_is_a_person():
 
 def test_a_village_supervision_committee_written_short_is_a_body():
     assert _posts("桃园村村监委会主任何小平说。")["何小平"] == {"桃园村村监委会主任"}
+
+
+def test_everyday_word_of_a_level_names_no_body():
+    kept, rejected = _read("她明白,要想站稳市场,就要掌握技术。")
+    assert rejected.get("市场") == "everyday-word-of-a-level"
+    kept, _ = _read("市委召开常委会议。")
+    assert "市委" in kept
+
+
+def test_a_very_common_word_is_no_piece_of_a_foreign_name():
+    kept, _ = _read("柳萍的目光很坚定。莉明白,要想站稳就要吃苦。")
+    assert not any(name.endswith("明白") for name in kept)
+    assert "卡洛斯·阿马特" in _read("卡洛斯·阿马特来访。")[0]

@@ -28,6 +28,7 @@ class Thresholds:
     very_common_word: int = 2000   # ... an everyday word even after a function-word surname (和部分)
     verb_object: int = 1000        # frequency of a one-character verb that takes a place as object (走村)
     verb_in_stem: int = 200        # frequency of a verb inside a place's stem that makes it a metaphor
+    everyday_bare_body: int = 10000  # frequency from which a level and a suffix are one everyday word (市场)
     min_name: int = 2              # characters of the shortest name
     max_body: int = 24             # characters of the longest body's name
 
@@ -193,6 +194,14 @@ def _generic_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.name in s.lex.generic_words and not (c.level and c.name.startswith(c.level))
 
 
+def _everyday_word_of_a_level(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """站稳市场: a level prefix and a suffix that together are an everyday word (市 + 场) name no body."""
+    if not c.level or c.name[len(c.level):] not in s.res.body_suffixes:
+        return False
+    info = word_info(c.name)
+    return info is not None and info[0] >= t.everyday_bare_body
+
+
 def _plural_levels(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """县区委, 市县政府: two level words name every such body, not one (县市场监管局 is 县 + 市场监管局)."""
     if c.name[:2] not in ("县区", "市县", "县市", "省市", "区县", "乡镇", "镇村", "村组"):
@@ -226,6 +235,8 @@ _BODY_RULES = ((ORGANIZATION,), (
     ("every-such-body", "a determiner makes the name stand for every such body (各乡镇人民政府)", _every_such_body),
     ("generic-body", "an everyday word for a kind of body (企业, 部门)", _generic_body),
     ("plural-levels", "two level words name every such body, not one (县区委)", _plural_levels),
+    ("everyday-word-of-a-level", "a level and a suffix that are one everyday word name no body (市场)",
+     _everyday_word_of_a_level),
 ))
 
 

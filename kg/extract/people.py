@@ -18,6 +18,7 @@ from kg.extract.base import EPONYM, FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_
 from kg.extract.boundary import trim_opening
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
+from kg.extract.filters import THRESHOLDS
 from kg.model import ORGANIZATION, PERSON, PLACE_TYPES, Post
 from kg.text import is_cjk
 
@@ -659,13 +660,20 @@ def _foreign_run(scope: Scope, k: int) -> int:
         t = tokens[end]
         if t.text == "·" and end + 1 < len(tokens) and written(tokens[end + 1]):
             end += 2
-        elif written(t) and t.flag.startswith("nr"):
+        elif written(t) and t.flag.startswith("nr") and not _everyday_piece(t.text):
             end += 1
         else:
             if written(t) and len(t.text) == 1:
                 end += 1   # 阿马/ns 特/d: the tagger cut a one-character end off
             break
     return end
+
+
+def _everyday_piece(word: str) -> bool:
+    """明白 after 莉: a word of two characters or more that the dictionary meets very often, whatever it
+    calls it, is a word of the sentence and no piece of a foreign name."""
+    info = word_info(word)
+    return len(word) >= 2 and info is not None and info[0] >= THRESHOLDS.very_common_word
 
 
 def _foreign_run_starts(tokens, k: int, written) -> bool:
