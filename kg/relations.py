@@ -256,8 +256,10 @@ def _actors(items, text: str, posts: Vocabulary) -> list[tuple[Mention, str]]:
         if posts.starts_at(after, 0) is not None or after.startswith("讯"):
             continue   # the chain names a person's body (市纪委常务副书记周文斌), or a byline
         opening = text[max(0, chain[0][0].start - 4):chain[0][0].start].rstrip(" “\"「『")
-        if opening.endswith("除") or opening.endswith(_FOUNDING_VERBS):
-            continue   # 除光明村外, 组建“红马甲”志愿服务队: not the one that acts
+        if opening.endswith("除") or opening.endswith(_FOUNDING_VERBS) or opening.endswith(_OBJECT_PREPOSITIONS):
+            continue   # 除光明村外, 组建“红马甲”志愿服务队, 对花园湖村: not the one that acts
+        if _gives_the_directive(text, chain[0][0].start):
+            continue   # 定远县将围绕市委部署: the county acts, the city's committee only directs
         found.append((m, k))
     return found
 
@@ -289,6 +291,20 @@ def _home_place(mentions, key_of) -> str:
             first.setdefault(key_of[idx], idx)
     return max(counts, key=lambda k: (counts[k], -first[k]), default="")
 
+
+def _gives_the_directive(text: str, start: int) -> bool:
+    """The place or body at ``start`` stands after 按照, 围绕 … in its clause: the one whose plans are
+    followed (按照党中央、省、市委决策部署), not the one that carries the program out."""
+    clause = max(text.rfind(ch, 0, start) for ch in _CLAUSE_ENDS) + 1
+    return any(word in text[clause:start] for word in _DIRECTIVE_PREPOSITIONS)
+
+
+_CLAUSE_ENDS = ",，;；。!！?？:："
+# Prepositions after which a body's plans or orders are named (按照市委部署, 围绕省委要求).
+_DIRECTIVE_PREPOSITIONS = ("按照", "围绕", "根据", "遵照", "依照", "贯彻", "响应")
+
+# Prepositions whose object is whom a program is carried out for or on (对花园湖村, 向企业), not who acts.
+_OBJECT_PREPOSITIONS = ("对", "向", "给", "帮助", "帮扶", "指导")
 
 # Verbs whose object is a body the subject sets up or brings in.
 _FOUNDING_VERBS = ("组建", "成立", "建立", "设立", "组织", "引入", "引进", "邀请")

@@ -481,3 +481,26 @@ def test_a_very_common_word_is_no_piece_of_a_foreign_name():
     kept, _ = _read("柳萍的目光很坚定。莉明白,要想站稳就要吃苦。")
     assert not any(name.endswith("明白") for name in kept)
     assert "卡洛斯·阿马特" in _read("卡洛斯·阿马特来访。")[0]
+
+
+def test_the_body_whose_plans_are_followed_carries_out_no_program():
+    found = _implements("定远县将围绕市委部署,按照“一窗通办”要求,优化营商环境。")
+    assert found == {("定远县", "一窗通办")}
+
+
+def test_the_object_of_a_preposition_carries_out_no_program():
+    found = _implements("柳林镇启动对石桥村50户采取“乡镇统建”模式的改厕工作。")
+    assert found == {("柳林镇", "乡镇统建")}
+
+
+def test_a_banners_short_form_names_the_banner():
+    from kg.lexicon import short_forms
+    assert short_forms("科尔沁右翼中旗", 3) == ["科右中旗"]
+    assert short_forms("巴林左旗", 3) == [], "a banner named in four characters has no shorter form"
+    kept, _ = _read("科右中旗巴仁哲里木镇的麦田。")
+    assert "科尔沁右翼中旗" in kept
+
+
+def test_handled_not_an_office():
+    kept, rejected = _read("按照“一窗通办”要求办事。县委办主任王强出席。")
+    assert rejected.get("一窗通办") == "handled-not-an-office" and "县委办" in kept

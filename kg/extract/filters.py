@@ -202,6 +202,15 @@ def _everyday_word_of_a_level(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return info is not None and info[0] >= t.everyday_bare_body
 
 
+def _handled_not_an_office(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """一网通办, 马上就办: 办 after an adverb or a verb is "handle", not the office of 县委办 or 扶贫办."""
+    return c.name.endswith("办") and len(c.name) >= 2 and c.name[-2] in _HANDLING_ADVERBS
+
+
+# Characters that, right before 办, make it the verb "handle" (通办, 即办, 就办, 代办, 帮办, 快办, 好办).
+_HANDLING_ADVERBS = frozenset("通即就代帮快好速能可要来去")
+
+
 def _plural_levels(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """县区委, 市县政府: two level words name every such body, not one (县市场监管局 is 县 + 市场监管局)."""
     if c.name[:2] not in ("县区", "市县", "县市", "省市", "区县", "乡镇", "镇村", "村组"):
@@ -235,6 +244,8 @@ _BODY_RULES = ((ORGANIZATION,), (
     ("every-such-body", "a determiner makes the name stand for every such body (各乡镇人民政府)", _every_such_body),
     ("generic-body", "an everyday word for a kind of body (企业, 部门)", _generic_body),
     ("plural-levels", "two level words name every such body, not one (县区委)", _plural_levels),
+    ("handled-not-an-office", "办 after an adverb or verb is the verb handle, not an office (一网通办)",
+     _handled_not_an_office),
     ("everyday-word-of-a-level", "a level and a suffix that are one everyday word name no body (市场)",
      _everyday_word_of_a_level),
 ))

@@ -50,11 +50,21 @@ def divisions(scope: Scope) -> Iterator[Candidate]:
         if length is None or not (after_division or _sound_division(scope, start, start + length)):
             cand = _short_form(scope, start, shorts.get(start, ()), last)
         else:
-            name = scope.text[start:start + length]
-            cand = _division(scope, start, start + length, name, scope.lex.divisions_by_name[name], last)
+            cand = _named_division(scope, start, start + length, last)
         if cand is not None:
             yield cand
             reach, last = cand.end, cand
+
+
+def _named_division(scope: Scope, i: int, j: int, last: Candidate | None) -> Candidate:
+    """A division named in full, or by a short form as sure as a full name (科右中旗)."""
+    name = scope.text[i:j]
+    listed = scope.lex.divisions_by_name.get(name)
+    if listed is not None:
+        return _division(scope, i, j, name, listed, last)
+    found = scope.lex.division_short_names[name]
+    return dataclasses.replace(_division(scope, i, j, found[0].name, found, last), short=name,
+                               source="division-short")
 
 
 def _division_matches(scope: Scope) -> tuple[dict[int, int], dict[int, set[int]]]:

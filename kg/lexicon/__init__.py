@@ -322,6 +322,8 @@ def short_forms(name: str, level: int) -> list[str]:
     """The short forms of a division's full name (possibly none)."""
     if level > 3:
         return []
+    if name.endswith("旗") and _banner_short_forms(name):
+        return _banner_short_forms(name)
     for suffix in _SHORT_SUFFIXES:
         # A suffix that leaves too little is the wrong cut: 清新区 is 清新 + 区,
         # not 清 + 新区, and 万柏林区 is 万柏林 + 区, not 万柏 + 林区.
@@ -339,6 +341,21 @@ def short_forms(name: str, level: int) -> list[str]:
     if len(stem) >= 2:
         forms.insert(0, stem)
     return [f for f in forms if f != name]
+
+
+# The marks of a banner's position within its league (科尔沁右翼中旗: the right wing's middle banner).
+_BANNER_POSITIONS = "左右翼前中后"
+
+
+def _banner_short_forms(name: str) -> list[str]:
+    """科尔沁右翼中旗 is written 科右中旗, 鄂托克前旗 鄂前旗: the first character of the name and its
+    position, without 翼. Banners without a position keep their name (巴林左旗 is short already)."""
+    stem = name[:-1]
+    base = stem.rstrip(_BANNER_POSITIONS)
+    positions = stem[len(base):].replace("翼", "")
+    if not positions or len(base) < 2 or len(name) < 5:
+        return []
+    return [base[0] + positions + "旗"]
 
 
 def _index_divisions(divisions: tuple[Division, ...], exceptions: frozenset[str]):
