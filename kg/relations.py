@@ -133,7 +133,7 @@ def _party_parent(body_key: str, by_name: dict, party_units: tuple[str, ...]) ->
     that unit's body (市住建局党委委员、总工程师: the chief engineer of 住建局);
     memberOf goes to the most specific body each post names, not to both.
     """
-    name = body_key.split(":", 1)[1]
+    name = body_key.split(":", 1)[1].split("@", 1)[0]   # a bare body's key names its story after @
     for unit in party_units:
         if name.endswith(unit) and len(name) > len(unit):
             return by_name.get((ORGANIZATION, name[: -len(unit)]), "")

@@ -504,3 +504,10 @@ def test_a_banners_short_form_names_the_banner():
 def test_handled_not_an_office():
     kept, rejected = _read("按照“一窗通办”要求办事。县委办主任王强出席。")
     assert rejected.get("一窗通办") == "handled-not-an-office" and "县委办" in kept
+
+
+def test_a_party_unit_in_a_post_names_the_body_it_is_set_up_in():
+    members = _members("县住建局党委委员、总工程师王建国参加。")
+    assert members == {("王建国", "县住建局党委"), ("王建国", "县住建局")}
+    kept, _ = _read("市人民法院机关党委、市人力社保局机关党委获表彰。")
+    assert not {"市人民法院", "市人力社保局"} & kept, "units only listed make no body of their own"
