@@ -511,3 +511,10 @@ def test_a_party_unit_in_a_post_names_the_body_it_is_set_up_in():
     assert members == {("王建国", "县住建局党委"), ("王建国", "县住建局")}
     kept, _ = _read("市人民法院机关党委、市人力社保局机关党委获表彰。")
     assert not {"市人民法院", "市人力社保局"} & kept, "units only listed make no body of their own"
+
+
+def test_a_body_the_tagger_reads_whole_needs_no_proper_stem():
+    kept, _ = _read("微软公司总裁盖茨说,英格兰队获胜。")
+    assert {"微软公司", "英格兰队"} <= kept
+    kept, _ = _read("党和政府关心群众,反对大操大办,施工队进场。")
+    assert not {"党和政府", "大操大办", "施工队"} & kept

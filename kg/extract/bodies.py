@@ -534,7 +534,8 @@ def _one_character_suffix_is_a_word(scope: Scope, p: int, end: int) -> bool:
 
 def _proper_name_before_suffix(scope: Scope, core_start: int, start: int, p: int, end: int, suffix: str) -> bool:
     """鹏飞 of 鹏飞集团, 善智 of 由善智教育集团, or a core organ named in a post (政法委书记孙立新)."""
-    return _proper_stem(scope, core_start, p) or _glued_to_a_preposition(scope, start) or (
+    return _proper_stem(scope, core_start, p) or _tagged_whole(scope, core_start, p, end) or \
+        _glued_to_a_preposition(scope, start) or (
         suffix in scope.lex.core_bodies and not scope.text[start:p] and _named_post_follows(scope, end))
 
 
@@ -569,6 +570,19 @@ def _proper_stem(scope: Scope, start: int, p: int) -> bool:
         if tok.flag.startswith(("nr", "ns", "nt", "nz")) and (info is None or info[1].startswith(("nr", "ns", "nt", "nz"))):
             return True
     return False
+
+
+def _tagged_whole(scope: Scope, start: int, p: int, end: int) -> bool:
+    """微软公司/nt, 英格兰队/nt: the tagger reads the stem and the suffix as one body's name. Before a
+    suffix of two characters or more a brand's stem may be an everyday word (联想集团); before one of
+    one character it may not (施工队). The stem holds no function word (党和政府)."""
+    tok = scope.view.token(start)
+    stem = scope.text[start:p]
+    if not (tok.start == start and tok.end == end and tok.flag == "nt" and len(stem) >= 2):
+        return False
+    if end - p == 1 and (is_common_word(scope.text[p - 1:end], 50) or is_common_word(stem, 50)):
+        return False   # 大操大办, 公共场所, 施工队: a one-character suffix after or ending an everyday word
+    return not any(ch in FUNCTION_CHARS for ch in stem)   # 党和政府
 
 
 def _named_post_follows(scope: Scope, end: int) -> bool:
