@@ -518,3 +518,10 @@ def test_a_body_the_tagger_reads_whole_needs_no_proper_stem():
     assert {"微软公司", "英格兰队"} <= kept
     kept, _ = _read("党和政府关心群众,反对大操大办,施工队进场。")
     assert not {"党和政府", "大操大办", "施工队"} & kept
+
+
+def test_a_country_before_a_national_body_makes_it_that_countrys():
+    kept, _ = _read("美国财政部长鲁宾说,阿根廷航空公司将复航。")
+    assert {"美国财政部", "阿根廷航空公司"} <= kept
+    kept, _ = _read("大力发展航空公司。")
+    assert not any(name.endswith("航空公司") for name in kept), "a kind of body needs its place before it"

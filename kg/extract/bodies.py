@@ -45,9 +45,15 @@ _AFTER_OUTLET = ("讯", "记者", "报道", "消息", "电", "评论员", "通�
 # --------------------------------------------------------------------------- lexicon bodies
 
 def national_bodies(scope: Scope) -> Iterator[Candidate]:
-    """党中央, 国务院, 新华社, 联合国: bodies written without a place."""
+    """党中央, 国务院, 新华社, 联合国: bodies written without a place; a country right before one makes
+    it that country's (美国财政部, 英国内政部)."""
     for i, j, name in scope.view.hits["national_bodies"]:
-        yield Candidate(i, j, ORGANIZATION, name, "national-body")
+        country = scope.found.ending_at(i, (COUNTRY,))
+        if country is not None and country.start < i:
+            yield Candidate(country.start, j, ORGANIZATION, normalize_name(scope.text[country.start:j]),
+                            "national-body", place=country.name)
+        else:
+            yield Candidate(i, j, ORGANIZATION, name, "national-body")
 
 
 def place_committees(scope: Scope) -> Iterator[Candidate]:
@@ -345,6 +351,8 @@ def _inside_a_common_word(scope: Scope, p: int, end: int) -> bool:
         return False
     if view.starting_at("titles", end) or level_word:
         return False
+    if tok.end == end and len(opening) >= 2 and end - p >= 2 and scope.found.ending_at(tok.start, PLACE_TYPES):
+        return False   # 阿根廷航空公司: a kind of body (航空公司) after the place it is of
     info = word_info(tok.text)
     return bool(info and info[0] >= 3)
 
