@@ -525,3 +525,10 @@ def test_a_country_before_a_national_body_makes_it_that_countrys():
     assert {"美国财政部", "阿根廷航空公司"} <= kept
     kept, _ = _read("大力发展航空公司。")
     assert not any(name.endswith("航空公司") for name in kept), "a kind of body needs its place before it"
+
+
+def test_a_news_site_named_online_is_an_outlet():
+    kept, _ = _read("来源:东方在线")
+    assert "东方在线" in kept
+    kept, _ = _read("他在线学习,服务在线办理。")
+    assert not any(name.endswith("在线") for name in kept)
