@@ -532,3 +532,14 @@ def test_a_news_site_named_online_is_an_outlet():
     assert "东方在线" in kept
     kept, _ = _read("他在线学习,服务在线办理。")
     assert not any(name.endswith("在线") for name in kept)
+
+
+def test_a_kind_of_body_quoted_after_its_place_is_that_places_body():
+    kept, _ = _read("在石塘村,村“两委”班子带领群众。石塘村“两委”换届。")
+    assert {"村两委", "石塘村两委"} <= kept
+    kept, rejected = _read("打造“两委”示范。")
+    assert rejected.get("两委") == "a-kind-of-body"
+
+
+def test_a_cadre_of_a_body_holds_a_post_in_it():
+    assert ("王晓峰", "县财政局") in _members("石塘村第一书记、县财政局干部王晓峰介绍,今年新建大棚30座。")

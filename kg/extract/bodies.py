@@ -259,6 +259,9 @@ def suffixed_bodies(scope: Scope) -> Iterator[Candidate]:
 
 
 def _body(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
+    quoted = _quoted_suffix(scope, p, end, suffix)
+    if quoted is not None:
+        return quoted
     if not _suffix_ends_a_word(scope, p, end) or _inside_a_title(scope, p, end) or _inside_a_common_word(
             scope, p, end):
         return None
@@ -297,6 +300,22 @@ def _branch_of_a_body(scope: Scope, bound: Boundary, suffix: str) -> Boundary:
     if bound.start - owner.start < 2 or any(p.type in PLACE_TYPES and p.type != COUNTRY for p in owner.prefixes):
         return bound   # 县青阳支行, or an address (青阳县城关青阳支行): no body before the place
     return dataclasses.replace(bound, start=owner.start, prefixes=owner.prefixes + bound.prefixes)
+
+
+def _quoted_suffix(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
+    """石塘村“两委”, 村“两委”: the kind of body quoted right after its place or its level is that
+    place's body; the quotes are the writer's, not part of the name."""
+    text = scope.text
+    if len(suffix) < 2 or p < 2 or text[p - 1] not in _OPENING_QUOTES.values() or \
+            text[end:end + 1] not in _OPENING_QUOTES or _OPENING_QUOTES[text[end]] != text[p - 1]:
+        return None
+    place = scope.found.ending_at(p - 1, PLACE_TYPES)
+    if place is not None:
+        return Candidate(place.start, end + 1, ORGANIZATION, place.name + suffix, "body-suffix", place=place.name)
+    level = text[p - 2]
+    if level in LEVEL_PREFIXES and _boundary_before(scope, p - 2):
+        return Candidate(p - 2, end + 1, ORGANIZATION, level + suffix, "body-suffix", level=level)
+    return None
 
 
 def _former(scope: Scope, p: int) -> bool:

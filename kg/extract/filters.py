@@ -280,7 +280,13 @@ def _a_short_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return before.endswith(_SHORT_NAME_CUES)
 
 
+def _a_kind_of_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """“两委”, “党支部”: a kind of body quoted alone is no program."""
+    return len(c.name) >= 2 and c.name in s.res.body_suffixes
+
+
 _PROGRAM_RULES = ((PROGRAM,), (
+    ("a-kind-of-body", "a kind of body quoted alone is no program (两委)", _a_kind_of_body),
     ("quantity", "a number and a measure word count things, they name none (70余个, 101户采取)", _quantity),
     ("a-short-name", "a name given after 简称 is the short name of the body or place just named", _a_short_name),
     ("opens-with-a-preposition", "a phrase that opens with a preposition or particle is a clause (从…到…)",
