@@ -543,3 +543,8 @@ def test_a_kind_of_body_quoted_after_its_place_is_that_places_body():
 
 def test_a_cadre_of_a_body_holds_a_post_in_it():
     assert ("王晓峰", "县财政局") in _members("石塘村第一书记、县财政局干部王晓峰介绍,今年新建大棚30座。")
+
+
+def test_the_post_as_written_keeps_the_partys_name_before_its_committee():
+    assert _posts("刘强同志任中共济南市委书记。")["刘强"] == {"中共济南市委书记"}
+    assert ("刘强", "济南市委") in _members("刘强同志任中共济南市委书记。")
