@@ -78,6 +78,7 @@ def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dic
     _bodies_in_places(mentions, key_of, by_name, lex, add)
     _hierarchy(mentions, key_of, entities, lex, add)
     _story_containers(mentions, key_of, found, add)
+    _nearest_containers(found)
     _implements(cdoc, mentions, key_of, lex, add)
     for rel in _cooccurrences(cdoc, mentions, key_of):
         found[(rel.kind, rel.head, rel.tail, "")] = rel
@@ -168,6 +169,29 @@ def _story_containers(mentions, key_of, found: dict, add) -> None:
             if m.type == inner and key_of[idx] not in located:
                 add(LOCATED_IN, key_of[idx], container, m)
                 located.add(key_of[idx])
+
+
+def _nearest_containers(found: dict) -> None:
+    """Only the nearest container of a place or body: 北沟村 in 渤海镇 in 怀柔区 drops 北沟村 in 怀柔区,
+    which the chain already says (a transitive reduction, so no containment is lost)."""
+    inside: dict[str, set[str]] = defaultdict(set)
+    for kind, head, tail, _ in found:
+        if kind == LOCATED_IN:
+            inside[head].add(tail)
+    for head, tails in inside.items():
+        for tail in tails:
+            if any(other != tail and tail in _containers_of(other, inside, {head}) for other in tails):
+                del found[(LOCATED_IN, head, tail, "")]
+
+
+def _containers_of(place: str, inside: dict[str, set[str]], seen: set[str]) -> set[str]:
+    """Every container of ``place`` along the locatedIn chain (cycles cut by ``seen``)."""
+    out: set[str] = set()
+    for tail in inside.get(place, ()):
+        if tail not in seen:
+            out.add(tail)
+            out |= _containers_of(tail, inside, seen | {place})
+    return out
 
 
 def _stated_locations(cdoc: CleanDocument, mentions, key_of, add) -> None:

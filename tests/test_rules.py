@@ -548,3 +548,16 @@ def test_a_cadre_of_a_body_holds_a_post_in_it():
 def test_the_post_as_written_keeps_the_partys_name_before_its_committee():
     assert _posts("刘强同志任中共济南市委书记。")["刘强"] == {"中共济南市委书记"}
     assert ("刘强", "济南市委") in _members("刘强同志任中共济南市委书记。")
+
+
+def test_only_the_nearest_container_where_the_chain_says_the_rest():
+    found = _located("代表赴怀柔区北沟村开展活动。北沟村位于北京市怀柔区渤海镇东北部。")
+    assert ("北沟村", "渤海镇") in found and ("渤海镇", "怀柔区") in found
+    assert ("北沟村", "怀柔区") not in found
+
+
+def _located(text: str) -> set[tuple[str, str]]:
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", text))
+    names = {e.key: e.name for e in r.entities}
+    return {(names[x.head], names[x.tail]) for x in r.relations if x.kind == "locatedIn"}
