@@ -561,3 +561,10 @@ def _located(text: str) -> set[tuple[str, str]]:
     r = process_document(Document("t.txt", "t.txt", text))
     names = {e.key: e.name for e in r.entities}
     return {(names[x.head], names[x.tail]) for x in r.relations if x.kind == "locatedIn"}
+
+
+def test_an_item_listed_after_a_place_of_its_kind_is_one():
+    kept, _ = _read("先后走访了美虹社区、光明社区、安居苑社区、汉嘉社区等6个社区。")
+    assert {"美虹社区", "光明社区", "安居苑社区", "汉嘉社区"} <= kept
+    kept, _ = _read("要建设和谐社区、文明社区。")
+    assert "文明社区" not in kept, "an everyday word after no place of its kind stays no place"

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from kg.model import COARSE_TYPE, Post
 
-__all__ = ["Candidate", "Post", "coarse", "with_signal"]
+__all__ = ["Candidate", "Post", "coarse", "with_signal", "LISTED"]
+
+# The signal of a place read as an item of a list of places of its kind: the list bounds its name.
+LISTED = "listed"
 
 
 @dataclass(frozen=True, slots=True)

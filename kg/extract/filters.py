@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 
 from kg.extract.base import DETERMINERS, QUOTES, word_info
 from kg.extract.boundary import OPENING_CHARS, opens_no_name
-from kg.extract.candidate import Candidate
+from kg.extract.candidate import LISTED, Candidate
 from kg.extract.context import Scope
 from kg.model import COMMUNITY, COUNTRY, ESTATE, ORGANIZATION, PERSON, PLACE_TYPES, PROGRAM, TOWNSHIP, VILLAGE
 from kg.text import is_cjk
@@ -92,8 +92,8 @@ def _opens_a_clause(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """What the boundary scanner cuts off a name's start (任命, 时任, 经, 了) must not open a candidate either."""
     if c.source not in _SCANNED:
         return False
-    if c.parent and c.type in PLACE_TYPES:
-        return False   # the place before it bounds the name (城南街道站北社区): the scanner decided
+    if c.type in PLACE_TYPES and (c.parent or LISTED in c.signals):
+        return False   # the place before it (城南街道站北社区) or the list (美虹社区、安居苑社区) bounds the name
     if c.type in PLACE_TYPES and c.name.endswith(tuple(s.lex.sound_place_suffixes)):
         return False   # 扎哈斯台嘎查: a name written by sound, whatever the segmenter reads its first character as
     if c.type == ORGANIZATION and s.found.starting_at(c.start, PLACE_TYPES):

@@ -16,7 +16,7 @@ from typing import Iterator
 from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, NOMINAL_FLAGS,
                              normalize_name, word_info)
 from kg.extract.boundary import OPENING_CHARS, Boundary, scan_left
-from kg.extract.candidate import Candidate
+from kg.extract.candidate import LISTED, Candidate
 from kg.extract.context import Scope
 from kg.text import CJK_CLASS, is_cjk
 from kg.model import (CITY, COMMUNITY, COUNTRY, COUNTY, ESTATE, ORGANIZATION, PLACE_LEVEL, PLACE_TYPES, PROGRAM, PROVINCE,
@@ -196,13 +196,15 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
     stem = normalize_name(scope.text[start:p])
     if len(stem) > 2 and stem[0] in GLUED_PREPOSITIONS:
         start, stem = start + 1, stem[1:]   # 由幸福里社区: the tagger glued 由 to the name
-    if not _sound_stem(scope, stem, start, p, end, bound.parent):
+    listed = _listed_after_its_kind(scope, p, kind)
+    if listed is not None:
+        start, stem = listed, normalize_name(scope.text[listed:p])
+    elif not _sound_stem(scope, stem, start, p, end, bound.parent):
         return None
     weak = suffix in scope.lex.weak_place_suffixes
     parent = bound.parent.name if bound.parent is not None and bound.parent.end <= start else ""
     return Candidate(start, end, kind, normalize_name(scope.text[start:end]), "place-suffix",
-                     parent=parent, weak=weak)
-
+                     parent=parent, weak=weak, signals=(LISTED,) if listed is not None else ())
 
 # The word for a lane that names a neighbourhood (和平里), which the tagger reads as "inside".
 _LANE = "里"
@@ -220,6 +222,19 @@ def _lane_before(scope: Scope, p: int, suffix: str) -> Boundary | None:
         return None   # 社区里小区: inside a community, not a lane
     parent = scope.found.ending_at(word.start, PLACE_TYPES)
     return Boundary(word.start, parent, ())
+
+
+def _listed_after_its_kind(scope: Scope, p: int, kind: str) -> int | None:
+    """美虹社区、光明社区、安居苑社区: an item of a list of places of one kind is a place of that kind,
+    whatever its stem's words (光明, 安居 + 苑), when the item before it is one. Where the item starts."""
+    k = scope.text.rfind("、", 0, p)
+    item = scope.text[k + 1:p]
+    if k < 1 or not 2 <= len(item) <= 4 or not all(is_cjk(ch) for ch in item):
+        return None
+    before = scope.found.ending_at(k, PLACE_TYPES)
+    if before is None or before.type != kind or before.weak:
+        return None
+    return k + 1 if not _holds_verb(item) else None
 
 
 def _joined_to_the_place_before(scope: Scope, p: int, end: int, kind: str, suffix: str) -> Candidate | None:
