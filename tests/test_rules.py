@@ -568,3 +568,12 @@ def test_an_item_listed_after_a_place_of_its_kind_is_one():
     assert {"美虹社区", "光明社区", "安居苑社区", "汉嘉社区"} <= kept
     kept, _ = _read("要建设和谐社区、文明社区。")
     assert "文明社区" not in kept, "an everyday word after no place of its kind stays no place"
+
+
+def test_a_full_name_after_a_role_counts_when_a_time_word_follows():
+    assert "张德福" in _read("老党员张德福今年78岁,每天都到村里转转。")[0]
+
+
+def test_a_surname_and_a_word_of_address_name_nobody():
+    kept, _ = _read("65岁的孙大娘笑着说,陈小姐也说。")
+    assert not {"孙大娘", "陈小姐"} & kept

@@ -424,11 +424,12 @@ def after_roles(scope: Scope) -> Iterator[Candidate]:
 
 
 def _acts_next(scope: Scope, span: tuple[int, int]) -> bool:
-    """技术骨干高文泉熟练地检修: a full name after a role, then how or what the person does."""
+    """技术骨干高文泉熟练地检修, 老党员张德福今年78岁: a full name after a role, then how, what or when
+    the person does."""
     i, j = span
     nxt = scope.view.token(j)
     return j - i == 3 and nxt.start == j and len(nxt.text) >= 2 and (
-        nxt.flag[:1] in ("v", "d") or nxt.text.endswith("地"))
+        nxt.flag[:1] in ("v", "d", "t") or nxt.text.endswith("地"))
 
 
 def appointed(scope: Scope) -> Iterator[Candidate]:
