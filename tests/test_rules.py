@@ -577,3 +577,7 @@ def test_a_full_name_after_a_role_counts_when_a_time_word_follows():
 def test_a_surname_and_a_word_of_address_name_nobody():
     kept, _ = _read("65岁的孙大娘笑着说,陈小姐也说。")
     assert not {"孙大娘", "陈小姐"} & kept
+
+
+def test_a_zones_body_opens_with_the_whole_zone():
+    assert ("赵强", "定远县高新区管委会") in _members("定远县高新区管委会主任赵强介绍。")

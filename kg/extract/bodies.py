@@ -670,7 +670,9 @@ def _after_places(scope: Scope, start: int, p: int) -> int:
     """End of the run of places that opens the span [start, p)."""
     k = start
     while True:
-        nxt = next((c for c in scope.found.starting_at(k, PLACE_TYPES) if c.end <= p), None)
+        # The longest place at each step: 定远县高新区 opens 定远县高新区管委会 whole, not 定远县 alone.
+        nxt = max((c for c in scope.found.starting_at(k, PLACE_TYPES) if c.end <= p), key=lambda c: c.end,
+                  default=None)
         if nxt is None:
             return k
         k = nxt.end
