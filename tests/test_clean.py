@@ -42,6 +42,12 @@ def test_stray_spaces_inside_words_are_removed_but_offsets_kept():
     assert text[start:end] == "组织 部"
 
 
+def test_a_space_inside_a_divisions_name_is_stray_though_the_segmenter_cuts_elsewhere():
+    # 定远 + 县委书记: the segmenter knows the post whole, the division's name runs across the space.
+    assert _clean("定远 县委书记张华主持会议。").sentences[0].text.startswith("定远县委书记")
+    assert _clean("我们 县里的干部都来了。").sentences[0].text.startswith("我们 县里")
+
+
 def test_repeated_paragraph_dropped():
     para = "这支队伍从刚开始的4个人,增加到如今的200余人,健步队的影响力越来越强。"
     doc = _clean(f"{para}\n\n中间一段文字在这里出现一次而已。\n\n{para}")

@@ -121,7 +121,19 @@ class Segmenter:
             if pos < boundary < pos + len(w):
                 return True
             pos += len(w)
-        return False
+        return _division_across(left + right, boundary)
+
+
+def _division_across(text: str, boundary: int) -> bool:
+    """定远 县委书记: a division's name runs across the join, though the segmenter cuts the text
+    elsewhere (定远 + 县委书记, a post it knows whole).
+
+    >>> _division_across("定远县委书记张", 2)
+    True
+    """
+    names = lexicon_mod.load().divisions_by_name
+    return any(text[i:j] in names for i in range(max(0, boundary - 8), boundary)
+               for j in range(boundary + 1, min(len(text), i + 10) + 1) if j - i >= 3)
 
 
 @functools.lru_cache(maxsize=1)
