@@ -581,3 +581,10 @@ def test_a_surname_and_a_word_of_address_name_nobody():
 
 def test_a_zones_body_opens_with_the_whole_zone():
     assert ("赵强", "定远县高新区管委会") in _members("定远县高新区管委会主任赵强介绍。")
+
+
+def test_the_partys_name_before_a_committee_is_written_as_part_of_it():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "刘强同志任中共济南市委书记。"))
+    body = next(e for e in r.entities if e.type == "Organization")
+    assert body.name == "济南市委" and "中共济南市委" in body.aliases

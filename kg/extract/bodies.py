@@ -66,7 +66,8 @@ def place_committees(scope: Scope) -> Iterator[Candidate]:
         if k < len(text) and is_cjk(text[k]) and not scope.view.starting_at("titles", k) and \
                 not scope.view.starting_at("body_suffixes", k):
             continue   # 委 begins another word (区委员会 is read by its suffix)
-        yield Candidate(c.start, k, ORGANIZATION, normalize_name(text[c.start:k]), "place-committee", place=c.name)
+        yield _after_the_partys_name(scope, Candidate(c.start, k, ORGANIZATION, normalize_name(text[c.start:k]),
+                                                      "place-committee", place=c.name))
 
 
 def tagged_bodies(scope: Scope) -> Iterator[Candidate]:
@@ -283,7 +284,7 @@ def _body(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
     if not _vouched(scope, bound, start, p, end, suffix, level):
         return None
     cand = Candidate(start, end, ORGANIZATION, name, "body-suffix", level=level, ref=ref)
-    return _with_places(scope, cand, p, level)
+    return _after_the_partys_name(scope, _with_places(scope, cand, p, level))
 
 
 # Suffixes of a branch, which a body's own name and the branch's place come before (中国银行青阳支行).
@@ -316,6 +317,20 @@ def _quoted_suffix(scope: Scope, p: int, end: int, suffix: str) -> Candidate | N
     if level in LEVEL_PREFIXES and _boundary_before(scope, p - 2):
         return Candidate(p - 2, end + 1, ORGANIZATION, level + suffix, "body-suffix", level=level)
     return None
+
+
+def _after_the_partys_name(scope: Scope, cand: Candidate) -> Candidate:
+    """中共济南市委: the party's short name before a committee named by its place is written as part of
+    it; the body keeps the name people use alone (济南市委), the span and its alias hold 中共."""
+    if cand.place and scope.text.endswith(_THE_PARTY, 0, cand.start) and \
+            any(cand.name.endswith(u) for u in _PARTY_BODY_ENDS):
+        return dataclasses.replace(cand, start=cand.start - len(_THE_PARTY))
+    return cand
+
+
+_THE_PARTY = "中共"
+# How the name of a committee of the party ends (市委, 县纪委, 区委组织部, 镇党委).
+_PARTY_BODY_ENDS = ("委", "委员会", "党委", "党工委", "组织部", "宣传部", "统战部", "政法委", "纪委")
 
 
 def _former(scope: Scope, p: int) -> bool:
