@@ -315,7 +315,8 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
             fulls = sorted({i for s in place_suffixes for i in by_name.get((short.type, short.name + s), ())})
             reason = "{short} is written with its suffix as {full}"
         elif short.type == ORGANIZATION:
-            fulls = [i for i in bodies if _abbreviates(short.name, entities[i].name)]
+            fulls = [i for i in bodies if _abbreviates(short.name, entities[i].name) or
+                     _organs_written_short(entities[i].name, lex) == short.name]
             reason = "{short} abbreviates {full}"
         else:
             continue
@@ -330,6 +331,13 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
     for key in folded:
         by_key.pop(key, None)
     return folded
+
+
+def _organs_written_short(name: str, lex: Lexicon) -> str:
+    """The name with each standard organ written short (青阳县纪律检查委员会 → 青阳县纪委)."""
+    for full, short in lex.organ_short_forms:
+        name = name.replace(full, short)
+    return name
 
 
 def _abbreviates(short: str, full: str) -> bool:

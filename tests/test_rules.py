@@ -588,3 +588,10 @@ def test_the_partys_name_before_a_committee_is_written_as_part_of_it():
     r = process_document(Document("t.txt", "t.txt", "刘强同志任中共济南市委书记。"))
     body = next(e for e in r.entities if e.type == "Organization")
     assert body.name == "济南市委" and "中共济南市委" in body.aliases
+
+
+def test_a_standard_organ_written_in_full_and_short_in_one_story_is_one_body():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "青阳县纪律检查委员会发布通报。县纪委书记王刚表示,将严肃查处。"))
+    bodies = [e for e in r.entities if e.type == "Organization"]
+    assert len(bodies) == 1 and "县纪委" in bodies[0].aliases

@@ -192,19 +192,24 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
         bound = _sound_written(scope, p, bound)
         if bound is None:
             return None
-    start = bound.start
-    stem = normalize_name(scope.text[start:p])
-    if len(stem) > 2 and stem[0] in GLUED_PREPOSITIONS:
-        start, stem = start + 1, stem[1:]   # 由幸福里社区: the tagger glued 由 to the name
     listed = _listed_after_its_kind(scope, p, kind)
-    if listed is not None:
-        start, stem = listed, normalize_name(scope.text[listed:p])
-    elif not _sound_stem(scope, stem, start, p, end, bound.parent):
+    start = listed if listed is not None else _sound_start(scope, bound, p, end)
+    if start is None:
         return None
     weak = suffix in scope.lex.weak_place_suffixes
     parent = bound.parent.name if bound.parent is not None and bound.parent.end <= start else ""
     return Candidate(start, end, kind, normalize_name(scope.text[start:end]), "place-suffix",
                      parent=parent, weak=weak, signals=(LISTED,) if listed is not None else ())
+
+
+def _sound_start(scope: Scope, bound: Boundary, p: int, end: int) -> int | None:
+    """Where the name the scan bounded starts, if its stem names a place."""
+    start = bound.start
+    stem = normalize_name(scope.text[start:p])
+    if len(stem) > 2 and stem[0] in GLUED_PREPOSITIONS:
+        start, stem = start + 1, stem[1:]   # 由幸福里社区: the tagger glued 由 to the name
+    return start if _sound_stem(scope, stem, start, p, end, bound.parent) else None
+
 
 # The word for a lane that names a neighbourhood (和平里), which the tagger reads as "inside".
 _LANE = "里"
