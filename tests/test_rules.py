@@ -595,3 +595,14 @@ def test_a_standard_organ_written_in_full_and_short_in_one_story_is_one_body():
     r = process_document(Document("t.txt", "t.txt", "青阳县纪律检查委员会发布通报。县纪委书记王刚表示,将严肃查处。"))
     bodies = [e for e in r.entities if e.type == "Organization"]
     assert len(bodies) == 1 and "县纪委" in bodies[0].aliases
+
+
+def test_no_body_runs_across_a_count():
+    kept, _ = _read("国内2000多家大中型医院参加,青阳县第一人民医院也来了。")
+    assert not any(name.startswith("国内") for name in kept)
+    assert "青阳县第一人民医院" in kept, "an ordinal stands inside a name"
+
+
+def test_a_wire_line_opens_no_body():
+    kept, _ = _read("本报讯新华社记者报道。")
+    assert "新华社" in kept and "本报讯新华社" not in kept

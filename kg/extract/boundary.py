@@ -122,11 +122,28 @@ def _step_left(view: SentenceView, found: Found, start: int, head: int, shape: N
 def _past_word(view: SentenceView, found: Found, start: int, shape: NameShape) -> tuple[int, bool]:
     """The word before ``start`` taken into the name, or the scan stopped before it."""
     tok = view.token_before(start)
-    if tok is None or not _word_may_stand_inside(found, tok, start, shape) or _date_part(view.text, tok):
+    if tok is None or not _word_may_stand_inside(found, tok, start, shape) or _date_part(view.text, tok) or \
+            _count_ends(view.text, tok.end):
         return start, False
     if len(tok.text) > 1 and tok.text[0] in OPENING_CHARS and word_info(tok.text) is None:
         return tok.start + 1, False   # 汇报了丽园小区: the tagger glued a particle to the name
     return tok.start, True
+
+
+def _count_ends(text: str, end: int) -> bool:
+    """2000多家 of 国内2000多家医院: a count (not an ordinal, 第一中学) ends at ``end``; no name runs across it."""
+    k = end
+    while k > 0 and text[k - 1] in "名个位家所项户人批余多":
+        k -= 1
+    return k < end and k > 0 and (text[k - 1].isdigit() or text[k - 1] in "一二三四五六七八九十两百千万") and \
+        not _ordinal_before(text, k)
+
+
+def _ordinal_before(text: str, k: int) -> bool:
+    """第 before the numerals that end at ``k`` (第一中学, 第二人民医院)."""
+    while k > 0 and (text[k - 1].isdigit() or text[k - 1] in "一二三四五六七八九十两百千万"):
+        k -= 1
+    return text[k - 1:k] == "第"
 
 
 def _date_part(text: str, tok) -> bool:

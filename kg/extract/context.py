@@ -21,7 +21,8 @@ __all__ = ["Resources", "Scope", "resources"]
 # but not these, which name the people around a body or a quantity of bodies.
 _NOT_IN_BODY_NAMES = frozenset({
     "党员", "干部", "群众", "居民", "村民", "党组织", "基层党组织", "基层", "城市", "农村", "部分", "一些", "有关",
-    "相关", "多个", "一批", "其他", "全体", "广大", "各级", "所有", "市管", "县管", "省管", "区管"})
+    "相关", "多个", "一批", "其他", "全体", "广大", "各级", "所有", "市管", "县管", "省管", "区管",
+    "国内", "国外", "境内", "境外", "本报讯", "本台讯", "本刊讯"})
 
 
 # Legal forms written in brackets inside a company's name (茅台酒厂(集团)习酒有限责任公司).
