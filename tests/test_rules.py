@@ -606,3 +606,9 @@ def test_no_body_runs_across_a_count():
 def test_a_wire_line_opens_no_body():
     kept, _ = _read("本报讯新华社记者报道。")
     assert "新华社" in kept and "本报讯新华社" not in kept
+
+
+def test_an_item_that_opens_a_post_continues_no_list_of_names():
+    kept, _ = _read("会上,葛仙庄镇党委书记张立国、连庄镇党委书记刘芳等9名书记述职。")
+    assert {"张立国", "刘芳"} <= kept and "连庄镇党委" in kept
+    assert _posts("会上,葛仙庄镇党委书记张立国、连庄镇党委书记刘芳等9名书记述职。").get("连庄镇") is None

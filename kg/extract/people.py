@@ -741,9 +741,21 @@ def _name_listed_after(scope: Scope, c: Candidate) -> tuple[int, int] | None:
     if k >= len(text) or text[k] != "、":
         return None
     span = name_at(scope, k + 1)
-    if span is None or not _ends_a_list_item(scope, span[1]):
+    if span is None or not _ends_a_list_item(scope, span[1]) or _opens_a_post(scope, span):
         return None
     return span
+
+
+def _opens_a_post(scope: Scope, span: tuple[int, int]) -> bool:
+    """连庄镇党委书记刘芳: the next item opens with a place or body and a title, not with a name."""
+    text, j = scope.text, span[1]
+    if scope.view.starting_at("titles", j) or scope.view.starting_at("body_suffixes", j):
+        return True
+    return text[j - 1] in _PLACE_ENDS and scope.view.token(j - 1).flag.startswith("ns")
+
+
+# The last characters of a place's name (连庄镇, 东湖村), which a listed name that is a place ends with.
+_PLACE_ENDS = frozenset("省市县区镇乡村旗")
 
 
 def _name_listed_before(scope: Scope, c: Candidate) -> tuple[int, int] | None:
