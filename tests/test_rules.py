@@ -612,3 +612,10 @@ def test_an_item_that_opens_a_post_continues_no_list_of_names():
     kept, _ = _read("会上,葛仙庄镇党委书记张立国、连庄镇党委书记刘芳等9名书记述职。")
     assert {"张立国", "刘芳"} <= kept and "连庄镇党委" in kept
     assert _posts("会上,葛仙庄镇党委书记张立国、连庄镇党委书记刘芳等9名书记述职。").get("连庄镇") is None
+
+
+def test_honours_in_quotes_are_programs_and_no_village():
+    found = _implements("西关村先后获得“省级文明村”“市级美丽乡村示范村”等荣誉称号。")
+    assert found == {("西关村", "省级文明村"), ("西关村", "市级美丽乡村示范村")}
+    kept, rejected = _read("这里是省级文明村。")
+    assert rejected.get("省级文明村") == "an-awarded-title"

@@ -175,7 +175,16 @@ def _suffix_begins_a_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return tok.start == c.end - 1 and tok.end > c.end and _common(tok.text, t)
 
 
+def _an_awarded_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """省级文明村, 全国文明村: a name that opens with the level that awards a title is the title, not a
+    village (kg/lexicon/honours.tsv)."""
+    return c.source == "place-suffix" and any(c.name.startswith(w) and len(c.name) > len(w) + 1
+                                              for w in s.lex.honours["scope"])
+
+
 _PLACE_RULES = (PLACE_TYPES, (
+    ("an-awarded-title", "a name that opens with an awarding level is a title, not a place (省级文明村)",
+     _an_awarded_title),
     ("generic-place", "an everyday word for a kind of place (社区, 农村)", _generic_place),
     ("determined", "a determiner opens a phrase, not a name (各村, 该小区)", _determined),
     ("township-is-a-division", "an official township name, which the division list gives with its code",

@@ -295,24 +295,36 @@ def honours(scope: Scope) -> Iterator[Candidate]:
 
 
 def _listed_titles(text: str, k: int, words, titled: bool) -> list[tuple[int, int]]:
-    """The titles listed from ``k`` on, joined by 、; each opens with an awarding level and ends as a
-    place's or body's title does (省级优秀 does not). A verb of kind verb-titled needs 称号 after the
-    list (获得全国文明村、…示范村等称号)."""
+    """The titles listed from ``k`` on, joined by 、 or each in quotes; each opens with an awarding
+    level and ends as a place's or body's title does (省级优秀 does not). A verb of kind verb-titled
+    needs 称号 after the list (获得全国文明村、…示范村等称号, 获得“省级文明村”“…示范村”等荣誉称号)."""
     items: list[tuple[int, int]] = []
-    while any(text.startswith(scope, k) for scope in words["scope"]):
-        end = _title_end(text, k, words)
-        if end - k < 4:
+    j = k
+    while (item := _listed_title(text, k, words)) is not None:
+        items.append(item[:2])
+        j = item[2]
+        if text[j:j + 1] == "、" or (item[3] and text[j:j + 1] in QUOTES):
+            k = j + (text[j] == "、")
+        else:
             break
-        items.append((k, end))
-        if text[end:end + 1] != "、":
-            break
-        k = end + 1
     if not items:
         return []
-    after = items[-1][1] + (text[items[-1][1]:items[-1][1] + 1] == "等")
+    after = j + (text[j:j + 1] == "等")
     if titled and not any(text.startswith(w, after) for w in words["after"]):
         return []
-    return [(i, j) for i, j in items if any(text.endswith(h, i, j) for h in words["head"])]
+    return [(a, b) for a, b in items if any(text.endswith(h, a, b) for h in words["head"])]
+
+
+def _listed_title(text: str, k: int, words) -> tuple[int, int, int, bool] | None:
+    """The title at ``k``, perhaps in quotes: its span, where the item ends, and whether it is quoted."""
+    quoted = text[k:k + 1] in QUOTES
+    i = k + quoted
+    if not any(text.startswith(scope, i) for scope in words["scope"]):
+        return None
+    end = _title_end(text, i, words)
+    if end - i < 4 or (quoted and text[end:end + 1] != QUOTES[text[k]]):
+        return None
+    return i, end, end + quoted, quoted
 
 
 def _title_end(text: str, k: int, words) -> int:
