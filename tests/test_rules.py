@@ -619,3 +619,12 @@ def test_honours_in_quotes_are_programs_and_no_village():
     assert found == {("西关村", "省级文明村"), ("西关村", "市级美丽乡村示范村")}
     kept, rejected = _read("这里是省级文明村。")
     assert rejected.get("省级文明村") == "an-awarded-title"
+
+
+def test_a_rating_names_no_body():
+    kept, rejected = _read("吕河村已连续两年被评为“四星支部”。五星村党支部书记吕建设说。")
+    assert rejected.get("四星支部") == "a-rating" and "五星村党支部" in kept
+
+
+def test_a_party_body_for_new_organizations_keeps_its_name():
+    assert _posts("县委组织部副部长、县委两新工委书记陈红介绍。")["陈红"] == {"县委组织部副部长", "县委两新工委书记"}

@@ -211,6 +211,16 @@ def _everyday_word_of_a_level(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return info is not None and info[0] >= t.everyday_bare_body
 
 
+def _a_rating(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """“五星支部”, 四星级党组织: a rating of bodies of a kind (what a campaign awards), not one body."""
+    rating = _RATING.match(c.name)
+    return bool(rating) and c.name[rating.end():] in s.res.body_suffixes and \
+        not s.found.starting_at(c.start, PLACE_TYPES)   # 五星村党支部 is the branch of 五星村
+
+
+_RATING = re.compile(r"^[一二三四五六七八九十\d]+星级?")
+
+
 def _handled_not_an_office(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """一网通办, 马上就办: 办 after an adverb or a verb is "handle", not the office of 县委办 or 扶贫办."""
     return c.name.endswith("办") and len(c.name) >= 2 and c.name[-2] in _HANDLING_ADVERBS
@@ -253,6 +263,7 @@ _BODY_RULES = ((ORGANIZATION,), (
     ("every-such-body", "a determiner makes the name stand for every such body (各乡镇人民政府)", _every_such_body),
     ("generic-body", "an everyday word for a kind of body (企业, 部门)", _generic_body),
     ("plural-levels", "two level words name every such body, not one (县区委)", _plural_levels),
+    ("a-rating", "a rating of bodies of a kind names no one body (五星支部)", _a_rating),
     ("handled-not-an-office", "办 after an adverb or verb is the verb handle, not an office (一网通办)",
      _handled_not_an_office),
     ("everyday-word-of-a-level", "a level and a suffix that are one everyday word name no body (市场)",
