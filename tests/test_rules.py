@@ -456,8 +456,8 @@ def test_honours_need_a_title_that_ends_as_a_place_or_body_title():
 
 
 def test_a_branch_named_by_its_place_opens_with_the_body_it_is_a_branch_of():
-    kept, _ = _read("青阳县召开会议。邮储银行青阳支行、中国人寿青阳支公司派员参加。")
-    assert {"邮储银行青阳支行", "中国人寿青阳支公司"} <= kept
+    kept, _ = _read("青阳县召开会议。邮储银行青阳支行、中国人寿青阳支公司、国网青阳供电公司派员参加。")
+    assert {"邮储银行青阳支行", "中国人寿青阳支公司", "国网青阳供电公司"} <= kept
     assert not {"青阳支行", "青阳支公司"} & kept
 
 

@@ -288,7 +288,8 @@ def _body(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
 
 
 # Suffixes of a branch, which a body's own name and the branch's place come before (中国银行青阳支行).
-_BRANCHES = ("支行", "分行", "分公司", "支公司", "子公司", "分局", "分院", "分校", "分社", "分中心", "营业部", "分理处")
+_BRANCHES = ("支行", "分行", "分公司", "支公司", "子公司", "分局", "分院", "分校", "分社", "分中心", "营业部", "分理处",
+             "供电公司", "供电局")
 
 
 def _branch_of_a_body(scope: Scope, bound: Boundary, suffix: str) -> Boundary:
