@@ -628,3 +628,8 @@ def test_a_rating_names_no_body():
 
 def test_a_party_body_for_new_organizations_keeps_its_name():
     assert _posts("县委组织部副部长、县委两新工委书记陈红介绍。")["陈红"] == {"县委组织部副部长", "县委两新工委书记"}
+
+
+def test_counted_things_are_no_body():
+    kept, rejected = _read("小区加装电梯12部,新增停车位300余个。")
+    assert rejected.get("电梯12部") == "counted"

@@ -211,6 +211,11 @@ def _everyday_word_of_a_level(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return info is not None and info[0] >= t.everyday_bare_body
 
 
+def _counted(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """加装电梯12部, 学校3所: a number before a one-character suffix makes it a measure word, not a body."""
+    return len(c.name) >= 2 and c.name[-2].isdigit() and c.name[-1] in s.res.body_suffixes
+
+
 def _a_rating(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """“五星支部”, 四星级党组织: a rating of bodies of a kind (what a campaign awards), not one body."""
     rating = _RATING.match(c.name)
@@ -264,6 +269,7 @@ _BODY_RULES = ((ORGANIZATION,), (
     ("generic-body", "an everyday word for a kind of body (企业, 部门)", _generic_body),
     ("plural-levels", "two level words name every such body, not one (县区委)", _plural_levels),
     ("a-rating", "a rating of bodies of a kind names no one body (五星支部)", _a_rating),
+    ("counted", "a number before a one-character suffix counts things (电梯12部)", _counted),
     ("handled-not-an-office", "办 after an adverb or verb is the verb handle, not an office (一网通办)",
      _handled_not_an_office),
     ("everyday-word-of-a-level", "a level and a suffix that are one everyday word name no body (市场)",
