@@ -79,7 +79,7 @@ def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dic
     _hierarchy(mentions, key_of, entities, lex, add)
     _story_containers(mentions, key_of, found, add)
     _nearest_containers(found)
-    _implements(cdoc, mentions, key_of, lex, add)
+    _implements(cdoc, mentions, key_of, lex, add, _bodies_of_people(found))
     for rel in _cooccurrences(cdoc, mentions, key_of):
         found[(rel.kind, rel.head, rel.tail, "")] = rel
     return sorted(found.values(), key=lambda r: (r.kind, r.head, r.tail, r.body))
@@ -228,7 +228,35 @@ def _hierarchy(mentions, key_of, entities: list[Entity], lex: Lexicon, add) -> N
                 break
 
 
-def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add) -> None:
+def _bodies_of_people(found: dict) -> dict[str, str]:
+    """Each person's first body, by the posts found so far."""
+    bodies: dict[str, str] = {}
+    for kind, head, _, body in found:
+        if kind == HOLDS_POST and body:
+            bodies.setdefault(head, body)
+    return bodies
+
+
+def _speakers(cdoc: CleanDocument, mentions, key_of) -> list[tuple[int, str]]:
+    """(sentence, person) of each person a line of an interview gives the word to (林万堂:我们…)."""
+    text = cdoc.document.text
+    return [(m.sentence, key_of[idx]) for idx, m in enumerate(mentions)
+            if m.type == PERSON and text[m.end:m.end + 2].lstrip(" ")[:1] in (":", "：")]
+
+
+def _speakers_body(program: Mention, sentence_start: int, text: str, speakers, bodies: dict[str, str]) -> str:
+    """我们实行了“四个一”机制, in the words of the latest speaker: the body the speaker holds a post in."""
+    if not any(w in text[sentence_start:program.start] for w in _WE):
+        return ""
+    latest = [person for s, person in speakers if s <= program.sentence]
+    return bodies.get(latest[-1], "") if latest else ""
+
+
+# How a speaker names the body or place they speak for (我们, 我镇).
+_WE = ("我们", "我镇", "我乡", "我县", "我市", "我区", "我村", "我街道", "我社区")
+
+
+def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add, bodies: dict[str, str]) -> None:
     """A program is implemented by the place or body that acts in its sentence, else by the one the story is about.
 
     The actor is the nearest place or body before the program that is not part
@@ -243,12 +271,14 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add) -> Non
     posts = _titles(lex)
     home = _home_place(mentions, key_of)
     last: tuple[int, str, int] | None = None   # paragraph, actor, start of its sentence
+    speakers = _speakers(cdoc, mentions, key_of)
     for s_index in sorted(by_sentence):
         items = by_sentence[s_index]
         actors = _actors(items, text, posts)
         paragraph = cdoc.sentences[s_index].paragraph
         for pm, pk in (x for x in items if x[0].type == PROGRAM):
-            actor = _actor(pm, actors, text, lex.implement_verbs, last if last and last[0] == paragraph else None)
+            actor = _actor(pm, actors, text, lex.implement_verbs, last if last and last[0] == paragraph else None) \
+                or _speakers_body(pm, cdoc.sentences[s_index].start, text, speakers, bodies) or None
             if actor is None and not actors:
                 actor = home
             if actor:

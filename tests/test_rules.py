@@ -633,3 +633,8 @@ def test_a_party_body_for_new_organizations_keeps_its_name():
 def test_counted_things_are_no_body():
     kept, rejected = _read("小区加装电梯12部,新增停车位300余个。")
     assert rejected.get("电梯12部") == "counted"
+
+
+def test_we_in_an_interview_is_the_body_the_speaker_holds_a_post_in():
+    found = _implements("访饮马镇党委书记徐立新\n徐立新:我们坚持“党建+产业”发展思路,效果很好。")
+    assert found == {("饮马镇党委", "党建+产业")}
