@@ -638,3 +638,15 @@ def test_counted_things_are_no_body():
 def test_we_in_an_interview_is_the_body_the_speaker_holds_a_post_in():
     found = _implements("访饮马镇党委书记徐立新\n徐立新:我们坚持“党建+产业”发展思路,效果很好。")
     assert found == {("饮马镇党委", "党建+产业")}
+
+
+def test_every_item_of_a_list_of_comrades_is_a_person():
+    kept, _ = _read("决定授予王建华、李秀英、阿不都热合曼·买买提、张伟等20名同志“优秀党员”称号。")
+    assert {"王建华", "李秀英", "阿不都热合曼·买买提", "张伟"} <= kept
+    kept, _ = _read("向社会等人群宣传,市场等人员参加。")
+    assert not any(c for c in kept if len(c) <= 3 and c not in {"市场"})
+
+
+def test_a_community_glued_to_its_body_by_the_tagger_is_still_read():
+    kept, _ = _read("授予城关镇新华社区党委等10个党组织称号。")
+    assert {"新华社区", "新华社区党委"} <= kept and "新华社" not in kept

@@ -47,7 +47,10 @@ _AFTER_OUTLET = ("讯", "记者", "报道", "消息", "电", "评论员", "通�
 def national_bodies(scope: Scope) -> Iterator[Candidate]:
     """党中央, 国务院, 新华社, 联合国: bodies written without a place; a country right before one makes
     it that country's (美国财政部, 英国内政部)."""
+    suffixes = scope.view.hits["place_suffixes"]
     for i, j, name in scope.view.hits["national_bodies"]:
+        if any(q < j < e for q, e, _ in suffixes):
+            continue   # 新华社区: a community's suffix runs across the body's end
         country = scope.found.ending_at(i, (COUNTRY,))
         if country is not None and country.start < i:
             yield Candidate(country.start, j, ORGANIZATION, normalize_name(scope.text[country.start:j]),

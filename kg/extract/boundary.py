@@ -65,7 +65,9 @@ def scan_left(view: SentenceView, found: Found, head: int, shape: NameShape) -> 
     (:func:`_step_left`) until something may not stand inside the name; then
     the words that open a clause are cut off again (时任枣巷镇 → 枣巷镇).
     """
-    start = _glued_start(view, head)
+    # A place or body right before a body's suffix opens it, however the tagger glued their words (新华社区 + 党委).
+    placed = shape.kind == ORGANIZATION and found.ending_at(head, shape.prefix_types) is not None
+    start = head if placed else _glued_start(view, head)
     prefixes: list[Candidate] = []
     goes_on = True
     while goes_on and start > 0 and head - start < shape.max_chars:

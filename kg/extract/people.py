@@ -12,6 +12,7 @@ become its :class:`~kg.model.Post` records, with the body each belongs to.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Iterator
 
 from kg.extract.base import EPONYM, FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_FLAGS, PUNCT, is_common_word, normalize_name, word_info
@@ -862,8 +863,49 @@ def _label_ending_in_title(scope: Scope, k: int) -> Post | None:
     return Post(normalize_name(text[k:best]), body)
 
 
+# --------------------------------------------------------------------------- lists of comrades
+
+def listed_comrades(scope: Scope) -> Iterator[Candidate]:
+    """王建华、李秀英、阿不都热合曼·买买提等20名同志: every item of a list that ends in 等 and a count of
+    people (同志, 人) is a person's name, when it reads as one."""
+    text = scope.text
+    for m in _COMRADES.finditer(text):
+        j = m.start()
+        while j > 0:
+            span = _listed_item_before(scope, j)
+            if span is None:
+                break
+            yield _person(scope, span, "listed-comrade")
+            if span[0] == 0 or text[span[0] - 1] != "、":
+                break
+            j = span[0] - 1
+
+
+# 等 and a count of people after the last item of a list of names (等20名同志, 等3人, 等同志).
+_COMRADES = re.compile(r"等(?:[\d一二三四五六七八九十百]+[名位个]?)?(?:同志|人)")
+
+
+def _listed_item_before(scope: Scope, j: int) -> tuple[int, int] | None:
+    """The name of the list's item that ends at ``j``: a Chinese full name, or a name written by sound."""
+    text, chars = scope.text, scope.lex.transliteration_chars
+    k = text.rfind("、", 0, j) + 1
+    item = text[k:j]
+    if k > 0 and "·" in item and 4 <= len(item) <= 16 and all(is_cjk(c) or c == "·" for c in item):
+        return k, j   # 、阿不都热合曼·买买提: a name written by sound, between two items
+    k = j
+    while k > 0 and (text[k - 1] in chars or text[k - 1] == "·"):
+        k -= 1
+    if "·" in text[k:j] and j - k >= 4:
+        return k, j   # the first item, written in the characters of names written by sound
+    for length in (3, 2, 4):
+        i = j - length
+        if i >= 0 and name_at(scope, i, end=j) == (i, j):
+            return i, j
+    return None
+
+
 GENERATORS = (bylines, after_titles, after_roles, appointed, appointed_as, office_holders, addressed, speakers,
-              before_titles, tagged, foreign_names)
+              before_titles, tagged, foreign_names, listed_comrades)
 # The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
 # (赵晓华为省政府秘书长 is no body 赵晓华为省政府).
 BEFORE_BODIES = (bylines, after_titles, appointed, appointed_as, office_holders, addressed)

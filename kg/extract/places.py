@@ -293,7 +293,11 @@ def _ends_a_word(scope: Scope, end: int, suffix: str) -> bool:
     view = scope.view
     if end >= len(scope.text) or view.ends_token(end) or view.token(end - 1).end <= end:
         return True
-    return suffix == "村" and scope.text.startswith(_AFTER_A_VILLAGE, end)
+    if suffix == "村" and scope.text.startswith(_AFTER_A_VILLAGE, end):
+        return True
+    tok = view.token(end - 1)
+    # 新华社区党委: the tagger glued the suffix to the body of the place (社区党委).
+    return tok.start == end - len(suffix) and tok.text[len(suffix):] in scope.res.body_suffixes
 
 
 def _suffix_inside_a_word(scope: Scope, p: int, end: int) -> bool:
