@@ -65,9 +65,7 @@ def scan_left(view: SentenceView, found: Found, head: int, shape: NameShape) -> 
     (:func:`_step_left`) until something may not stand inside the name; then
     the words that open a clause are cut off again (时任枣巷镇 → 枣巷镇).
     """
-    # A place or body right before a body's suffix opens it, however the tagger glued their words (新华社区 + 党委).
-    placed = shape.kind == ORGANIZATION and found.ending_at(head, shape.prefix_types) is not None
-    start = head if placed else _glued_start(view, head)
+    start = _glued_start(view, found, head, shape)
     prefixes: list[Candidate] = []
     goes_on = True
     while goes_on and start > 0 and head - start < shape.max_chars:
@@ -225,9 +223,10 @@ def _prefix_ending_at(view: SentenceView, found: Found, start: int, shape: NameS
     return prefix
 
 
-def _glued_start(view: SentenceView, head: int) -> int:
-    """Where the word that holds the head's first character begins (住建局 read as 住建 + 局)."""
-    if head <= 0:
+def _glued_start(view: SentenceView, found: Found, head: int, shape: NameShape) -> int:
+    """Where the word that holds the head's first character begins (住建局 read as 住建 + 局); but a place
+    or body right before a body's suffix opens it, however the tagger glued their words (新华社区 + 党委)."""
+    if head <= 0 or (shape.kind == ORGANIZATION and found.ending_at(head, shape.prefix_types) is not None):
         return head
     tok = view.token(head - 1) if head - 1 < len(view.token_at) else None
     if tok is not None and tok.end > head and tok.start < head:
