@@ -10,6 +10,7 @@ endpoint); 3 an internal error (a bug: the message says how to report it);
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
@@ -57,10 +58,23 @@ def _fail(message: str, code: int) -> None:
 
 
 def _interrupt_on_sigterm() -> None:
-    """SIGTERM (``kill``, ``timeout``) stops a build as Ctrl-C does: workers ended, outputs untouched."""
+    """SIGTERM (``kill``, ``timeout``) stops a build as Ctrl-C does: workers ended, outputs untouched.
+
+    A worker forked from this process keeps this handler until it sets its own
+    (kg.children): a signal in that moment ends it quietly (SIGTERM) or is left
+    to the parent (SIGINT), rather than raising KeyboardInterrupt in the child,
+    which would print the child's traceback.
+    """
+    owner = os.getpid()
+
     def handler(signum, frame):
+        if os.getpid() != owner:
+            if signum == signal.SIGTERM:
+                os._exit(128 + signum)
+            return
         raise KeyboardInterrupt
     signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGINT, handler)
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
