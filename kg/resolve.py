@@ -41,7 +41,8 @@ def entity_key(etype: str, name: str, code: str = "", parent: str = "") -> str:
 
 
 # The kinds of place a bare level prefix (区政府, 镇党委) can stand for.
-_LEVEL_TYPES = {"省": (PROVINCE,), "市": (CITY, COUNTY), "县": (COUNTY,), "区": (CITY, COUNTY), "旗": (COUNTY,),
+_LEVEL_TYPES = {"省": (PROVINCE,), "市": (CITY, COUNTY), "州": (CITY,), "盟": (CITY,), "县": (COUNTY,),
+                "区": (CITY, COUNTY), "旗": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,), "村": (VILLAGE,),
                 "社区": (COMMUNITY,)}
 
@@ -192,7 +193,9 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, newspaper
             place = ctx.place_for_level(m.level, m.start, explicit_recent=m.ref == "该")
             name = m.name
             if place is not None and place.name.endswith(m.level):
-                new = _placed_name(place.name, name, m.level, lex)
+                # 黔东南州 + 州委 is 黔东南州委: a prefecture's body is named by the form the story writes.
+                written = place.short if place.short.endswith(m.level) else place.name
+                new = _placed_name(written, name, m.level, lex)
                 if new != name:
                     merges.append(Merge(m.doc_id, f"{ORGANIZATION}:{new}", name,
                                         f"bare prefix {m.level} read as {place.name}"))

@@ -650,3 +650,7 @@ def test_every_item_of_a_list_of_comrades_is_a_person():
 def test_a_community_glued_to_its_body_by_the_tagger_is_still_read():
     kept, _ = _read("授予城关镇新华社区党委等10个党组织称号。")
     assert {"新华社区", "新华社区党委"} <= kept and "新华社" not in kept
+
+
+def test_a_prefectures_bare_committee_takes_the_prefecture_as_the_story_writes_it():
+    assert _members("黔东南州召开会议。州委书记罗强出席并讲话。") == {("罗强", "黔东南州委")}

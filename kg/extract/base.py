@@ -27,7 +27,7 @@ PUNCT = set(",，。.!！?？;；:：、()（）《》〈〉<>“”\"‘’'「
 
 
 # The characters that name a level of government before a body or place (县委, 镇政府, 县镇村).
-LEVEL_PREFIXES = "省市县区镇乡村旗"
+LEVEL_PREFIXES = "省市州盟县区镇乡村旗"
 
 # Quotation marks and titles, each with its closing mark.
 QUOTES = {"“": "”", "\"": "\"", "「": "」", "『": "』", "‘": "’", "《": "》"}
