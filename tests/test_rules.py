@@ -654,3 +654,13 @@ def test_a_community_glued_to_its_body_by_the_tagger_is_still_read():
 
 def test_a_prefectures_bare_committee_takes_the_prefecture_as_the_story_writes_it():
     assert _members("黔东南州召开会议。州委书记罗强出席并讲话。") == {("罗强", "黔东南州委")}
+
+
+def test_a_village_the_tagger_glues_to_the_hamlet_after_it_is_read_with_its_hamlet():
+    kept, _ = _read("走进都安瑶族自治县地苏镇大定村弄勒屯。")
+    assert {"大定村", "弄勒屯"} <= kept
+
+
+def test_a_rare_adverb_after_a_township_may_be_a_villages_stem():
+    kept, _ = _read("地苏镇大定村党总支书记韦国强介绍。城关镇积极推进村级建设。")
+    assert "大定村" in kept and not any(name.startswith("积极") for name in kept)

@@ -296,8 +296,13 @@ def _ends_a_word(scope: Scope, end: int, suffix: str) -> bool:
     if suffix == "村" and scope.text.startswith(_AFTER_A_VILLAGE, end):
         return True
     tok = view.token(end - 1)
-    # 新华社区党委: the tagger glued the suffix to the body of the place (社区党委).
-    return tok.start == end - len(suffix) and tok.text[len(suffix):] in scope.res.body_suffixes
+    if tok.start != end - len(suffix):
+        return False
+    rest = tok.text[len(suffix):]
+    # 新华社区党委: the tagger glued the suffix to the body of the place (社区党委); 大定村弄勒屯: to
+    # the next place, in a word the dictionary does not know (村弄勒屯).
+    return rest in scope.res.body_suffixes or (
+        word_info(tok.text) is None and scope.res.place_suffixes.ends_at(rest, len(rest)) is not None)
 
 
 def _suffix_inside_a_word(scope: Scope, p: int, end: int) -> bool:
