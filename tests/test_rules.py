@@ -664,3 +664,8 @@ def test_a_village_the_tagger_glues_to_the_hamlet_after_it_is_read_with_its_haml
 def test_a_rare_adverb_after_a_township_may_be_a_villages_stem():
     kept, _ = _read("地苏镇大定村党总支书记韦国强介绍。城关镇积极推进村级建设。")
     assert "大定村" in kept and not any(name.startswith("积极") for name in kept)
+
+
+def test_two_parts_of_tibetan_names_are_a_person_with_the_posts_before():
+    assert _posts("八廓街道冲赛康社区党委书记次仁卓玛介绍,社区共有联户长86名。")["次仁卓玛"] == {"社区党委书记"}
+    assert "格桑次仁" in _read("城关区委副书记、区长格桑次仁表示。")[0]

@@ -904,8 +904,31 @@ def _listed_item_before(scope: Scope, j: int) -> tuple[int, int] | None:
     return None
 
 
+# --------------------------------------------------------------------------- names without surnames
+
+def tibetan_names(scope: Scope) -> Iterator[Candidate]:
+    """次仁卓玛, 格桑次仁: two parts of Tibetan names written together are a person's name, with the
+    posts written right before it (社区党委书记次仁卓玛)."""
+    text, parts = scope.text, scope.lex.tibetan_name_parts
+    i = 0
+    while i < len(text) - 3:
+        first = _name_part_at(text, i, parts)
+        second = _name_part_at(text, i + first, parts) if first else 0
+        if first and second:
+            titled = scope.view.ending_at("titles", i) is not None
+            yield _person(scope, (i, i + first + second), "tibetan-name",
+                          posts=post_chain(scope, i) if titled else ())
+            i += first + second
+        else:
+            i += 1
+
+
+def _name_part_at(text: str, i: int, parts: frozenset[str]) -> int:
+    return next((n for n in (3, 2) if text[i:i + n] in parts), 0)
+
+
 GENERATORS = (bylines, after_titles, after_roles, appointed, appointed_as, office_holders, addressed, speakers,
-              before_titles, tagged, foreign_names, listed_comrades)
+              before_titles, tagged, foreign_names, listed_comrades, tibetan_names)
 # The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
 # (赵晓华为省政府秘书长 is no body 赵晓华为省政府).
 BEFORE_BODIES = (bylines, after_titles, appointed, appointed_as, office_holders, addressed)
