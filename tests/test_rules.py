@@ -669,3 +669,7 @@ def test_a_rare_adverb_after_a_township_may_be_a_villages_stem():
 def test_two_parts_of_tibetan_names_are_a_person_with_the_posts_before():
     assert _posts("八廓街道冲赛康社区党委书记次仁卓玛介绍,社区共有联户长86名。")["次仁卓玛"] == {"冲赛康社区党委书记"}
     assert "格桑次仁" in _read("城关区委副书记、区长格桑次仁表示。")[0]
+
+
+def test_a_name_a_cue_found_goes_on_past_the_dot():
+    assert _posts("阿克墩村党支部书记艾尔肯·吐尔逊介绍。")["艾尔肯·吐尔逊"] == {"阿克墩村党支部书记"}

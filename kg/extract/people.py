@@ -205,8 +205,22 @@ def _tagged_as_person(scope: Scope, k: int, end: int) -> bool:
 
 
 def _person(scope: Scope, span: tuple[int, int], source: str, **fields) -> Candidate:
-    i, j = span
+    i, j = span[0], _dotted_tail(scope, span[1])
     return Candidate(i, j, PERSON, normalize_name(scope.text[i:j]), source, **fields)
+
+
+def _dotted_tail(scope: Scope, j: int) -> int:
+    """艾尔肯·吐尔逊: a name whose first part a cue found goes on past the dot, to the end of the word
+    after it when the tagger reads that word as a name or it is written in the characters of names."""
+    text = scope.text
+    if text[j:j + 1] != "·" or j + 1 >= len(text):
+        return j
+    tok = scope.view.token(j + 1)
+    written = all(c in scope.lex.transliteration_chars for c in tok.text)
+    if tok.start == j + 1 and 2 <= len(tok.text) <= 5 and all(is_cjk(c) for c in tok.text) and (
+            tok.flag.startswith("nr") or written):
+        return tok.end
+    return j
 
 
 # --------------------------------------------------------------------------- after a title
