@@ -228,6 +228,12 @@ def _hierarchy(mentions, key_of, entities: list[Entity], lex: Lexicon, add) -> N
                 break
 
 
+def _named_in_it(program: Mention, items) -> str:
+    """娄烦县第五届乡村文化旅游节: the place whose name opens the program's holds it."""
+    return next((k for m, k in items if m.type in PLACE_TYPES and m.type != COUNTRY and m.start == program.start
+                 and m.end < program.end), "")
+
+
 def _bodies_of_people(found: dict) -> dict[str, str]:
     """Each person's first body, by the posts found so far."""
     bodies: dict[str, str] = {}
@@ -278,7 +284,8 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add, bodies
         paragraph = cdoc.sentences[s_index].paragraph
         for pm, pk in (x for x in items if x[0].type == PROGRAM):
             actor = _actor(pm, actors, text, lex.implement_verbs, last if last and last[0] == paragraph else None) \
-                or _speakers_body(pm, cdoc.sentences[s_index].start, text, speakers, bodies) or None
+                or _speakers_body(pm, cdoc.sentences[s_index].start, text, speakers, bodies) \
+                or _named_in_it(pm, items) or None
             if actor is None and not actors:
                 actor = home
             if actor:

@@ -673,3 +673,10 @@ def test_two_parts_of_tibetan_names_are_a_person_with_the_posts_before():
 
 def test_a_name_a_cue_found_goes_on_past_the_dot():
     assert _posts("阿克墩村党支部书记艾尔肯·吐尔逊介绍。")["艾尔肯·吐尔逊"] == {"阿克墩村党支部书记"}
+
+
+def test_an_event_held_the_nth_time_is_a_program_of_the_place_that_holds_it():
+    found = _implements("娄烦县第五届乡村文化旅游节开幕,游客纷至沓来。")
+    assert found == {("娄烦县", "娄烦县第五届乡村文化旅游节")}
+    kept, _ = _read("第十四届全国人大第一次会议开幕。")
+    assert not any(name.startswith("第十四届") for name in kept)

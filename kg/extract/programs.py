@@ -337,6 +337,27 @@ def _title_end(text: str, k: int, words) -> int:
     return end
 
 
+# --------------------------------------------------------------------------- festivals
+
+def festivals(scope: Scope) -> Iterator[Candidate]:
+    """娄烦县第五届乡村文化旅游节, 第三届九华山庙会: an event held the N-th time is named with its ordinal
+    and the place that holds it, written right before."""
+    text = scope.text
+    for m in _FESTIVAL.finditer(text):
+        start = m.start()
+        place = scope.found.ending_at(start, PLACE_TYPES)
+        if place is not None and place.type != COUNTRY:
+            start = place.start
+        yield Candidate(start, m.end(), PROGRAM, normalize_name(text[start:m.end()]), "festival",
+                        signals=(FESTIVAL,))
+
+
+FESTIVAL = "festival"
+# 第N届 and a name that ends as a recurring event does (节, 庙会, 博览会, 运动会, 大赛 …).
+_FESTIVAL = re.compile(r"第[一二三四五六七八九十百\d]+届[\u4e00-\u9fff]{2,12}?"
+                       r"(?:文化节|旅游节|艺术节|美食节|丰收节|采摘节|[^\W\d_]节|庙会|博览会|交易会|运动会|大赛|赛事|论坛|展览会)")
+
+
 # --------------------------------------------------------------------------- the document decides
 
 def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None,
@@ -355,7 +376,7 @@ def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None,
             occurrences.setdefault(c.name, []).append(c.signals)
     # An awarded title is a program by the words around it, whatever else the model weighs.
     accepted = {name for name, found in occurrences.items()
-                if ("honour",) in found or model.accepts(pooled_cues(found))}
+                if ("honour",) in found or (FESTIVAL,) in found or model.accepts(pooled_cues(found))}
     return [[part for c in sentence if c.name in accepted for part in _dotted_parts(c, accepted)]
             for sentence in candidates]
 
@@ -403,5 +424,6 @@ def chief_systems(scope: Scope) -> Iterator[Candidate]:
 
 
 # Of two candidates with one span, the first generator's stands: an awarded title read by its verb
-# (honours) is sure, the same span read by its cue alone (cued) is weighed.
-GENERATORS = (honours, quoted, spaced, cued, chief_systems)
+# (honours) or an event by its ordinal (festivals) is sure, the same span read by its cue alone (cued)
+# is weighed.
+GENERATORS = (honours, festivals, quoted, spaced, cued, chief_systems)
