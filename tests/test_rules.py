@@ -680,3 +680,8 @@ def test_an_event_held_the_nth_time_is_a_program_of_the_place_that_holds_it():
     assert found == {("娄烦县", "娄烦县第五届乡村文化旅游节")}
     kept, _ = _read("第十四届全国人大第一次会议开幕。")
     assert not any(name.startswith("第十四届") for name in kept)
+
+
+def test_a_verb_of_office_the_tagger_glued_to_the_name_ends_it():
+    assert _posts("经研究决定:王芳任柳林镇党委委员。")["王芳"] == {"柳林镇党委委员"}
+    assert _posts("孙立同志挂任柳林镇党委副书记。")["孙立"] == {"柳林镇党委副书记"}

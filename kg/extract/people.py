@@ -465,7 +465,8 @@ def office_holders(scope: Scope) -> Iterator[Candidate]:
     """陈战书任黑龙江省代理省长, 孙述海辞去济南市人民政府市长职务: a name, a verb of office, a post."""
     text = scope.text
     for v, k, verb in scope.view.hits["office_verbs"]:
-        if scope.view.starting_at("office_verbs", v) != verb or not scope.view.starts_token(v):
+        if scope.view.starting_at("office_verbs", v) != verb or not (
+                scope.view.starts_token(v) or _glued_to_a_name(scope, v, k)):
             continue   # the longest verb, a word of its own (担任, not 任 of 担任)
         post = _label_ending_in_title(scope, k)
         if post is None:
@@ -478,6 +479,13 @@ def office_holders(scope: Scope) -> Iterator[Candidate]:
                 removed = ("removed",) if verb in ("辞去", "辞职") else ()
                 yield _person(scope, span, "office", posts=(post,), signals=removed)
                 break
+
+
+def _glued_to_a_name(scope: Scope, v: int, k: int) -> bool:
+    """王芳任/nr 柳林镇党委委员: the tagger glued a verb of office to the name before it, a post after."""
+    tok = scope.view.token(v)
+    return tok.end == k and tok.start < v and tok.flag.startswith("nr") and \
+        scope.view.starting_at("office_verbs", v) is not None and _label_ending_in_title(scope, k) is not None
 
 
 _BEFORE_OFFICE_VERBS = ("同志请求", "同志申请", "同志", "本人请求", "请求", "申请")
@@ -584,8 +592,9 @@ def tagged(scope: Scope) -> Iterator[Candidate]:
             continue
         span = name_at(scope, tok.start, strict=False, end=tok.end)
         if span is None or (tok.end < len(text) and (
-                scope.view.starting_at("titles", tok.end) or text[tok.end] in "村镇乡县市区省")):
-            continue
+                scope.view.starting_at("titles", tok.end) or text[tok.end] in "村镇乡县市区省")) or \
+                _glued_to_a_name(scope, tok.end - 1, tok.end):
+            continue   # 王芳任/nr: the verb of office is glued to the name (kg.extract.people.office_holders)
         yield _person(scope, span, "tagged")
 
 
