@@ -685,3 +685,8 @@ def test_an_event_held_the_nth_time_is_a_program_of_the_place_that_holds_it():
 def test_a_verb_of_office_the_tagger_glued_to_the_name_ends_it():
     assert _posts("经研究决定:王芳任柳林镇党委委员。")["王芳"] == {"柳林镇党委委员"}
     assert _posts("孙立同志挂任柳林镇党委副书记。")["孙立"] == {"柳林镇党委副书记"}
+
+
+def test_a_word_for_a_kind_of_place_stands_inside_a_body_named_after_its_place():
+    kept, _ = _read("项目由福鼎市城市建设投资有限公司投资建设,并打造城市驿站。")
+    assert "福鼎市城市建设投资有限公司" in kept and "城市驿站" not in kept

@@ -152,9 +152,14 @@ def _date_part(text: str, tok) -> bool:
 
 
 def _word_may_stand_inside(found: Found, tok, start: int, shape: NameShape) -> bool:
-    """The word is of a kind the shape allows, and no name of its stop types lies in it."""
-    return _inside(tok.text, tok.flag, shape) and not (
+    """The word is of a kind the shape allows, and no name of its stop types lies in it; a word for a kind
+    of place stands inside a body's name right after the place (福鼎市城市建设投资有限公司, not 城市驿站)."""
+    placed = tok.text in _KINDS_OF_PLACE and shape.prefix_types and found.ending_at(tok.start, shape.prefix_types)
+    return (placed or _inside(tok.text, tok.flag, shape)) and not (
         shape.stop_types and found.overlapping(tok.start, start, shape.stop_types))
+
+
+_KINDS_OF_PLACE = frozenset({"城市", "农村"})
 
 
 # Function characters that break an address chain; 上, 里 or 东 may stand in a name (幸福里社区).
