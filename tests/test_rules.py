@@ -690,3 +690,8 @@ def test_a_verb_of_office_the_tagger_glued_to_the_name_ends_it():
 def test_a_word_for_a_kind_of_place_stands_inside_a_body_named_after_its_place():
     kept, _ = _read("项目由福鼎市城市建设投资有限公司投资建设,并打造城市驿站。")
     assert "福鼎市城市建设投资有限公司" in kept and "城市驿站" not in kept
+
+
+def test_every_post_listed_after_a_verb_of_office_is_held():
+    posts = _posts("经研究决定:王芳任柳林镇党委委员、副镇长,兼任镇妇联主席。")["王芳"]
+    assert posts == {"柳林镇党委委员", "副镇长", "镇妇联主席"}

@@ -468,8 +468,8 @@ def office_holders(scope: Scope) -> Iterator[Candidate]:
         if scope.view.starting_at("office_verbs", v) != verb or not (
                 scope.view.starts_token(v) or _glued_to_a_name(scope, v, k)):
             continue   # the longest verb, a word of its own (担任, not 任 of 担任)
-        post = _label_ending_in_title(scope, k)
-        if post is None:
+        posts = _posts_listed_from(scope, k)
+        if not posts:
             continue
         # 接受李明华同志请求辞去…省长职务: the words of a request may stand between the name and the verb.
         n_end = v - next((len(w) for w in _BEFORE_OFFICE_VERBS if text.endswith(w, 0, v)), 0)
@@ -477,8 +477,23 @@ def office_holders(scope: Scope) -> Iterator[Candidate]:
             span = name_at(scope, n_end - length, end=n_end) if n_end - length >= 0 else None
             if span is not None and _sound_left(scope, span[0]):
                 removed = ("removed",) if verb in ("辞去", "辞职") else ()
-                yield _person(scope, span, "office", posts=(post,), signals=removed)
+                yield _person(scope, span, "office", posts=posts, signals=removed)
                 break
+
+
+def _posts_listed_from(scope: Scope, k: int) -> tuple[Post, ...]:
+    """The posts after a verb of office: 任柳林镇党委委员、副镇长,兼任镇妇联主席 gives three."""
+    text, posts = scope.text, []
+    while (post := _label_ending_in_title(scope, k)) is not None:
+        posts.append(post)
+        end = text.find(post.label, k) + len(post.label)
+        if end <= k or end >= len(text):
+            break
+        if text[end] == "、" or (text[end] in ",，" and scope.view.starting_at("office_verbs", end + 1)):
+            k = end + 1
+        else:
+            break
+    return tuple(posts)
 
 
 def _glued_to_a_name(scope: Scope, v: int, k: int) -> bool:
