@@ -695,3 +695,12 @@ def test_a_word_for_a_kind_of_place_stands_inside_a_body_named_after_its_place()
 def test_every_post_listed_after_a_verb_of_office_is_held():
     posts = _posts("经研究决定:王芳任柳林镇党委委员、副镇长,兼任镇妇联主席。")["王芳"]
     assert posts == {"柳林镇党委委员", "副镇长", "镇妇联主席"}
+
+
+def test_a_name_quoted_inside_quoted_speech_is_read():
+    kept, _ = _read("村党支部书记方豪龙说:“我们坚持‘共富工坊’建设,带动村民就业。”")
+    assert "共富工坊" in kept
+
+
+def test_an_honour_ends_before_the_list_it_is_named_in():
+    assert ("李祖村", "全国乡村旅游重点村") in _implements("2023年,李祖村入选全国乡村旅游重点村名单。")

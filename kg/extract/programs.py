@@ -54,7 +54,8 @@ def quoted(scope: Scope) -> Iterator[Candidate]:
         cand = _judge(scope, i + 1, j, j + 1, "book" if text[i] == "《" else "quoted")
         if cand is not None:
             yield cand
-        i = j + 1
+        # Speech in quotes may quote a name in turn (“我们坚持‘共富工坊’建设”): read inside it.
+        i = j + 1 if cand is not None else i + 1
 
 
 def spaced(scope: Scope) -> Iterator[Candidate]:
@@ -331,7 +332,7 @@ def _title_end(text: str, k: int, words) -> int:
     """Where a title starting at ``k`` ends: at a pause, 等, 的 or the word 称号, within the longest a name runs."""
     end = k
     while end < len(text) and end - k < MAX_PROGRAM and (is_cjk(text[end]) or text[end].isdigit()):
-        if text[end] in "等的" or any(text.startswith(w, end) for w in words["after"]):
+        if text[end] in "等的" or text.startswith("名单", end) or any(text.startswith(w, end) for w in words["after"]):
             break
         end += 1
     return end
