@@ -12,6 +12,7 @@ become its :class:`~kg.model.Post` records, with the body each belongs to.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Iterator
 
@@ -947,22 +948,17 @@ def _listed_item_before(scope: Scope, j: int) -> tuple[int, int] | None:
 def tibetan_names(scope: Scope) -> Iterator[Candidate]:
     """次仁卓玛, 格桑次仁: two parts of Tibetan names written together are a person's name, with the
     posts written right before it (社区党委书记次仁卓玛)."""
-    text, parts = scope.text, scope.lex.tibetan_name_parts
-    i = 0
-    while i < len(text) - 3:
-        first = _name_part_at(text, i, parts)
-        second = _name_part_at(text, i + first, parts) if first else 0
-        if first and second:
-            titled = scope.view.ending_at("titles", i) is not None
-            yield _person(scope, (i, i + first + second), "tibetan-name",
-                          posts=post_chain(scope, i) if titled else ())
-            i += first + second
-        else:
-            i += 1
+    for m in _two_name_parts(scope.lex.tibetan_name_parts).finditer(scope.text):
+        i = m.start()
+        titled = scope.view.ending_at("titles", i) is not None
+        yield _person(scope, (i, m.end()), "tibetan-name", posts=post_chain(scope, i) if titled else ())
 
 
-def _name_part_at(text: str, i: int, parts: frozenset[str]) -> int:
-    return next((n for n in (3, 2) if text[i:i + n] in parts), 0)
+@functools.lru_cache(maxsize=4)
+def _two_name_parts(parts: frozenset[str]) -> re.Pattern:
+    """One pattern for two parts in a row, longest parts first: one scan of a sentence in C."""
+    one = "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
+    return re.compile(f"(?:{one})(?:{one})")
 
 
 GENERATORS = (bylines, after_titles, after_roles, appointed, appointed_as, office_holders, addressed, speakers,

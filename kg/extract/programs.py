@@ -14,6 +14,7 @@ document and keeps the names whose weight reaches the threshold.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Iterator
 
@@ -283,16 +284,18 @@ def honours(scope: Scope) -> Iterator[Candidate]:
     """Titles of honour after a verb of awarding: 被评为全国文明村、省级乡村治理示范村, 荣获全国先进基层
     党组织称号. Each title opens with the level that awards it and ends as a place's or body's title."""
     text, words = scope.text, scope.lex.honours
-    ends: set[tuple[int, bool]] = set()
-    for kind in ("verb", "verb-titled"):
-        for verb in words[kind]:
-            i = text.find(verb)
-            while i >= 0:
-                ends.add((i + len(verb), kind == "verb-titled"))
-                i = text.find(verb, i + 1)
-    for k, titled in sorted(ends):
+    titled_verbs = frozenset(words["verb-titled"])
+    ends = sorted({(m.end(), m.group() in titled_verbs) for m in _award_verbs(scope.lex).finditer(text)})
+    for k, titled in ends:
         for start, end in _listed_titles(text, k, words, titled):
             yield Candidate(start, end, PROGRAM, normalize_name(text[start:end]), "honour", signals=("honour",))
+
+
+@functools.lru_cache(maxsize=4)
+def _award_verbs(lex) -> re.Pattern:
+    """The verbs of awarding as one pattern, longest first (被评为 before 评为)."""
+    verbs = sorted(set(lex.honours["verb"]) | set(lex.honours["verb-titled"]), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, verbs)))
 
 
 def _listed_titles(text: str, k: int, words, titled: bool) -> list[tuple[int, int]]:
