@@ -313,8 +313,9 @@ def _actors(items, text: str, posts: Vocabulary) -> list[tuple[Mention, str]]:
         m, k = chain[-1]
         if m.source == "media":
             continue   # an outlet reports a program; it carries none out
-        after = "".join(text[m.end:m.end + 10].split())
-        if posts.starts_at(after, 0) is not None or after.startswith("讯"):
+        after = "".join(text[m.end:m.end + 30].split())
+        title = posts.starts_at(after, 0)
+        if (title is not None and not _speaks_for_it(after[len(title):])) or after.startswith("讯"):
             continue   # the chain names a person's body (市纪委常务副书记周文斌), or a byline
         opening = text[max(0, chain[0][0].start - 4):chain[0][0].start].rstrip(" “\"「『")
         if opening.endswith("除") or opening.endswith(_FOUNDING_VERBS) or opening.endswith(_OBJECT_PREPOSITIONS):
@@ -351,6 +352,18 @@ def _home_place(mentions, key_of) -> str:
             counts[key_of[idx]] = counts.get(key_of[idx], 0) + 1
             first.setdefault(key_of[idx], idx)
     return max(counts, key=lambda k: (counts[k], -first[k]), default="")
+
+
+def _speaks_for_it(after_title: str) -> bool:
+    """检察长吴静表示, 将…推进“枫桥经验”: the official named after the body's title speaks for it, and
+    the body is the one that acts."""
+    spoken = next((n + len(w) for n in (2, 3, 4) for w in _SPEAKING if after_title.startswith(w, n)), None)
+    # …表示,该街道将…: the official speaks of the place (该街道), which is the one that acts.
+    return spoken is not None and "该" not in after_title[spoken:spoken + 6]
+
+
+# Verbs of an official speaking for their body.
+_SPEAKING = ("表示", "介绍", "说", "指出", "强调")
 
 
 def _gives_the_directive(text: str, start: int) -> bool:

@@ -704,3 +704,10 @@ def test_a_name_quoted_inside_quoted_speech_is_read():
 
 def test_an_honour_ends_before_the_list_it_is_named_in():
     assert ("李祖村", "全国乡村旅游重点村") in _implements("2023年,李祖村入选全国乡村旅游重点村名单。")
+
+
+def test_an_official_speaking_for_the_body_makes_the_body_act():
+    found = _implements("桐城市人民检察院检察长吴静表示,将协同推进“枫桥经验”落地见效。")
+    assert found == {("桐城市人民检察院", "枫桥经验")}
+    found = _implements("上望街道党工委委员郑定渊表示,该街道将继续推动“共享社·幸福里”建设。")
+    assert ("上望街道党工委", "共享社·幸福里") not in found, "the official speaks of the place (该街道)"
