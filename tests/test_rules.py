@@ -711,3 +711,12 @@ def test_an_official_speaking_for_the_body_makes_the_body_act():
     assert found == {("桐城市人民检察院", "枫桥经验")}
     found = _implements("上望街道党工委委员郑定渊表示,该街道将继续推动“共享社·幸福里”建设。")
     assert ("上望街道党工委", "共享社·幸福里") not in found, "the official speaks of the place (该街道)"
+
+
+def test_a_function_word_the_tagger_glues_to_a_villages_suffix_ends_it():
+    assert "朱家庄村" in _read("九山镇朱家庄村是全县首批试点。")[0]
+
+
+def test_rural_revitalisation_stands_inside_a_bodys_name():
+    posts = _posts("县农业农村局副局长、县乡村振兴服务中心主任孙倩介绍。")["孙倩"]
+    assert posts == {"县农业农村局副局长", "县乡村振兴服务中心主任"}

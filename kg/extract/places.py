@@ -301,8 +301,12 @@ def _ends_a_word(scope: Scope, end: int, suffix: str) -> bool:
     rest = tok.text[len(suffix):]
     # 新华社区党委: the tagger glued the suffix to the body of the place (社区党委); 大定村弄勒屯: to
     # the next place, in a word the dictionary does not know (村弄勒屯).
-    return rest in scope.res.body_suffixes or (
-        word_info(tok.text) is None and scope.res.place_suffixes.ends_at(rest, len(rest)) is not None)
+    return rest in scope.res.body_suffixes or (word_info(tok.text) is None and (
+        scope.res.place_suffixes.ends_at(rest, len(rest)) is not None or rest in _GLUED_AFTER))
+
+
+# Function words the tagger glues to a place's suffix in a word it does not know (朱家庄村 + 村是).
+_GLUED_AFTER = frozenset("是的在和与有为就也都")
 
 
 def _suffix_inside_a_word(scope: Scope, p: int, end: int) -> bool:
