@@ -358,8 +358,15 @@ def _speaks_for_it(after_title: str) -> bool:
     """检察长吴静表示, 将…推进“枫桥经验”: the official named after the body's title speaks for it, and
     the body is the one that acts."""
     spoken = next((n + len(w) for n in (2, 3, 4) for w in _SPEAKING if after_title.startswith(w, n)), None)
-    # …表示,该街道将…: the official speaks of the place (该街道), which is the one that acts.
-    return spoken is not None and "该" not in after_title[spoken:spoken + 6]
+    if spoken is None:
+        return False
+    # …表示,该街道将… or 街道将…: the official speaks of the place, which is the one that acts.
+    said = after_title[spoken:spoken + 8].lstrip(",，:：“")
+    return not said.startswith(_PLACE_SPOKEN_OF) and "该" not in said
+
+
+# How an official names the place they speak of (该街道, 街道将, 全县).
+_PLACE_SPOKEN_OF = ("该", "全", "街道", "社区", "镇", "乡", "县", "市", "区", "村")
 
 
 # Verbs of an official speaking for their body.

@@ -720,3 +720,8 @@ def test_a_function_word_the_tagger_glues_to_a_villages_suffix_ends_it():
 def test_rural_revitalisation_stands_inside_a_bodys_name():
     posts = _posts("县农业农村局副局长、县乡村振兴服务中心主任孙倩介绍。")["孙倩"]
     assert posts == {"县农业农村局副局长", "县乡村振兴服务中心主任"}
+
+
+def test_an_official_speaking_of_the_place_makes_the_place_act():
+    found = _implements("大西街道党工委书记陈辉表示,街道将推广“红色管家”模式。")
+    assert found == {("大西街道", "红色管家")}
