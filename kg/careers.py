@@ -6,7 +6,7 @@ elected, transferred, seconded) or end it (removed, resigned, retired). A
 nomination (拟任) is no holding.
 
 Observations are one spell when they are of one person, one office (acting
-or not) and one body: 济南市委书记 and 中共济南市委书记 of 济南市委 are one.
+or not) and one body: 东营市委书记 and 中共东营市委书记 of 东营市委 are one.
 A post written without its body joins the person's only spell of that office
 in the place it names (济南市代市长 → 济南市人民政府代理市长), or, naming no
 place, the only spell of that office; else it is a spell of its own.

@@ -172,7 +172,7 @@ def _story_containers(mentions, key_of, found: dict, add) -> None:
 
 
 def _nearest_containers(found: dict) -> None:
-    """Only the nearest container of a place or body: 北沟村 in 渤海镇 in 怀柔区 drops 北沟村 in 怀柔区,
+    """Only the nearest container of a place or body: 石门村 in 桥头镇 in 密云区 drops 石门村 in 密云区,
     which the chain already says (a transitive reduction, so no containment is lost)."""
     inside: dict[str, set[str]] = defaultdict(set)
     for kind, head, tail, _ in found:
@@ -229,7 +229,7 @@ def _hierarchy(mentions, key_of, entities: list[Entity], lex: Lexicon, add) -> N
 
 
 def _named_in_it(program: Mention, items) -> str:
-    """娄烦县第五届乡村文化旅游节: the place whose name opens the program's holds it."""
+    """兰陵县第五届桃花旅游节: the place whose name opens the program's holds it."""
     return next((k for m, k in items if m.type in PLACE_TYPES and m.type != COUNTRY and m.start == program.start
                  and m.end < program.end), "")
 
@@ -244,14 +244,14 @@ def _bodies_of_people(found: dict) -> dict[str, str]:
 
 
 def _speakers(cdoc: CleanDocument, mentions, key_of) -> list[tuple[int, str]]:
-    """(sentence, person) of each person a line of an interview gives the word to (林万堂:我们…)."""
+    """(sentence, person) of each person a line of an interview gives the word to (徐立新:我们…)."""
     text = cdoc.document.text
     return [(m.sentence, key_of[idx]) for idx, m in enumerate(mentions)
             if m.type == PERSON and text[m.end:m.end + 2].lstrip(" ")[:1] in (":", "：")]
 
 
 def _speakers_body(program: Mention, sentence_start: int, text: str, speakers, bodies: dict[str, str]) -> str:
-    """我们实行了“四个一”机制, in the words of the latest speaker: the body the speaker holds a post in."""
+    """我们实行了“三联”机制, in the words of the latest speaker: the body the speaker holds a post in."""
     if not any(w in text[sentence_start:program.start] for w in _WE):
         return ""
     latest = [person for s, person in speakers if s <= program.sentence]
@@ -319,9 +319,9 @@ def _actors(items, text: str, posts: Vocabulary) -> list[tuple[Mention, str]]:
             continue   # the chain names a person's body (市纪委常务副书记周文斌), or a byline
         opening = text[max(0, chain[0][0].start - 4):chain[0][0].start].rstrip(" “\"「『")
         if opening.endswith("除") or opening.endswith(_FOUNDING_VERBS) or opening.endswith(_OBJECT_PREPOSITIONS):
-            continue   # 除光明村外, 组建“红马甲”志愿服务队, 对花园湖村: not the one that acts
+            continue   # 除光明村外, 组建“红马甲”志愿服务队, 对石桥村: not the one that acts
         if _gives_the_directive(text, chain[0][0].start):
-            continue   # 定远县将围绕市委部署: the county acts, the city's committee only directs
+            continue   # 凤台县根据省委安排: the county acts, the city's committee only directs
         found.append((m, k))
     return found
 
@@ -384,7 +384,7 @@ _CLAUSE_ENDS = ",，;；。!！?？:："
 # Prepositions after which a body's plans or orders are named (按照市委部署, 围绕省委要求).
 _DIRECTIVE_PREPOSITIONS = ("按照", "围绕", "根据", "遵照", "依照", "贯彻", "响应")
 
-# Prepositions whose object is whom a program is carried out for or on (对花园湖村, 向企业), not who acts.
+# Prepositions whose object is whom a program is carried out for or on (对石桥村, 向企业), not who acts.
 _OBJECT_PREPOSITIONS = ("对", "向", "给", "帮助", "帮扶", "指导")
 
 # Verbs whose object is a body the subject sets up or brings in.

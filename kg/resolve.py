@@ -145,7 +145,7 @@ class DocumentContext:
 
     def place_for_level(self, level: str, before: int, explicit_recent: bool = False) -> Mention | None:
         if level == "市":
-            # The paper's home may be a prefecture (黔东南州): then 市 is the city named before.
+            # The paper's home may be a prefecture (黔西南州): then 市 is the city named before.
             home = self.home_city if self.home_city is not None and self.home_city.name.endswith("市") else None
             if explicit_recent:
                 return self.recent("市", before) or home
@@ -193,7 +193,7 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, newspaper
             place = ctx.place_for_level(m.level, m.start, explicit_recent=m.ref == "该")
             name = m.name
             if place is not None and place.name.endswith(m.level):
-                # 黔东南州 + 州委 is 黔东南州委: a prefecture's body is named by the form the story writes.
+                # 黔西南州 + 州委 is 黔西南州委: a prefecture's body is named by the form the story writes.
                 written = place.short if place.short.endswith(m.level) else place.name
                 new = _placed_name(written, name, m.level, lex)
                 if new != name:

@@ -178,8 +178,8 @@ def test_posts_listed_with_commas_belong_to_the_name_when_each_names_its_body():
 
 
 def test_a_post_no_longer_held_is_read_after_the_name():
-    posts = _posts("中共中央批准:李立成同志不再担任中共济南市委书记职务。")
-    assert posts["李立成"] == {"中共济南市委书记"}
+    posts = _posts("中共中央批准:李立成同志不再担任中共东营市委书记职务。")
+    assert posts["李立成"] == {"中共东营市委书记"}
 
 
 def test_a_post_after_one_in_a_party_unit_is_held_in_that_units_body():
@@ -478,27 +478,27 @@ def test_everyday_word_of_a_level_names_no_body():
 
 
 def test_a_very_common_word_is_no_piece_of_a_foreign_name():
-    kept, _ = _read("柳萍的目光很坚定。莉明白,要想站稳就要吃苦。")
+    kept, _ = _read("王丽的目光很坚定。莉明白,要想成功就要吃苦。")
     assert not any(name.endswith("明白") for name in kept)
     assert "卡洛斯·阿马特" in _read("卡洛斯·阿马特来访。")[0]
 
 
 def test_the_body_whose_plans_are_followed_carries_out_no_program():
-    found = _implements("定远县将围绕市委部署,按照“一窗通办”要求,优化营商环境。")
-    assert found == {("定远县", "一窗通办")}
+    found = _implements("凤台县根据省委安排,全面推行“一窗通办”。")
+    assert found == {("凤台县", "一窗通办")}
 
 
 def test_the_object_of_a_preposition_carries_out_no_program():
-    found = _implements("柳林镇启动对石桥村50户采取“乡镇统建”模式的改厕工作。")
-    assert found == {("柳林镇", "乡镇统建")}
+    found = _implements("柳林镇对石桥村50户推行“统建统管”改造。")
+    assert found == {("柳林镇", "统建统管")}
 
 
 def test_a_banners_short_form_names_the_banner():
     from kg.lexicon import short_forms
-    assert short_forms("科尔沁右翼中旗", 3) == ["科右中旗"]
+    assert short_forms("科尔沁右翼前旗", 3) == ["科右前旗"]
     assert short_forms("巴林左旗", 3) == [], "a banner named in four characters has no shorter form"
-    kept, _ = _read("科右中旗巴仁哲里木镇的麦田。")
-    assert "科尔沁右翼中旗" in kept
+    kept, _ = _read("科右前旗大石寨镇的麦田。")
+    assert "科尔沁右翼前旗" in kept
 
 
 def test_handled_not_an_office():
@@ -514,15 +514,15 @@ def test_a_party_unit_in_a_post_names_the_body_it_is_set_up_in():
 
 
 def test_a_body_the_tagger_reads_whole_needs_no_proper_stem():
-    kept, _ = _read("微软公司总裁盖茨说,英格兰队获胜。")
-    assert {"微软公司", "英格兰队"} <= kept
+    kept, _ = _read("海尔集团总裁陈明说,法国队获胜。")
+    assert {"海尔集团", "法国队"} <= kept
     kept, _ = _read("党和政府关心群众,反对大操大办,施工队进场。")
     assert not {"党和政府", "大操大办", "施工队"} & kept
 
 
 def test_a_country_before_a_national_body_makes_it_that_countrys():
-    kept, _ = _read("美国财政部长鲁宾说,阿根廷航空公司将复航。")
-    assert {"美国财政部", "阿根廷航空公司"} <= kept
+    kept, _ = _read("美国财政部长史密斯说,巴西航空公司将复航。")
+    assert {"美国财政部", "巴西航空公司"} <= kept
     kept, _ = _read("大力发展航空公司。")
     assert not any(name.endswith("航空公司") for name in kept), "a kind of body needs its place before it"
 
@@ -546,14 +546,14 @@ def test_a_cadre_of_a_body_holds_a_post_in_it():
 
 
 def test_the_post_as_written_keeps_the_partys_name_before_its_committee():
-    assert _posts("刘强同志任中共济南市委书记。")["刘强"] == {"中共济南市委书记"}
-    assert ("刘强", "济南市委") in _members("刘强同志任中共济南市委书记。")
+    assert _posts("孙涛同志任中共东营市委书记。")["孙涛"] == {"中共东营市委书记"}
+    assert ("孙涛", "东营市委") in _members("孙涛同志任中共东营市委书记。")
 
 
 def test_only_the_nearest_container_where_the_chain_says_the_rest():
-    found = _located("代表赴怀柔区北沟村开展活动。北沟村位于北京市怀柔区渤海镇东北部。")
-    assert ("北沟村", "渤海镇") in found and ("渤海镇", "怀柔区") in found
-    assert ("北沟村", "怀柔区") not in found
+    found = _located("代表赴密云区石门村开展活动。石门村位于北京市密云区桥头镇东北部。")
+    assert ("石门村", "桥头镇") in found and ("桥头镇", "密云区") in found
+    assert ("石门村", "密云区") not in found
 
 
 def _located(text: str) -> set[tuple[str, str]]:
@@ -564,8 +564,8 @@ def _located(text: str) -> set[tuple[str, str]]:
 
 
 def test_an_item_listed_after_a_place_of_its_kind_is_one():
-    kept, _ = _read("先后走访了美虹社区、光明社区、安居苑社区、汉嘉社区等6个社区。")
-    assert {"美虹社区", "光明社区", "安居苑社区", "汉嘉社区"} <= kept
+    kept, _ = _read("先后走访了金桂社区、和平社区、安康苑社区、汇通社区等6个社区。")
+    assert {"金桂社区", "和平社区", "安康苑社区", "汇通社区"} <= kept
     kept, _ = _read("要建设和谐社区、文明社区。")
     assert "文明社区" not in kept, "an everyday word after no place of its kind stays no place"
 
@@ -580,14 +580,14 @@ def test_a_surname_and_a_word_of_address_name_nobody():
 
 
 def test_a_zones_body_opens_with_the_whole_zone():
-    assert ("赵强", "定远县高新区管委会") in _members("定远县高新区管委会主任赵强介绍。")
+    assert ("赵强", "凤台县高新区管委会") in _members("凤台县高新区管委会主任赵强介绍。")
 
 
 def test_the_partys_name_before_a_committee_is_written_as_part_of_it():
     from kg.pipeline import process_document
-    r = process_document(Document("t.txt", "t.txt", "刘强同志任中共济南市委书记。"))
+    r = process_document(Document("t.txt", "t.txt", "孙涛同志任中共东营市委书记。"))
     body = next(e for e in r.entities if e.type == "Organization")
-    assert body.name == "济南市委" and "中共济南市委" in body.aliases
+    assert body.name == "东营市委" and "中共东营市委" in body.aliases
 
 
 def test_a_standard_organ_written_in_full_and_short_in_one_story_is_one_body():
@@ -598,7 +598,7 @@ def test_a_standard_organ_written_in_full_and_short_in_one_story_is_one_body():
 
 
 def test_no_body_runs_across_a_count():
-    kept, _ = _read("国内2000多家大中型医院参加,青阳县第一人民医院也来了。")
+    kept, _ = _read("国内300多家大中型医院参加,青阳县第一人民医院也来了。")
     assert not any(name.startswith("国内") for name in kept)
     assert "青阳县第一人民医院" in kept, "an ordinal stands inside a name"
 
@@ -653,7 +653,7 @@ def test_a_community_glued_to_its_body_by_the_tagger_is_still_read():
 
 
 def test_a_prefectures_bare_committee_takes_the_prefecture_as_the_story_writes_it():
-    assert _members("黔东南州召开会议。州委书记罗强出席并讲话。") == {("罗强", "黔东南州委")}
+    assert _members("黔西南州召开会议。州委书记罗强出席并讲话。") == {("罗强", "黔西南州委")}
 
 
 def test_a_village_the_tagger_glues_to_the_hamlet_after_it_is_read_with_its_hamlet():
@@ -676,8 +676,8 @@ def test_a_name_a_cue_found_goes_on_past_the_dot():
 
 
 def test_an_event_held_the_nth_time_is_a_program_of_the_place_that_holds_it():
-    found = _implements("娄烦县第五届乡村文化旅游节开幕,游客纷至沓来。")
-    assert found == {("娄烦县", "娄烦县第五届乡村文化旅游节")}
+    found = _implements("兰陵县第五届桃花旅游节开幕,游客纷至沓来。")
+    assert found == {("兰陵县", "兰陵县第五届桃花旅游节")}
     kept, _ = _read("第十四届全国人大第一次会议开幕。")
     assert not any(name.startswith("第十四届") for name in kept)
 
@@ -709,8 +709,8 @@ def test_an_honour_ends_before_the_list_it_is_named_in():
 def test_an_official_speaking_for_the_body_makes_the_body_act():
     found = _implements("桐城市人民检察院检察长吴静表示,将协同推进“枫桥经验”落地见效。")
     assert found == {("桐城市人民检察院", "枫桥经验")}
-    found = _implements("上望街道党工委委员郑定渊表示,该街道将继续推动“共享社·幸福里”建设。")
-    assert ("上望街道党工委", "共享社·幸福里") not in found, "the official speaks of the place (该街道)"
+    found = _implements("南城街道党工委委员周立表示,该街道将继续推动“幸福驿站”建设。")
+    assert ("南城街道党工委", "幸福驿站") not in found, "the official speaks of the place (该街道)"
 
 
 def test_a_function_word_the_tagger_glues_to_a_villages_suffix_ends_it():

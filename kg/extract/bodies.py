@@ -324,8 +324,8 @@ def _quoted_suffix(scope: Scope, p: int, end: int, suffix: str) -> Candidate | N
 
 
 def _after_the_partys_name(scope: Scope, cand: Candidate) -> Candidate:
-    """中共济南市委: the party's short name before a committee named by its place is written as part of
-    it; the body keeps the name people use alone (济南市委), the span and its alias hold 中共."""
+    """中共东营市委: the party's short name before a committee named by its place is written as part of
+    it; the body keeps the name people use alone (东营市委), the span and its alias hold 中共."""
     if cand.place and scope.text.endswith(_THE_PARTY, 0, cand.start) and \
             any(cand.name.endswith(u) for u in _PARTY_BODY_ENDS):
         return dataclasses.replace(cand, start=cand.start - len(_THE_PARTY))
@@ -390,7 +390,7 @@ def _inside_a_common_word(scope: Scope, p: int, end: int) -> bool:
     if view.starting_at("titles", end) or level_word:
         return False
     if tok.end == end and len(opening) >= 2 and end - p >= 2 and scope.found.ending_at(tok.start, PLACE_TYPES):
-        return False   # 阿根廷航空公司: a kind of body (航空公司) after the place it is of
+        return False   # 巴西航空公司: a kind of body (航空公司) after the place it is of
     info = word_info(tok.text)
     return bool(info and info[0] >= 3)
 
@@ -619,7 +619,7 @@ def _proper_stem(scope: Scope, start: int, p: int) -> bool:
 
 
 def _tagged_whole(scope: Scope, start: int, p: int, end: int) -> bool:
-    """微软公司/nt, 英格兰队/nt: the tagger reads the stem and the suffix as one body's name. Before a
+    """海尔集团/nt, 法国队/nt: the tagger reads the stem and the suffix as one body's name. Before a
     suffix of two characters or more a brand's stem may be an everyday word (联想集团); before one of
     one character it may not (施工队). The stem holds no function word (党和政府)."""
     tok = scope.view.token(start)
@@ -689,7 +689,7 @@ def _after_places(scope: Scope, start: int, p: int) -> int:
     """End of the run of places that opens the span [start, p)."""
     k = start
     while True:
-        # The longest place at each step: 定远县高新区 opens 定远县高新区管委会 whole, not 定远县 alone.
+        # The longest place at each step: 凤台县高新区 opens 凤台县高新区管委会 whole, not 凤台县 alone.
         nxt = max((c for c in scope.found.starting_at(k, PLACE_TYPES) if c.end <= p), key=lambda c: c.end,
                   default=None)
         if nxt is None:

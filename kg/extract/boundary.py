@@ -131,7 +131,7 @@ def _past_word(view: SentenceView, found: Found, start: int, shape: NameShape) -
 
 
 def _count_ends(text: str, end: int) -> bool:
-    """2000多家 of 国内2000多家医院: a count (not an ordinal, 第一中学) ends at ``end``; no name runs across it."""
+    """300多家 of 国内300多家医院: a count (not an ordinal, 第一中学) ends at ``end``; no name runs across it."""
     k = end
     while k > 0 and text[k - 1] in "名个位家所项户人批余多":
         k -= 1

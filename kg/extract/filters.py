@@ -93,7 +93,7 @@ def _opens_a_clause(c: Candidate, s: Scope, t: Thresholds) -> bool:
     if c.source not in _SCANNED:
         return False
     if c.type in PLACE_TYPES and (c.parent or LISTED in c.signals):
-        return False   # the place before it (城南街道站北社区) or the list (美虹社区、安居苑社区) bounds the name
+        return False   # the place before it (城南街道站北社区) or the list (金桂社区、安康苑社区) bounds the name
     if c.type in PLACE_TYPES and c.name.endswith(tuple(s.lex.sound_place_suffixes)):
         return False   # 扎哈斯台嘎查: a name written by sound, whatever the segmenter reads its first character as
     if c.type == ORGANIZATION and s.found.starting_at(c.start, PLACE_TYPES):

@@ -289,7 +289,7 @@ def _post_ending_at(scope: Scope, end: int) -> tuple[Post | None, int]:
     elif crossing := _body_into_title(scope, start, end):
         body, start = crossing[0].name, crossing[0].start
     if body and scope.text.endswith(_THE_PARTY, 0, start):
-        start -= len(_THE_PARTY)   # 中共济南市委书记: the post as written (kg.offices reads the office in it)
+        start -= len(_THE_PARTY)   # 中共东营市委书记: the post as written (kg.offices reads the office in it)
     return Post(normalize_name(scope.text[start:end]), body), start
 
 

@@ -57,7 +57,7 @@ def divisions(scope: Scope) -> Iterator[Candidate]:
 
 
 def _named_division(scope: Scope, i: int, j: int, last: Candidate | None) -> Candidate:
-    """A division named in full, or by a short form as sure as a full name (科右中旗)."""
+    """A division named in full, or by a short form as sure as a full name (科右前旗)."""
     name = scope.text[i:j]
     listed = scope.lex.divisions_by_name.get(name)
     if listed is not None:
@@ -230,8 +230,8 @@ def _lane_before(scope: Scope, p: int, suffix: str) -> Boundary | None:
 
 
 def _listed_after_its_kind(scope: Scope, p: int, kind: str) -> int | None:
-    """美虹社区、光明社区、安居苑社区: an item of a list of places of one kind is a place of that kind,
-    whatever its stem's words (光明, 安居 + 苑), when the item before it is one. Where the item starts."""
+    """金桂社区、和平社区、安康苑社区: an item of a list of places of one kind is a place of that kind,
+    whatever its stem's words (和平, 安康 + 苑), when the item before it is one. Where the item starts."""
     k = scope.text.rfind("、", 0, p)
     item = scope.text[k + 1:p]
     if k < 1 or not 2 <= len(item) <= 4 or not all(is_cjk(ch) for ch in item):

@@ -344,7 +344,7 @@ def _title_end(text: str, k: int, words) -> int:
 # --------------------------------------------------------------------------- festivals
 
 def festivals(scope: Scope) -> Iterator[Candidate]:
-    """娄烦县第五届乡村文化旅游节, 第三届九华山庙会: an event held the N-th time is named with its ordinal
+    """兰陵县第五届桃花旅游节, 第三届九华山庙会: an event held the N-th time is named with its ordinal
     and the place that holds it, written right before."""
     text = scope.text
     for m in _FESTIVAL.finditer(text):

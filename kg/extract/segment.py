@@ -125,10 +125,10 @@ class Segmenter:
 
 
 def _division_across(text: str, boundary: int) -> bool:
-    """定远 县委书记: a division's name runs across the join, though the segmenter cuts the text
-    elsewhere (定远 + 县委书记, a post it knows whole).
+    """凤台 县委书记: a division's name runs across the join, though the segmenter cuts the text
+    elsewhere (凤台 + 县委书记, a post it knows whole).
 
-    >>> _division_across("定远县委书记张", 2)
+    >>> _division_across("凤台县委书记张", 2)
     True
     """
     names = lexicon_mod.load().divisions_by_name

@@ -352,7 +352,7 @@ _BANNER_POSITIONS = "左右翼前中后"
 
 
 def _banner_short_forms(name: str) -> list[str]:
-    """科尔沁右翼中旗 is written 科右中旗, 鄂托克前旗 鄂前旗: the first character of the name and its
+    """科尔沁右翼前旗 is written 科右前旗, 鄂托克前旗 鄂前旗: the first character of the name and its
     position, without 翼. Banners without a position keep their name (巴林左旗 is short already)."""
     stem = name[:-1]
     base = stem.rstrip(_BANNER_POSITIONS)
