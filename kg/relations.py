@@ -375,7 +375,7 @@ _SPEAKING = ("表示", "介绍", "说", "指出", "强调")
 
 def _gives_the_directive(text: str, start: int) -> bool:
     """The place or body at ``start`` stands after 按照, 围绕 … in its clause: the one whose plans are
-    followed (按照党中央、省、市委决策部署), not the one that carries the program out."""
+    followed (按照省委、市委部署), not the one that carries the program out."""
     clause = max(text.rfind(ch, 0, start) for ch in _CLAUSE_ENDS) + 1
     return any(word in text[clause:start] for word in _DIRECTIVE_PREPOSITIONS)
 
