@@ -54,11 +54,24 @@ def test_generic_body_keeps_a_village_committee_named_by_its_level():
     assert ("Person:李长平", "仁村村村委会") in member
 
 
-def _members(text: str) -> set[tuple[str, str]]:
+def _linked(text: str, kind: str) -> set[tuple[str, str]]:
+    """(head, tail) names of the relations of one kind a build of ``text`` makes."""
     from kg.pipeline import process_document
     r = process_document(Document("t.txt", "t.txt", text))
     names = {e.key: e.name for e in r.entities}
-    return {(names[x.head], names.get(x.tail, x.tail)) for x in r.relations if x.kind == "memberOf"}
+    return {(names[x.head], names.get(x.tail, x.tail)) for x in r.relations if x.kind == kind}
+
+
+def _members(text: str) -> set[tuple[str, str]]:
+    return _linked(text, "memberOf")
+
+
+def _implements(text: str) -> set[tuple[str, str]]:
+    return _linked(text, "implements")
+
+
+def _located(text: str) -> set[tuple[str, str]]:
+    return _linked(text, "locatedIn")
 
 
 def test_a_post_names_its_body_by_the_end_of_the_bodys_name():
@@ -438,13 +451,6 @@ def test_a_verbal_noun_before_a_strong_cue_names_the_work_of_the_title():
     assert not any(name.endswith("建设示范区") for name in kept)
 
 
-def _implements(text: str) -> set[tuple[str, str]]:
-    from kg.pipeline import process_document
-    r = process_document(Document("t.txt", "t.txt", text))
-    names = {e.key: e.name for e in r.entities}
-    return {(names[x.head], names[x.tail]) for x in r.relations if x.kind == "implements"}
-
-
 def test_honours_after_a_verb_of_awarding_are_programs_of_the_place_awarded():
     found = _implements("柳湾村先后获得全国文明村、全国乡村治理示范村等称号。东湖村荣获全国先进基层党组织称号。")
     assert found == {("柳湾村", "全国文明村"), ("柳湾村", "全国乡村治理示范村"), ("东湖村", "全国先进基层党组织")}
@@ -554,13 +560,6 @@ def test_only_the_nearest_container_where_the_chain_says_the_rest():
     found = _located("代表赴密云区石门村开展活动。石门村位于北京市密云区桥头镇东北部。")
     assert ("石门村", "桥头镇") in found and ("桥头镇", "密云区") in found
     assert ("石门村", "密云区") not in found
-
-
-def _located(text: str) -> set[tuple[str, str]]:
-    from kg.pipeline import process_document
-    r = process_document(Document("t.txt", "t.txt", text))
-    names = {e.key: e.name for e in r.entities}
-    return {(names[x.head], names[x.tail]) for x in r.relations if x.kind == "locatedIn"}
 
 
 def test_an_item_listed_after_a_place_of_its_kind_is_one():

@@ -288,7 +288,7 @@ def honours(scope: Scope) -> Iterator[Candidate]:
     ends = sorted({(m.end(), m.group() in titled_verbs) for m in _award_verbs(scope.lex).finditer(text)})
     for k, titled in ends:
         for start, end in _listed_titles(text, k, words, titled):
-            yield Candidate(start, end, PROGRAM, normalize_name(text[start:end]), "honour", signals=("honour",))
+            yield Candidate(start, end, PROGRAM, normalize_name(text[start:end]), HONOUR, signals=(HONOUR,))
 
 
 @functools.lru_cache(maxsize=4)
@@ -357,6 +357,9 @@ def festivals(scope: Scope) -> Iterator[Candidate]:
 
 
 FESTIVAL = "festival"
+HONOUR = "honour"
+# The signals of programs read by a cue sure enough that the model need not weigh them.
+_SURE = ((HONOUR,), (FESTIVAL,))
 # 第N届 and a name that ends as a recurring event does (节, 庙会, 博览会, 运动会, 大赛 …).
 _FESTIVAL = re.compile(r"第[一二三四五六七八九十百\d]+届[\u4e00-\u9fff]{2,12}?"
                        r"(?:文化节|旅游节|艺术节|美食节|丰收节|采摘节|[^\W\d_]节|庙会|博览会|交易会|运动会|大赛|赛事|论坛|展览会)")
@@ -380,7 +383,7 @@ def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None,
             occurrences.setdefault(c.name, []).append(c.signals)
     # An awarded title is a program by the words around it, whatever else the model weighs.
     accepted = {name for name, found in occurrences.items()
-                if ("honour",) in found or (FESTIVAL,) in found or model.accepts(pooled_cues(found))}
+                if any(signals in _SURE for signals in found) or model.accepts(pooled_cues(found))}
     return [[part for c in sentence if c.name in accepted for part in _dotted_parts(c, accepted)]
             for sentence in candidates]
 
