@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import defaultdict
 from itertools import combinations
 
@@ -17,7 +18,7 @@ from kg.extract.base import Vocabulary
 from kg.lexicon import Lexicon
 from kg.model import (COMMUNITY, COOCCURS, COUNTRY, COUNTY, ESTATE, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF,
                       ORGANIZATION, PERSON, PROVINCE, TOWNSHIP, VILLAGE,
-                      PLACE_TYPES, PROGRAM, CleanDocument, Entity, Evidence, Mention, Relation)
+                      PLACE_LEVEL, PLACE_TYPES, PROGRAM, CleanDocument, Entity, Evidence, Mention, Relation)
 
 
 
@@ -51,6 +52,7 @@ def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dic
     def org_key(name: str) -> str:
         return by_name.get((ORGANIZATION, name), "")
 
+    ending = {m.end: idx for idx, m in enumerate(mentions) if m.type in PLACE_TYPES}
     colleague: tuple[Mention, list[tuple[str, str]]] | None = None   # the last person and their posts' bodies
     for idx, m in enumerate(mentions):
         key = key_of[idx]
@@ -72,6 +74,8 @@ def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dic
                 add(MEMBER_OF, key, _resolve_body(m.member_of, mentions, m, org_key), m)
         elif m.type in PLACE_TYPES and m.parent:
             add(LOCATED_IN, key, by_name.get(("*", m.parent), ""), m)
+        elif m.type in PLACE_TYPES and (outer := _written_right_before(m, mentions, ending)) is not None:
+            add(LOCATED_IN, key, key_of[outer], m)
         elif m.type == ORGANIZATION and m.located:
             add(LOCATED_IN, key, by_name.get(("*", m.located), ""), m)
     _stated_locations(cdoc, mentions, key_of, add)
@@ -83,6 +87,15 @@ def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dic
     for rel in _cooccurrences(cdoc, mentions, key_of):
         found[(rel.kind, rel.head, rel.tail, "")] = rel
     return sorted(found.values(), key=lambda r: (r.kind, r.head, r.tail, r.body))
+
+
+def _written_right_before(m: Mention, mentions: list[Mention], ending: dict[int, int]) -> int | None:
+    """潍坊高新区清池街道: a place of a higher level written right before another is its container, as an
+    address is written, though the official list puts the township under another county."""
+    outer = ending.get(m.start)
+    if outer is None or mentions[outer].sentence != m.sentence or mentions[outer].type == COUNTRY:
+        return None   # a country's places are placed by the list of the world's cities
+    return outer if PLACE_LEVEL[mentions[outer].type] < PLACE_LEVEL[m.type] else None
 
 
 def _deputys_body(cdoc: CleanDocument, person: Mention, label: str,
@@ -280,10 +293,11 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add, bodies
     speakers = _speakers(cdoc, mentions, key_of)
     for s_index in sorted(by_sentence):
         items = by_sentence[s_index]
-        actors = _actors(items, text, posts)
+        actors = _actors(items, text, posts, lex.party_units)
         paragraph = cdoc.sentences[s_index].paragraph
         for pm, pk in (x for x in items if x[0].type == PROGRAM):
-            actor = _actor(pm, actors, text, lex.implement_verbs, last if last and last[0] == paragraph else None) \
+            actor = _place_referred_to(pm, actors, cdoc.sentences[s_index].start, text, mentions, key_of) \
+                or _actor(pm, actors, text, lex.implement_verbs, last if last and last[0] == paragraph else None) \
                 or _speakers_body(pm, cdoc.sentences[s_index].start, text, speakers, bodies) \
                 or _named_in_it(pm, items) or None
             if actor is None and not actors:
@@ -306,7 +320,25 @@ def _actor(program: Mention, actors, text: str, verbs, last) -> str | None:
     return last[1] if any(v in near for v in verbs) else None
 
 
-def _actors(items, text: str, posts: Vocabulary) -> list[tuple[Mention, str]]:
+def _place_referred_to(program: Mention, actors, sentence_start: int, text: str, mentions, key_of) -> str | None:
+    """该村依托“飞地抱团”, 我县推行…: a word that refers to a place of a level (该村, 我县, 本镇), written
+    after every actor of the sentence and before the program, names the actor: the last place of that
+    level named before it."""
+    after = max([m.end for m, _ in actors if m.end <= program.start], default=sentence_start)
+    found = _REFERRING_PLACE.search(text, after, program.start)
+    if found is None:
+        return None
+    level = found.group(2)
+    named = [key_of[i] for i, m in enumerate(mentions)
+             if m.type in PLACE_TYPES and m.end <= found.start() and m.name.endswith(level) and len(m.name) > len(level)]
+    return named[-1] if named else None
+
+
+# 该村, 我县, 本街道: a word that points at a place of a level the story has named.
+_REFERRING_PLACE = re.compile("(该|我|本)(社区|街道|苏木|嘎查|村|镇|乡|县|区|市|旗)")
+
+
+def _actors(items, text: str, posts: Vocabulary, party_units: tuple[str, ...]) -> list[tuple[Mention, str]]:
     """Places and bodies of a sentence that can act; an address chain (晋城市泽州县巴公镇) acts as its last link."""
     found = []
     for chain in _chains(items, text):
@@ -315,15 +347,26 @@ def _actors(items, text: str, posts: Vocabulary) -> list[tuple[Mention, str]]:
             continue   # an outlet reports a program; it carries none out
         after = "".join(text[m.end:m.end + 30].split())
         title = posts.starts_at(after, 0)
-        if (title is not None and not _speaks_for_it(after[len(title):])) or after.startswith("讯"):
+        if (title is not None and not _speaks_for_it(after[len(title):], posts)) or after.startswith("讯"):
             continue   # the chain names a person's body (市纪委常务副书记周文斌), or a byline
         opening = text[max(0, chain[0][0].start - 4):chain[0][0].start].rstrip(" “\"「『")
-        if opening.endswith("除") or opening.endswith(_FOUNDING_VERBS) or opening.endswith(_OBJECT_PREPOSITIONS):
-            continue   # 除光明村外, 组建“红马甲”志愿服务队, 对石桥村: not the one that acts
+        if opening.endswith(("除", *_FOUNDING_VERBS, *_OBJECT_PREPOSITIONS, *_LOCATIVES)):
+            continue   # 除光明村外, 组建“红马甲”志愿服务队, 对石桥村, 在荻港村: not the one that acts
         if _gives_the_directive(text, chain[0][0].start):
             continue   # 凤台县根据省委安排: the county acts, the city's committee only directs
-        found.append((m, k))
+        found.append(_unit_for_its_body(m, k, items, party_units) if title is not None else (m, k))
     return found
+
+
+def _unit_for_its_body(m: Mention, k: str, items, party_units: tuple[str, ...]) -> tuple[Mention, str]:
+    """区司法局党组书记、局长钱国良说, 将…: who speaks for a party unit speaks for the body it is set up in,
+    when the story names that body within the unit's name."""
+    unit = next((u for u in party_units if m.name.endswith(u) and len(m.name) > len(u)), None)
+    if unit is None:
+        return m, k
+    body = next(((b, bk) for b, bk in items if b.type == ORGANIZATION and b.start == m.start
+                 and b.end == m.end - len(unit)), None)
+    return body or (m, k)
 
 
 def _chains(items, text: str) -> list[list[tuple[Mention, str]]]:
@@ -354,9 +397,13 @@ def _home_place(mentions, key_of) -> str:
     return max(counts, key=lambda k: (counts[k], -first[k]), default="")
 
 
-def _speaks_for_it(after_title: str) -> bool:
+def _speaks_for_it(after_title: str, posts: Vocabulary) -> bool:
     """检察长吴静表示, 将…推进“枫桥经验”: the official named after the body's title speaks for it, and
     the body is the one that acts."""
+    while after_title[:1] == "、":   # 党组书记、局长钱国良说: the posts listed after the first one
+        after_title = after_title[1:]
+        title = posts.starts_at(after_title, 0)
+        after_title = after_title[len(title):] if title else after_title
     spoken = next((n + len(w) for n in (2, 3, 4) for w in _SPEAKING if after_title.startswith(w, n)), None)
     if spoken is None:
         return False
@@ -386,6 +433,9 @@ _DIRECTIVE_PREPOSITIONS = ("按照", "围绕", "根据", "遵照", "依照", "�
 
 # Prepositions whose object is whom a program is carried out for or on (对石桥村, 向企业), not who acts.
 _OBJECT_PREPOSITIONS = ("对", "向", "给", "帮助", "帮扶", "指导")
+
+# Prepositions of where something is done (在荻港村举办): the place they name is not who does it.
+_LOCATIVES = ("在", "于")
 
 # Verbs whose object is a body the subject sets up or brings in.
 _FOUNDING_VERBS = ("组建", "成立", "建立", "设立", "组织", "引入", "引进", "邀请")

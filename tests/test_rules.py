@@ -724,3 +724,70 @@ def test_rural_revitalisation_stands_inside_a_bodys_name():
 def test_an_official_speaking_of_the_place_makes_the_place_act():
     found = _implements("大西街道党工委书记陈辉表示,街道将推广“红色管家”模式。")
     assert found == {("大西街道", "红色管家")}
+
+
+def test_a_level_and_a_kind_names_no_body():
+    kept, rejected = _read("全县推广村社一体改革,村社干部带头。")
+    assert "村社" not in kept and rejected.get("村社") == "a-level-and-a-kind"
+    kept, _ = _read("市委书记王刚出席。")
+    assert "市委" in kept, "委 is the organ a level's bare name keeps"
+
+
+def test_a_provincial_department_is_a_body():
+    kept, _ = _read("他是省自然资源厅派驻的干部,省水利厅也派出专家。")
+    assert {"省自然资源厅", "省水利厅"} <= kept
+
+
+def test_a_word_referring_to_a_place_names_the_actor():
+    found = _implements("石塘镇临溪村党支部书记李明说。去年以来,该村依托“飞地抱团”模式发展光伏。")
+    assert ("临溪村", "飞地抱团") in found and ("临溪村党支部", "飞地抱团") not in found
+
+
+def test_a_place_after_a_locative_is_where_not_who():
+    found = _implements("青川县司法局在青溪镇东阳村举办“法治超市”进村活动。")
+    assert ("青川县司法局", "法治超市") in found and ("东阳村", "法治超市") not in found
+
+
+def test_who_speaks_for_a_party_unit_speaks_for_its_body():
+    found = _implements("青川县司法局党组书记、局长钱立新说,将持续擦亮“老娘舅”调解品牌。")
+    assert ("青川县司法局", "老娘舅") in found and ("青川县司法局党组", "老娘舅") not in found
+
+
+def test_a_residents_committee_is_the_communitys():
+    members = _members("柳岸社区党委书记、居委会主任周丽娟介绍了情况。")
+    assert ("周丽娟", "柳岸社区居委会") in members and ("周丽娟", "柳岸社区党委") in members
+
+
+def test_a_residents_committee_of_no_named_community_is_no_body():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "居委会主任周丽娟介绍了情况。"))
+    assert not any(e.name.endswith("居委会") for e in r.entities)
+
+
+def test_a_campaigns_year_after_a_cue_word_names_its_topic():
+    kept, _ = _read("全县深入开展“项目攻坚年”活动。")
+    assert "项目攻坚年" in kept
+    kept, _ = _read("全县推行“工程项目”。")
+    assert "工程项目" not in kept, "two cue words alone name nothing"
+
+
+def test_an_adjective_of_what_a_company_makes_stands_inside_its_name():
+    kept, _ = _read("其中,华岳新材料产业园、宏达新型建材有限公司进展顺利。")
+    assert {"华岳新材料产业园", "宏达新型建材有限公司"} <= kept
+
+
+def test_a_place_written_right_before_another_contains_it():
+    located = _located("临江高新区白沙街道以党建为引领。")
+    assert ("白沙街道", "临江高新区") in located
+
+
+def test_a_slogans_verb_and_level_is_no_county():
+    kept, rejected = _read("全县坚持科技兴县战略,以茶富县。")
+    assert "兴县" not in kept and rejected.get("兴县") == "a-slogans-verb-and-level"
+    kept, _ = _read("他来到兴县调研,山西兴县县委书记王刚陪同。")
+    assert "兴县" in kept
+
+
+def test_a_verb_of_carrying_out_before_its_aspect_particle_cues_a_program():
+    kept, _ = _read("村里推行了“积分制”管理。")
+    assert "积分制" in kept

@@ -26,6 +26,8 @@ __all__ = ["national_bodies", "place_committees", "tagged_bodies", "suffixed_bod
 
 # Levels written with two characters before a body (街道办事处, 社区居委会).
 _TWO_CHARACTER_LEVELS = ("街道", "社区")
+# The bodies only a community has, written without its level (居委会 is 社区居委会).
+_COMMUNITY_BODIES = frozenset({"居委会", "居民委员会"})
 # 该市 refers to the place last named, 我市 (本市) to the paper's own.
 REFERRING = {"该": "该", "我": "我", "本": "我"}
 # Departments of a party committee (县委宣传部, 市委政法委): written after the
@@ -464,6 +466,8 @@ def _level_of_a_listed_body(scope: Scope, start: int, p: int, suffix: str) -> tu
     level = next((w for w in _TWO_CHARACTER_LEVELS if suffix.startswith(w)), None)
     if not scope.text[start:p] and level and len(suffix) > len(level) and _boundary_before(scope, p):
         return start, level, ""   # 街道党工委, 社区党委: the bodies of the subdistrict or community the story names
+    if not scope.text[start:p] and suffix in _COMMUNITY_BODIES and _boundary_before(scope, p):
+        return start, "社区", ""   # 居委会主任: the residents' committee of the community the story names
     return None
 
 

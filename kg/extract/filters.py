@@ -182,6 +182,20 @@ def _an_awarded_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
                                               for w in s.lex.honours["scope"])
 
 
+def _a_slogans_verb_and_level(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """科技兴县, 以茶兴县, 产业富县: a division of one character and its level (兴县, 富县) right after a
+    common noun is the verb and the level of a slogan (what makes the county thrive), not the county."""
+    if c.source != "division" or len(c.name) != 2 or c.name[0] not in _SLOGAN_VERBS or c.start == 0:
+        return False
+    before = s.view.token_before(c.start)
+    return before is not None and before.end == c.start and len(before.text) >= 2 and \
+        before.flag in ("n", "vn", "nz") and s.found.ending_at(c.start, PLACE_TYPES) is None
+
+
+# Verbs of the slogans of development (X兴县, X强市, X富民, X立县).
+_SLOGAN_VERBS = frozenset("兴富强立活旺美")
+
+
 _PLACE_RULES = (PLACE_TYPES, (
     ("an-awarded-title", "a name that opens with an awarding level is a title, not a place (省级文明村)",
      _an_awarded_title),
@@ -193,14 +207,17 @@ _PLACE_RULES = (PLACE_TYPES, (
      _suffix_begins_a_word),
     ("weak-place-in-a-slogan", "a word ending in a weak suffix inside a quoted slogan is part of it (“柴草进院,…”)",
      _weak_place_in_a_slogan),
+    ("a-slogans-verb-and-level", "a one-character division after a common noun is a slogan's verb and level "
+     "(科技兴县)", _a_slogans_verb_and_level),
 ))
 
 
 # --------------------------------------------------------------------------- bodies
 
 def _generic_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """企业, 部门; but 村委会 with its level stands for the village's committee, which the story names."""
-    return c.name in s.lex.generic_words and not (c.level and c.name.startswith(c.level))
+    """企业, 部门; but 村委会 with its level, and 居委会 (a community's), stand for the committee of the
+    village or community the story names."""
+    return c.name in s.lex.generic_words and not c.level
 
 
 def _everyday_word_of_a_level(c: Candidate, s: Scope, t: Thresholds) -> bool:
@@ -209,6 +226,12 @@ def _everyday_word_of_a_level(c: Candidate, s: Scope, t: Thresholds) -> bool:
         return False
     info = word_info(c.name)
     return info is not None and info[0] >= t.everyday_bare_body
+
+
+def _a_level_and_a_kind(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """村社干部, 村队, 县局: a bare level and a one-character kind name the level's bodies of that kind
+    in general; of the one-character kinds only 委 is an organ the story's place has one of (市委)."""
+    return len(c.name) == 2 and c.level == c.name[0] and c.name[1] not in s.lex.core_bodies
 
 
 def _counted(c: Candidate, s: Scope, t: Thresholds) -> bool:
@@ -274,6 +297,8 @@ _BODY_RULES = ((ORGANIZATION,), (
      _handled_not_an_office),
     ("everyday-word-of-a-level", "a level and a suffix that are one everyday word name no body (市场)",
      _everyday_word_of_a_level),
+    ("a-level-and-a-kind", "a bare level and a one-character kind other than 委 name no one body (村社)",
+     _a_level_and_a_kind),
 ))
 
 

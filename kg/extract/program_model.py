@@ -30,6 +30,7 @@ _ROLE_ENDINGS = frozenset("长者员人家")
 _SYSTEM_ENDINGS = frozenset("制日节周月年赛会展")
 _BODY_AFTER = ("联盟", "队", "协会", "合作社", "工作室", "服务站", "驿站", "平台", "中心")
 _FUNCTION_CHARS = frozenset("的了着是在把被吗呢吧")
+_ASPECT_PARTICLES = ("了", "着", "过")
 _NUMERAL = re.compile(r"^[一二三四五六七八九十两百千万\d]")
 _QUANTITY = re.compile(r"[\d一二三四五六七八九十两百千万]+[余多]?[个名户人家位项件次元亩万]")
 _TWO_NUMERALS = re.compile(r"[一二三四五六七八九十两\d].*[一二三四五六七八九十两\d]")
@@ -124,7 +125,8 @@ def _word(scope: Scope, name: str) -> set[str]:
 def _context(scope: Scope, start: int, after: int, text: str) -> set[str]:
     out = set()
     before = text[max(0, start - 7):start].rstrip(" “\"‘「『《")
-    if scope.res.implement_verbs.ends_at(before, len(before)) is not None:
+    verb_end = len(before) - 1 if before.endswith(_ASPECT_PARTICLES) else len(before)   # 推行了“积分制”
+    if scope.res.implement_verbs.ends_at(before, verb_end) is not None:
         out.add("verb:before")
     if before.endswith(_DESIGNATIONS):
         out.add("designation:before")

@@ -161,9 +161,12 @@ def _with_cue_words(text: str, name: str, after: int, cue_end: int) -> str:
 
 
 def _only_cues(scope: Scope, name: str) -> bool:
+    """“模式”, “工程项目”: cue words alone name nothing; but a campaign's year (攻坚年, 提升年) after a
+    cue word names its topic (“项目攻坚年”)."""
     words = scope.res.program_cues
     tail = words.ends_at(name, len(name))
-    return name in words.words or (tail is not None and name[:len(name) - len(tail)] in words.words)
+    return name in words.words or (tail is not None and not tail.endswith("年") and
+                                   name[:len(name) - len(tail)] in words.words)
 
 
 def _cue_after(scope: Scope, k: int) -> tuple[str, int, int]:
