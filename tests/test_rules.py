@@ -791,3 +791,40 @@ def test_a_slogans_verb_and_level_is_no_county():
 def test_a_verb_of_carrying_out_before_its_aspect_particle_cues_a_program():
     kept, _ = _read("村里推行了“积分制”管理。")
     assert "积分制" in kept
+
+
+def test_a_role_for_a_given_name_is_no_person():
+    kept, rejected = _read("由驻村工作队员和党员代表组成评议小组。")
+    assert "和党员" not in kept and rejected.get("和党员") == "a-role-for-a-given-name"
+
+
+def test_the_people_of_a_village_vouch_for_its_everyday_stem():
+    kept, _ = _read("大兴村村民蓝秀英说,去年他们来到光明村参观。")
+    assert {"大兴村", "光明村"} <= kept
+    kept, _ = _read("全面建设幸福村。")
+    assert "幸福村" not in kept
+
+
+def test_a_national_body_opens_the_name_of_its_committee_in_a_place():
+    kept, _ = _read("九三学社市委会、民建市委会、市工商联等单位作了发言,民盟省委会主委李强出席。")
+    assert {"九三学社市委会", "民建市委会", "民盟省委会"} <= kept and "市委" not in kept
+
+
+def test_every_such_body_reaches_past_the_levels_listed_after_the_determiner():
+    kept, rejected = _read("各市州党委组织部部长,各县区委书记参加会议。")
+    assert rejected.get("州党委组织部") == "every-such-body" and rejected.get("区委") == "every-such-body"
+
+
+def test_a_quoted_title_to_build_is_no_place():
+    kept, rejected = _read("下一步将打造“无讼社区”。")
+    assert rejected.get("无讼社区") == "a-quoted-title-to-build" and "无讼社区" in kept   # kept as a program
+
+
+def test_a_quoted_name_before_a_mediation_room_names_the_body():
+    kept, _ = _read("社区“老街坊”调解室调解员郑伯伯上门沟通。")
+    assert "老街坊调解室" in kept
+
+
+def test_a_short_national_body_starts_a_word():
+    kept, _ = _read("协助社区居民进行日常管理。")
+    assert "民进" not in kept

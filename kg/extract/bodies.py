@@ -37,7 +37,7 @@ _PARTY_DEPARTMENTS = frozenset({"组织部", "宣传部", "统战部", "社会�
 # The bodies of a village, written bare in a story about it (村委会 is the village's 村委会).
 _VILLAGE_BODIES = frozenset({"村委会", "村监会", "村两委", "村民委员会", "村务监督委员会", "村党支部", "村党总支", "村委"})
 # Kinds of body a quoted name may stand before (“红马甲”志愿服务队).
-_NAMED_IN_QUOTES = ("队", "团", "工作室", "协会", "合作社", "联盟", "服务站", "驿站")
+_NAMED_IN_QUOTES = ("队", "团", "工作室", "调解室", "协会", "合作社", "联盟", "服务站", "驿站")
 _OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", "’": "‘"}
 # Words that end a media outlet's name, and what stands around an outlet in a byline or source line.
 _SOURCE_CUES = ("来源:", "来源：", "来源于", "来源", "据", "转自", "转载自", "供稿", "综合")
@@ -53,6 +53,8 @@ def national_bodies(scope: Scope) -> Iterator[Candidate]:
     for i, j, name in scope.view.hits["national_bodies"]:
         if any(q < j < e for q, e, _ in suffixes):
             continue   # 新华社区: a community's suffix runs across the body's end
+        if j - i <= 2 and not scope.view.starts_token(i):
+            continue   # 居民进行: a short name (民进) read across two words
         country = scope.found.ending_at(i, (COUNTRY,))
         if country is not None and country.start < i:
             yield Candidate(country.start, j, ORGANIZATION, normalize_name(scope.text[country.start:j]),
@@ -585,8 +587,14 @@ def _one_character_suffix_is_a_word(scope: Scope, p: int, end: int) -> bool:
 def _proper_name_before_suffix(scope: Scope, core_start: int, start: int, p: int, end: int, suffix: str) -> bool:
     """鹏飞 of 鹏飞集团, 善智 of 由善智教育集团, or a core organ named in a post (政法委书记孙立新)."""
     return _proper_stem(scope, core_start, p) or _tagged_whole(scope, core_start, p, end) or \
+        _national_body_stem(scope, core_start, p) or \
         _glued_to_a_preposition(scope, start) or (
         suffix in scope.lex.core_bodies and not scope.text[start:p] and _named_post_follows(scope, end))
+
+
+def _national_body_stem(scope: Scope, start: int, p: int) -> bool:
+    """民盟省委会, 民建市委会: a national body's name before the committee it has in a place."""
+    return any(i == start and j == p for i, j, _ in scope.view.hits["national_bodies"])
 
 
 def _placed_before_weak_suffix(scope: Scope, bound, p: int) -> bool:

@@ -101,7 +101,8 @@ def _shapes(lex: Lexicon) -> tuple[NameShape, NameShape, NameShape]:
     generic_openers = frozenset(w for w in lex.generic_words if w[0] in DETERMINERS)
     body = NameShape(ORGANIZATION, 24, frozenset(lex.posts) | _NOT_IN_BODY_NAMES | generic_openers, openers,
                      prefix_types=PLACE_TYPES + (ORGANIZATION,), numerals=True, address_types=PLACE_TYPES,
-                     inserted=_INSERTED_FORMS, stop_types=(PERSON,), inner_words=lex.body_name_verbs)
+                     inserted=_INSERTED_FORMS, stop_types=(PERSON,),
+                     inner_words=lex.body_name_verbs | frozenset(lex.national_bodies))   # 民建/a of 民建市委会
     # 中国绿色名县: a country may open a program's name (and is then part of it).
     program = NameShape(PROGRAM, 20, frozenset(lex.implement_verbs) | generic_openers, openers,
                         numerals=True, prefix_types=(COUNTRY,))

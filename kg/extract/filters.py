@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from kg.extract.base import DETERMINERS, QUOTES, word_info
+from kg.extract.base import DETERMINERS, LEVEL_PREFIXES, QUOTES, word_info
 from kg.extract.boundary import OPENING_CHARS, opens_no_name
 from kg.extract.candidate import LISTED, Candidate
 from kg.extract.context import Scope
@@ -139,10 +139,22 @@ def _quoted_with_more(c: Candidate, s: Scope, clause: bool) -> bool:
 _CLAUSE_BREAKS = frozenset(",，。;；!！?？:：")
 
 
+def _a_role_for_a_given_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """工作队员和党员代表: after a surname character (和, 与 …) a word for a kind of person (党员, 群众,
+    书记) is no given name; it is a conjunction and that word."""
+    for surname in (c.name[:2], c.name[:1]):
+        if surname in s.res.surnames and len(c.name) > len(surname):
+            rest = c.name[len(surname):]
+            return rest in s.lex.person_roles or rest in s.lex.posts
+    return False
+
+
 _PERSON_RULES = ((PERSON,), (
     ("opens-a-work-title", "a name that opens 《…》 is part of a work's title (《高怀德》)", _inside_a_work_title),
     ("inside-a-quoted-phrase", "a name only the tagger found, quoted with other words, is part of a quoted "
      "name (“青溪红调委会”)", _inside_a_quoted_phrase),
+    ("a-role-for-a-given-name", "a word for a kind of person after a surname character is no given name (和党员)",
+     _a_role_for_a_given_name),
 ))
 
 
@@ -192,6 +204,15 @@ def _a_slogans_verb_and_level(c: Candidate, s: Scope, t: Thresholds) -> bool:
         before.flag in ("n", "vn", "nz") and s.found.ending_at(c.start, PLACE_TYPES) is None
 
 
+def _a_quoted_title_to_build(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """打造“无讼社区”, 创建“美丽乡村”: a place's name quoted whole after a verb of building or creating is
+    the title the work aims at, not a place the story names."""
+    if c.start == 0 or s.text[c.start - 1] not in QUOTES or s.text[c.end:c.end + 1] != QUOTES[s.text[c.start - 1]]:
+        return False
+    before = s.text[max(0, c.start - 5):c.start - 1]
+    return s.res.implement_verbs.ends_at(before, len(before)) is not None
+
+
 # Verbs of the slogans of development (X兴县, X强市, X富民, X立县).
 _SLOGAN_VERBS = frozenset("兴富强立活旺美")
 
@@ -207,6 +228,8 @@ _PLACE_RULES = (PLACE_TYPES, (
      _suffix_begins_a_word),
     ("weak-place-in-a-slogan", "a word ending in a weak suffix inside a quoted slogan is part of it (“柴草进院,…”)",
      _weak_place_in_a_slogan),
+    ("a-quoted-title-to-build", "a place quoted whole after a verb of building is a title (打造“无讼社区”)",
+     _a_quoted_title_to_build),
     ("a-slogans-verb-and-level", "a one-character division after a common noun is a slogan's verb and level "
      "(科技兴县)", _a_slogans_verb_and_level),
 ))
@@ -260,7 +283,7 @@ _HANDLING_ADVERBS = frozenset("通即就代帮快好速能可要来去")
 
 def _plural_levels(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """县区委, 市县政府: two level words name every such body, not one (县市场监管局 is 县 + 市场监管局)."""
-    if c.name[:2] not in ("县区", "市县", "县市", "省市", "区县", "乡镇", "镇村", "村组"):
+    if c.name[:2] not in ("县区", "市县", "县市", "省市", "区县", "乡镇", "镇村", "村组", "市州"):
         return False
     pair, next_word = word_info(c.name[:2]), word_info(c.name[1:3])
     return next_word is None or (pair is not None and pair[0] >= next_word[0])
@@ -268,7 +291,10 @@ def _plural_levels(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 def _every_such_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """各乡镇人民政府: a determiner before or at the start makes the name stand for every such body."""
-    before = s.text[c.start - 1] if c.start > 0 else ""
+    k = c.start
+    while k > 0 and s.text[k - 1] in LEVEL_PREFIXES:
+        k -= 1   # 各市州党委, 各县区委: the levels listed after the determiner are its
+    before = s.text[k - 1] if k > 0 else ""
     return c.name[:1] in _PLURAL_DETERMINERS or (before in _PLURAL_DETERMINERS and c.source == "body-suffix")
 
 

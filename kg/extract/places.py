@@ -30,6 +30,10 @@ _STREET_WORDS = frozenset("路街巷道")
 _LOCAL_SUFFIXES = ("社区", "小区", "村")
 # The bodies of a community or village, written right after its name: they vouch for an everyday stem (和平村村委会).
 _OWN_BODIES = ("党委", "党总支", "党支部", "居委会", "村委会", "居民委员会", "村民委员会", "村监会", "两委")
+# The people of a village or community, written right after its name (大兴村村民, 幸福社区居民): they vouch too.
+_OWN_PEOPLE = ("村民", "居民", "村干部", "村集体", "党员")
+# Verbs of going to a place (来到光明村, 走进幸福社区): what they lead to is a place.
+_VISITING_VERBS = ("来到", "走进", "前往", "走访")
 # Words a village's name runs into (下坦村村监会, 海林村两委, 高桥背村村民): the tagger glues them to its 村.
 _AFTER_A_VILLAGE = ("村委会", "村监会", "村民委员会", "村务监督委员会", "村党支部", "村党总支", "村两委", "两委",
                     "村民", "村干部", "村集体")
@@ -350,7 +354,8 @@ def _sound_stem(scope: Scope, stem: str, start: int, p: int, end: int, parent: C
     coined = whole.start < p and whole.end == end and (
         word_info(whole.text) is None or whole.flag.startswith(("ns", "nr", "nz")))
     addressed = parent is not None and parent.end == start and parent.type in (TOWNSHIP, COUNTY)
-    governed = scope.text.startswith(_OWN_BODIES, end)
+    governed = scope.text.startswith(_OWN_BODIES + _OWN_PEOPLE, end) or \
+        scope.text.endswith(_VISITING_VERBS, 0, start)
     if _everyday(stem) and not (coined or addressed or governed):
         return False
     suffix = scope.text[p:end]
