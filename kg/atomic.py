@@ -9,6 +9,7 @@ writes the same output (see ``_remove_stale``).
 from __future__ import annotations
 
 import contextlib
+import gc
 import contextvars
 import os
 import pickle
@@ -204,7 +205,12 @@ def alongside(work: Callable[[], T]) -> Iterator[Alongside]:
     owner = _owner.get() or os.getpid()
     owner_pid = os.getpid()
     read_end, write_end = os.pipe()
+    # The copy only reads what is in memory: with the objects frozen, its collector never writes into
+    # their pages, which it would otherwise copy one by one (copy on write) until it held all of them.
+    gc.freeze()
     pid = os.fork()
+    if pid != 0:
+        gc.unfreeze()
     if pid == 0:  # pragma: no cover - runs in the child, which leaves by os._exit
         os.close(read_end)
         die_with_parent(owner_pid)

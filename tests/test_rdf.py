@@ -386,6 +386,17 @@ def test_turtle_of_hostile_names_and_another_base_is_what_pyoxigraph_writes(tmp_
         assert (tmp_path / "out" / "graph.ttl").read_bytes() == expected
 
 
+def test_turtle_written_an_article_at_a_time_is_what_pyoxigraph_writes_of_the_whole(tmp_path):
+    # The mentions' records are made one run of articles at a time; an article whose IRI opens
+    # another's (p.txt, p.txt-2.txt) has its subjects sorted among the other's, in one run.
+    names = ["p.txt", "p.txt-2.txt", "p.txt-2.txt-b.txt", "q.txt", "p.tx.txt"]
+    docs = {name: ("标题", "", ["王芳在这里。", "王芳又在这里。"]) for name in names}
+    entities = [("Person:王芳", "Person", "王芳", (), "", "", [(name, k, "王芳") for name in names for k in (0, 1)])]
+    kg = sample_kg(docs, entities, [])
+    write_rdf(kg, tmp_path, provenance="mentions")
+    assert (tmp_path / "graph.ttl").read_bytes() == _pyoxigraph_turtle(kg, tmp_path, "ox.ttl", provenance="mentions")
+
+
 def test_written_terms_are_those_of_pyoxigraph():
     from kg.export.turtle import TurtleTerms
     rng = random.Random(3)

@@ -12,6 +12,7 @@ pyoxigraph and rdflib remain as writers to compare with.
 """
 from __future__ import annotations
 
+import heapq
 import itertools
 import json
 import math
@@ -252,6 +253,9 @@ class _Builder:
         self.records: dict[str, tuple] = {}
         # (doc, sentence) -> [(entity key, mention IRI)], for the mentions a relation rests on.
         self.mentions_by_sentence: dict[tuple[str, int], list[tuple[str, str]]] = {}
+        # Articles -> their mentions, when the mentions' records are made an article at a time as
+        # the Turtle is written (:meth:`collect` with ``mentions_apart``), not all held at once.
+        self.mentions_by_doc: dict[str, list] | None = None
 
     def add(self, s: str, p: str, o: Obj | None) -> None:
         if o is not None:
@@ -288,7 +292,12 @@ class _Builder:
         self.collect()
         return list(self.sorted_triples())
 
-    def collect(self) -> None:
+    def collect(self, mentions_apart: bool = False) -> None:
+        """Every statement of the graph; with ``mentions_apart`` (and no evidence spans to link to them),
+        the records of the mentions are left to :meth:`sorted_subjects`, which makes them an article
+        at a time (nine in ten triples, never all in memory at once)."""
+        if mentions_apart and self.mentions and not self.full:
+            self.mentions_by_doc = defaultdict(list)
         for cdoc in self.kg.documents:
             self.document(cdoc)
         for key in sorted(self.kg.entities):
@@ -323,17 +332,24 @@ class _Builder:
         go once listed."""
         nodes, self.nodes, self._pairs = self.nodes, defaultdict(list), {}
         records, self.records = self.records, {}
-        for s in records.keys() & nodes.keys():   # a record and triples of one subject: all triples
-            nodes[s].extend(pairs_of(records.pop(s)))
-        for s in sorted(itertools.chain(nodes, records)):
-            record = records.pop(s, None)
-            if record is not None:
-                yield s, record
-                continue
-            pairs = sorted(set(nodes.pop(s)))
-            if pairs[0][0] == "":
-                pairs = [(p or RDF_TYPE, o) for p, o in pairs]
-            yield s, pairs
+        listed = _listed(nodes, records)
+        if self.mentions_by_doc is not None:
+            by_doc, self.mentions_by_doc = self.mentions_by_doc, None
+            articles = itertools.chain.from_iterable(self._article_records(group) for group in _article_groups(
+                sorted((self.doc(doc_id), doc_id) for doc_id in by_doc), by_doc))
+            listed = heapq.merge(listed, articles, key=itemgetter(0))
+        for s, statements in groupby(listed, key=itemgetter(0)):
+            yield s, _statement([st for _, st in statements])
+
+    def _article_records(self, group: list[tuple[str, list]]):
+        """The mentions' records of a group of articles, in order (see :func:`_article_groups`)."""
+        self.records, self.nodes, self._sentences = {}, defaultdict(list), set()
+        for _, mentions in group:
+            for m in mentions:
+                self.quote(self.span(m.doc_id, m.sentence, m.start, m.end, _T.Mention), m)
+        records, nodes = self.records, self.nodes
+        self.records, self.nodes = {}, defaultdict(list)
+        yield from _listed(nodes, records)
 
     def sorted_nodes(self):
         """Each subject in order with its (predicate, object) pairs in order, without duplicates."""
@@ -407,7 +423,10 @@ class _Builder:
             self.add(s, _T.role, _text(role))
         for m in e.mentions:
             self.add(self.doc(m.doc_id), _T.mentions, _iri(s))
-            if self.mentions:
+            if self.mentions_by_doc is not None:
+                self.mentions_by_doc[m.doc_id].append(m)
+                self.add(s, _T.mention, _iri(f"{self.doc(m.doc_id)}/{_span_name(_T.Mention, m.start, m.end)}"))
+            elif self.mentions:
                 node = self.span(m.doc_id, m.sentence, m.start, m.end, _T.Mention)
                 self.quote(node, m)
                 self.add(s, _T.mention, _iri(node))
@@ -418,7 +437,7 @@ class _Builder:
         or kg:Evidence): the article is its source, a position selector says where, and it
         links to its sentence."""
         d = self.doc(doc_id)
-        name = f"{'m' if cls == _T.Mention else 'e'}{int(start)}-{int(end)}"
+        name = _span_name(cls, start, end)
         pos = self.position(d, name, start, end)
         sent = self.sentence(doc_id, sentence, text)
         self.record(f"{d}/{name}", (SPAN, d, name, cls, self.file_of(doc_id), sent and sent[len(d) + 1:], (pos,)))
@@ -542,6 +561,50 @@ class _Builder:
             for key, mention in self.mentions_by_sentence.get((ev.doc_id, ev.sentence), ()):
                 if key in keys:
                     self.add(node, _T.wasDerivedFrom, _iri(mention))
+
+
+def _span_name(cls: str, start: int, end: int) -> str:
+    """The name of a span under its article: m12-15 for a mention, e12-15 for evidence."""
+    return f"{'m' if cls == _T.Mention else 'e'}{int(start)}-{int(end)}"
+
+
+def _listed(nodes: dict[str, list], records: dict[str, tuple]):
+    """(subject, record or its unsorted pairs) in the order of subjects; each let go once listed."""
+    for s in sorted(itertools.chain(nodes.keys() - records.keys(), records)):
+        record = records.pop(s, None)
+        if record is not None and s in nodes:
+            yield s, nodes.pop(s) + pairs_of(record)   # a record and triples of one subject: all triples
+        else:
+            yield s, record if record is not None else nodes.pop(s)
+
+
+def _statement(found: list):
+    """One subject's statement from what each source listed of it: its record when that is all, else
+    its (predicate, object) pairs in order, without duplicates."""
+    records = {st for st in found if isinstance(st, tuple)}
+    if len(records) == len(found) == 1 or (len(records) == 1 and all(isinstance(st, tuple) for st in found)):
+        return next(iter(records))
+    pairs = sorted({pair for st in found for pair in (pairs_of(st) if isinstance(st, tuple) else st)})
+    if pairs[0][0] == "":
+        pairs = [(p or RDF_TYPE, o) for p, o in pairs]
+    return pairs
+
+
+def _article_groups(articles: list[tuple[str, str]], by_doc: dict[str, list]):
+    """The articles (IRI, id; sorted by IRI) in runs whose subjects are contiguous in the order of
+    subjects: an article whose IRI starts with the run's first one (…/p3 and …/p3-2: …/p3-2/m1
+    sorts before …/p3/m1) joins its run."""
+    group: list[tuple[str, list]] = []
+    first = ""
+    for iri, doc_id in articles:
+        if group and not iri.startswith(first):
+            yield group
+            group = []
+        if not group:
+            first = iri
+        group.append((iri, by_doc.pop(doc_id)))
+    if group:
+        yield group
 
 
 # --------------------------------------------------------------------------- records
@@ -688,7 +751,7 @@ def write_rdf(kg: KnowledgeGraph, out_dir: Path, *, base_iri: str = DEFAULTS.bas
         path = out_dir / "graph.ttl"
         if triples is None:
             builder = _Builder(kg, base_iri, provenance)
-            builder.collect()
+            builder.collect(mentions_apart=True)
             used = builder.used_prefixes(prefixes)
             with atomic_open(path, "wb") as f:
                 write_statements(builder.sorted_subjects(), f, used)
