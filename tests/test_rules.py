@@ -828,3 +828,18 @@ def test_a_quoted_name_before_a_mediation_room_names_the_body():
 def test_a_short_national_body_starts_a_word():
     kept, _ = _read("协助社区居民进行日常管理。")
     assert "民进" not in kept
+
+
+def test_a_countrys_team_the_segmenter_glued_is_a_body():
+    kept, _ = _read("古巴队以3比1战胜匈牙利队,阿根廷足球队输了。")
+    assert {"古巴队", "匈牙利队", "阿根廷足球队"} <= kept
+
+
+def test_a_one_character_suffix_that_begins_an_everyday_word_ends_no_body():
+    kept, _ = _read("德国男子网球队获得冠军。")
+    assert "德国男子网" not in kept
+
+
+def test_another_states_legislature_is_a_body():
+    kept, _ = _read("斯里兰卡议会通过法案,国会随后表决。")
+    assert {"斯里兰卡议会", "国会"} <= kept

@@ -85,6 +85,10 @@ def tagged_bodies(scope: Scope) -> Iterator[Candidate]:
     """
     suffixes = scope.res.body_suffixes
     for tok in scope.view.tokens:
+        country = _country_of_its_body(scope, tok.text)
+        if country:
+            yield Candidate(tok.start, tok.end, ORGANIZATION, tok.text, "tagged-body", place=country)
+            continue
         if tok.flag != "nt" or tok.text in suffixes or tok.text in scope.lex.generic_words:
             continue
         if len(tok.text) < 4:
@@ -97,6 +101,15 @@ def tagged_bodies(scope: Scope) -> Iterator[Candidate]:
         stem = tok.text[:-len(suffix)]
         if len(stem) >= 2 and not any(c in CLAUSE_CHARS for c in stem) and _names_something(scope, stem):
             yield Candidate(tok.start, tok.end, ORGANIZATION, tok.text, "tagged-body")
+
+
+def _country_of_its_body(scope: Scope, word: str) -> str:
+    """古巴队, 匈牙利队: a word the segmenter glued from a country's name and a kind of body is that
+    country's body (its team, its delegation); the country's name, or ""."""
+    suffix = scope.res.body_suffixes.ends_at(word, len(word))
+    if suffix is None or len(suffix) >= len(word):
+        return ""
+    return scope.lex.country_names.get(word[:-len(suffix)], "")
 
 
 def _short_body(scope: Scope, word: str) -> bool:
@@ -366,10 +379,17 @@ def _without_former(scope: Scope, p: int, end: int, suffix: str) -> Candidate | 
 def _suffix_ends_a_word(scope: Scope, p: int, end: int) -> bool:
     """局 of 局面, 队 of 队伍: the suffix must end a word, unless a title follows (局长 is read by the title)."""
     view = scope.view
+    if end - p == 1 and end < len(scope.text) and not view.starting_at("titles", p) and \
+            is_common_word(scope.text[p:end + 1], _SPLIT_WORD_FREQUENCY):
+        return False   # 德国男子网球队: the tagger cut 网球 apart; 网 begins the word
     if end >= len(scope.text) or view.ends_token(end):
         return True
     tok = view.token(end - 1)
     return bool(view.starting_at("titles", end)) or not word_info(tok.text) or tok.text in scope.res.body_suffixes
+
+
+# How common a word a one-character suffix begins with the next character must be to be that word.
+_SPLIT_WORD_FREQUENCY = 300
 
 
 def _inside_a_title(scope: Scope, p: int, end: int) -> bool:
@@ -393,8 +413,9 @@ def _inside_a_common_word(scope: Scope, p: int, end: int) -> bool:
         return False
     if view.starting_at("titles", end) or level_word:
         return False
-    if tok.end == end and len(opening) >= 2 and end - p >= 2 and scope.found.ending_at(tok.start, PLACE_TYPES):
-        return False   # 巴西航空公司: a kind of body (航空公司) after the place it is of
+    if tok.end == end and len(opening) >= 2 and (end - p >= 2 or tok.text[-1] == "队") and \
+            scope.found.ending_at(tok.start, PLACE_TYPES):
+        return False   # 巴西航空公司, 阿根廷足球队: a kind of body (航空公司, a team) after the place it is of
     info = word_info(tok.text)
     return bool(info and info[0] >= 3)
 
