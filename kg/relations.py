@@ -350,8 +350,8 @@ def _actors(items, text: str, posts: Vocabulary, party_units: tuple[str, ...]) -
         if (title is not None and not _speaks_for_it(after[len(title):], posts)) or after.startswith("讯"):
             continue   # the chain names a person's body (市纪委常务副书记周文斌), or a byline
         opening = text[max(0, chain[0][0].start - 4):chain[0][0].start].rstrip(" “\"「『")
-        if opening.endswith(("除", *_FOUNDING_VERBS, *_OBJECT_PREPOSITIONS, *_LOCATIVES)):
-            continue   # 除光明村外, 组建“红马甲”志愿服务队, 对石桥村, 在荻港村: not the one that acts
+        if opening.endswith(("除", *_FOUNDING_VERBS, *_OBJECT_PREPOSITIONS, *_LOCATIVES, *_LEARNING_VERBS)):
+            continue   # 除光明村外, 组建“红马甲”志愿服务队, 对石桥村, 在荻港村, 推广梅溪镇经验: not the one that acts
         if _gives_the_directive(text, chain[0][0].start):
             continue   # 凤台县根据省委安排: the county acts, the city's committee only directs
         found.append(_unit_for_its_body(m, k, items, party_units) if title is not None else (m, k))
@@ -436,6 +436,9 @@ _OBJECT_PREPOSITIONS = ("对", "向", "给", "帮助", "帮扶", "指导")
 
 # Prepositions of where something is done (在荻港村举办): the place they name is not who does it.
 _LOCATIVES = ("在", "于")
+
+# Verbs of learning from a place or body (推广梅溪镇经验, 借鉴浙江做法): the one learned from is not who acts.
+_LEARNING_VERBS = ("推广", "借鉴", "学习", "复制", "总结")
 
 # Verbs whose object is a body the subject sets up or brings in.
 _FOUNDING_VERBS = ("组建", "成立", "建立", "设立", "组织", "引入", "引进", "邀请")

@@ -843,3 +843,20 @@ def test_a_one_character_suffix_that_begins_an_everyday_word_ends_no_body():
 def test_another_states_legislature_is_a_body():
     kept, _ = _read("斯里兰卡议会通过法案,国会随后表决。")
     assert {"斯里兰卡议会", "国会"} <= kept
+
+
+def test_a_weak_suffix_inside_a_word_begun_within_the_stem_ends_no_place():
+    kept, _ = _read("临源产城融合示范区管委会与省林业局签订协议。")
+    assert not any(n.endswith("产城") for n in kept)
+    kept, _ = _read("他家在万达城。")
+    assert "万达城" in kept
+
+
+def test_opens_a_bodys_name_is_no_program():
+    kept, rejected = _read("临源产城融合示范区管委会签订协议。")
+    assert rejected.get("临源产城融合示范区") == "opens-a-bodys-name"
+
+
+def test_a_place_learned_from_is_not_who_acts():
+    found = _implements("福清市委组织部有关负责人表示,将总结推广白沙镇经验,在全市推行“产业链党建”。")
+    assert ("福清市委组织部", "产业链党建") in found and ("白沙镇", "产业链党建") not in found

@@ -362,8 +362,16 @@ def _a_kind_of_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return len(c.name) >= 2 and c.name in s.res.body_suffixes
 
 
+def _opens_a_bodys_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """济源产城融合示范区管委会: a name found by its cue alone that opens a body's name is the zone or
+    unit that body runs, not a program."""
+    return c.source == "cued" and any(b.end > c.end for b in s.found.starting_at(c.start, (ORGANIZATION,)))
+
+
 _PROGRAM_RULES = ((PROGRAM,), (
     ("a-kind-of-body", "a kind of body quoted alone is no program (两委)", _a_kind_of_body),
+    ("opens-a-bodys-name", "a name found by its cue that opens a body's name is what the body runs (…示范区管委会)",
+     _opens_a_bodys_name),
     ("quantity", "a number and a measure word count things, they name none (70余个, 101户采取)", _quantity),
     ("a-short-name", "a name given after 简称 is the short name of the body or place just named", _a_short_name),
     ("opens-with-a-preposition", "a phrase that opens with a preposition or particle is a clause (从…到…)",

@@ -359,6 +359,8 @@ def _sound_stem(scope: Scope, stem: str, start: int, p: int, end: int, parent: C
     if _everyday(stem) and not (coined or addressed or governed):
         return False
     suffix = scope.text[p:end]
+    if suffix in scope.lex.weak_place_suffixes and start < whole.start < p:
+        return False   # 济源产城融合: a weak suffix inside a word that begins within the stem (产城)
     return suffix not in scope.lex.weak_place_suffixes or _proper(stem)
 
 
