@@ -135,13 +135,17 @@ class DocumentContext:
 
     def recent(self, suffix: str, before: int) -> Mention | None:
         """The last place of that level named before offset ``before`` whose name ends in ``suffix``
-        (区 is a district, not the 小区 of an estate)."""
+        (区 is a district, not the 小区 of an estate); when none is, the first named after it (a
+        headline's 县人民医院 is the hospital of the county its story names next)."""
         types = _LEVEL_TYPES.get(suffix, PLACE_TYPES)
-        best = None
+        best = after = None
         for m in self.places:
-            if m.start < before and m.name.endswith(suffix) and m.type in types:
-                best = m
-        return best
+            if m.name.endswith(suffix) and m.type in types:
+                if m.start < before:
+                    best = m
+                elif after is None:
+                    after = m
+        return best or after
 
     def place_for_level(self, level: str, before: int, explicit_recent: bool = False) -> Mention | None:
         if level == "市":

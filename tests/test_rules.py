@@ -861,3 +861,11 @@ def test_opens_a_bodys_name_is_no_program():
 def test_a_place_learned_from_is_not_who_acts():
     found = _implements("福清市委组织部有关负责人表示,将总结推广白沙镇经验,在全市推行“产业链党建”。")
     assert ("福清市委组织部", "产业链党建") in found and ("白沙镇", "产业链党建") not in found
+
+
+def test_a_bare_body_before_its_place_is_named_is_that_places():
+    from kg.pipeline import process_document
+    text = "县人民医院医共体建设惠及群众\n今年以来,宁陵县人民医院牵头组建县域医共体。"
+    r = process_document(Document("t.txt", "t.txt", text))
+    names = {e.name for e in r.entities}
+    assert "宁陵县人民医院" in names and "县人民医院" not in names

@@ -354,7 +354,9 @@ def _sound_stem(scope: Scope, stem: str, start: int, p: int, end: int, parent: C
     coined = whole.start < p and whole.end == end and (
         word_info(whole.text) is None or whole.flag.startswith(("ns", "nr", "nz")))
     addressed = parent is not None and parent.end == start and parent.type in (TOWNSHIP, COUNTY)
-    governed = scope.text.startswith(_OWN_BODIES + _OWN_PEOPLE, end) or \
+    # Its people vouch for a name that stands apart (。大兴村村民), not for one the scan may have cut (西 + 果园村).
+    apart = start == 0 or not is_cjk(scope.text[start - 1])
+    governed = scope.text.startswith(_OWN_BODIES, end) or (apart and scope.text.startswith(_OWN_PEOPLE, end)) or \
         scope.text.endswith(_VISITING_VERBS, 0, start)
     if _everyday(stem) and not (coined or addressed or governed):
         return False
