@@ -869,3 +869,11 @@ def test_a_bare_body_before_its_place_is_named_is_that_places():
     r = process_document(Document("t.txt", "t.txt", text))
     names = {e.name for e in r.entities}
     assert "宁陵县人民医院" in names and "县人民医院" not in names
+
+
+def test_a_name_before_a_title_that_opens_with_a_body_is_the_bodys_place():
+    from kg.pipeline import process_document
+    text = "在天荒坪镇余村,竹林掩映。\n余村党支部书记汪立成说,村里推出新计划。目前,余村已获评全国文明村。"
+    r = process_document(Document("t.txt", "t.txt", text))
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("余村") == "Village"

@@ -402,16 +402,20 @@ def _inside_a_title(scope: Scope, p: int, end: int) -> bool:
                and not (titled and p < q) for q, q_end, _ in scope.view.hits["basic_titles"])
 
 
+def _a_level_word(scope: Scope, opening: str) -> bool:
+    """县 of 县局, 市委 of 市委办: a level, a kind of body, or a level and its organ open the word."""
+    return opening in LEVEL_PREFIXES or (len(opening) >= 2 and (
+        opening in scope.res.body_suffixes or (opening[:1] in LEVEL_PREFIXES and opening[1:] in scope.lex.core_bodies)))
+
+
 def _inside_a_common_word(scope: Scope, p: int, end: int) -> bool:
     """局 in 总揽全局: the word that holds the suffix begins before it and is an everyday word."""
-    view, lex = scope.view, scope.lex
+    view = scope.view
     tok = view.token(p)
     opening = scope.text[tok.start:p]
-    level_word = opening in LEVEL_PREFIXES or (len(opening) >= 2 and (
-        opening in scope.res.body_suffixes or (opening[:1] in LEVEL_PREFIXES and opening[1:] in lex.core_bodies)))
     if tok.start >= p or tok.text in scope.res.body_suffixes or tok.flag.startswith(("ns", "nt", "nz")):
         return False
-    if view.starting_at("titles", end) or level_word:
+    if view.starting_at("titles", end) or _a_level_word(scope, opening):
         return False
     if tok.end == end and len(opening) >= 2 and (end - p >= 2 or tok.text[-1] == "队") and \
             scope.found.ending_at(tok.start, PLACE_TYPES):

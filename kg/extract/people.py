@@ -583,6 +583,8 @@ def before_titles(scope: Scope) -> Iterator[Candidate]:
         if title is None or len(title) < 2 or (
                 not _sound_left(scope, tok.start) and idx and tokens[idx - 1].flag.startswith(("n", "a"))):
             continue
+        if title.startswith(scope.lex.party_units) or scope.res.body_suffixes.starts_at(title, 0):
+            continue   # 余村党支部书记: a title that opens with a body follows that body's place, not a name
         # A three-character token fixes the name's end (江泽民主席: not 民主).
         span = name_at(scope, tok.start, strict=False, end=tok.end if len(tok.text) >= 3 else None)
         if span is not None and span[1] == tok.end:

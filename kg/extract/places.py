@@ -351,6 +351,18 @@ def _sound_stem(scope: Scope, stem: str, start: int, p: int, end: int, parent: C
     if scope.text[max(0, p - 1):end] in scope.lex.generic_words:
         return False   # 文明村镇: 村镇 is a word, not a 镇
     whole = scope.view.token(p)
+    if _everyday(stem) and not _vouched_for(scope, whole, start, p, end, parent):
+        return False
+    suffix = scope.text[p:end]
+    if suffix in scope.lex.weak_place_suffixes and start < whole.start < p:
+        return False   # 济源产城融合: a weak suffix inside a word that begins within the stem (产城)
+    return suffix not in scope.lex.weak_place_suffixes or _proper(stem)
+
+
+def _vouched_for(scope: Scope, whole, start: int, p: int, end: int, parent: Candidate | None) -> bool:
+    """What lets an everyday stem name a place: the tagger coined the name as one word, a township or
+    county is written right before it, its bodies or its people follow it, or a verb of visiting
+    leads to it."""
     coined = whole.start < p and whole.end == end and (
         word_info(whole.text) is None or whole.flag.startswith(("ns", "nr", "nz")))
     addressed = parent is not None and parent.end == start and parent.type in (TOWNSHIP, COUNTY)
@@ -358,12 +370,7 @@ def _sound_stem(scope: Scope, stem: str, start: int, p: int, end: int, parent: C
     apart = start == 0 or not is_cjk(scope.text[start - 1])
     governed = scope.text.startswith(_OWN_BODIES, end) or (apart and scope.text.startswith(_OWN_PEOPLE, end)) or \
         scope.text.endswith(_VISITING_VERBS, 0, start)
-    if _everyday(stem) and not (coined or addressed or governed):
-        return False
-    suffix = scope.text[p:end]
-    if suffix in scope.lex.weak_place_suffixes and start < whole.start < p:
-        return False   # 济源产城融合: a weak suffix inside a word that begins within the stem (产城)
-    return suffix not in scope.lex.weak_place_suffixes or _proper(stem)
+    return coined or addressed or governed
 
 
 def _named_after_its_township(scope: Scope, stem: str, start: int, p: int, end: int,
