@@ -321,21 +321,21 @@ def _actor(program: Mention, actors, text: str, verbs, last) -> str | None:
 
 
 def _place_referred_to(program: Mention, actors, sentence_start: int, text: str, mentions, key_of) -> str | None:
-    """该村依托“飞地抱团”, 我县推行…: a word that refers to a place of a level (该村, 我县, 本镇), written
+    """该村依托“飞地抱团”, 我县推行…: a word that refers to a place of a level (该村, 我县, 全镇, 村里), written
     after every actor of the sentence and before the program, names the actor: the last place of that
     level named before it."""
     after = max([m.end for m, _ in actors if m.end <= program.start], default=sentence_start)
     found = _REFERRING_PLACE.search(text, after, program.start)
-    if found is None:
-        return None
-    level = found.group(2)
+    if found is None or text[found.start() - 1:found.start() + 1] in ("在全", "于全"):
+        return None   # 在全市推行: the whole city is where the program goes, not who carries it out
+    level = found.group(1) or found.group(2)
     named = [key_of[i] for i, m in enumerate(mentions)
              if m.type in PLACE_TYPES and m.end <= found.start() and m.name.endswith(level) and len(m.name) > len(level)]
     return named[-1] if named else None
 
 
-# 该村, 我县, 本街道: a word that points at a place of a level the story has named.
-_REFERRING_PLACE = re.compile("(该|我|本)(社区|街道|苏木|嘎查|村|镇|乡|县|区|市|旗)")
+# 该村, 我县, 本街道, 全镇, 村里: a word that points at a place of a level the story has named.
+_REFERRING_PLACE = re.compile("(?:该|我|本|全)(社区|街道|苏木|嘎查|村|镇|乡|县|区|市|旗)|(村|镇|乡|县|市)里")
 
 
 def _actors(items, text: str, posts: Vocabulary, party_units: tuple[str, ...]) -> list[tuple[Mention, str]]:

@@ -877,3 +877,8 @@ def test_a_name_before_a_title_that_opens_with_a_body_is_the_bodys_place():
     r = process_document(Document("t.txt", "t.txt", text))
     types = {e.name: e.type for e in r.entities}
     assert types.get("余村") == "Village"
+
+
+def test_the_village_a_speaker_speaks_of_is_the_actor():
+    found = _implements("临溪村党支部书记汪立成说,近年来,村里推出“全球合伙人”计划。")
+    assert ("临溪村", "全球合伙人") in found
