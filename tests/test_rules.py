@@ -882,3 +882,10 @@ def test_a_name_before_a_title_that_opens_with_a_body_is_the_bodys_place():
 def test_the_village_a_speaker_speaks_of_is_the_actor():
     found = _implements("临溪村党支部书记汪立成说,近年来,村里推出“全球合伙人”计划。")
     assert ("临溪村", "全球合伙人") in found
+
+
+def test_names_written_by_sound_in_uyghur_are_people():
+    kept, _ = _read("伊犁日报记者 阿依努尔·吐尔逊")
+    assert "阿依努尔·吐尔逊" in kept
+    kept, _ = _read("村民热依汗古丽说。队长买买提江·阿不都拉正和村干部商量。")
+    assert {"热依汗古丽", "买买提江·阿不都拉"} <= kept

@@ -681,7 +681,7 @@ def foreign_names(scope: Scope) -> Iterator[Candidate]:
     while k < len(tokens):
         end = _foreign_run(scope, k)
         if end > k:
-            i, j = tokens[k].start, tokens[end - 1].end
+            i, j = tokens[k].start, _past_the_dot(text, tokens[end - 1].end, chars)
             name = text[i:j]
             # 琼斯, 保拉: two characters do when the tagger calls them a transliterated name.
             long_enough = len(name.replace("·", "")) >= 3 or (
@@ -692,6 +692,17 @@ def foreign_names(scope: Scope) -> Iterator[Candidate]:
             k = end
         else:
             k += 1
+
+
+def _past_the_dot(text: str, j: int, chars: frozenset[str]) -> int:
+    """买买提江·阿不都拉正和…: the second part after the dot runs over the characters names are written
+    with, though the tagger glued the next word to it (阿不都拉正/d)."""
+    if text[j:j + 1] != "·":
+        return j
+    k = j + 1
+    while k < len(text) and text[k] in chars:
+        k += 1
+    return k if k - j > 2 else j
 
 
 def _foreign_run(scope: Scope, k: int) -> int:
