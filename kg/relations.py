@@ -24,9 +24,9 @@ from kg.model import (COMMUNITY, COOCCURS, COUNTRY, COUNTY, ESTATE, HOLDS_POST, 
 
 # The shortest end of a body's name a post may name it by (文化馆 of 修水县文化馆).
 BARE_BODY_MIN = 3
-# Two-character ends of the names of branches and units that a post names them by
-# (分局局长 after …生态环境局礼泉分局), where 党委 or 政府 would name any body.
-_UNIT_ENDS = ("分局", "支队", "大队", "中队", "分院", "支行", "分行", "医院", "法院", "中心")
+# Two-character ends of the names of branches, units and firms that a post names them by
+# (分局局长 after …生态环境局礼泉分局, 公司总经理 after …有限公司), where 党委 or 政府 would name any body.
+_UNIT_ENDS = ("分局", "支队", "大队", "中队", "分院", "支行", "分行", "医院", "法院", "中心", "公司", "集团")
 
 
 def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dict[int, str],

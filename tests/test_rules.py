@@ -889,3 +889,13 @@ def test_names_written_by_sound_in_uyghur_are_people():
     assert "阿依努尔·吐尔逊" in kept
     kept, _ = _read("村民热依汗古丽说。队长买买提江·阿不都拉正和村干部商量。")
     assert {"热依汗古丽", "买买提江·阿不都拉"} <= kept
+
+
+def test_offices_written_short_are_bodies():
+    kept, _ = _read("湖南省文明办相关负责人表示。县委老干部局局长王强、镇农技站站长刘明出席。")
+    assert {"湖南省文明办", "县委老干部局", "镇农技站"} <= kept
+
+
+def test_a_firms_post_names_the_firm_named_before():
+    members = _members("在开发区,宏宝电子科技(昆山)有限公司的生产线满负荷运转。公司总经理陈立荣介绍了情况。")
+    assert ("陈立荣", "宏宝电子科技(昆山)有限公司") in members
