@@ -899,3 +899,15 @@ def test_offices_written_short_are_bodies():
 def test_a_firms_post_names_the_firm_named_before():
     members = _members("在开发区,宏宝电子科技(昆山)有限公司的生产线满负荷运转。公司总经理陈立荣介绍了情况。")
     assert ("陈立荣", "宏宝电子科技(昆山)有限公司") in members
+
+
+def test_a_verb_that_names_villages_stands_in_a_place_named_after_its_township():
+    kept, _ = _read("美兰区白龙街道振兴社区日间照料中心里,东岭镇团结村村民说。")
+    assert {"振兴社区", "团结村"} <= kept
+    kept, _ = _read("要团结社区居民,大力发展社区经济。")
+    assert not any(n.endswith("社区") for n in kept)
+
+
+def test_a_stem_holding_a_word_of_time_is_a_clause():
+    kept, _ = _read("据悉,美兰区今年新建社区食堂12个。")
+    assert not any(n.endswith("社区") for n in kept)

@@ -97,7 +97,7 @@ def _shapes(lex: Lexicon) -> tuple[NameShape, NameShape, NameShape]:
     posts = frozenset(t for t in lex.posts if len(t) >= 2)
     openers = lex.clause_openers
     place = NameShape("place", 8, lex.generic_words | posts, openers, parent_types=PLACE_TYPES, parent_reach=4,
-                      dotted=(ESTATE,))
+                      dotted=(ESTATE,), inner_words=lex.place_name_verbs)   # 振兴/v of 振兴社区
     generic_openers = frozenset(w for w in lex.generic_words if w[0] in DETERMINERS)
     body = NameShape(ORGANIZATION, 24, frozenset(lex.posts) | _NOT_IN_BODY_NAMES | generic_openers, openers,
                      prefix_types=PLACE_TYPES + (ORGANIZATION,), numerals=True, address_types=PLACE_TYPES,

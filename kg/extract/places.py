@@ -321,13 +321,19 @@ def _suffix_inside_a_word(scope: Scope, p: int, end: int) -> bool:
         return False   # 仁村村党支部: the tagger read the name's 村 and the suffix as one word (村村)
     if tok.text[:1] == "家" and tok.start == p - 1 and p >= 2 and scope.text[p - 2] in scope.lex.surnames_single:
         return False   # 袁家村, 王家庄: a family's village, which the tagger reads as 袁 + 家村
-    if tok.start < p and tok.end >= end:
-        info = word_info(tok.text)
-        if (info and not info[1].startswith(("ns", "nr", "nz"))) or tok.flag.startswith("nt"):
-            return True
+    if tok.start < p and tok.end >= end and _a_word_holding_it(scope, tok, p):
+        return True   # 农村, 乡村: the suffix is part of a word
     last = view.token(end - 1)
     return end - p == 1 and last.start < p and last.end == end and (
         last.text in scope.lex.division_short_names or last.text in scope.lex.divisions_by_name)
+
+
+def _a_word_holding_it(scope: Scope, tok, p: int) -> bool:
+    """The token that holds the suffix is a word that names no place (农村), or a body's name; a verb that
+    names villages before it (团结村/n) is a name the dictionary met."""
+    info = word_info(tok.text)
+    named = scope.text[tok.start:p] in scope.lex.place_name_verbs
+    return bool(info and not named and not info[1].startswith(("ns", "nr", "nz"))) or tok.flag.startswith("nt")
 
 
 def _verb_object(scope: Scope, p: int) -> bool:
@@ -393,13 +399,27 @@ def _one_character_village(scope: Scope, stem: str, start: int, p: int, end: int
 def _plainly_no_name(scope: Scope, stem: str, start: int) -> bool:
     """Too short, an everyday word, only the names of levels (县镇村), a verb inside, or people acting."""
     return len(stem) < 2 or stem in scope.lex.generic_words or all(c in LEVEL_PREFIXES for c in stem) or \
-        _holds_verb(stem) or _people_acting(scope, stem, start)
+        (_holds_verb(stem) and stem not in scope.lex.place_name_verbs) or _holds_time_word(stem) or \
+        _people_acting(scope, stem, start)
 
 
 def _people_acting(scope: Scope, stem: str, start: int) -> bool:
     """带领村民治村: people (a role noun), then what they do, not a place's name."""
     role = scope.view.starting_at("roles", start)
     return bool(role) and len(role) < len(stem)
+
+
+def _holds_time_word(stem: str) -> bool:
+    """美兰区今年新建社区食堂: a common word of time (今年, 目前) inside the stem makes it a clause."""
+    for i in range(len(stem) - 1):
+        info = word_info(stem[i:i + 2])
+        if info and info[1] == "t" and info[0] >= _COMMON_TIME_WORD:
+            return True
+    return False
+
+
+# How common a time word must be to tell a clause (今年 is, 中秋 of 中秋村 is not).
+_COMMON_TIME_WORD = 2000
 
 
 def _holds_verb(stem: str) -> bool:
@@ -409,7 +429,13 @@ def _holds_verb(stem: str) -> bool:
             info = word_info(stem[i:j])
             if info and info[1] == "v" and info[0] >= 200:
                 return True
+            if info and info[1] == "vn" and info[0] >= _COMMON_VERBAL_NOUN and j - i < len(stem):
+                return True   # 大力发展社区: a common verbal noun with more words is a phrase (建设村 alone is a name)
     return False
+
+
+# How common a verbal noun (发展, 建设) must be for a stem holding it and more to be a phrase.
+_COMMON_VERBAL_NOUN = 5000
 
 
 def _everyday(stem: str) -> bool:
