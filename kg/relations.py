@@ -328,14 +328,15 @@ def _place_referred_to(program: Mention, actors, sentence_start: int, text: str,
     found = _REFERRING_PLACE.search(text, after, program.start)
     if found is None or text[found.start() - 1:found.start() + 1] in ("在全", "于全"):
         return None   # 在全市推行: the whole city is where the program goes, not who carries it out
-    level = found.group(1) or found.group(2)
+    level = found.group(1) or found.group(2) or found.group(3)
     named = [key_of[i] for i, m in enumerate(mentions)
              if m.type in PLACE_TYPES and m.end <= found.start() and m.name.endswith(level) and len(m.name) > len(level)]
     return named[-1] if named else None
 
 
-# 该村, 我县, 本街道, 全镇, 村里: a word that points at a place of a level the story has named.
-_REFERRING_PLACE = re.compile("(?:该|我|本|全)(社区|街道|苏木|嘎查|村|镇|乡|县|区|市|旗)|(村|镇|乡|县|市)里")
+# 该村, 我县, 本街道, 全镇, 村里, …,社区将: a word that points at a place of a level the story has named.
+_REFERRING_PLACE = re.compile("(?:该|我|本|全)(社区|街道|苏木|嘎查|村|镇|乡|县|区|市|旗)|(村|镇|乡|县|市)里"
+                              "|(?<=[,，;；:：])(社区|街道)(?=将|要|还|已|也|先后|积极|持续|不断|通过|坚持)")
 
 
 def _actors(items, text: str, posts: Vocabulary, party_units: tuple[str, ...]) -> list[tuple[Mention, str]]:

@@ -189,7 +189,10 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, newspaper
     ctx = DocumentContext(text, mentions, lex, newspaper, area)
     merges: list[Merge] = []
     out: list[Mention] = []
+    provinces = {m.code[:2] for m in mentions if m.type in PLACE_TYPES and m.code and m.source != "inside-name"}
     for m in mentions:
+        if _a_brand_not_a_county(m, provinces):
+            continue
         changes: dict = {}
         if m.type in PLACE_TYPES and not m.code and m.codes:
             changes["code"] = ctx.pick_code(list(m.codes))
@@ -208,6 +211,13 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, newspaper
                 continue   # 社区党委 in a story that names no community: any community's, no one body
         out.append(dataclasses.replace(m, **changes) if changes else m)
     return out, merges
+
+
+def _a_brand_not_a_county(m: Mention, provinces: set[str]) -> bool:
+    """晋宁物业 in a story of 太原市: a county's short form that only opens a body's name, in a story whose
+    places all lie in other provinces, is the body's brand, not that county."""
+    return m.source == "inside-name" and bool(m.short) and m.type in (COUNTY, TOWNSHIP) and bool(m.code) and \
+        bool(provinces) and m.code[:2] not in provinces
 
 
 # Levels whose bare bodies name a body only in a story that names the place (社区党委 of 吴家堡社区).
@@ -323,7 +333,8 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
             reason = "{short} is written with its suffix as {full}"
         elif short.type == ORGANIZATION:
             fulls = [i for i in bodies if _abbreviates(short.name, entities[i].name) or
-                     _organs_written_short(entities[i].name, lex) == short.name]
+                     _organs_written_short(entities[i].name, lex) == short.name or
+                     _a_firms_short_name(short.name, entities[i].name, lex)]
             reason = "{short} abbreviates {full}"
         else:
             continue
@@ -345,6 +356,13 @@ def _organs_written_short(name: str, lex: Lexicon) -> str:
     for full, short in lex.organ_short_forms:
         name = name.replace(full, short)
     return name
+
+
+def _a_firms_short_name(short: str, full: str, lex: Lexicon) -> bool:
+    """晋宁物业 of 太原市晋宁物业服务有限公司: a firm's name without its place and the end of its kind."""
+    k = full.find(short)
+    return len(short) >= 4 and k >= 0 and len(full) > len(short) and full.endswith(lex.enterprise_suffixes) and \
+        not short.endswith(lex.enterprise_suffixes) and (k == 0 or bool(lex.lookup(full[:k])))
 
 
 def _abbreviates(short: str, full: str) -> bool:

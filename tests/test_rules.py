@@ -911,3 +911,17 @@ def test_a_verb_that_names_villages_stands_in_a_place_named_after_its_township()
 def test_a_stem_holding_a_word_of_time_is_a_clause():
     kept, _ = _read("据悉,美兰区今年新建社区食堂12个。")
     assert not any(n.endswith("社区") for n in kept)
+
+
+def test_a_brand_in_a_story_of_another_province_is_no_county():
+    from kg.pipeline import process_document
+    text = "太原市迎泽区引入太原市晋宁物业服务有限公司。晋宁物业项目经理李丽介绍了情况。"
+    r = process_document(Document("t.txt", "t.txt", text))
+    names = {e.name for e in r.entities}
+    assert "晋宁区" not in names
+    assert "晋宁物业" not in names, "the firm's short name is the firm named in full"
+
+
+def test_a_community_an_official_speaks_of_is_the_actor():
+    found = _implements("桥西社区党委书记郝立军说,社区将推广阳光小区经验,推动“党建引领+物业服务”全覆盖。")
+    assert ("桥西社区", "党建引领+物业服务") in found
