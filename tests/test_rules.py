@@ -925,3 +925,10 @@ def test_a_brand_in_a_story_of_another_province_is_no_county():
 def test_a_community_an_official_speaks_of_is_the_actor():
     found = _implements("桥西社区党委书记郝立军说,社区将推广阳光小区经验,推动“党建引领+物业服务”全覆盖。")
     assert ("桥西社区", "党建引领+物业服务") in found
+
+
+def test_a_campaign_a_place_names_itself_for_is_a_program():
+    kept, _ = _read("全力建设平安浙江。")
+    assert "平安浙江" in kept
+    kept, _ = _read("新城将蜕变成美丽幸福吕梁的新名片。")
+    assert "幸福吕梁" not in kept, "a slogan, not a campaign carried out"

@@ -22,7 +22,7 @@ from kg.extract.base import PUNCT, QUOTE_CHARS, QUOTES, normalize_name
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
 from kg.extract.program_model import ProgramModel, cues, load_model, pooled_cues
-from kg.model import COUNTRY, ORGANIZATION, PLACE_TYPES, PROGRAM
+from kg.model import CITY, COUNTRY, COUNTY, ORGANIZATION, PLACE_TYPES, PROGRAM, PROVINCE
 from kg.text import is_cjk
 
 __all__ = ["quoted", "spaced", "cued", "honours", "settle", "GENERATORS"]
@@ -359,10 +359,36 @@ def festivals(scope: Scope) -> Iterator[Candidate]:
                         signals=(FESTIVAL,))
 
 
+# --------------------------------------------------------------------------- campaigns named by their place
+
+def placed_campaigns(scope: Scope) -> Iterator[Candidate]:
+    """数字平阴, 平安临川, 清廉长兴: a campaign a place names itself for, the quality it aims at and then
+    the place (a county, city or province: not a country, whose such phrases are national slogans), where
+    it is built or carried out (数字平阴建设, 建设平安浙江)."""
+    text = scope.text
+    for m in _CAMPAIGN_QUALITY.finditer(text):
+        place = next((c for c in scope.found.starting_at(m.end(), PLACE_TYPES) if c.type in _CAMPAIGNING_LEVELS), None)
+        if place is None or not scope.view.starts_token(m.start()) or not scope.view.ends_token(place.end):
+            continue
+        before = text[max(0, m.start() - 4):m.start()]
+        if not (text.startswith(_CAMPAIGN_WORK, place.end) or scope.res.implement_verbs.ends_at(before, len(before))):
+            continue   # 美丽幸福吕梁的新名片: a slogan, unless the campaign is built or carried out
+        yield Candidate(m.start(), place.end, PROGRAM, normalize_name(text[m.start():place.end]), "campaign",
+                        signals=(CAMPAIGN,))
+
+
+# What a place's campaign aims at (数字, 平安, 法治 …), written before the place's name.
+_CAMPAIGN_QUALITY = re.compile("数字|智慧|平安|法治|清廉|诚信|森林|书香|健康|美丽|文明|幸福|活力|品质")
+_CAMPAIGNING_LEVELS = (PROVINCE, CITY, COUNTY)
+# What is done of a campaign, written after its name (数字平阴建设).
+_CAMPAIGN_WORK = ("建设", "创建", "行动", "工程", "工作")
+
+
 FESTIVAL = "festival"
 HONOUR = "honour"
+CAMPAIGN = "campaign"
 # The signals of programs read by a cue sure enough that the model need not weigh them.
-_SURE = ((HONOUR,), (FESTIVAL,))
+_SURE = ((HONOUR,), (FESTIVAL,), (CAMPAIGN,))
 # 第N届 and a name that ends as a recurring event does (节, 庙会, 博览会, 运动会, 大赛 …).
 _FESTIVAL = re.compile(r"第[一二三四五六七八九十百\d]+届[\u4e00-\u9fff]{2,12}?"
                        r"(?:文化节|旅游节|艺术节|美食节|丰收节|采摘节|[^\W\d_]节|庙会|博览会|交易会|运动会|大赛|赛事|论坛|展览会)")
@@ -436,4 +462,4 @@ def chief_systems(scope: Scope) -> Iterator[Candidate]:
 # Of two candidates with one span, the first generator's stands: an awarded title read by its verb
 # (honours) or an event by its ordinal (festivals) is sure, the same span read by its cue alone (cued)
 # is weighed.
-GENERATORS = (honours, festivals, quoted, spaced, cued, chief_systems)
+GENERATORS = (honours, festivals, placed_campaigns, quoted, spaced, cued, chief_systems)
