@@ -932,3 +932,10 @@ def test_a_campaign_a_place_names_itself_for_is_a_program():
     assert "平安浙江" in kept
     kept, _ = _read("新城将蜕变成美丽幸福吕梁的新名片。")
     assert "幸福吕梁" not in kept, "a slogan, not a campaign carried out"
+
+
+def test_the_cooperation_of_two_provinces_is_a_program():
+    kept, _ = _read("面粉通过京蒙协作的渠道运往北京,各地深化闽宁协作。")
+    assert {"京蒙协作", "闽宁协作"} <= kept
+    kept, _ = _read("双方在云南合作,加强两地合作。")
+    assert not any(n.endswith("合作") for n in kept)

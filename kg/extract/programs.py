@@ -377,6 +377,18 @@ def placed_campaigns(scope: Scope) -> Iterator[Candidate]:
                         signals=(CAMPAIGN,))
 
 
+def paired_provinces(scope: Scope) -> Iterator[Candidate]:
+    """京蒙协作, 闽宁协作, 沪滇合作: the cooperation of two provinces, named by their one-character names."""
+    for m in _PAIRED_PROVINCES.finditer(scope.text):
+        if scope.view.starts_token(m.start()) or scope.text[m.start() - 1:m.start()] in "“\"「":
+            yield Candidate(m.start(), m.end(), PROGRAM, m.group(), "campaign", signals=(CAMPAIGN,))
+
+
+# The one-character names of the provinces (京, 蒙, 闽 …), two of them, then how they work together.
+_PROVINCE_CHARACTERS = "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新"
+_PAIRED_PROVINCES = re.compile(f"[{_PROVINCE_CHARACTERS}]{{2}}(?:协作|合作|对口帮扶|对口支援|对口协作)")
+
+
 # What a place's campaign aims at (数字, 平安, 法治 …), written before the place's name.
 _CAMPAIGN_QUALITY = re.compile("数字|智慧|平安|法治|清廉|诚信|森林|书香|健康|美丽|文明|幸福|活力|品质")
 _CAMPAIGNING_LEVELS = (PROVINCE, CITY, COUNTY)
@@ -462,4 +474,4 @@ def chief_systems(scope: Scope) -> Iterator[Candidate]:
 # Of two candidates with one span, the first generator's stands: an awarded title read by its verb
 # (honours) or an event by its ordinal (festivals) is sure, the same span read by its cue alone (cued)
 # is weighed.
-GENERATORS = (honours, festivals, placed_campaigns, quoted, spaced, cued, chief_systems)
+GENERATORS = (honours, festivals, placed_campaigns, paired_provinces, quoted, spaced, cued, chief_systems)
