@@ -939,3 +939,8 @@ def test_the_cooperation_of_two_provinces_is_a_program():
     assert {"京蒙协作", "闽宁协作"} <= kept
     kept, _ = _read("双方在云南合作,加强两地合作。")
     assert not any(n.endswith("合作") for n in kept)
+
+
+def test_a_quoted_name_joined_with_a_plus_is_a_program():
+    kept, _ = _read("“林长+警长”实现13个乡镇全覆盖。")
+    assert "林长+警长" in kept

@@ -401,6 +401,11 @@ HONOUR = "honour"
 CAMPAIGN = "campaign"
 # The signals of programs read by a cue sure enough that the model need not weigh them.
 _SURE = ((HONOUR,), (FESTIVAL,), (CAMPAIGN,))
+
+
+def _sure(signals: tuple[str, ...]) -> bool:
+    """Read by a sure cue, or quoted and joined with a plus (“林长+警长”, “党建+”): how mechanisms are named."""
+    return signals in _SURE or ("quoted" in signals and "shape:plus" in signals and "has:comma" not in signals)
 # 第N届 and a name that ends as a recurring event does (节, 庙会, 博览会, 运动会, 大赛 …).
 _FESTIVAL = re.compile(r"第[一二三四五六七八九十百\d]+届[\u4e00-\u9fff]{2,12}?"
                        r"(?:文化节|旅游节|艺术节|美食节|丰收节|采摘节|[^\W\d_]节|庙会|博览会|交易会|运动会|大赛|赛事|论坛|展览会)")
@@ -424,7 +429,7 @@ def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None,
             occurrences.setdefault(c.name, []).append(c.signals)
     # An awarded title is a program by the words around it, whatever else the model weighs.
     accepted = {name for name, found in occurrences.items()
-                if any(signals in _SURE for signals in found) or model.accepts(pooled_cues(found))}
+                if any(_sure(signals) for signals in found) or model.accepts(pooled_cues(found))}
     return [[part for c in sentence if c.name in accepted for part in _dotted_parts(c, accepted)]
             for sentence in candidates]
 
