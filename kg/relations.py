@@ -242,8 +242,8 @@ def _hierarchy(mentions, key_of, entities: list[Entity], lex: Lexicon, add) -> N
 
 
 def _named_in_it(program: Mention, items) -> str:
-    """兰陵县第五届桃花旅游节: the place whose name opens the program's holds it."""
-    return next((k for m, k in items if m.type in PLACE_TYPES and m.type != COUNTRY and m.start == program.start
+    """兰陵县第五届桃花旅游节, 中国·金湖荷花节: the place named inside the program's name holds it."""
+    return next((k for m, k in items if m.type in PLACE_TYPES and m.type != COUNTRY and m.start >= program.start
                  and m.end < program.end), "")
 
 
@@ -342,7 +342,10 @@ _REFERRING_PLACE = re.compile("(?:该|我|本|全)(社区|街道|苏木|嘎查|�
 def _actors(items, text: str, posts: Vocabulary, party_units: tuple[str, ...]) -> list[tuple[Mention, str]]:
     """Places and bodies of a sentence that can act; an address chain (晋城市泽州县巴公镇) acts as its last link."""
     found = []
-    for chain in _chains(items, text):
+    programs = [m for m, _ in items if m.type == PROGRAM]
+    named_inside = [(m, k) for m, k in items
+                    if any(p.start <= m.start and m.end <= p.end and (p.start, p.end) != (m.start, m.end) for p in programs)]
+    for chain in _chains([x for x in items if x not in named_inside], text):
         m, k = chain[-1]
         if m.source == "media":
             continue   # an outlet reports a program; it carries none out

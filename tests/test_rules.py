@@ -944,3 +944,15 @@ def test_the_cooperation_of_two_provinces_is_a_program():
 def test_a_quoted_name_joined_with_a_plus_is_a_program():
     kept, _ = _read("“林长+警长”实现13个乡镇全覆盖。")
     assert "林长+警长" in kept
+
+
+def test_a_festival_with_no_place_before_its_ordinal_is_named_after_it():
+    kept, _ = _read("第19届中国·金湖荷花节举行签约仪式。")
+    assert "中国·金湖荷花节" in kept and "金湖县" in kept
+    found = _implements("第19届中国·金湖荷花节举行签约仪式。")
+    assert ("金湖县", "中国·金湖荷花节") in found
+
+
+def test_a_list_the_words_after_it_call_titles_is_of_honours():
+    kept, _ = _read("全国绿化模范县、中国绿色名县、国家首批生态文明建设示范县等金字招牌让这里成为投资宝地。")
+    assert {"全国绿化模范县", "中国绿色名县", "国家首批生态文明建设示范县"} <= kept

@@ -288,10 +288,25 @@ def honours(scope: Scope) -> Iterator[Candidate]:
     党组织称号. Each title opens with the level that awards it and ends as a place's or body's title."""
     text, words = scope.text, scope.lex.honours
     titled_verbs = frozenset(words["verb-titled"])
-    ends = sorted({(m.end(), m.group() in titled_verbs) for m in _award_verbs(scope.lex).finditer(text)})
-    for k, titled in ends:
+    ends = {(m.end(), m.group() in titled_verbs) for m in _award_verbs(scope.lex).finditer(text)}
+    ends |= {(k, True) for k in _lists_said_to_be_titles(text, words)}
+    for k, titled in sorted(ends):
         for start, end in _listed_titles(text, k, words, titled):
             yield Candidate(start, end, PROGRAM, normalize_name(text[start:end]), HONOUR, signals=(HONOUR,))
+
+
+def _lists_said_to_be_titles(text: str, words) -> Iterator[int]:
+    """全国绿化模范县、中国绿色名县等金字招牌: where a clause opens whose list the words after 等 call
+    titles of honour, without a verb of awarding before it."""
+    k = text.find("等")
+    while k >= 0:
+        if any(text.startswith(w, k + 1) for w in words["after"]):
+            yield max(text.rfind(ch, 0, k) for ch in _CLAUSE_OPENINGS) + 1
+        k = text.find("等", k + 1)
+
+
+# What ends the clause before a list of titles.
+_CLAUSE_OPENINGS = ",，;；:：。"
 
 
 @functools.lru_cache(maxsize=4)
@@ -348,13 +363,16 @@ def _title_end(text: str, k: int, words) -> int:
 
 def festivals(scope: Scope) -> Iterator[Candidate]:
     """兰陵县第五届桃花旅游节, 第三届九华山庙会: an event held the N-th time is named with its ordinal
-    and the place that holds it, written right before."""
+    and the place that holds it, written right before; with no place before it, by what follows the
+    ordinal (中国·金湖荷花节)."""
     text = scope.text
     for m in _FESTIVAL.finditer(text):
         start = m.start()
         place = scope.found.ending_at(start, PLACE_TYPES)
         if place is not None and place.type != COUNTRY:
             start = place.start
+        else:
+            start = m.start(1)   # 第19届中国·金湖荷花节: with no place before it, the name follows the ordinal
         yield Candidate(start, m.end(), PROGRAM, normalize_name(text[start:m.end()]), "festival",
                         signals=(FESTIVAL,))
 
@@ -406,9 +424,10 @@ _SURE = ((HONOUR,), (FESTIVAL,), (CAMPAIGN,))
 def _sure(signals: tuple[str, ...]) -> bool:
     """Read by a sure cue, or quoted and joined with a plus (“林长+警长”, “党建+”): how mechanisms are named."""
     return signals in _SURE or ("quoted" in signals and "shape:plus" in signals and "has:comma" not in signals)
-# 第N届 and a name that ends as a recurring event does (节, 庙会, 博览会, 运动会, 大赛 …).
-_FESTIVAL = re.compile(r"第[一二三四五六七八九十百\d]+届[\u4e00-\u9fff]{2,12}?"
-                       r"(?:文化节|旅游节|艺术节|美食节|丰收节|采摘节|[^\W\d_]节|庙会|博览会|交易会|运动会|大赛|赛事|论坛|展览会)")
+# 第N届 and a name that ends as a recurring event does (节, 庙会, 博览会, 运动会, 大赛 …); a dot may
+# join the country to the place that holds it (第19届中国·金湖荷花节).
+_FESTIVAL = re.compile(r"第[一二三四五六七八九十百\d]+届([\u4e00-\u9fff][\u4e00-\u9fff·]{1,12}?"
+                       r"(?:文化节|旅游节|艺术节|美食节|丰收节|采摘节|[^\W\d_]节|庙会|博览会|交易会|运动会|大赛|赛事|论坛|展览会))")
 
 
 # --------------------------------------------------------------------------- the document decides
