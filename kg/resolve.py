@@ -327,13 +327,14 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
     for i, e in enumerate(entities):
         by_name.setdefault((e.type, e.name), []).append(i)
     bodies = [i for i, e in enumerate(entities) if e.type == ORGANIZATION]
+    written_short = {i: _organs_written_short(entities[i].name, lex) for i in bodies}
     for short in entities:
         if short.type in PLACE_TYPES and not short.code:
             fulls = sorted({i for s in place_suffixes for i in by_name.get((short.type, short.name + s), ())})
             reason = "{short} is written with its suffix as {full}"
         elif short.type == ORGANIZATION:
             fulls = [i for i in bodies if _abbreviates(short.name, entities[i].name) or
-                     _organs_written_short(entities[i].name, lex) == short.name or
+                     written_short[i] == short.name or
                      _a_firms_short_name(short.name, entities[i].name, lex)]
             reason = "{short} abbreviates {full}"
         else:

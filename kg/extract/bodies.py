@@ -85,7 +85,8 @@ def tagged_bodies(scope: Scope) -> Iterator[Candidate]:
     """
     suffixes = scope.res.body_suffixes
     for tok in scope.view.tokens:
-        country = _country_of_its_body(scope, tok.text)
+        country = _country_of_its_body(scope, tok.text) if len(tok.text) >= 3 and \
+            tok.text[-1] in suffixes.last_chars else ""
         if country:
             yield Candidate(tok.start, tok.end, ORGANIZATION, tok.text, "tagged-body", place=country)
             continue
