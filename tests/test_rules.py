@@ -956,3 +956,8 @@ def test_a_festival_with_no_place_before_its_ordinal_is_named_after_it():
 def test_a_list_the_words_after_it_call_titles_is_of_honours():
     kept, _ = _read("全国绿化模范县、中国绿色名县、国家首批生态文明建设示范县等金字招牌让这里成为投资宝地。")
     assert {"全国绿化模范县", "中国绿色名县", "国家首批生态文明建设示范县"} <= kept
+
+
+def test_a_given_name_ends_before_a_verb_of_giving_a_talk():
+    kept, _ = _read("县委党校常务副校长刘丽作专题辅导。")
+    assert "刘丽" in kept and "刘丽作" not in kept

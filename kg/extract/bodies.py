@@ -85,8 +85,7 @@ def tagged_bodies(scope: Scope) -> Iterator[Candidate]:
     """
     suffixes = scope.res.body_suffixes
     for tok in scope.view.tokens:
-        country = _country_of_its_body(scope, tok.text) if len(tok.text) >= 3 and \
-            tok.text[-1] in suffixes.last_chars else ""
+        country = _country_of_its_body(scope, tok.text)
         if country:
             yield Candidate(tok.start, tok.end, ORGANIZATION, tok.text, "tagged-body", place=country)
             continue
@@ -107,6 +106,8 @@ def tagged_bodies(scope: Scope) -> Iterator[Candidate]:
 def _country_of_its_body(scope: Scope, word: str) -> str:
     """古巴队, 匈牙利队: a word the segmenter glued from a country's name and a kind of body is that
     country's body (its team, its delegation); the country's name, or ""."""
+    if len(word) < 3 or word[-1] not in scope.res.body_suffixes.last_chars:
+        return ""   # most words: checked first, cheaply
     suffix = scope.res.body_suffixes.ends_at(word, len(word))
     if suffix is None or len(suffix) >= len(word):
         return ""

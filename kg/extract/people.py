@@ -608,6 +608,8 @@ def tagged(scope: Scope) -> Iterator[Candidate]:
             continue
         if tok.flag[:2] != "nr" or not _tag_may_name(scope, tok):
             continue
+        if any(scope.view.starting_at("speech_verbs", v) for v in range(tok.start + 2, tok.end)):
+            continue   # 刘丽作/nr 专题辅导: the tagger glued the verb's first character to the name
         span = name_at(scope, tok.start, strict=False, end=tok.end)
         if span is None or (tok.end < len(text) and (
                 scope.view.starting_at("titles", tok.end) or text[tok.end] in "村镇乡县市区省")) or \
