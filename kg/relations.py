@@ -104,7 +104,8 @@ def _deputys_body(cdoc: CleanDocument, person: Mention, label: str,
     if colleague is None or not label.startswith("副") or len(label) < 3:
         return ""
     head, held = colleague
-    between = cdoc.sentences[person.sentence].text[head.end:person.start] if head.sentence == person.sentence else ""
+    # Mentions' offsets are into the document's text (what lies between, without the spaces OCR left).
+    between = "".join(cdoc.document.text[head.end:person.start].split()) if head.sentence == person.sentence else ""
     if between not in ("、" + label, "，" + label, "," + label):
         return ""
     return next((body for held_label, body in held if body and held_label.endswith(label[1:])), "")

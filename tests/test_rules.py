@@ -961,3 +961,8 @@ def test_a_list_the_words_after_it_call_titles_is_of_honours():
 def test_a_given_name_ends_before_a_verb_of_giving_a_talk():
     kept, _ = _read("县委党校常务副校长刘丽作专题辅导。")
     assert "刘丽" in kept and "刘丽作" not in kept
+
+
+def test_a_deputy_listed_after_the_head_holds_the_post_in_the_heads_body_in_any_sentence():
+    members = _members("会议听取了汇报。市住建局局长马文军、副局长郑丽列席会议。")
+    assert ("郑丽", "市住建局") in members
