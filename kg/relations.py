@@ -60,13 +60,13 @@ def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dic
             before = ""
             held: list[tuple[str, str]] = []
             for post in m.posts:
-                body = _resolve_body(post.body, mentions, m, org_key) or \
+                named = _resolve_body(post.body, mentions, m, org_key) or \
                     _named_before(post.label, mentions, m, org_key, _titles(lex), lex.party_units) or \
-                    (_party_parent(before, by_name, lex.party_units) if before else "") or \
-                    _deputys_body(cdoc, m, post.label, colleague)
+                    (_party_parent(before, by_name, lex.party_units) if before else "")
+                body = named or _deputys_body(cdoc, m, post.label, colleague)
                 add(HOLDS_POST, key, post.label, m, body=body)
-                if body:
-                    add(MEMBER_OF, key, body, m)
+                if named:   # memberOf where a post names its body; a deputy's (副院长) names none
+                    add(MEMBER_OF, key, named, m)
                 before = body
                 held.append((post.label, body))
             colleague = (m, held)
