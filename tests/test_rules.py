@@ -976,3 +976,10 @@ def test_a_deputy_listed_after_the_head_holds_the_post_in_the_heads_body_in_any_
     names = {e.key: e.name for e in r.entities}
     assert any(names[x.head] == "郑丽" and names.get(x.body) == "市住建局" for x in r.relations
                if x.kind == "holdsPost")
+
+
+def test_a_yi_clan_name_opens_a_name_of_four_characters():
+    kept, _ = _read("沐恩社区党委书记吉好有格介绍,县委书记子克拉格表示欢迎。")
+    assert {"吉好有格", "子克拉格"} <= kept
+    kept, _ = _read("副县长马海涛主持会议。")
+    assert "马海涛" in kept and "马海涛主" not in kept
