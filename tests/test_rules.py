@@ -983,3 +983,10 @@ def test_a_yi_clan_name_opens_a_name_of_four_characters():
     assert {"吉好有格", "子克拉格"} <= kept
     kept, _ = _read("副县长马海涛主持会议。")
     assert "马海涛" in kept and "马海涛主" not in kept
+
+
+def test_a_province_opens_a_title_it_awards():
+    kept, _ = _read("泗洪县先后获评全国水生态文明城市建设试点县、江苏省河长制工作先进县。")
+    assert {"全国水生态文明城市建设试点县", "江苏省河长制工作先进县"} <= kept
+    kept, _ = _read("他被评为江苏省劳动模范。")
+    assert "江苏省劳动模范" not in kept, "a person's title is no place's"

@@ -286,13 +286,22 @@ def _after_a_determiner(scope: Scope, k: int) -> bool:
 def honours(scope: Scope) -> Iterator[Candidate]:
     """Titles of honour after a verb of awarding: 被评为全国文明村、省级乡村治理示范村, 荣获全国先进基层
     党组织称号. Each title opens with the level that awards it and ends as a place's or body's title."""
-    text, words = scope.text, scope.lex.honours
+    text, words = scope.text, _honour_words(scope.lex)
     titled_verbs = frozenset(words["verb-titled"])
     ends = {(m.end(), m.group() in titled_verbs) for m in _award_verbs(scope.lex).finditer(text)}
     ends |= {(k, True) for k in _lists_said_to_be_titles(text, words)}
     for k, titled in sorted(ends):
         for start, end in _listed_titles(text, k, words, titled):
             yield Candidate(start, end, PROGRAM, normalize_name(text[start:end]), HONOUR, signals=(HONOUR,))
+
+
+@functools.lru_cache(maxsize=4)
+def _honour_words(lex) -> dict[str, tuple[str, ...]]:
+    """The words of honours.tsv, with a province's name among the openings of a title (江苏省…先进县):
+    a province awards titles too."""
+    provinces = {d.name for d in lex.divisions if d.level == 1}
+    provinces |= {form for form, found in lex.division_short_names.items() if found[0].level == 1 and len(form) >= 2}
+    return {**lex.honours, "opening": tuple(lex.honours["scope"]) + tuple(sorted(provinces, key=len, reverse=True))}
 
 
 def _lists_said_to_be_titles(text: str, words) -> Iterator[int]:
@@ -341,7 +350,7 @@ def _listed_title(text: str, k: int, words) -> tuple[int, int, int, bool] | None
     """The title at ``k``, perhaps in quotes: its span, where the item ends, and whether it is quoted."""
     quoted = text[k:k + 1] in QUOTES
     i = k + quoted
-    if not any(text.startswith(scope, i) for scope in words["scope"]):
+    if not text.startswith(words["opening"], i):
         return None
     end = _title_end(text, i, words)
     if end - i < 4 or (quoted and text[end:end + 1] != QUOTES[text[k]]):
