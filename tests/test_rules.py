@@ -990,3 +990,8 @@ def test_a_province_opens_a_title_it_awards():
     assert {"全国水生态文明城市建设试点县", "江苏省河长制工作先进县"} <= kept
     kept, _ = _read("他被评为江苏省劳动模范。")
     assert "江苏省劳动模范" not in kept, "a person's title is no place's"
+
+
+def test_a_campaign_ending_in_a_strong_cue_is_named_after_the_verb_that_carries_it_out():
+    kept, _ = _read("扎实开展扫黑除恶专项斗争,打赢蓝天保卫战。")
+    assert {"扫黑除恶专项斗争", "蓝天保卫战"} <= kept

@@ -98,6 +98,8 @@ def _opens_a_clause(c: Candidate, s: Scope, t: Thresholds) -> bool:
         return False   # 扎哈斯台嘎查: a name written by sound, whatever the segmenter reads its first character as
     if c.type == ORGANIZATION and s.found.starting_at(c.start, PLACE_TYPES):
         return False   # 根山村党支部: it opens with a place read whole, which no clause word begins
+    if c.type == PROGRAM and s.res.implement_verbs.ends_at(s.text, c.start) is not None:
+        return False   # 开展扫黑除恶专项斗争: the verb that carries it out stands before; the name opens after it
     shape = s.res.place_shape if c.type in PLACE_TYPES else (
         s.res.program_shape if c.type == PROGRAM else s.res.body_shape)
     return c.start < len(s.text) and opens_no_name(s.view, c.start, c.end, shape) > 0
