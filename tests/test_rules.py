@@ -995,3 +995,10 @@ def test_a_province_opens_a_title_it_awards():
 def test_a_campaign_ending_in_a_strong_cue_is_named_after_the_verb_that_carries_it_out():
     kept, _ = _read("扎实开展扫黑除恶专项斗争,打赢蓝天保卫战。")
     assert {"扫黑除恶专项斗争", "蓝天保卫战"} <= kept
+
+
+def test_a_new_area_after_its_city_is_a_county_level_zone():
+    types = _types("在宜宾三江新区,项目建设现场机器轰鸣。")
+    assert types.get("三江新区") == "County"
+    kept, _ = _read("加快建设新区,城市新区发展很快。")
+    assert not any(n.endswith("新区") for n in kept)

@@ -174,8 +174,9 @@ def _township_inside(scope: Scope, cand: Candidate) -> list[Candidate]:
 
 def _suffix_names_unlisted_places(suffix: str, kind: str) -> bool:
     """Provinces, cities and counties come from the official list only: by suffix, 全县 or 亲戚朋友省
-    would become places. Zones administered as counties (经开区, 风景区) are the exception."""
-    return kind not in (PROVINCE, CITY, COUNTY) or (kind == COUNTY and len(suffix) >= 3 and suffix.endswith("区"))
+    would become places. Zones administered as counties (经开区, 风景区, 三江新区) are the exception."""
+    return kind not in (PROVINCE, CITY, COUNTY) or (kind == COUNTY and (len(suffix) >= 3 or suffix == "新区")
+                                                     and suffix.endswith("区"))
 
 
 def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
