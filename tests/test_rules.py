@@ -1002,3 +1002,9 @@ def test_a_new_area_after_its_city_is_a_county_level_zone():
     assert types.get("三江新区") == "County"
     kept, _ = _read("加快建设新区,城市新区发展很快。")
     assert not any(n.endswith("新区") for n in kept)
+
+
+def test_an_awarded_title_quoted_after_its_level_or_a_famous_town_is_no_place():
+    kept, rejected = _read("木乐镇是“中国休闲服装名镇”,宝堰镇是历史文化名镇。")
+    assert rejected.get("服装名镇") == "an-awarded-title" and rejected.get("历史文化名镇") == "an-awarded-title"
+    assert {"木乐镇", "宝堰镇"} <= kept

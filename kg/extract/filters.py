@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from kg.extract.base import DETERMINERS, LEVEL_PREFIXES, QUOTES, word_info
+from kg.extract.base import DETERMINERS, LEVEL_PREFIXES, QUOTE_CHARS, QUOTES, word_info
 from kg.extract.boundary import OPENING_CHARS, opens_no_name
 from kg.extract.candidate import LISTED, Candidate
 from kg.extract.context import Scope
@@ -190,10 +190,21 @@ def _suffix_begins_a_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _an_awarded_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """省级文明村, 全国文明村: a name that opens with the level that awards a title is the title, not a
-    village (kg/lexicon/honours.tsv)."""
-    return c.source == "place-suffix" and any(c.name.startswith(w) and len(c.name) > len(w) + 1
-                                              for w in s.lex.honours["scope"])
+    """省级文明村, 全国文明村, “中国休闲服装名镇”, 旅游名镇: a name that opens with the level that awards a
+    title, or quoted after it, or a 名镇 (a famous town), is the title, not a village or town
+    (kg/lexicon/honours.tsv)."""
+    if c.source != "place-suffix":
+        return False
+    scopes = s.lex.honours["scope"]
+    if any(c.name.startswith(w) and len(c.name) > len(w) + 1 for w in scopes) or c.name[-2:] in _FAMOUS_PLACES:
+        return True
+    opening = max(s.text.rfind(q, 0, c.start) for q in QUOTES if q != "《")
+    return opening >= 0 and s.text.startswith(tuple(scopes), opening + 1) and \
+        not any(ch in QUOTE_CHARS for ch in s.text[opening + 1:c.start])
+
+
+# A famous town or village, the end of a title (历史文化名镇, 旅游名村).
+_FAMOUS_PLACES = ("名镇", "名村", "名乡")
 
 
 def _a_slogans_verb_and_level(c: Candidate, s: Scope, t: Thresholds) -> bool:
