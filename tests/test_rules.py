@@ -1008,3 +1008,8 @@ def test_an_awarded_title_quoted_after_its_level_or_a_famous_town_is_no_place():
     kept, rejected = _read("木乐镇是“中国休闲服装名镇”,宝堰镇是历史文化名镇。")
     assert rejected.get("服装名镇") == "an-awarded-title" and rejected.get("历史文化名镇") == "an-awarded-title"
     assert {"木乐镇", "宝堰镇"} <= kept
+
+
+def test_a_verb_of_sport_opens_no_teams_name():
+    kept, _ = _read("杜塞尔多夫队以3比1战胜捷克队。")
+    assert "捷克队" in kept and not any(n.endswith("战胜捷克队") for n in kept)
