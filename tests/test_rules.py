@@ -1013,3 +1013,10 @@ def test_an_awarded_title_quoted_after_its_level_or_a_famous_town_is_no_place():
 def test_a_verb_of_sport_opens_no_teams_name():
     kept, _ = _read("杜塞尔多夫队以3比1战胜捷克队。")
     assert "捷克队" in kept and not any(n.endswith("战胜捷克队") for n in kept)
+
+
+def test_an_outlets_name_holds_no_preposition():
+    kept, _ = _read("日在接受中国足球报采访时说。")
+    assert not any(n.endswith("足球报") and n.startswith("日") for n in kept)
+    kept, _ = _read("来源：记者观察网")
+    assert "记者观察网" in kept

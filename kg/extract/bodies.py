@@ -228,7 +228,18 @@ def _outlet_reach(text: str, start: int) -> int:
 def _words_end_like_an_outlet(scope: Scope, start: int, end: int) -> bool:
     """Whole words from ``start`` to ``end`` whose last ends like an outlet (日报, 网, 电视台)."""
     return scope.text[start:end].endswith(MEDIA_ENDINGS) and scope.view.ends_token(end) and \
-        scope.view.starts_token(start)
+        scope.view.starts_token(start) and not _holds_a_clause_word(scope, start, end)
+
+
+def _holds_a_clause_word(scope: Scope, start: int, end: int) -> bool:
+    """日在接受中国足球报: a preposition, adverb, conjunction or particle inside the run makes it a clause
+    that ends in an outlet's name, not the name."""
+    view = scope.view
+    for k in range(view.token_at[start], view.token_at[end - 1] + 1):
+        tok = view.tokens[k]
+        if tok.flag[:1] in ("p", "d", "c", "u"):
+            return True   # a verb may name an outlet (记者观察网)
+    return False
 
 
 def _outlet_name_closes(text: str, end: int) -> bool:
