@@ -414,11 +414,12 @@ def _speaks_for_it(after_title: str, posts: Vocabulary) -> bool:
         return False
     # …表示,该街道将… or 街道将…: the official speaks of the place, which is the one that acts.
     said = after_title[spoken:spoken + 8].lstrip(",，:：“")
-    return not said.startswith(_PLACE_SPOKEN_OF) and "该" not in said
+    # 该院将… (the court) is the body speaking; 该街道将… is the place.
+    return not said.startswith(_PLACE_SPOKEN_OF) and not _REFERRING_PLACE.search(said)
 
 
-# How an official names the place they speak of (该街道, 街道将, 全县).
-_PLACE_SPOKEN_OF = ("该", "全", "街道", "社区", "镇", "乡", "县", "市", "区", "村")
+# How an official names the place they speak of (街道将, 全县; 该街道 by _REFERRING_PLACE).
+_PLACE_SPOKEN_OF = ("全", "街道", "社区", "镇", "乡", "县", "市", "区", "村")
 
 
 # Verbs of an official speaking for their body.

@@ -328,6 +328,7 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
         by_name.setdefault((e.type, e.name), []).append(i)
     bodies = [i for i, e in enumerate(entities) if e.type == ORGANIZATION]
     written_short = {i: _organs_written_short(entities[i].name, lex) for i in bodies}
+    body_names = {entities[i].name for i in bodies}
     for short in entities:
         if short.type in PLACE_TYPES and not short.code:
             fulls = sorted({i for s in place_suffixes for i in by_name.get((short.type, short.name + s), ())})
@@ -335,7 +336,8 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
         elif short.type == ORGANIZATION:
             fulls = [i for i in bodies if _abbreviates(short.name, entities[i].name) or
                      written_short[i] == short.name or
-                     _a_firms_short_name(short.name, entities[i].name, lex)]
+                     _a_firms_short_name(short.name, entities[i].name, lex) or
+                     _a_unit_without_its_parent(short.name, entities[i].name, body_names)]
             reason = "{short} abbreviates {full}"
         else:
             continue
@@ -357,6 +359,12 @@ def _organs_written_short(name: str, lex: Lexicon) -> str:
     for full, short in lex.organ_short_forms:
         name = name.replace(full, short)
     return name
+
+
+def _a_unit_without_its_parent(short: str, full: str, bodies: set[str]) -> bool:
+    """大瑶人民法庭 of 浏阳市人民法院大瑶人民法庭: a unit written without the body it belongs to, which the
+    story names on its own."""
+    return len(short) >= 4 and len(full) > len(short) and full.endswith(short) and full[:-len(short)] in bodies
 
 
 def _a_firms_short_name(short: str, full: str, lex: Lexicon) -> bool:

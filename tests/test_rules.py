@@ -1020,3 +1020,16 @@ def test_an_outlets_name_holds_no_preposition():
     assert not any(n.endswith("足球报") and n.startswith("日") for n in kept)
     kept, _ = _read("来源：记者观察网")
     assert "记者观察网" in kept
+
+
+def test_a_unit_written_without_its_parent_body_is_the_unit_named_in_full():
+    from kg.pipeline import process_document
+    text = "浏阳市人民法院大瑶人民法庭法官在村里开庭。据了解,大瑶人民法庭推行“巡回审判+以案释法”模式。"
+    r = process_document(Document("t.txt", "t.txt", text))
+    names = {e.name for e in r.entities}
+    assert "浏阳市人民法院大瑶人民法庭" in names and "大瑶人民法庭" not in names
+
+
+def test_an_official_speaking_of_the_body_as_gai_speaks_for_it():
+    found = _implements("浏阳市人民法院党组书记、院长周建明表示,该院将持续深化“枫桥式人民法庭”创建。")
+    assert ("浏阳市人民法院", "枫桥式人民法庭") in found
