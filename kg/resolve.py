@@ -337,7 +337,7 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
             fulls = [i for i in bodies if _abbreviates(short.name, entities[i].name) or
                      written_short[i] == short.name or
                      _a_firms_short_name(short.name, entities[i].name, lex) or
-                     _a_unit_without_its_parent(short.name, entities[i].name, body_names)]
+                     _a_unit_without_its_parent(short.name, entities[i].name, body_names, lex)]
             reason = "{short} abbreviates {full}"
         else:
             continue
@@ -361,10 +361,13 @@ def _organs_written_short(name: str, lex: Lexicon) -> str:
     return name
 
 
-def _a_unit_without_its_parent(short: str, full: str, bodies: set[str]) -> bool:
-    """大瑶人民法庭 of 浏阳市人民法院大瑶人民法庭: a unit written without the body it belongs to, which the
-    story names on its own."""
-    return len(short) >= 4 and len(full) > len(short) and full.endswith(short) and full[:-len(short)] in bodies
+def _a_unit_without_its_parent(short: str, full: str, bodies: set[str], lex: Lexicon) -> bool:
+    """大瑶人民法庭 of 浏阳市人民法院大瑶人民法庭: a unit written without the body it belongs to (one the
+    story names, or a name that ends as a body's does)."""
+    if len(short) < 4 or len(full) <= len(short) or not full.endswith(short):
+        return False
+    parent = full[:-len(short)]
+    return parent in bodies or parent.endswith(lex.org_suffixes)
 
 
 def _a_firms_short_name(short: str, full: str, lex: Lexicon) -> bool:
