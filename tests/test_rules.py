@@ -1033,3 +1033,15 @@ def test_a_unit_written_without_its_parent_body_is_the_unit_named_in_full():
 def test_an_official_speaking_of_the_body_as_gai_speaks_for_it():
     found = _implements("浏阳市人民法院党组书记、院长周建明表示,该院将持续深化“枫桥式人民法庭”创建。")
     assert ("浏阳市人民法院", "枫桥式人民法庭") in found
+
+
+def test_a_departments_set_phrase_stands_inside_its_name():
+    kept, _ = _read("在株洲市荷塘区,区生态环境分局局长罗斌带领执法人员检查。")
+    assert "区生态环境分局" in kept
+    assert ("薛远", "市住建局") in _members("瑞安市住建局城乡建设科副科长薛远表示。") or \
+        ("薛远", "瑞安市住建局") in _members("瑞安市住建局城乡建设科副科长薛远表示。"), "a section is part of its bureau"
+
+
+def test_the_national_level_vouches_for_a_bodys_name():
+    kept, _ = _read("中央第三生态环境保护督察组进驻我省。")
+    assert "中央第三生态环境保护督察组" in kept

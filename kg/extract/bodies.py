@@ -363,6 +363,7 @@ def _after_the_partys_name(scope: Scope, cand: Candidate) -> Candidate:
 
 
 _THE_PARTY = "中共"
+_THE_CENTRE = "中央"
 # How the name of a committee of the party ends (市委, 县纪委, 区委组织部, 镇党委).
 _PARTY_BODY_ENDS = ("委", "委员会", "党委", "党工委", "组织部", "宣传部", "统战部", "政法委", "纪委")
 
@@ -604,7 +605,8 @@ def _vouched(scope: Scope, bound, start: int, p: int, end: int, suffix: str, lev
     core_start = bound.prefixes[-1].end if bound.prefixes else start
     if _after_its_parent_body(scope, start):
         return True   # 晋中信息学院·国际商学院: a unit named after its parent body and a dot
-    proper = _proper_name_before_suffix(scope, core_start, start, p, end, suffix)
+    proper = _proper_name_before_suffix(scope, core_start, start, p, end, suffix) or \
+        scope.text.startswith(_THE_CENTRE, start)   # 中央第三生态环境保护督察组: the national level opens it
     if not (bound.prefixes or level or proper):
         return False
     if weak and not level and not proper:
