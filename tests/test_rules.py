@@ -1045,3 +1045,10 @@ def test_a_departments_set_phrase_stands_inside_its_name():
 def test_the_national_level_vouches_for_a_bodys_name():
     kept, _ = _read("中央第三生态环境保护督察组进驻我省。")
     assert "中央第三生态环境保护督察组" in kept
+
+
+def test_where_something_happens_vouches_for_an_everyday_stem():
+    kept, _ = _read("在民族社区,网格员用蒙汉双语讲解政策。")
+    assert "民族社区" in kept
+    kept, _ = _read("在和谐社区建设中发挥作用。")
+    assert "和谐社区" not in kept

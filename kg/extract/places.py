@@ -377,7 +377,9 @@ def _vouched_for(scope: Scope, whole, start: int, p: int, end: int, parent: Cand
     apart = start == 0 or not is_cjk(scope.text[start - 1])
     governed = scope.text.startswith(_OWN_BODIES, end) or (apart and scope.text.startswith(_OWN_PEOPLE, end)) or \
         scope.text.endswith(_VISITING_VERBS, 0, start)
-    return coined or addressed or governed
+    # 在民族社区,网格员…: where something happens, a clause of its own (not 在和谐社区建设中).
+    located = scope.text.endswith("在", 0, start) and scope.text[end:end + 1] in ",，、里内"
+    return coined or addressed or governed or located
 
 
 def _named_after_its_township(scope: Scope, stem: str, start: int, p: int, end: int,
