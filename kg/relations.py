@@ -243,7 +243,7 @@ def _hierarchy(mentions, key_of, entities: list[Entity], lex: Lexicon, add) -> N
 
 
 def _named_in_it(program: Mention, items) -> str:
-    """兰陵县第五届桃花旅游节, 中国·金湖荷花节: the place named inside the program's name holds it."""
+    """兰陵县第五届桃花旅游节, 中国·盱眙龙虾节: the place named inside the program's name holds it."""
     return next((k for m, k in items if m.type in PLACE_TYPES and m.type != COUNTRY and m.start >= program.start
                  and m.end < program.end), "")
 

@@ -839,18 +839,18 @@ def test_a_short_national_body_starts_a_word():
 
 
 def test_a_countrys_team_the_segmenter_glued_is_a_body():
-    kept, _ = _read("古巴队以3比1战胜匈牙利队,阿根廷足球队输了。")
-    assert {"古巴队", "匈牙利队", "阿根廷足球队"} <= kept
+    kept, _ = _read("古巴队以2比0战胜秘鲁队,阿根廷足球队输了。")
+    assert {"古巴队", "秘鲁队", "阿根廷足球队"} <= kept
 
 
 def test_a_one_character_suffix_that_begins_an_everyday_word_ends_no_body():
-    kept, _ = _read("德国男子网球队获得冠军。")
-    assert "德国男子网" not in kept
+    kept, _ = _read("瑞典男子网球队获得冠军。")
+    assert "瑞典男子网" not in kept
 
 
 def test_another_states_legislature_is_a_body():
-    kept, _ = _read("斯里兰卡议会通过法案,国会随后表决。")
-    assert {"斯里兰卡议会", "国会"} <= kept
+    kept, _ = _read("肯尼亚议会通过法案,国会随后表决。")
+    assert {"肯尼亚议会", "国会"} <= kept
 
 
 def test_a_weak_suffix_inside_a_word_begun_within_the_stem_ends_no_place():
@@ -942,27 +942,27 @@ def test_a_campaign_a_place_names_itself_for_is_a_program():
 
 
 def test_the_cooperation_of_two_provinces_is_a_program():
-    kept, _ = _read("面粉通过京蒙协作的渠道运往北京,各地深化闽宁协作。")
-    assert {"京蒙协作", "闽宁协作"} <= kept
+    kept, _ = _read("茶叶通过沪滇协作的渠道销往上海,各地深化闽宁协作。")
+    assert {"沪滇协作", "闽宁协作"} <= kept
     kept, _ = _read("双方在云南合作,加强两地合作。")
     assert not any(n.endswith("合作") for n in kept)
 
 
 def test_a_quoted_name_joined_with_a_plus_is_a_program():
-    kept, _ = _read("“林长+警长”实现13个乡镇全覆盖。")
-    assert "林长+警长" in kept
+    kept, _ = _read("“路长+警长”机制实现8个街道全覆盖。")
+    assert "路长+警长" in kept
 
 
 def test_a_festival_with_no_place_before_its_ordinal_is_named_after_it():
-    kept, _ = _read("第19届中国·金湖荷花节举行签约仪式。")
-    assert "中国·金湖荷花节" in kept and "金湖县" in kept
-    found = _implements("第19届中国·金湖荷花节举行签约仪式。")
-    assert ("金湖县", "中国·金湖荷花节") in found
+    kept, _ = _read("第12届中国·盱眙龙虾节开幕。")
+    assert "中国·盱眙龙虾节" in kept and "盱眙县" in kept
+    found = _implements("第12届中国·盱眙龙虾节开幕。")
+    assert ("盱眙县", "中国·盱眙龙虾节") in found
 
 
 def test_a_list_the_words_after_it_call_titles_is_of_honours():
-    kept, _ = _read("全国绿化模范县、中国绿色名县、国家首批生态文明建设示范县等金字招牌让这里成为投资宝地。")
-    assert {"全国绿化模范县", "中国绿色名县", "国家首批生态文明建设示范县"} <= kept
+    kept, _ = _read("全国休闲农业重点县、中国长寿之乡、国家生态文明建设示范县等金字招牌让这里游人如织。")
+    assert {"全国休闲农业重点县", "中国长寿之乡", "国家生态文明建设示范县"} <= kept
 
 
 def test_a_given_name_ends_before_a_verb_of_giving_a_talk():
@@ -1005,21 +1005,21 @@ def test_a_new_area_after_its_city_is_a_county_level_zone():
 
 
 def test_an_awarded_title_quoted_after_its_level_or_a_famous_town_is_no_place():
-    kept, rejected = _read("木乐镇是“中国休闲服装名镇”,宝堰镇是历史文化名镇。")
+    kept, rejected = _read("木乐镇是“中国休闲服装名镇”,同里镇是历史文化名镇。")
     assert rejected.get("服装名镇") == "an-awarded-title" and rejected.get("历史文化名镇") == "an-awarded-title"
-    assert {"木乐镇", "宝堰镇"} <= kept
+    assert {"木乐镇", "同里镇"} <= kept
 
 
 def test_a_verb_of_sport_opens_no_teams_name():
-    kept, _ = _read("杜塞尔多夫队以3比1战胜捷克队。")
-    assert "捷克队" in kept and not any(n.endswith("战胜捷克队") for n in kept)
+    kept, _ = _read("慕尼黑队以2比0战胜波兰队。")
+    assert "波兰队" in kept and not any(n.endswith("战胜波兰队") for n in kept)
 
 
 def test_an_outlets_name_holds_no_preposition():
-    kept, _ = _read("日在接受中国足球报采访时说。")
+    kept, _ = _read("日在接受南方体育报采访时说。")
     assert not any(n.endswith("足球报") and n.startswith("日") for n in kept)
-    kept, _ = _read("来源：记者观察网")
-    assert "记者观察网" in kept
+    kept, _ = _read("来源：东方观察网")
+    assert "东方观察网" in kept
 
 
 def test_a_unit_written_without_its_parent_body_is_the_unit_named_in_full():
@@ -1038,8 +1038,7 @@ def test_an_official_speaking_of_the_body_as_gai_speaks_for_it():
 def test_a_departments_set_phrase_stands_inside_its_name():
     kept, _ = _read("在株洲市荷塘区,区生态环境分局局长罗斌带领执法人员检查。")
     assert "区生态环境分局" in kept
-    assert ("薛远", "市住建局") in _members("瑞安市住建局城乡建设科副科长薛远表示。") or \
-        ("薛远", "瑞安市住建局") in _members("瑞安市住建局城乡建设科副科长薛远表示。"), "a section is part of its bureau"
+    assert ("林远", "平阳县住建局") in _members("平阳县住建局城乡建设科副科长林远表示。"), "a section is part of its bureau"
 
 
 def test_the_national_level_vouches_for_a_bodys_name():

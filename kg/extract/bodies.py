@@ -104,7 +104,7 @@ def tagged_bodies(scope: Scope) -> Iterator[Candidate]:
 
 
 def _country_of_its_body(scope: Scope, word: str) -> str:
-    """古巴队, 匈牙利队: a word the segmenter glued from a country's name and a kind of body is that
+    """古巴队, 秘鲁队: a word the segmenter glued from a country's name and a kind of body is that
     country's body (its team, its delegation); the country's name, or ""."""
     if len(word) < 3 or word[-1] not in scope.res.body_suffixes.last_chars:
         return ""   # most words: checked first, cheaply
@@ -232,13 +232,13 @@ def _words_end_like_an_outlet(scope: Scope, start: int, end: int) -> bool:
 
 
 def _holds_a_clause_word(scope: Scope, start: int, end: int) -> bool:
-    """日在接受中国足球报: a preposition, adverb, conjunction or particle inside the run makes it a clause
+    """日在接受南方体育报: a preposition, adverb, conjunction or particle inside the run makes it a clause
     that ends in an outlet's name, not the name."""
     view = scope.view
     for k in range(view.token_at[start], view.token_at[end - 1] + 1):
         tok = view.tokens[k]
         if tok.flag[:1] in ("p", "d", "c", "u"):
-            return True   # a verb may name an outlet (记者观察网)
+            return True   # a verb may name an outlet (东方观察网)
     return False
 
 
@@ -395,7 +395,7 @@ def _suffix_ends_a_word(scope: Scope, p: int, end: int) -> bool:
     view = scope.view
     if end - p == 1 and end < len(scope.text) and not view.starting_at("titles", p) and \
             is_common_word(scope.text[p:end + 1], _SPLIT_WORD_FREQUENCY):
-        return False   # 德国男子网球队: the tagger cut 网球 apart; 网 begins the word
+        return False   # 瑞典男子网球队: the tagger cut 网球 apart; 网 begins the word
     if end >= len(scope.text) or view.ends_token(end):
         return True
     tok = view.token(end - 1)

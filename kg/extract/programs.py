@@ -305,7 +305,7 @@ def _honour_words(lex) -> dict[str, tuple[str, ...]]:
 
 
 def _lists_said_to_be_titles(text: str, words) -> Iterator[int]:
-    """全国绿化模范县、中国绿色名县等金字招牌: where a clause opens whose list the words after 等 call
+    """全国休闲农业重点县、中国长寿之乡等金字招牌: where a clause opens whose list the words after 等 call
     titles of honour, without a verb of awarding before it."""
     k = text.find("等")
     while k >= 0:
@@ -373,7 +373,7 @@ def _title_end(text: str, k: int, words) -> int:
 def festivals(scope: Scope) -> Iterator[Candidate]:
     """兰陵县第五届桃花旅游节, 第三届九华山庙会: an event held the N-th time is named with its ordinal
     and the place that holds it, written right before; with no place before it, by what follows the
-    ordinal (中国·金湖荷花节)."""
+    ordinal (中国·盱眙龙虾节)."""
     text = scope.text
     for m in _FESTIVAL.finditer(text):
         start = m.start()
@@ -381,7 +381,7 @@ def festivals(scope: Scope) -> Iterator[Candidate]:
         if place is not None and place.type != COUNTRY:
             start = place.start
         else:
-            start = m.start(1)   # 第19届中国·金湖荷花节: with no place before it, the name follows the ordinal
+            start = m.start(1)   # 第12届中国·盱眙龙虾节: with no place before it, the name follows the ordinal
         yield Candidate(start, m.end(), PROGRAM, normalize_name(text[start:m.end()]), "festival",
                         signals=(FESTIVAL,))
 
@@ -389,9 +389,9 @@ def festivals(scope: Scope) -> Iterator[Candidate]:
 # --------------------------------------------------------------------------- campaigns named by their place
 
 def placed_campaigns(scope: Scope) -> Iterator[Candidate]:
-    """数字平阴, 平安临川, 清廉长兴: a campaign a place names itself for, the quality it aims at and then
+    """数字宁海, 平安临川, 清廉长兴: a campaign a place names itself for, the quality it aims at and then
     the place (a county, city or province: not a country, whose such phrases are national slogans), where
-    it is built or carried out (数字平阴建设, 建设平安浙江)."""
+    it is built or carried out (数字宁海建设, 建设平安浙江)."""
     text = scope.text
     for m in _CAMPAIGN_QUALITY.finditer(text):
         place = next((c for c in scope.found.starting_at(m.end(), PLACE_TYPES) if c.type in _CAMPAIGNING_LEVELS), None)
@@ -405,7 +405,7 @@ def placed_campaigns(scope: Scope) -> Iterator[Candidate]:
 
 
 def paired_provinces(scope: Scope) -> Iterator[Candidate]:
-    """京蒙协作, 闽宁协作, 沪滇合作: the cooperation of two provinces, named by their one-character names."""
+    """沪滇协作, 闽宁协作, 粤桂合作: the cooperation of two provinces, named by their one-character names."""
     for m in _PAIRED_PROVINCES.finditer(scope.text):
         if scope.view.starts_token(m.start()) or scope.text[m.start() - 1:m.start()] in "“\"「":
             yield Candidate(m.start(), m.end(), PROGRAM, m.group(), "campaign", signals=(CAMPAIGN,))
@@ -419,7 +419,7 @@ _PAIRED_PROVINCES = re.compile(f"[{_PROVINCE_CHARACTERS}]{{2}}(?:协作|合作|�
 # What a place's campaign aims at (数字, 平安, 法治 …), written before the place's name.
 _CAMPAIGN_QUALITY = re.compile("数字|智慧|平安|法治|清廉|诚信|森林|书香|健康|美丽|文明|幸福|活力|品质")
 _CAMPAIGNING_LEVELS = (PROVINCE, CITY, COUNTY)
-# What is done of a campaign, written after its name (数字平阴建设).
+# What is done of a campaign, written after its name (数字宁海建设).
 _CAMPAIGN_WORK = ("建设", "创建", "行动", "工程", "工作")
 
 
@@ -431,10 +431,10 @@ _SURE = ((HONOUR,), (FESTIVAL,), (CAMPAIGN,))
 
 
 def _sure(signals: tuple[str, ...]) -> bool:
-    """Read by a sure cue, or quoted and joined with a plus (“林长+警长”, “党建+”): how mechanisms are named."""
+    """Read by a sure cue, or quoted and joined with a plus (“路长+警长”, “党建+”): how mechanisms are named."""
     return signals in _SURE or ("quoted" in signals and "shape:plus" in signals and "has:comma" not in signals)
 # 第N届 and a name that ends as a recurring event does (节, 庙会, 博览会, 运动会, 大赛 …); a dot may
-# join the country to the place that holds it (第19届中国·金湖荷花节).
+# join the country to the place that holds it (第12届中国·盱眙龙虾节).
 _FESTIVAL = re.compile(r"第[一二三四五六七八九十百\d]+届([\u4e00-\u9fff][\u4e00-\u9fff·]{1,12}?"
                        r"(?:文化节|旅游节|艺术节|美食节|丰收节|采摘节|[^\W\d_]节|庙会|博览会|交易会|运动会|大赛|赛事|论坛|展览会))")
 
