@@ -9,8 +9,8 @@ writes the same output (see ``_remove_stale``).
 from __future__ import annotations
 
 import contextlib
-import gc
 import contextvars
+import gc
 import os
 import pickle
 import re

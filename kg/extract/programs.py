@@ -399,7 +399,7 @@ def placed_campaigns(scope: Scope) -> Iterator[Candidate]:
             continue
         before = text[max(0, m.start() - 4):m.start()]
         if not (text.startswith(_CAMPAIGN_WORK, place.end) or scope.res.implement_verbs.ends_at(before, len(before))):
-            continue   # 美丽幸福吕梁的新名片: a slogan, unless the campaign is built or carried out
+            continue   # 美丽幸福宁海的新名片: a slogan, unless the campaign is built or carried out
         yield Candidate(m.start(), place.end, PROGRAM, normalize_name(text[m.start():place.end]), "campaign",
                         signals=(CAMPAIGN,))
 
