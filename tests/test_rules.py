@@ -1051,3 +1051,15 @@ def test_where_something_happens_vouches_for_an_everyday_stem():
     assert "民族社区" in kept
     kept, _ = _read("在和谐社区建设中发挥作用。")
     assert "和谐社区" not in kept
+
+
+def test_posts_joined_by_jian_are_all_held():
+    posts = _posts("县委副书记兼县长李明出席,公司董事长兼总经理刘志强介绍。")
+    assert len(posts.get("李明", set())) == 2 and len(posts.get("刘志强", set())) == 2
+
+
+def test_a_biography_names_a_person_and_the_posts_now_held():
+    posts = _posts("王建国,男,汉族,1975年出生,现任平遥县委常委、宣传部部长。")
+    assert "王建国" in posts and len(posts["王建国"]) == 2
+    kept, _ = _read("其中,男,女各半。")
+    assert "其中" not in kept

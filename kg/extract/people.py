@@ -41,7 +41,7 @@ _REMOVALS = frozenset({"免去", "撤销", "辞去", "免职"})
 # What links a name to the post written after it (…为省政府副省长, 陈战书任代理省长, 辞去…职务).
 _POST_LINKS = ("不再担任", "不再兼任", "任命为", "兼任", "担任", "出任", "调任", "改任", "为", "任", "辞去", "的")
 # What stands between the posts of one person written before the name.
-_POST_PAUSES = "、,，"
+_POST_PAUSES = "、,，兼"
 # What may end a list of names.
 _LIST_END = "、,，。;；等和及与为"
 
@@ -260,8 +260,8 @@ def post_chain(scope: Scope, end: int) -> tuple[Post, ...]:
     pause = ""
     while end > 0:
         post, start = _post_ending_at(scope, end)
-        if post is None or (pause != "、" and pause and not post.body):
-            break
+        if post is None or (pause not in ("、", "兼") and pause and not post.body):
+            break   # after a comma only a post that names its body (a comma may end a clause); 兼 joins posts
         posts.insert(0, post)
         k = start
         while k > 0 and text[k - 1] == " ":
@@ -976,8 +976,26 @@ def _two_name_parts(parts: frozenset[str]) -> re.Pattern:
     return re.compile(f"(?:{one})(?:{one})")
 
 
+def biographies(scope: Scope) -> Iterator[Candidate]:
+    """王建国,男,汉族,1975年出生,现任平遥县委常委、宣传部部长: a name that opens a clause and is
+    followed by its sex is a person's biography; the posts after 现任 in it are the person's."""
+    text = scope.text
+    for m in _BIOGRAPHY.finditer(text):
+        span = name_at(scope, m.start(1), end=m.end(1))
+        if span is None:
+            continue
+        held = text.find(_NOW_HOLDS, m.end())
+        posts = _posts_listed_from(scope, held + len(_NOW_HOLDS)) if held >= 0 else ()
+        yield _person(scope, span, "biography", posts=posts)
+
+
+# A name at the start of a clause, then a comma and the person's sex (王建国,男, 李芳(女,).
+_BIOGRAPHY = re.compile(r"(?:^|(?<=[。;；:：\s]))([\u4e00-\u9fff]{2,4})[,，(（](?:男|女)[,，、)）]")
+_NOW_HOLDS = "现任"
+
+
 GENERATORS = (bylines, after_titles, after_roles, appointed, appointed_as, office_holders, addressed, speakers,
-              before_titles, tagged, foreign_names, listed_comrades, tibetan_names)
+              before_titles, tagged, foreign_names, listed_comrades, tibetan_names, biographies)
 # The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
 # (赵晓华为省政府秘书长 is no body 赵晓华为省政府).
-BEFORE_BODIES = (bylines, after_titles, appointed, appointed_as, office_holders, addressed)
+BEFORE_BODIES = (bylines, after_titles, appointed, appointed_as, office_holders, addressed, biographies)
