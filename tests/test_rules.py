@@ -1063,3 +1063,10 @@ def test_a_biography_names_a_person_and_the_posts_now_held():
     assert "王建国" in posts and len(posts["王建国"]) == 2
     kept, _ = _read("其中,男,女各半。")
     assert "其中" not in kept
+
+
+def test_no_longer_serving_names_the_post_left():
+    findings = extractor_for(Backend.RULES).find(clean(Document("t.txt", "t.txt", "赵立刚不再担任平遥县副县长职务。")))
+    people = {c.name: c for f in findings for c in f.kept if c.type == "Person"}
+    assert "赵立刚" in people and "removed" in people["赵立刚"].signals
+    assert {p.label for p in people["赵立刚"].posts} == {"平遥县副县长"}

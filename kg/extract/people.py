@@ -462,6 +462,10 @@ def appointed(scope: Scope) -> Iterator[Candidate]:
         yield _person(scope, span, "appointed", signals=("removed",) if verb in _REMOVALS else ())
 
 
+# 不再担任: a post the person leaves (赵刚不再担任副县长职务).
+_NO_LONGER = "不再"
+
+
 def office_holders(scope: Scope) -> Iterator[Candidate]:
     """陈战书任黑龙江省代理省长, 孙述海辞去济南市人民政府市长职务: a name, a verb of office, a post."""
     text = scope.text
@@ -477,7 +481,7 @@ def office_holders(scope: Scope) -> Iterator[Candidate]:
         for length in (3, 2, 4):
             span = name_at(scope, n_end - length, end=n_end) if n_end - length >= 0 else None
             if span is not None and _sound_left(scope, span[0]):
-                removed = ("removed",) if verb in ("辞去", "辞职") else ()
+                removed = ("removed",) if verb in ("辞去", "辞职") or text.endswith(_NO_LONGER, 0, v) else ()
                 yield _person(scope, span, "office", posts=posts, signals=removed)
                 break
 
@@ -504,7 +508,7 @@ def _glued_to_a_name(scope: Scope, v: int, k: int) -> bool:
         scope.view.starting_at("office_verbs", v) is not None and _label_ending_in_title(scope, k) is not None
 
 
-_BEFORE_OFFICE_VERBS = ("同志请求", "同志申请", "同志", "本人请求", "请求", "申请")
+_BEFORE_OFFICE_VERBS = ("同志请求", "同志申请", "同志不再", "同志", "本人请求", "请求", "申请", _NO_LONGER)
 
 
 def appointed_as(scope: Scope) -> Iterator[Candidate]:
