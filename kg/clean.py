@@ -148,10 +148,16 @@ def _paragraphs(text: str, base: int = 0) -> list[tuple[list[str], list[int]]]:
         chars.extend(piece)
         offs.extend(range(start + lead, start + lead + len(piece)))
         last = piece[-1]
-        open_sentence = not meta and len(piece) >= BROKEN_LINE_MIN and last not in SENTENCE_END + CLOSERS + ":：" and (is_cjk(last) or last.isalnum() or last in ",、")
+        open_sentence = not meta and ((len(piece) >= BROKEN_LINE_MIN and last not in SENTENCE_END + CLOSERS + ":：" and (
+            is_cjk(last) or last.isalnum() or last in ",、")) or _quote_left_open(piece))
     if chars:
         paragraphs.append((chars, offs))
     return paragraphs
+
+
+def _quote_left_open(line: str) -> bool:
+    """推进“红色 / 物业”建设: a line that opens a quote it does not close was cut inside the quote."""
+    return line.count("“") > line.count("”") and line.rfind("“") > line.rfind("”") and is_cjk(line[-1])
 
 
 def _drop_stray_spaces(chars: list[str], offs: list[int],

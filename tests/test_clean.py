@@ -69,3 +69,9 @@ def test_letter_spacing_is_removed_but_three_spaced_pieces_are_left_to_the_segme
                                    bridges=bridges).sentences]
     assert texts[0] == "全面推进乡村振兴。"
     assert "里 建设" in texts[1]
+
+
+def test_a_line_cut_inside_a_quote_is_joined_to_the_next():
+    text = "会议指出,要深入推进“红色\n物业”建设。\n"
+    sentences = [s.text for s in clean(Document("t.txt", "t.txt", text)).sentences]
+    assert sentences == ["会议指出,要深入推进“红色物业”建设。"]
