@@ -1070,3 +1070,8 @@ def test_no_longer_serving_names_the_post_left():
     people = {c.name: c for f in findings for c in f.kept if c.type == "Person"}
     assert "赵立刚" in people and "removed" in people["赵立刚"].signals
     assert {p.label for p in people["赵立刚"].posts} == {"平遥县副县长"}
+
+
+def test_a_post_in_brackets_after_a_name_is_held():
+    posts = _posts("王立刚(平遥县委书记)出席。图为张三(右一)在查看。")
+    assert posts.get("王立刚") == {"平遥县委书记"} and "张三" not in posts

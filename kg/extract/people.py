@@ -993,13 +993,30 @@ def biographies(scope: Scope) -> Iterator[Candidate]:
         yield _person(scope, span, "biography", posts=posts)
 
 
+def posts_in_brackets(scope: Scope) -> Iterator[Candidate]:
+    """王刚(平遥县委书记)出席: a name with its post in brackets right after it."""
+    text = scope.text
+    for m in _OPENING_BRACKET.finditer(text, 2):
+        k = m.start()
+        post = _label_ending_in_title(scope, k + 1)
+        close = k + 1 + len(post.label) if post is not None else -1
+        if post is None or text[close:close + 1] not in ")）" or not text.startswith(post.label, k + 1):
+            continue
+        for length in (3, 2, 4):
+            span = name_at(scope, k - length, end=k) if k - length >= 0 else None
+            if span is not None and _sound_left(scope, span[0]):
+                yield _person(scope, span, "bracketed-post", posts=(post,))
+                break
+
+
+_OPENING_BRACKET = re.compile("[(（]")
 # A name at the start of a clause, then a comma and the person's sex (王建国,男, 李芳(女,).
 _BIOGRAPHY = re.compile(r"(?:^|(?<=[。;；:：\s]))([\u4e00-\u9fff]{2,4})[,，(（](?:男|女)[,，、)）]")
 _NOW_HOLDS = "现任"
 
 
 GENERATORS = (bylines, after_titles, after_roles, appointed, appointed_as, office_holders, addressed, speakers,
-              before_titles, tagged, foreign_names, listed_comrades, tibetan_names, biographies)
+              before_titles, tagged, foreign_names, listed_comrades, tibetan_names, biographies, posts_in_brackets)
 # The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
 # (赵晓华为省政府秘书长 is no body 赵晓华为省政府).
 BEFORE_BODIES = (bylines, after_titles, appointed, appointed_as, office_holders, addressed, biographies)
