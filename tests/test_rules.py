@@ -1075,3 +1075,13 @@ def test_no_longer_serving_names_the_post_left():
 def test_a_post_in_brackets_after_a_name_is_held():
     posts = _posts("王立刚(平遥县委书记)出席。图为张三(右一)在查看。")
     assert posts.get("王立刚") == {"平遥县委书记"} and "张三" not in posts
+
+
+def test_a_verb_glued_to_the_village_word_acts_on_it():
+    kept, _ = _read("退役军人赵勇回村创业,回龙村位于山下。")
+    assert not any(n.endswith("回村") for n in kept) and "回龙村" in kept
+
+
+def test_a_farmer_of_scale_is_a_role_before_a_name():
+    kept, _ = _read("种植大户刘建业说,今年收成好。")
+    assert "刘建业" in kept

@@ -342,7 +342,10 @@ def _verb_object(scope: Scope, p: int) -> bool:
     if p == 0:
         return False
     tok = scope.view.token(p - 1)
-    if tok.start != p - 1 or tok.end != p:
+    # 赵勇/nr 回村/n: the verb and the place word read as one, after a person (高桥 + 背村 is a village)
+    before = scope.view.token_before(p - 1)
+    glued = tok.start == p - 1 and tok.end == p + 1 and before is not None and before.flag.startswith("nr")
+    if tok.start != p - 1 or (tok.end != p and not glued):
         return False   # part of a longer word (回龙村, 背村)
     info = word_info(scope.text[p - 1])
     return bool(info and info[1] == "v" and info[0] >= 1000)
