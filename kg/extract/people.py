@@ -478,12 +478,10 @@ def office_holders(scope: Scope) -> Iterator[Candidate]:
             continue
         # 接受李明华同志请求辞去…省长职务: the words of a request may stand between the name and the verb.
         n_end = v - next((len(w) for w in _BEFORE_OFFICE_VERBS if text.endswith(w, 0, v)), 0)
-        for length in (3, 2, 4):
-            span = name_at(scope, n_end - length, end=n_end) if n_end - length >= 0 else None
-            if span is not None and _sound_left(scope, span[0]):
-                removed = ("removed",) if verb in ("辞去", "辞职") or text.endswith(_NO_LONGER, 0, v) else ()
-                yield _person(scope, span, "office", posts=posts, signals=removed)
-                break
+        span = _name_ending_at(scope, n_end)
+        if span is not None:
+            removed = ("removed",) if verb in ("辞去", "辞职") or text.endswith(_NO_LONGER, 0, v) else ()
+            yield _person(scope, span, "office", posts=posts, signals=removed)
 
 
 def _posts_listed_from(scope: Scope, k: int) -> tuple[Post, ...]:
@@ -535,25 +533,29 @@ def _post_label_at(scope: Scope, j: int) -> bool:
 def addressed(scope: Scope) -> Iterator[Candidate]:
     """彭真同志, 邵一夫先生, 叶笃正院士: a full name before a term of address."""
     for h, _, _ in scope.view.hits["address_terms"]:
-        for length in (3, 2, 4):
-            k = h - length
-            span = name_at(scope, k, end=h) if k >= 0 else None
-            if span is not None and _sound_left(scope, k):
-                yield _person(scope, span, "addressed")
-                break
+        span = _name_ending_at(scope, h)
+        if span is not None:
+            yield _person(scope, span, "addressed")
 
 
 def speakers(scope: Scope) -> Iterator[Candidate]:
     """王建华说, 李明表示, 张伟主持: a name before a verb of saying or acting."""
     for v, _, _ in scope.view.hits["speech_verbs"]:
-        for length in (3, 2, 4):
-            k = v - length
-            span = name_at(scope, k, end=v) if k >= 0 else None
-            if span is None or not _sound_left(scope, k):
-                continue
-            body = scope.found.ending_at(k, (ORGANIZATION,))
+        span = _name_ending_at(scope, v)
+        if span is not None:
+            body = scope.found.ending_at(span[0], (ORGANIZATION,))
             yield _person(scope, span, "speaker", member_of=body.name if body is not None else "")
-            break
+
+
+def _name_ending_at(scope: Scope, end: int) -> tuple[int, int] | None:
+    """The full name of three, two or four characters that ends at ``end`` (where a cue begins), with
+    nothing before it that would make it part of a longer word."""
+    for length in (3, 2, 4):
+        k = end - length
+        span = name_at(scope, k, end=end) if k >= 0 else None
+        if span is not None and _sound_left(scope, k):
+            return span
+    return None
 
 
 def _sound_left(scope: Scope, k: int) -> bool:
@@ -1002,11 +1004,9 @@ def posts_in_brackets(scope: Scope) -> Iterator[Candidate]:
         close = k + 1 + len(post.label) if post is not None else -1
         if post is None or text[close:close + 1] not in ")）" or not text.startswith(post.label, k + 1):
             continue
-        for length in (3, 2, 4):
-            span = name_at(scope, k - length, end=k) if k - length >= 0 else None
-            if span is not None and _sound_left(scope, span[0]):
-                yield _person(scope, span, "bracketed-post", posts=(post,))
-                break
+        span = _name_ending_at(scope, k)
+        if span is not None:
+            yield _person(scope, span, "bracketed-post", posts=(post,))
 
 
 _OPENING_BRACKET = re.compile("[(（]")
