@@ -1085,3 +1085,23 @@ def test_a_verb_glued_to_the_village_word_acts_on_it():
 def test_a_farmer_of_scale_is_a_role_before_a_name():
     kept, _ = _read("种植大户刘建业说,今年收成好。")
     assert "刘建业" in kept
+
+
+def test_a_level_for_a_given_name_turns_down_the_whole_town_after_a_determiner():
+    kept, rejected = _read("会上,全镇新当选的48名村两委干部集体宣誓。")
+    assert "全镇新" not in kept and rejected.get("全镇新") == "a-level-for-a-given-name"
+
+
+def test_a_level_for_a_given_name_turns_down_a_conjunction_before_a_level():
+    kept, rejected = _read("会议邀请了优秀的村党支部书记和镇退休干部座谈。")
+    assert "和镇" not in kept and rejected.get("和镇") == "a-level-for-a-given-name"
+
+
+def test_a_quoted_character_with_words_before_its_cue_names_no_program():
+    kept, _ = _read("老支书“传”带村工作经验、“帮”完善议事机制,新书记很快上手。")
+    assert not any(n.startswith(("传", "帮")) for n in kept)
+
+
+def test_a_village_noun_after_a_doubled_village_suffix_ends_the_name():
+    kept, _ = _read("出于对马家沟子村村情的了解,他提出了建议。")
+    assert "马家沟子村" in kept and "马家沟子村村" not in kept

@@ -151,12 +151,29 @@ def _a_role_for_a_given_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return False
 
 
+def _a_level_for_a_given_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """全镇新当选的, 书记和镇退出, 干部和该村党员: after a surname character that reads here as a
+    determiner or a conjunction (全, 和), a level word or a determiner (镇, 村, 该) opens a phrase
+    about a place, not a given name."""
+    if len(c.name) < 2 or c.name[0] not in s.res.surnames:
+        return False
+    second = c.name[1]
+    if second not in LEVEL_PREFIXES and second not in DETERMINERS:
+        return False
+    if c.name[0] in DETERMINERS and second in LEVEL_PREFIXES:
+        return True   # 全镇, 全村: "the whole town"
+    token = s.view.token(c.start)
+    return token.start == c.start and token.end == c.start + 1 and token.flag in ("c", "p")
+
+
 _PERSON_RULES = ((PERSON,), (
     ("opens-a-work-title", "a name that opens 《…》 is part of a work's title (《高怀德》)", _inside_a_work_title),
     ("inside-a-quoted-phrase", "a name only the tagger found, quoted with other words, is part of a quoted "
      "name (“青溪红调委会”)", _inside_a_quoted_phrase),
     ("a-role-for-a-given-name", "a word for a kind of person after a surname character is no given name (和党员)",
      _a_role_for_a_given_name),
+    ("a-level-for-a-given-name", "a level word after a surname character read as a determiner or a "
+     "conjunction is no given name (全镇新, 和镇)", _a_level_for_a_given_name),
 ))
 
 

@@ -35,8 +35,10 @@ _OWN_PEOPLE = ("村民", "居民", "村干部", "村集体", "党员")
 # Verbs of going to a place (来到光明村, 走进幸福社区): what they lead to is a place.
 _VISITING_VERBS = ("来到", "走进", "前往", "走访")
 # Words a village's name runs into (下坦村村监会, 海林村两委, 高桥背村村民): the tagger glues them to its 村.
-_AFTER_A_VILLAGE = ("村委会", "村监会", "村民委员会", "村务监督委员会", "村党支部", "村党总支", "村两委", "两委",
-                    "村民", "村干部", "村集体")
+# Words about a village (its people, affairs, looks) that may follow its name, glued to its 村.
+_VILLAGE_NOUNS = ("村民", "村干部", "村集体", "村情", "村务", "村容", "村貌", "村风", "村级", "村史", "村规")
+_AFTER_A_VILLAGE = ("村委会", "村监会", "村民委员会", "村务监督委员会", "村党支部", "村党总支", "村两委",
+                    "两委") + _VILLAGE_NOUNS
 
 
 # --------------------------------------------------------------------------- divisions
@@ -319,7 +321,9 @@ def _suffix_inside_a_word(scope: Scope, p: int, end: int) -> bool:
     view = scope.view
     tok = view.token(p)
     if tok.text == scope.text[p:end] * 2:
-        return False   # 仁村村党支部: the tagger read the name's 村 and the suffix as one word (村村)
+        # 仁村村党支部: the tagger read the name's 村 and the suffix as one word (村村); but in
+        # 阚家城子村村情 the second 村 opens a word about the village (村情) and is no suffix.
+        return tok.start < p and scope.text.startswith(_VILLAGE_NOUNS, p)
     if tok.text[:1] == "家" and tok.start == p - 1 and p >= 2 and scope.text[p - 2] in scope.lex.surnames_single:
         return False   # 袁家村, 王家庄: a family's village, which the tagger reads as 袁 + 家村
     if tok.start < p and tok.end >= end and _a_word_holding_it(scope, tok, p):

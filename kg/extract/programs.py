@@ -145,10 +145,12 @@ def _named_with_cue(text: str, name: str, j: int, after: int, cue: str, cue_end:
     """The name, its end and its alias, given the cue noun after it.
 
     A bare number or a single word names the program only with its cue
-    (“126”实践体系 is 126实践体系, alias 126); a cue close by gives the name
+    (“126”实践体系 is 126实践体系, alias 126; a single character only with its cue close
+    after it); a cue close by gives the name
     with its cue as an alias (“红色物业”服务模式).
     """
-    if cue and (name.isdigit() or len(name) <= 2):
+    # “传”治村工作经验: a quoted character with words before the cue is a verb set off, not a name.
+    if cue and (name.isdigit() or (len(name) <= 2 and (len(name) == 2 or gap <= 2))):
         return _with_cue_words(text, name, after, cue_end), cue_end, name
     if cue and gap < 6:
         return name, j, _with_cue_words(text, name, after, cue_end)
