@@ -329,6 +329,7 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
     bodies = [i for i, e in enumerate(entities) if e.type == ORGANIZATION]
     written_short = {i: _organs_written_short(entities[i].name, lex) for i in bodies}
     body_names = {entities[i].name for i in bodies}
+    place_names = {e.name for e in entities if e.type in PLACE_TYPES}
     for short in entities:
         if short.type in PLACE_TYPES and not short.code:
             fulls = sorted({i for s in place_suffixes for i in by_name.get((short.type, short.name + s), ())})
@@ -337,6 +338,7 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
             fulls = [i for i in bodies if _abbreviates(short.name, entities[i].name) or
                      written_short[i] == short.name or
                      _a_firms_short_name(short.name, entities[i].name, lex) or
+                     _a_firm_without_its_address(short.name, entities[i].name, place_names, lex) or
                      _a_unit_without_its_parent(short.name, entities[i].name, body_names, lex)]
             reason = "{short} abbreviates {full}"
         else:
@@ -375,6 +377,16 @@ def _a_firms_short_name(short: str, full: str, lex: Lexicon) -> bool:
     k = full.find(short)
     return len(short) >= 4 and k >= 0 and len(full) > len(short) and full.endswith(lex.enterprise_suffixes) and \
         not short.endswith(lex.enterprise_suffixes) and (k == 0 or bool(lex.lookup(full[:k])))
+
+
+def _a_firm_without_its_address(short: str, full: str, places: set[str], lex: Lexicon) -> bool:
+    """中义瓜蔬专业合作社 of 晏家巷村中义瓜蔬专业合作社: a registered firm written without the place
+    its name opens with (a place the story names, or a division)."""
+    if len(short) < 4 or len(full) <= len(short) or not full.endswith(short) or \
+            not short.endswith(lex.enterprise_suffixes):
+        return False
+    address = full[:-len(short)]
+    return any(address.endswith(p) for p in places) or bool(lex.lookup(address))
 
 
 def _abbreviates(short: str, full: str) -> bool:

@@ -1105,3 +1105,36 @@ def test_a_quoted_character_with_words_before_its_cue_names_no_program():
 def test_a_village_noun_after_a_doubled_village_suffix_ends_the_name():
     kept, _ = _read("出于对马家沟子村村情的了解,他提出了建议。")
     assert "马家沟子村" in kept and "马家沟子村村" not in kept
+
+
+def test_a_given_name_ends_before_a_very_common_verb_of_two():
+    kept, _ = _read("县委副书记、县长李望来到项目工地调研。")
+    assert "李望" in kept and "李望来" not in kept
+
+
+def test_a_centres_suffix_before_a_noun_it_qualifies_names_no_centre():
+    kept, _ = _read("要围绕市委、市政府中心工作建言献策。市政务服务中心工作人员到场。")
+    assert "市政府" in kept and "市政府中心" not in kept and "市政务服务中心" in kept
+
+
+def test_a_provinces_abbreviation_and_a_direction_name_a_region_not_a_division():
+    kept, _ = _read("这里地处皖南山区,田地高低不平。")
+    assert not any(n.endswith("山区") for n in kept)
+
+
+def test_a_short_form_glued_to_the_city_after_it_names_the_province():
+    kept, _ = _read("记者来到湖南长沙市采访。")
+    assert {"湖南省", "长沙市"} <= kept
+
+
+def test_a_firm_written_without_its_address_is_the_firm_named_with_it():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "在青山镇柳湾村甜蜜果蔬专业合作社,村民正在采摘。"
+                                  "甜蜜果蔬专业合作社在理事长带领下扩大种植。"))
+    bodies = [e for e in r.entities if e.type == "Organization"]
+    assert len(bodies) == 1 and "甜蜜果蔬专业合作社" in bodies[0].aliases | {bodies[0].name}
+
+
+def test_a_rare_adjective_before_more_words_is_a_firms_brand():
+    kept, _ = _read("他牵头成立了甜蜜果蔬专业合作社。全县评出优秀党支部10个。")
+    assert "甜蜜果蔬专业合作社" in kept and "优秀党支部" not in kept

@@ -393,6 +393,8 @@ def _without_former(scope: Scope, p: int, end: int, suffix: str) -> Candidate | 
 def _suffix_ends_a_word(scope: Scope, p: int, end: int) -> bool:
     """局 of 局面, 队 of 队伍: the suffix must end a word, unless a title follows (局长 is read by the title)."""
     view = scope.view
+    if scope.text[p:end] == "中心" and _central(scope.text, end):
+        return False   # 围绕县委、县政府中心工作: "central work", no centre
     if end - p == 1 and end < len(scope.text) and not view.starting_at("titles", p) and \
             is_common_word(scope.text[p:end + 1], _SPLIT_WORD_FREQUENCY):
         return False   # 瑞典男子网球队: the tagger cut 网球 apart; 网 begins the word
@@ -400,6 +402,15 @@ def _suffix_ends_a_word(scope: Scope, p: int, end: int) -> bool:
         return True
     tok = view.token(end - 1)
     return bool(view.starting_at("titles", end)) or not word_info(tok.text) or tok.text in scope.res.body_suffixes
+
+
+# Nouns that 中心 qualifies as "central" (中心工作, 中心城区); but 服务中心工作人员 are a centre's staff.
+_CENTRAL_NOUNS = ("工作", "任务", "城区", "环节", "位置", "地位", "思想", "地带", "议题", "镇区")
+_STAFF = ("工作人员", "工作者", "工作站")
+
+
+def _central(text: str, end: int) -> bool:
+    return text.startswith(_CENTRAL_NOUNS, end) and not text.startswith(_STAFF, end)
 
 
 # How common a word a one-character suffix begins with the next character must be to be that word.
@@ -667,7 +678,13 @@ def _proper_stem(scope: Scope, start: int, p: int) -> bool:
             return True
         if tok.flag.startswith(("nr", "ns", "nt", "nz")) and (info is None or info[1].startswith(("nr", "ns", "nt", "nz"))):
             return True
+        if tok.flag == "a" and len(tok.text) > 1 and info is not None and info[0] < _BRAND_ADJECTIVE and k < view.token_at[p - 1]:
+            return True   # 丰润/a 果蔬专业合作社: an adjective news rarely uses, before more words, is a brand
     return False
+
+
+# How rare an adjective must be to be read as a firm's brand word rather than a description (优秀).
+_BRAND_ADJECTIVE = 500
 
 
 def _tagged_whole(scope: Scope, start: int, p: int, end: int) -> bool:

@@ -266,11 +266,13 @@ def _inside(word: str, flag: str, shape: NameShape) -> bool:
         return True
     if flag == "m":
         return not word.isdigit() or shape.numerals
-    return flag == "t" and _rare(word)
+    # 丰润/a 果蔬专业合作社: an adjective news rarely uses is a firm's brand word.
+    return (flag == "t" or (flag == "a" and shape.kind == ORGANIZATION and len(word) > 1)) and _rare(word)
 
 
 def _rare(word: str) -> bool:
-    """A word the dictionary calls a time word but news rarely uses as one: a name's part (中天)."""
+    """A word the dictionary calls a time word (or an adjective) but news rarely uses as one: a name's
+    part (中天, 丰润)."""
     info = word_info(word)
     return info is not None and info[0] < 500
 

@@ -157,9 +157,15 @@ def _second_begins_a_word(scope: Scope, i: int) -> bool:
         info = word_info(text[i:i + length]) if i + length <= len(text) else None
         if info and info[0] >= 20 and not info[1].startswith("nr"):
             # 刘瑞健在仪式上: a word of two whose second half is a function character
-            # (健在, 设在) leaves that character to the sentence and the first to the name.
-            return not (length == 2 and text[i + 1] in FUNCTION_CHARS)
+            # (健在, 设在) leaves that character to the sentence and the first to the name;
+            # a very common one (来到, 看到) is the next word (徐望来到).
+            return not (length == 2 and text[i + 1] in FUNCTION_CHARS) or info[0] >= _COMMON_VERB_OF_TWO
     return False
+
+
+# How common a word of two ending in a function character (来到, 回到) must be to be read as the word
+# after a given name of one character rather than as that name's end and a preposition.
+_COMMON_VERB_OF_TWO = 2000
 
 
 def _name_char(c: str) -> bool:

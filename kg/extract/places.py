@@ -54,7 +54,7 @@ def divisions(scope: Scope) -> Iterator[Candidate]:
         length = longest.get(start)
         after_division = last is not None and last.end == start   # 宁县城关镇: 县城 is no word here
         if length is None or not (after_division or _sound_division(scope, start, start + length)):
-            cand = _short_form(scope, start, shorts.get(start, ()), last)
+            cand = _short_form(scope, start, shorts.get(start, ()), last, longest)
         else:
             cand = _named_division(scope, start, start + length, last)
         if cand is not None:
@@ -95,11 +95,23 @@ def _sound_division(scope: Scope, i: int, j: int) -> bool:
         info = word_info(tok.text)
         if info and not info[1].startswith("ns") and tok.start < i:
             return False
-    return True
+    return not _a_provinces_region(scope, i)
 
 
-def _short_form(scope: Scope, i: int, lengths, last: Candidate | None) -> Candidate | None:
-    """运城 for 运城市: a short form the segmenter reads as a word of its own."""
+# Words of direction that make a region of a province after its abbreviation (皖南, 苏北, 豫东).
+_DIRECTIONS = frozenset("东南西北中")
+
+
+def _a_provinces_region(scope: Scope, i: int) -> bool:
+    """皖南山区, 苏北地区: a province's abbreviation and a direction name a region; 南山区 does not
+    start at the direction (湘西土家族苗族自治州 starts at 湘, and is matched there)."""
+    return i > 0 and scope.text[i] in _DIRECTIONS and scope.text[i - 1] in scope.lex.province_abbreviations
+
+
+def _short_form(scope: Scope, i: int, lengths, last: Candidate | None,
+                full_names: dict[int, int]) -> Candidate | None:
+    """运城 for 运城市: a short form the segmenter reads as a word of its own, or glued to the full
+    name of the division after it (湖南长沙市/ns)."""
     for length in (4, 3, 2):
         if length not in lengths or scope.text[i + length:i + length + 1] in _STREET_WORDS or \
                 scope.text.startswith(_LOCAL_SUFFIXES, i + length):
@@ -107,7 +119,8 @@ def _short_form(scope: Scope, i: int, lengths, last: Candidate | None) -> Candid
         tok = scope.view.token(i)
         # The segmenter must read the form as a word of its own; its tag is no guide
         # (大连/d, 保定/v, 石家庄/nr), and the forms that are everyday words are not offered.
-        if tok.start != i or tok.end != i + length:
+        glued = tok.start == i and i + length in full_names and tok.end == i + length + full_names[i + length]
+        if tok.start != i or (tok.end != i + length and not glued):
             continue
         form = scope.text[i:i + length]
         found = scope.lex.division_short_names[form]

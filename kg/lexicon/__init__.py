@@ -57,6 +57,7 @@ DATA_FILES = (
     "organ_short_forms.tsv",
     "tibetan_name_parts.txt",
     "place_name_verbs.txt",
+    "province_abbreviations.txt",
 )
 
 # Cut from the end of a division's name to get the short form people write
@@ -142,6 +143,7 @@ class Lexicon:
     honours: Mapping[str, tuple[str, ...]]  # verb, scope, head …: how an awarded title is written
     body_name_verbs: frozenset[str]         # 开发, 建设: verbs that stand inside a body's name
     place_name_verbs: frozenset[str]        # 振兴, 团结: verbs that name villages and communities
+    province_abbreviations: frozenset[str]  # 皖, 苏: the one-character abbreviations of the provinces
     transliteration_chars: frozenset[str]   # 阿, 克, 斯: the characters foreign names are written with
     world_cities: dict[str, str]            # 莫斯科 -> 俄罗斯: a foreign city and its state
     press_roles: Mapping[str, str]          # 记者 -> reporter: byline titles and the role they give
@@ -474,6 +476,7 @@ def load() -> Lexicon:
                  _kinds("honours.tsv", ("verb", "verb-titled", "scope", "head", "after")).items()},
         body_name_verbs=frozenset(_words("body_name_verbs.txt")),
         place_name_verbs=frozenset(_words("place_name_verbs.txt")),
+        province_abbreviations=frozenset(_words("province_abbreviations.txt")),
         transliteration_chars=frozenset("".join(_words("transliteration_chars.txt"))),
         world_cities=_pairs("world_cities.tsv"),
         press_roles=roles,
