@@ -1138,3 +1138,15 @@ def test_a_firm_written_without_its_address_is_the_firm_named_with_it():
 def test_a_rare_adjective_before_more_words_is_a_firms_brand():
     kept, _ = _read("他牵头成立了甜蜜果蔬专业合作社。全县评出优秀党支部10个。")
     assert "甜蜜果蔬专业合作社" in kept and "优秀党支部" not in kept
+
+
+def test_a_posts_label_never_runs_into_a_name_the_tagger_cut():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "城关派出所所长杨俊云和社区民警孙志亮来到现场。"))
+    posts = {(x.head, x.tail) for x in r.relations if x.kind == "holdsPost"}
+    assert ("Person:孙志亮", "社区民警") in posts and not any(t.startswith("云") for _, t in posts)
+
+
+def test_a_predicate_after_an_adverb_opens_no_place():
+    kept, _ = _read("民警立即联系牛角村的村干部。")
+    assert "联系牛角村" not in kept

@@ -289,7 +289,23 @@ def opens_no_name(view: SentenceView, i: int, head: int, shape: NameShape) -> in
     if view.text[i:i + 2] in _REFERRING_LEVELS:
         return 0
     return (_opening_word(tok, i, head, shape) or _glued_opening_word(view.text, i, head, shape)
-            or _glued_opening_char(view.text, tok, i, head) or _count_or_date(view.text, i, head))
+            or _glued_opening_char(view.text, tok, i, head) or _count_or_date(view.text, i, head)
+            or _predicate_after_an_adverb(view, tok, i, head))
+
+
+def _predicate_after_an_adverb(view: SentenceView, tok, i: int, head: int) -> int:
+    """立即/d 联系/n 牛角村: after an adverb comes the predicate, whatever the tagger calls its common
+    word; a name starts after it. Its length, else 0."""
+    if tok.start != i or tok.end >= head or i == 0:
+        return 0
+    before = view.token(i - 1)
+    info = word_info(tok.text)
+    return tok.end - i if before.flag in ("d", "ad") and before.end == i and info and \
+        info[0] >= _COMMON_PREDICATE else 0
+
+
+# How common a word after an adverb must be to be read as the predicate rather than a name's first word.
+_COMMON_PREDICATE = 1000
 
 
 def _opening_word(tok, i: int, head: int, shape: NameShape) -> int:

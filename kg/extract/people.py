@@ -347,6 +347,9 @@ def _in_a_label(scope: Scope, tok, k: int) -> bool:
         return False
     if not all(is_cjk(c) for c in tok.text) or scope.found.overlapping(tok.start, k, (PERSON,)):
         return False
+    before = scope.view.token_before(tok.start)
+    if before is not None and before.flag.startswith("nr") and len(before.text) == 2:
+        return False   # 所长杨俊/nr 云和/ns 社区民警: the name of two the tagger cut runs on into the word
     lex = scope.lex
     return tok.text not in lex.person_roles and tok.text not in lex.posts and tok.text not in lex.clause_openers
 
