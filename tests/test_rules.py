@@ -1150,3 +1150,12 @@ def test_a_posts_label_never_runs_into_a_name_the_tagger_cut():
 def test_a_predicate_after_an_adverb_opens_no_place():
     kept, _ = _read("民警立即联系牛角村的村干部。")
     assert "联系牛角村" not in kept
+
+
+def test_a_village_after_its_township_written_short_is_split_from_it():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "石门集乡地处山区。在石门集杨柳湾村,两户人家起了纠纷。"))
+    names = {e.key: e.name for e in r.entities}
+    assert "杨柳湾村" in names.values() and "石门集杨柳湾村" not in names.values()
+    located = {(names[x.head], names[x.tail]) for x in r.relations if x.kind == "locatedIn"}
+    assert ("杨柳湾村", "石门集乡") in located

@@ -13,10 +13,11 @@ end (kg.extract.overlap).
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from kg.extract import bodies, people, places, programs
-from kg.extract.base import word_info
+from kg.extract.base import normalize_name, word_info
 from kg.extract.candidate import Candidate, coarse
 from kg.extract.context import Resources, Scope, resources
 from kg.extract.filters import Rejection, apply_chain
@@ -59,6 +60,7 @@ class Extractor:
         doc = _Document(views, self.res)
         doc.stage(places.NAMED)
         doc.stage(places.SUFFIXED)
+        doc.kept = _after_a_township_written_short(views, doc.kept)
         doc.add(_recurring_places(views, doc.kept, self.lex))
         doc.hint(people.BEFORE_BODIES, after=people.continue_lists)
         doc.stage(bodies.GENERATORS)
@@ -172,6 +174,36 @@ def _recurring_places(views: list[SentenceView], kept: list[list[Candidate]], le
         more += _occurrences(view, short, taken, bounded=True)
         out.append(more)
     return out
+
+
+def _after_a_township_written_short(views: list[SentenceView], kept: list[list[Candidate]]) -> list[list[Candidate]]:
+    """蔡口集柳河湾村 in a story that names 蔡口集乡: the township written without its suffix, then its
+    village; the suffix scan read the two as one village."""
+    townships: dict[str, Candidate] = {}
+    for c in (c for sentence in kept for c in sentence if c.type == TOWNSHIP and not c.short):
+        form = next((c.name[:-len(s)] for s in _TOWNSHIP_SUFFIXES if c.name.endswith(s)), "")
+        if len(form) >= 2:
+            townships.setdefault(form, c)
+    if not townships:
+        return kept
+    return [[part for c in sentence for part in _split_at_township(view, c, townships)]
+            for view, sentence in zip(views, kept)]
+
+
+_TOWNSHIP_SUFFIXES = ("街道", "镇", "乡")
+
+
+def _split_at_township(view: SentenceView, c: Candidate, townships: dict[str, Candidate]) -> list[Candidate]:
+    if c.source != "place-suffix" or c.type not in (VILLAGE, COMMUNITY) or c.parent:
+        return [c]
+    written = view.text[c.start:c.end]
+    for form, township in townships.items():
+        if written.startswith(form) and len(written) - len(form) >= 3:
+            k = c.start + len(form)
+            return [Candidate(c.start, k, TOWNSHIP, township.name, "document", code=township.code,
+                              codes=township.codes, short=form),
+                    dataclasses.replace(c, start=k, name=normalize_name(view.text[k:c.end]), parent=township.name)]
+    return [c]
 
 
 def _known_places(kept: list[list[Candidate]], lex: Lexicon) -> tuple[dict[str, Candidate], dict[str, Candidate]]:
