@@ -1159,3 +1159,8 @@ def test_a_village_after_its_township_written_short_is_split_from_it():
     assert "杨柳湾村" in names.values() and "石门集杨柳湾村" not in names.values()
     located = {(names[x.head], names[x.tail]) for x in r.relations if x.kind == "locatedIn"}
     assert ("杨柳湾村", "石门集乡") in located
+
+
+def test_a_level_before_a_word_the_tagger_glued_it_into_stands_apart():
+    kept, _ = _read("县城管执法大队执法人员到场。市民政局局长讲话。市场监管局执法人员到场。")
+    assert {"县城管执法大队", "市民政局"} <= kept and "市场监管局" not in kept

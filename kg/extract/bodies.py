@@ -529,8 +529,15 @@ def _level_word(scope: Scope, i: int) -> bool:
     if tok.start != i or len(tok.text) < 2:
         return True
     rest = tok.text[1:]
+    # 县城/n 管 of 县城管执法大队: the tagger read 县城, but what follows the level is a word (城管, 民政).
+    split = word_info(scope.text[i + 1:i + 3])
     return tok.flag.startswith("ns") or any(rest.startswith(w) for w in scope.res.body_suffixes) or \
-        rest in scope.lex.core_bodies
+        rest in scope.lex.core_bodies or bool(split and split[0] >= _WORD_AFTER_A_LEVEL)
+
+
+# How common the word after a level character must be for the level to stand apart from the word the
+# tagger glued it into (城管 of 县城管执法大队; not 场主 of 市场主体).
+_WORD_AFTER_A_LEVEL = 20
 
 
 def _boundary_before(scope: Scope, i: int) -> bool:
