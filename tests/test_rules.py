@@ -1164,3 +1164,13 @@ def test_a_village_after_its_township_written_short_is_split_from_it():
 def test_a_level_before_a_word_the_tagger_glued_it_into_stands_apart():
     kept, _ = _read("县城管执法大队执法人员到场。市民政局局长讲话。市场监管局执法人员到场。")
     assert {"县城管执法大队", "市民政局"} <= kept and "市场监管局" not in kept
+
+
+def test_a_team_named_by_its_task_is_a_body():
+    kept, _ = _read("两家单位共同组成的防返贫工作队进驻村里。")
+    assert "防返贫工作队" in kept
+
+
+def test_a_chiefs_system_stands_inside_a_bodys_name():
+    kept, _ = _read("抚松县林长制指挥中心召开会议。区河长制办公室主任讲话。")
+    assert {"抚松县林长制指挥中心", "区河长制办公室"} <= kept

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import (CLAUSE_CHARS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
+from kg.extract.base import (CLAUSE_CHARS, DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
                              is_common_word, normalize_name, word_info)
 from kg.extract.boundary import Boundary, scan_left
 from kg.extract.candidate import Candidate
@@ -626,10 +626,21 @@ def _vouched(scope: Scope, bound, start: int, p: int, end: int, suffix: str, lev
     proper = _proper_name_before_suffix(scope, core_start, start, p, end, suffix) or \
         scope.text.startswith(_THE_CENTRE, start)   # 中央第三生态环境保护督察组: the national level opens it
     if not (bound.prefixes or level or proper):
-        return False
+        return suffix in _MISSION_SUFFIXES and _a_mission(scope, start, p)
     if weak and not level and not proper:
         return _placed_before_weak_suffix(scope, bound, p)
     return True
+
+
+# Kinds of body named by the task they are set up for (乡村振兴工作队, 脱贫攻坚工作队, 防汛指挥部).
+_MISSION_SUFFIXES = ("工作队", "工作组", "指挥部", "指挥中心", "专班", "突击队")
+
+
+def _a_mission(scope: Scope, start: int, p: int) -> bool:
+    """乡村振兴工作队: a task of two to six characters, a phrase of its own, names the team set up for it."""
+    stem = scope.text[start:p]
+    return 2 <= len(stem) <= 6 and all(is_cjk(c) and c not in FUNCTION_CHARS for c in stem) and \
+        stem[0] not in DETERMINERS and (start == 0 or scope.text[start - 1] in PUNCT or scope.text[start - 1] in "的是")
 
 
 # Tags of a word that cannot be a body's one-character kind (的, 在, 和, 也, 是, 这 …).
@@ -758,7 +769,7 @@ def _opens_with_an_address(cand: Candidate, first: Candidate | None, level: str)
 def _proper_word_at(scope: Scope, tok, rest: int, p: int) -> bool:
     """A whole word starting at ``rest`` before the suffix, a proper name and no kind of body itself."""
     return tok.start == rest and tok.end <= p and _first_word_proper(scope, tok) and \
-        tok.text not in scope.res.body_suffixes
+        tok.text not in scope.res.body_suffixes and tok.text not in scope.lex.posts   # 林长 of 林长制指挥中心
 
 
 def _after_places(scope: Scope, start: int, p: int) -> int:

@@ -122,12 +122,18 @@ def _step_left(view: SentenceView, found: Found, start: int, head: int, shape: N
 def _past_word(view: SentenceView, found: Found, start: int, shape: NameShape) -> tuple[int, bool]:
     """The word before ``start`` taken into the name, or the scan stopped before it."""
     tok = view.token_before(start)
-    if tok is None or not _word_may_stand_inside(found, tok, start, shape) or _date_part(view.text, tok) or \
-            _count_ends(view.text, tok.end):
+    if tok is None or not (_word_may_stand_inside(found, tok, start, shape) or _a_chiefs_system(view, tok, shape)) \
+            or _date_part(view.text, tok) or _count_ends(view.text, tok.end):
         return start, False
     if len(tok.text) > 1 and tok.text[0] in OPENING_CHARS and word_info(tok.text) is None:
         return tok.start + 1, False   # 汇报了丽园小区: the tagger glued a particle to the name
     return tok.start, True
+
+
+def _a_chiefs_system(view: SentenceView, tok, shape: NameShape) -> bool:
+    """林长/n 制 of 辉南县林长制指挥中心, 河长制办公室: a chief's title before 制 names the system of chiefs,
+    which a body set up for it is named after."""
+    return shape.kind == ORGANIZATION and tok.text.endswith("长") and view.text[tok.end:tok.end + 1] == "制"
 
 
 def _count_ends(text: str, end: int) -> bool:
