@@ -1174,3 +1174,10 @@ def test_a_team_named_by_its_task_is_a_body():
 def test_a_chiefs_system_stands_inside_a_bodys_name():
     kept, _ = _read("抚松县林长制指挥中心召开会议。区河长制办公室主任讲话。")
     assert {"抚松县林长制指挥中心", "区河长制办公室"} <= kept
+
+
+def test_a_chiefs_system_is_a_program_whatever_the_segmenter_glues_to_it():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "河长制自媒体平台正式启动。局长制定了方案,经济增长制约因素较多。"))
+    programs = {e.name for e in r.entities if e.type == "Program"}
+    assert programs == {"河长制"}

@@ -18,7 +18,7 @@ import functools
 import re
 from typing import Iterator
 
-from kg.extract.base import PUNCT, QUOTE_CHARS, QUOTES, normalize_name
+from kg.extract.base import PUNCT, QUOTE_CHARS, QUOTES, normalize_name, word_info
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
 from kg.extract.program_model import ProgramModel, cues, load_model, pooled_cues
@@ -429,12 +429,15 @@ FESTIVAL = "festival"
 HONOUR = "honour"
 CAMPAIGN = "campaign"
 # The signals of programs read by a cue sure enough that the model need not weigh them.
+CHIEF_SYSTEM = "chief-system"
 _SURE = ((HONOUR,), (FESTIVAL,), (CAMPAIGN,))
 
 
 def _sure(signals: tuple[str, ...]) -> bool:
-    """Read by a sure cue, or quoted and joined with a plus (“路长+警长”, “党建+”): how mechanisms are named."""
-    return signals in _SURE or ("quoted" in signals and "shape:plus" in signals and "has:comma" not in signals)
+    """Read by a sure cue (a chief's system, 河长制, is one), or quoted and joined with a plus (“路长+警长”,
+    “党建+”): how mechanisms are named."""
+    return signals in _SURE or CHIEF_SYSTEM in signals or (
+        "quoted" in signals and "shape:plus" in signals and "has:comma" not in signals)
 # 第N届 and a name that ends as a recurring event does (节, 庙会, 博览会, 运动会, 大赛 …); a dot may
 # join the country to the place that holds it (第12届中国·盱眙龙虾节).
 _FESTIVAL = re.compile(r"第[一二三四五六七八九十百\d]+届([\u4e00-\u9fff][\u4e00-\u9fff·]{1,12}?"
@@ -496,14 +499,30 @@ def _without_their_cues(candidates: list[list[Candidate]], cue_words: frozenset[
 def chief_systems(scope: Scope) -> Iterator[Candidate]:
     """河长制, 林长制, 路长制: a system that makes an official the chief of one kind of thing, written as
     that thing, 长 and 制 (the segmenter reads 河长 + 制)."""
-    tokens = scope.view.tokens
-    for k in range(len(tokens) - 1):
-        chief, system = tokens[k], tokens[k + 1]
-        if len(chief.text) == 2 and chief.text[1] == "长" and is_cjk(chief.text[0]) and system.text == "制":
-            name = chief.text + "制"
-            proto = Candidate(chief.start, system.end, PROGRAM, name, "chief-system")
-            signals = tuple(sorted({"cue:own-strong", *cues(scope, proto, name, system.end, None)}))
-            yield Candidate(chief.start, system.end, PROGRAM, name, "chief-system", signals=signals)
+    text = scope.text
+    for m in _CHIEF_SYSTEM_NAME.finditer(text):
+        i, end = m.start(), m.end()
+        chief = word_info(text[i:i + 2])
+        if not scope.view.starts_token(i) or _verb_of_making(text, end - 1) or (chief and chief[1][:1] in "vad"):
+            continue   # 局长制定了方案: the chief and the verb 制定; 增长制约: no chief at all
+        name = text[i:end]
+        proto = Candidate(i, end, PROGRAM, name, "chief-system")
+        signals = tuple(sorted({CHIEF_SYSTEM, "cue:own-strong", *cues(scope, proto, name, end, None)}))
+        yield Candidate(i, end, PROGRAM, name, "chief-system", signals=signals)
+
+
+_CHIEF_SYSTEM_NAME = re.compile(r"[\u4e00-\u9fff]长制")
+
+
+def _verb_of_making(text: str, k: int) -> bool:
+    """制 at ``k`` begins a verb (制定, 制作, 制止), not the word for a system (河长制自媒体平台 is read
+    whatever the segmenter glued to 制)."""
+    info = word_info(text[k:k + 2])
+    return bool(info and info[1].startswith("v") and info[0] >= _COMMON_VERB_OF_MAKING)
+
+
+# How common a verb opening with 制 must be to be read as that verb after a chief's title.
+_COMMON_VERB_OF_MAKING = 100
 
 
 # Of two candidates with one span, the first generator's stands: an awarded title read by its verb
