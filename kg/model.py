@@ -277,6 +277,7 @@ class Mention:
     member_of: str = ""        # a body written right before a person's name
     role: str = ""             # the role of a person named by the paper itself (记者, 通讯员, 编辑)
     signals: tuple[str, ...] = ()  # the cues that made it a name, for review
+    written: str = ""          # the span in the file's own script, where it was read converted (遂寧市)
 
 
 @dataclass(frozen=True, slots=True)

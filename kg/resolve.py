@@ -283,7 +283,7 @@ def _mention_key(m: Mention, codes: dict, parents: dict) -> tuple[str, str]:
 
 def _add_aliases(e: Entity, m: Mention) -> None:
     surface = "".join(m.text.split()) if m.text else m.name
-    for alias in (surface, m.text.strip(), m.alias, m.short):
+    for alias in (surface, m.text.strip(), m.alias, m.short, "".join(m.written.split())):
         alias = "".join(c for c in alias if c not in QUOTE_CHARS)
         if alias and alias != m.name and "\n" not in alias:
             e.aliases.add(alias)

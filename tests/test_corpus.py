@@ -70,3 +70,6 @@ def test_a_traditional_file_gives_the_entities_of_its_simplified_twin(tmp_path):
             assert traditional[m.start:m.end] == t_kg.documents[0].document.original[m.start:m.end]
     ttl = (tmp_path / "out-traditional" / "graph.ttl").read_text(encoding="utf-8")
     assert 'oa:exact "鹽湖區"' in ttl and 'rdfs:label "盐湖区"@zh' in ttl
+    # The names as the traditional file writes them are the entities' aliases, so they can be looked up.
+    assert any("鹽湖區" in e.aliases for e in t_kg.entities.values() if e.name == "盐湖区")
+    assert not any(any(ch in "鹽區" for a in e.aliases for ch in a) for e in s_kg.entities.values())

@@ -346,10 +346,14 @@ def recognized_spans(findings: list[SentenceFindings]) -> list[tuple[int, int, s
 def to_mention(cdoc: CleanDocument, findings: SentenceFindings, c: Candidate) -> Mention:
     s = findings.view.sentence
     start, end = s.span(c.start, c.end)
-    return Mention(doc_id=cdoc.document.id, sentence=s.index, start=start, end=end,
-                   text=cdoc.document.text[start:end], name=c.name, type=c.type, code=c.code, source=c.source,
+    doc = cdoc.document
+    text = doc.text[start:end]
+    # A file read converted from traditional script: the name as the file writes it is kept too.
+    written = doc.original[start:end] if doc.original and doc.original[start:end] != text else ""
+    return Mention(doc_id=doc.id, sentence=s.index, start=start, end=end,
+                   text=text, name=c.name, type=c.type, code=c.code, source=c.source,
                    codes=c.codes, parent=c.parent, level=c.level, ref=c.ref, place=c.place, located=c.located,
                    short=c.short, alias=c.alias, posts=c.posts, member_of=c.member_of, role=c.role,
-                   signals=c.signals)
+                   signals=c.signals, written=written)
 
 
