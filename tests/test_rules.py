@@ -1181,3 +1181,23 @@ def test_a_chiefs_system_is_a_program_whatever_the_segmenter_glues_to_it():
     r = process_document(Document("t.txt", "t.txt", "河长制自媒体平台正式启动。局长制定了方案,经济增长制约因素较多。"))
     programs = {e.name for e in r.entities if e.type == "Program"}
     assert programs == {"河长制"}
+
+
+def test_a_morpheme_the_tagger_files_apart_stands_inside_a_places_name():
+    kept, _ = _read("坐落在湖畔的西河浦社区,毗邻纪念馆。")
+    assert "西河浦社区" in kept
+
+
+def test_a_community_named_after_the_estate_it_grew_from_is_one_community():
+    kept, _ = _read("越秀区侨光新村社区,居委会主任介绍了经验。")
+    assert "侨光新村社区" in kept and "侨光新村" not in kept
+
+
+def test_country_in_a_fixed_phrase_turns_down_the_new_china_of_an_era():
+    kept, rejected = _read("新中国成立后,这里建成了第一个居住区。")
+    assert "中国" not in kept and rejected.get("中国") == "country-in-a-fixed-phrase"
+
+
+def test_a_count_before_a_places_suffix_names_no_place():
+    kept, _ = _read("这是全市首个村(社区)依法选举产生纪检组织。")
+    assert "首个村" not in kept

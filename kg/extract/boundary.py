@@ -270,6 +270,8 @@ def _inside(word: str, flag: str, shape: NameShape) -> bool:
         return False
     if flag in NOMINAL_FLAGS:
         return True
+    if flag == "zg" and shape.kind == "place":
+        return True   # 新河/ns 浦/zg 社区: a character the tagger files as a morpheme, inside a place's name
     if flag == "m":
         return not word.isdigit() or shape.numerals
     # 丰润/a 果蔬专业合作社: an adjective news rarely uses is a firm's brand word.
@@ -335,6 +337,11 @@ def _glued_opening_char(text: str, tok, i: int, head: int) -> int:
     if text[i] in OPENING_CHARS and i + 1 < head and not (tok.start == i and tok.end > i + 1 and word_info(tok.text)):
         return 1
     return 0
+
+
+def is_count(text: str) -> bool:
+    """首个, 两个, 9名: the text is a count or an ordinal and nothing more."""
+    return _COUNT.fullmatch(text) is not None
 
 
 def _count_or_date(text: str, i: int, head: int) -> int:

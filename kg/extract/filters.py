@@ -417,11 +417,12 @@ _FIXED_AFTER_COUNTRY = ("特色", "式", "梦")
 
 
 def _in_a_fixed_phrase(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    return s.text.startswith(_FIXED_AFTER_COUNTRY, c.end)
+    """中国特色, 中国梦; 新中国成立后 names an era, not the state as a place or actor."""
+    return s.text.startswith(_FIXED_AFTER_COUNTRY, c.end) or (c.name == "中国" and s.text[c.start - 1:c.start] == "新")
 
 
 _COUNTRY_RULES = ((COUNTRY,), (
-    ("country-in-a-fixed-phrase", "a country's name in a fixed phrase names no place (中国特色社会主义)",
+    ("country-in-a-fixed-phrase", "a country's name in a fixed phrase names no place (中国特色社会主义, 新中国)",
      _in_a_fixed_phrase),
 ))
 

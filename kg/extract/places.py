@@ -15,7 +15,7 @@ from typing import Iterator
 
 from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, NOMINAL_FLAGS,
                              normalize_name, word_info)
-from kg.extract.boundary import OPENING_CHARS, Boundary, scan_left
+from kg.extract.boundary import OPENING_CHARS, Boundary, is_count, scan_left
 from kg.extract.candidate import LISTED, Candidate
 from kg.extract.context import Scope
 from kg.text import CJK_CLASS, is_cjk
@@ -263,10 +263,11 @@ def _listed_after_its_kind(scope: Scope, p: int, kind: str) -> int | None:
 
 
 def _joined_to_the_place_before(scope: Scope, p: int, end: int, kind: str, suffix: str) -> Candidate | None:
-    """颐香苑 + 小区 is one estate; 幸福里 + 社区 one community (湾 only hinted at a place)."""
+    """颐香苑 + 小区 is one estate; 幸福里 + 社区 one community (湾 only hinted at a place); 华侨新村 +
+    社区 the community named after the estate or village it grew from."""
     prev = scope.found.ending_at(p, PLACE_TYPES)
     if prev is not None and prev.source == "place-suffix" and kind != TOWNSHIP and (
-            (prev.type == kind == ESTATE) or prev.weak):
+            (prev.type == kind == ESTATE) or prev.weak or (kind == COMMUNITY and prev.type in (VILLAGE, ESTATE))):
         return Candidate(prev.start, end, kind, prev.name + suffix, "place-suffix", parent=prev.parent)
     return None
 
@@ -420,8 +421,9 @@ def _one_character_village(scope: Scope, stem: str, start: int, p: int, end: int
 
 
 def _plainly_no_name(scope: Scope, stem: str, start: int) -> bool:
-    """Too short, an everyday word, only the names of levels (县镇村), a verb inside, or people acting."""
-    return len(stem) < 2 or stem in scope.lex.generic_words or all(c in LEVEL_PREFIXES for c in stem) or \
+    """Too short, an everyday word, only the names of levels (县镇村), a count (首个村), a verb inside, or
+    people acting."""
+    return len(stem) < 2 or stem in scope.lex.generic_words or all(c in LEVEL_PREFIXES for c in stem) or is_count(stem) or \
         (_holds_verb(stem) and stem not in scope.lex.place_name_verbs) or _holds_time_word(stem) or \
         _people_acting(scope, stem, start)
 
