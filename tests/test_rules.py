@@ -1201,3 +1201,8 @@ def test_country_in_a_fixed_phrase_turns_down_the_new_china_of_an_era():
 def test_a_count_before_a_places_suffix_names_no_place():
     kept, _ = _read("这是全市首个村(社区)依法选举产生纪检组织。")
     assert "首个村" not in kept
+
+
+def test_a_doubled_village_suffix_after_a_stem_of_two_opens_the_villages_body():
+    kept, _ = _read("今年2月,青石镇铁牛村村支部书记刘平违规收受礼金。")
+    assert {"铁牛村", "铁牛村村支部"} <= kept and "铁牛村村" not in kept and "青石镇铁牛村村支部" not in kept

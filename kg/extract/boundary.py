@@ -122,6 +122,12 @@ def _step_left(view: SentenceView, found: Found, start: int, head: int, shape: N
 def _past_word(view: SentenceView, found: Found, start: int, shape: NameShape) -> tuple[int, bool]:
     """The word before ``start`` taken into the name, or the scan stopped before it."""
     tok = view.token_before(start)
+    if tok is not None and shape.prefix_types:
+        # 铁鹅村 + 村村/n + 支部: a place the tagger glued into the word ends inside it; the scan steps
+        # to its end, where it opens the name as a prefix.
+        ends = [c.end for c in found.overlapping(tok.start, tok.end, shape.prefix_types) if tok.start < c.end < tok.end]
+        if ends:
+            return max(ends), True
     if tok is None or not (_word_may_stand_inside(found, tok, start, shape) or _a_chiefs_system(view, tok, shape)) \
             or _date_part(view.text, tok) or _count_ends(view.text, tok.end):
         return start, False

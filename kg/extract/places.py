@@ -37,7 +37,7 @@ _VISITING_VERBS = ("来到", "走进", "前往", "走访")
 # Words a village's name runs into (下坦村村监会, 海林村两委, 高桥背村村民): the tagger glues them to its 村.
 # Words about a village (its people, affairs, looks) that may follow its name, glued to its 村.
 _VILLAGE_NOUNS = ("村民", "村干部", "村集体", "村情", "村务", "村容", "村貌", "村风", "村级", "村史", "村规")
-_AFTER_A_VILLAGE = ("村委会", "村监会", "村民委员会", "村务监督委员会", "村党支部", "村党总支", "村两委",
+_AFTER_A_VILLAGE = ("村委会", "村监会", "村民委员会", "村务监督委员会", "村党支部", "村党总支", "村支部", "村两委",
                     "两委") + _VILLAGE_NOUNS
 
 
@@ -337,7 +337,7 @@ def _suffix_inside_a_word(scope: Scope, p: int, end: int) -> bool:
     if tok.text == scope.text[p:end] * 2:
         # 仁村村党支部: the tagger read the name's 村 and the suffix as one word (村村); but in
         # 阚家城子村村情 the second 村 opens a word about the village (村情) and is no suffix.
-        return tok.start < p and scope.text.startswith(_VILLAGE_NOUNS, p)
+        return tok.start < p and (scope.text.startswith(_VILLAGE_NOUNS, p) or _own_body_after_a_village(scope, tok, p))
     if tok.text[:1] == "家" and tok.start == p - 1 and p >= 2 and scope.text[p - 2] in scope.lex.surnames_single:
         return False   # 袁家村, 王家庄: a family's village, which the tagger reads as 袁 + 家村
     if tok.start < p and tok.end >= end and _a_word_holding_it(scope, tok, p):
@@ -345,6 +345,14 @@ def _suffix_inside_a_word(scope: Scope, p: int, end: int) -> bool:
     last = view.token(end - 1)
     return end - p == 1 and last.start < p and last.end == end and (
         last.text in scope.lex.division_short_names or last.text in scope.lex.divisions_by_name)
+
+
+def _own_body_after_a_village(scope: Scope, tok, p: int) -> bool:
+    """铁鹅/n 村村/n 支部书记: after a stem of two characters or more (铁鹅), the second 村 opens the
+    village's own body (村支部, 村委会); a name of one character and 村 (仁村村) doubles it instead."""
+    before = scope.view.token_before(tok.start)
+    return before is not None and len(before.text) >= 2 and all(is_cjk(c) for c in before.text) and \
+        scope.text.startswith(_AFTER_A_VILLAGE, p)
 
 
 def _a_word_holding_it(scope: Scope, tok, p: int) -> bool:
