@@ -1206,3 +1206,23 @@ def test_a_count_before_a_places_suffix_names_no_place():
 def test_a_doubled_village_suffix_after_a_stem_of_two_opens_the_villages_body():
     kept, _ = _read("今年2月,青石镇铁牛村村支部书记刘平违规收受礼金。")
     assert {"铁牛村", "铁牛村村支部"} <= kept and "铁牛村村" not in kept and "青石镇铁牛村村支部" not in kept
+
+
+def test_a_copula_links_a_name_to_the_post_that_ends_the_clause():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "张平是县委书记。他是县委书记的秘书。刘云是黄石村的党支部书记,也是一位河长。"))
+    posts = {(x.head, x.tail) for x in r.relations if x.kind == "holdsPost"}
+    assert {("Person:张平", "县委书记"), ("Person:刘云", "党支部书记")} <= posts
+    assert not any(t.endswith("秘书") for _, t in posts)
+
+
+def test_a_name_the_tagger_cut_short_is_the_longer_name_a_cue_gives():
+    kept, _ = _read("这是张啟银每周巡河时的例行工作。黄石村村级河长张啟银在巡护河流。")
+    assert "张啟银" in kept and "张啟" not in kept
+
+
+def test_a_level_and_its_measure_word_stand_inside_a_posts_label():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "盘江镇黄石村村级河长刘云在巡护河流。"))
+    posts = {x.tail for x in r.relations if x.kind == "holdsPost"}
+    assert "黄石村村级河长" in posts

@@ -73,6 +73,7 @@ class Extractor:
         statistical = [[] for _ in views]
         if self.ner is not None:
             statistical = self._statistical(doc)
+        doc.kept = _names_completed(views, doc.kept)
         doc.add(_recurring_names(views, doc.kept))
         return [SentenceFindings(v, resolve_overlaps(k), s, r)
                 for v, k, s, r in zip(views, doc.kept, statistical, doc.rejected)]
@@ -286,6 +287,25 @@ def _occurrences(view: SentenceView, names: dict[str, Candidate], taken: list[Ca
 
 def _stands_alone(view: SentenceView, i: int, j: int) -> bool:
     return view.starts_token(i) and view.ends_token(j) and view.text[i - 1:i] != "·" and view.text[j:j + 1] != "·"
+
+
+def _names_completed(views: list[SentenceView], kept: list[list[Candidate]]) -> list[list[Candidate]]:
+    """何啟/nr 银: a name only the tagger read, cut short of a longer name a cue gives elsewhere in the
+    story and written here in full, is that longer name."""
+    cued = {c.name for sentence in kept for c in sentence if c.type == PERSON and c.source != "tagged"}
+    if not cued:
+        return kept
+    out = []
+    for view, sentence in zip(views, kept):
+        fixed = []
+        for c in sentence:
+            longer = next((n for n in cued if c.type == PERSON and c.source == "tagged" and len(n) > len(c.name)
+                           and n.startswith(c.name) and view.text.startswith(n, c.start)
+                           and not any(k is not c and overlaps(k.start, k.end, c.end, c.start + len(n))
+                                       for k in sentence)), None)
+            fixed.append(dataclasses.replace(c, end=c.start + len(longer), name=longer) if longer else c)
+        out.append(fixed)
+    return out
 
 
 def _recurring_names(views: list[SentenceView], kept: list[list[Candidate]]) -> list[list[Candidate]]:

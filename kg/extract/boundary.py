@@ -274,6 +274,8 @@ def _inside(word: str, flag: str, shape: NameShape) -> bool:
         return True
     if not all(is_cjk(c) or (shape.numerals and (c.isdigit() or c.isalpha())) for c in word):
         return False
+    if shape.kind == "place" and len(word) > 1 and word_info(word) is None and any(c in _CLAUSE_GLUE for c in word):
+        return False   # 何啟/nr 银是/n 长江村: a function word the tagger glued into a word it made up
     if flag in NOMINAL_FLAGS:
         return True
     if flag == "zg" and shape.kind == "place":
@@ -282,6 +284,10 @@ def _inside(word: str, flag: str, shape: NameShape) -> bool:
         return not word.isdigit() or shape.numerals
     # 丰润/a 果蔬专业合作社: an adjective news rarely uses is a firm's brand word.
     return (flag == "t" or (flag == "a" and shape.kind == ORGANIZATION and len(word) > 1)) and _rare(word)
+
+
+# Function words the tagger glues to a neighbour in a word the dictionary lacks (银是, 区的).
+_CLAUSE_GLUE = frozenset("是的了在把被将从向为")
 
 
 def _rare(word: str) -> bool:

@@ -334,7 +334,9 @@ def _label_left(scope: Scope, start: int) -> tuple[int, str]:
             return tok.start, ""   # 代秘书长: an acting holder's post, whatever is written before it
         if not _in_a_label(scope, tok, k):
             break
-        k = tok.start
+        # 长江村 + 村村/n + 级河长: a place ending inside the word is where the label meets it.
+        k = max([c.end for c in scope.found.overlapping(tok.start, k, (ORGANIZATION,) + PLACE_TYPES)
+                 if tok.start < c.end < k], default=tok.start)
     return _with_level_prefix(scope, trim_opening(scope.view, k, start, scope.res.body_shape)), ""
 
 
@@ -343,12 +345,15 @@ _ACTING = "代"
 
 
 def _in_a_label(scope: Scope, tok, k: int) -> bool:
+    if tok.text == "级" and tok.start > 0 and scope.text[tok.start - 1] in _LEVELS:
+        return True   # 村级河长, 县级领导: the level's 级, which the tagger reads as a measure word
     if tok.flag not in NOMINAL_FLAGS | {"l"} or tok.flag.startswith("nr") or any(c in PUNCT for c in tok.text):
         return False
     if not all(is_cjk(c) for c in tok.text) or scope.found.overlapping(tok.start, k, (PERSON,)):
         return False
     before = scope.view.token_before(tok.start)
-    if before is not None and before.flag.startswith("nr") and len(before.text) == 2:
+    if before is not None and before.flag.startswith("nr") and len(before.text) == 2 and \
+            not scope.found.overlapping(before.start, before.end, PLACE_TYPES + (ORGANIZATION,)):
         return False   # 所长杨俊/nr 云和/ns 社区民警: the name of two the tagger cut runs on into the word
     lex = scope.lex
     return tok.text not in lex.person_roles and tok.text not in lex.posts and tok.text not in lex.clause_openers
@@ -891,6 +896,35 @@ def _post_after(scope: Scope, j: int, appointed: bool) -> Post | None:
     return None
 
 
+# 何啟银是长江村的党支部书记: the copula links a name to its post, written bare or after its place.
+_COPULA = "是"
+
+
+def _post_after_the_copula(scope: Scope, k: int) -> Post | None:
+    """是村党支部书记, 是长江村的党支部书记: the post after 是, or after a place or body and 的; not a
+    post that qualifies another (是县委书记的秘书)."""
+    owner = max(scope.found.starting_at(k, PLACE_TYPES + (ORGANIZATION,)), key=lambda c: c.end, default=None)
+    if owner is not None and scope.text.startswith("的", owner.end):
+        k = owner.end + 1
+    post = _label_ending_in_title(scope, k)
+    end = k + len(post.label) if post is not None else 0
+    if post is None or not scope.text.startswith(post.label, k) or (end < len(scope.text) and scope.text[end] not in PUNCT):
+        return None   # 是县委书记的秘书: the post qualifies another; the post must end the clause
+    return post
+
+
+def copula_posts(scope: Scope) -> Iterator[Candidate]:
+    """王强是县委书记, 何啟银是长江村的党支部书记: a name, 是 and a post that ends the clause."""
+    text = scope.text
+    k = text.find(_COPULA, 2)
+    while k >= 0:
+        post = _post_after_the_copula(scope, k + len(_COPULA))
+        span = _name_ending_at(scope, k) if post is not None else None
+        if span is not None:
+            yield _person(scope, span, "copula-post", posts=(post,))
+        k = text.find(_COPULA, k + 1)
+
+
 def _past_verbs(scope: Scope, k: int) -> int:
     while k < len(scope.text):
         tok = scope.view.token(k)
@@ -1025,7 +1059,8 @@ _NOW_HOLDS = "现任"
 
 
 GENERATORS = (bylines, after_titles, after_roles, appointed, appointed_as, office_holders, addressed, speakers,
-              before_titles, tagged, foreign_names, listed_comrades, tibetan_names, biographies, posts_in_brackets)
+              before_titles, tagged, foreign_names, listed_comrades, tibetan_names, biographies, posts_in_brackets,
+              copula_posts)
 # The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
 # (赵晓华为省政府秘书长 is no body 赵晓华为省政府).
 BEFORE_BODIES = (bylines, after_titles, appointed, appointed_as, office_holders, addressed, biographies)

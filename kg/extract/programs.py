@@ -502,6 +502,8 @@ def chief_systems(scope: Scope) -> Iterator[Candidate]:
     text = scope.text
     for m in _CHIEF_SYSTEM_NAME.finditer(text):
         i, end = m.start(), m.end()
+        if i > 0 and text[i - 1] in _CHIEFS_CHARGES and text[i] in _CHIEFS_CHARGES:
+            i -= 1   # 河湖长制: the chiefs of rivers and of lakes, one system
         chief = word_info(text[i:i + 2])
         if not scope.view.starts_token(i) or _verb_of_making(text, end - 1) or (chief and chief[1][:1] in "vad"):
             continue   # 局长制定了方案: the chief and the verb 制定; 增长制约: no chief at all
@@ -512,6 +514,8 @@ def chief_systems(scope: Scope) -> Iterator[Candidate]:
 
 
 _CHIEF_SYSTEM_NAME = re.compile(r"[\u4e00-\u9fff]长制")
+# What a chief of such a system is put in charge of, two of which may share one system (河湖长制).
+_CHIEFS_CHARGES = frozenset("河湖林田路街山")
 
 
 def _verb_of_making(text: str, k: int) -> bool:
