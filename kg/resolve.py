@@ -41,7 +41,7 @@ def entity_key(etype: str, name: str, code: str = "", parent: str = "") -> str:
 
 
 # The kinds of place a bare level prefix (区政府, 镇党委) can stand for.
-_LEVEL_TYPES = {"省": (PROVINCE,), "市": (CITY, COUNTY), "州": (CITY,), "盟": (CITY,), "县": (COUNTY,),
+_LEVEL_TYPES = {"省": (PROVINCE,), "自治区": (PROVINCE,), "市": (CITY, COUNTY), "州": (CITY,), "盟": (CITY,), "县": (COUNTY,),
                 "区": (CITY, COUNTY), "旗": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,), "村": (VILLAGE,),
                 "社区": (COMMUNITY,)}

@@ -1226,3 +1226,22 @@ def test_a_level_and_its_measure_word_stand_inside_a_posts_label():
     r = process_document(Document("t.txt", "t.txt", "盘江镇黄石村村级河长刘云在巡护河流。"))
     posts = {x.tail for x in r.relations if x.kind == "holdsPost"}
     assert "黄石村村级河长" in posts
+
+
+def test_the_autonomous_region_is_a_level_a_body_is_named_by():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "宁夏回族自治区选派干部驻村。自治区妇联三级调研员陆平到村任职。"))
+    assert "宁夏回族自治区妇联" in {e.name for e in r.entities}
+
+
+def test_a_count_of_teams_opens_no_body():
+    kept, _ = _read("全市组建286支工作队开展驻村帮扶。")
+    assert not any(n.startswith("286") for n in kept)
+
+
+def test_a_departments_head_names_the_department_of_the_committee_before():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "祁东县召开会议。县委常委、组织部长、统战部长刘新出席。"))
+    member = {x.tail for x in r.relations if x.kind == "memberOf" and x.head == "Person:刘新"}
+    names = {e.key: e.name for e in r.entities}
+    assert {"祁东县委组织部", "祁东县委统战部"} <= {names[k] for k in member}

@@ -395,6 +395,8 @@ def _suffix_ends_a_word(scope: Scope, p: int, end: int) -> bool:
     view = scope.view
     if scope.text[p:end] == "中心" and _central(scope.text, end):
         return False   # 围绕县委、县政府中心工作: "central work", no centre
+    if _a_departments_head(scope, p, end):
+        return True
     if end - p == 1 and end < len(scope.text) and not view.starting_at("titles", p) and \
             is_common_word(scope.text[p:end + 1], _SPLIT_WORD_FREQUENCY):
         return False   # 瑞典男子网球队: the tagger cut 网球 apart; 网 begins the word
@@ -417,10 +419,17 @@ def _central(text: str, end: int) -> bool:
 _SPLIT_WORD_FREQUENCY = 300
 
 
+def _a_departments_head(scope: Scope, p: int, end: int) -> bool:
+    """组织部长, 统战部长: the head of a department, whose 部 the title 部长 shares; the department stands."""
+    return scope.text[end - 1:end] == "部" and scope.text.startswith("长", end) and scope.text[p:end] in scope.lex.core_bodies
+
+
 def _inside_a_title(scope: Scope, p: int, end: int) -> bool:
     """委 of 常委, 部 of 部长: a title that holds no body covers the suffix and more (seen within six
     characters of it)."""
     low, high = max(0, p - 6), end + 6
+    if _a_departments_head(scope, p, end):
+        return False
     # 党总支书记: 支书 begins inside the suffix, and the title 书记 follows it whole.
     titled = bool(scope.view.starting_at("titles", end))
     return any(low <= q and q_end <= high and q < end <= q_end and (q < p or q_end > end)
@@ -481,11 +490,13 @@ def _referring_level_before(text: str, start: int) -> tuple[int, str, str] | Non
 
 def _bare_level_before(scope: Scope, start: int) -> tuple[int, str, str] | None:
     """市 of 市行政审批局: a level character before the name that is no place's last character and starts a word;
-    街道 of 街道办事处, the township level of a city's subdistricts."""
+    街道 of 街道办事处, the township level of a city's subdistricts, and 自治区 of 自治区妇联."""
     text = scope.text
-    if text.endswith("街道", 0, start) and scope.found.ending_at(start, PLACE_TYPES) is None and \
-            _boundary_before(scope, start - 2):
-        return start - 2, "街道", ""
+    for level in _WORD_LEVELS:
+        k = start - len(level)
+        if text.endswith(level, 0, start) and scope.found.ending_at(start, PLACE_TYPES) is None and \
+                _boundary_before(scope, k):
+            return k, level, ""
     if start > 0 and text[start - 1] in LEVEL_PREFIXES and scope.found.ending_at(start, PLACE_TYPES) is None and (
             _boundary_before(scope, start - 1) or start == 1 or text[start - 2] in FUNCTION_CHARS):
         return start - 1, text[start - 1], ""
@@ -500,10 +511,17 @@ def _referring_level_in_stem(text: str, start: int, p: int) -> tuple[int, str, s
     return None
 
 
+# Levels written as a word: 街道 of 街道办事处 (a city's subdistricts), 自治区 of 自治区妇联.
+_WORD_LEVELS = ("自治区", "街道")
+
+
 def _level_opening_stem(scope: Scope, start: int, p: int, has_prefix: bool) -> tuple[int, str, str] | None:
-    """县 of 县行政审批局 inside the stem, a word of its own (not 市场 of 市场监管局), no place or body before it."""
+    """县 of 县行政审批局 inside the stem, a word of its own (not 市场 of 市场监管局), no place or body before it;
+    自治区 of 自治区残联."""
     text = scope.text
     stem = text[start:p]
+    if stem.startswith("自治区") and not has_prefix and _boundary_before(scope, start):
+        return start, "自治区", ""
     if stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _level_word(scope, start) and (
             _boundary_before(scope, start) or start > 0 and text[start - 1] in GLUED_PREPOSITIONS):
         return start, stem[0], ""
@@ -568,7 +586,7 @@ def _organ_in_a_post(scope: Scope, start: int, end: int, name: str, suffix: str)
     县委常委、宣传部部长: the department of the committee just named;
     经开区党工委副书记、管委会主任: a body of the same place.
     """
-    if not scope.view.starting_at("titles", end):
+    if not scope.view.starting_at("titles", end) and not _a_departments_head(scope, start, end):
         return None
     prev = _body_of_previous_title(scope, start)
     if prev is None:
