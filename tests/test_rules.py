@@ -1245,3 +1245,18 @@ def test_a_departments_head_names_the_department_of_the_committee_before():
     member = {x.tail for x in r.relations if x.kind == "memberOf" and x.head == "Person:刘新"}
     names = {e.key: e.name for e in r.entities}
     assert {"祁东县委组织部", "祁东县委统战部"} <= {names[k] for k in member}
+
+
+def test_an_outlets_channel_written_after_it_is_part_of_its_name():
+    kept, _ = _read("东方网江南频道7月24日讯 会议召开。")
+    assert "东方网江南频道" in kept
+
+
+def test_an_outlets_name_may_run_past_a_short_word_ending_like_one():
+    kept, _ = _read("渝报移动传媒讯 7月25日,重庆市召开会议。")
+    assert "渝报移动传媒" in kept
+
+
+def test_every_such_body_keeps_an_outlet_named_daily():
+    kept, _ = _read("每日江西网9月16日讯 9月15日,县里召开会议。")
+    assert "每日江西网" in kept

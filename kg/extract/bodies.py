@@ -210,8 +210,10 @@ def _outlet_end(scope: Scope, start: int, endings: dict[int, int]) -> int | None
         if end not in endings or end - endings[end] < start or not _words_end_like_an_outlet(scope, start, end):
             continue
         name = text[start:end]
-        if name in _NOT_OUTLETS or len(name) < 3:
+        if name in _NOT_OUTLETS:
             return None
+        if len(name) < 3:
+            continue   # 重报 of 重报移动传媒: a longer name may end further on
         if _outlet_name_closes(text, end):
             return end + _channel_after(text, end)
     return None
@@ -260,12 +262,17 @@ _DATELINE = re.compile(r"^[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日[讯电]")
 
 
 def _channel_after(text: str, end: int) -> int:
-    """-河北频道 after 人民网: the outlet's channel is part of its name."""
+    """-河北频道 after 人民网, 海峡频道 after 中国网: the outlet's channel is part of its name."""
     if end < len(text) and text[end] in "-－":
         k = text.find("频道", end, end + 8)
         if k > 0:
             return k + 2 - end
-    return 0
+    channel = _CHANNEL.match(text, end)
+    return channel.end() - end if channel else 0
+
+
+# A channel's name written right after its outlet's (中国网海峡频道).
+_CHANNEL = re.compile(r"[\u4e00-\u9fff]{1,4}频道")
 
 
 # --------------------------------------------------------------------------- by suffix
