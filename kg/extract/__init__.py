@@ -299,13 +299,18 @@ def _names_completed(views: list[SentenceView], kept: list[list[Candidate]]) -> 
     for view, sentence in zip(views, kept):
         fixed = []
         for c in sentence:
-            longer = next((n for n in cued if c.type == PERSON and c.source == "tagged" and len(n) > len(c.name)
-                           and n.startswith(c.name) and view.text.startswith(n, c.start)
-                           and not any(k is not c and overlaps(k.start, k.end, c.end, c.start + len(n))
-                                       for k in sentence)), None)
+            longer = next((n for n in cued if _completes(view, sentence, c, n)), None) \
+                if c.type == PERSON and c.source == "tagged" else None
             fixed.append(dataclasses.replace(c, end=c.start + len(longer), name=longer) if longer else c)
         out.append(fixed)
     return out
+
+
+def _completes(view: SentenceView, sentence: list[Candidate], c: Candidate, name: str) -> bool:
+    """``name`` runs on from ``c`` as written, over nothing else the sentence holds."""
+    end = c.start + len(name)
+    return len(name) > len(c.name) and name.startswith(c.name) and view.text.startswith(name, c.start) and \
+        not any(k is not c and overlaps(k.start, k.end, c.end, end) for k in sentence)
 
 
 def _recurring_names(views: list[SentenceView], kept: list[list[Candidate]]) -> list[list[Candidate]]:

@@ -274,16 +274,29 @@ def _inside(word: str, flag: str, shape: NameShape) -> bool:
         return True
     if not all(is_cjk(c) or (shape.numerals and (c.isdigit() or c.isalpha())) for c in word):
         return False
-    if shape.kind == "place" and len(word) > 1 and word_info(word) is None and any(c in _CLAUSE_GLUE for c in word):
-        return False   # 何啟/nr 银是/n 长江村: a function word the tagger glued into a word it made up
+    if shape.kind == "place":
+        return _inside_a_place(word, flag)
     if flag in NOMINAL_FLAGS:
         return True
-    if flag == "zg" and shape.kind == "place":
-        return True   # 新河/ns 浦/zg 社区: a character the tagger files as a morpheme, inside a place's name
     if flag == "m":
         return not word.isdigit() or shape.numerals
-    # 丰润/a 果蔬专业合作社: an adjective news rarely uses is a firm's brand word.
+    return _rare_word_of_a_name(word, flag, shape)
+
+
+def _rare_word_of_a_name(word: str, flag: str, shape: NameShape) -> bool:
+    """中天/t; 丰润/a 果蔬专业合作社: a time word, or an adjective before a body's kind, that news rarely
+    uses as one is a name's part (a firm's brand word)."""
     return (flag == "t" or (flag == "a" and shape.kind == ORGANIZATION and len(word) > 1)) and _rare(word)
+
+
+def _inside_a_place(word: str, flag: str) -> bool:
+    if len(word) > 1 and word_info(word) is None and any(c in _CLAUSE_GLUE for c in word):
+        return False   # 何啟/nr 银是/n 长江村: a function word the tagger glued into a word it made up
+    if flag in NOMINAL_FLAGS or flag == "zg":
+        return True   # 新河/ns 浦/zg 社区: a character the tagger files as a morpheme, inside a place's name
+    if flag == "m":
+        return not word.isdigit()
+    return flag == "t" and _rare(word)
 
 
 # Function words the tagger glues to a neighbour in a word the dictionary lacks (银是, 区的).

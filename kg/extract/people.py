@@ -351,12 +351,18 @@ def _in_a_label(scope: Scope, tok, k: int) -> bool:
         return False
     if not all(is_cjk(c) for c in tok.text) or scope.found.overlapping(tok.start, k, (PERSON,)):
         return False
-    before = scope.view.token_before(tok.start)
-    if before is not None and before.flag.startswith("nr") and len(before.text) == 2 and \
-            not scope.found.overlapping(before.start, before.end, PLACE_TYPES + (ORGANIZATION,)):
-        return False   # 所长杨俊/nr 云和/ns 社区民警: the name of two the tagger cut runs on into the word
+    if _after_a_name_cut_short(scope, tok):
+        return False
     lex = scope.lex
     return tok.text not in lex.person_roles and tok.text not in lex.posts and tok.text not in lex.clause_openers
+
+
+def _after_a_name_cut_short(scope: Scope, tok) -> bool:
+    """所长杨俊/nr 云和/ns 社区民警: the name of two the tagger cut runs on into the word (a place's word,
+    黄石/nr of 黄石村, is no name)."""
+    before = scope.view.token_before(tok.start)
+    return before is not None and before.flag.startswith("nr") and len(before.text) == 2 and \
+        not scope.found.overlapping(before.start, before.end, PLACE_TYPES + (ORGANIZATION,))
 
 
 def _with_level_prefix(scope: Scope, k: int) -> int:
