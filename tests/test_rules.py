@@ -1260,3 +1260,10 @@ def test_an_outlets_name_may_run_past_a_short_word_ending_like_one():
 def test_every_such_body_keeps_an_outlet_named_daily():
     kept, _ = _read("每日江西网9月16日讯 9月15日,县里召开会议。")
     assert "每日江西网" in kept
+
+
+def test_a_name_in_figures_and_signs_names_a_program_with_its_cue():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "该合作社采取“221+”经营模式,今年收入达到40万元。"))
+    programs = [e for e in r.entities if e.type == "Program"]
+    assert [p.name for p in programs] == ["221+经营模式"] and "221+" in programs[0].aliases

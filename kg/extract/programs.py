@@ -150,11 +150,16 @@ def _named_with_cue(text: str, name: str, j: int, after: int, cue: str, cue_end:
     with its cue as an alias (“红色物业”服务模式).
     """
     # “传”治村工作经验: a quoted character with words before the cue is a verb set off, not a name.
-    if cue and (name.isdigit() or (len(name) <= 2 and (len(name) == 2 or gap <= 2))):
+    numeric = _NUMERIC_NAME.fullmatch(name) is not None   # “126”, “331+”
+    if cue and (numeric or (len(name) <= 2 and (len(name) == 2 or gap <= 2))):
         return _with_cue_words(text, name, after, cue_end), cue_end, name
     if cue and gap < 6:
         return name, j, _with_cue_words(text, name, after, cue_end)
     return name, j, ""
+
+
+# A name written in figures and signs only (126, 331+, 1+N), which names a program with its cue.
+_NUMERIC_NAME = re.compile(r"[\d+＋·\-]+")
 
 
 def _with_cue_words(text: str, name: str, after: int, cue_end: int) -> str:
