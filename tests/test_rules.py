@@ -1267,3 +1267,28 @@ def test_a_name_in_figures_and_signs_names_a_program_with_its_cue():
     r = process_document(Document("t.txt", "t.txt", "该合作社采取“221+”经营模式,今年收入达到40万元。"))
     programs = [e for e in r.entities if e.type == "Program"]
     assert [p.name for p in programs] == ["221+经营模式"] and "221+" in programs[0].aliases
+
+
+def test_mongolian_names_are_read_by_their_parts():
+    kept, _ = _read("嘎查党支部书记萨仁图雅介绍情况。“乌音嘎、巴特尔……”牧民们依次上台领分红。")
+    assert {"萨仁图雅", "乌音嘎", "巴特尔"} <= kept
+
+
+def test_a_degree_in_a_given_name_turns_down_a_slogans_clause():
+    kept, rejected = _read("这几年,山更绿、水更清、景更美。")
+    assert not {"水更清", "景更美"} & kept
+
+
+def test_a_preposition_for_a_surname_opens_a_clause():
+    kept, rejected = _read("副总林长由同级政府主要负责人担任。")
+    assert "由同级" not in kept
+
+
+def test_a_given_name_keeps_a_character_whose_word_the_tagger_reads_otherwise():
+    kept, _ = _read("省委书记王炼红、省长李建春分别担任总林长。")
+    assert "李建春" in kept and "李建" not in kept
+
+
+def test_the_end_of_a_word_is_no_name():
+    kept, _ = _read("看着手中的真金白银,大家忍不住拍手称赞。")
+    assert "金白银" not in kept

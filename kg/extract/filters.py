@@ -151,6 +151,38 @@ def _a_role_for_a_given_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return False
 
 
+def _a_preposition_for_a_surname(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """总林长由同级党委…担任: a surname character the tagger reads alone as a preposition or conjunction (由,
+    和), before a given name it reads as an everyday word (同级), opens a clause, not a name."""
+    if len(c.name) != 3 or c.name[0] not in s.res.surnames:
+        return False
+    first, rest = s.view.token(c.start), s.view.token(c.start + 1)
+    return first.end == c.start + 1 and first.flag in ("p", "c") and rest.start == c.start + 1 and \
+        rest.end >= c.end and not rest.flag.startswith("nr") and _common(rest.text, t)
+
+
+def _the_end_of_a_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """真/d 金白银/nr, 嘎/o 查里/nrt: the name's first characters end a word that begins before it (真金白银,
+    嘎查), so the name is the tagger's cut, not a person."""
+    if c.start == 0 or not is_cjk(s.text[c.start - 1]):
+        return False
+    before = s.text[c.start - 1:c.start + 1]
+    idiom = word_info(s.text[c.start - 1:c.end])
+    # 真/d 金白银/nr: a name only the tagger read, whose surname closes an everyday word (真金) it cut.
+    return before in s.res.place_suffix_type or bool(idiom and not idiom[1].startswith("nr")) or (
+        c.source == "tagged" and _common(before, t))
+
+
+# Adverbs of degree that never begin a given name (水更清, 景更美: a slogan's "more").
+_DEGREE_ADVERBS = frozenset("更很最较")
+
+
+def _a_degree_in_a_given_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """山更绿、水更清、景更美: a surname character, an adverb of degree and an adjective make a slogan's
+    clause, not a name."""
+    return len(c.name) == 3 and c.name[1] in _DEGREE_ADVERBS
+
+
 def _a_level_for_a_given_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """全镇新当选的, 书记和镇退出, 干部和该村党员: after a surname character that reads here as a
     determiner or a conjunction (全, 和), a level word or a determiner (镇, 村, 该) opens a phrase
@@ -174,6 +206,12 @@ _PERSON_RULES = ((PERSON,), (
      _a_role_for_a_given_name),
     ("a-level-for-a-given-name", "a level word after a surname character read as a determiner or a "
      "conjunction is no given name (全镇新, 和镇)", _a_level_for_a_given_name),
+    ("a-preposition-for-a-surname", "a surname character read as a preposition before an everyday word "
+     "opens a clause (由同级)", _a_preposition_for_a_surname),
+    ("a-degree-in-a-given-name", "an adverb of degree after a surname character makes a slogan (水更清)",
+     _a_degree_in_a_given_name),
+    ("the-end-of-a-word", "a name's first characters end a word begun before it (真金白银, 嘎查里)",
+     _the_end_of_a_word),
 ))
 
 

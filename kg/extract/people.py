@@ -155,11 +155,25 @@ def _second_begins_a_word(scope: Scope, i: int) -> bool:
         return False  # 王建振作了讲话: the verb comes after the character, whatever word it starts
     for length in (4, 3, 2):
         info = word_info(text[i:i + length]) if i + length <= len(text) else None
+        if info and _tagger_reads_another_word(scope, i, length):
+            continue   # 叶建春分别: 春分 is a word, but the tagger reads 分别 from the next character on
         if info and info[0] >= 20 and not info[1].startswith("nr"):
             # 刘瑞健在仪式上: a word of two whose second half is a function character
             # (健在, 设在) leaves that character to the sentence and the first to the name;
             # a very common one (来到, 看到) is the next word (徐望来到).
             return not (length == 2 and text[i + 1] in FUNCTION_CHARS) or info[0] >= _COMMON_VERB_OF_TWO
+    return False
+
+
+def _tagger_reads_another_word(scope: Scope, i: int, length: int) -> bool:
+    """The tagger reads a longer word from inside the word of ``length`` at ``i`` on past its end."""
+    view = scope.view
+    if not view.tokens or i + length > len(scope.text):
+        return False
+    for k in range(i + 1, i + length):
+        tok = view.token(k)
+        if tok.start == k and tok.end > i + length and tok.end - tok.start > 1:
+            return True
     return False
 
 
@@ -1024,6 +1038,48 @@ def tibetan_names(scope: Scope) -> Iterator[Candidate]:
         yield _person(scope, (i, m.end()), "tibetan-name", posts=post_chain(scope, i) if titled else ())
 
 
+def mongolian_names(scope: Scope) -> Iterator[Candidate]:
+    """萨仁图雅, 乌兰巴特尔; 牧民毕力格说: two parts of Mongolian names written together are a name; one
+    part of three characters or more is one where a person stands (after a title or role, before a
+    verb of speech, as an item of a list of names)."""
+    parts = scope.lex.mongolian_name_parts
+    for m in _one_or_two_name_parts(parts).finditer(scope.text):
+        i, j = m.span()
+        sound = _sound_before_part(scope, i)   # 乌哈/nrt 毕力格: a first part the list lacks, tagged a name
+        if sound < i:
+            i, two = sound, True
+        else:
+            two = m.group(2) is not None
+        if not (scope.view.starts_token(i) or _sound_left(scope, i)) or (j - i < 3) or \
+                (not two and not _where_a_person_stands(scope, i, j)):
+            continue
+        titled = scope.view.ending_at("titles", i) is not None
+        yield _person(scope, (i, j), "mongolian-name", posts=post_chain(scope, i) if titled else ())
+
+
+def _sound_before_part(scope: Scope, i: int) -> int:
+    """Where a token the tagger reads as a name, written in transliterating characters, starts right
+    before ``i``; ``i`` when there is none."""
+    before = scope.view.token_before(i)
+    if before is not None and before.end == i and before.flag.startswith("nr") and 2 <= len(before.text) <= 3 and \
+            scope.lex.transliteration_chars.issuperset(before.text):
+        return before.start
+    return i
+
+
+def _where_a_person_stands(scope: Scope, i: int, j: int) -> bool:
+    view, text = scope.view, scope.text
+    before = bool(view.ending_at("titles", i) or view.ending_at("roles", i)) or text[i - 1:i] in ("“", "、")
+    after = bool(view.starting_at("speech_verbs", j)) or text[j:j + 1] in ("、", "…", "”")
+    return before or after
+
+
+@functools.lru_cache(maxsize=4)
+def _one_or_two_name_parts(parts: frozenset[str]) -> re.Pattern:
+    one = "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
+    return re.compile(f"({one})({one})?")
+
+
 @functools.lru_cache(maxsize=4)
 def _two_name_parts(parts: frozenset[str]) -> re.Pattern:
     """One pattern for two parts in a row, longest parts first: one scan of a sentence in C."""
@@ -1065,7 +1121,8 @@ _NOW_HOLDS = "现任"
 
 
 GENERATORS = (bylines, after_titles, after_roles, appointed, appointed_as, office_holders, addressed, speakers,
-              before_titles, tagged, foreign_names, listed_comrades, tibetan_names, biographies, posts_in_brackets,
+              before_titles, tagged, foreign_names, listed_comrades, tibetan_names, mongolian_names, biographies,
+              posts_in_brackets,
               copula_posts)
 # The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
 # (赵晓华为省政府秘书长 is no body 赵晓华为省政府).

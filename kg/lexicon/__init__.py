@@ -56,6 +56,7 @@ DATA_FILES = (
     "honours.tsv",
     "organ_short_forms.tsv",
     "tibetan_name_parts.txt",
+    "mongolian_name_parts.txt",
     "place_name_verbs.txt",
     "province_abbreviations.txt",
 )
@@ -139,6 +140,7 @@ class Lexicon:
     business_kinds: tuple[str, ...]         # 公司, 市场: after a region's name, its firms (美国公司), longest first
     industry_words: tuple[str, ...]         # 涂料, 电子科技: the trade that ends a company's name written short
     tibetan_name_parts: frozenset[str]      # 次仁, 卓玛: the parts of Tibetan names, which have no surname
+    mongolian_name_parts: frozenset[str]    # 巴特尔, 图雅: the parts of Mongolian names, which have no surname
     organ_short_forms: tuple[tuple[str, str], ...]   # 纪律检查委员会 -> 纪委, longest full form first
     honours: Mapping[str, tuple[str, ...]]  # verb, scope, head …: how an awarded title is written
     body_name_verbs: frozenset[str]         # 开发, 建设: verbs that stand inside a body's name
@@ -471,6 +473,7 @@ def load() -> Lexicon:
         business_kinds=_longest_first(_words("business_kinds.txt")),
         industry_words=_longest_first(_words("industry_words.txt")),
         tibetan_name_parts=frozenset(_words("tibetan_name_parts.txt")),
+        mongolian_name_parts=frozenset(_words("mongolian_name_parts.txt")),
         organ_short_forms=tuple(sorted(_pairs("organ_short_forms.tsv").items(), key=lambda kv: -len(kv[0]))),
         honours={kind: _longest_first(words) for kind, words in
                  _kinds("honours.tsv", ("verb", "verb-titled", "scope", "head", "after")).items()},
