@@ -1292,3 +1292,28 @@ def test_a_given_name_keeps_a_character_whose_word_the_tagger_reads_otherwise():
 def test_the_end_of_a_word_is_no_name():
     kept, _ = _read("看着手中的真金白银,大家忍不住拍手称赞。")
     assert "金白银" not in kept
+
+
+def test_a_name_the_story_knows_runs_over_a_short_form_the_tagger_read():
+    kept, _ = _read("河长罗成介绍情况。这样的巡查一个月两次,每次罗成都要用半天时间。")
+    assert "成都市" not in kept
+
+
+def test_a_conjunctions_character_after_a_township_opens_its_village():
+    kept, _ = _read("安顺市宋旗镇和兴村驻村第一书记何孝友表演快板。")
+    assert "和兴村" in kept
+
+
+def test_an_intern_in_a_byline_is_the_papers_person():
+    kept, _ = _read("编辑:刘艳芳 实习生 唐韵")
+    assert {"刘艳芳", "唐韵"} <= kept
+
+
+def test_outlets_of_two_characters_of_a_dot_and_of_a_branch_station():
+    kept, _ = _read("红网衡东分站8月16日讯(分站记者 周巍)会议召开。近日,中青报·中青网记者走访了山村。来源:红网")
+    assert {"红网衡东分站", "中青报", "中青网", "红网"} <= kept
+
+
+def test_townships_listed_before_a_shared_kind_of_township():
+    kept, _ = _read("龙河流经丰都县三建、南天湖、双路等乡镇后注入长江。")
+    assert {"三建镇", "南天湖镇", "双路镇"} <= kept

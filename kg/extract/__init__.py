@@ -328,7 +328,9 @@ def _recurring_names(views: list[SentenceView], kept: list[list[Candidate]]) -> 
                 j = i + len(name)
                 blocked = any(overlaps(c.start, c.end, i, j) and (coarse(c.type) == coarse(proto.type) or
                                                                   c.type == PERSON) for c in sentence + more)
-                if not blocked and _word_bounded(view, i, j, proto.type):
+                # 罗成都要: the tagger read the city's short form 成都 across the end of a name the story knows.
+                short_place = any(k.source == "division-short" and k.start < j < k.end for k in sentence)
+                if not blocked and (_word_bounded(view, i, j, proto.type) or short_place):
                     more.append(Candidate(i, j, proto.type, name, "document", alias=proto.alias,
                                           role=proto.role))
                 i = view.text.find(name, j)

@@ -196,6 +196,12 @@ def _before_reporters(text: str) -> Iterator[int]:
             while k > 0 and i - k < _MAX_OUTLET and is_cjk(text[k - 1]):
                 k -= 1
             yield k
+            while k > 1 and text[k - 1] == "·":   # 中青报·中青网记者: outlets joined by a dot
+                j = k - 1
+                while j > 0 and k - 1 - j < _MAX_OUTLET and is_cjk(text[j - 1]):
+                    j -= 1
+                yield j
+                k = j
             i = text.find(cue, i + 1)
 
 
@@ -212,11 +218,16 @@ def _outlet_end(scope: Scope, start: int, endings: dict[int, int]) -> int | None
         name = text[start:end]
         if name in _NOT_OUTLETS:
             return None
-        if len(name) < 3:
+        if len(name) < 3 and not _short_outlet(name):
             continue   # 重报 of 重报移动传媒: a longer name may end further on
         if _outlet_name_closes(text, end):
             return end + _channel_after(text, end)
     return None
+
+
+def _short_outlet(name: str) -> bool:
+    """红网: an outlet's name of two characters, which no dictionary holds as a word (通报, 汇报 are words)."""
+    return len(name) == 2 and name[-1] in "网报台" and word_info(name) is None
 
 
 def _outlet_reach(text: str, start: int) -> int:
@@ -248,7 +259,7 @@ def _outlet_name_closes(text: str, end: int) -> bool:
     """What follows an outlet in a source line or byline: the end, a pause, 讯 or 记者, a dateline, 》 or ),
     or the next outlet of a list (综合大众日报、新华社消息)."""
     rest = text[end:end + 12].lstrip(" 》)）】")
-    return end == len(text) or rest[:1] in ("", " ", "、") or rest.startswith(_AFTER_OUTLET) or \
+    return end == len(text) or rest[:1] in ("", " ", "、", "·") or rest.startswith(_AFTER_OUTLET) or \
         bool(_DATELINE.match(rest)) or text[end:end + 1] in "》)） "
 
 
@@ -271,8 +282,8 @@ def _channel_after(text: str, end: int) -> int:
     return channel.end() - end if channel else 0
 
 
-# A channel's name written right after its outlet's (中国网海峡频道).
-_CHANNEL = re.compile(r"[\u4e00-\u9fff]{1,4}频道")
+# A channel's or branch station's name written right after its outlet's (中国网海峡频道, 红网衡东分站).
+_CHANNEL = re.compile(r"[\u4e00-\u9fff]{1,4}(?:频道|分站)")
 
 
 # --------------------------------------------------------------------------- by suffix

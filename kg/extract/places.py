@@ -213,6 +213,7 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
         if bound is None:
             return None
     listed = _listed_after_its_kind(scope, p, kind)
+    bound = _conjunction_character_opening(scope, bound, p) or bound
     start = listed if listed is not None else _sound_start(scope, bound, p, end)
     if start is None:
         return None
@@ -220,6 +221,16 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
     parent = bound.parent.name if bound.parent is not None and bound.parent.end <= start else ""
     return Candidate(start, end, kind, normalize_name(scope.text[start:end]), "place-suffix",
                      parent=parent, weak=weak, signals=(LISTED,) if listed is not None else ())
+
+
+def _conjunction_character_opening(scope: Scope, bound: Boundary, p: int) -> Boundary | None:
+    """宋旗镇和/c 兴村/ns: after a township, a conjunction's character before a stem of one character opens
+    the village's name (和兴村); a village of one character is not listed after its township with 和."""
+    k = bound.start
+    if p - k != 1 or k < 1 or scope.text[k - 1] not in "和与":
+        return None
+    township = scope.found.ending_at(k - 1, (TOWNSHIP,))
+    return Boundary(k - 1, township) if township is not None else None
 
 
 def _sound_start(scope: Scope, bound: Boundary, p: int, end: int) -> int | None:
@@ -531,11 +542,11 @@ def world_cities(scope: Scope) -> Iterator[Candidate]:
 # Official names first: the suffixed places that follow take them as parents.
 # 安阳、玉海、锦湖3个街道, 城关、东关等乡镇: names listed before the suffix they share (and a count).
 _SHARED_SUFFIX = re.compile(rf"((?:[{CJK_CLASS}]{{2,4}}、)+[{CJK_CLASS}]{{2,4}})"
-                            r"(?:等|等?[0-9一二三四五六七八九十两]+个)(街道|镇|乡)")
+                            r"(?:等|等?[0-9一二三四五六七八九十两]+个)(街道|乡镇|镇|乡)")
 
 
 def listed_divisions(scope: Scope) -> Iterator[Candidate]:
-    """Townships listed by their names before the suffix they share (安阳、玉海、锦湖3个街道).
+    """Townships listed by their names before the suffix they share (安阳、玉海、锦湖3个街道; 三建、双路等乡镇).
 
     Every item with the suffix must be a division's name, or none is read;
     the first item is the longest end of its run of characters that is one
@@ -545,16 +556,24 @@ def listed_divisions(scope: Scope) -> Iterator[Candidate]:
     lex = scope.lex
     for m in _SHARED_SUFFIX.finditer(scope.text):
         items, suffix, pos = m.group(1).split("、"), m.group(2), m.start(1)
-        first = next((items[0][k:] for k in range(len(items[0]) - 1) if items[0][k:] + suffix in
-                      lex.divisions_by_name and scope.view.starts_token(pos + k)), None)
-        if first is None or not all(item + suffix in lex.divisions_by_name for item in items[1:]):
+        first = next((items[0][k:] for k in range(len(items[0]) - 1) if _listed_full_name(lex, items[0][k:], suffix)
+                      and scope.view.starts_token(pos + k)), None)
+        if first is None or not all(_listed_full_name(lex, item, suffix) for item in items[1:]):
             continue
         pos += len(items[0]) - len(first)
         for item in [first] + items[1:]:
-            full = item + suffix
+            full = _listed_full_name(lex, item, suffix)
             cand = _division(scope, pos, pos + len(item), full, lex.divisions_by_name[full], None)
             yield dataclasses.replace(cand, short=item, source="listed-division")
             pos += len(item) + 1
+
+
+def _listed_full_name(lex, item: str, suffix: str) -> str:
+    """The division's name of a list's item before its shared suffix; 乡镇 is 镇 or 乡, whichever is listed."""
+    for end in (("镇", "乡") if suffix == "乡镇" else (suffix,)):
+        if item + end in lex.divisions_by_name:
+            return item + end
+    return ""
 
 
 NAMED = (listed_divisions, divisions, countries, world_cities)
