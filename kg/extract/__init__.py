@@ -326,16 +326,22 @@ def _recurring_names(views: list[SentenceView], kept: list[list[Candidate]]) -> 
             i = view.text.find(name)
             while i >= 0:
                 j = i + len(name)
-                blocked = any(overlaps(c.start, c.end, i, j) and (coarse(c.type) == coarse(proto.type) or
-                                                                  c.type == PERSON) for c in sentence + more)
-                # 罗成都要: the tagger read the city's short form 成都 across the end of a name the story knows.
-                short_place = any(k.source == "division-short" and k.start < j < k.end for k in sentence)
-                if not blocked and (_word_bounded(view, i, j, proto.type) or short_place):
+                if _free_for(view, sentence + more, proto, i, j):
                     more.append(Candidate(i, j, proto.type, name, "document", alias=proto.alias,
                                           role=proto.role))
                 i = view.text.find(name, j)
         out.append(more)
     return out
+
+
+def _free_for(view: SentenceView, taken: list[Candidate], proto: Candidate, i: int, j: int) -> bool:
+    """Whether ``proto``'s name may be read again at [i, j): nothing of its kind (or a person) there, and
+    whole words, or a name whose end the tagger read into a city's short form (罗成都要: 成都)."""
+    if any(overlaps(c.start, c.end, i, j) and (coarse(c.type) == coarse(proto.type) or c.type == PERSON)
+           for c in taken):
+        return False
+    short_place = any(k.source == "division-short" and k.start < j < k.end for k in taken)
+    return _word_bounded(view, i, j, proto.type) or short_place
 
 
 def _word_bounded(view: SentenceView, i: int, j: int, kind: str) -> bool:
