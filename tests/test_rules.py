@@ -1317,3 +1317,10 @@ def test_outlets_of_two_characters_of_a_dot_and_of_a_branch_station():
 def test_townships_listed_before_a_shared_kind_of_township():
     kept, _ = _read("龙河流经丰都县三建、南天湖、双路等乡镇后注入长江。")
     assert {"三建镇", "南天湖镇", "双路镇"} <= kept
+
+
+def test_names_in_brackets_closing_a_paragraph_are_the_papers_people():
+    kept, _ = _read("此后,经验在全市推广。\n(吴海波 莫建中)")
+    assert {"吴海波", "莫建中"} <= kept
+    kept, _ = _read("会议由副市长主持(李明)。")
+    assert "李明" not in kept

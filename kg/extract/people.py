@@ -402,6 +402,23 @@ def bylines(scope: Scope) -> Iterator[Candidate]:
             yield _person(scope, span, "byline", role=title)
 
 
+def bracketed_bylines(scope: Scope) -> Iterator[Candidate]:
+    """(覃波 莫建松) closing a paragraph: the paper's people named in brackets, with no title, as many
+    stories end; every item must be a full name."""
+    text = scope.text
+    m = _BRACKETED_NAMES.search(text)
+    if m is None:
+        return
+    spans = [(m.start(1) + a.start(), m.start(1) + a.end()) for a in re.finditer(r"[^ 、]+", m.group(1))]
+    if all(name_at(scope, i, end=j) == (i, j) for i, j in spans):
+        for span in spans:
+            yield _person(scope, span, "byline")
+
+
+# Names in brackets, separated by spaces or 、, at the end of a paragraph: (覃波 莫建松).
+_BRACKETED_NAMES = re.compile(r"[(（]([\u4e00-\u9fff]{2,3}(?:[ 、][\u4e00-\u9fff]{2,3}){0,3})[)）]\s*$")
+
+
 def _byline_names(scope: Scope, k: int) -> Iterator[tuple[int, int]]:
     """The spans of the names after a byline's role at ``k``, one after another (记者 李明 王芳报道)."""
     text = scope.text
@@ -1120,7 +1137,7 @@ _BIOGRAPHY = re.compile(r"(?:^|(?<=[。;；:：\s]))([\u4e00-\u9fff]{2,4})[,，(
 _NOW_HOLDS = "现任"
 
 
-GENERATORS = (bylines, after_titles, after_roles, appointed, appointed_as, office_holders, addressed, speakers,
+GENERATORS = (bylines, bracketed_bylines, after_titles, after_roles, appointed, appointed_as, office_holders, addressed, speakers,
               before_titles, tagged, foreign_names, listed_comrades, tibetan_names, mongolian_names, biographies,
               posts_in_brackets,
               copula_posts)
