@@ -1324,3 +1324,18 @@ def test_names_in_brackets_closing_a_paragraph_are_the_papers_people():
     assert {"吴海波", "莫建中"} <= kept
     kept, _ = _read("会议由副市长主持(李明)。")
     assert "李明" not in kept
+
+
+def test_a_bureau_glued_to_its_heads_title_is_a_body():
+    kept, _ = _read("甘肃省经济合作局局长杨文军出席。")
+    assert "甘肃省经济合作局" in kept
+
+
+def test_an_adjective_the_dictionary_lacks_is_a_firms_brand():
+    kept, _ = _read("代表来到广东省富远稀土有限公司视察。")
+    assert "广东省富远稀土有限公司" in kept
+
+
+def test_a_bracketed_place_before_a_firms_trade_stands_inside_its_name():
+    kept, _ = _read("研发中心设在华信科技(厦门)生物科技有限公司。")
+    assert "华信科技(厦门)生物科技有限公司" in kept

@@ -225,10 +225,11 @@ _LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "股
 
 
 def _bracketed_place_start(view: SentenceView, found: Found, start: int, head: int, shape: NameShape) -> int | None:
-    """华信科技(厦门)有限公司: the place a company is registered in, bracketed before its legal form."""
+    """华信科技(厦门)有限公司, 正大康地(梅州)生物科技有限公司: the place a company is registered in,
+    bracketed before its legal form or the trade that comes before it."""
     text = view.text
-    if not shape.inserted or start != head or start < 4 or text[start - 1] not in ")）" \
-            or not text.startswith(_LEGAL_FORMS, head):
+    if not shape.inserted or start > head or start < 4 or text[start - 1] not in ")）" \
+            or not text.startswith(_LEGAL_FORMS, head) or not all(is_cjk(c) for c in text[start:head]):
         return None
     place = found.ending_at(start - 1, shape.prefix_types)
     if place is not None and place.type != ORGANIZATION:
@@ -286,7 +287,9 @@ def _inside(word: str, flag: str, shape: NameShape) -> bool:
 def _rare_word_of_a_name(word: str, flag: str, shape: NameShape) -> bool:
     """中天/t; 丰润/a 果蔬专业合作社: a time word, or an adjective before a body's kind, that news rarely
     uses as one is a name's part (a firm's brand word)."""
-    return (flag == "t" or (flag == "a" and shape.kind == ORGANIZATION and len(word) > 1)) and _rare(word)
+    if flag == "a" and shape.kind == ORGANIZATION and len(word) > 1:
+        return word_info(word) is None or _rare(word)   # 富远/a: a word the dictionary lacks is a name's
+    return flag == "t" and _rare(word)
 
 
 def _inside_a_place(word: str, flag: str) -> bool:
