@@ -1339,3 +1339,11 @@ def test_an_adjective_the_dictionary_lacks_is_a_firms_brand():
 def test_a_bracketed_place_before_a_firms_trade_stands_inside_its_name():
     kept, _ = _read("研发中心设在华信科技(厦门)生物科技有限公司。")
     assert "华信科技(厦门)生物科技有限公司" in kept
+
+
+def test_names_quoted_on_one_pattern_as_a_program_are_of_its_series():
+    from kg.pipeline import process_document
+    text = ("我县收看“三个一批”项目建设活动“签约一批”直播实况,并同步开展“开工一批”活动。"
+            "“开工一批”项目共12个,“开工一批”活动由县委组织。")
+    programs = {e.name for e in process_document(Document("t.txt", "t.txt", text)).entities if e.type == "Program"}
+    assert {"开工一批", "签约一批"} <= programs

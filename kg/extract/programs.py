@@ -468,8 +468,21 @@ def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None,
     # An awarded title is a program by the words around it, whatever else the model weighs.
     accepted = {name for name, found in occurrences.items()
                 if any(_sure(signals) for signals in found) or model.accepts(pooled_cues(found))}
+    accepted |= {c.name for sentence in candidates for c in _siblings(sentence, accepted)}
     return [[part for c in sentence if c.name in accepted for part in _dotted_parts(c, accepted)]
             for sentence in candidates]
+
+
+def _siblings(sentence: list[Candidate], accepted: set[str]) -> list[Candidate]:
+    """“签约一批”…“开工一批”: names quoted in one sentence on one pattern (the same length and the same
+    first or last two characters) as a program the story names are programs of the same series."""
+    listed = [c for c in sentence if "quoted" in c.signals]
+    named = [c for c in listed if c.name in accepted]
+    return [c for c in listed if c.name not in accepted and any(_one_pattern(c.name, n.name) for n in named)]
+
+
+def _one_pattern(a: str, b: str) -> bool:
+    return len(a) == len(b) >= 4 and (a[:2] == b[:2] or a[-2:] == b[-2:])
 
 
 def _dotted_parts(c: Candidate, accepted: set[str]) -> list[Candidate]:
