@@ -1347,3 +1347,8 @@ def test_names_quoted_on_one_pattern_as_a_program_are_of_its_series():
             "“开工一批”项目共12个,“开工一批”活动由县委组织。")
     programs = {e.name for e in process_document(Document("t.txt", "t.txt", text)).entities if e.type == "Program"}
     assert {"开工一批", "签约一批"} <= programs
+
+
+def test_festivals_joined_by_and_or_with_a_season_are_named_by_the_ordinal():
+    kept, _ = _read("第22届中国西部商品交易会暨中国天水伏羲文化旅游节在宾馆举行。四川省第十四届(秋季)乡村文化旅游节开幕。")
+    assert {"中国西部商品交易会", "中国天水伏羲文化旅游节", "四川省第十四届(秋季)乡村文化旅游节"} <= kept

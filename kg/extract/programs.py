@@ -391,6 +391,10 @@ def festivals(scope: Scope) -> Iterator[Candidate]:
             start = m.start(1)   # 第12届中国·盱眙龙虾节: with no place before it, the name follows the ordinal
         yield Candidate(start, m.end(), PROGRAM, normalize_name(text[start:m.end()]), "festival",
                         signals=(FESTIVAL,))
+        joined = _JOINED_EVENT.match(text, m.end())   # 第22届中国西部商品交易会暨中国天水伏羲文化旅游节
+        if joined:
+            yield Candidate(joined.start(1), joined.end(), PROGRAM, normalize_name(joined.group(1)), "festival",
+                            signals=(FESTIVAL,))
 
 
 # --------------------------------------------------------------------------- campaigns named by their place
@@ -444,9 +448,15 @@ def _sure(signals: tuple[str, ...]) -> bool:
     return signals in _SURE or CHIEF_SYSTEM in signals or (
         "quoted" in signals and "shape:plus" in signals and "has:comma" not in signals)
 # 第N届 and a name that ends as a recurring event does (节, 庙会, 博览会, 运动会, 大赛 …); a dot may
-# join the country to the place that holds it (第12届中国·盱眙龙虾节).
-_FESTIVAL = re.compile(r"第[一二三四五六七八九十百\d]+届([\u4e00-\u9fff][\u4e00-\u9fff·]{1,12}?"
+# join the country to the place that holds it (第12届中国·盱眙龙虾节), a season in brackets may follow the
+# ordinal (第十四届(秋季)乡村文化旅游节).
+_FESTIVAL = re.compile(r"第[一二三四五六七八九十百\d]+届(?:[(（][\u4e00-\u9fff]{2}[)）])?([\u4e00-\u9fff][\u4e00-\u9fff·]{1,12}?"
                        r"(?:文化节|旅游节|艺术节|美食节|丰收节|采摘节|[^\W\d_]节|庙会|博览会|交易会|运动会|大赛|赛事|论坛|展览会))")
+
+
+# An event held together with the one an ordinal names, after 暨 ("and"), named the same way.
+_JOINED_EVENT = re.compile(r"暨([\u4e00-\u9fff][\u4e00-\u9fff·]{1,12}?"
+                           r"(?:文化节|旅游节|艺术节|美食节|丰收节|采摘节|[^\W\d_]节|庙会|博览会|交易会|运动会|大赛|论坛|展览会))")
 
 
 # --------------------------------------------------------------------------- the document decides
