@@ -1352,3 +1352,13 @@ def test_names_quoted_on_one_pattern_as_a_program_are_of_its_series():
 def test_festivals_joined_by_and_or_with_a_season_are_named_by_the_ordinal():
     kept, _ = _read("第22届中国西部商品交易会暨中国天水伏羲文化旅游节在宾馆举行。四川省第十四届(秋季)乡村文化旅游节开幕。")
     assert {"中国西部商品交易会", "中国天水伏羲文化旅游节", "四川省第十四届(秋季)乡村文化旅游节"} <= kept
+
+
+def test_a_village_stem_never_opens_with_the_end_of_a_kind_of_village():
+    kept, _ = _read("集团帮扶村邓庄村、政安村开展活动。")
+    assert "村邓庄村" not in kept
+
+
+def test_a_verb_glued_to_a_village_the_story_names_is_no_part_of_it():
+    kept, _ = _read("他到永宁县闽宁镇石海村担任第一书记。他说服李明回石海村担任村党支部书记。")
+    assert "石海村" in kept and "回石海村" not in kept

@@ -60,7 +60,7 @@ class Extractor:
         doc = _Document(views, self.res)
         doc.stage(places.NAMED)
         doc.stage(places.SUFFIXED)
-        doc.kept = _after_a_township_written_short(views, doc.kept)
+        doc.kept = _verbs_before_known_places(views, _after_a_township_written_short(views, doc.kept))
         doc.add(_recurring_places(views, doc.kept, self.lex))
         doc.hint(people.BEFORE_BODIES, after=people.continue_lists)
         doc.stage(bodies.GENERATORS)
@@ -192,6 +192,23 @@ def _after_a_township_written_short(views: list[SentenceView], kept: list[list[C
 
 
 _TOWNSHIP_SUFFIXES = ("街道", "镇", "乡")
+
+
+def _verbs_before_known_places(views: list[SentenceView], kept: list[list[Candidate]]) -> list[list[Candidate]]:
+    """说服他回玉海村担任书记 in a story that names 玉海村: a verb of one character glued to a village
+    the story names elsewhere is no part of its name."""
+    names = {c.name for sentence in kept for c in sentence if c.source == "place-suffix"}
+    return [[_without_the_verb(view, c, names) for c in sentence] for view, sentence in zip(views, kept)]
+
+
+def _without_the_verb(view: SentenceView, c: Candidate, names: set[str]) -> Candidate:
+    if c.source != "place-suffix" or len(c.name) < 4 or c.name[1:] not in names or \
+            view.text[c.start:c.start + 1] != c.name[0]:
+        return c
+    info = word_info(c.name[0])
+    if not info or not info[1].startswith(("v", "p")):
+        return c
+    return dataclasses.replace(c, start=c.start + 1, name=c.name[1:])
 
 
 def _split_at_township(view: SentenceView, c: Candidate, townships: dict[str, Candidate]) -> list[Candidate]:

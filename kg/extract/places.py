@@ -440,11 +440,16 @@ def _one_character_village(scope: Scope, stem: str, start: int, p: int, end: int
 
 
 def _plainly_no_name(scope: Scope, stem: str, start: int) -> bool:
-    """Too short, an everyday word, only the names of levels (县镇村), a count (首个村), a verb inside, or
-    people acting."""
+    """Too short, an everyday word, only the names of levels (县镇村), a count (首个村), a verb inside,
+    people acting, or the end of the word before."""
     return len(stem) < 2 or stem in scope.lex.generic_words or all(c in LEVEL_PREFIXES for c in stem) or is_count(stem) or \
         (_holds_verb(stem) and stem not in scope.lex.place_name_verbs) or _holds_time_word(stem) or \
-        _people_acting(scope, stem, start)
+        _people_acting(scope, stem, start) or _closes_the_word_before(scope, stem, start)
+
+
+def _closes_the_word_before(scope: Scope, stem: str, start: int) -> bool:
+    """帮扶村邓家村, 示范村李庄村: a stem opening with 村 that ends the word before it (a kind of village)."""
+    return stem[0] == "村" and start > 0 and is_cjk(scope.text[start - 1])
 
 
 def _people_acting(scope: Scope, stem: str, start: int) -> bool:
