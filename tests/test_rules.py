@@ -1362,3 +1362,18 @@ def test_a_village_stem_never_opens_with_the_end_of_a_kind_of_village():
 def test_a_verb_glued_to_a_village_the_story_names_is_no_part_of_it():
     kept, _ = _read("他到永宁县闽宁镇石海村担任第一书记。他说服李明回石海村担任村党支部书记。")
     assert "石海村" in kept and "回石海村" not in kept
+
+
+def test_posts_listed_after_a_link_or_before_a_removals_duty_are_each_held():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "会议决定,任命王立为漳州市人民政府副市长、代理市长。"
+                                  "决定免去刘平漳州市人民政府副市长、市公安局局长的职务。"))
+    posts = {(x.head, x.tail) for x in r.relations if x.kind == "holdsPost"}
+    assert {("Person:王立", "代理市长"), ("Person:刘平", "市公安局局长"), ("Person:刘平", "漳州市人民政府副市长")} <= posts
+
+
+def test_a_post_taken_up_later_in_the_names_clause_is_held():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "市妇联调研员陆平2021年7月到金贵镇江南村担任驻村第一书记。"))
+    posts = {(x.head, x.tail) for x in r.relations if x.kind == "holdsPost"}
+    assert ("Person:陆平", "驻村第一书记") in posts

@@ -899,9 +899,11 @@ def posts_after(scope: Scope, people: list[Candidate]) -> list[Candidate]:
     groups = _lists(scope, people)
     out = []
     for group in groups:
-        post = _post_after(scope, group[-1].end, appointed=any(c.source == "appointed" for c in group))
+        posts = _posts_after(scope, group[-1].end, appointed=any(c.source == "appointed" for c in group)) or \
+            _taken_later_in_the_clause(scope, group[-1].end, people)
         for c in group:
-            out.append(dataclasses.replace(c, posts=c.posts + (post,)) if post and post not in c.posts else c)
+            new = tuple(p for p in posts if p not in c.posts)
+            out.append(dataclasses.replace(c, posts=c.posts + new) if new else c)
     return out
 
 
@@ -916,21 +918,51 @@ def _lists(scope: Scope, people: list[Candidate]) -> list[list[Candidate]]:
     return groups
 
 
-def _post_after(scope: Scope, j: int, appointed: bool) -> Post | None:
-    """The post linked to the name ending at ``j`` (为…, 的…职务, 6名…), or, in a notice, written
-    right after it and closed by 职务 (免去刘松岭省政府秘书长职务)."""
+def _posts_after(scope: Scope, j: int, appointed: bool) -> tuple[Post, ...]:
+    """The posts linked to the name ending at ``j`` (为…, 的…职务, 6名…, with the posts listed after the
+    first: 为泉州市人民政府副市长、代理市长), or, in a notice, written right after it and closed by 职务
+    (免去刘松岭省政府秘书长、市公安局局长的职务)."""
     text = scope.text
     k = j + 2 if text.startswith("同志", j) else j
     link = next((w for w in _POST_LINKS if text.startswith(w, k)), None)
-    if link is not None:
-        return _label_ending_in_title(scope, k + len(link))
-    count = _count_before_post(text, k)   # 6名县政协委员
-    if count:
-        return _label_ending_in_title(scope, k + count)
-    post = _label_ending_in_title(scope, k) if appointed else None
-    if post is not None and text.startswith("职务", k + len(post.label)):
-        return post
-    return None
+    count = _count_before_post(text, k) if link is None else 0   # 6名县政协委员
+    if link is not None or count:
+        return _listed_labels(scope, k + (len(link) if link else count))
+    posts = _listed_labels(scope, k) if appointed else ()
+    end = k + sum(len(p.label) + 1 for p in posts) - 1
+    return posts if posts and text.startswith(("职务", "的职务"), end) else ()
+
+
+def _taken_later_in_the_clause(scope: Scope, j: int, people: list[Candidate]) -> tuple[Post, ...]:
+    """陆少波2021年7月到贺兰县江南村担任驻村第一书记: the post the name's clause says it took up,
+    after a date and a place, when no other person stands between."""
+    text = scope.text
+    stop = next((i for i in range(j, min(len(text), j + _CLAUSE_REACH)) if text[i] in _CLAUSE_ENDS), len(text))
+    k = text.find(_TAKES_UP, j, stop)
+    if k < 0 or any(j <= c.start < k for c in people):
+        return ()
+    return _listed_labels(scope, k + len(_TAKES_UP))
+
+
+_TAKES_UP = "担任"
+_CLAUSE_ENDS = frozenset(",，。;；!！?？:：")
+# How far after a name its clause's verb of taking up a post is looked for.
+_CLAUSE_REACH = 30
+
+
+def _listed_labels(scope: Scope, k: int) -> tuple[Post, ...]:
+    """The post labelled from ``k``, and those listed after it with 、."""
+    posts: list[Post] = []
+    while k < len(scope.text):
+        post = _label_ending_in_title(scope, k)
+        if post is None or not scope.text.startswith(post.label, k):
+            return tuple(posts) if posts or post is None else (post,)
+        posts.append(post)
+        k += len(post.label)
+        if scope.text[k:k + 1] != "、":
+            break
+        k += 1
+    return tuple(posts)
 
 
 # 何啟银是长江村的党支部书记: the copula links a name to its post, written bare or after its place.
