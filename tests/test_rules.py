@@ -1377,3 +1377,8 @@ def test_a_post_taken_up_later_in_the_names_clause_is_held():
     r = process_document(Document("t.txt", "t.txt", "市妇联调研员陆平2021年7月到金贵镇江南村担任驻村第一书记。"))
     posts = {(x.head, x.tail) for x in r.relations if x.kind == "holdsPost"}
     assert ("Person:陆平", "驻村第一书记") in posts
+
+
+def test_a_referring_level_before_a_place_that_opens_a_body_is_only_its_address():
+    kept, _ = _read("通报的是前不久该镇石牛村村支部书记违规收礼的行为。")
+    assert "石牛村村支部" in kept and "该镇石牛村村支部" not in kept

@@ -494,7 +494,9 @@ def _level(scope: Scope, start: int, p: int, suffix: str, has_prefix: bool) -> t
     opening = next((c for c in scope.found.starting_at(start, (ORGANIZATION,)) if c.end <= p), None)
     if opening is not None and opening.level:
         return start, opening.level, opening.ref   # 市委组织部 opens with 市委: the same place
-    return (_referring_level_before(scope.text, start) or _bare_level_before(scope, start)
+    # 该镇铁鹅村村支部: before a place that opens the name, a referring level is only its address.
+    referring = None if has_prefix else _referring_level_before(scope.text, start)
+    return (referring or _bare_level_before(scope, start)
             or _referring_level_in_stem(scope.text, start, p) or _level_opening_stem(scope, start, p, has_prefix)
             or _level_of_a_listed_body(scope, start, p, suffix) or (start, "", ""))
 
