@@ -1382,3 +1382,8 @@ def test_a_post_taken_up_later_in_the_names_clause_is_held():
 def test_a_referring_level_before_a_place_that_opens_a_body_is_only_its_address():
     kept, _ = _read("通报的是前不久该镇石牛村村支部书记违规收礼的行为。")
     assert "石牛村村支部" in kept and "该镇石牛村村支部" not in kept
+
+
+def test_every_such_body_after_a_determiner_and_its_measure_word():
+    kept, rejected = _read("镇政府和每个村委会便民服务中心外的公开栏上贴出通报。")
+    assert "村委会便民服务中心" not in kept and rejected.get("村委会便民服务中心") == "every-such-body"

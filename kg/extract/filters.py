@@ -363,6 +363,8 @@ def _every_such_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
     while k > 0 and s.text[k - 1] in LEVEL_PREFIXES:
         k -= 1   # 各市州党委, 各县区委: the levels listed after the determiner are its
     before = s.text[k - 1] if k > 0 else ""
+    if before == "个" and s.text[k - 2:k - 1] in _PLURAL_DETERMINERS:
+        before = s.text[k - 2]   # 每个村委会便民服务中心: every village committee's
     if c.source == "media" and c.name.startswith(_DAILY):
         return False   # 每日甘肃网: "daily", an outlet's own name
     return c.name[:1] in _PLURAL_DETERMINERS or (before in _PLURAL_DETERMINERS and c.source == "body-suffix")
