@@ -1387,3 +1387,11 @@ def test_a_referring_level_before_a_place_that_opens_a_body_is_only_its_address(
 def test_every_such_body_after_a_determiner_and_its_measure_word():
     kept, rejected = _read("镇政府和每个村委会便民服务中心外的公开栏上贴出通报。")
     assert "村委会便民服务中心" not in kept and rejected.get("村委会便民服务中心") == "every-such-body"
+
+
+def test_places_listed_after_a_place_with_its_parent_share_the_parent():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "城关镇东风村、红旗村、胜利村开展活动。"))
+    names = {e.key: e.name for e in r.entities}
+    located = {(names[x.head], names[x.tail]) for x in r.relations if x.kind == "locatedIn"}
+    assert {("红旗村", "城关镇"), ("胜利村", "城关镇")} <= located

@@ -219,6 +219,8 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
         return None
     weak = suffix in scope.lex.weak_place_suffixes
     parent = bound.parent.name if bound.parent is not None and bound.parent.end <= start else ""
+    if listed is not None and not parent:
+        parent = _parent_of_the_item_before(scope, listed)   # 城关镇东风村、红旗村: both the town's
     return Candidate(start, end, kind, normalize_name(scope.text[start:end]), "place-suffix",
                      parent=parent, weak=weak, signals=(LISTED,) if listed is not None else ())
 
@@ -271,6 +273,11 @@ def _listed_after_its_kind(scope: Scope, p: int, kind: str) -> int | None:
     if before is None or before.type != kind or before.weak:
         return None
     return k + 1 if not _holds_verb(item) else None
+
+
+def _parent_of_the_item_before(scope: Scope, start: int) -> str:
+    before = scope.found.ending_at(start - 1, PLACE_TYPES)
+    return before.parent if before is not None else ""
 
 
 def _joined_to_the_place_before(scope: Scope, p: int, end: int, kind: str, suffix: str) -> Candidate | None:
