@@ -1395,3 +1395,11 @@ def test_places_listed_after_a_place_with_its_parent_share_the_parent():
     names = {e.key: e.name for e in r.entities}
     located = {(names[x.head], names[x.tail]) for x in r.relations if x.kind == "locatedIn"}
     assert {("红旗村", "城关镇"), ("胜利村", "城关镇")} <= located
+
+
+def test_an_item_listed_after_a_place_whose_parent_the_story_gives_shares_it():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "宁县中村镇邓庄村举行分红。帮扶单位走访邓庄村、政和村。"))
+    names = {e.key: e.name for e in r.entities}
+    located = {(names[x.head], names[x.tail]) for x in r.relations if x.kind == "locatedIn"}
+    assert ("政和村", "中村镇") in located

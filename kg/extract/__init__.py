@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from kg.extract import bodies, people, places, programs
 from kg.extract.base import normalize_name, word_info
-from kg.extract.candidate import Candidate, coarse
+from kg.extract.candidate import LISTED, Candidate, coarse
 from kg.extract.context import Resources, Scope, resources
 from kg.extract.filters import Rejection, apply_chain
 from kg.extract.overlap import compatible, one_person_a_span, resolve_overlaps
@@ -28,7 +28,7 @@ from kg.extract.view import Found, SentenceView
 from kg.lexicon import Lexicon
 from kg.lexicon import load as load_lexicon
 from kg.lexicon import short_forms
-from kg.model import (COMMUNITY, ORGANIZATION, PERSON, PROGRAM, TOWNSHIP, VILLAGE, CleanDocument,
+from kg.model import (COMMUNITY, ORGANIZATION, PERSON, PLACE_TYPES, PROGRAM, TOWNSHIP, VILLAGE, CleanDocument,
                       Mention)
 from kg.text import is_cjk, overlaps
 
@@ -62,6 +62,7 @@ class Extractor:
         doc.stage(places.SUFFIXED)
         doc.kept = _verbs_before_known_places(views, _after_a_township_written_short(views, doc.kept))
         doc.add(_recurring_places(views, doc.kept, self.lex))
+        doc.kept = _listed_with_a_known_parent(doc.kept)
         doc.hint(people.BEFORE_BODIES, after=people.continue_lists)
         doc.stage(bodies.GENERATORS)
         doc.stage(bodies.COORDINATED)
@@ -222,6 +223,24 @@ def _split_at_township(view: SentenceView, c: Candidate, townships: dict[str, Ca
                               codes=township.codes, short=form),
                     dataclasses.replace(c, start=k, name=normalize_name(view.text[k:c.end]), parent=township.name)]
     return [c]
+
+
+def _listed_with_a_known_parent(kept: list[list[Candidate]]) -> list[list[Candidate]]:
+    """帮扶村邓家村、政平村 in a story that writes 中村镇邓家村: an item listed after a place whose parent
+    the story gives lies in that parent too."""
+    parents = {c.name: c.parent for sentence in kept for c in sentence if c.type in PLACE_TYPES and c.parent}
+    out = []
+    for sentence in kept:
+        ends = {c.end: c for c in sentence if c.type in PLACE_TYPES}
+        out.append([_with_the_parent_of(c, ends.get(c.start - 1), parents) for c in sentence])
+    return out
+
+
+def _with_the_parent_of(c: Candidate, before: Candidate | None, parents: dict[str, str]) -> Candidate:
+    if c.parent or LISTED not in c.signals or before is None or before.type != c.type:
+        return c
+    parent = before.parent or parents.get(before.name, "")
+    return dataclasses.replace(c, parent=parent) if parent and parent != c.name else c
 
 
 def _known_places(kept: list[list[Candidate]], lex: Lexicon) -> tuple[dict[str, Candidate], dict[str, Candidate]]:
