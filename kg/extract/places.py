@@ -212,12 +212,16 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
         bound = _sound_written(scope, p, bound)
         if bound is None:
             return None
+    return _named_place(scope, bound, p, end, kind, weak=suffix in scope.lex.weak_place_suffixes)
+
+
+def _named_place(scope: Scope, bound: Boundary, p: int, end: int, kind: str, weak: bool) -> Candidate | None:
+    """The place whose name the scan bounded, if its stem names one, with its parent."""
     listed = _listed_after_its_kind(scope, p, kind)
     bound = _conjunction_character_opening(scope, bound, p) or bound
     start = listed if listed is not None else _sound_start(scope, bound, p, end)
     if start is None:
         return None
-    weak = suffix in scope.lex.weak_place_suffixes
     parent = bound.parent.name if bound.parent is not None and bound.parent.end <= start else ""
     if listed is not None and not parent:
         parent = _parent_of_the_item_before(scope, listed)   # 城关镇东风村、红旗村: both the town's
