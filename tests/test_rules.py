@@ -1403,3 +1403,8 @@ def test_an_item_listed_after_a_place_whose_parent_the_story_gives_shares_it():
     names = {e.key: e.name for e in r.entities}
     located = {(names[x.head], names[x.tail]) for x in r.relations if x.kind == "locatedIn"}
     assert ("政和村", "中村镇") in located
+
+
+def test_a_verse_quoted_in_a_story_is_no_program():
+    kept, rejected = _read("快板词成了流行曲:“酒菜就整一锅香,七盘八碗不用装”成了村规。")
+    assert not any("一锅香" in n for n in kept)

@@ -31,6 +31,7 @@ class Thresholds:
     everyday_bare_body: int = 10000  # frequency from which a level and a suffix are one everyday word (市场)
     min_name: int = 2              # characters of the shortest name
     max_body: int = 24             # characters of the longest body's name
+    verse_line: int = 6            # characters from which a quoted clause is a line of verse, not a slogan's part
 
 
 THRESHOLDS = Thresholds()
@@ -443,7 +444,15 @@ def _opens_a_bodys_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.source == "cued" and any(b.end > c.end for b in s.found.starting_at(c.start, (ORGANIZATION,)))
 
 
+def _a_verse(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """“酒菜就整一锅香,七盘八碗不用装”: lines of verse (a clapper talk, a couplet) set off by commas, each of
+    six characters or more, are speech; a program's slogan is of short parts (“柴草进院,宠物栓养”)."""
+    lines = re.split("[,，]", c.name)
+    return len(lines) >= 2 and all(len(line) >= t.verse_line for line in lines)
+
+
 _PROGRAM_RULES = ((PROGRAM,), (
+    ("a-verse", "lines of verse set off by commas are speech, not a program's name", _a_verse),
     ("a-kind-of-body", "a kind of body quoted alone is no program (两委)", _a_kind_of_body),
     ("opens-a-bodys-name", "a name found by its cue that opens a body's name is what the body runs (…示范区管委会)",
      _opens_a_bodys_name),
