@@ -1408,3 +1408,13 @@ def test_an_item_listed_after_a_place_whose_parent_the_story_gives_shares_it():
 def test_a_verse_quoted_in_a_story_is_no_program():
     kept, rejected = _read("快板词成了流行曲:“酒菜就整一锅香,七盘八碗不用装”成了村规。")
     assert not any("一锅香" in n for n in kept)
+
+
+def test_a_conjunction_before_a_name_begins_neither_name():
+    kept, _ = _read("内二科的曹勤主任和张春英医师出席。周院长和熊院长签署了协议书。")
+    assert "张春英" in kept and not {"和张春", "和熊"} & kept
+
+
+def test_a_given_name_keeps_its_character_before_a_word_that_is_no_verb():
+    kept, _ = _read("县教育局党组成员、副局长鲍官平等陪同调研。")
+    assert "鲍官平" in kept

@@ -174,6 +174,16 @@ def _the_end_of_a_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
         c.source == "tagged" and _common(before, t))
 
 
+def _a_conjunction_before_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """主任和/c 张春瑛/nr, 周院长和/c 熊/nr 院长: a surname character the tagger reads alone as a conjunction or
+    preposition, before a name it reads as one, joins two people; it begins neither's name."""
+    first = s.view.token(c.start)
+    if first.start != c.start or first.end != c.start + 1 or first.flag not in ("c", "p") or c.end >= len(s.text) + 1:
+        return False
+    rest = s.view.token(c.start + 1) if c.start + 1 < len(s.text) else None
+    return rest is not None and rest.start == c.start + 1 and rest.flag.startswith("nr")
+
+
 # Adverbs of degree that never begin a given name (水更清, 景更美: a slogan's "more").
 _DEGREE_ADVERBS = frozenset("更很最较")
 
@@ -213,6 +223,8 @@ _PERSON_RULES = ((PERSON,), (
      _a_degree_in_a_given_name),
     ("the-end-of-a-word", "a name's first characters end a word begun before it (真金白银, 嘎查里)",
      _the_end_of_a_word),
+    ("a-conjunction-before-a-name", "a conjunction's character before a name the tagger reads joins two people "
+     "(和张春瑛)", _a_conjunction_before_a_name),
 ))
 
 

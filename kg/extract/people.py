@@ -161,7 +161,8 @@ def _second_begins_a_word(scope: Scope, i: int) -> bool:
             # 刘瑞健在仪式上: a word of two whose second half is a function character
             # (健在, 设在) leaves that character to the sentence and the first to the name;
             # a very common one (来到, 看到) is the next word (徐望来到).
-            return not (length == 2 and text[i + 1] in FUNCTION_CHARS) or info[0] >= _COMMON_VERB_OF_TWO
+            return not (length == 2 and text[i + 1] in FUNCTION_CHARS) or (
+                info[1] == "v" and info[0] >= _COMMON_VERB_OF_TWO)   # 来到, not 平等 of 鲍官平等陪同
     return False
 
 
