@@ -1418,3 +1418,8 @@ def test_a_conjunction_before_a_name_begins_neither_name():
 def test_a_given_name_keeps_its_character_before_a_word_that_is_no_verb():
     kept, _ = _read("县教育局党组成员、副局长鲍官平等陪同调研。")
     assert "鲍官平" in kept
+
+
+def test_a_distance_name_is_a_places_stem_and_a_count_is_not():
+    kept, _ = _read("三里社区夕阳红艺术队演出。两个社区的居民和几个村的干部参加。")
+    assert "三里社区" in kept and not {"两个社区", "几个村"} & kept

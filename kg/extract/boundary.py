@@ -314,7 +314,7 @@ def _rare(word: str) -> bool:
 
 
 # A count, an ordinal or a date before a name (9名, 第一个, 首个, 2020年, 3月): it opens no name.
-_COUNT = re.compile(r"(?:第?[\d一二三四五六七八九十两百千]+[余多]?[名个位家所项户人批支届年月日号]|首个|首批|每个|多个|这个|那个)")
+_COUNT = re.compile(r"(?:第?[\d一二三四五六七八九十两百千几]+[余多]?[名个位家所项户人批支届年月日号]|首个|首批|每个|多个|这个|那个)")
 # 该市, 我县, 本村: a body named by a level and a word that refers to a place (该市住建局) keeps them.
 _REFERRING_LEVELS = frozenset(a + b for a in "该我本" for b in "省市县区镇乡村旗")
 

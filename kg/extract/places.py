@@ -430,7 +430,15 @@ def _vouched_for(scope: Scope, whole, start: int, p: int, end: int, parent: Cand
         scope.text.endswith(_VISITING_VERBS, 0, start)
     # 在民族社区,网格员…: where something happens, a clause of its own (not 在和谐社区建设中).
     located = scope.text.endswith("在", 0, start) and scope.text[end:end + 1] in ",，、里内"
-    return coined or addressed or governed or located
+    return coined or addressed or governed or located or _a_distance_name(scope, scope.text[start:p], start, p)
+
+
+def _a_distance_name(scope: Scope, stem: str, start: int, p: int) -> bool:
+    """三里社区, 十里村: a numeral word the tagger reads whole (三里/m) names a place by its distance; a count
+    (两个社区) does not."""
+    tok = scope.view.token(start)
+    return tok.start == start and tok.end == p and tok.flag == "m" and not is_count(stem) and \
+        not any(c.isdigit() for c in stem)
 
 
 def _named_after_its_township(scope: Scope, stem: str, start: int, p: int, end: int,
