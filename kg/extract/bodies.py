@@ -688,8 +688,8 @@ _NOT_BODY_KIND_FLAGS = ("u", "uj", "p", "c", "d", "v", "r", "f")
 def _one_character_suffix_is_a_word(scope: Scope, p: int, end: int) -> bool:
     """队 of 巡逻队 is a word of its own; 队 of 队伍 or a particle the tagger reads there is none."""
     tok = scope.view.token(p)
-    if tok.start == p and tok.end > end and scope.view.starting_at("titles", end):
-        return True   # 合作/vn 局局长/n: the tagger glued the kind to the title of its head
+    if tok.end > end and scope.view.starting_at("titles", end):
+        return True   # 合作/vn 局局长/n, 执行局局长/n: the tagger glued the kind to the title of its head
     return tok.end == end and tok.flag not in _NOT_BODY_KIND_FLAGS
 
 
