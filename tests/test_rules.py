@@ -1423,3 +1423,8 @@ def test_a_given_name_keeps_its_character_before_a_word_that_is_no_verb():
 def test_a_distance_name_is_a_places_stem_and_a_count_is_not():
     kept, _ = _read("三里社区夕阳红艺术队演出。两个社区的居民和几个村的干部参加。")
     assert "三里社区" in kept and not {"两个社区", "几个村"} & kept
+
+
+def test_an_outlet_named_a_report_after_its_place_but_not_a_kind_of_report():
+    kept, _ = _read("中国报道讯(通讯员顾静)10月30日,会议召开。(连续报道)")
+    assert "中国报道" in kept and "连续报道" not in kept

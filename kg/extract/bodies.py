@@ -220,6 +220,8 @@ def _outlet_end(scope: Scope, start: int, endings: dict[int, int]) -> int | None
             return None
         if len(name) < 3 and not _short_outlet(name):
             continue   # 重报 of 重报移动传媒: a longer name may end further on
+        if name.endswith("报道") and not _names_something(scope, name[:-2]):
+            continue   # (连续报道): a kind of report; 中国报道 is an outlet named after its place
         if _outlet_name_closes(text, end):
             return end + _channel_after(text, end)
     return None
