@@ -132,6 +132,11 @@ def _short_body(scope: Scope, word: str) -> bool:
 _FIELDS_OF_KNOWLEDGE = frozenset("学药术")
 
 
+def _a_places_name(scope: Scope, stem: str) -> bool:
+    lex = scope.lex
+    return stem in lex.division_short_names or stem in lex.divisions_by_name or stem in lex.country_names
+
+
 def _names_something(scope: Scope, stem: str) -> bool:
     """A place's name or a proper name, not an everyday word (业主 of 业主委员会)."""
     if stem in scope.lex.division_short_names or stem in scope.lex.divisions_by_name:
@@ -220,8 +225,8 @@ def _outlet_end(scope: Scope, start: int, endings: dict[int, int]) -> int | None
             return None
         if len(name) < 3 and not _short_outlet(name):
             continue   # 重报 of 重报移动传媒: a longer name may end further on
-        if name.endswith("报道") and not _names_something(scope, name[:-2]):
-            continue   # (连续报道): a kind of report; 中国报道 is an outlet named after its place
+        if name.endswith("报道") and not _a_places_name(scope, name[:-2]):
+            continue   # (连续报道), 李明报道: a kind of report, a byline; 中国报道 is an outlet named after its place
         if _outlet_name_closes(text, end):
             return end + _channel_after(text, end)
     return None
