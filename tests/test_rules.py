@@ -1428,3 +1428,10 @@ def test_a_distance_name_is_a_places_stem_and_a_count_is_not():
 def test_an_outlet_named_a_report_after_its_place_but_not_a_kind_of_report():
     kept, _ = _read("中国报道讯(通讯员顾静)10月30日,会议召开。(连续报道)\n记者 李明 王芳报道")
     assert {"中国报道", "李明", "王芳"} <= kept and not {"连续报道", "王芳报道"} & kept
+
+
+def test_a_units_ordinal_stands_inside_a_posts_label():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "第一中心人民法庭庭长姜辉说。第二检察部主任沈明龙出席。"))
+    posts = {x.tail for x in r.relations if x.kind == "holdsPost"}
+    assert {"第一中心人民法庭庭长", "第二检察部主任"} <= posts
