@@ -359,11 +359,17 @@ def _label_left(scope: Scope, start: int) -> tuple[int, str]:
 _ACTING = "代"
 
 
-def _in_a_label(scope: Scope, tok, k: int) -> bool:
+def _a_level_or_an_ordinal(scope: Scope, tok) -> bool:
+    """村级河长: the level's 级, which the tagger reads as a measure word; 第一中心人民法庭庭长, 第二检察部主任:
+    the ordinal of a unit."""
     if tok.text == "级" and tok.start > 0 and scope.text[tok.start - 1] in _LEVELS:
-        return True   # 村级河长, 县级领导: the level's 级, which the tagger reads as a measure word
-    if tok.flag == "m" and tok.text.startswith("第") and len(tok.text) > 1:
-        return True   # 第一中心人民法庭庭长, 第二检察部主任: the ordinal of a unit
+        return True
+    return tok.flag == "m" and tok.text.startswith("第") and len(tok.text) > 1
+
+
+def _in_a_label(scope: Scope, tok, k: int) -> bool:
+    if _a_level_or_an_ordinal(scope, tok):
+        return True
     if tok.flag not in NOMINAL_FLAGS | {"l"} or tok.flag.startswith("nr") or any(c in PUNCT for c in tok.text):
         return False
     if not all(is_cjk(c) for c in tok.text) or scope.found.overlapping(tok.start, k, (PERSON,)):
