@@ -1435,3 +1435,9 @@ def test_a_units_ordinal_stands_inside_a_posts_label():
     r = process_document(Document("t.txt", "t.txt", "第一中心人民法庭庭长姜辉说。第二检察部主任沈明龙出席。"))
     posts = {x.tail for x in r.relations if x.kind == "holdsPost"}
     assert {"第一中心人民法庭庭长", "第二检察部主任"} <= posts
+
+
+def test_a_mass_organisation_in_a_post_chain_is_the_level_of_the_post_before():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "文水县召开会议。县人大常委会副主任、县委办主任、总工会主席张建中参加。"))
+    assert "文水县总工会" in {e.name for e in r.entities}

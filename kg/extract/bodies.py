@@ -624,6 +624,8 @@ def _organ_in_a_post(scope: Scope, start: int, end: int, name: str, suffix: str)
         full = committee + name
     elif place and suffix not in _PARTY_DEPARTMENTS:
         full = place + name
+    elif prev.level and suffix not in _PARTY_DEPARTMENTS and len(suffix) > 1:
+        full = prev.level + name   # 县委办主任、总工会主席: the county's federation, as the post before it
     else:
         return None
     return Candidate(start, end, ORGANIZATION, full, "body-in-post", level=prev.level, ref=prev.ref, alias=name)
