@@ -1441,3 +1441,8 @@ def test_a_mass_organisation_in_a_post_chain_is_the_level_of_the_post_before():
     from kg.pipeline import process_document
     r = process_document(Document("t.txt", "t.txt", "文水县召开会议。县人大常委会副主任、县委办主任、总工会主席张建中参加。"))
     assert "文水县总工会" in {e.name for e in r.entities}
+
+
+def test_a_name_after_a_legal_role_ending_its_clause_is_a_person():
+    kept, _ = _read("第二天早上,他们便找到了被执行人肖力。活动有效提升群众幸福感。")
+    assert "肖力" in kept and "幸福感" not in kept

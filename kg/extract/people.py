@@ -491,10 +491,12 @@ def after_roles(scope: Scope) -> Iterator[Candidate]:
         j = span[1]
         name = text[span[0]:j]
         given, whole = (word_info(name[1:]) if len(name) >= 3 else None), word_info(name)
-        if (whole is not None and not whole[1].startswith("nr")) or \
+        if (whole is not None and not whole[1].startswith("nr")) or name[-1] in _NOUN_ENDINGS or \
                 (given is not None and given[0] >= 100 and not given[1].startswith("nr")):
             continue   # 群众幸福感: a word, not a name
-        if j < len(text) and (text[j] in "、,，等" or scope.view.starting_at("speech_verbs", j) or (
+        ends = j == len(text) or text[j] in "。;；"   # 找到了被执行人肖力。: a name the tagger reads, ending the clause
+        if (ends and _tagged_as_person(scope, span[0], j)) or j < len(text) and (
+                text[j] in "、,，等" or scope.view.starting_at("speech_verbs", j) or (
                 text[j] in "的在是也都就" and _tagged_as_person(scope, span[0], j)) or _acts_next(scope, span)):
             yield _person(scope, span, "after-role")
 
