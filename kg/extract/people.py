@@ -488,17 +488,26 @@ def after_roles(scope: Scope) -> Iterator[Candidate]:
         span = name_at(scope, k)
         if span is None:
             continue
-        j = span[1]
-        name = text[span[0]:j]
-        given, whole = (word_info(name[1:]) if len(name) >= 3 else None), word_info(name)
-        if (whole is not None and not whole[1].startswith("nr")) or name[-1] in _NOUN_ENDINGS or \
-                (given is not None and given[0] >= 100 and not given[1].startswith("nr")):
+        if _a_word_after_a_role(text[span[0]:span[1]]):
             continue   # 群众幸福感: a word, not a name
-        ends = j == len(text) or text[j] in "。;；"   # 找到了被执行人肖力。: a name the tagger reads, ending the clause
-        if (ends and _tagged_as_person(scope, span[0], j)) or j < len(text) and (
-                text[j] in "、,，等" or scope.view.starting_at("speech_verbs", j) or (
-                text[j] in "的在是也都就" and _tagged_as_person(scope, span[0], j)) or _acts_next(scope, span)):
+        if _stands_as_a_person(scope, span):
             yield _person(scope, span, "after-role")
+
+
+def _a_word_after_a_role(name: str) -> bool:
+    given, whole = (word_info(name[1:]) if len(name) >= 3 else None), word_info(name)
+    return (whole is not None and not whole[1].startswith("nr")) or name[-1] in _NOUN_ENDINGS or \
+        (given is not None and given[0] >= 100 and not given[1].startswith("nr"))
+
+
+def _stands_as_a_person(scope: Scope, span: tuple[int, int]) -> bool:
+    """What follows a name after a role: a pause, a verb of saying, what the person does, or, for a name
+    the tagger reads, the end of the clause (找到了被执行人肖力。)."""
+    text, j = scope.text, span[1]
+    if j == len(text) or text[j] in "。;；":
+        return _tagged_as_person(scope, span[0], j)
+    return text[j] in "、,，等" or bool(scope.view.starting_at("speech_verbs", j)) or (
+        text[j] in "的在是也都就" and _tagged_as_person(scope, span[0], j)) or _acts_next(scope, span)
 
 
 def _acts_next(scope: Scope, span: tuple[int, int]) -> bool:
