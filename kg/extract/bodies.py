@@ -673,7 +673,8 @@ def _vouched(scope: Scope, bound, start: int, p: int, end: int, suffix: str, lev
     proper = _proper_name_before_suffix(scope, core_start, start, p, end, suffix) or \
         scope.text.startswith(_THE_CENTRE, start)   # 中央第三生态环境保护督察组: the national level opens it
     if not (bound.prefixes or level or proper):
-        return suffix in _MISSION_SUFFIXES and _a_mission(scope, start, p)
+        return (suffix in _MISSION_SUFFIXES and _a_mission(scope, start, p)) or (
+            suffix.endswith(_FORMED_BODIES) and _quoted_whole(scope, start, end))
     if weak and not level and not proper:
         return _placed_before_weak_suffix(scope, bound, p)
     return True
@@ -681,6 +682,18 @@ def _vouched(scope: Scope, bound, start: int, p: int, end: int, suffix: str, lev
 
 # Kinds of body named by the task they are set up for (乡村振兴工作队, 脱贫攻坚工作队, 防汛指挥部).
 _MISSION_SUFFIXES = ("工作队", "工作组", "指挥部", "指挥中心", "专班", "突击队")
+
+
+# Bodies that people form and name (a team, a troupe, an association), which a quote may name whatever
+# its words; not kinds that also name a way of working (红色物业, 共享平台).
+_FORMED_BODIES = ("队", "团", "协会", "联盟", "理事会", "议事会", "工作室", "合作社")
+
+
+def _quoted_whole(scope: Scope, start: int, end: int) -> bool:
+    """成立了“红色服务队”: a body's name quoted whole is a name the writer gives, whatever its words."""
+    text = scope.text
+    return start > 0 and end < len(text) and text[end] in _OPENING_QUOTES and \
+        _OPENING_QUOTES[text[end]] == text[start - 1] and end - start >= 4
 
 
 def _a_mission(scope: Scope, start: int, p: int) -> bool:
