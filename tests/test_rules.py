@@ -1450,6 +1450,6 @@ def test_a_name_after_a_legal_role_ending_its_clause_is_a_person():
 
 def test_a_team_quoted_whole_is_a_body_and_a_quoted_way_of_working_a_program():
     from kg.pipeline import process_document
-    r = process_document(Document("t.txt", "t.txt", "小区成立了一支以党员为主的“红色先锋队”,每天巡查。社区打造“红色物业”品牌。"))
+    r = process_document(Document("t.txt", "t.txt", "小区成立了一支以党员为主的“红心服务队”,每天巡查。社区打造“红色物业”品牌。"))
     kinds = {e.name: e.type for e in r.entities}
-    assert kinds.get("红色先锋队") == "Organization" and kinds.get("红色物业") == "Program"
+    assert kinds.get("红心服务队") == "Organization" and kinds.get("红色物业") == "Program"

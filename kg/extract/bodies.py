@@ -673,8 +673,7 @@ def _vouched(scope: Scope, bound, start: int, p: int, end: int, suffix: str, lev
     proper = _proper_name_before_suffix(scope, core_start, start, p, end, suffix) or \
         scope.text.startswith(_THE_CENTRE, start)   # 中央第三生态环境保护督察组: the national level opens it
     if not (bound.prefixes or level or proper):
-        return (suffix in _MISSION_SUFFIXES and _a_mission(scope, start, p)) or (
-            suffix.endswith(_FORMED_BODIES) and _quoted_whole(scope, start, end))
+        return _named_without_a_place(scope, start, p, end, suffix)
     if weak and not level and not proper:
         return _placed_before_weak_suffix(scope, bound, p)
     return True
@@ -687,6 +686,13 @@ _MISSION_SUFFIXES = ("工作队", "工作组", "指挥部", "指挥中心", "专
 # Bodies that people form and name (a team, a troupe, an association), which a quote may name whatever
 # its words; not kinds that also name a way of working (红色物业, 共享平台).
 _FORMED_BODIES = ("队", "团", "协会", "联盟", "理事会", "议事会", "工作室", "合作社")
+
+
+def _named_without_a_place(scope: Scope, start: int, p: int, end: int, suffix: str) -> bool:
+    """A body with no place, level or proper name before its suffix: a team named by its task, or a
+    team, troupe or association quoted whole."""
+    return (suffix in _MISSION_SUFFIXES and _a_mission(scope, start, p)) or (
+        suffix.endswith(_FORMED_BODIES) and _quoted_whole(scope, start, end))
 
 
 def _quoted_whole(scope: Scope, start: int, end: int) -> bool:
