@@ -1453,3 +1453,8 @@ def test_a_team_quoted_whole_is_a_body_and_a_quoted_way_of_working_a_program():
     r = process_document(Document("t.txt", "t.txt", "小区成立了一支以党员为主的“红心服务队”,每天巡查。社区打造“红色物业”品牌。"))
     kinds = {e.name: e.type for e in r.entities}
     assert kinds.get("红心服务队") == "Organization" and kinds.get("红色物业") == "Program"
+
+
+def test_delegations_and_survey_teams_are_bodies():
+    kept, _ = _read("清源县党政考察团在交城县考察交流。省委调研组来我县调研。")
+    assert {"清源县党政考察团", "省委调研组"} <= kept
