@@ -137,7 +137,7 @@ def _past_word(view: SentenceView, found: Found, start: int, shape: NameShape) -
 
 
 def _a_chiefs_system(view: SentenceView, tok, shape: NameShape) -> bool:
-    """林长/n 制 of 辉南县林长制指挥中心, 河长制办公室: a chief's title before 制 names the system of chiefs,
+    """林长/n 制 of 抚松县林长制指挥中心, 河长制办公室: a chief's title before 制 names the system of chiefs,
     which a body set up for it is named after."""
     return shape.kind == ORGANIZATION and tok.text.endswith("长") and view.text[tok.end:tok.end + 1] == "制"
 

@@ -371,7 +371,7 @@ def _suffix_inside_a_word(scope: Scope, p: int, end: int) -> bool:
 
 def _own_body_after_a_village(scope: Scope, tok, p: int) -> bool:
     """铁鹅/n 村村/n 支部书记: after a stem of two characters or more (铁鹅), the second 村 opens the
-    village's own body (村支部, 村委会); a name of one character and 村 (仁村村) doubles it instead."""
+    village's own body (村支部, 村委会); a name of one character and 村 (东村村) doubles it instead."""
     before = scope.view.token_before(tok.start)
     return before is not None and len(before.text) >= 2 and all(is_cjk(c) for c in before.text) and \
         scope.text.startswith(_AFTER_A_VILLAGE, p)
