@@ -152,14 +152,19 @@ def _a_role_for_a_given_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return False
 
 
+def _surname_read_as_a_function_word(c: Candidate, s: Scope) -> bool:
+    """The tagger reads the name's first character alone, as a conjunction or preposition (和, 由)."""
+    first = s.view.token(c.start)
+    return first.start == c.start and first.end == c.start + 1 and first.flag in ("c", "p")
+
+
 def _a_preposition_for_a_surname(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """总林长由同级党委…担任: a surname character the tagger reads alone as a preposition or conjunction (由,
     和), before a given name it reads as an everyday word (同级), opens a clause, not a name."""
-    if len(c.name) != 3 or c.name[0] not in s.res.surnames:
+    if len(c.name) != 3 or c.name[0] not in s.res.surnames or not _surname_read_as_a_function_word(c, s):
         return False
-    first, rest = s.view.token(c.start), s.view.token(c.start + 1)
-    return first.end == c.start + 1 and first.flag in ("p", "c") and rest.start == c.start + 1 and \
-        rest.end >= c.end and not rest.flag.startswith("nr") and _common(rest.text, t)
+    rest = s.view.token(c.start + 1)
+    return rest.start == c.start + 1 and rest.end >= c.end and not rest.flag.startswith("nr") and _common(rest.text, t)
 
 
 def _the_end_of_a_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
@@ -177,11 +182,10 @@ def _the_end_of_a_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
 def _a_conjunction_before_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """主任和/c 张春瑛/nr, 周院长和/c 熊/nr 院长: a surname character the tagger reads alone as a conjunction or
     preposition, before a name it reads as one, joins two people; it begins neither's name."""
-    first = s.view.token(c.start)
-    if first.start != c.start or first.end != c.start + 1 or first.flag not in ("c", "p") or c.end >= len(s.text) + 1:
+    if not _surname_read_as_a_function_word(c, s) or c.start + 1 >= len(s.text):
         return False
-    rest = s.view.token(c.start + 1) if c.start + 1 < len(s.text) else None
-    return rest is not None and rest.start == c.start + 1 and rest.flag.startswith("nr")
+    rest = s.view.token(c.start + 1)
+    return rest.start == c.start + 1 and rest.flag.startswith("nr")
 
 
 # Adverbs of degree that never begin a given name (水更清, 景更美: a slogan's "more").
@@ -205,8 +209,7 @@ def _a_level_for_a_given_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
         return False
     if c.name[0] in DETERMINERS and second in LEVEL_PREFIXES:
         return True   # 全镇, 全村: "the whole town"
-    token = s.view.token(c.start)
-    return token.start == c.start and token.end == c.start + 1 and token.flag in ("c", "p")
+    return _surname_read_as_a_function_word(c, s)
 
 
 _PERSON_RULES = ((PERSON,), (

@@ -1145,15 +1145,19 @@ def _where_a_person_stands(scope: Scope, i: int, j: int) -> bool:
 
 @functools.lru_cache(maxsize=4)
 def _one_or_two_name_parts(parts: frozenset[str]) -> re.Pattern:
-    one = "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
+    one = _any_part(parts)
     return re.compile(f"({one})({one})?")
 
 
 @functools.lru_cache(maxsize=4)
 def _two_name_parts(parts: frozenset[str]) -> re.Pattern:
     """One pattern for two parts in a row, longest parts first: one scan of a sentence in C."""
-    one = "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
+    one = _any_part(parts)
     return re.compile(f"(?:{one})(?:{one})")
+
+
+def _any_part(parts: frozenset[str]) -> str:
+    return "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
 
 
 def biographies(scope: Scope) -> Iterator[Candidate]:
@@ -1189,10 +1193,9 @@ _BIOGRAPHY = re.compile(r"(?:^|(?<=[。;；:：\s]))([\u4e00-\u9fff]{2,4})[,，(
 _NOW_HOLDS = "现任"
 
 
-GENERATORS = (bylines, bracketed_bylines, after_titles, after_roles, appointed, appointed_as, office_holders, addressed, speakers,
-              before_titles, tagged, foreign_names, listed_comrades, tibetan_names, mongolian_names, biographies,
-              posts_in_brackets,
-              copula_posts)
+GENERATORS = (bylines, bracketed_bylines, after_titles, after_roles, appointed, appointed_as, office_holders,
+              addressed, speakers, before_titles, tagged, foreign_names, listed_comrades, tibetan_names,
+              mongolian_names, biographies, posts_in_brackets, copula_posts)
 # The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
 # (赵晓华为省政府秘书长 is no body 赵晓华为省政府).
 BEFORE_BODIES = (bylines, after_titles, appointed, appointed_as, office_holders, addressed, biographies)

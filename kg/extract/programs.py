@@ -450,13 +450,13 @@ def _sure(signals: tuple[str, ...]) -> bool:
 # 第N届 and a name that ends as a recurring event does (节, 庙会, 博览会, 运动会, 大赛 …); a dot may
 # join the country to the place that holds it (第12届中国·盱眙龙虾节), a season in brackets may follow the
 # ordinal (第十四届(秋季)乡村文化旅游节).
-_FESTIVAL = re.compile(r"第[一二三四五六七八九十百\d]+届(?:[(（][\u4e00-\u9fff]{2}[)）])?([\u4e00-\u9fff][\u4e00-\u9fff·]{1,12}?"
-                       r"(?:文化节|旅游节|艺术节|美食节|丰收节|采摘节|[^\W\d_]节|庙会|博览会|交易会|运动会|大赛|赛事|论坛|展览会))")
+_EVENT_NAME = (r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,12}?"
+               r"(?:文化节|旅游节|艺术节|美食节|丰收节|采摘节|[^\W\d_]节|庙会|博览会|交易会|运动会|大赛|赛事|论坛|展览会)")
+_FESTIVAL = re.compile(rf"第[一二三四五六七八九十百\d]+届(?:[(（][\u4e00-\u9fff]{{2}}[)）])?({_EVENT_NAME})")
 
 
 # An event held together with the one an ordinal names, after 暨 ("and"), named the same way.
-_JOINED_EVENT = re.compile(r"暨([\u4e00-\u9fff][\u4e00-\u9fff·]{1,12}?"
-                           r"(?:文化节|旅游节|艺术节|美食节|丰收节|采摘节|[^\W\d_]节|庙会|博览会|交易会|运动会|大赛|论坛|展览会))")
+_JOINED_EVENT = re.compile(f"暨({_EVENT_NAME})")
 
 
 # --------------------------------------------------------------------------- the document decides
