@@ -194,20 +194,33 @@ def node_evidence(kg: KnowledgeGraph, key: str, sentences: _Sentences) -> list[l
     return out
 
 
-def _marks(kg: KnowledgeGraph, keys: tuple, ev: Evidence, text: str, offsets) -> list[tuple[int, int]]:
-    """Where each entity of ``keys`` is named in the sentence of ``ev``."""
+def _marks(kg: KnowledgeGraph, keys: tuple, ev: Evidence, text: str, offsets,
+           where: dict[str, dict[tuple[str, int], list[Mention]]]) -> list[tuple[int, int]]:
+    """Where each entity of ``keys`` is named in the sentence of ``ev`` (``where``: its mentions by sentence)."""
     marks = []
     for key in keys:
         e = kg.entities.get(key)
         if e is None:
             continue
-        here = [m for m in e.mentions if m.doc_id == ev.doc_id and m.sentence == ev.sentence]
+        here = where[key].get((ev.doc_id, ev.sentence))
         if here:
             marks += [_locate(text, offsets, m.start, m.end, m.name) for m in here]
         else:  # a mention folded away by resolution: find the name itself
             k = text.find(e.name)
             marks.append((k, k + len(e.name)) if k >= 0 else (-1, -1))
     return marks
+
+
+def _mentions_by_sentence(kg: KnowledgeGraph, keys) -> dict[str, dict[tuple[str, int], list[Mention]]]:
+    """The mentions of each entity of ``keys`` by (article, sentence): an entity named in thousands of
+    sentences is looked up once for each of its edges' evidence, not scanned."""
+    out: dict[str, dict[tuple[str, int], list[Mention]]] = {}
+    for key in keys:
+        index: dict[tuple[str, int], list[Mention]] = {}
+        for m in kg.entities[key].mentions if key in kg.entities else ():
+            index.setdefault((m.doc_id, m.sentence), []).append(m)
+        out[key] = index
+    return out
 
 
 def edge_evidence(kg: KnowledgeGraph, sentences: _Sentences, wanted: set[frozenset]) -> dict[frozenset, list]:
@@ -223,6 +236,7 @@ def edge_evidence(kg: KnowledgeGraph, sentences: _Sentences, wanted: set[frozens
             for ev in rel.evidence:
                 if ev.doc_id not in by_doc or rank < by_doc[ev.doc_id][0]:
                     by_doc[ev.doc_id] = (rank, ev, (rel.head, rel.tail))
+    where = _mentions_by_sentence(kg, {key for pair in found for key in pair})
     out = {}
     for pair, by_doc in found.items():
         blocks = []
@@ -230,7 +244,8 @@ def edge_evidence(kg: KnowledgeGraph, sentences: _Sentences, wanted: set[frozens
             text, offsets = sentences.text(ev.doc_id, ev.sentence)
             text = text or ev.text
             if text:
-                blocks.append(_snippet(text, _marks(kg, keys, ev, text, offsets)) + [sentences.article(ev.doc_id)])
+                blocks.append(_snippet(text, _marks(kg, keys, ev, text, offsets, where))
+                              + [sentences.article(ev.doc_id)])
         if blocks:
             out[pair] = blocks
     return out
