@@ -1458,3 +1458,11 @@ def test_a_team_quoted_whole_is_a_body_and_a_quoted_way_of_working_a_program():
 def test_delegations_and_survey_teams_are_bodies():
     kept, _ = _read("清徐县党政考察团在交城县考察交流。省委调研组来我县调研。")
     assert {"清徐县党政考察团", "省委调研组"} <= kept
+
+
+def test_quoted_names_listed_with_a_program_are_programs_but_tasks_are_not():
+    from kg.pipeline import process_document
+    text = ("法庭推动基层治理,实现了从“无讼无访”到“小法庭”再到“共享法庭”的转变,“共享法庭”已建成8个。"
+            "委员们围绕“共享法庭”“加强执行监督”等议题发言。")
+    programs = {e.name for e in process_document(Document("t.txt", "t.txt", text)).entities if e.type == "Program"}
+    assert {"小法庭", "共享法庭"} <= programs and "加强执行监督" not in programs

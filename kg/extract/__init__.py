@@ -69,7 +69,8 @@ class Extractor:
         doc.hints = [[] for _ in views]
         doc.stage(people.GENERATORS, after=_people_lists)
         cue_words = frozenset(self.lex.program_cues)
-        doc.stage(programs.GENERATORS, settle=lambda made: programs.settle(made, self.program_model, cue_words))
+        doc.stage(programs.GENERATORS, settle=lambda made: programs.settle(made, self.program_model, cue_words,
+                                                                     [v.text for v in views]))
         doc.stage(places.INSIDE)
         statistical = [[] for _ in views]
         if self.ner is not None:

@@ -462,7 +462,7 @@ _JOINED_EVENT = re.compile(f"暨({_EVENT_NAME})")
 # --------------------------------------------------------------------------- the document decides
 
 def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None,
-           cue_words: frozenset[str] = frozenset()) -> list[list[Candidate]]:
+           cue_words: frozenset[str] = frozenset(), texts: list[str] | None = None) -> list[list[Candidate]]:
     """Keep the programs that the document as a whole supports.
 
     The cues of every occurrence of a name are pooled, with whether it
@@ -479,6 +479,8 @@ def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None,
     accepted = {name for name, found in occurrences.items()
                 if any(_sure(signals) for signals in found) or model.accepts(pooled_cues(found))}
     accepted |= {c.name for sentence in candidates for c in _siblings(sentence, accepted)}
+    for sentence, text in zip(candidates, texts or ()):
+        accepted |= {c.name for c in _listed_with_a_program(sentence, text, accepted)}
     return [[part for c in sentence if c.name in accepted for part in _dotted_parts(c, accepted)]
             for sentence in candidates]
 
@@ -489,6 +491,46 @@ def _siblings(sentence: list[Candidate], accepted: set[str]) -> list[Candidate]:
     listed = [c for c in sentence if "quoted" in c.signals]
     named = [c for c in listed if c.name in accepted]
     return [c for c in listed if c.name not in accepted and any(_one_pattern(c.name, n.name) for n in named)]
+
+
+def _listed_with_a_program(sentence: list[Candidate], text: str, accepted: set[str]) -> list[Candidate]:
+    """从“无讼无访”到“微法庭”再到“共享法庭”, “志愿周三”公益服务、“红烛”志愿宣讲: quoted names listed
+    one after another are of one kind, so a list that holds a program is a list of programs (speech,
+    slogans and clauses in it excepted)."""
+    quoted = sorted((c for c in sentence if "quoted" in c.signals), key=lambda c: c.start)
+    chains: list[list[Candidate]] = []
+    for c in quoted:
+        if chains and _listed_after(text, chains[-1][-1], c):
+            chains[-1].append(c)
+        else:
+            chains.append([c])
+    return [c for chain in chains if len(chain) > 1 and any(c.name in accepted for c in chain)
+            for c in chain if c.name not in accepted and not _said_rather_than_named(c)]
+
+
+# What links two quoted items of one list: a pause or conjunction, or a step of a sequence (从…到…再到).
+_LIST_LINKS = frozenset({"", "、", "和", "与", "及", "到", "再到", "、再到", "以及"})
+# The longest head noun a listed quoted item may carry after its quote (“红烛”志愿宣讲、).
+_LISTED_HEAD = 4
+
+
+def _listed_after(text: str, before: Candidate, c: Candidate) -> bool:
+    """``c`` is the item listed next after ``before``: their quotes joined by a link, perhaps after a short
+    head noun of ``before``'s."""
+    between = text[before.end:c.start]
+    if len(between) < 2 or between[0] not in QUOTE_CHARS or between[-1] not in QUOTE_CHARS:
+        return False
+    link = between[1:-1]
+    if link in _LIST_LINKS:
+        return True
+    return any(link.endswith(w) and 0 < len(link) - len(w) <= _LISTED_HEAD and all(map(is_cjk, link[:-len(w)]))
+               for w in _LIST_LINKS if w)
+
+
+def _said_rather_than_named(c: Candidate) -> bool:
+    """Speech, a slogan or a task (“加强审判监督”: a verb and its object) rather than a name."""
+    return any(s in c.signals for s in ("slogan", "has:function-char", "has:enumeration", "has:comma",
+                                        "has:question", "word:idiom", "start:verb"))
 
 
 def _one_pattern(a: str, b: str) -> bool:
