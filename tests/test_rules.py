@@ -1466,3 +1466,10 @@ def test_quoted_names_listed_with_a_program_are_programs_but_tasks_are_not():
             "委员们围绕“共享法庭”“加强执行监督”等议题发言。")
     programs = {e.name for e in process_document(Document("t.txt", "t.txt", text)).entities if e.type == "Program"}
     assert {"小法庭", "共享法庭"} <= programs and "加强执行监督" not in programs
+
+
+def test_a_word_the_dictionary_files_as_a_name_that_reads_as_a_thing_is_no_person():
+    from kg.pipeline import process_document
+    text = "他们臂戴红袖章巡逻,带动民宿、农家乐发展。黄金周期间,张建国书记来到村里。"
+    people = {e.name for e in process_document(Document("t.txt", "t.txt", text)).entities if e.type == "Person"}
+    assert people == {"张建国"}

@@ -737,7 +737,23 @@ def _trusted_tag(word: str) -> bool:
     if info is not None and not (info[1].startswith("nr") and (info[0] >= 50 or len(word) == 3)):
         return False
     given = word_info(word[1:])
-    return not (given is not None and given[0] >= 100 and not given[1].startswith("nr"))   # 雷阵雨
+    if given is not None and given[0] >= 100 and not given[1].startswith("nr"):
+        return False   # 雷阵雨
+    return not (info is not None and len(word) == 3 and _read_as_a_thing(word, given))
+
+
+def _read_as_a_thing(word: str, given) -> bool:
+    """农家乐, 红领巾, 黄金周: a word the dictionary files as a person's name that reads as a thing, its
+    "given name" a noun (领巾) or its "surname" and first character a common word (黄金 + 周)."""
+    if given is not None and given[1] == "n":
+        return True
+    head = word_info(word[:2])
+    return head is not None and head[0] >= _COMMON_HEAD and not head[1].startswith("nr")
+
+
+# How often the first two characters of a three-character word must occur as a word of their own for the
+# word to read as that word and one more (黄金周), not as a surname and a given name.
+_COMMON_HEAD = 500
 
 
 def _eponym(scope: Scope, tok, name: str) -> Candidate | None:
