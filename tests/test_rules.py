@@ -1473,3 +1473,15 @@ def test_a_word_the_dictionary_files_as_a_name_that_reads_as_a_thing_is_no_perso
     text = "他们臂戴红袖章巡逻,带动民宿、农家乐发展。黄金周期间,张建国书记来到村里。"
     people = {e.name for e in process_document(Document("t.txt", "t.txt", text)).entities if e.type == "Person"}
     assert people == {"张建国"}
+
+
+def test_a_conjunction_and_a_level_after_a_body_are_no_division():
+    after_a_body, rejected = _read("在宁县县委和县政府的支持下,合作社办起来了。")
+    named, _ = _read("安徽省和县政府召开会议。")
+    assert "和县" not in after_a_body and rejected.get("和县") == "a-conjunction-and-a-level"
+    assert "和县政府" in named
+
+
+def test_a_divisions_short_form_before_a_road_names_a_street():
+    kept, rejected = _read("春熙路街道玉林北路社区开展活动。")
+    assert "玉林北路社区" in kept and "玉林市" not in kept and rejected.get("玉林市") == "a-streets-name"

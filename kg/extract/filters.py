@@ -233,6 +233,26 @@ _PERSON_RULES = ((PERSON,), (
 
 # --------------------------------------------------------------------------- places
 
+def _a_conjunction_and_a_level(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """县委和县政府: after a body, 和 and the level that opens the next body are no division named 和县."""
+    if c.source != "division" or len(c.name) != 2 or c.name[0] not in _CONJUNCTIONS or c.start == 0:
+        return False
+    return s.text[c.start - 1] in _BODY_ENDS and s.text.startswith(_BODIES_OF_A_LEVEL, c.end)
+
+
+_CONJUNCTIONS = "和与及"
+_BODY_ENDS = "委府会院局部"
+_BODIES_OF_A_LEVEL = ("委", "政府", "人大", "政协", "纪委", "人民", "党委")
+
+
+def _a_streets_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """玉林北路社区, 成都路: a short form of a division before 路 or a direction and 路 names a street."""
+    return c.source == "division-short" and _STREET.match(s.text, c.end) is not None
+
+
+_STREET = re.compile("[东南西北中]?(?:路|大道|大街)")
+
+
 def _generic_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.source == "place-suffix" and c.name in s.lex.generic_words
 
@@ -305,6 +325,9 @@ _PLACE_RULES = (PLACE_TYPES, (
     ("an-awarded-title", "a name that opens with an awarding level is a title, not a place (省级文明村)",
      _an_awarded_title),
     ("generic-place", "an everyday word for a kind of place (社区, 农村)", _generic_place),
+    ("a-streets-name", "a division's short form before 路 or 大道 names a street (玉林北路社区)", _a_streets_name),
+    ("a-conjunction-and-a-level", "和 and the level of the next body after a body are no division (县委和县政府)",
+     _a_conjunction_and_a_level),
     ("determined", "a determiner opens a phrase, not a name (各村, 该小区)", _determined),
     ("township-is-a-division", "an official township name, which the division list gives with its code",
      _township_is_a_division),
