@@ -1490,3 +1490,8 @@ def test_a_divisions_short_form_before_a_road_names_a_street():
 def test_a_name_after_a_role_before_a_verb_of_telling_is_a_person():
     kept, _ = _read("非遗传承人张秀英讲述了她与苗绣的故事。")
     assert "张秀英" in kept
+
+
+def test_amdo_tibetan_and_mongolian_names_are_read_by_their_parts():
+    kept, _ = _read("镇长昂文扎西说,嘎查党支部书记阿拉腾巴根那也来了。")
+    assert {"昂文扎西", "阿拉腾巴根那"} <= kept
