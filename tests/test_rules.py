@@ -1495,3 +1495,8 @@ def test_a_name_after_a_role_before_a_verb_of_telling_is_a_person():
 def test_amdo_tibetan_and_mongolian_names_are_read_by_their_parts():
     kept, _ = _read("镇长昂文扎西说,嘎查党支部书记阿拉腾巴根那也来了。")
     assert {"昂文扎西", "阿拉腾巴根那"} <= kept
+
+
+def test_a_kind_of_village_before_a_villages_name_is_no_part_of_it():
+    kept, _ = _read("我们走访了全省贫困村大河村。")
+    assert "大河村" in kept and "贫困村大河村" not in kept

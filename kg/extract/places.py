@@ -245,7 +245,25 @@ def _sound_start(scope: Scope, bound: Boundary, p: int, end: int) -> int | None:
     stem = normalize_name(scope.text[start:p])
     if len(stem) > 2 and stem[0] in GLUED_PREPOSITIONS:
         start, stem = start + 1, stem[1:]   # 由幸福里社区: the tagger glued 由 to the name
+    kind = _a_kind_of_village_before(stem)
+    if kind:
+        start, stem = start + kind, stem[kind:]
     return start if _sound_stem(scope, stem, start, p, end, bound.parent) else None
+
+
+def _a_kind_of_village_before(stem: str) -> int:
+    """贫困村悦来村, 示范村李庄村: a common word and 村 open the stem (a kind of village, then its name);
+    how many characters they take, or 0."""
+    k = stem.find("村", 2)
+    if k < 0 or len(stem) - k - 1 < 2:
+        return 0
+    info = word_info(stem[:k])
+    common = info is not None and info[0] >= _COMMON_KIND and not info[1].startswith(("ns", "nr", "nz"))
+    return k + 1 if common else 0
+
+
+# How common the word before 村 must be to read as a kind of village (贫困, 示范), not a place's name.
+_COMMON_KIND = 50
 
 
 # The word for a lane that names a neighbourhood (和平里), which the tagger reads as "inside".
