@@ -1500,3 +1500,8 @@ def test_amdo_tibetan_and_mongolian_names_are_read_by_their_parts():
 def test_a_kind_of_village_before_a_villages_name_is_no_part_of_it():
     kept, _ = _read("我们走访了全省贫困村大河村。")
     assert "大河村" in kept and "贫困村大河村" not in kept
+
+
+def test_counties_listed_by_their_short_forms_before_the_kind_they_share_are_counties():
+    kept, _ = _read("当年成立乐东、陵水、昌江等6个民族自治县。")
+    assert {"乐东黎族自治县", "陵水黎族自治县", "昌江黎族自治县"} <= kept

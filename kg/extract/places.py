@@ -584,7 +584,7 @@ def world_cities(scope: Scope) -> Iterator[Candidate]:
 # Official names first: the suffixed places that follow take them as parents.
 # 安阳、玉海、锦湖3个街道, 城关、东关等乡镇: names listed before the suffix they share (and a count).
 _SHARED_SUFFIX = re.compile(rf"((?:[{CJK_CLASS}]{{2,4}}、)+[{CJK_CLASS}]{{2,4}})"
-                            r"(?:等|等?[0-9一二三四五六七八九十两]+个)(街道|乡镇|镇|乡)")
+                            r"(?:等|等?[0-9一二三四五六七八九十两]+个)(?:民族)?(街道|乡镇|镇|乡|自治县|县|旗|区)")
 
 
 def listed_divisions(scope: Scope) -> Iterator[Candidate]:
@@ -611,11 +611,19 @@ def listed_divisions(scope: Scope) -> Iterator[Candidate]:
 
 
 def _listed_full_name(lex, item: str, suffix: str) -> str:
-    """The division's name of a list's item before its shared suffix; 乡镇 is 镇 or 乡, whichever is listed."""
+    """The division's name of a list's item before its shared suffix; 乡镇 is 镇 or 乡, whichever is listed;
+    a county's item is the short form of one county of that kind (乐东、陵水等6个民族自治县)."""
     for end in (("镇", "乡") if suffix == "乡镇" else (suffix,)):
         if item + end in lex.divisions_by_name:
             return item + end
+    if suffix in _COUNTY_SUFFIXES:
+        counties = {d.name for d in lex.division_short_names.get(item, ()) if d.type == COUNTY and d.name.endswith(suffix)}
+        return counties.pop() if len(counties) == 1 else ""
     return ""
+
+
+# The suffixes of county-level units a list of their short forms may share (乐东、陵水等6个民族自治县).
+_COUNTY_SUFFIXES = ("自治县", "县", "旗", "区")
 
 
 NAMED = (listed_divisions, divisions, countries, world_cities)
