@@ -598,6 +598,7 @@ def listed_divisions(scope: Scope) -> Iterator[Candidate]:
     lex = scope.lex
     for m in _SHARED_SUFFIX.finditer(scope.text):
         items, suffix, pos = m.group(1).split("、"), m.group(2), m.start(1)
+        items[-1] = items[-1].removesuffix("等")   # 昌江等6个: the pattern's last item may take the 等
         first = next((items[0][k:] for k in range(len(items[0]) - 1) if _listed_full_name(lex, items[0][k:], suffix)
                       and scope.view.starts_token(pos + k)), None)
         if first is None or not all(_listed_full_name(lex, item, suffix) for item in items[1:]):
