@@ -9,7 +9,9 @@ reordered when more text is needed), then, in one run, times:
 1. a cold build (empty cache, ``--workers`` processes, all outputs written);
 2. a rebuild of the unchanged corpus (everything from the cache);
 3. a rebuild after adding one article (one extracted, the rest cached);
-4. the naive pipeline a user would write on the same corpus: jieba.posseg
+4. a rebuild after removing one article, and one after editing another
+   (a paragraph appended to it);
+5. the naive pipeline a user would write on the same corpus: jieba.posseg
    sentence by sentence, pairwise co-occurrence counts of the nr/ns/nt words
    of each sentence, a networkx graph, rdflib Turtle serialization.
 
@@ -17,7 +19,10 @@ Each step runs in a fresh Python process, timed from start to exit (imports
 and loading the lexicons included, as a user waits for them). Peak memory is
 the largest sum of the proportional set sizes (PSS: a page shared by forked
 processes counted once) of the process and its children, sampled every 50 ms,
-and the kernel's ru_maxrss of the process and of its largest child.
+and the kernel's ru_maxrss of the process and of its largest child. The
+stages each build logs (``kg -v``: extraction, merge, each output, in
+whichever process ran it) are printed for the cold build and the one-article
+rebuilds, so the table shows where the time goes.
 
     python benchmarks/bench_build.py                      # 2 million characters
     python benchmarks/bench_build.py --chars 20000000 --skip-naive
@@ -31,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import random
 import re
@@ -174,9 +180,37 @@ def _tree_memory_psutil(pid: int) -> int:
     return total
 
 
+class _StageLog(logging.Handler):
+    """Appends each finished stage of a build (its ``kg -v`` line) to a file, as ``name<TAB>seconds``.
+
+    A file, not a list: the outputs are written in forked processes too, and
+    appends of one short line each from several processes stay whole.
+    """
+    _DONE = re.compile(r"^(.*): done in ([0-9.]+) s$")
+
+    def __init__(self, path: str) -> None:
+        super().__init__(logging.INFO)
+        self.path = path
+
+    def emit(self, record: logging.LogRecord) -> None:
+        m = self._DONE.match(record.getMessage())
+        if m:
+            with open(self.path, "a", encoding="utf-8") as f:
+                f.write(f"{m.group(1)}\t{m.group(2)}\n")
+
+
+def _read_stages(path: Path) -> list[tuple[str, float]]:
+    if not path.exists():
+        return []
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if "\t" in line]
+    # "merging 1,428 document(s)": counts differ between builds, the stage is the same.
+    return [(re.sub(r"(?<![A-Za-z])\d[\d,]*(?![A-Za-z])", "N", name), float(seconds)) for name, seconds in rows]
+
+
 def run_step(args: list[str]) -> dict:
-    """Run ``bench_build.py _child ARGS`` in a fresh process; its report, wall time and peak memory."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "_child", *args]
+    """Run ``bench_build.py _child ARGS`` in a fresh process; its report, wall time, peak memory and stages."""
+    stages = Path(tempfile.mkstemp(prefix="kg-bench-stages-")[1])
+    cmd = [sys.executable, str(Path(__file__).resolve()), "_child", str(stages), *args]
     peak = 0
     t0 = time.perf_counter()
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
@@ -199,6 +233,8 @@ def run_step(args: list[str]) -> dict:
         raise SystemExit(f"step failed ({proc.returncode}): {' '.join(args)}")
     report = json.loads(out.strip().splitlines()[-1])
     report["wall"] = wall
+    report["stages"] = _read_stages(stages)
+    stages.unlink(missing_ok=True)
     report["peak_tree_mb"] = peak / 2**20 if peak else None
     return report
 
@@ -206,6 +242,10 @@ def run_step(args: list[str]) -> dict:
 def _child(argv: list[str]) -> None:
     """The measured process: a kg build or the naive pipeline; prints one JSON line."""
     import resource
+    stages, argv = argv[0], argv[1:]
+    logger = logging.getLogger("kg")
+    logger.setLevel(logging.INFO)
+    logger.addHandler(_StageLog(stages))
     kind = argv[0]
     if kind == "build":
         corpus, out, workers, provenance = argv[1], argv[2], int(argv[3]), argv[4]
@@ -312,26 +352,62 @@ def main(argv: list[str] | None = None) -> int:
     (corpus / "zz_added.txt").write_text(extra_article(args.peoples_daily), encoding="utf-8")
     steps["added"] = run_step(["build", *build_args])
     _show("one article added", steps["added"])
+    _change_one(corpus, steps, build_args, args.peoples_daily)
     if not args.skip_naive:
-        (corpus / "zz_added.txt").unlink()
         steps["naive"] = run_step(["naive", str(corpus), str(work / "naive")])
         _show("naive pipeline", steps["naive"])
 
     cold = steps["cold"]
     print()
     print(f"rebuild, nothing changed: {cold['wall'] / steps['unchanged']['wall']:.1f}x faster than cold")
-    print(f"rebuild, one article added: {cold['wall'] / steps['added']['wall']:.1f}x faster than cold")
+    for key, label in _ONE_ARTICLE:
+        print(f"rebuild, {label}: {cold['wall'] / steps[key]['wall']:.1f}x faster than cold "
+              f"({100 * steps[key]['wall'] / cold['wall']:.0f}% of its time)")
     if "naive" in steps:
         ratio = (chars / cold["wall"]) / (chars / steps["naive"]["wall"])
         print(f"cold build vs naive pipeline: {ratio:.2f}x the characters per second")
     peak = max((s.get("peak_tree_mb") or 0) for k, s in steps.items() if k != "naive")
     print(f"peak memory of kg build (process and children): {peak:,.0f} MB")
+    _show_stages(steps)
     if args.json:
         args.json.write_text(json.dumps({"characters": chars, "articles": files, "workers": workers,
                                          "provenance": args.provenance, "steps": steps}, indent=2))
     if args.dir is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+_ONE_ARTICLE = (("added", "one article added"), ("removed", "one article removed"),
+                ("edited", "one article edited"))
+
+
+def _change_one(corpus: Path, steps: dict, build_args: list[str], peoples_daily: Path | None) -> None:
+    """Rebuild after removing one article of the corpus, then after editing another; the added one goes too,
+    so that the naive pipeline reads the corpus the cold build read, less one article and with one edited."""
+    (corpus / "zz_added.txt").unlink()
+    first, second = sorted(corpus.glob("*.txt"))[:2]
+    first.unlink()
+    steps["removed"] = run_step(["build", *build_args])
+    _show("one article removed", steps["removed"])
+    with open(second, "a", encoding="utf-8") as f:
+        f.write("\n" + extra_article(peoples_daily))
+    steps["edited"] = run_step(["build", *build_args])
+    _show("one article edited", steps["edited"])
+
+
+def _show_stages(steps: dict) -> None:
+    """Each stage's seconds in the cold build and the one-article rebuilds, in the order the cold build ended them."""
+    shown = ["cold"] + [k for k, _ in _ONE_ARTICLE]
+    times = {k: dict(steps[k].get("stages") or ()) for k in shown}
+    names = [name for name, _ in steps["cold"].get("stages") or ()]
+    if not names:
+        return
+    width = max(len(n) for n in names)
+    print()
+    print(f"{'stage (seconds)':<{width}} " + " ".join(f"{k:>8}" for k in shown))
+    for name in names:
+        cells = " ".join(f"{times[k][name]:8.2f}" if name in times[k] else f"{'-':>8}" for k in shown)
+        print(f"{name:<{width}} {cells}")
 
 
 def _show(label: str, s: dict) -> None:
