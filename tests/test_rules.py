@@ -1485,6 +1485,8 @@ def test_a_conjunction_and_a_level_after_a_body_are_no_division():
 def test_a_divisions_short_form_before_a_road_names_a_street():
     kept, rejected = _read("春熙路街道玉林北路社区开展活动。")
     assert "玉林北路社区" in kept and "玉林市" not in kept and rejected.get("玉林市") == "a-streets-name"
+    kept, rejected = _read("家住大连街的王大爷每天早起锻炼。")
+    assert "大连市" not in kept and rejected.get("大连市") == "a-streets-name"
 
 
 def test_a_name_after_a_role_before_a_verb_of_telling_is_a_person():

@@ -246,11 +246,12 @@ _BODIES_OF_A_LEVEL = ("委", "政府", "人大", "政协", "纪委", "人民", "
 
 
 def _a_streets_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """玉林北路社区, 成都路: a short form of a division before 路 or a direction and 路 names a street."""
+    """玉林北路社区, 成都路, 中山街: a short form of a division before 路, 街, 巷 or 道, or a direction and 路,
+    names a street."""
     return c.source == "division-short" and _STREET.match(s.text, c.end) is not None
 
 
-_STREET = re.compile("[东南西北中]?(?:路|大道|大街)")
+_STREET = re.compile("[东南西北中]?(?:路|大道|大街)|[街巷道]")
 
 
 def _generic_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
@@ -325,7 +326,7 @@ _PLACE_RULES = (PLACE_TYPES, (
     ("an-awarded-title", "a name that opens with an awarding level is a title, not a place (省级文明村)",
      _an_awarded_title),
     ("generic-place", "an everyday word for a kind of place (社区, 农村)", _generic_place),
-    ("a-streets-name", "a division's short form before 路 or 大道 names a street (玉林北路社区)", _a_streets_name),
+    ("a-streets-name", "a division's short form before 路, 街 or 大道 names a street (玉林北路社区)", _a_streets_name),
     ("a-conjunction-and-a-level", "和 and the level of the next body after a body are no division (县委和县政府)",
      _a_conjunction_and_a_level),
     ("determined", "a determiner opens a phrase, not a name (各村, 该小区)", _determined),

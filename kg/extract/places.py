@@ -24,8 +24,6 @@ from kg.model import (CITY, COMMUNITY, COUNTRY, COUNTY, ESTATE, ORGANIZATION, PL
 
 __all__ = ["divisions", "listed_divisions", "suffixed_places", "countries", "inside_names", "NAMED", "SUFFIXED", "INSIDE"]
 
-# Characters that make a city's short name the name of a street (张掖路, 北京街).
-_STREET_WORDS = frozenset("路街巷道")
 # The suffixes of the places a short form of a city's name may name, written right after it.
 _LOCAL_SUFFIXES = ("社区", "小区", "村")
 # The bodies of a community or village, written right after its name: they vouch for an everyday stem (和平村村委会).
@@ -113,9 +111,8 @@ def _short_form(scope: Scope, i: int, lengths, last: Candidate | None,
     """运城 for 运城市: a short form the segmenter reads as a word of its own, or glued to the full
     name of the division after it (湖南长沙市/ns)."""
     for length in (4, 3, 2):
-        if length not in lengths or scope.text[i + length:i + length + 1] in _STREET_WORDS or \
-                scope.text.startswith(_LOCAL_SUFFIXES, i + length):
-            continue   # 中山路, 中山社区: a street's or community's name, not the city's
+        if length not in lengths or scope.text.startswith(_LOCAL_SUFFIXES, i + length):
+            continue   # 中山社区: a community's name, not the city's (streets: filter a-streets-name)
         tok = scope.view.token(i)
         # The segmenter must read the form as a word of its own; its tag is no guide
         # (大连/d, 保定/v, 石家庄/nr), and the forms that are everyday words are not offered.
