@@ -170,9 +170,11 @@ def _bodies_in_places(mentions, key_of, by_name, lex: Lexicon, add) -> None:
 
 def _story_containers(mentions, key_of, found: dict, add) -> None:
     """A village, community or estate with no container in the text lies in the story's only township;
-    a township, in its only county."""
+    a township, in its only county. Two places of the official list are left to it: a township it gives
+    with its code lies in another county than the story's only one when the list says so."""
     located = {head for (kind, head, _, _) in found if kind == LOCATED_IN}
     by_type: dict[str, set[str]] = defaultdict(set)
+    coded = {key_of[idx] for idx, m in enumerate(mentions) if m.code}
     for idx, m in enumerate(mentions):
         by_type[m.type].add(key_of[idx])
     for inner, outer in ((VILLAGE, TOWNSHIP), (COMMUNITY, TOWNSHIP), (ESTATE, COMMUNITY), (TOWNSHIP, COUNTY)):
@@ -180,7 +182,7 @@ def _story_containers(mentions, key_of, found: dict, add) -> None:
             continue
         container = next(iter(by_type[outer]))
         for idx, m in enumerate(mentions):
-            if m.type == inner and key_of[idx] not in located:
+            if m.type == inner and key_of[idx] not in located and not {key_of[idx], container} <= coded:
                 add(LOCATED_IN, key_of[idx], container, m)
                 located.add(key_of[idx])
 

@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 
 from kg.extract.base import QUOTE_CHARS
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, ethnic_township_short_form
 from kg.model import (CITY, COMMUNITY, COUNTY, ORGANIZATION, PERSON, PLACE_TYPES, PROVINCE, TOWNSHIP,
                       VILLAGE, Entity, Merge, Mention)
 
@@ -311,6 +311,10 @@ def is_scoped(key: str) -> bool:
     return f"@{SCOPE_MARK}" in key
 
 
+# The key under which an ethnic township is found by its name without its peoples (高寨乡).
+_WITHOUT_PEOPLES = "\0peoples"
+
+
 def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: list[Merge]) -> dict[str, str]:
     """Fold short forms into the full name the same document uses.
 
@@ -330,10 +334,14 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
     written_short = {i: _organs_written_short(entities[i].name, lex) for i in bodies}
     body_names = {entities[i].name for i in bodies}
     place_names = {e.name for e in entities if e.type in PLACE_TYPES}
+    for i, e in enumerate(entities):
+        if e.type == TOWNSHIP and ethnic_township_short_form(e.name):
+            by_name.setdefault((TOWNSHIP, ethnic_township_short_form(e.name) + _WITHOUT_PEOPLES), []).append(i)
     for short in entities:
         if short.type in PLACE_TYPES and not short.code:
-            fulls = sorted({i for s in place_suffixes for i in by_name.get((short.type, short.name + s), ())})
-            reason = "{short} is written with its suffix as {full}"
+            fulls = sorted({i for s in place_suffixes + [_WITHOUT_PEOPLES]
+                            for i in by_name.get((short.type, short.name + s), ())})
+            reason = "{short} is written with its suffix (or its peoples) as {full}"
         elif short.type == ORGANIZATION:
             fulls = [i for i in bodies if _abbreviates(short.name, entities[i].name) or
                      written_short[i] == short.name or

@@ -101,6 +101,13 @@ def test_short_form_folds_into_full_name_in_one_article():
     assert "君茂家园" in estates[0].aliases
 
 
+def test_an_ethnic_township_written_without_its_peoples_is_the_same_township():
+    r = _doc("高寨苗族布依族乡党委书记李明说,高寨乡今年种了茶。")
+    townships = [e for e in r.entities if e.type == "Township"]
+    assert [e.name for e in townships] == ["高寨苗族布依族乡"]
+    assert "高寨乡" in townships[0].aliases
+
+
 def test_committee_written_as_place_and_wei():
     r = _doc("复兴区委书记郑海龙在调研时指出,要持续深化基层治理。")
     names = {e.name: e for e in r.entities}

@@ -570,6 +570,18 @@ def test_only_the_nearest_container_where_the_chain_says_the_rest():
     assert ("石门村", "密云区") not in found
 
 
+def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
+    kept, _ = _read("调研组来到来安县。")
+    tail_of_a_word, _ = _read("创建文明村镇。")
+    assert "来安县" in kept and "明村镇" not in tail_of_a_word
+
+
+def test_a_listed_township_lies_in_the_storys_only_county_only_where_the_list_says_so():
+    found = _located("调研组来到来安县,又去了长哨营满族乡和新安镇。")
+    assert ("新安镇", "来安县") in found
+    assert ("长哨营满族乡", "来安县") not in found
+
+
 def test_an_item_listed_after_a_place_of_its_kind_is_one():
     kept, _ = _read("先后走访了金桂社区、和平社区、安康苑社区、汇通社区等6个社区。")
     assert {"金桂社区", "和平社区", "安康苑社区", "汇通社区"} <= kept
@@ -1480,6 +1492,13 @@ def test_a_conjunction_and_a_level_after_a_body_are_no_division():
     named, _ = _read("安徽省和县政府召开会议。")
     assert "和县" not in after_a_body and rejected.get("和县") == "a-conjunction-and-a-level"
     assert "和县政府" in named
+
+
+def test_a_conjunction_and_a_level_the_tagger_reads_apart_are_no_division():
+    colloquial, rejected = _read("老张和县上的干部一起,把乡里和县城的事都办了。")
+    named, _ = _read("马鞍山市和县人民政府来到和县调研。")
+    assert "和县" not in colloquial and rejected.get("和县") == "a-conjunction-and-a-level"
+    assert "和县" in named
 
 
 def test_a_divisions_short_form_before_a_road_names_a_street():

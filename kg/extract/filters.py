@@ -234,9 +234,13 @@ _PERSON_RULES = ((PERSON,), (
 # --------------------------------------------------------------------------- places
 
 def _a_conjunction_and_a_level(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """县委和县政府: after a body, 和 and the level that opens the next body are no division named 和县."""
+    """县委和县政府: after a body, 和 and the level that opens the next body are no division named 和县; nor
+    where the tagger reads 和 alone and the level opens a word of its own (乡上和/c 县上/n, 和/c 县城/n),
+    unless a division it lies in is written right before it (安徽省和县政府)."""
     if c.source != "division" or len(c.name) != 2 or c.name[0] not in _CONJUNCTIONS or c.start == 0:
         return False
+    if not c.parent and _surname_read_as_a_function_word(c, s) and s.view.token(c.start + 1).end > c.end:
+        return True
     return s.text[c.start - 1] in _BODY_ENDS and s.text.startswith(_BODIES_OF_A_LEVEL, c.end)
 
 

@@ -82,8 +82,14 @@ def _division_matches(scope: Scope) -> tuple[dict[int, int], dict[int, set[int]]
 
 
 def _sound_division(scope: Scope, i: int, j: int) -> bool:
-    """A division name must not be the tail of a longer word (明村镇 in 文明村镇)."""
+    """A division name must not be the tail of a longer word (明村镇 in 文明村镇), unless the segmenter
+    reads it whole as a place after a whole word (来到/v 来安县/ns: 到来 is a word, but not here; 文/n
+    明村镇/ns leaves a character alone)."""
     text, view = scope.text, scope.view
+    tok, before = view.token(i), view.token_before(i)
+    if tok.start == i and tok.end == j and tok.flag.startswith("ns") and before is not None and \
+            len(before.text) >= 2 and is_cjk(before.text[-1]):
+        return not _a_provinces_region(scope, i)
     if i > 0 and text[i - 1].strip():
         info = word_info(text[i - 1:i + 1])
         if info and info[0] >= 100 and not info[1].startswith("ns"):

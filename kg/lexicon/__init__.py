@@ -21,6 +21,7 @@ from importlib import resources
 
 __all__ = [
     "Division", "Lexicon", "load", "version", "ancestors", "content_hash", "short_forms",
+    "ethnic_township_short_form",
     "DIVISION_TYPES", "PLACE_TYPES", "DATA_FILES",
 ]
 
@@ -351,6 +352,14 @@ def short_forms(name: str, level: int) -> list[str]:
     if len(stem) >= 2:
         forms.insert(0, stem)
     return [f for f in forms if f != name]
+
+
+def ethnic_township_short_form(name: str) -> str:
+    """高寨苗族布依族乡 is written 高寨乡: an ethnic township's name without its peoples ("" when it has none)."""
+    if not name.endswith(("乡", "镇")) or not name[:-1].endswith("族"):
+        return ""
+    stem = _strip_ethnic(name[:-1])
+    return stem + name[-1] if len(stem) >= 2 and not stem.endswith("族") else ""
 
 
 # The marks of a banner's position within its league (科尔沁右翼中旗: the right wing's middle banner).
