@@ -570,6 +570,34 @@ def test_only_the_nearest_container_where_the_chain_says_the_rest():
     assert ("石门村", "密云区") not in found
 
 
+def test_a_conjunction_glued_to_a_bodys_name_opens_a_clause():
+    kept, _ = _read("村里原来没有产业,但富邦建材公司来了以后,群众收入增加了。")
+    assert not any(name.startswith("但") for name in kept)
+
+
+def test_a_countys_short_form_standing_alone_is_the_county():
+    alone, _ = _read("代表团来到宜兴,看望了群众。")
+    in_a_name, _ = _read("宜兴紫砂远近闻名。")
+    assert "宜兴市" in alone and "宜兴市" not in in_a_name
+
+
+def test_a_country_opens_a_title_the_tagger_glued_to_it():
+    kept, _ = _read("对此,法国总理表示欢迎。")
+    assert "法国" in kept
+
+
+def test_a_foreign_name_by_a_title_whatever_the_tagger_calls_its_pieces():
+    kept, _ = _read("芬兰农林部长卡莱维·海米莱访华。")
+    chinese, _ = _read("县政协主席罗金昌出席。")
+    assert "卡莱维·海米莱" in kept
+    assert "罗金昌" in chinese
+
+
+def test_a_common_surname_before_a_given_name_that_is_a_noun_is_a_name():
+    kept, _ = _read("他叫王宏志,在村里工作。")
+    assert "王宏志" in kept
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")

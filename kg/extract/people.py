@@ -697,7 +697,7 @@ def tagged(scope: Scope) -> Iterator[Candidate]:
 
 def _tag_may_name(scope: Scope, tok) -> bool:
     """A token tagged a person whose length, ending and dictionary entry let it be a full name."""
-    if not 2 <= len(tok.text) <= 4 or tok.text[-1] in _NOUN_ENDINGS or not _trusted_tag(tok.text):
+    if not 2 <= len(tok.text) <= 4 or tok.text[-1] in _NOUN_ENDINGS or not _trusted_tag(tok.text, scope.lex.surnames_common):
         return False
     if len(tok.text) == 2 and not _plain_two_character_name(scope, tok):
         return False
@@ -728,7 +728,7 @@ def _plain_two_character_name(scope: Scope, tok) -> bool:
     return not after or not is_cjk(after) or after in "说在是和与及等的" or scope.view.ends_token(tok.end)
 
 
-def _trusted_tag(word: str) -> bool:
+def _trusted_tag(word: str, common_surnames: frozenset[str]) -> bool:
     info = word_info(word)
     if info is None and word[0] in GLUED_PREPOSITIONS:
         return False   # 由善智: the tagger glued a preposition to the name
@@ -739,13 +739,14 @@ def _trusted_tag(word: str) -> bool:
     given = word_info(word[1:])
     if given is not None and given[0] >= 100 and not given[1].startswith("nr"):
         return False   # 雷阵雨
-    return not (info is not None and len(word) == 3 and _read_as_a_thing(word, given))
+    return not (info is not None and len(word) == 3 and _read_as_a_thing(word, given, common_surnames))
 
 
-def _read_as_a_thing(word: str, given) -> bool:
+def _read_as_a_thing(word: str, given, common_surnames: frozenset[str]) -> bool:
     """农家乐, 红领巾, 黄金周: a word the dictionary files as a person's name that reads as a thing, its
-    "given name" a noun (领巾) or its "surname" and first character a common word (黄金 + 周)."""
-    if given is not None and given[1] == "n":
+    "given name" a noun after a rare surname (领巾; 王宏志 is a name though 宏志 is a noun) or its
+    "surname" and first character a common word (黄金 + 周)."""
+    if given is not None and given[1] == "n" and word[0] not in common_surnames:
         return True
     head = word_info(word[:2])
     return head is not None and head[0] >= _COMMON_HEAD and not head[1].startswith("nr")
@@ -787,6 +788,53 @@ def foreign_names(scope: Scope) -> Iterator[Candidate]:
             k = end
         else:
             k += 1
+
+
+def foreign_names_by_titles(scope: Scope) -> Iterator[Candidate]:
+    """芬兰农林部长卡莱维·海米莱, 库马拉通加总统: a run of the characters foreign names are written with,
+    right after a title or right before one, whatever the tagger calls its pieces (卡/n 莱维/nrt)."""
+    chars = scope.lex.transliteration_chars
+    for _, k, title in scope.view.hits["titles"]:
+        if scope.view.ending_at("titles", k) == title:
+            j = _transliterated_run_end(scope, k, chars)
+            if j is not None:
+                yield Candidate(k, j, PERSON, scope.text[k:j], "foreign-name-by-title", posts=post_chain(scope, k))
+    for i, _, title in scope.view.hits["titles"]:
+        if scope.view.starting_at("titles", i) == title:
+            k = _transliterated_run_start(scope, i, chars)
+            if k is not None:
+                yield Candidate(k, i, PERSON, scope.text[k:i], "foreign-name-by-title", posts=(Post(title, ""),))
+
+
+# How long a run of transliterating characters by a title may be, dots left out, to be read as a foreign name.
+_FOREIGN_RUN = (3, 12)
+
+
+def _transliterated_run_end(scope: Scope, k: int, chars: frozenset[str]) -> int | None:
+    """The end of a foreign name that starts at ``k``: the run of its characters and dots, ending where a
+    word ends; None when there is none."""
+    text, j = scope.text, k
+    while j < len(text) and (text[j] in chars or (text[j] == "·" and j > k and text[j + 1:j + 2] in chars)):
+        j += 1
+    return j if _a_foreign_run(scope, k, j) else None
+
+
+def _transliterated_run_start(scope: Scope, i: int, chars: frozenset[str]) -> int | None:
+    """The start of a foreign name that ends at ``i``, right before a title; None when there is none."""
+    text, k = scope.text, i
+    while k > 0 and (text[k - 1] in chars or (text[k - 1] == "·" and k < i and k >= 2 and text[k - 2] in chars)):
+        k -= 1
+    return k if _a_foreign_run(scope, k, i) else None
+
+
+def _a_foreign_run(scope: Scope, k: int, j: int) -> bool:
+    """The run stands apart as words do, is long enough, and names no place."""
+    name = scope.text[k:j]
+    low, high = _FOREIGN_RUN
+    if not name or (len(name) <= 3 and name[0] in scope.lex.surnames_single):
+        return False   # 主席罗金昌: a Chinese name, which the generators of such names read
+    return low <= len(name.replace("·", "")) <= high and scope.view.starts_token(k) and \
+        scope.view.ends_token(j) and not _a_place(scope, name) and word_info(name) is None
 
 
 def _past_the_dot(text: str, j: int, chars: frozenset[str]) -> int:
@@ -1210,7 +1258,7 @@ _NOW_HOLDS = "现任"
 
 
 GENERATORS = (bylines, bracketed_bylines, after_titles, after_roles, appointed, appointed_as, office_holders,
-              addressed, speakers, before_titles, tagged, foreign_names, listed_comrades, tibetan_names,
+              addressed, speakers, before_titles, tagged, foreign_names, foreign_names_by_titles, listed_comrades, tibetan_names,
               mongolian_names, biographies, posts_in_brackets, copula_posts)
 # The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
 # (赵晓华为省政府秘书长 is no body 赵晓华为省政府).

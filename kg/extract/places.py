@@ -13,7 +13,7 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, NOMINAL_FLAGS,
+from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, NOMINAL_FLAGS, PUNCT,
                              normalize_name, word_info)
 from kg.extract.boundary import OPENING_CHARS, Boundary, is_count, scan_left
 from kg.extract.candidate import LISTED, Candidate
@@ -78,7 +78,24 @@ def _division_matches(scope: Scope) -> tuple[dict[int, int], dict[int, set[int]]
     shorts: dict[int, set[int]] = {}
     for i, j, _ in scope.view.hits["short_divisions"]:
         shorts.setdefault(i, set()).add(j - i)
+    for i, j, form in scope.view.hits["any_short_divisions"]:
+        if _a_county_standing_alone(scope, i, j, form):
+            shorts.setdefault(i, set()).add(j - i)
     return longest, shorts
+
+
+def _a_county_standing_alone(scope: Scope, i: int, j: int, form: str) -> bool:
+    """前来瑞金, 在恭城,: a county's short form the dictionary files as a place's name only, standing alone:
+    no noun after it (建昌锣鼓, 岳西新村, 平阴经济开发区 name other things), no surname alone before it
+    (刘/zg 景东) and no noun but a place's (两省/n 两江)."""
+    info = word_info(form)
+    if info is None or info[1] != "ns":
+        return False
+    before, after = scope.view.token_before(i), scope.view.token(j) if j < len(scope.text) else None
+    if before is not None and (before.text in scope.lex.surnames_single or (
+            before.flag.startswith("n") and not before.flag.startswith("ns"))):
+        return False
+    return after is None or not after.flag.startswith("n") or after.text[0] in PUNCT
 
 
 def _sound_division(scope: Scope, i: int, j: int) -> bool:
@@ -568,12 +585,19 @@ def _opening_after_country(scope: Scope, owner: Candidate) -> int:
 # --------------------------------------------------------------------------- countries
 
 def countries(scope: Scope) -> Iterator[Candidate]:
-    """States of the world by their Chinese names (中国, 越南, 斐济), where they stand as words."""
+    """States of the world by their Chinese names (中国, 越南, 斐济), where they stand as words or open a
+    title the tagger glued to them (法国总理/n)."""
     for i, j, name in scope.view.hits["countries"]:
-        if scope.found.covers(i, j) or not (scope.view.starts_token(i) and scope.view.ends_token(j)):
+        if scope.found.covers(i, j) or not scope.view.starts_token(i) or not (
+                scope.view.ends_token(j) or _opens_a_title(scope, j)):
             continue
         canonical = scope.lex.country_names[name]
         yield Candidate(i, j, COUNTRY, canonical, "country", short=name if canonical != name else "")
+
+
+def _opens_a_title(scope: Scope, j: int) -> bool:
+    title = scope.view.starting_at("titles", j)
+    return title is not None and scope.view.ends_token(j + len(title))
 
 
 def world_cities(scope: Scope) -> Iterator[Candidate]:

@@ -25,6 +25,10 @@ __all__ = [
     "DIVISION_TYPES", "PLACE_TYPES", "DATA_FILES",
 ]
 
+# How many single surnames, from the top of the census ranking surnames.txt follows, count as common:
+# the first hundred are borne by some 85% of the population.
+COMMON_SURNAMES = 100
+
 # Level in the official list -> our place type.
 DIVISION_TYPES = {1: "Province", 2: "City", 3: "County", 4: "Township"}
 PLACE_TYPES = ("Province", "City", "County", "Township", "Village", "Community", "Estate")
@@ -113,6 +117,7 @@ class Lexicon:
     division_short_names: dict[str, tuple[Division, ...]]   # 运城 -> 运城市 ...
     surnames_single: frozenset[str]
     surnames_double: frozenset[str]
+    surnames_common: frozenset[str]      # the most frequent single surnames of the census ranking (王, 李, 张)
     posts: tuple[str, ...]                  # longest first, bylines excluded
     byline_titles: frozenset[str]
     org_suffixes: tuple[str, ...]           # longest first
@@ -454,6 +459,7 @@ def load() -> Lexicon:
         division_short_names=short,
         surnames_single=frozenset(s for s in surnames if len(s) == 1),
         surnames_double=frozenset(s for s in surnames if len(s) >= 2),
+        surnames_common=frozenset([s for s in surnames if len(s) == 1][:COMMON_SURNAMES]),
         posts=_longest_first(p for p in posts if p not in bylines),
         byline_titles=frozenset(bylines),
         org_suffixes=_longest_first(orgs),
