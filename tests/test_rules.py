@@ -595,7 +595,25 @@ def test_a_foreign_name_by_a_title_whatever_the_tagger_calls_its_pieces():
 
 def test_a_common_surname_before_a_given_name_that_is_a_noun_is_a_name():
     kept, _ = _read("他叫王宏志,在村里工作。")
-    assert "王宏志" in kept
+    weather, _ = _read("今天有雷阵雨,明天转晴。")
+    assert "王宏志" in kept and "雷阵雨" not in weather
+
+
+def test_a_bureau_of_a_task_is_no_everyday_word_holding_its_suffix():
+    bureau, _ = _read("郑州市技术监督局开展检查。")
+    everyday, _ = _read("要形成发展新格局,郑州市总揽全局。")
+    assert "郑州市技术监督局" in bureau
+    assert not any(name.endswith("局") for name in everyday)
+
+
+def test_a_body_the_segmenter_reads_whole_opens_with_its_state():
+    kept, _ = _read("这是中国足球队第一次参赛。")
+    assert "中国足球队" in kept
+
+
+def test_a_unit_of_another_states_divisions_is_a_place():
+    kept, _ = _read("地震发生在巴基斯坦南部信德省,印度拉贾斯坦邦也有震感。")
+    assert {"信德省", "拉贾斯坦邦"} <= kept
 
 
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():

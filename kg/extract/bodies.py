@@ -83,24 +83,25 @@ def tagged_bodies(scope: Scope) -> Iterator[Candidate]:
     One that ends in a body's suffix must hold a proper name before it (业主委员会
     names no one body); a shorter one must not be a bare kind of body (政府).
     """
-    suffixes = scope.res.body_suffixes
     for tok in scope.view.tokens:
         country = _country_of_its_body(scope, tok.text)
         if country:
             yield Candidate(tok.start, tok.end, ORGANIZATION, tok.text, "tagged-body", place=country)
-            continue
-        if tok.flag != "nt" or tok.text in suffixes or tok.text in scope.lex.generic_words:
-            continue
-        if len(tok.text) < 4:
-            if _short_body(scope, tok.text):
-                yield Candidate(tok.start, tok.end, ORGANIZATION, tok.text, "tagged-body")
-            continue
-        suffix = suffixes.ends_at(tok.text, len(tok.text))
-        if suffix is None or suffix in scope.lex.weak_org_suffixes:
-            continue
-        stem = tok.text[:-len(suffix)]
-        if len(stem) >= 2 and not any(c in CLAUSE_CHARS for c in stem) and _names_something(scope, stem):
+        elif tok.flag == "nt" and tok.text not in scope.res.body_suffixes and tok.text not in scope.lex.generic_words \
+                and _a_tagged_body(scope, tok.text):
             yield Candidate(tok.start, tok.end, ORGANIZATION, tok.text, "tagged-body")
+
+
+def _a_tagged_body(scope: Scope, word: str) -> bool:
+    if len(word) < 4:
+        return _short_body(scope, word)
+    suffix = scope.res.body_suffixes.ends_at(word, len(word))
+    if suffix is None:
+        return False
+    stem = word[:-len(suffix)]
+    if suffix in scope.lex.weak_org_suffixes:
+        return _opens_with_a_place(scope, stem)
+    return len(stem) >= 2 and not any(c in CLAUSE_CHARS for c in stem) and _names_something(scope, stem)
 
 
 def _country_of_its_body(scope: Scope, word: str) -> str:
@@ -135,6 +136,14 @@ _FIELDS_OF_KNOWLEDGE = frozenset("学药术")
 def _a_places_name(scope: Scope, stem: str) -> bool:
     lex = scope.lex
     return stem in lex.division_short_names or stem in lex.divisions_by_name or stem in lex.country_names
+
+
+def _opens_with_a_place(scope: Scope, word: str) -> bool:
+    """中国足球队/nt, 英国内政部/nt, 北海舰队/nt: the stem of a body the segmenter reads whole, before a weak
+    suffix, opens with a state's or a division's name, and more comes after it (足球 of 中国足球队)."""
+    lex = scope.lex
+    return any(word[:n] in lex.country_names or word[:n] in lex.divisions_by_name or
+               word[:n] in lex.division_short_names for n in range(2, len(word)))
 
 
 def _names_something(scope: Scope, stem: str) -> bool:
@@ -479,8 +488,23 @@ def _inside_a_common_word(scope: Scope, p: int, end: int) -> bool:
     if tok.end == end and len(opening) >= 2 and (end - p >= 2 or tok.text[-1] == "队") and \
             scope.found.ending_at(tok.start, PLACE_TYPES):
         return False   # 巴西航空公司, 阿根廷足球队: a kind of body (航空公司, a team) after the place it is of
+    if tok.end == end and _a_bureau_of_a_task(tok.text, end - p):
+        return False
     info = word_info(tok.text)
     return bool(info and info[0] >= 3)
+
+
+def _a_bureau_of_a_task(word: str, suffix_length: int) -> bool:
+    """监督局, 审批局: a word that is a task (监督, 审批) and the suffix names the body that does it, not an
+    everyday word (格局, 全局)."""
+    stem = word[:-suffix_length]
+    info = word_info(stem) if len(stem) >= 2 and word.endswith(_OFFICES) else None
+    return info is not None and info[1] in ("v", "vn")
+
+
+# The suffixes of an office that does a task (监督局, 管理处, 检测所, 检查站); not a place where one is done
+# (停车场, 活动室) or a group that does it (观察团).
+_OFFICES = ("局", "处", "所", "站")
 
 
 def _quoted_name(scope: Scope, start: int, p: int, suffix: str) -> Candidate | None:

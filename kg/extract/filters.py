@@ -26,6 +26,7 @@ class Thresholds:
     """Every number the rules use, named."""
     common_word: int = 50          # dictionary frequency from which a word is an everyday word
     very_common_word: int = 2000   # ... an everyday word even after a function-word surname (和部分)
+    rarely_met_name: int = 20      # frequency under which a word the dictionary files as a name is a person's (王宏志)
     verb_object: int = 1000        # frequency of a one-character verb that takes a place as object (走村)
     verb_in_stem: int = 200        # frequency of a verb inside a place's stem that makes it a metaphor
     everyday_bare_body: int = 10000  # frequency from which a level and a suffix are one everyday word (市场)

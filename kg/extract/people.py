@@ -744,12 +744,18 @@ def _trusted_tag(word: str, common_surnames: frozenset[str]) -> bool:
 
 def _read_as_a_thing(word: str, given, common_surnames: frozenset[str]) -> bool:
     """农家乐, 红领巾, 黄金周: a word the dictionary files as a person's name that reads as a thing, its
-    "given name" a noun after a rare surname (领巾; 王宏志 is a name though 宏志 is a noun) or its
+    "given name" a noun (领巾; but 王宏志, a word rarely met, is a name though 宏志 is a noun) or its
     "surname" and first character a common word (黄金 + 周)."""
-    if given is not None and given[1] == "n" and word[0] not in common_surnames:
+    if given is not None and given[1] == "n" and not (word[0] in common_surnames and _rarely_met(word)):
         return True
     head = word_info(word[:2])
     return head is not None and head[0] >= _COMMON_HEAD and not head[1].startswith("nr")
+
+
+def _rarely_met(word: str) -> bool:
+    """A word the dictionary meets as rarely as it meets the people it files by name (王宏志: 7; 雷阵雨: 222)."""
+    info = word_info(word)
+    return info is not None and info[0] < THRESHOLDS.rarely_met_name
 
 
 # How often the first two characters of a three-character word must occur as a word of their own for the

@@ -102,21 +102,31 @@ def _sound_division(scope: Scope, i: int, j: int) -> bool:
     """A division name must not be the tail of a longer word (明村镇 in 文明村镇), unless the segmenter
     reads it whole as a place after a whole word (来到/v 来安县/ns: 到来 is a word, but not here; 文/n
     明村镇/ns leaves a character alone)."""
-    text, view = scope.text, scope.view
-    tok, before = view.token(i), view.token_before(i)
-    if tok.start == i and tok.end == j and tok.flag.startswith("ns") and before is not None and \
-            len(before.text) >= 2 and is_cjk(before.text[-1]):
-        return not _a_provinces_region(scope, i)
-    if i > 0 and text[i - 1].strip():
-        info = word_info(text[i - 1:i + 1])
-        if info and info[0] >= 100 and not info[1].startswith("ns"):
-            return False
-    if i > 0 and not view.starts_token(i):
-        tok = view.token(i)
-        info = word_info(tok.text)
-        if info and not info[1].startswith("ns") and tok.start < i:
-            return False
+    if not _read_whole_after_a_word(scope, i, j) and (_closes_a_word(scope, i) or _inside_a_word(scope, i)):
+        return False
     return not _a_provinces_region(scope, i)
+
+
+def _read_whole_after_a_word(scope: Scope, i: int, j: int) -> bool:
+    tok, before = scope.view.token(i), scope.view.token_before(i)
+    return tok.start == i and tok.end == j and tok.flag.startswith("ns") and before is not None and \
+        len(before.text) >= 2 and is_cjk(before.text[-1])
+
+
+def _closes_a_word(scope: Scope, i: int) -> bool:
+    """The character before the name and its first make an everyday word (文明 of 文明村镇)."""
+    if i == 0 or not scope.text[i - 1].strip():
+        return False
+    info = word_info(scope.text[i - 1:i + 1])
+    return bool(info and info[0] >= 100 and not info[1].startswith("ns"))
+
+
+def _inside_a_word(scope: Scope, i: int) -> bool:
+    """The name starts inside a word the segmenter read that is no place."""
+    if i == 0 or scope.view.starts_token(i):
+        return False
+    info = word_info(scope.view.token(i).text)
+    return bool(info and not info[1].startswith("ns"))
 
 
 # Words of direction that make a region of a province after its abbreviation (皖南, 苏北, 豫东).
@@ -600,6 +610,23 @@ def _opens_a_title(scope: Scope, j: int) -> bool:
     return title is not None and scope.view.ends_token(j + len(title))
 
 
+def foreign_divisions(scope: Scope) -> Iterator[Candidate]:
+    """信德省, 拉贾斯坦邦, 肯特郡: a word the segmenter reads as a place whole, ending in the unit of a
+    division, that the official list does not hold: a unit of another state (or of old China, 巢县)."""
+    for tok in scope.view.tokens:
+        kind = _FOREIGN_UNITS.get(tok.text[-1]) if tok.flag == "ns" and len(tok.text) >= 3 else None
+        stem = tok.text[:-1]
+        if kind is None or tok.text in scope.lex.divisions_by_name or stem in scope.lex.division_short_names or \
+                stem[0] in DETERMINERS or not all(is_cjk(c) for c in stem) or scope.found.covers(tok.start, tok.end):
+            continue
+        yield Candidate(tok.start, tok.end, kind, tok.text, "foreign-division")
+
+
+# The units of the divisions of other states, by the level they stand at (a state of India is a province's peer);
+# their cities come from the list of world cities.
+_FOREIGN_UNITS = {"省": PROVINCE, "邦": PROVINCE, "州": PROVINCE, "郡": COUNTY, "县": COUNTY}
+
+
 def world_cities(scope: Scope) -> Iterator[Candidate]:
     """莫斯科, 纽约, 东京: the capitals and large cities of other states, in their state."""
     for i, j, name in scope.view.hits["world_cities"]:
@@ -654,7 +681,7 @@ def _listed_full_name(lex, item: str, suffix: str) -> str:
 _COUNTY_SUFFIXES = ("自治县", "县", "旗", "区")
 
 
-NAMED = (listed_divisions, divisions, countries, world_cities)
+NAMED = (listed_divisions, divisions, countries, world_cities, foreign_divisions)
 SUFFIXED = (suffixed_places,)
 # After bodies and programs: the places their names begin with.
 INSIDE = (inside_names,)
