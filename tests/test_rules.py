@@ -616,6 +616,11 @@ def test_a_unit_of_another_states_divisions_is_a_place():
     assert {"信德省", "拉贾斯坦邦"} <= kept
 
 
+def test_a_foreign_name_past_its_dot_stops_before_a_word_of_the_sentence():
+    kept, _ = _read("玛丽特·恩斯塔德日前表示,彼得·皮奥在开幕式上讲话。")
+    assert {"玛丽特·恩斯塔德", "彼得·皮奥"} <= kept
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")

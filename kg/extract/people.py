@@ -783,7 +783,7 @@ def foreign_names(scope: Scope) -> Iterator[Candidate]:
     while k < len(tokens):
         end = _foreign_run(scope, k)
         if end > k:
-            i, j = tokens[k].start, _past_the_dot(text, tokens[end - 1].end, chars)
+            i, j = tokens[k].start, _past_the_dot(scope, tokens[end - 1].end, chars)
             name = text[i:j]
             # 琼斯, 保拉: two characters do when the tagger calls them a transliterated name.
             long_enough = len(name.replace("·", "")) >= 3 or (
@@ -843,15 +843,22 @@ def _a_foreign_run(scope: Scope, k: int, j: int) -> bool:
         scope.view.ends_token(j) and not _a_place(scope, name) and word_info(name) is None
 
 
-def _past_the_dot(text: str, j: int, chars: frozenset[str]) -> int:
+def _past_the_dot(scope: Scope, j: int, chars: frozenset[str]) -> int:
     """买买提江·阿不都拉正和…: the second part after the dot runs over the characters names are written
-    with, though the tagger glued the next word to it (阿不都拉正/d)."""
+    with, though the tagger glued the next word to it (阿不都拉正/d); it stops before a word of the
+    sentence that opens with such a character (恩/nr 斯塔德/nr 日前/t)."""
+    text = scope.text
     if text[j:j + 1] != "·":
         return j
     k = j + 1
-    while k < len(text) and text[k] in chars:
+    while k < len(text) and text[k] in chars and not (k > j + 1 and _opens_a_word_of_the_sentence(scope, k, chars)):
         k += 1
     return k if k - j > 2 else j
+
+
+def _opens_a_word_of_the_sentence(scope: Scope, k: int, chars: frozenset[str]) -> bool:
+    tok = scope.view.token(k)
+    return tok.start == k and len(tok.text) >= 2 and not tok.flag.startswith("nr") and not chars.issuperset(tok.text)
 
 
 def _foreign_run(scope: Scope, k: int) -> int:
