@@ -621,6 +621,11 @@ def test_a_foreign_name_past_its_dot_stops_before_a_word_of_the_sentence():
     assert {"玛丽特·恩斯塔德", "彼得·皮奥"} <= kept
 
 
+def test_a_sounded_name_and_a_divisions_unit_are_a_foreign_place():
+    kept, _ = _read("阿根廷南部丘布特省发生地震,村民陈孟邦说。")
+    assert "丘布特省" in kept and "丘布特" not in kept and "陈孟邦" in kept
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")

@@ -622,9 +622,26 @@ def foreign_divisions(scope: Scope) -> Iterator[Candidate]:
         yield Candidate(tok.start, tok.end, kind, tok.text, "foreign-division")
 
 
+def sounded_divisions(scope: Scope) -> Iterator[Candidate]:
+    """丘/nr 布特/nrt 省/n, 莱克/nrt 伍德县/nr: a name written in the characters of foreign names, however
+    the tagger cuts it, then the unit of a division that ends a word (not a surname and a given name that
+    ends so: 陈孟邦)."""
+    text, chars = scope.text, scope.lex.transliteration_chars
+    for m in _UNIT.finditer(text, 2):
+        u = m.start()
+        k = u
+        while k > 0 and text[k - 1] in chars:
+            k -= 1
+        if u - k >= 2 and not (u - k == 2 and text[k] in scope.lex.surnames_single) and \
+                scope.view.starts_token(k) and scope.view.ends_token(u + 1) and \
+                text[k:u + 1] not in scope.lex.divisions_by_name and not scope.found.overlapping(k, u + 1):
+            yield Candidate(k, u + 1, _FOREIGN_UNITS[text[u]], text[k:u + 1], "foreign-division")
+
+
 # The units of the divisions of other states, by the level they stand at (a state of India is a province's peer);
 # their cities come from the list of world cities.
 _FOREIGN_UNITS = {"省": PROVINCE, "邦": PROVINCE, "州": PROVINCE, "郡": COUNTY, "县": COUNTY}
+_UNIT = re.compile("[省邦州郡县]")
 
 
 def world_cities(scope: Scope) -> Iterator[Candidate]:
@@ -681,7 +698,7 @@ def _listed_full_name(lex, item: str, suffix: str) -> str:
 _COUNTY_SUFFIXES = ("自治县", "县", "旗", "区")
 
 
-NAMED = (listed_divisions, divisions, countries, world_cities, foreign_divisions)
+NAMED = (listed_divisions, divisions, countries, world_cities, foreign_divisions, sounded_divisions)
 SUFFIXED = (suffixed_places,)
 # After bodies and programs: the places their names begin with.
 INSIDE = (inside_names,)
