@@ -626,6 +626,16 @@ def test_a_sounded_name_and_a_divisions_unit_are_a_foreign_place():
     assert "丘布特省" in kept and "丘布特" not in kept and "陈孟邦" in kept
 
 
+def test_a_bylines_role_then_a_slash_names_the_papers_person():
+    kept, _ = _read("编辑/林天歌\n\n三审/刘景东\n\n新闻热线:0476-4222020")
+    assert {"林天歌", "刘景东"} <= kept
+
+
+def test_names_in_brackets_after_a_dateline_are_the_papers_people():
+    kept, _ = _read("本报北京4月26日电(郭彩虹)时值四月,小城迎来游客。")
+    assert "郭彩虹" in kept
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")

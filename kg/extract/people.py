@@ -412,20 +412,21 @@ def bylines(scope: Scope) -> Iterator[Candidate]:
 
 
 def bracketed_bylines(scope: Scope) -> Iterator[Candidate]:
-    """(覃波 莫建松) closing a paragraph: the paper's people named in brackets, with no title, as many
-    stories end; every item must be a full name."""
+    """(覃波 莫建松) closing a paragraph, or right after a dateline (4月26日电(郭彩虹)): the paper's people
+    named in brackets, with no title, as many stories end or begin; every item must be a full name."""
     text = scope.text
-    m = _BRACKETED_NAMES.search(text)
-    if m is None:
-        return
-    spans = [(m.start(1) + a.start(), m.start(1) + a.end()) for a in re.finditer(r"[^ 、]+", m.group(1))]
-    if all(name_at(scope, i, end=j) == (i, j) for i, j in spans):
-        for span in spans:
-            yield _person(scope, span, "byline")
+    for m in filter(None, (_BRACKETED_NAMES.search(text), _DATELINE_NAMES.search(text))):
+        spans = [(m.start(1) + a.start(), m.start(1) + a.end()) for a in re.finditer(r"[^ 、]+", m.group(1))]
+        if all(name_at(scope, i, end=j) == (i, j) for i, j in spans):
+            for span in spans:
+                yield _person(scope, span, "byline")
 
 
 # Names in brackets, separated by spaces or 、, at the end of a paragraph: (覃波 莫建松).
-_BRACKETED_NAMES = re.compile(r"[(（]([\u4e00-\u9fff]{2,3}(?:[ 、][\u4e00-\u9fff]{2,3}){0,3})[)）]\s*$")
+_NAMES_IN_BRACKETS = r"[(（]([\u4e00-\u9fff]{2,3}(?:[ 、][\u4e00-\u9fff]{2,3}){0,3})[)）]"
+_BRACKETED_NAMES = re.compile(_NAMES_IN_BRACKETS + r"\s*$")
+# ... or right after the dateline that opens a story (山西4月26日电(郭彩虹), 5日讯(李明)).
+_DATELINE_NAMES = re.compile(r"\d日(?:电|讯)" + _NAMES_IN_BRACKETS)
 
 
 def _byline_names(scope: Scope, k: int) -> Iterator[tuple[int, int]]:
@@ -433,7 +434,7 @@ def _byline_names(scope: Scope, k: int) -> Iterator[tuple[int, int]]:
     text = scope.text
     names = 0
     while k < len(text):
-        while k < len(text) and text[k] in " :：□":
+        while k < len(text) and text[k] in " :：□/":   # 编辑/林天歌
             k += 1
         j = _byline_name_end(scope, k)
         word = normalize_name(text[k:j])
