@@ -636,6 +636,16 @@ def test_names_in_brackets_after_a_dateline_are_the_papers_people():
     assert "郭彩虹" in kept
 
 
+def test_home_glued_to_a_name_is_no_part_of_it():
+    kept, _ = _read("水泥路从村口修到郭富元家,又修到学校。")
+    assert "郭富元" in kept and "郭富元家" not in kept
+
+
+def test_a_plain_full_name_after_a_role_whatever_the_tagger_cut():
+    kept, _ = _read("在村民魏国顺的记忆中,这是常态。")
+    assert "魏国顺" in kept
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")

@@ -508,7 +508,15 @@ def _stands_as_a_person(scope: Scope, span: tuple[int, int]) -> bool:
     if j == len(text) or text[j] in "。;；":
         return _tagged_as_person(scope, span[0], j)
     return text[j] in "、,，等" or bool(scope.view.starting_at("speech_verbs", j)) or (
-        text[j] in "的在是也都就" and _tagged_as_person(scope, span[0], j)) or _acts_next(scope, span)
+        text[j] in "的在是也都就" and (_tagged_as_person(scope, span[0], j) or _a_plain_full_name(scope, span))) or \
+        _acts_next(scope, span)
+
+
+def _a_plain_full_name(scope: Scope, span: tuple[int, int]) -> bool:
+    """村民魏国/ns 顺/p 的: a common surname and a given name of two characters that make no word, whatever
+    the tagger cut."""
+    name = scope.text[span[0]:span[1]]
+    return len(name) == 3 and name[0] in scope.lex.surnames_common and word_info(name[1:]) is None
 
 
 def _acts_next(scope: Scope, span: tuple[int, int]) -> bool:
@@ -684,6 +692,8 @@ def tagged(scope: Scope) -> Iterator[Candidate]:
             if cand is not None:
                 yield cand
             continue
+        if tok.flag[:2] == "nr" and len(tok.text) == 4 and tok.text.endswith(_HOME):
+            tok = dataclasses.replace(tok, text=tok.text[:-1], end=tok.end - 1)   # 至郭富元家/nr 水泥路
         if tok.flag[:2] != "nr" or not _tag_may_name(scope, tok):
             continue
         if any(scope.view.starting_at("speech_verbs", v) for v in range(tok.start + 2, tok.end)):
@@ -694,6 +704,10 @@ def tagged(scope: Scope) -> Iterator[Candidate]:
                 _glued_to_a_name(scope, tok.end - 1, tok.end):
             continue   # 王芳任/nr: the verb of office is glued to the name (kg.extract.people.office_holders)
         yield _person(scope, span, "tagged")
+
+
+# 家 (home) after a name, which the tagger glues to it (郭富元家/nr): the name's home, not its last character.
+_HOME = "家"
 
 
 def _tag_may_name(scope: Scope, tok) -> bool:
