@@ -684,7 +684,6 @@ def tagged(scope: Scope) -> Iterator[Candidate]:
     two-character token counts only for a doctrine's namesake (邓小平理论), and
     a longer one when the dictionary does not know it as a word.
     """
-    text = scope.text
     for tok in scope.view.tokens:
         eponym = EPONYM.match(tok.text) if tok.flag[:1] == "n" else None
         if eponym:   # 邓小平理论/nr, 马克思主义/n: the dictionary files the doctrine as a noun or a name
@@ -694,16 +693,22 @@ def tagged(scope: Scope) -> Iterator[Candidate]:
             continue
         if tok.flag[:2] == "nr" and len(tok.text) == 4 and tok.text.endswith(_HOME):
             tok = dataclasses.replace(tok, text=tok.text[:-1], end=tok.end - 1)   # 至郭富元家/nr 水泥路
-        if tok.flag[:2] != "nr" or not _tag_may_name(scope, tok):
-            continue
-        if any(scope.view.starting_at("speech_verbs", v) for v in range(tok.start + 2, tok.end)):
-            continue   # 刘丽作/nr 专题辅导: the tagger glued the verb's first character to the name
-        span = name_at(scope, tok.start, strict=False, end=tok.end)
-        if span is None or (tok.end < len(text) and (
-                scope.view.starting_at("titles", tok.end) or text[tok.end] in "村镇乡县市区省")) or \
-                _glued_to_a_name(scope, tok.end - 1, tok.end):
-            continue   # 王芳任/nr: the verb of office is glued to the name (kg.extract.people.office_holders)
-        yield _person(scope, span, "tagged")
+        span = _tagged_name(scope, tok) if tok.flag[:2] == "nr" and _tag_may_name(scope, tok) else None
+        if span is not None:
+            yield _person(scope, span, "tagged")
+
+
+def _tagged_name(scope: Scope, tok) -> tuple[int, int] | None:
+    """The span of the name a person's token holds, unless the tagger glued a verb to it."""
+    text = scope.text
+    if any(scope.view.starting_at("speech_verbs", v) for v in range(tok.start + 2, tok.end)):
+        return None   # 刘丽作/nr 专题辅导: the tagger glued the verb's first character to the name
+    span = name_at(scope, tok.start, strict=False, end=tok.end)
+    if span is None or (tok.end < len(text) and (
+            scope.view.starting_at("titles", tok.end) or text[tok.end] in "村镇乡县市区省")) or \
+            _glued_to_a_name(scope, tok.end - 1, tok.end):
+        return None   # 王芳任/nr: the verb of office is glued to the name (kg.extract.people.office_holders)
+    return span
 
 
 # 家 (home) after a name, which the tagger glues to it (郭富元家/nr): the name's home, not its last character.
