@@ -646,6 +646,17 @@ def test_a_plain_full_name_after_a_role_whatever_the_tagger_cut():
     assert "魏国顺" in kept
 
 
+def test_a_zone_the_list_lacks_is_named_by_its_own_organ():
+    kept, _ = _read("青山湖区党工委书记王明、金海湾社区党委书记李芳出席。")
+    assert "青山湖区" in kept and "金海湾社区" in kept
+    assert not any(name.endswith("社区") and name != "金海湾社区" for name in kept)
+
+
+def test_a_village_glued_to_its_villagers_group_is_the_village():
+    kept, _ = _read("在万宝村八组执勤点,民警正在巡逻。")
+    assert "万宝村" in kept
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")

@@ -393,9 +393,12 @@ def _ends_a_word(scope: Scope, end: int, suffix: str) -> bool:
     # 新华社区党委: the tagger glued the suffix to the body of the place (社区党委); 大定村弄勒屯: to
     # the next place, in a word the dictionary does not know (村弄勒屯).
     return rest in scope.res.body_suffixes or (word_info(tok.text) is None and (
-        scope.res.place_suffixes.ends_at(rest, len(rest)) is not None or rest in _GLUED_AFTER))
+        scope.res.place_suffixes.ends_at(rest, len(rest)) is not None or rest in _GLUED_AFTER or
+        (suffix == "村" and _VILLAGE_GROUP.fullmatch(rest) is not None)))
 
 
+# A villagers' group by its number (万宝村八组, 石桥村3组), which the tagger glues to the village's 村.
+_VILLAGE_GROUP = re.compile(r"[一二三四五六七八九十\d]+组")
 # Function words the tagger glues to a place's suffix in a word it does not know (朱家庄村 + 村是).
 _GLUED_AFTER = frozenset("是的在和与有为就也都")
 
@@ -584,6 +587,25 @@ def inside_names(scope: Scope) -> Iterator[Candidate]:
             break
 
 
+def zones_of_their_organs(scope: Scope) -> Iterator[Candidate]:
+    """仙女湖区党工委, 庐山区委: a district or zone the official list does not hold (a managed zone, a
+    district since renamed), named by the organ of its own that opens with it."""
+    for owner in scope.found.of_type((ORGANIZATION,)):
+        m = _ZONE_ORGAN.fullmatch(owner.name)
+        zone = m.group(1) if m is not None else ""
+        i = owner.start
+        if not zone or zone.endswith(_NO_ZONES) or zone in scope.lex.divisions_by_name or \
+                scope.text[i:i + len(zone)] != zone or scope.found.overlapping(i, i + len(zone), PLACE_TYPES):
+            continue
+        yield Candidate(i, i + len(zone), COUNTY, zone, "zone-of-its-organ")
+
+
+# A district's organs after its name (区委, 区党工委, 区管委会, 区人民政府), the name at least two characters.
+_ZONE_ORGAN = re.compile(r"([\u4e00-\u9fff]{2,6}区)(?:委|党工委|管委会|人民政府|政府)")
+# Words ending in 区 that name no district (社区, 小区, 园区, 景区, 城区, 辖区, 片区, 校区, 厂区, 街区).
+_NO_ZONES = ("社区", "小区", "园区", "景区", "城区", "辖区", "片区", "校区", "厂区", "街区", "营区", "库区")
+
+
 def _opening_after_country(scope: Scope, owner: Candidate) -> int:
     """Where the place in a name would stand: its first character, or after 中国· (中国·金湖荷花节)."""
     country = next((c for c in scope.found.starting_at(owner.start, (COUNTRY,)) if c.end < owner.end), None)
@@ -701,4 +723,4 @@ _COUNTY_SUFFIXES = ("自治县", "县", "旗", "区")
 NAMED = (listed_divisions, divisions, countries, world_cities, foreign_divisions, sounded_divisions)
 SUFFIXED = (suffixed_places,)
 # After bodies and programs: the places their names begin with.
-INSIDE = (inside_names,)
+INSIDE = (inside_names, zones_of_their_organs)
