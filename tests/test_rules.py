@@ -657,6 +657,12 @@ def test_a_village_glued_to_its_villagers_group_is_the_village():
     assert "万宝村" in kept
 
 
+def test_a_team_named_by_its_task_takes_the_tasks_verb():
+    kept, rejected = _read("他从开始的脱贫攻坚工作队到后来县里成立乡村振兴工作队,一直在村里。")
+    assert {"脱贫攻坚工作队", "乡村振兴工作队"} <= kept
+    assert "成立乡村振兴工作队" not in kept
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")

@@ -113,3 +113,6 @@ class Vocabulary:
         found.sort(key=lambda m: (m[2], m[1]))
         words = self._patterns
         return [(i, j, words[k]) for k, i, j in found]
+
+# Kinds of body named by the task they are set up for (乡村振兴工作队, 脱贫攻坚工作队, 防汛指挥部).
+MISSION_SUFFIXES = ("工作队", "工作组", "指挥部", "指挥中心", "专班", "突击队")

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import (CLAUSE_CHARS, DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
+from kg.extract.base import (CLAUSE_CHARS, MISSION_SUFFIXES, DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
                              is_common_word, normalize_name, word_info)
 from kg.extract.boundary import Boundary, scan_left
 from kg.extract.candidate import Candidate
@@ -337,6 +337,7 @@ def _body(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
         # 高桥背村原党支部, 原村委会: the body is the same, only its members are former ones.
         return _without_former(scope, p, end, suffix)
     bound = _branch_of_a_body(scope, scan_left(scope.view, scope.found, p, scope.res.body_shape), suffix)
+    bound = _the_task_of_a_mission(scope, bound, p, suffix)
     start, has_prefix = bound.start, bool(bound.prefixes)
     quoted = _quoted_name(scope, start, p, suffix)
     if quoted is not None:
@@ -704,7 +705,6 @@ def _vouched(scope: Scope, bound, start: int, p: int, end: int, suffix: str, lev
 
 
 # Kinds of body named by the task they are set up for (乡村振兴工作队, 脱贫攻坚工作队, 防汛指挥部).
-_MISSION_SUFFIXES = ("工作队", "工作组", "指挥部", "指挥中心", "专班", "突击队")
 
 
 # Bodies that people form and name (a team, a troupe, an association), which a quote may name whatever
@@ -715,7 +715,7 @@ _FORMED_BODIES = ("队", "团", "协会", "联盟", "理事会", "议事会", "�
 def _named_without_a_place(scope: Scope, start: int, p: int, end: int, suffix: str) -> bool:
     """A body with no place, level or proper name before its suffix: a team named by its task, or a
     team, troupe or association quoted whole."""
-    return (suffix in _MISSION_SUFFIXES and _a_mission(scope, start, p)) or (
+    return (suffix in MISSION_SUFFIXES and _a_mission(scope, start, p)) or (
         suffix.endswith(_FORMED_BODIES) and _quoted_whole(scope, start, end))
 
 
@@ -729,8 +729,28 @@ def _quoted_whole(scope: Scope, start: int, end: int) -> bool:
 def _a_mission(scope: Scope, start: int, p: int) -> bool:
     """乡村振兴工作队: a task of two to six characters, a phrase of its own, names the team set up for it."""
     stem = scope.text[start:p]
+    before = scope.view.token_before(start)
     return 2 <= len(stem) <= 6 and all(is_cjk(c) and c not in FUNCTION_CHARS for c in stem) and \
-        stem[0] not in DETERMINERS and (start == 0 or scope.text[start - 1] in PUNCT or scope.text[start - 1] in "的是")
+        stem[0] not in DETERMINERS and (start == 0 or scope.text[start - 1] in PUNCT or scope.text[start - 1] in "的是"
+                                        or (before.end == start and before.flag.startswith(_BEFORE_A_TASK)))
+
+
+# Tags of a word a team's task may follow as a phrase of its own (后来/t, 成立/v, 了/ul, 从/p).
+_BEFORE_A_TASK = ("t", "p", "u", "c", "d", "m", "f", "v")
+
+
+def _the_task_of_a_mission(scope: Scope, bound, p: int, suffix: str):
+    """脱贫/v 攻坚/vn 工作队: the task a team is named by opens with the verb of a task, which the scan stops
+    at; the name takes in such verbs before it, up to six characters in all."""
+    if suffix not in MISSION_SUFFIXES or bound.prefixes or bound.parent is not None:
+        return bound
+    start = bound.start
+    while start > 0:
+        tok = scope.view.token_before(start)
+        if tok.end != start or tok.text not in scope.lex.body_name_verbs or p - tok.start > 6:
+            break
+        start = tok.start
+    return dataclasses.replace(bound, start=start)
 
 
 # Tags of a word that cannot be a body's one-character kind (的, 在, 和, 也, 是, 这 …).

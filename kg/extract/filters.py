@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from kg.extract.base import DETERMINERS, LEVEL_PREFIXES, QUOTE_CHARS, QUOTES, word_info
+from kg.extract.base import DETERMINERS, LEVEL_PREFIXES, MISSION_SUFFIXES, QUOTE_CHARS, QUOTES, word_info
 from kg.extract.boundary import OPENING_CHARS, opens_no_name
 from kg.extract.candidate import LISTED, Candidate
 from kg.extract.context import Scope
@@ -90,18 +90,25 @@ def _bad_length(c: Candidate, s: Scope, t: Thresholds) -> bool:
 _SCANNED = frozenset({"place-suffix", "body-suffix", "cued"})
 
 
+def _opening_vouched_for(c: Candidate, s: Scope) -> bool:
+    """What a candidate opens with, a clause's word or not, is bounded or vouched for otherwise."""
+    if c.type in PLACE_TYPES:
+        # the place before it (城南街道站北社区) or the list (金桂社区、安康苑社区) bounds the name;
+        # 扎哈斯台嘎查 is written by sound, whatever the segmenter reads its first character as
+        return bool(c.parent or LISTED in c.signals) or c.name.endswith(tuple(s.lex.sound_place_suffixes))
+    if c.type == ORGANIZATION:
+        # 根山村党支部 opens with a place read whole, which no clause word begins; 脱贫攻坚工作队 is a
+        # team named by its task, whose verb opens the name
+        return bool(s.found.starting_at(c.start, PLACE_TYPES)) or (
+            c.name.endswith(MISSION_SUFFIXES) and c.name[:2] in s.lex.body_name_verbs)
+    # 开展扫黑除恶专项斗争: the verb that carries it out stands before; the name opens after it
+    return c.type == PROGRAM and s.res.implement_verbs.ends_at(s.text, c.start) is not None
+
+
 def _opens_a_clause(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """What the boundary scanner cuts off a name's start (任命, 时任, 经, 了) must not open a candidate either."""
-    if c.source not in _SCANNED:
+    if c.source not in _SCANNED or _opening_vouched_for(c, s):
         return False
-    if c.type in PLACE_TYPES and (c.parent or LISTED in c.signals):
-        return False   # the place before it (城南街道站北社区) or the list (金桂社区、安康苑社区) bounds the name
-    if c.type in PLACE_TYPES and c.name.endswith(tuple(s.lex.sound_place_suffixes)):
-        return False   # 扎哈斯台嘎查: a name written by sound, whatever the segmenter reads its first character as
-    if c.type == ORGANIZATION and s.found.starting_at(c.start, PLACE_TYPES):
-        return False   # 根山村党支部: it opens with a place read whole, which no clause word begins
-    if c.type == PROGRAM and s.res.implement_verbs.ends_at(s.text, c.start) is not None:
-        return False   # 开展扫黑除恶专项斗争: the verb that carries it out stands before; the name opens after it
     shape = s.res.place_shape if c.type in PLACE_TYPES else (
         s.res.program_shape if c.type == PROGRAM else s.res.body_shape)
     return c.start < len(s.text) and opens_no_name(s.view, c.start, c.end, shape) > 0
