@@ -81,6 +81,7 @@ def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dic
     _stated_locations(cdoc, mentions, key_of, add)
     _bodies_in_places(mentions, key_of, by_name, lex, add)
     _hierarchy(mentions, key_of, entities, lex, add)
+    _listed_after_an_address(cdoc, mentions, key_of, found, add)
     _story_containers(mentions, key_of, found, add)
     _nearest_containers(found)
     _implements(cdoc, mentions, key_of, lex, add, _bodies_of_people(found))
@@ -185,6 +186,28 @@ def _story_containers(mentions, key_of, found: dict, add) -> None:
             if m.type == inner and key_of[idx] not in located and not {key_of[idx], container} <= coded:
                 add(LOCATED_IN, key_of[idx], container, m)
                 located.add(key_of[idx])
+
+
+_CLAUSE_BREAK = re.compile("[,，;；。:：!！?？]")
+
+
+def _listed_after_an_address(cdoc: CleanDocument, mentions, key_of, found: dict, add) -> None:
+    """林西县城南街道宏林社区…、城北街道金海社区…: a township or community listed after an item that opens
+    with its county's address in the same run of the list (no clause break between), and placed by nothing
+    else, lies in that county."""
+    text = cdoc.document.text
+    located = {head for (kind, head, _, _) in found if kind == LOCATED_IN}
+    county: int | None = None
+    for idx, m in enumerate(mentions):
+        if county is not None and (mentions[county].sentence != m.sentence or m.type == COUNTY):
+            county = None
+        if m.type == COUNTY and idx + 1 < len(mentions) and mentions[idx + 1].start == m.end and \
+                mentions[idx + 1].type in (TOWNSHIP, COMMUNITY, VILLAGE):
+            county = idx   # an address opens with it (林西县城南街道)
+        elif county is not None and m.type in (TOWNSHIP, COMMUNITY, VILLAGE) and key_of[idx] not in located and \
+                text[:m.start].rstrip().endswith("、") and not _CLAUSE_BREAK.search(text, mentions[county].end, m.start):
+            add(LOCATED_IN, key_of[idx], key_of[county], m)
+            located.add(key_of[idx])
 
 
 def _nearest_containers(found: dict) -> None:

@@ -675,6 +675,13 @@ def test_a_listed_township_lies_in_the_storys_only_county_only_where_the_list_sa
     assert ("长哨营满族乡", "来安县") not in found
 
 
+def test_a_place_listed_after_an_address_lies_in_its_county():
+    found = _located("示范点有林西县城南街道宏林社区旧改工程、城北街道金海社区文明实践基地等。")
+    apart = _located("林西县城南街道启动工程,对城南街道、金海社区等单位予以通报。")
+    assert ("城北街道", "林西县") in found
+    assert ("金海社区", "林西县") not in apart
+
+
 def test_an_item_listed_after_a_place_of_its_kind_is_one():
     kept, _ = _read("先后走访了金桂社区、和平社区、安康苑社区、汇通社区等6个社区。")
     assert {"金桂社区", "和平社区", "安康苑社区", "汇通社区"} <= kept
