@@ -663,6 +663,37 @@ def test_a_team_named_by_its_task_takes_the_tasks_verb():
     assert "成立乡村振兴工作队" not in kept
 
 
+def test_a_verb_of_saying_for_a_given_name_turns_down_the_span():
+    kept, rejected = _read("财政部长鲁宾16日在会见记者时表示,将派遣副部长访华。")
+    assert "时表示" not in kept and rejected.get("时表示") == "a-verb-of-saying-for-a-given-name"
+
+
+def test_a_localizer_read_apart_turns_down_the_span():
+    kept, rejected = _read("唐家璇在贺电中指出,两国建交20年来关系顺利发展。")
+    assert "贺电中" not in kept and rejected.get("贺电中") == "a-localizer-read-apart"
+    assert "唐家璇" in kept
+
+
+def test_a_time_for_a_name_turns_down_the_span():
+    kept, rejected = _read("若斯潘总理周二晚表示,这项协议是历史性的。")
+    assert "周二晚" not in kept and rejected.get("周二晚") == "a-time-for-a-name"
+
+
+def test_a_longer_word_cut_turns_down_the_span():
+    kept, rejected = _read("市委、市政府及有关部门负责人和人武部干部300余人参加。")
+    assert "和人武" not in kept and rejected.get("和人武") == "a-longer-word-cut"
+
+
+def test_a_function_word_for_a_name_turns_down_the_span():
+    kept, rejected = _read("以产业资源部长官为团长的招商引资团正在美国活动。")
+    assert "官为" not in kept and rejected.get("官为") == "a-function-word-for-a-name"
+
+
+def test_surname_and_old_names_no_one():
+    kept, rejected = _read("胡老说,当画画疲倦时就到院里去看看。")
+    assert "胡老" not in kept and rejected.get("胡老") == "surname-and-old"
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")

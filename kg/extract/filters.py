@@ -196,6 +196,46 @@ def _a_conjunction_before_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return rest.start == c.start + 1 and rest.flag.startswith("nr")
 
 
+def _a_verb_of_saying_for_a_given_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """会见记者时表示: after a surname character (时), a verb of saying (表示) is no given name."""
+    return any(c.name[n:] in s.lex.speech_verbs for n in (1, 2) if len(c.name) > n)
+
+
+def _a_localizer_read_apart(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """唐家璇在贺电/vn 中/f 指出: the name's last character is a localizer of its own after a word the
+    tagger reads whole inside the name."""
+    last, first = s.view.token(c.end - 1), s.view.token(c.start)
+    return last.start == c.end - 1 and last.end == c.end and last.flag == "f" and first.start == c.start and \
+        len(first.text) >= 2 and first.end == c.end - 1 and not first.flag.startswith("nr")
+
+
+def _a_time_for_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """总理周二/t 晚/tg 表示: the tagger reads the name as words of time."""
+    first = s.view.token(c.start)
+    return first.start == c.start and first.flag == "t" and len(first.text) >= 2 and \
+        all(tok.flag.startswith("t") for tok in s.view.tokens if c.start <= tok.start < c.end)
+
+
+def _a_longer_word_cut(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """负责人和/c 人武部/n: the name ends inside a word of three characters or more that starts inside it."""
+    tok = s.view.token(c.end - 1)
+    return c.start < tok.start and tok.end > c.end and len(tok.text) >= 3 and word_info(tok.text) is not None
+
+
+def _a_function_word_for_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """以产业资源部长官为/p 团长: a two-character name the tagger reads whole as a function word."""
+    tok = s.view.token(c.start)
+    return len(c.name) == 2 and tok.start == c.start and tok.end == c.end and tok.flag in ("p", "c", "d", "u")
+
+
+def _surname_and_old(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """胡老说, 吕老: a surname and 老, how an elder is addressed with respect, name no one in full."""
+    return len(c.name) == 2 and c.name[1] == _OLD and c.name[0] in s.res.surnames
+
+
+_OLD = "老"
+
+
 # Adverbs of degree that never begin a given name (水更清, 景更美: a slogan's "more").
 _DEGREE_ADVERBS = frozenset("更很最较")
 
@@ -236,6 +276,17 @@ _PERSON_RULES = ((PERSON,), (
      _the_end_of_a_word),
     ("a-conjunction-before-a-name", "a conjunction's character before a name the tagger reads joins two people "
      "(和张春瑛)", _a_conjunction_before_a_name),
+    ("a-verb-of-saying-for-a-given-name", "a verb of saying after a surname character is no given name "
+     "(会见记者时表示)", _a_verb_of_saying_for_a_given_name),
+    ("a-localizer-read-apart", "a name whose last character the tagger reads apart as a localizer is a "
+     "phrase (在贺电/vn 中/f)", _a_localizer_read_apart),
+    ("a-time-for-a-name", "a name the tagger reads as a time is none (周二/t 晚/tg)", _a_time_for_a_name),
+    ("a-longer-word-cut", "a name that ends inside a word of three characters or more begun inside it cuts "
+     "that word (和人武部)", _a_longer_word_cut),
+    ("a-function-word-for-a-name", "a two-character name the tagger reads whole as a preposition, conjunction "
+     "or adverb is that word (部长官为/p 团长)", _a_function_word_for_a_name),
+    ("surname-and-old", "a surname and 老 address an elder by respect; they name no one in full (胡老说)",
+     _surname_and_old),
 ))
 
 
