@@ -694,6 +694,11 @@ def test_surname_and_old_names_no_one():
     assert "胡老" not in kept and rejected.get("胡老") == "surname-and-old"
 
 
+def test_everyday_words_for_a_sounded_name_turn_down_the_span():
+    kept, rejected = _read("努力提高宣传教育的水平。")
+    assert "努力提高" not in kept and rejected.get("努力提高") == "everyday-words-for-a-sounded-name"
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")

@@ -236,6 +236,13 @@ def _surname_and_old(c: Candidate, s: Scope, t: Thresholds) -> bool:
 _OLD = "老"
 
 
+def _everyday_words_for_a_sounded_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """努力提高/nrt: a foreign name of four characters whose halves are everyday words (努力, 提高)."""
+    if c.source != "foreign-name" or len(c.name) != 4:
+        return False
+    return all(_common(half, t) for half in (c.name[:2], c.name[2:]))
+
+
 # Adverbs of degree that never begin a given name (水更清, 景更美: a slogan's "more").
 _DEGREE_ADVERBS = frozenset("更很最较")
 
@@ -287,6 +294,8 @@ _PERSON_RULES = ((PERSON,), (
      "or adverb is that word (部长官为/p 团长)", _a_function_word_for_a_name),
     ("surname-and-old", "a surname and 老 address an elder by respect; they name no one in full (胡老说)",
      _surname_and_old),
+    ("everyday-words-for-a-sounded-name", "a name written by sound that is two everyday words is those words "
+     "(努力提高)", _everyday_words_for_a_sounded_name),
 ))
 
 
