@@ -699,6 +699,18 @@ def test_everyday_words_for_a_sounded_name_turn_down_the_span():
     assert "努力提高" not in kept and rejected.get("努力提高") == "everyday-words-for-a-sounded-name"
 
 
+def test_a_word_that_ends_like_a_weak_suffix_is_no_body():
+    kept, _ = _read("构筑大杭州旅游新格局,黄淮中南部有雨,剧团建团43年。")
+    assert not any(name.endswith(("格局", "南部", "建团")) for name in kept)
+    bodies, _ = _read("礼泉县公安局和宽甸大队的民警出动。")
+    assert {"礼泉县公安局", "宽甸大队"} <= bodies
+
+
+def test_a_captions_pointer_opens_no_body():
+    kept, _ = _read("大桥(见图新华社发)正式通车。")
+    assert "新华社" in kept and "见图新华社" not in kept
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")

@@ -129,8 +129,9 @@ def _short_body(scope: Scope, word: str) -> bool:
     return info is not None and info[1] == "nt"
 
 
-# What ends the name of a field of knowledge or practice (天文学, 中医药, 技术), not of a body.
-_FIELDS_OF_KNOWLEDGE = frozenset("学药术")
+# What ends the name of a field of knowledge or practice (天文学, 中医药, 技术) or of a process
+# (国际化), not of a body.
+_FIELDS_OF_KNOWLEDGE = frozenset("学药术化")
 
 
 def _a_places_name(scope: Scope, stem: str) -> bool:

@@ -26,6 +26,7 @@ class Thresholds:
     """Every number the rules use, named."""
     common_word: int = 50          # dictionary frequency from which a word is an everyday word
     very_common_word: int = 2000   # ... an everyday word even after a function-word surname (和部分)
+    everyday_bureau_word: int = 500   # frequency from which a word ending in 局 is everyday, not a bureau (格局)
     rarely_met_name: int = 20      # frequency under which a word the dictionary files as a name is a person's (王宏志)
     verb_object: int = 1000        # frequency of a one-character verb that takes a place as object (走村)
     verb_in_stem: int = 200        # frequency of a verb inside a place's stem that makes it a metaphor
@@ -452,6 +453,28 @@ def _a_rating(c: Candidate, s: Scope, t: Thresholds) -> bool:
 _RATING = re.compile(r"^[一二三四五六七八九十\d]+星级?")
 
 
+def _a_word_that_ends_like_a_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """构筑新格局 (局 of 格局, an everyday word whatever the tagger calls it), 黄淮中南部 (部 after a
+    direction: a part of a region), 剧团建团 (a verb and the kind of body it acts on)."""
+    suffix, p = c.name[-1:], c.end - 1
+    if c.source != "body-suffix" or suffix not in s.lex.weak_org_suffixes or p == 0 or \
+            s.res.body_suffixes.ends_at(c.name, len(c.name)) != suffix:
+        return False
+    text = s.text
+    if suffix == "部" and text[p - 1] in _PARTS:
+        return True
+    word, verb = word_info(text[p - 1:c.end]), word_info(text[p - 1])
+    if suffix == "局" and word is not None and word[0] >= t.everyday_bureau_word and \
+            not word[1].startswith(("nr", "nt")):
+        return True
+    tok = s.view.token(p - 1)
+    return word is None and tok.start == p - 1 and tok.end == c.end and verb is not None and verb[1] == "v"
+
+
+# What 部 ends as a part of something, not a department: 中南部, 内部, 全部, 局部.
+_PARTS = frozenset("东南西北中内外全局")
+
+
 def _handled_not_an_office(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """一网通办, 马上就办: 办 after an adverb or a verb is "handle", not the office of 县委办 or 扶贫办."""
     return c.name.endswith("办") and len(c.name) >= 2 and c.name[-2] in _HANDLING_ADVERBS
@@ -508,6 +531,8 @@ _BODY_RULES = ((ORGANIZATION,), (
     ("counted", "a number before a one-character suffix counts things (电梯12部)", _counted),
     ("handled-not-an-office", "办 after an adverb or verb is the verb handle, not an office (一网通办)",
      _handled_not_an_office),
+    ("a-word-that-ends-like-a-body", "a one-character weak suffix that ends a word of another kind: 局 of an "
+     "everyday word (新格局), 部 of a part (中南部), a verb and a kind of body (建团)", _a_word_that_ends_like_a_body),
     ("everyday-word-of-a-level", "a level and a suffix that are one everyday word name no body (市场)",
      _everyday_word_of_a_level),
     ("a-level-and-a-kind", "a bare level and a one-character kind other than 委 name no one body (村社)",
