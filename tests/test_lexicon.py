@@ -69,7 +69,7 @@ def test_short_forms(lex, full, short):
 def test_short_forms_do_not_cut_the_wrong_suffix():
     assert short_forms("万柏林区", 3) == ["万柏林"]     # 万柏林 + 区, not 万柏 + 林区
     assert short_forms("清新区", 3) == ["清新"]
-    assert short_forms("恩施土家族苗族自治州", 2) == ["恩施", "恩施州"]
+    assert short_forms("恩施土家族苗族自治州", 2) == ["恩施", "恩施州", "恩施自治州"]
     assert short_forms("芒市", 3) == []                   # one character is too short
     assert short_forms("安邑街道", 4) == []               # townships have none
 

@@ -711,6 +711,23 @@ def test_a_captions_pointer_opens_no_body():
     assert "新华社" in kept and "见图新华社" not in kept
 
 
+def test_an_autonomous_county_written_without_its_peoples_is_the_county():
+    kept, _ = _read("在镇宁自治县谐美社区,民警走访群众。")
+    assert "镇宁布依族苗族自治县" in kept and "自治县" not in kept
+
+
+def test_a_place_listed_after_a_name_lists_no_person():
+    kept, _ = _read("村党支部书记罗朝运、甘孜州康定市头道桥村党支部书记张明当选。")
+    assert "甘孜藏族自治州" in kept and not any(name.startswith("甘孜") for name in kept - {"甘孜藏族自治州"})
+
+
+def test_a_news_agency_the_dictionary_files_as_a_body_and_a_source_before_its_editor():
+    kept, _ = _read("中新社拉萨12月12日电 (孙翔)记者12日获悉。")
+    assert "中新社" in kept
+    source, _ = _read("2018-03-05 06:16:54来源:华西都市报编辑:刘波")
+    assert "华西都市报" in source and "刘波" in source
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")

@@ -41,7 +41,8 @@ _NAMED_IN_QUOTES = ("队", "团", "工作室", "调解室", "协会", "合作社
 _OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", "’": "‘"}
 # Words that end a media outlet's name, and what stands around an outlet in a byline or source line.
 _SOURCE_CUES = ("来源:", "来源：", "来源于", "来源", "据", "转自", "转载自", "供稿", "综合")
-_AFTER_OUTLET = ("讯", "记者", "报道", "消息", "电", "评论员", "通讯员", "微信", "公众号", "客户端")
+_AFTER_OUTLET = ("讯", "记者", "报道", "消息", "电", "评论员", "通讯员", "微信", "公众号", "客户端", "编辑", "责编", "责任编辑",
+                 "作者")
 
 
 # --------------------------------------------------------------------------- lexicon bodies
@@ -116,19 +117,24 @@ def _country_of_its_body(scope: Scope, word: str) -> str:
 
 
 def _short_body(scope: Scope, word: str) -> bool:
-    """国务院, 解放军: a body the dictionary itself files as one; 中国队, 辽宁队: a place's team or body."""
+    """国务院, 解放军, 中新社: a body the dictionary itself files as one; 中国队, 辽宁队: a place's team or body."""
     if not all(is_cjk(c) for c in word) or len(word) < 2:
         return False
     suffix = scope.res.body_suffixes.ends_at(word, len(word))
     if suffix is not None and len(suffix) < len(word):
         stem = word[:-len(suffix)]
-        return stem in scope.lex.country_names or bool(scope.lex.lookup(stem))
+        if stem in scope.lex.country_names or scope.lex.lookup(stem):
+            return True
+        if suffix != _AGENCY:
+            return False   # 新格局/nt, 交汇处/nt: the dictionary files many everyday words as bodies
     if word[-1] in _FIELDS_OF_KNOWLEDGE and not word.endswith(("大学", "中学", "小学")):
         return False   # 天文学, 中医药: fields the dictionary files with bodies
     info = word_info(word)
     return info is not None and info[1] == "nt"
 
 
+# What ends a news agency's name (中新社, 共同社, 法新社), which the dictionary files as a body.
+_AGENCY = "社"
 # What ends the name of a field of knowledge or practice (天文学, 中医药, 技术) or of a process
 # (国际化), not of a body.
 _FIELDS_OF_KNOWLEDGE = frozenset("学药术化")

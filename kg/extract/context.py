@@ -74,8 +74,9 @@ def _basic_titles(lex: Lexicon) -> list[str]:
 def _word_lists(lex: Lexicon) -> WordLists:
     """Every list a sentence is scanned for, in one automaton."""
     usable = {n for n in lex.divisions_by_name if len(n) >= 3 or n.endswith(("县", "旗"))}
-    # A banner's short form (科右前旗) is as sure as a full name: no other word ends so.
-    usable |= {n for n in lex.division_short_names if n.endswith("旗") and len(n) >= 3}
+    # A banner's short form (科右前旗) is as sure as a full name: no other word ends so; nor does
+    # an autonomous county's or prefecture's without its peoples (镇宁自治县, 甘孜自治州).
+    usable |= {n for n in lex.division_short_names if n.endswith(("旗", "自治县", "自治州")) and len(n) >= 3}
     short = {n for n, ds in lex.division_short_names.items() if 2 <= len(n) <= 4 and any(d.level <= 2 for d in ds)}
     return WordLists({
         "divisions": usable, "short_divisions": short,

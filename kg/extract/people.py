@@ -957,7 +957,8 @@ def _add_listed(scope: Scope, c: Candidate, span: tuple[int, int], out: list[Can
             merged = dataclasses.replace(same, posts=c.posts)
             out[out.index(same)] = merged
             queue.append(merged)
-    elif not any(o.start < j and i < o.end for o in out):
+    elif not any(o.start < j and i < o.end for o in out) and not scope.found.overlapping(i, j, PLACE_TYPES):
+        # 罗朝运、甘孜州康定市: an item that is a place read already lists no person
         nxt = _person(scope, span, "listed", posts=c.posts, signals=c.signals)
         out.append(nxt)
         queue.append(nxt)

@@ -639,7 +639,8 @@ def foreign_divisions(scope: Scope) -> Iterator[Candidate]:
         kind = _FOREIGN_UNITS.get(tok.text[-1]) if tok.flag == "ns" and len(tok.text) >= 3 else None
         stem = tok.text[:-1]
         if kind is None or tok.text in scope.lex.divisions_by_name or stem in scope.lex.division_short_names or \
-                stem[0] in DETERMINERS or not all(is_cjk(c) for c in stem) or scope.found.covers(tok.start, tok.end):
+                stem[0] in DETERMINERS or not all(is_cjk(c) for c in stem) or scope.found.covers(tok.start, tok.end) \
+                or _everyday_stem(stem):
             continue
         yield Candidate(tok.start, tok.end, kind, tok.text, "foreign-division")
 
@@ -658,6 +659,12 @@ def sounded_divisions(scope: Scope) -> Iterator[Candidate]:
                 scope.view.starts_token(k) and scope.view.ends_token(u + 1) and \
                 text[k:u + 1] not in scope.lex.divisions_by_name and not scope.found.overlapping(k, u + 1):
             yield Candidate(k, u + 1, _FOREIGN_UNITS[text[u]], text[k:u + 1], "foreign-division")
+
+
+def _everyday_stem(stem: str) -> bool:
+    """自治 of 自治县/ns: a stem that is an everyday word names no place."""
+    info = word_info(stem)
+    return info is not None and info[0] >= 50 and not info[1].startswith(("ns", "nr", "nz"))
 
 
 # The units of the divisions of other states, by the level they stand at (a state of India is a province's peer);

@@ -354,6 +354,7 @@ def short_forms(name: str, level: int) -> list[str]:
         stem = _strip_ethnic(stem)
         if len(stem) >= 2 and suffix in _AUTONOMOUS_UNIT:
             forms.append(stem + _AUTONOMOUS_UNIT[suffix])
+            forms.append(stem + suffix)   # 镇宁自治县: the peoples left out, the autonomy kept
     if len(stem) >= 2:
         forms.insert(0, stem)
     return [f for f in forms if f != name]
