@@ -728,6 +728,14 @@ def test_a_news_agency_the_dictionary_files_as_a_body_and_a_source_before_its_ed
     assert "华西都市报" in source and "刘波" in source
 
 
+def test_a_chain_of_units_holds_a_body_at_each_level_and_its_station_stands_alone():
+    kept, _ = _read("当晚,青山市公安局城东分局河口派出所接到求助。")
+    assert {"青山市公安局", "青山市公安局城东分局", "河口派出所"} <= kept
+    assert "青山市公安局城东分局河口派出所" not in kept
+    school, _ = _read("市教育局实验小学党支部开展活动。")
+    assert "市教育局实验小学党支部" in school
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")

@@ -330,7 +330,34 @@ def suffixed_bodies(scope: Scope) -> Iterator[Candidate]:
         if cand is not None:
             made = [m for m in made if not (cand.start <= m.start and m.end <= cand.end)] + [cand]
             local = Scope(scope.view, scope.found.plus(made), scope.res)
-    yield from made
+    for cand in made:
+        yield from _units_of_a_chain(scope, cand)
+
+
+def _units_of_a_chain(scope: Scope, cand: Candidate) -> Iterator[Candidate]:
+    """三明市公安局三元分局徐碧派出所: a chain of units, each named after the one above it, holds a body at
+    every inner end of a body's name (三明市公安局, 三明市公安局三元分局); a station named by its own
+    township at its end (徐碧派出所) is a body of its own, not the chain."""
+    if not cand.name.endswith(_UNITS_OF_CHAINS):
+        yield cand
+        return
+    ends = [end for p, end, suffix in scope.view.hits["body_suffixes"]
+            if cand.start < p and end < cand.end and len(suffix) >= 2 and scope.view.ends_token(end) and
+            scope.view.starts_token(p) and end - cand.start >= 3]
+    ends = sorted(set(ends))
+    for end in ends:
+        yield dataclasses.replace(cand, end=end, name=normalize_name(scope.text[cand.start:end]))
+    station = next((s for s in _OWN_NAMED_STATIONS if cand.name.endswith(s)), None)
+    if ends and station is not None and cand.end - len(station) - ends[-1] >= 2:
+        yield Candidate(ends[-1], cand.end, ORGANIZATION, normalize_name(scope.text[ends[-1]:cand.end]), cand.source)
+    else:
+        yield cand
+
+
+# Stations named by the township they serve, which stand on their own after the units above them.
+_OWN_NAMED_STATIONS = ("派出所", "司法所", "财政所", "供电所", "卫生院")
+# What ends a chain of units of the police, courts, banks and firms, each named after the one above it.
+_UNITS_OF_CHAINS = _OWN_NAMED_STATIONS + ("分局", "支队", "大队", "中队", "分院", "支行", "分行", "分公司")
 
 
 def _body(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
