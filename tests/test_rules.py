@@ -736,6 +736,21 @@ def test_a_chain_of_units_holds_a_body_at_each_level_and_its_station_stands_alon
     assert "市教育局实验小学党支部" in school
 
 
+def test_a_persons_name_for_a_weak_place_is_the_person():
+    kept, rejected = _read("作者:陈丽园 陈创淼")
+    assert "陈丽园" in kept and rejected.get("陈丽园") == "a-persons-name-for-a-weak-place"
+
+
+def test_the_name_before_a_captions_credit_is_the_photographer():
+    kept, _ = _read("石中华 摄")
+    assert "石中华" in kept
+
+
+def test_a_pronoun_and_a_word_before_a_title_are_no_foreign_name():
+    kept, _ = _read("会议决定任命卢新华为桂林市副市长,并决定其代理市长职务。")
+    assert "其代理" not in kept
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")

@@ -318,6 +318,13 @@ _BODY_ENDS = "委府会院局部"
 _BODIES_OF_A_LEVEL = ("委", "政府", "人大", "政协", "纪委", "人民", "党委")
 
 
+def _a_persons_name_for_a_weak_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """作者:陈丽园/nr: a weak suffix (园) ends a token the tagger reads as a person's name, after a common surname."""
+    tok = s.view.token(c.start)
+    return c.weak and tok.start == c.start and tok.end == c.end and tok.flag.startswith("nr") and \
+        len(c.name) == 3 and c.name[0] in s.lex.surnames_common
+
+
 def _a_streets_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """玉林北路社区, 成都路, 中山街: a short form of a division before 路, 街, 巷 or 道, or a direction and 路,
     names a street."""
@@ -396,6 +403,8 @@ _SLOGAN_VERBS = frozenset("兴富强立活旺美")
 
 
 _PLACE_RULES = (PLACE_TYPES, (
+    ("a-persons-name-for-a-weak-place", "a name the tagger reads whole as a person's, after a common surname, "
+     "that only ends like a place (作者:陈丽园)", _a_persons_name_for_a_weak_place),
     ("an-awarded-title", "a name that opens with an awarding level is a title, not a place (省级文明村)",
      _an_awarded_title),
     ("generic-place", "an everyday word for a kind of place (社区, 农村)", _generic_place),

@@ -412,10 +412,11 @@ def bylines(scope: Scope) -> Iterator[Candidate]:
 
 
 def bracketed_bylines(scope: Scope) -> Iterator[Candidate]:
-    """(覃波 莫建松) closing a paragraph, or right after a dateline (4月26日电(郭彩虹)): the paper's people
-    named in brackets, with no title, as many stories end or begin; every item must be a full name."""
+    """(覃波 莫建松) closing a paragraph, right after a dateline (4月26日电(郭彩虹)) or before the 摄 of a
+    caption (石中华 摄): the paper's people named with no title, as many stories end or begin; every item
+    must be a full name."""
     text = scope.text
-    for m in filter(None, (_BRACKETED_NAMES.search(text), _DATELINE_NAMES.search(text))):
+    for m in filter(None, (_BRACKETED_NAMES.search(text), _DATELINE_NAMES.search(text), _PHOTO_CREDIT.search(text))):
         spans = [(m.start(1) + a.start(), m.start(1) + a.end()) for a in re.finditer(r"[^ 、]+", m.group(1))]
         if all(name_at(scope, i, end=j) == (i, j) for i, j in spans):
             for span in spans:
@@ -427,6 +428,8 @@ _NAMES_IN_BRACKETS = r"[(（]([\u4e00-\u9fff]{2,3}(?:[ 、][\u4e00-\u9fff]{2,3})
 _BRACKETED_NAMES = re.compile(_NAMES_IN_BRACKETS + r"\s*$")
 # ... or right after the dateline that opens a story (山西4月26日电(郭彩虹), 5日讯(李明)).
 _DATELINE_NAMES = re.compile(r"\d日(?:电|讯)" + _NAMES_IN_BRACKETS)
+# ... or before 摄 at the end of a caption (石中华 摄).
+_PHOTO_CREDIT = re.compile(r"(?:^|(?<=[\s(（]))([\u4e00-\u9fff]{2,3}(?: [\u4e00-\u9fff]{2,3}){0,2}) ?摄[)）]?\s*$")
 
 
 def _byline_names(scope: Scope, k: int) -> Iterator[tuple[int, int]]:
@@ -854,12 +857,15 @@ def _transliterated_run_start(scope: Scope, i: int, chars: frozenset[str]) -> in
 
 
 def _a_foreign_run(scope: Scope, k: int, j: int) -> bool:
-    """The run stands apart as words do, is long enough, and names no place."""
+    """The run stands apart as words do, is long enough, names no place, and the tagger reads some piece
+    of it as a name or knows none (其/r 代理/n 市长 is a pronoun and a word)."""
     name = scope.text[k:j]
     low, high = _FOREIGN_RUN
     if not name or (len(name) <= 3 and name[0] in scope.lex.surnames_single):
         return False   # 主席罗金昌: a Chinese name, which the generators of such names read
-    return low <= len(name.replace("·", "")) <= high and scope.view.starts_token(k) and \
+    pieces = [t for t in scope.view.tokens if k <= t.start < j and t.text != "·"]
+    sounded = any(t.flag.startswith(("nr", "ns")) or word_info(t.text) is None for t in pieces)
+    return sounded and low <= len(name.replace("·", "")) <= high and scope.view.starts_token(k) and \
         scope.view.ends_token(j) and not _a_place(scope, name) and word_info(name) is None
 
 
