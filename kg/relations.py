@@ -307,7 +307,8 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add, bodies
     The actor is the nearest place or body before the program that is not part
     of a person's title (市纪委常务副书记周文斌 makes 周文斌 the subject); a
     sentence without one takes the actor of the sentence before it in the
-    same paragraph, and failing that the place the article names most.
+    same paragraph; a program no sentence gives an actor is the place's the
+    article names most.
     """
     by_sentence: dict[int, list[tuple[Mention, str]]] = defaultdict(list)
     for idx, m in enumerate(mentions):
@@ -317,6 +318,8 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add, bodies
     home = _home_place(mentions, key_of)
     last: tuple[int, str, int] | None = None   # paragraph, actor, start of its sentence
     speakers = _speakers(cdoc, mentions, key_of)
+    unplaced: dict[str, Mention] = {}   # programs named where no one acts, by key: the home place's, failing all else
+    acted: set[str] = set()
     for s_index in sorted(by_sentence):
         items = by_sentence[s_index]
         actors = _actors(items, text, posts, lex.party_units)
@@ -326,12 +329,16 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add, bodies
                 or _actor(pm, actors, text, lex.implement_verbs, last if last and last[0] == paragraph else None) \
                 or _speakers_body(pm, cdoc.sentences[s_index].start, text, speakers, bodies) \
                 or _named_in_it(pm, items) or None
-            if actor is None and not actors:
-                actor = home
             if actor:
                 add(IMPLEMENTS, actor, pk, pm)
+                acted.add(pk)
+            elif not actors:
+                unplaced.setdefault(pk, pm)
         if actors:
             last = (paragraph, actors[0][1], cdoc.sentences[s_index].start)
+    for pk, pm in unplaced.items():
+        if home and pk not in acted:
+            add(IMPLEMENTS, home, pk, pm)
 
 
 def _actor(program: Mention, actors, text: str, verbs, last) -> str | None:

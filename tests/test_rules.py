@@ -751,6 +751,14 @@ def test_a_pronoun_and_a_word_before_a_title_are_no_foreign_name():
     assert "其代理" not in kept
 
 
+def test_the_home_place_implements_only_a_program_no_sentence_gives_an_actor():
+    text = ("“邻里守望” 护航平安\n\n在青山市河口镇,河口镇派出所以“邻里守望”为己任,走访群众。"
+            "青山市推行“一网通管”。\n\n“四季微课”受到欢迎。\n\n青山市河口镇有4万人口。")
+    found = _linked(text, "implements")
+    assert ("河口镇派出所", "邻里守望") in found
+    assert ("青山市", "邻里守望") not in found and ("河口镇", "邻里守望") not in found
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")
