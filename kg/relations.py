@@ -367,9 +367,10 @@ def _place_referred_to(program: Mention, actors, sentence_start: int, text: str,
     return named[-1] if named else None
 
 
-# 该村, 我县, 本街道, 全镇, 村里, …,社区将: a word that points at a place of a level the story has named.
+# 该村, 我县, 本街道, 全镇, 村里, …,社区将, 。社区以: a word that points at a place of a level the story has named.
 _REFERRING_PLACE = re.compile("(?:该|我|本|全)(社区|街道|苏木|嘎查|村|镇|乡|县|区|市|旗)|(村|镇|乡|县|市)里"
-                              "|(?<=[,，;；:：])(社区|街道)(?=将|要|还|已|也|先后|积极|持续|不断|通过|坚持)")
+                              "|(?<=[,，;；:：。!！?？\n])(社区|街道)(?=将|要|还|已|也|先后|积极|持续|不断|通过|坚持|以|依托"
+                              "|围绕|聚焦|推行|打造|实施|探索|创新|立足)")
 
 
 def _actors(items, text: str, posts: Vocabulary, party_units: tuple[str, ...]) -> list[tuple[Mention, str]]:

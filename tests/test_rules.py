@@ -759,6 +759,11 @@ def test_the_home_place_implements_only_a_program_no_sentence_gives_an_actor():
     assert ("青山市", "邻里守望") not in found and ("河口镇", "邻里守望") not in found
 
 
+def test_a_bare_community_opening_a_sentence_is_the_one_named_before():
+    found = _linked("这样的场景,在谐美社区的网格里随处可见。社区以“邻里守望”为支撑,走访群众。", "implements")
+    assert ("谐美社区", "邻里守望") in found
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")
