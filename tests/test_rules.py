@@ -760,8 +760,9 @@ def test_the_home_place_implements_only_a_program_no_sentence_gives_an_actor():
 
 
 def test_a_bare_community_opening_a_sentence_is_the_one_named_before():
-    found = _linked("这样的场景,在谐美社区的网格里随处可见。社区以“邻里守望”为支撑,走访群众。", "implements")
-    assert ("谐美社区", "邻里守望") in found
+    found = _linked("运城市的街头。\n\n运城市的夜晚。\n\n这样的场景,在金桂社区的网格里随处可见。"
+                    "社区以“邻里守望”为支撑,走访群众。\n\n运城市的清晨。", "implements")
+    assert ("金桂社区", "邻里守望") in found
 
 
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
