@@ -765,6 +765,21 @@ def test_a_bare_community_opening_a_sentence_is_the_one_named_before():
     assert ("金桂社区", "邻里守望") in found
 
 
+def test_an_amount_for_a_name_rates_places():
+    kept, rejected = _read("施茶村入选全国乡村特色产业十亿元镇亿元村名单。")
+    assert "施茶村" in kept and "亿元村" not in kept and "十亿元镇" not in kept
+    assert rejected.get("亿元村") == "an-amount-for-a-name"
+
+
+def test_two_outlets_joined_by_a_dash_and_a_report_that_is_no_paper():
+    kept, _ = _read("来源:中国甘肃网-兰州晚报 编辑:张慧雅")
+    assert {"中国甘肃网", "兰州晚报"} <= kept and "中国甘肃网-兰州晚报" not in kept
+    channel, _ = _read("来源:人民网-河北频道")
+    assert "人民网-河北频道" in channel
+    report, _ = _read("座谈汇报")
+    assert "座谈汇报" not in report
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")

@@ -201,7 +201,7 @@ def _source_positions(text: str) -> Iterator[int]:
             yield k
             i = text.find(cue, i + 1)
     for i, ch in enumerate(text):
-        if ch in "《(（【" and i + 1 < len(text):
+        if ch in "《(（【-－" and i + 1 < len(text):
             yield i + 1 + (text[i + 1] == " ")
         elif ch in " 　" and i + 1 < len(text):
             yield i + 1
@@ -243,9 +243,23 @@ def _outlet_end(scope: Scope, start: int, endings: dict[int, int]) -> int | None
             continue   # 重报 of 重报移动传媒: a longer name may end further on
         if name.endswith("报道") and not _a_places_name(scope, name[:-2]):
             continue   # (连续报道), 李明报道: a kind of report, a byline; 中国报道 is an outlet named after its place
+        if _ends_in_a_word_for_a_report(scope, end):
+            continue   # 座谈汇报, 情况通报: a kind of report, not a paper
         if _outlet_name_closes(text, end):
             return end + _channel_after(text, end)
     return None
+
+
+def _ends_in_a_word_for_a_report(scope: Scope, end: int) -> bool:
+    """汇报, 通报, 简报: the name's last word is an everyday word that ends in 报 and names no paper."""
+    tok = scope.view.token(end - 1)
+    info = word_info(tok.text)
+    return tok.end == end and len(tok.text) == 2 and tok.text[-1] == "报" and info is not None and \
+        info[0] >= _EVERYDAY_REPORT and tok.text not in MEDIA_ENDINGS
+
+
+# How often a word of two characters ending in 报 must be met to be a kind of report (汇报, 通报), not a paper.
+_EVERYDAY_REPORT = 500
 
 
 def _short_outlet(name: str) -> bool:
@@ -283,7 +297,16 @@ def _outlet_name_closes(text: str, end: int) -> bool:
     or the next outlet of a list (综合大众日报、新华社消息)."""
     rest = text[end:end + 12].lstrip(" 》)）】")
     return end == len(text) or rest[:1] in ("", " ", "、", "·") or rest.startswith(_AFTER_OUTLET) or \
-        bool(_DATELINE.match(rest)) or text[end:end + 1] in "》)） "
+        bool(_DATELINE.match(rest)) or text[end:end + 1] in "》)） " or _another_outlet_after_a_dash(text, end)
+
+
+def _another_outlet_after_a_dash(text: str, end: int) -> bool:
+    """中国甘肃网-兰州晚报: a source line names two outlets joined by a dash (not a channel: 人民网-河北频道)."""
+    m = _AFTER_A_DASH.match(text, end)
+    return m is not None and m.group(1).endswith(MEDIA_ENDINGS) and not m.group(1).endswith(("频道", "分站"))
+
+
+_AFTER_A_DASH = re.compile(r"[-－]([\u4e00-\u9fff]{2,10})")
 
 
 # Legal forms of a company's registered name, which holds its place (福安市…有限公司).

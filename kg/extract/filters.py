@@ -318,6 +318,14 @@ _BODY_ENDS = "委府会院局部"
 _BODIES_OF_A_LEVEL = ("委", "政府", "人大", "政协", "纪委", "人民", "党委")
 
 
+def _an_amount_for_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """全国乡村特色产业十亿元镇亿元村: the stem is (or ends in) a sum of money."""
+    return _AMOUNT.search(c.name[:-1]) is not None
+
+
+_AMOUNT = re.compile("[0-9一二三四五六七八九十百千万亿]+[万亿]?元$")
+
+
 def _a_persons_name_for_a_weak_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """作者:陈丽园/nr: a weak suffix (园) ends a token the tagger reads as a person's name, after a common surname."""
     tok = s.view.token(c.start)
@@ -403,6 +411,8 @@ _SLOGAN_VERBS = frozenset("兴富强立活旺美")
 
 
 _PLACE_RULES = (PLACE_TYPES, (
+    ("an-amount-for-a-name", "a sum of money before a place's suffix rates places, it names none (亿元村, 十亿元镇)",
+     _an_amount_for_a_name),
     ("a-persons-name-for-a-weak-place", "a name the tagger reads whole as a person's, after a common surname, "
      "that only ends like a place (作者:陈丽园)", _a_persons_name_for_a_weak_place),
     ("an-awarded-title", "a name that opens with an awarding level is a title, not a place (省级文明村)",
