@@ -84,12 +84,17 @@ def _division_matches(scope: Scope) -> tuple[dict[int, int], dict[int, set[int]]
     return longest, shorts
 
 
+# How often the dictionary must meet a county's short form as a place's name for it to stand alone (宜兴 413,
+# 瑞金 134 is not enough): rarer short forms are more often words of other names than the county.
+_WELL_KNOWN_PLACE = 200
+
+
 def _a_county_standing_alone(scope: Scope, i: int, j: int, form: str) -> bool:
-    """前来瑞金, 在恭城,: a county's short form the dictionary files as a place's name only, standing alone:
-    no noun after it (建昌锣鼓, 岳西新村, 平阴经济开发区 name other things), no surname alone before it
-    (刘/zg 景东) and no noun but a place's (两省/n 两江)."""
+    """来到宜兴, 在井冈山,: a county's short form the dictionary files as a well-known place's name only,
+    standing alone: no noun after it (建昌锣鼓, 岳西新村, 平阴经济开发区 name other things), no surname
+    alone before it (刘/zg 景东) and no noun but a place's (两省/n 两江)."""
     info = word_info(form)
-    if info is None or info[1] != "ns":
+    if info is None or info[1] != "ns" or info[0] < _WELL_KNOWN_PLACE:
         return False
     before, after = scope.view.token_before(i), scope.view.token(j) if j < len(scope.text) else None
     if before is not None and (before.text in scope.lex.surnames_single or (
