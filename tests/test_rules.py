@@ -780,6 +780,11 @@ def test_two_outlets_joined_by_a_dash_and_a_report_that_is_no_paper():
     assert "座谈汇报" not in report
 
 
+def test_a_quoted_set_of_rules_before_a_word_for_rules_is_a_program():
+    kept, _ = _read("代表要严格执行“六严禁”换届纪律,坚决执行会议“五不准”纪律规定。")
+    assert {"六严禁", "五不准"} <= kept
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")
