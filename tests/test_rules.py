@@ -761,7 +761,7 @@ def test_the_home_place_implements_only_a_program_no_sentence_gives_an_actor():
 
 def test_a_bare_community_opening_a_sentence_is_the_one_named_before():
     found = _linked("运城市的街头。\n\n运城市的夜晚。\n\n这样的场景,在金桂社区的网格里随处可见。"
-                    "社区以“邻里守望”为支撑,走访群众。\n\n运城市的清晨。", "implements")
+                    "社区以“邻里守望”机制为支撑,走访群众。\n\n运城市的清晨。", "implements")
     assert ("金桂社区", "邻里守望") in found
 
 
@@ -783,6 +783,12 @@ def test_two_outlets_joined_by_a_dash_and_a_report_that_is_no_paper():
 def test_a_quoted_set_of_rules_before_a_word_for_rules_is_a_program():
     kept, _ = _read("代表要严格执行“六严禁”换届纪律,坚决执行会议“五不准”纪律规定。")
     assert {"六严禁", "五不准"} <= kept
+
+
+def test_a_name_with_no_cue_but_its_quotes_is_no_program():
+    kept, _ = _read("因为是首次当选,“心有忐忑”者不止他一人。")
+    cued, _ = _read("村里推行“积分超市”管理模式。")
+    assert "心有忐忑" not in kept and "积分超市" in cued
 
 
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():

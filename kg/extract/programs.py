@@ -477,12 +477,23 @@ def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None,
             occurrences.setdefault(c.name, []).append(c.signals)
     # An awarded title is a program by the words around it, whatever else the model weighs.
     accepted = {name for name, found in occurrences.items()
-                if any(_sure(signals) for signals in found) or model.accepts(pooled_cues(found))}
+                if any(_sure(signals) for signals in found) or (
+                    model.accepts(pooled_cues(found)) and not _only_quoted(pooled_cues(found)))}
     accepted |= {c.name for sentence in candidates for c in _siblings(sentence, accepted)}
     for sentence, text in zip(candidates, texts or ()):
         accepted |= {c.name for c in _listed_with_a_program(sentence, text, accepted)}
     return [[part for c in sentence if c.name in accepted for part in _dotted_parts(c, accepted)]
             for sentence in candidates]
+
+
+def _only_quoted(found: tuple[str, ...]) -> bool:
+    """“心有忐忑”, “国民小吃”: quotes hold figures of speech and nicknames as often as initiatives; a name
+    with no cue but its quotes and its length, once in its story, is not taken for a program."""
+    return all(cue in _QUOTING_CUES or cue.startswith("len:") for cue in found)
+
+
+# The cues that say only how a name was written (in quotes, in book quotes, set apart by spaces).
+_QUOTING_CUES = frozenset({"quoted", "book", "spaced"})
 
 
 def _siblings(sentence: list[Candidate], accepted: set[str]) -> list[Candidate]:
