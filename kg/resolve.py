@@ -311,10 +311,6 @@ def is_scoped(key: str) -> bool:
     return f"@{SCOPE_MARK}" in key
 
 
-# The key under which an ethnic township is found by its name without its peoples (高寨乡).
-_WITHOUT_PEOPLES = "\0peoples"
-
-
 def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: list[Merge]) -> dict[str, str]:
     """Fold short forms into the full name the same document uses.
 
@@ -334,13 +330,14 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
     written_short = {i: _organs_written_short(entities[i].name, lex) for i in bodies}
     body_names = {entities[i].name for i in bodies}
     place_names = {e.name for e in entities if e.type in PLACE_TYPES}
+    without_peoples: dict[str, list[int]] = {}   # 高寨乡 -> 高寨苗族布依族乡
     for i, e in enumerate(entities):
         if e.type == TOWNSHIP and ethnic_township_short_form(e.name):
-            by_name.setdefault((TOWNSHIP, ethnic_township_short_form(e.name) + _WITHOUT_PEOPLES), []).append(i)
+            without_peoples.setdefault(ethnic_township_short_form(e.name), []).append(i)
     for short in entities:
         if short.type in PLACE_TYPES and not short.code:
-            fulls = sorted({i for s in place_suffixes + [_WITHOUT_PEOPLES]
-                            for i in by_name.get((short.type, short.name + s), ())})
+            fulls = sorted({i for s in place_suffixes for i in by_name.get((short.type, short.name + s), ())} |
+                           set(without_peoples.get(short.name, ()) if short.type == TOWNSHIP else ()))
             reason = "{short} is written with its suffix (or its peoples) as {full}"
         elif short.type == ORGANIZATION:
             fulls = [i for i in bodies if _abbreviates(short.name, entities[i].name) or

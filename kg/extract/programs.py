@@ -475,15 +475,21 @@ def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None,
     for sentence in candidates:
         for c in sentence:
             occurrences.setdefault(c.name, []).append(c.signals)
-    # An awarded title is a program by the words around it, whatever else the model weighs.
-    accepted = {name for name, found in occurrences.items()
-                if any(_sure(signals) for signals in found) or (
-                    model.accepts(pooled_cues(found)) and not _only_quoted(pooled_cues(found)))}
+    accepted = {name for name, found in occurrences.items() if _accepted(found, model)}
     accepted |= {c.name for sentence in candidates for c in _siblings(sentence, accepted)}
     for sentence, text in zip(candidates, texts or ()):
         accepted |= {c.name for c in _listed_with_a_program(sentence, text, accepted)}
     return [[part for c in sentence if c.name in accepted for part in _dotted_parts(c, accepted)]
             for sentence in candidates]
+
+
+def _accepted(occurrences: list[tuple[str, ...]], model: ProgramModel) -> bool:
+    """An awarded title is a program by the words around it, whatever else the model weighs; any other
+    name by the model, over the cues of all its occurrences, and by more than its quotes."""
+    if any(_sure(signals) for signals in occurrences):
+        return True
+    pooled = pooled_cues(occurrences)
+    return model.accepts(pooled) and not _only_quoted(pooled)
 
 
 def _only_quoted(found: tuple[str, ...]) -> bool:
