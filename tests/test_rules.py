@@ -791,6 +791,11 @@ def test_a_name_with_no_cue_but_its_quotes_is_no_program():
     assert "心有忐忑" not in kept and "积分超市" in cued
 
 
+def test_a_known_mechanism_is_a_program_without_quotes_or_cues():
+    kept, _ = _read("村里落实四议两公开,推进红色物业建设,乡村振兴取得成效。")
+    assert {"四议两公开", "红色物业"} <= kept and "乡村振兴" not in kept
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")

@@ -89,7 +89,7 @@ def _word_lists(lex: Lexicon) -> WordLists:
         "roles": lex.person_roles, "speech_verbs": lex.speech_verbs, "address_terms": lex.address_terms,
         "appointment_verbs": lex.appointment_verbs, "office_verbs": lex.office_verbs,
         "program_cues": lex.program_cues, "strong_program_cues": lex.strong_program_cues,
-        "implement_verbs": lex.implement_verbs, "slogans": lex.slogan_words,
+        "implement_verbs": lex.implement_verbs, "slogans": lex.slogan_words, "known_programs": lex.known_programs,
         "countries": lex.country_names, "world_cities": lex.world_cities, "media_endings": MEDIA_ENDINGS,
     })
 

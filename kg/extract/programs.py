@@ -415,6 +415,14 @@ def placed_campaigns(scope: Scope) -> Iterator[Candidate]:
                         signals=(CAMPAIGN,))
 
 
+def known_programs(scope: Scope) -> Iterator[Candidate]:
+    """四议两公开, 红色物业: a named mechanism that stories name without quotes or cues, where it stands as
+    whole words (kg/lexicon/known_programs.txt)."""
+    for i, j, name in scope.view.hits["known_programs"]:
+        if scope.view.starts_token(i) and scope.view.ends_token(j):
+            yield Candidate(i, j, PROGRAM, name, "known", signals=(KNOWN,))
+
+
 def paired_provinces(scope: Scope) -> Iterator[Candidate]:
     """沪滇协作, 闽宁协作, 粤桂合作: the cooperation of two provinces, named by their one-character names."""
     for m in _PAIRED_PROVINCES.finditer(scope.text):
@@ -437,9 +445,10 @@ _CAMPAIGN_WORK = ("建设", "创建", "行动", "工程", "工作")
 FESTIVAL = "festival"
 HONOUR = "honour"
 CAMPAIGN = "campaign"
+KNOWN = "known"
 # The signals of programs read by a cue sure enough that the model need not weigh them.
 CHIEF_SYSTEM = "chief-system"
-_SURE = ((HONOUR,), (FESTIVAL,), (CAMPAIGN,))
+_SURE = ((HONOUR,), (FESTIVAL,), (CAMPAIGN,), (KNOWN,))
 
 
 def _sure(signals: tuple[str, ...]) -> bool:
@@ -619,4 +628,5 @@ _COMMON_VERB_OF_MAKING = 100
 # Of two candidates with one span, the first generator's stands: an awarded title read by its verb
 # (honours) or an event by its ordinal (festivals) is sure, the same span read by its cue alone (cued)
 # is weighed.
-GENERATORS = (honours, festivals, placed_campaigns, paired_provinces, quoted, spaced, cued, chief_systems)
+GENERATORS = (honours, festivals, placed_campaigns, paired_provinces, known_programs, quoted, spaced, cued,
+              chief_systems)

@@ -64,6 +64,7 @@ DATA_FILES = (
     "mongolian_name_parts.txt",
     "place_name_verbs.txt",
     "province_abbreviations.txt",
+    "known_programs.txt",
 )
 
 # Cut from the end of a division's name to get the short form people write
@@ -128,6 +129,7 @@ class Lexicon:
     program_cues: tuple[str, ...]           # longest first
     strong_program_cues: tuple[str, ...]    # cues that name a program without quotes
     slogan_words: frozenset[str]
+    known_programs: frozenset[str]          # 四议两公开, 红色物业: named mechanisms stories name without cues
     short_name_exceptions: frozenset[str]
     generic_words: frozenset[str]           # nouns that name nothing on their own (城市, 该村)
     person_roles: frozenset[str]            # 居民, 业主: nouns before a name
@@ -471,6 +473,7 @@ def load() -> Lexicon:
         program_cues=_longest_first(cues),
         strong_program_cues=_longest_first(strong_cues),
         slogan_words=frozenset(_words("slogan_words.txt")),
+        known_programs=frozenset(_words("known_programs.txt")),
         short_name_exceptions=exceptions,
         generic_words=frozenset(_words("generic_words.txt")),
         person_roles=frozenset(cues_by_kind["role"]),
