@@ -7,21 +7,21 @@ from kg.docstep import process_file
 from kg.model import Document
 from conftest import build_corpus as _build, write_corpus as _corpus
 
-CUED = "本报讯 近年来,离石区积极探索“红色物业”城市治理新模式,不断规范小区物业服务。\n"
-UNCUED = "本报讯 会议要求,各社区要深入推进红色物业,持续提升居民满意度。\n"   # unquoted: no cue
+CUED = "本报讯 近年来,离石区积极探索“红色管家”城市治理新模式,不断规范小区物业服务。\n"
+UNCUED = "本报讯 会议要求,各社区要深入推进红色管家,持续提升居民满意度。\n"   # unquoted: no cue
 
 
 def test_a_program_is_found_in_the_article_that_lacks_its_cue(tmp_path):
     alone = process_file(Document("b.txt", "b.txt", UNCUED))
-    assert not any(e.name == "红色物业" for r in alone for e in r.entities)   # no cue: not found on its own
+    assert not any(e.name == "红色管家" for r in alone for e in r.entities)   # no cue: not found on its own
     corpus = _corpus(tmp_path / "corpus", {"a.txt": CUED, "b.txt": UNCUED})
     kg, summary = _build(corpus, tmp_path / "out")
-    program = kg.entities["Program:红色物业"]
+    program = kg.entities["Program:红色管家"]
     assert program.documents == ["a.txt", "b.txt"] and summary.recalled == 1
     (found,) = [m for m in program.mentions if m.doc_id == "b.txt"]
-    assert UNCUED[found.start:found.end] == "红色物业" and found.source == "corpus"
+    assert UNCUED[found.start:found.end] == "红色管家" and found.source == "corpus"
     off, _ = _build(corpus, tmp_path / "off", second_pass=False)
-    assert off.entities["Program:红色物业"].documents == ["a.txt"]
+    assert off.entities["Program:红色管家"].documents == ["a.txt"]
 
 
 def test_a_known_person_is_found_where_no_cue_names_him_and_never_as_a_word(tmp_path):
