@@ -796,6 +796,12 @@ def test_a_known_mechanism_is_a_program_without_quotes_or_cues():
     assert {"四议两公开", "红色物业"} <= kept and "乡村振兴" not in kept
 
 
+def test_a_known_mechanism_for_a_body_turns_down_the_body():
+    kept, rejected = _read("大家学习了长青街道火花社区红色物业建设情况。")
+    assert "红色物业" in kept and "火花社区" in kept
+    assert rejected.get("火花社区红色物业") == "a-known-mechanism-for-a-body"
+
+
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
     kept, _ = _read("调研组来到来安县。")
     tail_of_a_word, _ = _read("创建文明村镇。")

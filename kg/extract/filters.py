@@ -472,6 +472,12 @@ def _a_rating(c: Candidate, s: Scope, t: Thresholds) -> bool:
 _RATING = re.compile(r"^[一二三四五六七八九十\d]+星级?")
 
 
+def _a_known_mechanism_for_a_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """火花社区红色物业: the body's suffix (物业) closes a named mechanism (红色物业) the name ends in."""
+    return c.source == "body-suffix" and any(c.name.endswith(p) and len(c.name) > len(p)
+                                             for p in s.lex.known_programs)
+
+
 def _a_word_that_ends_like_a_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """构筑新格局 (局 of 格局, an everyday word whatever the tagger calls it), 黄淮中南部 (部 after a
     direction: a part of a region), 剧团建团 (a verb and the kind of body it acts on)."""
@@ -550,6 +556,8 @@ _BODY_RULES = ((ORGANIZATION,), (
     ("counted", "a number before a one-character suffix counts things (电梯12部)", _counted),
     ("handled-not-an-office", "办 after an adverb or verb is the verb handle, not an office (一网通办)",
      _handled_not_an_office),
+    ("a-known-mechanism-for-a-body", "a name that ends in a named mechanism ends in the mechanism, not in a "
+     "kind of body (火花社区红色物业)", _a_known_mechanism_for_a_body),
     ("a-word-that-ends-like-a-body", "a one-character weak suffix that ends a word of another kind: 局 of an "
      "everyday word (新格局), 部 of a part (中南部), a verb and a kind of body (建团)", _a_word_that_ends_like_a_body),
     ("everyday-word-of-a-level", "a level and a suffix that are one everyday word name no body (市场)",
