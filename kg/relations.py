@@ -192,7 +192,7 @@ _CLAUSE_BREAK = re.compile("[,，;；。:：!！?？]")
 
 
 def _listed_after_an_address(cdoc: CleanDocument, mentions, key_of, found: dict, add) -> None:
-    """林西县城南街道宏林社区…、城北街道金海社区…: a township or community listed after an item that opens
+    """来安县城南街道桂园社区…、城北街道金桥社区…: a township or community listed after an item that opens
     with its county's address in the same run of the list (no clause break between), and placed by nothing
     else, lies in that county."""
     text = cdoc.document.text
@@ -203,7 +203,7 @@ def _listed_after_an_address(cdoc: CleanDocument, mentions, key_of, found: dict,
             county = None
         if m.type == COUNTY and idx + 1 < len(mentions) and mentions[idx + 1].start == m.end and \
                 mentions[idx + 1].type in (TOWNSHIP, COMMUNITY, VILLAGE):
-            county = idx   # an address opens with it (林西县城南街道)
+            county = idx   # an address opens with it (来安县城南街道)
         elif county is not None and m.type in (TOWNSHIP, COMMUNITY, VILLAGE) and key_of[idx] not in located and \
                 text[:m.start].rstrip().endswith("、") and not _CLAUSE_BREAK.search(text, mentions[county].end, m.start):
             add(LOCATED_IN, key_of[idx], key_of[county], m)

@@ -587,10 +587,10 @@ def test_a_country_opens_a_title_the_tagger_glued_to_it():
 
 
 def test_a_foreign_name_by_a_title_whatever_the_tagger_calls_its_pieces():
-    kept, _ = _read("芬兰农林部长卡莱维·海米莱访华。")
-    chinese, _ = _read("县政协主席罗金昌出席。")
-    assert "卡莱维·海米莱" in kept
-    assert "罗金昌" in chinese
+    kept, _ = _read("芬兰农林部长卡莱维·海米宁访华。")
+    chinese, _ = _read("县政协主席李金昌出席。")
+    assert "卡莱维·海米宁" in kept
+    assert "李金昌" in chinese
 
 
 def test_a_common_surname_before_a_given_name_that_is_a_noun_is_a_name():
@@ -600,9 +600,9 @@ def test_a_common_surname_before_a_given_name_that_is_a_noun_is_a_name():
 
 
 def test_a_bureau_of_a_task_is_no_everyday_word_holding_its_suffix():
-    bureau, _ = _read("郑州市技术监督局开展检查。")
-    everyday, _ = _read("要形成发展新格局,郑州市总揽全局。")
-    assert "郑州市技术监督局" in bureau
+    bureau, _ = _read("洛阳市技术监督局开展检查。")
+    everyday, _ = _read("要形成发展新格局,洛阳市总揽全局。")
+    assert "洛阳市技术监督局" in bureau
     assert not any(name.endswith("局") for name in everyday)
 
 
@@ -617,33 +617,33 @@ def test_a_unit_of_another_states_divisions_is_a_place():
 
 
 def test_a_foreign_name_past_its_dot_stops_before_a_word_of_the_sentence():
-    kept, _ = _read("玛丽特·恩斯塔德日前表示,彼得·皮奥在开幕式上讲话。")
-    assert {"玛丽特·恩斯塔德", "彼得·皮奥"} <= kept
+    kept, _ = _read("玛丽亚·安德森日前表示,彼得·汉森在开幕式上讲话。")
+    assert {"玛丽亚·安德森", "彼得·汉森"} <= kept
 
 
 def test_a_sounded_name_and_a_divisions_unit_are_a_foreign_place():
-    kept, _ = _read("阿根廷南部丘布特省发生地震,村民陈孟邦说。")
-    assert "丘布特省" in kept and "丘布特" not in kept and "陈孟邦" in kept
+    kept, _ = _read("阿根廷西部门多萨省发生地震,村民王振邦说。")
+    assert "门多萨省" in kept and "门多萨" not in kept and "王振邦" in kept
 
 
 def test_a_bylines_role_then_a_slash_names_the_papers_person():
-    kept, _ = _read("编辑/林天歌\n\n三审/刘景东\n\n新闻热线:0476-4222020")
-    assert {"林天歌", "刘景东"} <= kept
+    kept, _ = _read("编辑/王立新\n\n三审/张景东\n\n新闻热线:0000-1234567")
+    assert {"王立新", "张景东"} <= kept
 
 
 def test_names_in_brackets_after_a_dateline_are_the_papers_people():
-    kept, _ = _read("本报北京4月26日电(郭彩虹)时值四月,小城迎来游客。")
-    assert "郭彩虹" in kept
+    kept, _ = _read("本报北京4月26日电(郭彩云)时值四月,小城迎来游客。")
+    assert "郭彩云" in kept
 
 
 def test_home_glued_to_a_name_is_no_part_of_it():
-    kept, _ = _read("水泥路从村口修到郭富元家,又修到学校。")
-    assert "郭富元" in kept and "郭富元家" not in kept
+    kept, _ = _read("水泥路从村口修到张富元家,又修到学校。")
+    assert "张富元" in kept and "张富元家" not in kept
 
 
 def test_a_plain_full_name_after_a_role_whatever_the_tagger_cut():
-    kept, _ = _read("在村民魏国顺的记忆中,这是常态。")
-    assert "魏国顺" in kept
+    kept, _ = _read("在村民魏国福的记忆中,这是常态。")
+    assert "魏国福" in kept
 
 
 def test_a_zone_the_list_lacks_is_named_by_its_own_organ():
@@ -653,8 +653,8 @@ def test_a_zone_the_list_lacks_is_named_by_its_own_organ():
 
 
 def test_a_village_glued_to_its_villagers_group_is_the_village():
-    kept, _ = _read("在万宝村八组执勤点,民警正在巡逻。")
-    assert "万宝村" in kept
+    kept, _ = _read("在石桥村八组执勤点,民警正在巡逻。")
+    assert "石桥村" in kept
 
 
 def test_a_team_named_by_its_task_takes_the_tasks_verb():
@@ -664,43 +664,43 @@ def test_a_team_named_by_its_task_takes_the_tasks_verb():
 
 
 def test_a_verb_of_saying_for_a_given_name_turns_down_the_span():
-    kept, rejected = _read("财政部长鲁宾16日在会见记者时表示,将派遣副部长访华。")
+    kept, rejected = _read("他在会见记者时表示,将加强合作。")
     assert "时表示" not in kept and rejected.get("时表示") == "a-verb-of-saying-for-a-given-name"
 
 
 def test_a_localizer_read_apart_turns_down_the_span():
-    kept, rejected = _read("唐家璇在贺电中指出,两国建交20年来关系顺利发展。")
+    kept, rejected = _read("李明华在贺电中指出,两地合作顺利。")
     assert "贺电中" not in kept and rejected.get("贺电中") == "a-localizer-read-apart"
-    assert "唐家璇" in kept
+    assert "李明华" in kept
 
 
 def test_a_time_for_a_name_turns_down_the_span():
-    kept, rejected = _read("若斯潘总理周二晚表示,这项协议是历史性的。")
+    kept, rejected = _read("史密斯部长周二晚表示,这项协议是历史性的。")
     assert "周二晚" not in kept and rejected.get("周二晚") == "a-time-for-a-name"
 
 
 def test_a_longer_word_cut_turns_down_the_span():
-    kept, rejected = _read("市委、市政府及有关部门负责人和人武部干部300余人参加。")
+    kept, rejected = _read("有关部门负责人和人武部干部200余人参加。")
     assert "和人武" not in kept and rejected.get("和人武") == "a-longer-word-cut"
 
 
 def test_a_function_word_for_a_name_turns_down_the_span():
-    kept, rejected = _read("以产业资源部长官为团长的招商引资团正在美国活动。")
+    kept, rejected = _read("以资源部长官为团长的考察团正在参观。")
     assert "官为" not in kept and rejected.get("官为") == "a-function-word-for-a-name"
 
 
 def test_surname_and_old_names_no_one():
-    kept, rejected = _read("胡老说,当画画疲倦时就到院里去看看。")
-    assert "胡老" not in kept and rejected.get("胡老") == "surname-and-old"
+    kept, rejected = _read("王老说,写字累了就到院里走走。")
+    assert "王老" not in kept and rejected.get("王老") == "surname-and-old"
 
 
 def test_everyday_words_for_a_sounded_name_turn_down_the_span():
-    kept, rejected = _read("努力提高宣传教育的水平。")
+    kept, rejected = _read("要努力提高服务群众的水平。")
     assert "努力提高" not in kept and rejected.get("努力提高") == "everyday-words-for-a-sounded-name"
 
 
 def test_a_word_that_ends_like_a_weak_suffix_is_no_body():
-    kept, _ = _read("构筑大杭州旅游新格局,黄淮中南部有雨,剧团建团43年。")
+    kept, _ = _read("构筑全域旅游新格局,江汉平原中南部有雨,剧团建团30年。")
     assert not any(name.endswith(("格局", "南部", "建团")) for name in kept)
     bodies, _ = _read("礼泉县公安局和宽甸大队的民警出动。")
     assert {"礼泉县公安局", "宽甸大队"} <= bodies
@@ -712,20 +712,20 @@ def test_a_captions_pointer_opens_no_body():
 
 
 def test_an_autonomous_county_written_without_its_peoples_is_the_county():
-    kept, _ = _read("在镇宁自治县谐美社区,民警走访群众。")
+    kept, _ = _read("在镇宁自治县幸福社区,民警走访群众。")
     assert "镇宁布依族苗族自治县" in kept and "自治县" not in kept
 
 
 def test_a_place_listed_after_a_name_lists_no_person():
-    kept, _ = _read("村党支部书记罗朝运、甘孜州康定市头道桥村党支部书记张明当选。")
+    kept, _ = _read("村党支部书记王刚、甘孜州康定市新村村党支部书记张明当选。")
     assert "甘孜藏族自治州" in kept and not any(name.startswith("甘孜") for name in kept - {"甘孜藏族自治州"})
 
 
 def test_a_news_agency_the_dictionary_files_as_a_body_and_a_source_before_its_editor():
-    kept, _ = _read("中新社拉萨12月12日电 (孙翔)记者12日获悉。")
+    kept, _ = _read("中新社拉萨5月8日电 (王东)记者8日获悉。")
     assert "中新社" in kept
-    source, _ = _read("2018-03-05 06:16:54来源:华西都市报编辑:刘波")
-    assert "华西都市报" in source and "刘波" in source
+    source, _ = _read("2020-05-01 08:00:00来源:华西都市报编辑:李强")
+    assert "华西都市报" in source and "李强" in source
 
 
 def test_a_chain_of_units_holds_a_body_at_each_level_and_its_station_stands_alone():
@@ -737,17 +737,17 @@ def test_a_chain_of_units_holds_a_body_at_each_level_and_its_station_stands_alon
 
 
 def test_a_persons_name_for_a_weak_place_is_the_person():
-    kept, rejected = _read("作者:陈丽园 陈创淼")
-    assert "陈丽园" in kept and rejected.get("陈丽园") == "a-persons-name-for-a-weak-place"
+    kept, rejected = _read("作者:李丽园 王志强")
+    assert "李丽园" in kept and rejected.get("李丽园") == "a-persons-name-for-a-weak-place"
 
 
 def test_the_name_before_a_captions_credit_is_the_photographer():
-    kept, _ = _read("石中华 摄")
-    assert "石中华" in kept
+    kept, _ = _read("张建华 摄")
+    assert "张建华" in kept
 
 
 def test_a_pronoun_and_a_word_before_a_title_are_no_foreign_name():
-    kept, _ = _read("会议决定任命卢新华为桂林市副市长,并决定其代理市长职务。")
+    kept, _ = _read("会议决定任命王建国为青山市副市长,并决定其代理市长职务。")
     assert "其代理" not in kept
 
 
@@ -766,13 +766,13 @@ def test_a_bare_community_opening_a_sentence_is_the_one_named_before():
 
 
 def test_an_amount_for_a_name_rates_places():
-    kept, rejected = _read("施茶村入选全国乡村特色产业十亿元镇亿元村名单。")
-    assert "施茶村" in kept and "亿元村" not in kept and "十亿元镇" not in kept
+    kept, rejected = _read("青山村入选全国乡村特色产业十亿元镇亿元村名单。")
+    assert "青山村" in kept and "亿元村" not in kept and "十亿元镇" not in kept
     assert rejected.get("亿元村") == "an-amount-for-a-name"
 
 
 def test_two_outlets_joined_by_a_dash_and_a_report_that_is_no_paper():
-    kept, _ = _read("来源:中国甘肃网-兰州晚报 编辑:张慧雅")
+    kept, _ = _read("来源:中国甘肃网-兰州晚报 编辑:王芳")
     assert {"中国甘肃网", "兰州晚报"} <= kept and "中国甘肃网-兰州晚报" not in kept
     channel, _ = _read("来源:人民网-河北频道")
     assert "人民网-河北频道" in channel
@@ -786,9 +786,9 @@ def test_a_quoted_set_of_rules_before_a_word_for_rules_is_a_program():
 
 
 def test_a_name_with_no_cue_but_its_quotes_is_no_program():
-    kept, _ = _read("因为是首次当选,“心有忐忑”者不止他一人。")
+    kept, _ = _read("因为是第一次上台,“心里没底”者不止他一人。")
     cued, _ = _read("村里推行“积分超市”管理模式。")
-    assert "心有忐忑" not in kept and "积分超市" in cued
+    assert "心里没底" not in kept and "积分超市" in cued
 
 
 def test_a_known_mechanism_is_a_program_without_quotes_or_cues():
@@ -797,9 +797,9 @@ def test_a_known_mechanism_is_a_program_without_quotes_or_cues():
 
 
 def test_a_known_mechanism_for_a_body_turns_down_the_body():
-    kept, rejected = _read("大家学习了长青街道火花社区红色物业建设情况。")
-    assert "红色物业" in kept and "火花社区" in kept
-    assert rejected.get("火花社区红色物业") == "a-known-mechanism-for-a-body"
+    kept, rejected = _read("大家学习了城南街道金桥社区红色物业建设情况。")
+    assert "红色物业" in kept and "金桥社区" in kept
+    assert rejected.get("金桥社区红色物业") == "a-known-mechanism-for-a-body"
 
 
 def test_a_sound_division_the_segmenter_reads_whole_after_a_word_it_would_close():
@@ -815,10 +815,10 @@ def test_a_listed_township_lies_in_the_storys_only_county_only_where_the_list_sa
 
 
 def test_a_place_listed_after_an_address_lies_in_its_county():
-    found = _located("示范点有林西县城南街道宏林社区旧改工程、城北街道金海社区文明实践基地等。")
-    apart = _located("林西县城南街道启动工程,对城南街道、金海社区等单位予以通报。")
-    assert ("城北街道", "林西县") in found
-    assert ("金海社区", "林西县") not in apart
+    found = _located("示范点有来安县城南街道桂园社区旧改工程、城北街道金桥社区文明实践基地等。")
+    apart = _located("来安县城南街道启动工程,对城南街道、金桥社区等单位予以通报。")
+    assert ("城北街道", "来安县") in found
+    assert ("金桥社区", "来安县") not in apart
 
 
 def test_an_item_listed_after_a_place_of_its_kind_is_one():

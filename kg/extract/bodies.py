@@ -301,7 +301,7 @@ def _outlet_name_closes(text: str, end: int) -> bool:
 
 
 def _another_outlet_after_a_dash(text: str, end: int) -> bool:
-    """中国甘肃网-兰州晚报: a source line names two outlets joined by a dash (not a channel: 人民网-河北频道)."""
+    """青山网-青山晚报: a source line names two outlets joined by a dash (not a channel: 人民网-河北频道)."""
     m = _AFTER_A_DASH.match(text, end)
     return m is not None and m.group(1).endswith(MEDIA_ENDINGS) and not m.group(1).endswith(("频道", "分站"))
 
@@ -358,9 +358,9 @@ def suffixed_bodies(scope: Scope) -> Iterator[Candidate]:
 
 
 def _units_of_a_chain(scope: Scope, cand: Candidate) -> Iterator[Candidate]:
-    """三明市公安局三元分局徐碧派出所: a chain of units, each named after the one above it, holds a body at
-    every inner end of a body's name (三明市公安局, 三明市公安局三元分局); a station named by its own
-    township at its end (徐碧派出所) is a body of its own, not the chain."""
+    """青山市公安局城东分局河口派出所: a chain of units, each named after the one above it, holds a body
+    at every inner end of a body's name (青山市公安局, 青山市公安局城东分局); a station named by its own
+    township at its end (河口派出所) is a body of its own, not the chain."""
     if not cand.name.endswith(_UNITS_OF_CHAINS):
         yield cand
         return

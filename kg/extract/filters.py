@@ -203,7 +203,7 @@ def _a_verb_of_saying_for_a_given_name(c: Candidate, s: Scope, t: Thresholds) ->
 
 
 def _a_localizer_read_apart(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """唐家璇在贺电/vn 中/f 指出: the name's last character is a localizer of its own after a word the
+    """李明华在贺电/vn 中/f 指出: the name's last character is a localizer of its own after a word the
     tagger reads whole inside the name."""
     last, first = s.view.token(c.end - 1), s.view.token(c.start)
     return last.start == c.end - 1 and last.end == c.end and last.flag == "f" and first.start == c.start and \
@@ -211,7 +211,7 @@ def _a_localizer_read_apart(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _a_time_for_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """总理周二/t 晚/tg 表示: the tagger reads the name as words of time."""
+    """部长周二/t 晚/tg 表示: the tagger reads the name as words of time."""
     first = s.view.token(c.start)
     return first.start == c.start and first.flag == "t" and len(first.text) >= 2 and \
         all(tok.flag.startswith("t") for tok in s.view.tokens if c.start <= tok.start < c.end)
@@ -224,13 +224,13 @@ def _a_longer_word_cut(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _a_function_word_for_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """以产业资源部长官为/p 团长: a two-character name the tagger reads whole as a function word."""
+    """以资源部长官为/p 团长: a two-character name the tagger reads whole as a function word."""
     tok = s.view.token(c.start)
     return len(c.name) == 2 and tok.start == c.start and tok.end == c.end and tok.flag in ("p", "c", "d", "u")
 
 
 def _surname_and_old(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """胡老说, 吕老: a surname and 老, how an elder is addressed with respect, name no one in full."""
+    """王老说, 李老: a surname and 老, how an elder is addressed with respect, name no one in full."""
     return len(c.name) == 2 and c.name[1] == _OLD and c.name[0] in s.res.surnames
 
 
@@ -293,7 +293,7 @@ _PERSON_RULES = ((PERSON,), (
      "that word (和人武部)", _a_longer_word_cut),
     ("a-function-word-for-a-name", "a two-character name the tagger reads whole as a preposition, conjunction "
      "or adverb is that word (部长官为/p 团长)", _a_function_word_for_a_name),
-    ("surname-and-old", "a surname and 老 address an elder by respect; they name no one in full (胡老说)",
+    ("surname-and-old", "a surname and 老 address an elder by respect; they name no one in full (王老说)",
      _surname_and_old),
     ("everyday-words-for-a-sounded-name", "a name written by sound that is two everyday words is those words "
      "(努力提高)", _everyday_words_for_a_sounded_name),
@@ -319,7 +319,7 @@ _BODIES_OF_A_LEVEL = ("委", "政府", "人大", "政协", "纪委", "人民", "
 
 
 def _an_amount_for_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """全国乡村特色产业十亿元镇亿元村: the stem is (or ends in) a sum of money."""
+    """亿元村, 十亿元镇: the stem is (or ends in) a sum of money."""
     return _AMOUNT.search(c.name[:-1]) is not None
 
 
@@ -327,7 +327,7 @@ _AMOUNT = re.compile("[0-9一二三四五六七八九十百千万亿]+[万亿]?�
 
 
 def _a_persons_name_for_a_weak_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """作者:陈丽园/nr: a weak suffix (园) ends a token the tagger reads as a person's name, after a common surname."""
+    """作者:李丽园/nr: a weak suffix (园) ends a token the tagger reads as a person's name, after a common surname."""
     tok = s.view.token(c.start)
     return c.weak and tok.start == c.start and tok.end == c.end and tok.flag.startswith("nr") and \
         len(c.name) == 3 and c.name[0] in s.lex.surnames_common
@@ -414,7 +414,7 @@ _PLACE_RULES = (PLACE_TYPES, (
     ("an-amount-for-a-name", "a sum of money before a place's suffix rates places, it names none (亿元村, 十亿元镇)",
      _an_amount_for_a_name),
     ("a-persons-name-for-a-weak-place", "a name the tagger reads whole as a person's, after a common surname, "
-     "that only ends like a place (作者:陈丽园)", _a_persons_name_for_a_weak_place),
+     "that only ends like a place (作者:李丽园)", _a_persons_name_for_a_weak_place),
     ("an-awarded-title", "a name that opens with an awarding level is a title, not a place (省级文明村)",
      _an_awarded_title),
     ("generic-place", "an everyday word for a kind of place (社区, 农村)", _generic_place),
@@ -473,13 +473,13 @@ _RATING = re.compile(r"^[一二三四五六七八九十\d]+星级?")
 
 
 def _a_known_mechanism_for_a_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """火花社区红色物业: the body's suffix (物业) closes a named mechanism (红色物业) the name ends in."""
+    """金桥社区红色物业: the body's suffix (物业) closes a named mechanism (红色物业) the name ends in."""
     return c.source == "body-suffix" and any(c.name.endswith(p) and len(c.name) > len(p)
                                              for p in s.lex.known_programs)
 
 
 def _a_word_that_ends_like_a_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """构筑新格局 (局 of 格局, an everyday word whatever the tagger calls it), 黄淮中南部 (部 after a
+    """构筑新格局 (局 of 格局, an everyday word whatever the tagger calls it), 平原中南部 (部 after a
     direction: a part of a region), 剧团建团 (a verb and the kind of body it acts on)."""
     suffix, p = c.name[-1:], c.end - 1
     if c.source != "body-suffix" or suffix not in s.lex.weak_org_suffixes or p == 0 or \
@@ -557,7 +557,7 @@ _BODY_RULES = ((ORGANIZATION,), (
     ("handled-not-an-office", "办 after an adverb or verb is the verb handle, not an office (一网通办)",
      _handled_not_an_office),
     ("a-known-mechanism-for-a-body", "a name that ends in a named mechanism ends in the mechanism, not in a "
-     "kind of body (火花社区红色物业)", _a_known_mechanism_for_a_body),
+     "kind of body (金桥社区红色物业)", _a_known_mechanism_for_a_body),
     ("a-word-that-ends-like-a-body", "a one-character weak suffix that ends a word of another kind: 局 of an "
      "everyday word (新格局), 部 of a part (中南部), a verb and a kind of body (建团)", _a_word_that_ends_like_a_body),
     ("everyday-word-of-a-level", "a level and a suffix that are one everyday word name no body (市场)",

@@ -412,8 +412,8 @@ def bylines(scope: Scope) -> Iterator[Candidate]:
 
 
 def bracketed_bylines(scope: Scope) -> Iterator[Candidate]:
-    """(覃波 莫建松) closing a paragraph, right after a dateline (4月26日电(郭彩虹)) or before the 摄 of a
-    caption (石中华 摄): the paper's people named with no title, as many stories end or begin; every item
+    """(覃波 莫建松) closing a paragraph, right after a dateline (4月26日电(郭彩云)) or before the 摄 of a
+    caption (张建华 摄): the paper's people named with no title, as many stories end or begin; every item
     must be a full name."""
     text = scope.text
     for m in filter(None, (_BRACKETED_NAMES.search(text), _DATELINE_NAMES.search(text), _PHOTO_CREDIT.search(text))):
@@ -426,9 +426,9 @@ def bracketed_bylines(scope: Scope) -> Iterator[Candidate]:
 # Names in brackets, separated by spaces or 、, at the end of a paragraph: (覃波 莫建松).
 _NAMES_IN_BRACKETS = r"[(（]([\u4e00-\u9fff]{2,3}(?:[ 、][\u4e00-\u9fff]{2,3}){0,3})[)）]"
 _BRACKETED_NAMES = re.compile(_NAMES_IN_BRACKETS + r"\s*$")
-# ... or right after the dateline that opens a story (山西4月26日电(郭彩虹), 5日讯(李明)).
+# ... or right after the dateline that opens a story (山西4月26日电(郭彩云), 5日讯(李明)).
 _DATELINE_NAMES = re.compile(r"\d日(?:电|讯)" + _NAMES_IN_BRACKETS)
-# ... or before 摄 at the end of a caption (石中华 摄).
+# ... or before 摄 at the end of a caption (张建华 摄).
 _PHOTO_CREDIT = re.compile(r"(?:^|(?<=[\s(（]))([\u4e00-\u9fff]{2,3}(?: [\u4e00-\u9fff]{2,3}){0,2}) ?摄[)）]?\s*$")
 
 
@@ -437,7 +437,7 @@ def _byline_names(scope: Scope, k: int) -> Iterator[tuple[int, int]]:
     text = scope.text
     names = 0
     while k < len(text):
-        while k < len(text) and text[k] in " :：□/":   # 编辑/林天歌
+        while k < len(text) and text[k] in " :：□/":   # 编辑/王立新
             k += 1
         j = _byline_name_end(scope, k)
         word = normalize_name(text[k:j])
@@ -516,7 +516,7 @@ def _stands_as_a_person(scope: Scope, span: tuple[int, int]) -> bool:
 
 
 def _a_plain_full_name(scope: Scope, span: tuple[int, int]) -> bool:
-    """村民魏国/ns 顺/p 的: a common surname and a given name of two characters that make no word, whatever
+    """村民魏国/ns 福/ns 的: a common surname and a given name of two characters that make no word, whatever
     the tagger cut."""
     name = scope.text[span[0]:span[1]]
     return len(name) == 3 and name[0] in scope.lex.surnames_common and word_info(name[1:]) is None
@@ -695,7 +695,7 @@ def tagged(scope: Scope) -> Iterator[Candidate]:
                 yield cand
             continue
         if tok.flag[:2] == "nr" and len(tok.text) == 4 and tok.text.endswith(_HOME):
-            tok = dataclasses.replace(tok, text=tok.text[:-1], end=tok.end - 1)   # 至郭富元家/nr 水泥路
+            tok = dataclasses.replace(tok, text=tok.text[:-1], end=tok.end - 1)   # 至张富元家/nr 水泥路
         span = _tagged_name(scope, tok) if tok.flag[:2] == "nr" and _tag_may_name(scope, tok) else None
         if span is not None:
             yield _person(scope, span, "tagged")
@@ -714,7 +714,7 @@ def _tagged_name(scope: Scope, tok) -> tuple[int, int] | None:
     return span
 
 
-# 家 (home) after a name, which the tagger glues to it (郭富元家/nr): the name's home, not its last character.
+# 家 (home) after a name, which the tagger glues to it (张富元家/nr): the name's home, not its last character.
 _HOME = "家"
 
 
@@ -820,7 +820,7 @@ def foreign_names(scope: Scope) -> Iterator[Candidate]:
 
 
 def foreign_names_by_titles(scope: Scope) -> Iterator[Candidate]:
-    """芬兰农林部长卡莱维·海米莱, 库马拉通加总统: a run of the characters foreign names are written with,
+    """芬兰农林部长卡莱维·海米宁, 萨马拉通加总统: a run of the characters foreign names are written with,
     right after a title or right before one, whatever the tagger calls its pieces (卡/n 莱维/nrt)."""
     chars = scope.lex.transliteration_chars
     for _, k, title in scope.view.hits["titles"]:
@@ -862,7 +862,7 @@ def _a_foreign_run(scope: Scope, k: int, j: int) -> bool:
     name = scope.text[k:j]
     low, high = _FOREIGN_RUN
     if not name or (len(name) <= 3 and name[0] in scope.lex.surnames_single):
-        return False   # 主席罗金昌: a Chinese name, which the generators of such names read
+        return False   # 主席李金昌: a Chinese name, which the generators of such names read
     pieces = [t for t in scope.view.tokens if k <= t.start < j and t.text != "·"]
     sounded = any(t.flag.startswith(("nr", "ns")) or word_info(t.text) is None for t in pieces)
     return sounded and low <= len(name.replace("·", "")) <= high and scope.view.starts_token(k) and \
@@ -872,7 +872,7 @@ def _a_foreign_run(scope: Scope, k: int, j: int) -> bool:
 def _past_the_dot(scope: Scope, j: int, chars: frozenset[str]) -> int:
     """买买提江·阿不都拉正和…: the second part after the dot runs over the characters names are written
     with, though the tagger glued the next word to it (阿不都拉正/d); it stops before a word of the
-    sentence that opens with such a character (恩/nr 斯塔德/nr 日前/t)."""
+    sentence that opens with such a character (安德森/nr 日前/t)."""
     text = scope.text
     if text[j:j + 1] != "·":
         return j
@@ -964,7 +964,7 @@ def _add_listed(scope: Scope, c: Candidate, span: tuple[int, int], out: list[Can
             out[out.index(same)] = merged
             queue.append(merged)
     elif not any(o.start < j and i < o.end for o in out) and not scope.found.overlapping(i, j, PLACE_TYPES):
-        # 罗朝运、甘孜州康定市: an item that is a place read already lists no person
+        # 王刚、甘孜州康定市: an item that is a place read already lists no person
         nxt = _person(scope, span, "listed", posts=c.posts, signals=c.signals)
         out.append(nxt)
         queue.append(nxt)

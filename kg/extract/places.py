@@ -91,8 +91,8 @@ _WELL_KNOWN_PLACE = 200
 
 def _a_county_standing_alone(scope: Scope, i: int, j: int, form: str) -> bool:
     """来到宜兴, 在井冈山,: a county's short form the dictionary files as a well-known place's name only,
-    standing alone: no noun after it (建昌锣鼓, 岳西新村, 平阴经济开发区 name other things), no surname
-    alone before it (刘/zg 景东) and no noun but a place's (两省/n 两江)."""
+    standing alone: no noun after it (宜兴紫砂, 宜兴新村, 宜兴经济开发区 name other things), no surname
+    alone before it (张/q 景东) and no noun but a place's before it (a count of places: 两省/n)."""
     info = word_info(form)
     if info is None or info[1] != "ns" or info[0] < _WELL_KNOWN_PLACE:
         return False
@@ -402,7 +402,7 @@ def _ends_a_word(scope: Scope, end: int, suffix: str) -> bool:
         (suffix == "村" and _VILLAGE_GROUP.fullmatch(rest) is not None)))
 
 
-# A villagers' group by its number (万宝村八组, 石桥村3组), which the tagger glues to the village's 村.
+# A villagers' group by its number (石桥村八组, 石桥村3组), which the tagger glues to the village's 村.
 _VILLAGE_GROUP = re.compile(r"[一二三四五六七八九十\d]+组")
 # Function words the tagger glues to a place's suffix in a word it does not know (朱家庄村 + 村是).
 _GLUED_AFTER = frozenset("是的在和与有为就也都")
@@ -593,7 +593,7 @@ def inside_names(scope: Scope) -> Iterator[Candidate]:
 
 
 def zones_of_their_organs(scope: Scope) -> Iterator[Candidate]:
-    """仙女湖区党工委, 庐山区委: a district or zone the official list does not hold (a managed zone, a
+    """青山湖区党工委, 东岭区委: a district or zone the official list does not hold (a managed zone, a
     district since renamed), named by the organ of its own that opens with it."""
     for owner in scope.found.of_type((ORGANIZATION,)):
         m = _ZONE_ORGAN.fullmatch(owner.name)
@@ -651,9 +651,9 @@ def foreign_divisions(scope: Scope) -> Iterator[Candidate]:
 
 
 def sounded_divisions(scope: Scope) -> Iterator[Candidate]:
-    """丘/nr 布特/nrt 省/n, 莱克/nrt 伍德县/nr: a name written in the characters of foreign names, however
+    """门多萨/nr 省/n, 莱克/nrt 伍德县/nr: a name written in the characters of foreign names, however
     the tagger cuts it, then the unit of a division that ends a word (not a surname and a given name that
-    ends so: 陈孟邦)."""
+    ends so: 王振邦)."""
     text, chars = scope.text, scope.lex.transliteration_chars
     for m in _UNIT.finditer(text, 2):
         u = m.start()

@@ -502,7 +502,7 @@ def _accepted(occurrences: list[tuple[str, ...]], model: ProgramModel) -> bool:
 
 
 def _only_quoted(found: tuple[str, ...]) -> bool:
-    """“心有忐忑”, “国民小吃”: quotes hold figures of speech and nicknames as often as initiatives; a name
+    """“心里没底”, “老街风味”: quotes hold figures of speech and nicknames as often as initiatives; a name
     with no cue but its quotes and its length, once in its story, is not taken for a program."""
     return all(cue in _QUOTING_CUES or cue.startswith("len:") for cue in found)
 
