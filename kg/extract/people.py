@@ -863,7 +863,8 @@ def _a_foreign_run(scope: Scope, k: int, j: int) -> bool:
     low, high = _FOREIGN_RUN
     if not name or (len(name) <= 3 and name[0] in scope.lex.surnames_single):
         return False   # 主席李金昌: a Chinese name, which the generators of such names read
-    pieces = [t for t in scope.view.tokens if k <= t.start < j and t.text != "·"]
+    view = scope.view
+    pieces = [t for t in view.tokens[view.token_at[k]:view.token_at[j - 1] + 1] if t.text != "·"]
     sounded = any(t.flag.startswith(("nr", "ns")) or word_info(t.text) is None for t in pieces)
     return sounded and low <= len(name.replace("·", "")) <= high and scope.view.starts_token(k) and \
         scope.view.ends_token(j) and not _a_place(scope, name) and word_info(name) is None
@@ -1298,8 +1299,8 @@ _NOW_HOLDS = "现任"
 
 
 GENERATORS = (bylines, bracketed_bylines, after_titles, after_roles, appointed, appointed_as, office_holders,
-              addressed, speakers, before_titles, tagged, foreign_names, foreign_names_by_titles, listed_comrades, tibetan_names,
-              mongolian_names, biographies, posts_in_brackets, copula_posts)
+              addressed, speakers, before_titles, tagged, foreign_names, foreign_names_by_titles, listed_comrades,
+              tibetan_names, mongolian_names, biographies, posts_in_brackets, copula_posts)
 # The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
 # (赵晓华为省政府秘书长 is no body 赵晓华为省政府).
 BEFORE_BODIES = (bylines, after_titles, appointed, appointed_as, office_holders, addressed, biographies)

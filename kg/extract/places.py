@@ -18,6 +18,7 @@ from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LE
 from kg.extract.boundary import OPENING_CHARS, Boundary, is_count, scan_left
 from kg.extract.candidate import LISTED, Candidate
 from kg.extract.context import Scope
+from kg.extract.filters import THRESHOLDS
 from kg.text import CJK_CLASS, is_cjk
 from kg.model import (CITY, COMMUNITY, COUNTRY, COUNTY, ESTATE, ORGANIZATION, PLACE_LEVEL, PLACE_TYPES, PROGRAM, PROVINCE,
                       TOWNSHIP, VILLAGE)
@@ -669,13 +670,13 @@ def sounded_divisions(scope: Scope) -> Iterator[Candidate]:
 def _everyday_stem(stem: str) -> bool:
     """自治 of 自治县/ns: a stem that is an everyday word names no place."""
     info = word_info(stem)
-    return info is not None and info[0] >= 50 and not info[1].startswith(("ns", "nr", "nz"))
+    return info is not None and info[0] >= THRESHOLDS.common_word and not info[1].startswith(("ns", "nr", "nz"))
 
 
 # The units of the divisions of other states, by the level they stand at (a state of India is a province's peer);
 # their cities come from the list of world cities.
 _FOREIGN_UNITS = {"省": PROVINCE, "邦": PROVINCE, "州": PROVINCE, "郡": COUNTY, "县": COUNTY}
-_UNIT = re.compile("[省邦州郡县]")
+_UNIT = re.compile("[" + "".join(_FOREIGN_UNITS) + "]")
 
 
 def world_cities(scope: Scope) -> Iterator[Candidate]:
