@@ -196,6 +196,9 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, newspaper
         changes: dict = {}
         if m.type in PLACE_TYPES and not m.code and m.codes:
             changes["code"] = ctx.pick_code(list(m.codes))
+            picked = lex.division_by_code.get(changes["code"])
+            if picked is not None and picked.name != m.name:
+                changes["name"] = picked.name   # 东乡 in a story of 临夏州: 东乡族自治县, not the namesake first listed
         if m.type == ORGANIZATION and m.level:
             place = ctx.place_for_level(m.level, m.start, explicit_recent=m.ref == "该")
             name = m.name

@@ -1765,3 +1765,23 @@ def test_a_kind_of_village_before_a_villages_name_is_no_part_of_it():
 def test_counties_listed_by_their_short_forms_before_the_kind_they_share_are_counties():
     kept, _ = _read("当年成立乐东、陵水、昌江等6个民族自治县。")
     assert {"乐东黎族自治县", "陵水黎族自治县", "昌江黎族自治县"} <= kept
+
+
+def test_a_name_follows_the_last_verb_of_an_appointment_chain():
+    kept, _ = _read("会议决定任命高明远为青山市政府副市长。")
+    assert "高明远" in kept and "任命高" not in kept
+
+
+def test_a_function_word_for_a_name_turns_down_a_localizer():
+    kept, rejected = _read("县委组织部发布干部任前公示。")
+    assert "任前" not in kept and rejected.get("任前") == "a-function-word-for-a-name"
+
+
+def test_a_short_form_right_after_the_place_that_holds_it_names_its_county():
+    kept, _ = _read("他是浙江安吉人,在外地工作多年。")
+    assert "安吉县" in kept
+
+
+def test_a_short_form_takes_the_name_of_the_namesake_the_story_places():
+    located = _located("临夏州召开会议。东乡县委书记在会上发言。")
+    assert ("东乡族自治县", "临夏回族自治州") in located

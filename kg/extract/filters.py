@@ -224,9 +224,10 @@ def _a_longer_word_cut(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _a_function_word_for_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """以资源部长官为/p 团长: a two-character name the tagger reads whole as a function word."""
+    """以资源部长官为/p 团长, 干部任前/f 公示: a two-character name the tagger reads whole as a function word
+    or a localizer."""
     tok = s.view.token(c.start)
-    return len(c.name) == 2 and tok.start == c.start and tok.end == c.end and tok.flag in ("p", "c", "d", "u")
+    return len(c.name) == 2 and tok.start == c.start and tok.end == c.end and tok.flag in ("p", "c", "d", "u", "f")
 
 
 def _surname_and_old(c: Candidate, s: Scope, t: Thresholds) -> bool:
@@ -291,8 +292,8 @@ _PERSON_RULES = ((PERSON,), (
     ("a-time-for-a-name", "a name the tagger reads as a time is none (周二/t 晚/tg)", _a_time_for_a_name),
     ("a-longer-word-cut", "a name that ends inside a word of three characters or more begun inside it cuts "
      "that word (和人武部)", _a_longer_word_cut),
-    ("a-function-word-for-a-name", "a two-character name the tagger reads whole as a preposition, conjunction "
-     "or adverb is that word (部长官为/p 团长)", _a_function_word_for_a_name),
+    ("a-function-word-for-a-name", "a two-character name the tagger reads whole as a preposition, conjunction, "
+     "adverb or localizer is that word (部长官为/p 团长, 任前/f)", _a_function_word_for_a_name),
     ("surname-and-old", "a surname and 老 address an elder by respect; they name no one in full (王老说)",
      _surname_and_old),
     ("everyday-words-for-a-sounded-name", "a name written by sound that is two everyday words is those words "

@@ -535,6 +535,8 @@ def appointed(scope: Scope) -> Iterator[Candidate]:
     """任命王明为…, 免去李刚的…职务, 决定陈战书为代理省长: a name after a verb of appointment."""
     text = scope.text
     for _, k, verb in scope.view.hits["appointment_verbs"]:
+        if scope.view.starting_at("appointment_verbs", k):
+            continue   # 决定任命王明为: the name follows the last verb of the chain, not its first
         span = name_at(scope, k)
         if span is None or not _sound_left(scope, k - len(verb)):
             continue

@@ -45,20 +45,41 @@ _AFTER_A_VILLAGE = ("村委会", "村监会", "村民委员会", "村务监督�
 def divisions(scope: Scope) -> Iterator[Candidate]:
     """Official division names, left to right, the longest sound match at each place."""
     longest, shorts = _division_matches(scope)
+    below: dict[int, list[tuple[int, str]]] = {}
+    for i, j, form in scope.view.hits["any_short_divisions"]:
+        below.setdefault(i, []).append((j, form))
     reach = 0
     last: Candidate | None = None
-    for start in sorted(longest.keys() | shorts.keys()):
+    for start in sorted(longest.keys() | shorts.keys() | below.keys()):
         if start < reach:
             continue
         length = longest.get(start)
         after_division = last is not None and last.end == start   # 宁县城关镇: 县城 is no word here
         if length is None or not (after_division or _sound_division(scope, start, start + length)):
             cand = _short_form(scope, start, shorts.get(start, ()), last, longest)
+            if cand is None and after_division:
+                cand = _under_its_place(scope, start, below.get(start, ()), last)
         else:
             cand = _named_division(scope, start, start + length, last)
         if cand is not None:
             yield cand
             reach, last = cand.end, cand
+
+
+def _under_its_place(scope: Scope, i: int, forms, last: Candidate) -> Candidate | None:
+    """甘肃积石山人, 浙江安吉的竹子: the short form of a division written right after a place that holds it
+    (its province or city) names that division, when the segmenter reads the form as a word of its own."""
+    above = set(last.codes or (last.code,)) - {""}
+    tok = scope.view.token(i)
+    for j, form in sorted(forms, reverse=True):
+        if tok.start != i or tok.end != j:
+            continue
+        found = [d for d in scope.lex.division_short_names[form]
+                 if above & {a.code for a in scope.lex.ancestors(d.code)}]
+        if found:
+            cand = _division(scope, i, j, found[0].name, found, last)
+            return dataclasses.replace(cand, short=form, source="division-short")
+    return None
 
 
 def _named_division(scope: Scope, i: int, j: int, last: Candidate | None) -> Candidate:
