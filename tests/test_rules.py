@@ -1785,3 +1785,34 @@ def test_a_short_form_right_after_the_place_that_holds_it_names_its_county():
 def test_a_short_form_takes_the_name_of_the_namesake_the_story_places():
     located = _located("临夏州召开会议。东乡县委书记在会上发言。")
     assert ("东乡族自治县", "临夏回族自治州") in located
+
+
+def test_a_question_is_no_program():
+    kept, rejected = _read("县纪委从“为什么查”“查什么”“谁来查”等方面着手。")
+    assert not {"查什么", "谁来查"} & kept and rejected.get("谁来查") == "a-question"
+
+
+def test_the_verb_of_taking_a_post_is_no_surname():
+    kept, rejected = _read("由县委书记任省级产业园区管理委员会主任。")
+    assert "任省级" not in kept and rejected.get("任省级") == "the-verb-of-taking-a-post"
+    assert "任建华" in _read("镇党委书记任建华主持会议。")[0]
+
+
+def test_a_given_name_ends_before_a_common_word_of_two():
+    kept, _ = _read("在省委派驻第一书记王岩所在的村里,群众说起他都竖大拇指。")
+    assert "王岩" in kept and "王岩所" not in kept
+
+
+def test_coming_to_opens_a_clause_before_a_community():
+    assert "清源社区" in _read("区领导一行来清源社区开展调研。")[0]
+
+
+def test_a_courts_chamber_is_a_unit_of_the_court():
+    kept, _ = _read("青山市中级法院民一庭审判长与合议庭成员赴基层调解。")
+    assert {"青山市中级法院", "青山市中级法院民一庭"} <= kept
+
+
+def test_units_after_a_country_are_its_divisions():
+    kept, _ = _read("市领导会见了波兰格但斯克市、越南老街省沙坝县代表团。")
+    assert {"波兰", "格但斯克市", "越南", "老街省", "沙坝县"} <= kept
+    assert not any(name.endswith("城市") for name in _read("美国南部城市遭遇暴雨。")[0])

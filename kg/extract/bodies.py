@@ -337,6 +337,7 @@ _CHANNEL = re.compile(r"[\u4e00-\u9fff]{1,4}(?:频道|分站)")
 def suffixed_bodies(scope: Scope) -> Iterator[Candidate]:
     """Every body a suffix ends, left to right; a longer one ending in the same place wins."""
     made: list[Candidate] = []
+    inner: list[Candidate] = []   # bodies a longer one made later holds
     tried: set[int] = set()
     local = scope   # the sentence with the bodies made so far
     for p, end, suffix in scope.view.hits["body_suffixes"]:   # by end, then longest first
@@ -351,23 +352,25 @@ def suffixed_bodies(scope: Scope) -> Iterator[Candidate]:
             tried.add(end)
         cand = _body(local, p, end, suffix)
         if cand is not None:
+            inner += [m for m in made if cand.start <= m.start and m.end <= cand.end]
             made = [m for m in made if not (cand.start <= m.start and m.end <= cand.end)] + [cand]
             local = Scope(scope.view, scope.found.plus(made), scope.res)
     for cand in made:
-        yield from _units_of_a_chain(scope, cand)
+        yield from _units_of_a_chain(scope, cand, [m.end for m in inner if m.start == cand.start])
 
 
-def _units_of_a_chain(scope: Scope, cand: Candidate) -> Iterator[Candidate]:
+def _units_of_a_chain(scope: Scope, cand: Candidate, held: list[int]) -> Iterator[Candidate]:
     """青山市公安局城东分局河口派出所: a chain of units, each named after the one above it, holds a body
     at every inner end of a body's name (青山市公安局, 青山市公安局城东分局); a station named by its own
-    township at its end (河口派出所) is a body of its own, not the chain."""
+    township at its end (河口派出所) is a body of its own, not the chain. ``held`` are the ends of the
+    bodies read before inside this one (青山市中级法院 of 青山市中级法院民一庭)."""
     if not cand.name.endswith(_UNITS_OF_CHAINS):
         yield cand
         return
     ends = [end for p, end, suffix in scope.view.hits["body_suffixes"]
             if cand.start < p and end < cand.end and len(suffix) >= 2 and scope.view.ends_token(end) and
             scope.view.starts_token(p) and end - cand.start >= 3]
-    ends = sorted(set(ends))
+    ends = sorted(set(ends + held))
     for end in ends:
         yield dataclasses.replace(cand, end=end, name=normalize_name(scope.text[cand.start:end]))
     station = next((s for s in _OWN_NAMED_STATIONS if cand.name.endswith(s)), None)
@@ -379,8 +382,9 @@ def _units_of_a_chain(scope: Scope, cand: Candidate) -> Iterator[Candidate]:
 
 # Stations named by the township they serve, which stand on their own after the units above them.
 _OWN_NAMED_STATIONS = ("派出所", "司法所", "财政所", "供电所", "卫生院")
-# What ends a chain of units of the police, courts, banks and firms, each named after the one above it.
-_UNITS_OF_CHAINS = _OWN_NAMED_STATIONS + ("分局", "支队", "大队", "中队", "分院", "支行", "分行", "分公司")
+# What ends a chain of units of the police, courts (a court's chamber, its local tribunal), banks and firms,
+# each named after the one above it.
+_UNITS_OF_CHAINS = _OWN_NAMED_STATIONS + ("分局", "支队", "大队", "中队", "分院", "支行", "分行", "分公司", "庭")
 
 
 def _body(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
@@ -917,8 +921,9 @@ def _after_its_address(scope: Scope, cand: Candidate, p: int, level: str, inner:
     (淄博市公安局张店分局 stays the city's bureau: 公安局 names no one.)
     """
     first = min(inner, key=lambda c: c.start) if inner else None
-    if not _opens_with_an_address(cand, first, level):
-        return None
+    if not _opens_with_an_address(cand, first, level) or any(
+            first.end < b.end <= p for b in scope.found.starting_at(cand.start, (ORGANIZATION,))):
+        return None   # 青山市中级法院民一庭: a unit of the body the place names, not an address
     rest = _after_places(scope, cand.start, p)
     tok = scope.view.token(rest) if rest < p else None
     if tok is None or not _proper_word_at(scope, tok, rest, p):

@@ -230,6 +230,18 @@ def _a_function_word_for_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return len(c.name) == 2 and tok.start == c.start and tok.end == c.end and tok.flag in ("p", "c", "d", "u", "f")
 
 
+def _the_verb_of_taking_a_post(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """县委书记任/r 省级/b 产业园区主任: 任 right after a title, read alone, before a word the tagger does not
+    read as a name (省级/b, 设区/n; but 任/r 建华/nz), is the verb of taking the next post."""
+    first, rest = s.view.token(c.start), s.view.token(c.start + 1) if c.end > c.start + 1 else None
+    return c.name[0] == _TAKES_A_POST and first.start == c.start and first.end == c.start + 1 and \
+        rest is not None and rest.start == c.start + 1 and rest.end == c.end and \
+        not rest.flag.startswith(("nr", "nz")) and s.view.ending_at("titles", c.start) is not None
+
+
+_TAKES_A_POST = "任"
+
+
 def _surname_and_old(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """王老说, 李老: a surname and 老, how an elder is addressed with respect, name no one in full."""
     return len(c.name) == 2 and c.name[1] == _OLD and c.name[0] in s.res.surnames
@@ -294,6 +306,8 @@ _PERSON_RULES = ((PERSON,), (
      "that word (和人武部)", _a_longer_word_cut),
     ("a-function-word-for-a-name", "a two-character name the tagger reads whole as a preposition, conjunction, "
      "adverb or localizer is that word (部长官为/p 团长, 任前/f)", _a_function_word_for_a_name),
+    ("the-verb-of-taking-a-post", "任 after a title, read alone before a word that is no name, takes the next "
+     "post (书记任省级…主任)", _the_verb_of_taking_a_post),
     ("surname-and-old", "a surname and 老 address an elder by respect; they name no one in full (王老说)",
      _surname_and_old),
     ("everyday-words-for-a-sounded-name", "a name written by sound that is two everyday words is those words "
@@ -615,7 +629,17 @@ def _a_verse(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return len(lines) >= 2 and all(len(line) >= t.verse_line for line in lines)
 
 
+# Words that ask (什么, 谁, 怎么, 如何, 哪): a quoted phrase that holds one is a question, not a name.
+_ASKING = re.compile("什么|谁|怎么|怎样|如何|为何|哪|吗|呢|[?？]")
+
+
+def _a_question(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """“为什么做”“谁来做”“怎么做”: questions an article answers, set in quotes, name no program."""
+    return _ASKING.search(c.name) is not None
+
+
 _PROGRAM_RULES = ((PROGRAM,), (
+    ("a-question", "a phrase that asks (什么, 谁, 怎么, 如何) is a question, not a program's name", _a_question),
     ("a-verse", "lines of verse set off by commas are speech, not a program's name", _a_verse),
     ("a-kind-of-body", "a kind of body quoted alone is no program (两委)", _a_kind_of_body),
     ("opens-a-bodys-name", "a name found by its cue that opens a body's name is what the body runs (…示范区管委会)",

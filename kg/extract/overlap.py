@@ -53,9 +53,11 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     >>> [c.name for c in resolve_overlaps([wrong, city, body])]
     ['运城市', '运城市委']
     """
-    # A country inside another name (中国共产党, 中国·金湖荷花节) is part of that name, not a mention of it.
+    # A country inside another name (中国共产党, 中国·金湖荷花节) is part of that name, not a mention of it;
+    # no person's name holds one (芬兰萨塔 of 芬兰萨塔昆塔地区 is the country and its region).
     pool = [c for c in candidates if not (c.type == COUNTRY and any(
-        o is not c and o.type != COUNTRY and contains(o.start, o.end, c.start, c.end) for o in candidates))]
+        o is not c and o.type not in (COUNTRY, PERSON) and contains(o.start, o.end, c.start, c.end)
+        for o in candidates))]
     kept: list[Candidate] = []
     for c in sorted(pool, key=priority):
         if all(compatible(c, k) for k in kept):

@@ -32,8 +32,8 @@ MAX_POST = 24
 _LEVELS = frozenset("省市县区镇乡村旗")
 # Characters that never stand in a given name but often follow one (王建华主持, 陈刚在).
 _NOT_IN_NAME = frozenset("的了在说是等与及对把被将也都就从向到于则又还便即曾已并而或让给由着过")
-# Last characters of nouns the tagger takes for names (幸福感, 单元楼, 连心桥).
-_NOUN_ENDINGS = frozenset("感楼栋桥性化者式型度率界区村镇园院馆站所厂店业会团队组部局委办处科室路街巷道们")
+# Last characters of nouns and places the tagger takes for names (幸福感, 单元楼, 连心桥, 苗旺县).
+_NOUN_ENDINGS = frozenset("感楼栋桥性化者式型度率界区村镇县市省园院馆站所厂店业会团队组部局委办处科室路街巷道们")
 # Surnames that are also everyday function words or adjectives (和部分, 高标准).
 _WORDLIKE_SURNAMES = frozenset("和于向从同由及与将把以为时都全高大小新老多少")
 # Verbs that take a post away rather than give one.
@@ -162,7 +162,7 @@ def _second_begins_a_word(scope: Scope, i: int) -> bool:
             # (健在, 设在) leaves that character to the sentence and the first to the name;
             # a very common one (来到, 看到) is the next word (徐望来到).
             return not (length == 2 and text[i + 1] in FUNCTION_CHARS) or (
-                info[1] == "v" and info[0] >= _COMMON_VERB_OF_TWO)   # 来到, not 平等 of 鲍官平等陪同
+                info[1] in ("v", "b") and info[0] >= _COMMON_VERB_OF_TWO)   # 来到, 所在, not 平等 of 鲍官平等陪同
     return False
 
 
@@ -178,7 +178,7 @@ def _tagger_reads_another_word(scope: Scope, i: int, length: int) -> bool:
     return False
 
 
-# How common a word of two ending in a function character (来到, 回到) must be to be read as the word
+# How common a word of two ending in a function character (来到, 回到, 所在) must be to be read as the word
 # after a given name of one character rather than as that name's end and a preposition.
 _COMMON_VERB_OF_TWO = 2000
 

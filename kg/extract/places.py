@@ -700,6 +700,42 @@ _FOREIGN_UNITS = {"省": PROVINCE, "邦": PROVINCE, "州": PROVINCE, "郡": COUN
 _UNIT = re.compile("[" + "".join(_FOREIGN_UNITS) + "]")
 
 
+def units_after_a_country(scope: Scope) -> Iterator[Candidate]:
+    """荷兰蒂尔堡市, 韩国春川市, 越南高平省保乐县: right after another state's name, a name and the unit of a
+    division that ends a word is that state's division, whatever characters it is written in; a unit
+    may follow it in turn (its county)."""
+    for _, j, country in scope.view.hits["countries"]:
+        if country == _HOME_COUNTRY or not scope.view.ends_token(j):
+            continue
+        parent, reach = country, j + _FOREIGN_CHAIN
+        while (m := _UNITS_IN_A_ROW.match(scope.text, j, reach)) is not None:
+            if not _a_foreign_units_name(scope, j, m):
+                break
+            yield Candidate(j, m.end(), _FOREIGN_UNITS_AFTER_A_STATE[m.group(2)], m.group(0), "foreign-division",
+                            parent=parent)
+            j, parent = m.end(), m.group(0)
+
+
+def _a_foreign_units_name(scope: Scope, j: int, m: re.Match) -> bool:
+    """A name and a unit that end a word, the name opening with no word of place or clause (西北部, 只有)
+    and no function character inside, and no generic word of cities (港口城市, 各大城市)."""
+    first = scope.view.token(j)
+    return scope.view.ends_token(m.end()) and first.start == j and not first.flag.startswith(_NO_NAME_FLAGS) and \
+        not any(c in FUNCTION_CHARS for c in m.group(1)) and not m.group(0).endswith(_CITIES) and \
+        m.group(0) not in scope.lex.divisions_by_name
+
+
+# The tags of words no foreign unit's name opens with: localizers (西北部), adverbs, conjunctions, pronouns.
+_NO_NAME_FLAGS = ("f", "d", "c", "r", "p", "u", "m", "q")
+_CITIES = "城市"
+_HOME_COUNTRY = "中国"
+# The units of other states' divisions a name written after the state may end in, by their level.
+_FOREIGN_UNITS_AFTER_A_STATE = {**_FOREIGN_UNITS, "市": CITY, "地区": PROVINCE}
+_UNITS_IN_A_ROW = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff·\-]{0,7}?)(地区|[市省州郡县邦])")
+# How far after a state's name its divisions are looked for: a province, a county and their names.
+_FOREIGN_CHAIN = 20
+
+
 def world_cities(scope: Scope) -> Iterator[Candidate]:
     """莫斯科, 纽约, 东京: the capitals and large cities of other states, in their state."""
     for i, j, name in scope.view.hits["world_cities"]:
@@ -754,7 +790,8 @@ def _listed_full_name(lex, item: str, suffix: str) -> str:
 _COUNTY_SUFFIXES = ("自治县", "县", "旗", "区")
 
 
-NAMED = (listed_divisions, divisions, countries, world_cities, foreign_divisions, sounded_divisions)
+NAMED = (listed_divisions, divisions, countries, world_cities, foreign_divisions, units_after_a_country,
+         sounded_divisions)
 SUFFIXED = (suffixed_places,)
 # After bodies and programs: the places their names begin with.
 INSIDE = (inside_names, zones_of_their_organs)
