@@ -577,11 +577,23 @@ def _posts_listed_from(scope: Scope, k: int) -> tuple[Post, ...]:
         end = text.find(post.label, k) + len(post.label)
         if end <= k or end >= len(text):
             break
-        if text[end] == "、" or (text[end] in ",，" and scope.view.starting_at("office_verbs", end + 1)):
+        if text[end] == "、" or (text[end] in ",，" and (
+                scope.view.starting_at("office_verbs", end + 1) or _a_list_of_posts_held(text, end))):
             k = end + 1
         else:
             break
     return tuple(posts)
+
+
+def _a_list_of_posts_held(text: str, end: int) -> bool:
+    """担任过县长助理,副县长、县委常委等职: commas part the items of a list of posts that 等职 closes."""
+    close = text.find(_POSTS_HELD, end, end + _POST_LIST_REACH)
+    return close > 0 and not any(c in text[end + 1:close] for c in "。;；:：")
+
+
+_POSTS_HELD = "等职"
+# How far a list of posts closed by 等职 may run on after one of its items.
+_POST_LIST_REACH = 40
 
 
 def _glued_to_a_name(scope: Scope, v: int, k: int) -> bool:
@@ -1056,7 +1068,7 @@ def _posts_after(scope: Scope, j: int, appointed: bool) -> tuple[Post, ...]:
     if link is not None or count:
         return _listed_labels(scope, k + (len(link) if link else count))
     posts = _listed_labels(scope, k) if appointed else ()
-    end = k + sum(len(p.label) + 1 for p in posts) - 1
+    end = text.find(posts[-1].label, k) + len(posts[-1].label) if posts else -1
     return posts if posts and text.startswith(("职务", "的职务"), end) else ()
 
 
@@ -1157,6 +1169,8 @@ def _label_ending_in_title(scope: Scope, k: int) -> Post | None:
                 best = end
     if best is None:
         return None
+    # 因工作变动辞去武威市政府市长: a verb of office inside the run ends the clause before the post.
+    k = max([v for _, v, verb in scope.view.hits["office_verbs"] if k < v < best and len(verb) >= 2], default=k)
     bodies = scope.found.inside(k, best, (ORGANIZATION,))
     body = max(bodies, key=lambda c: (c.end, -c.start)).name if bodies else ""
     return Post(normalize_name(text[k:best]), body)
@@ -1294,6 +1308,68 @@ def posts_in_brackets(scope: Scope) -> Iterator[Candidate]:
             yield _person(scope, span, "bracketed-post", posts=(post,))
 
 
+def career_clauses(scope: Scope) -> Iterator[Candidate]:
+    """马秀兰此前任…、…,近日已出任…; 2019年5月,王芳调任…,2020年12月任…: in a person's career, a clause
+    that opens with a time or an adverb and a verb of office, or with the verb alone, gives the posts of
+    the name before those words, else of the person the sentence is about (its first name that acts)."""
+    for v, k, verb in scope.view.hits["office_verbs"]:
+        if scope.view.starting_at("office_verbs", v) != verb or not (
+                scope.view.starts_token(v) or scope.text[v - 1:v] in _DATE_ENDS):
+            continue   # the verb a word of its own, or glued to a date (2018年任/v)
+        posts = _posts_listed_from(scope, k + 1 if scope.text.startswith(_PERFECT, k) else k)
+        clause = _clause_start(scope.text, v)
+        lead = _leading_modifiers_start(scope, clause, v if scope.view.starts_token(v) else scope.view.token(v).start)
+        named = _name_ending_at(scope, lead) if lead > clause else None
+        subject = named or (_sentence_subject(scope, clause) if lead == clause else None)
+        if posts and subject is not None:
+            yield _person(scope, subject, "career", posts=posts)
+
+
+_DATE_ENDS = "年月日"
+# 担任过: the aspect particle after a verb of office, before the post.
+_PERFECT = "过"
+# Tags of the words that may stand between a person and a verb of office (此前/t, 2018年/m, 曾/d, 已/d).
+_MODIFIER_FLAGS = ("t", "m", "q", "d")
+_PAUSES = ",，;；:："
+
+
+def _clause_start(text: str, v: int) -> int:
+    """Where the clause holding position ``v`` starts: after the last pause before it."""
+    return max(text.rfind(p, 0, v) for p in _PAUSES) + 1
+
+
+def _leading_modifiers_start(scope: Scope, clause: int, v: int) -> int:
+    """The start of the run of times and adverbs that ends right before ``v`` (``v`` when there is none)."""
+    start = v
+    while start > clause:
+        tok = scope.view.token(start - 1)
+        if tok.end != start or not tok.flag.startswith(_MODIFIER_FLAGS) or tok.start < clause:
+            break
+        start = tok.start
+    return start
+
+
+def _sentence_subject(scope: Scope, clause: int) -> tuple[int, int] | None:
+    """The name that opens the nearest clause up to ``clause`` that opens with one."""
+    starts = [0] + [i + 1 for i, c in enumerate(scope.text[:clause]) if c in _PAUSES]
+    return next((span for k in reversed(starts) if (span := _subject_opening(scope, k)) is not None), None)
+
+
+def _subject_opening(scope: Scope, clause: int) -> tuple[int, int] | None:
+    """The name that opens a clause, after its times and adverbs, when the tagger reads it as a person."""
+    k = clause
+    while k < len(scope.text) and (tok := scope.view.token(k)).start == k and tok.flag.startswith(_MODIFIER_FLAGS):
+        k = tok.end
+    tok = scope.view.token(k) if k < len(scope.text) else None
+    if tok is None or tok.start != k or not tok.flag.startswith("nr") or scope.view.starting_at("divisions", k) or \
+            scope.found.starting_at(k, PLACE_TYPES + (ORGANIZATION,)):
+        return None   # 和政县/nr 委副书记: a place the tagger took for a name
+    end = next((v for v in range(k + 2, tok.end) if scope.view.starting_at("office_verbs", v)), tok.end)
+    span = name_at(scope, k, strict=False, end=end) or name_at(scope, k, strict=False)
+    # 王芳任/nr: the verb glued to the name; 马秀兰出/nr 生于: the name inside the token; 王/nr 东平/ns: the surname alone
+    return span if span is not None and (span[1] <= end or len(tok.text) == 1) else None
+
+
 _OPENING_BRACKET = re.compile("[(（]")
 # A name at the start of a clause, then a comma and the person's sex (王建国,男, 李芳(女,).
 _BIOGRAPHY = re.compile(r"(?:^|(?<=[。;；:：\s]))([\u4e00-\u9fff]{2,4})[,，(（](?:男|女)[,，、)）]")
@@ -1302,7 +1378,7 @@ _NOW_HOLDS = "现任"
 
 GENERATORS = (bylines, bracketed_bylines, after_titles, after_roles, appointed, appointed_as, office_holders,
               addressed, speakers, before_titles, tagged, foreign_names, foreign_names_by_titles, listed_comrades,
-              tibetan_names, mongolian_names, biographies, posts_in_brackets, copula_posts)
+              tibetan_names, mongolian_names, biographies, posts_in_brackets, copula_posts, career_clauses)
 # The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
 # (赵晓华为省政府秘书长 is no body 赵晓华为省政府).
 BEFORE_BODIES = (bylines, after_titles, appointed, appointed_as, office_holders, addressed, biographies)
