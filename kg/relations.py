@@ -15,15 +15,13 @@ from collections import defaultdict
 from itertools import combinations
 
 from kg.extract.base import Vocabulary
+from kg.extract.thresholds import THRESHOLDS
 from kg.lexicon import Lexicon
 from kg.model import (COMMUNITY, COOCCURS, COUNTRY, COUNTY, ESTATE, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF,
                       ORGANIZATION, PERSON, PROVINCE, TOWNSHIP, VILLAGE,
                       PLACE_LEVEL, PLACE_TYPES, PROGRAM, CleanDocument, Entity, Evidence, Mention, Relation)
 
 
-
-# The shortest end of a body's name a post may name it by (文化馆 of 修水县文化馆).
-BARE_BODY_MIN = 3
 # Two-character ends of the names of branches, units and firms that a post names them by
 # (分局局长 after …生态环境局礼泉分局, 公司总经理 after …有限公司), where 党委 or 政府 would name any body.
 _UNIT_ENDS = ("分局", "支队", "大队", "中队", "分院", "支行", "分行", "医院", "法院", "中心", "公司", "集团")
@@ -134,7 +132,7 @@ def _named_before(label: str, mentions: list[Mention], person: Mention, org_key,
     party unit in that rest (文化馆党支部书记) is another body, not this one.
     """
     for m in reversed([x for x in mentions if x.type == ORGANIZATION and x.end <= person.start]):
-        shortest = 2 if m.name.endswith(_UNIT_ENDS) else BARE_BODY_MIN
+        shortest = THRESHOLDS.min_bare_unit if m.name.endswith(_UNIT_ENDS) else THRESHOLDS.min_bare_body
         for k in range(len(m.name) - 1, shortest - 1, -1):
             rest = label[k:]
             if label.startswith(m.name[-k:]) and rest in titles and not rest.startswith(party_units):

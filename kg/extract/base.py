@@ -6,6 +6,7 @@ import re
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg.extract.segment import dictionary
+from kg.extract.thresholds import THRESHOLDS
 from kg.text import CJK_CLASS, is_cjk  # noqa: F401 - is_cjk is shared by the recognizers
 
 # A doctrine named after a person (邓小平理论, 毛泽东思想, 马克思主义): the name is its first part.
@@ -51,7 +52,8 @@ def word_info(word: str) -> tuple[int, str] | None:
     return dictionary().get(word)
 
 
-def is_common_word(word: str, min_freq: int = 3, exclude_flags: tuple[str, ...] = ("nr", "ns", "nt", "nz")) -> bool:
+def is_common_word(word: str, min_freq: int = THRESHOLDS.dictionary_word,
+                   exclude_flags: tuple[str, ...] = ("nr", "ns", "nt", "nz")) -> bool:
     info = dictionary().get(word)
     return bool(info and info[0] >= min_freq and not info[1].startswith(exclude_flags))
 

@@ -18,6 +18,7 @@ from kg.extract.base import (CLAUSE_CHARS, MISSION_SUFFIXES, DETERMINERS, FUNCTI
 from kg.extract.boundary import Boundary, scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
+from kg.extract.thresholds import THRESHOLDS
 from kg.model import CITY, COUNTRY, COUNTY, ORGANIZATION, PLACE_TYPES, PROVINCE
 from kg.text import is_cjk
 
@@ -214,12 +215,12 @@ def _before_reporters(text: str) -> Iterator[int]:
         i = text.find(cue)
         while i > 0:
             k = i
-            while k > 0 and i - k < _MAX_OUTLET and is_cjk(text[k - 1]):
+            while k > 0 and i - k < THRESHOLDS.max_outlet and is_cjk(text[k - 1]):
                 k -= 1
             yield k
             while k > 1 and text[k - 1] == "·":   # 中青报·中青网记者: outlets joined by a dot
                 j = k - 1
-                while j > 0 and k - 1 - j < _MAX_OUTLET and is_cjk(text[j - 1]):
+                while j > 0 and k - 1 - j < THRESHOLDS.max_outlet and is_cjk(text[j - 1]):
                     j -= 1
                 yield j
                 k = j
@@ -255,11 +256,7 @@ def _ends_in_a_word_for_a_report(scope: Scope, end: int) -> bool:
     tok = scope.view.token(end - 1)
     info = word_info(tok.text)
     return tok.end == end and len(tok.text) == 2 and tok.text[-1] == "报" and info is not None and \
-        info[0] >= _EVERYDAY_REPORT and tok.text not in MEDIA_ENDINGS
-
-
-# How often a word of two characters ending in 报 must be met to be a kind of report (汇报, 通报), not a paper.
-_EVERYDAY_REPORT = 500
+        info[0] >= THRESHOLDS.everyday_report and tok.text not in MEDIA_ENDINGS
 
 
 def _short_outlet(name: str) -> bool:
@@ -268,9 +265,10 @@ def _short_outlet(name: str) -> bool:
 
 
 def _outlet_reach(text: str, start: int) -> int:
-    """How far an outlet's name may run: Chinese characters and dashes (人民网-河北频道), at most _MAX_OUTLET."""
+    """How far an outlet's name may run: Chinese characters and dashes (人民网-河北频道), at most
+    :attr:`Thresholds.max_outlet` of them."""
     k = start
-    while k < len(text) and k - start < _MAX_OUTLET and (is_cjk(text[k]) or text[k] in "-－"):
+    while k < len(text) and k - start < THRESHOLDS.max_outlet and (is_cjk(text[k]) or text[k] in "-－"):
         k += 1
     return k
 
@@ -311,7 +309,6 @@ _AFTER_A_DASH = re.compile(r"[-－]([\u4e00-\u9fff]{2,10})")
 
 # Legal forms of a company's registered name, which holds its place (福安市…有限公司).
 _LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "股份公司", "专业合作社", "股份经济合作社", "经济合作社")
-_MAX_OUTLET = 12
 # Words that end like an outlet and are none (本报 is the paper itself, the reader knows which).
 _NOT_OUTLETS = frozenset({"本报", "本网", "全网", "上网", "联网", "电网", "网", "报"})
 # 12月25日讯, 山西4月26日电: a dateline after an outlet's name.
@@ -352,11 +349,17 @@ def suffixed_bodies(scope: Scope) -> Iterator[Candidate]:
             tried.add(end)
         cand = _body(local, p, end, suffix)
         if cand is not None:
-            inner += [m for m in made if cand.start <= m.start and m.end <= cand.end]
-            made = [m for m in made if not (cand.start <= m.start and m.end <= cand.end)] + [cand]
+            made, held = _with_the_longer(made, cand)
+            inner += held
             local = Scope(scope.view, scope.found.plus(made), scope.res)
     for cand in made:
         yield from _units_of_a_chain(scope, cand, [m.end for m in inner if m.start == cand.start])
+
+
+def _with_the_longer(made: list[Candidate], cand: Candidate) -> tuple[list[Candidate], list[Candidate]]:
+    """The bodies made so far with ``cand`` in place of those it holds, and those it holds."""
+    held = [m for m in made if cand.start <= m.start and m.end <= cand.end]
+    return [m for m in made if m not in held] + [cand], held
 
 
 def _units_of_a_chain(scope: Scope, cand: Candidate, held: list[int]) -> Iterator[Candidate]:
@@ -494,7 +497,7 @@ def _suffix_ends_a_word(scope: Scope, p: int, end: int) -> bool:
     if _a_departments_head(scope, p, end):
         return True
     if end - p == 1 and end < len(scope.text) and not view.starting_at("titles", p) and \
-            is_common_word(scope.text[p:end + 1], _SPLIT_WORD_FREQUENCY):
+            is_common_word(scope.text[p:end + 1], THRESHOLDS.split_word):
         return False   # 瑞典男子网球队: the tagger cut 网球 apart; 网 begins the word
     if end >= len(scope.text) or view.ends_token(end):
         return True
@@ -509,10 +512,6 @@ _STAFF = ("工作人员", "工作者", "工作站")
 
 def _central(text: str, end: int) -> bool:
     return text.startswith(_CENTRAL_NOUNS, end) and not text.startswith(_STAFF, end)
-
-
-# How common a word a one-character suffix begins with the next character must be to be that word.
-_SPLIT_WORD_FREQUENCY = 300
 
 
 def _a_departments_head(scope: Scope, p: int, end: int) -> bool:
@@ -553,7 +552,7 @@ def _inside_a_common_word(scope: Scope, p: int, end: int) -> bool:
     if tok.end == end and _a_bureau_of_a_task(tok.text, end - p):
         return False
     info = word_info(tok.text)
-    return bool(info and info[0] >= 3)
+    return bool(info and info[0] >= THRESHOLDS.dictionary_word)
 
 
 def _a_bureau_of_a_task(word: str, suffix_length: int) -> bool:
@@ -663,12 +662,7 @@ def _level_word(scope: Scope, i: int) -> bool:
     # 县城/n 管 of 县城管执法大队: the tagger read 县城, but what follows the level is a word (城管, 民政).
     split = word_info(scope.text[i + 1:i + 3])
     return tok.flag.startswith("ns") or any(rest.startswith(w) for w in scope.res.body_suffixes) or \
-        rest in scope.lex.core_bodies or bool(split and split[0] >= _WORD_AFTER_A_LEVEL)
-
-
-# How common the word after a level character must be for the level to stand apart from the word the
-# tagger glued it into (城管 of 县城管执法大队; not 场主 of 市场主体).
-_WORD_AFTER_A_LEVEL = 20
+        rest in scope.lex.core_bodies or bool(split and split[0] >= THRESHOLDS.word_after_a_level)
 
 
 def _boundary_before(scope: Scope, i: int) -> bool:
@@ -869,13 +863,10 @@ def _proper_stem(scope: Scope, start: int, p: int) -> bool:
             return True
         if tok.flag.startswith(("nr", "ns", "nt", "nz")) and (info is None or info[1].startswith(("nr", "ns", "nt", "nz"))):
             return True
-        if tok.flag == "a" and len(tok.text) > 1 and info is not None and info[0] < _BRAND_ADJECTIVE and k < view.token_at[p - 1]:
+        if tok.flag == "a" and len(tok.text) > 1 and info is not None and info[0] < THRESHOLDS.brand_adjective and \
+                k < view.token_at[p - 1]:
             return True   # 丰润/a 果蔬专业合作社: an adjective news rarely uses, before more words, is a brand
     return False
-
-
-# How rare an adjective must be to be read as a firm's brand word rather than a description (优秀).
-_BRAND_ADJECTIVE = 500
 
 
 def _tagged_whole(scope: Scope, start: int, p: int, end: int) -> bool:
@@ -886,7 +877,8 @@ def _tagged_whole(scope: Scope, start: int, p: int, end: int) -> bool:
     stem = scope.text[start:p]
     if not (tok.start == start and tok.end == end and tok.flag == "nt" and len(stem) >= 2):
         return False
-    if end - p == 1 and (is_common_word(scope.text[p - 1:end], 50) or is_common_word(stem, 50)):
+    common = THRESHOLDS.common_word
+    if end - p == 1 and (is_common_word(scope.text[p - 1:end], common) or is_common_word(stem, common)):
         return False   # 大操大办, 公共场所, 施工队: a one-character suffix after or ending an everyday word
     return not any(ch in FUNCTION_CHARS for ch in stem)   # 党和政府
 
@@ -1024,7 +1016,7 @@ def _firms_own_name(scope: Scope, i: int, j: int) -> bool:
     """超邦 of 苏州超邦涂料: Chinese characters that are no everyday word, where a word begins."""
     name = scope.text[i:j]
     return all(is_cjk(c) and c not in FUNCTION_CHARS for c in name) and scope.view.starts_token(i) and \
-        not is_common_word(name[:2], 100) and not scope.found.starting_at(i)
+        not is_common_word(name[:2], THRESHOLDS.firm_name_word) and not scope.found.starting_at(i)
 
 
 # --------------------------------------------------------------------------- inside a party unit's name

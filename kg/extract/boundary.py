@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from kg.extract.base import NOMINAL_FLAGS, PUNCT, word_info
 from kg.extract.candidate import Candidate
+from kg.extract.thresholds import THRESHOLDS
 from kg.extract.view import Found, SentenceView
 from kg.model import ORGANIZATION
 from kg.text import is_cjk
@@ -197,11 +198,7 @@ def _rare_word_named(tok) -> bool:
     """大定/d of 地苏镇大定村: a word the dictionary files as an adverb but rarely meets, a name's stem
     here; an everyday adverb or verb (积极, 开展) is the clause's."""
     info = word_info(tok.text)
-    return tok.flag.startswith("d") and info is not None and info[0] < _RARE_ADVERB
-
-
-# Dictionary frequency under which an adverb may be a place's stem after its township.
-_RARE_ADVERB = 200
+    return tok.flag.startswith("d") and info is not None and info[0] < THRESHOLDS.rare_adverb
 
 
 def _dot_or_inserted_form(view: SentenceView, found: Found, start: int, head: int, shape: NameShape) -> int | None:
@@ -310,7 +307,7 @@ def _rare(word: str) -> bool:
     """A word the dictionary calls a time word (or an adjective) but news rarely uses as one: a name's
     part (中天, 丰润)."""
     info = word_info(word)
-    return info is not None and info[0] < 500
+    return info is not None and info[0] < THRESHOLDS.rare_time_or_adjective
 
 
 # A count, an ordinal or a date before a name (9名, 第一个, 首个, 2020年, 3月): it opens no name.
@@ -337,11 +334,7 @@ def _predicate_after_an_adverb(view: SentenceView, tok, i: int, head: int) -> in
     before = view.token(i - 1)
     info = word_info(tok.text)
     return tok.end - i if before.flag in ("d", "ad") and before.end == i and info and \
-        info[0] >= _COMMON_PREDICATE else 0
-
-
-# How common a word after an adverb must be to be read as the predicate rather than a name's first word.
-_COMMON_PREDICATE = 1000
+        info[0] >= THRESHOLDS.common_predicate else 0
 
 
 def _opening_word(tok, i: int, head: int, shape: NameShape) -> int:

@@ -15,28 +15,11 @@ from kg.extract.base import DETERMINERS, LEVEL_PREFIXES, MISSION_SUFFIXES, QUOTE
 from kg.extract.boundary import OPENING_CHARS, opens_no_name
 from kg.extract.candidate import LISTED, Candidate
 from kg.extract.context import Scope
+from kg.extract.thresholds import THRESHOLDS, Thresholds
 from kg.model import COMMUNITY, COUNTRY, ESTATE, ORGANIZATION, PERSON, PLACE_TYPES, PROGRAM, TOWNSHIP, VILLAGE
 from kg.text import is_cjk
 
 __all__ = ["Thresholds", "Rule", "Rejection", "CHAIN", "apply_chain", "THRESHOLDS"]
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Every number the rules use, named."""
-    common_word: int = 50          # dictionary frequency from which a word is an everyday word
-    very_common_word: int = 2000   # ... an everyday word even after a function-word surname (和部分)
-    everyday_bureau_word: int = 500   # frequency from which a word ending in 局 is everyday, not a bureau (格局)
-    rarely_met_name: int = 20      # frequency under which a word the dictionary files as a name is a person's (王宏志)
-    verb_object: int = 1000        # frequency of a one-character verb that takes a place as object (走村)
-    verb_in_stem: int = 200        # frequency of a verb inside a place's stem that makes it a metaphor
-    everyday_bare_body: int = 10000  # frequency from which a level and a suffix are one everyday word (市场)
-    min_name: int = 2              # characters of the shortest name
-    max_body: int = 24             # characters of the longest body's name
-    verse_line: int = 6            # characters from which a quoted clause is a line of verse, not a slogan's part
-
-
-THRESHOLDS = Thresholds()
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from kg.extract.base import EPONYM, FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_
 from kg.extract.boundary import trim_opening
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
-from kg.extract.filters import THRESHOLDS
+from kg.extract.thresholds import THRESHOLDS
 from kg.model import ORGANIZATION, PERSON, PLACE_TYPES, Post
 from kg.text import is_cjk
 
@@ -28,7 +28,6 @@ __all__ = ["name_at", "after_titles", "bylines", "after_roles", "appointed", "ap
            "addressed", "speakers", "before_titles", "tagged", "continue_lists", "posts_after", "GENERATORS",
            "BEFORE_BODIES"]
 
-MAX_POST = 24
 _LEVELS = frozenset("省市县区镇乡村旗")
 # Characters that never stand in a given name but often follow one (王建华主持, 陈刚在).
 _NOT_IN_NAME = frozenset("的了在说是等与及对把被将也都就从向到于则又还便即曾已并而或让给由着过")
@@ -106,7 +105,7 @@ def _honorific(scope: Scope, given: str) -> bool:
 
 def _wordlike_surname_and_word(text: str, k: int, given: str) -> bool:
     """和部分, 高标准: a surname that is also a function word or adjective, before a common word."""
-    return len(given) == 2 and text[k] in _WORDLIKE_SURNAMES and _common(given, 2000)
+    return len(given) == 2 and text[k] in _WORDLIKE_SURNAMES and _common(given, THRESHOLDS.very_common_word)
 
 
 def _everyday_word(scope: Scope, k: int, g0: int, stop: int, strict: bool) -> bool:
@@ -114,13 +113,8 @@ def _everyday_word(scope: Scope, k: int, g0: int, stop: int, strict: bool) -> bo
     tagger does not read as a person there."""
     text = scope.text
     common = _common(text[k:stop]) or (strict and stop == g0 + 1 and _common(text[k:g0 + 1])) or (
-        stop == g0 + 2 and is_common_word(text[k:g0 + 1], _VERY_COMMON))   # 委员代表共30余人
+        stop == g0 + 2 and is_common_word(text[k:g0 + 1], THRESHOLDS.everyday_opening))   # 委员代表共30余人
     return common and not (strict and _tagged_as_person(scope, k, stop))
-
-
-# A word met this often in the dictionary as no name does not open one (代表, 方向), though its
-# first character is a surname.
-_VERY_COMMON = 5000
 
 
 def _place_follows_surname(scope: Scope, g0: int, stop: int) -> bool:
@@ -157,12 +151,12 @@ def _second_begins_a_word(scope: Scope, i: int) -> bool:
         info = word_info(text[i:i + length]) if i + length <= len(text) else None
         if info and _tagger_reads_another_word(scope, i, length):
             continue   # 叶建春分别: 春分 is a word, but the tagger reads 分别 from the next character on
-        if info and info[0] >= 20 and not info[1].startswith("nr"):
+        if info and info[0] >= THRESHOLDS.word_after_a_given_name and not info[1].startswith("nr"):
             # 刘瑞健在仪式上: a word of two whose second half is a function character
             # (健在, 设在) leaves that character to the sentence and the first to the name;
             # a very common one (来到, 看到) is the next word (徐望来到).
             return not (length == 2 and text[i + 1] in FUNCTION_CHARS) or (
-                info[1] in ("v", "b") and info[0] >= _COMMON_VERB_OF_TWO)   # 来到, 所在, not 平等 of 鲍官平等陪同
+                info[1] in ("v", "b") and info[0] >= THRESHOLDS.common_verb_of_two)   # 来到, 所在, not 平等 of 鲍官平等陪同
     return False
 
 
@@ -178,11 +172,6 @@ def _tagger_reads_another_word(scope: Scope, i: int, length: int) -> bool:
     return False
 
 
-# How common a word of two ending in a function character (来到, 回到, 所在) must be to be read as the word
-# after a given name of one character rather than as that name's end and a preposition.
-_COMMON_VERB_OF_TWO = 2000
-
-
 def _name_char(c: str) -> bool:
     return is_cjk(c) and c not in _NOT_IN_NAME
 
@@ -193,7 +182,7 @@ def _tagged_given(scope: Scope, k: int, g0: int) -> bool:
     return is_cjk(scope.text[g0]) and tok is not None and tok.start in (g0, k) and tok.flag.startswith("nr")
 
 
-def _common(word: str, limit: int = 5) -> bool:
+def _common(word: str, limit: int = THRESHOLDS.word_for_a_name) -> bool:
     info = word_info(word)
     return bool(info and info[0] >= limit and not info[1].startswith("nr"))
 
@@ -218,7 +207,7 @@ def _splits_verb(scope: Scope, k: int, g0: int, end: int) -> bool:
     if tok.start != k or not g0 < tok.end < end:
         return False
     info = word_info(tok.text)
-    return bool(info and info[1][:1] in ("v", "d", "p", "c") and info[0] >= 100)
+    return bool(info and info[1][:1] in ("v", "d", "p", "c") and info[0] >= THRESHOLDS.action_word)
 
 
 def _tagged_as_person(scope: Scope, k: int, end: int) -> bool:
@@ -333,7 +322,7 @@ def _label_left(scope: Scope, start: int) -> tuple[int, str]:
     person's name never stands inside one.
     """
     k, placed = start, False
-    while k > 0 and start - k < MAX_POST:
+    while k > 0 and start - k < THRESHOLDS.max_post:
         ent = scope.found.ending_at(k, (ORGANIZATION,) + PLACE_TYPES)
         if ent is None and scope.text[k - 1] == " ":
             ent = scope.found.ending_at(k - 1, (ORGANIZATION,) + PLACE_TYPES)
@@ -480,7 +469,8 @@ def _byline_word(scope: Scope, word: str, first: bool) -> bool:
         return False
     info = word_info(word)
     # A byline vouches for a name the dictionary files as a rare place (江建国/ns).
-    if info and info[0] >= 5 and not info[1].startswith("nr") and not (info[1] == "ns" and info[0] < 50):
+    if info and info[0] >= THRESHOLDS.word_for_a_name and not info[1].startswith("nr") and \
+            not (info[1] == "ns" and info[0] < THRESHOLDS.rare_place_in_a_byline):
         return False
     return word not in scope.lex.posts and word not in scope.lex.byline_titles
 
@@ -501,7 +491,7 @@ def after_roles(scope: Scope) -> Iterator[Candidate]:
 def _a_word_after_a_role(name: str) -> bool:
     given, whole = (word_info(name[1:]) if len(name) >= 3 else None), word_info(name)
     return (whole is not None and not whole[1].startswith("nr")) or name[-1] in _NOUN_ENDINGS or \
-        (given is not None and given[0] >= 100 and not given[1].startswith("nr"))
+        (given is not None and given[0] >= THRESHOLDS.word_for_a_given_name and not given[1].startswith("nr"))
 
 
 def _stands_as_a_person(scope: Scope, span: tuple[int, int]) -> bool:
@@ -587,13 +577,11 @@ def _posts_listed_from(scope: Scope, k: int) -> tuple[Post, ...]:
 
 def _a_list_of_posts_held(text: str, end: int) -> bool:
     """担任过县长助理,副县长、县委常委等职: commas part the items of a list of posts that 等职 closes."""
-    close = text.find(_POSTS_HELD, end, end + _POST_LIST_REACH)
+    close = text.find(_POSTS_HELD, end, end + THRESHOLDS.post_list_reach)
     return close > 0 and not any(c in text[end + 1:close] for c in "。;；:：")
 
 
 _POSTS_HELD = "等职"
-# How far a list of posts closed by 等职 may run on after one of its items.
-_POST_LIST_REACH = 40
 
 
 def _glued_to_a_name(scope: Scope, v: int, k: int) -> bool:
@@ -743,7 +731,7 @@ def _tag_may_name(scope: Scope, tok) -> bool:
 
 def _rarely_named(word: str) -> bool:
     info = word_info(word)
-    return info is not None and info[0] < 50
+    return info is not None and info[0] < THRESHOLDS.well_known_name
 
 
 def _stands_apart(scope: Scope, end: int) -> bool:
@@ -771,10 +759,10 @@ def _trusted_tag(word: str, common_surnames: frozenset[str]) -> bool:
         return False   # 由善智: the tagger glued a preposition to the name
     # The dictionary files many people by their full name, most of them rarely named
     # (张吉龙: 6); of two characters, a rare "name" is as often an everyday word.
-    if info is not None and not (info[1].startswith("nr") and (info[0] >= 50 or len(word) == 3)):
+    if info is not None and not (info[1].startswith("nr") and (info[0] >= THRESHOLDS.well_known_name or len(word) == 3)):
         return False
     given = word_info(word[1:])
-    if given is not None and given[0] >= 100 and not given[1].startswith("nr"):
+    if given is not None and given[0] >= THRESHOLDS.word_for_a_given_name and not given[1].startswith("nr"):
         return False   # 雷阵雨
     return not (info is not None and len(word) == 3 and _read_as_a_thing(word, given, common_surnames))
 
@@ -786,7 +774,7 @@ def _read_as_a_thing(word: str, given, common_surnames: frozenset[str]) -> bool:
     if given is not None and given[1] == "n" and not (word[0] in common_surnames and _rarely_met(word)):
         return True
     head = word_info(word[:2])
-    return head is not None and head[0] >= _COMMON_HEAD and not head[1].startswith("nr")
+    return head is not None and head[0] >= THRESHOLDS.common_head and not head[1].startswith("nr")
 
 
 def _rarely_met(word: str) -> bool:
@@ -795,15 +783,10 @@ def _rarely_met(word: str) -> bool:
     return info is not None and info[0] < THRESHOLDS.rarely_met_name
 
 
-# How often the first two characters of a three-character word must occur as a word of their own for the
-# word to read as that word and one more (黄金周), not as a surname and a given name.
-_COMMON_HEAD = 500
-
-
 def _eponym(scope: Scope, tok, name: str) -> Candidate | None:
     known = word_info(name)
-    if known and known[1].startswith("nr") and known[0] >= 50 and name[:1] in scope.lex.surnames_single | \
-            {s[0] for s in scope.lex.surnames_double}:
+    if known and known[1].startswith("nr") and known[0] >= THRESHOLDS.well_known_name and \
+            name[:1] in scope.lex.surnames_single | {s[0] for s in scope.lex.surnames_double}:
         return Candidate(tok.start, tok.start + len(name), PERSON, name, "eponym")
     return None
 
@@ -849,10 +832,6 @@ def foreign_names_by_titles(scope: Scope) -> Iterator[Candidate]:
                 yield Candidate(k, i, PERSON, scope.text[k:i], "foreign-name-by-title", posts=(Post(title, ""),))
 
 
-# How long a run of transliterating characters by a title may be, dots left out, to be read as a foreign name.
-_FOREIGN_RUN = (3, 12)
-
-
 def _transliterated_run_end(scope: Scope, k: int, chars: frozenset[str]) -> int | None:
     """The end of a foreign name that starts at ``k``: the run of its characters and dots, ending where a
     word ends; None when there is none."""
@@ -874,7 +853,7 @@ def _a_foreign_run(scope: Scope, k: int, j: int) -> bool:
     """The run stands apart as words do, is long enough, names no place, and the tagger reads some piece
     of it as a name or knows none (其/r 代理/n 市长 is a pronoun and a word)."""
     name = scope.text[k:j]
-    low, high = _FOREIGN_RUN
+    low, high = THRESHOLDS.min_foreign_name, THRESHOLDS.max_foreign_name
     if not name or (len(name) <= 3 and name[0] in scope.lex.surnames_single):
         return False   # 主席李金昌: a Chinese name, which the generators of such names read
     view = scope.view
@@ -1076,7 +1055,7 @@ def _taken_later_in_the_clause(scope: Scope, j: int, people: list[Candidate]) ->
     """陆少波2021年7月到贺兰县江南村担任驻村第一书记: the post the name's clause says it took up,
     after a date and a place, when no other person stands between."""
     text = scope.text
-    stop = next((i for i in range(j, min(len(text), j + _CLAUSE_REACH)) if text[i] in _CLAUSE_ENDS), len(text))
+    stop = next((i for i in range(j, min(len(text), j + THRESHOLDS.clause_reach)) if text[i] in _CLAUSE_ENDS), len(text))
     k = text.find(_TAKES_UP, j, stop)
     if k < 0 or any(j <= c.start < k for c in people):
         return ()
@@ -1085,8 +1064,6 @@ def _taken_later_in_the_clause(scope: Scope, j: int, people: list[Candidate]) ->
 
 _TAKES_UP = "担任"
 _CLAUSE_ENDS = frozenset(",，。;；!！?？:：")
-# How far after a name its clause's verb of taking up a post is looked for.
-_CLAUSE_REACH = 30
 
 
 def _listed_labels(scope: Scope, k: int) -> tuple[Post, ...]:
@@ -1159,7 +1136,7 @@ def _label_ending_in_title(scope: Scope, k: int) -> Post | None:
     text = scope.text
     k = _past_verbs(scope, k)
     stop = k
-    while stop < len(text) and text[stop] not in PUNCT and stop - k <= MAX_POST:
+    while stop < len(text) and text[stop] not in PUNCT and stop - k <= THRESHOLDS.max_post:
         stop += 1
     best = None
     for _, end, title in scope.view.hits["titles"]:

@@ -18,7 +18,7 @@ from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LE
 from kg.extract.boundary import OPENING_CHARS, Boundary, is_count, scan_left
 from kg.extract.candidate import LISTED, Candidate
 from kg.extract.context import Scope
-from kg.extract.filters import THRESHOLDS
+from kg.extract.thresholds import THRESHOLDS
 from kg.text import CJK_CLASS, is_cjk
 from kg.model import (CITY, COMMUNITY, COUNTRY, COUNTY, ESTATE, ORGANIZATION, PLACE_LEVEL, PLACE_TYPES, PROGRAM, PROVINCE,
                       TOWNSHIP, VILLAGE)
@@ -106,17 +106,12 @@ def _division_matches(scope: Scope) -> tuple[dict[int, int], dict[int, set[int]]
     return longest, shorts
 
 
-# How often the dictionary must meet a county's short form as a place's name for it to stand alone (宜兴 413,
-# 瑞金 134 is not enough): rarer short forms are more often words of other names than the county.
-_WELL_KNOWN_PLACE = 200
-
-
 def _a_county_standing_alone(scope: Scope, i: int, j: int, form: str) -> bool:
     """来到宜兴, 在井冈山,: a county's short form the dictionary files as a well-known place's name only,
     standing alone: no noun after it (宜兴紫砂, 宜兴新村, 宜兴经济开发区 name other things), no surname
     alone before it (张/q 景东) and no noun but a place's before it (a count of places: 两省/n)."""
     info = word_info(form)
-    if info is None or info[1] != "ns" or info[0] < _WELL_KNOWN_PLACE:
+    if info is None or info[1] != "ns" or info[0] < THRESHOLDS.well_known_place:
         return False
     before, after = scope.view.token_before(i), scope.view.token(j) if j < len(scope.text) else None
     if before is not None and (before.text in scope.lex.surnames_single or (
@@ -145,7 +140,7 @@ def _closes_a_word(scope: Scope, i: int) -> bool:
     if i == 0 or not scope.text[i - 1].strip():
         return False
     info = word_info(scope.text[i - 1:i + 1])
-    return bool(info and info[0] >= 100 and not info[1].startswith("ns"))
+    return bool(info and info[0] >= THRESHOLDS.word_before_a_division and not info[1].startswith("ns"))
 
 
 def _inside_a_word(scope: Scope, i: int) -> bool:
@@ -315,12 +310,8 @@ def _a_kind_of_village_before(stem: str) -> int:
     if k < 0 or len(stem) - k - 1 < 2:
         return 0
     info = word_info(stem[:k])
-    common = info is not None and info[0] >= _COMMON_KIND and not info[1].startswith(("ns", "nr", "nz"))
+    common = info is not None and info[0] >= THRESHOLDS.kind_of_village and not info[1].startswith(("ns", "nr", "nz"))
     return k + 1 if common else 0
-
-
-# How common the word before 村 must be to read as a kind of village (贫困, 示范), not a place's name.
-_COMMON_KIND = 50
 
 
 # The word for a lane that names a neighbourhood (和平里), which the tagger reads as "inside".
@@ -369,10 +360,6 @@ def _joined_to_the_place_before(scope: Scope, p: int, end: int, kind: str, suffi
     return None
 
 
-# The longest name written by sound before a minority region's unit (乌兰宝力格艾里).
-_SOUND_NAME_CHARS = 6
-
-
 def _sound_written(scope: Scope, p: int, bound: Boundary) -> Boundary | None:
     """The bounds of a name written by sound before the suffix at ``p``; None for no name (各苏木嘎查)."""
     start = min(bound.start, _sound_written_start(scope, p, bound))
@@ -386,7 +373,7 @@ def _sound_written_start(scope: Scope, p: int, bound) -> int:
     """扎哈斯台嘎查: the name runs left over any Chinese characters (read as verbs or not) up to a pause,
     a character that opens a clause or counts, or the place before it."""
     text, k = scope.text, p
-    floor = max(bound.parent.end if bound.parent is not None else 0, p - _SOUND_NAME_CHARS)
+    floor = max(bound.parent.end if bound.parent is not None else 0, p - THRESHOLDS.max_sound_name)
     while k > floor and is_cjk(text[k - 1]) and text[k - 1] not in OPENING_CHARS and \
             text[k - 1] not in FUNCTION_CHARS and text[k - 1] not in _COUNTING_CHARS and \
             scope.found.ending_at(k, PLACE_TYPES) is None:
@@ -474,7 +461,7 @@ def _verb_object(scope: Scope, p: int) -> bool:
     if tok.start != p - 1 or (tok.end != p and not glued):
         return False   # part of a longer word (回龙村, 背村)
     info = word_info(scope.text[p - 1])
-    return bool(info and info[1] == "v" and info[0] >= 1000)
+    return bool(info and info[1] == "v" and info[0] >= THRESHOLDS.verb_object)
 
 
 def _sound_stem(scope: Scope, stem: str, start: int, p: int, end: int, parent: Candidate | None) -> bool:
@@ -559,13 +546,9 @@ def _holds_time_word(stem: str) -> bool:
     """美兰区今年新建社区食堂: a common word of time (今年, 目前) inside the stem makes it a clause."""
     for i in range(len(stem) - 1):
         info = word_info(stem[i:i + 2])
-        if info and info[1] == "t" and info[0] >= _COMMON_TIME_WORD:
+        if info and info[1] == "t" and info[0] >= THRESHOLDS.common_time_word:
             return True
     return False
-
-
-# How common a time word must be to tell a clause (今年 is, 中秋 of 中秋村 is not).
-_COMMON_TIME_WORD = 2000
 
 
 def _holds_verb(stem: str) -> bool:
@@ -573,20 +556,16 @@ def _holds_verb(stem: str) -> bool:
     for i in range(len(stem) - 1):
         for j in range(i + 2, min(len(stem), i + 4) + 1):
             info = word_info(stem[i:j])
-            if info and info[1] == "v" and info[0] >= 200:
+            if info and info[1] == "v" and info[0] >= THRESHOLDS.verb_in_stem:
                 return True
-            if info and info[1] == "vn" and info[0] >= _COMMON_VERBAL_NOUN and j - i < len(stem):
+            if info and info[1] == "vn" and info[0] >= THRESHOLDS.common_verbal_noun and j - i < len(stem):
                 return True   # 大力发展社区: a common verbal noun with more words is a phrase (建设村 alone is a name)
     return False
 
 
-# How common a verbal noun (发展, 建设) must be for a stem holding it and more to be a phrase.
-_COMMON_VERBAL_NOUN = 5000
-
-
 def _everyday(stem: str) -> bool:
     info = word_info(stem)
-    return bool(info and info[0] >= 50 and not info[1].startswith(("nr", "ns", "nt", "nz")))
+    return bool(info and info[0] >= THRESHOLDS.common_word and not info[1].startswith(("nr", "ns", "nt", "nz")))
 
 
 def _proper(stem: str) -> bool:
@@ -707,7 +686,7 @@ def units_after_a_country(scope: Scope) -> Iterator[Candidate]:
     for _, j, country in scope.view.hits["countries"]:
         if country == _HOME_COUNTRY or not scope.view.ends_token(j):
             continue
-        parent, reach = country, j + _FOREIGN_CHAIN
+        parent, reach = country, j + THRESHOLDS.foreign_chain
         while (m := _UNITS_IN_A_ROW.match(scope.text, j, reach)) is not None:
             if not _a_foreign_units_name(scope, j, m):
                 break
@@ -732,8 +711,6 @@ _HOME_COUNTRY = "中国"
 # The units of other states' divisions a name written after the state may end in, by their level.
 _FOREIGN_UNITS_AFTER_A_STATE = {**_FOREIGN_UNITS, "市": CITY, "地区": PROVINCE}
 _UNITS_IN_A_ROW = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff·\-]{0,7}?)(地区|[市省州郡县邦])")
-# How far after a state's name its divisions are looked for: a province, a county and their names.
-_FOREIGN_CHAIN = 20
 
 
 def world_cities(scope: Scope) -> Iterator[Candidate]:

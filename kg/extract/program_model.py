@@ -21,6 +21,7 @@ from importlib import resources
 from kg.extract.base import word_info
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
+from kg.extract.thresholds import THRESHOLDS
 
 __all__ = ["cues", "ProgramModel", "load_model", "pooled_cues", "POOLED"]
 
@@ -110,7 +111,7 @@ def _word(scope: Scope, name: str) -> set[str]:
     if info is not None:
         if info[1] in ("i", "l"):
             out.add("word:idiom")
-        elif info[0] >= 50 and not info[1].startswith(("nr", "ns", "nt", "nz")):
+        elif info[0] >= THRESHOLDS.common_word and not info[1].startswith(("nr", "ns", "nt", "nz")):
             out.add("word:common")
         else:
             out.add("word:rare")

@@ -22,6 +22,7 @@ from kg.extract.base import PUNCT, QUOTE_CHARS, QUOTES, normalize_name, word_inf
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
 from kg.extract.program_model import ProgramModel, cues, load_model, pooled_cues
+from kg.extract.thresholds import THRESHOLDS
 from kg.model import CITY, COUNTRY, COUNTY, ORGANIZATION, PLACE_TYPES, PROGRAM, PROVINCE
 from kg.text import is_cjk
 
@@ -30,8 +31,6 @@ __all__ = ["quoted", "spaced", "cued", "honours", "settle", "GENERATORS"]
 _OPENING_QUOTE = re.compile("[" + re.escape("".join(QUOTES)) + "]")
 # A quote holding these is speech, not a name.
 _SENTENCE_ENDS = frozenset("。!！?？:：")
-MAX_PROGRAM = 24
-CUE_WINDOW = 8
 _RANK = re.compile(r"(?:第[一二三四五六七八九十\d]+[批届]|首批|[一二三四五六七八九十\d]*星级|国家级|省级|市级|县级|区级)")
 # Verbs that give a rank or title to something (评为, 列为): they end a name on its left.
 _DESIGNATIONS = frozenset({"评为", "列为", "成为", "作为", "命名", "授予", "确定", "认定", "获评", "荣获", "命名为",
@@ -135,7 +134,7 @@ def _judge(scope: Scope, i: int, j: int, after: int, source: str) -> Candidate |
 
 def _may_be_a_program_name(scope: Scope, inner: str, name: str) -> bool:
     """Not too long, no sentence (“怎么办？”), only characters a name holds, and more than cue words (“模式”)."""
-    if not 1 <= len(name) <= MAX_PROGRAM or any(c in _SENTENCE_ENDS for c in inner):
+    if not 1 <= len(name) <= THRESHOLDS.max_program or any(c in _SENTENCE_ENDS for c in inner):
         return False
     return all(is_cjk(c) or c in "+·、,，;； " or c.isalnum() for c in inner) and not _only_cues(scope, name)
 
@@ -179,7 +178,7 @@ def _only_cues(scope: Scope, name: str) -> bool:
 def _cue_after(scope: Scope, k: int) -> tuple[str, int, int]:
     """A cue noun within a few characters after ``k`` (skipping other quoted items and 等)."""
     text = scope.text
-    limit = min(len(text), k + CUE_WINDOW + 4)
+    limit = min(len(text), k + THRESHOLDS.cue_window + THRESHOLDS.cue_lead)
     p = k
     while p < limit:
         if text[p] in QUOTES:
@@ -192,7 +191,7 @@ def _cue_after(scope: Scope, k: int) -> tuple[str, int, int]:
             p += 1
             continue
         break
-    window = text[p:min(len(text), p + CUE_WINDOW)]
+    window = text[p:min(len(text), p + THRESHOLDS.cue_window)]
     for j in range(1, len(window) + 1):
         if window[j - 1] in PUNCT or window[j - 1] in "的了":
             break
@@ -213,7 +212,7 @@ def cued(scope: Scope) -> Iterator[Candidate]:
         if rank and rank.end() < p:
             start = rank.end()   # 四星级一刻钟便民生活圈: the rank is not part of the name
         name = normalize_name(text[start:end])
-        if len(name) - len(cue) >= 2 and len(name) <= MAX_PROGRAM and not _quoted_here(text, start, end):
+        if len(name) - len(cue) >= 2 and len(name) <= THRESHOLDS.max_program and not _quoted_here(text, start, end):
             proto = Candidate(start, end, PROGRAM, name, "cued")
             yield Candidate(start, end, PROGRAM, name, "cued", signals=cues(scope, proto, name, end, None))
 
@@ -227,7 +226,7 @@ def _left_boundary(scope: Scope, p: int) -> int:
     character that may not stand inside it."""
     text = scope.text
     k = p
-    while k > 0 and p - k < MAX_PROGRAM:
+    while k > 0 and p - k < THRESHOLDS.max_program:
         if _stray_space(text, k):
             k -= 1   # 15分钟 服务圈: a stray space inside the name
             continue
@@ -368,7 +367,7 @@ def _listed_title(text: str, k: int, words) -> tuple[int, int, int, bool] | None
 def _title_end(text: str, k: int, words) -> int:
     """Where a title starting at ``k`` ends: at a pause, 等, 的 or the word 称号, within the longest a name runs."""
     end = k
-    while end < len(text) and end - k < MAX_PROGRAM and (is_cjk(text[end]) or text[end].isdigit()):
+    while end < len(text) and end - k < THRESHOLDS.max_program and (is_cjk(text[end]) or text[end].isdigit()):
         if text[end] in "等的" or text.startswith("名单", end) or any(text.startswith(w, end) for w in words["after"]):
             break
         end += 1
@@ -536,8 +535,6 @@ def _listed_with_a_program(sentence: list[Candidate], text: str, accepted: set[s
 
 # What links two quoted items of one list: a pause or conjunction, or a step of a sequence (从…到…再到).
 _LIST_LINKS = frozenset({"", "、", "和", "与", "及", "到", "再到", "、再到", "以及"})
-# The longest head noun a listed quoted item may carry after its quote (“红烛”志愿宣讲、).
-_LISTED_HEAD = 4
 
 
 def _listed_after(text: str, before: Candidate, c: Candidate) -> bool:
@@ -549,7 +546,7 @@ def _listed_after(text: str, before: Candidate, c: Candidate) -> bool:
     link = between[1:-1]
     if link in _LIST_LINKS:
         return True
-    return any(link.endswith(w) and 0 < len(link) - len(w) <= _LISTED_HEAD and all(map(is_cjk, link[:-len(w)]))
+    return any(link.endswith(w) and 0 < len(link) - len(w) <= THRESHOLDS.max_listed_head and all(map(is_cjk, link[:-len(w)]))
                for w in _LIST_LINKS if w)
 
 
@@ -618,11 +615,7 @@ def _verb_of_making(text: str, k: int) -> bool:
     """制 at ``k`` begins a verb (制定, 制作, 制止), not the word for a system (河长制自媒体平台 is read
     whatever the segmenter glued to 制)."""
     info = word_info(text[k:k + 2])
-    return bool(info and info[1].startswith("v") and info[0] >= _COMMON_VERB_OF_MAKING)
-
-
-# How common a verb opening with 制 must be to be read as that verb after a chief's title.
-_COMMON_VERB_OF_MAKING = 100
+    return bool(info and info[1].startswith("v") and info[0] >= THRESHOLDS.verb_of_making)
 
 
 # Of two candidates with one span, the first generator's stands: an awarded title read by its verb

@@ -14,6 +14,7 @@ from kg.extract.base import is_common_word
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
 from kg.extract.segment import Segmenter
+from kg.extract.thresholds import THRESHOLDS
 from kg.extract.view import SentenceView
 from kg.model import ORGANIZATION, PERSON, PLACE_TYPES, Mention
 from kg.text import is_cjk
@@ -69,7 +70,7 @@ def generic_name(name: str, suffixes, segmenter: Segmenter) -> bool:
     stem = name[:-len(suffix)]
     if not stem or not is_cjk(stem[0]):
         return True
-    return all(is_common_word(w, 50) for w in segmenter.cut(stem))
+    return all(is_common_word(w, THRESHOLDS.common_word) for w in segmenter.cut(stem))
 
 
 def confirmed_by_tagger(view: SentenceView, kept: list[Candidate], names: Sequence[Mention]) -> list[Candidate]:
