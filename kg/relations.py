@@ -313,6 +313,7 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add, bodies
         by_sentence[m.sentence].append((m, key_of[idx]))
     text = cdoc.document.text
     posts = _titles(lex)
+    persons_titles = tuple(lex.honours["person"])   # 全国优秀县委书记: a person's honour, carried out by no one
     home = _home_place(mentions, key_of)
     last: tuple[int, str, int] | None = None   # paragraph, actor, start of its sentence
     speakers = _speakers(cdoc, mentions, key_of)
@@ -322,7 +323,7 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add, bodies
         items = by_sentence[s_index]
         actors = _actors(items, text, posts, lex.party_units)
         paragraph = cdoc.sentences[s_index].paragraph
-        for pm, pk in (x for x in items if x[0].type == PROGRAM):
+        for pm, pk in (x for x in items if x[0].type == PROGRAM and not x[0].name.endswith(persons_titles)):
             actor = _place_referred_to(pm, actors, cdoc.sentences[s_index].start, text, mentions, key_of) \
                 or _actor(pm, actors, text, lex.implement_verbs, last if last and last[0] == paragraph else None) \
                 or _speakers_body(pm, cdoc.sentences[s_index].start, text, speakers, bodies) \

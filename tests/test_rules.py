@@ -1833,3 +1833,8 @@ def test_a_list_of_posts_closed_by_dengzhi_runs_over_commas():
 def test_a_reason_before_a_verb_of_office_stays_out_of_the_post():
     posts = _posts("会议决定接受王一鸣因工作变动辞去青山市政府市长职务的请求。")
     assert posts["王一鸣"] == {"青山市政府市长"}
+
+
+def test_a_persons_honour_is_carried_out_by_no_place():
+    found = _implements("青山县召开表彰大会,授予李建国“全省优秀县委书记”称号,授予白水村“全省文明村”称号。")
+    assert not any(program == "全省优秀县委书记" for _, program in found)

@@ -495,7 +495,7 @@ def load() -> Lexicon:
         mongolian_name_parts=frozenset(_words("mongolian_name_parts.txt")),
         organ_short_forms=tuple(sorted(_pairs("organ_short_forms.tsv").items(), key=lambda kv: -len(kv[0]))),
         honours={kind: _longest_first(words) for kind, words in
-                 _kinds("honours.tsv", ("verb", "verb-titled", "scope", "head", "after")).items()},
+                 _kinds("honours.tsv", ("verb", "verb-titled", "scope", "head", "person", "after")).items()},
         body_name_verbs=frozenset(_words("body_name_verbs.txt")),
         place_name_verbs=frozenset(_words("place_name_verbs.txt")),
         province_abbreviations=frozenset(_words("province_abbreviations.txt")),
