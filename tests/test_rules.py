@@ -1838,3 +1838,12 @@ def test_a_reason_before_a_verb_of_office_stays_out_of_the_post():
 def test_a_persons_honour_is_carried_out_by_no_place():
     found = _implements("青山县召开表彰大会,授予李建国“全省优秀县委书记”称号,授予白水村“全省文明村”称号。")
     assert not any(program == "全省优秀县委书记" for _, program in found)
+
+
+def test_a_set_phrase_for_a_task_stands_inside_a_bodys_name():
+    assert "青山州扶贫开发办公室" in _read("2018年任青山州扶贫开发办公室主任。")[0]
+
+
+def test_a_set_phrase_after_a_bureau_names_a_section_not_a_body():
+    kept, _ = _read("市住建局城乡建设科副科长王平表示。")
+    assert "市住建局城乡建设科" not in kept and "市住建局" in kept

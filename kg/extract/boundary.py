@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.base import NOMINAL_FLAGS, PUNCT, word_info
+from kg.extract.base import CLAUSE_CHARS, NOMINAL_FLAGS, PUNCT, word_info
 from kg.extract.candidate import Candidate
 from kg.extract.thresholds import THRESHOLDS
 from kg.extract.view import Found, SentenceView
@@ -53,7 +53,7 @@ class Boundary:
 
 # Characters that open a clause, not a name, when they stand first in a word
 # the tagger glued (了丽园, 为省政府, 由景德镇).
-OPENING_CHARS = frozenset("了的为经由在与及等对把被将从向到以于让给即并而但或就着过驻赴来")
+OPENING_CHARS = frozenset("了的为经由在与及等对把被将从向到以于让给即并而但或就着过驻赴来携")
 # Dictionary flags of words that open a clause: verbs, prepositions, conjunctions,
 # particles, adverbs, pronouns, interjections, measure words.
 _CLAUSE_FLAGS = ("v", "p", "c", "u", "d", "r", "y", "e", "o", "q")
@@ -168,6 +168,8 @@ def _word_may_stand_inside(found: Found, tok, start: int, shape: NameShape) -> b
     """The word is of a kind the shape allows, and no name of its stop types lies in it; a word for a kind
     of place stands inside a body's name right after the place (福鼎市城市建设投资有限公司, not 城市驿站)."""
     placed = tok.text in _KINDS_OF_PLACE and shape.prefix_types and found.ending_at(tok.start, shape.prefix_types)
+    if tok.flag in _SET_PHRASES and found.ending_at(tok.start, (ORGANIZATION,)) is not None:
+        return False   # 市住建局 + 城乡建设/l + 科: a section of the bureau, not a body named by its task
     return (placed or _inside(tok.text, tok.flag, shape)) and not (
         shape.stop_types and found.overlapping(tok.start, start, shape.stop_types))
 
@@ -274,11 +276,25 @@ def _inside(word: str, flag: str, shape: NameShape) -> bool:
         return False
     if shape.kind == "place":
         return _inside_a_place(word, flag)
+    return _inside_another_name(word, flag, shape)
+
+
+def _inside_another_name(word: str, flag: str, shape: NameShape) -> bool:
+    """Whether a word may stand inside the name of a body, a program or a person."""
     if flag in NOMINAL_FLAGS:
         return True
     if flag == "m":
         return not word.isdigit() or shape.numerals
-    return _rare_word_of_a_name(word, flag, shape)
+    return _set_phrase_of_a_task(word, flag, shape) or _rare_word_of_a_name(word, flag, shape)
+
+
+def _set_phrase_of_a_task(word: str, flag: str, shape: NameShape) -> bool:
+    """扶贫开发/i 办公室, 出入境/l 边防检查总站: a set phrase for the task a body is set up for."""
+    return flag in _SET_PHRASES and shape.kind == ORGANIZATION and not any(c in CLAUSE_CHARS for c in word)
+
+
+# The tags of set phrases and idioms (出入境/l, 扶贫开发/i), which name the task of many bodies.
+_SET_PHRASES = ("l", "i")
 
 
 def _rare_word_of_a_name(word: str, flag: str, shape: NameShape) -> bool:
