@@ -1847,3 +1847,18 @@ def test_a_set_phrase_for_a_task_stands_inside_a_bodys_name():
 def test_a_set_phrase_after_a_bureau_names_a_section_not_a_body():
     kept, _ = _read("市住建局城乡建设科副科长王平表示。")
     assert "市住建局城乡建设科" not in kept and "市住建局" in kept
+
+
+def test_outlets_joined_by_a_double_dash_are_two_outlets():
+    kept, _ = _read("文章来源:青山日报--青山网")
+    assert {"青山日报", "青山网"} <= kept and "青山日报--青山网" not in kept
+
+
+def test_a_places_government_account_is_an_outlet():
+    assert "宜兴发布" in _read("作者:   来源:宜兴发布    点击:")[0]
+    assert "新闻发布" not in _read("来源:新闻发布")[0]
+
+
+def test_a_body_named_in_quotes_is_that_body_not_a_program():
+    kept, rejected = _read("青山县法院设立“春风法官工作室”,专门调解邻里纠纷。")
+    assert "春风法官工作室" in kept and rejected.get("春风法官工作室") == "a-body-named-in-quotes"

@@ -202,7 +202,7 @@ def _source_positions(text: str) -> Iterator[int]:
             yield k
             i = text.find(cue, i + 1)
     for i, ch in enumerate(text):
-        if ch in "《(（【-－" and i + 1 < len(text):
+        if ch in "《(（【-－—" and i + 1 < len(text):
             yield i + 1 + (text[i + 1] == " ")
         elif ch in " 　" and i + 1 < len(text):
             yield i + 1
@@ -242,13 +242,17 @@ def _outlet_end(scope: Scope, start: int, endings: dict[int, int]) -> int | None
             return None
         if len(name) < 3 and not _short_outlet(name):
             continue   # 重报 of 重报移动传媒: a longer name may end further on
-        if name.endswith("报道") and not _a_places_name(scope, name[:-2]):
-            continue   # (连续报道), 李明报道: a kind of report, a byline; 中国报道 is an outlet named after its place
+        if name.endswith(_NAMED_BY_THEIR_PLACE) and not _a_places_name(scope, name[:-2]):
+            continue   # (连续报道), 李明报道, 新闻发布: a kind of report, a byline; 中国报道, 青山发布 are outlets of their place
         if _ends_in_a_word_for_a_report(scope, end):
             continue   # 座谈汇报, 情况通报: a kind of report, not a paper
         if _outlet_name_closes(text, end):
             return end + _channel_after(text, end)
     return None
+
+
+# Endings of outlets only a place's name may open: 中国报道, and a government's account, 青山发布.
+_NAMED_BY_THEIR_PLACE = ("报道", "发布")
 
 
 def _ends_in_a_word_for_a_report(scope: Scope, end: int) -> bool:
@@ -299,12 +303,13 @@ def _outlet_name_closes(text: str, end: int) -> bool:
 
 
 def _another_outlet_after_a_dash(text: str, end: int) -> bool:
-    """青山网-青山晚报: a source line names two outlets joined by a dash (not a channel: 人民网-河北频道)."""
+    """青山网-青山晚报, 青山日报--青山网: a source line names two outlets joined by a dash (not a channel:
+    人民网-河北频道)."""
     m = _AFTER_A_DASH.match(text, end)
     return m is not None and m.group(1).endswith(MEDIA_ENDINGS) and not m.group(1).endswith(("频道", "分站"))
 
 
-_AFTER_A_DASH = re.compile(r"[-－]([\u4e00-\u9fff]{2,10})")
+_AFTER_A_DASH = re.compile(r"(?:--|——|[-－—])([\u4e00-\u9fff]{2,10})")
 
 
 # Legal forms of a company's registered name, which holds its place (福安市…有限公司).
@@ -391,7 +396,7 @@ _UNITS_OF_CHAINS = _OWN_NAMED_STATIONS + ("分局", "支队", "大队", "中队"
 
 
 def _body(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
-    quoted = _quoted_suffix(scope, p, end, suffix)
+    quoted = _quoted_suffix(scope, p, end, suffix) or _formed_body_in_quotes(scope, p, end, suffix)
     if quoted is not None:
         return quoted
     if not _suffix_ends_a_word(scope, p, end) or _inside_a_title(scope, p, end) or _inside_a_common_word(
@@ -450,6 +455,18 @@ def _quoted_suffix(scope: Scope, p: int, end: int, suffix: str) -> Candidate | N
     if level in LEVEL_PREFIXES and _boundary_before(scope, p - 2):
         return Candidate(p - 2, end + 1, ORGANIZATION, level + suffix, "body-suffix", level=level)
     return None
+
+
+def _formed_body_in_quotes(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
+    """设立“一贵法官工作室”: a body people form, named whole in quotes, whatever words its name holds."""
+    text = scope.text
+    if len(suffix) < 2 or not suffix.endswith(_NAMED_IN_QUOTES) or text[end:end + 1] not in _OPENING_QUOTES:
+        return None   # 团 of “飞地抱团”: a one-character kind ends many a phrase
+    q = text.rfind(_OPENING_QUOTES[text[end]], max(0, p - THRESHOLDS.max_quoted_body), p)
+    inner = text[q + 1:end]
+    if q < 0 or len(inner) <= len(suffix) + 1 or not all(is_cjk(c) or c == "·" for c in inner):
+        return None
+    return Candidate(q + 1, end, ORGANIZATION, inner, "quoted-body")
 
 
 def _after_the_partys_name(scope: Scope, cand: Candidate) -> Candidate:

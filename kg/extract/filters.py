@@ -594,6 +594,12 @@ def _a_short_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return before.endswith(_SHORT_NAME_CUES)
 
 
+def _a_body_named_in_quotes(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """“一贵法官工作室”: a quoted name the bodies' stage read as a body is that body, not a program."""
+    return any(b.end == c.end and b.start <= c.start + 1 for b in s.found.starting_at(c.start, (ORGANIZATION,))) or \
+        any(b.end == c.end - 1 for b in s.found.starting_at(c.start + 1, (ORGANIZATION,)))
+
+
 def _a_kind_of_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """“两委”, “党支部”: a kind of body quoted alone is no program."""
     return len(c.name) >= 2 and c.name in s.res.body_suffixes
@@ -625,6 +631,7 @@ _PROGRAM_RULES = ((PROGRAM,), (
     ("a-question", "a phrase that asks (什么, 谁, 怎么, 如何) is a question, not a program's name", _a_question),
     ("a-verse", "lines of verse set off by commas are speech, not a program's name", _a_verse),
     ("a-kind-of-body", "a kind of body quoted alone is no program (两委)", _a_kind_of_body),
+    ("a-body-named-in-quotes", "a quoted name read as a body is that body (“一贵法官工作室”)", _a_body_named_in_quotes),
     ("opens-a-bodys-name", "a name found by its cue that opens a body's name is what the body runs (…示范区管委会)",
      _opens_a_bodys_name),
     ("quantity", "a number and a measure word count things, they name none (70余个, 101户采取)", _quantity),

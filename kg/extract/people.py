@@ -32,7 +32,7 @@ _LEVELS = frozenset("省市县区镇乡村旗")
 # Characters that never stand in a given name but often follow one (王建华主持, 陈刚在).
 _NOT_IN_NAME = frozenset("的了在说是等与及对把被将也都就从向到于则又还便即曾已并而或让给由着过")
 # Last characters of nouns and places the tagger takes for names (幸福感, 单元楼, 连心桥, 苗旺县).
-_NOUN_ENDINGS = frozenset("感楼栋桥性化者式型度率界区村镇县市省园院馆站所厂店业会团队组部局委办处科室路街巷道们")
+_NOUN_ENDINGS = frozenset("感楼栋桥性化者式型度率界区村镇县市省园谷院馆站所厂店业会团队组部局委办处科室路街巷道们")
 # Surnames that are also everyday function words or adjectives (和部分, 高标准).
 _WORDLIKE_SURNAMES = frozenset("和于向从同由及与将把以为时都全高大小新老多少")
 # Verbs that take a post away rather than give one.

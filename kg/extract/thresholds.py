@@ -94,6 +94,8 @@ class Thresholds:
     max_post: int = 24             # characters of the longest post's label (省政府副省长)
     # How far after a name its clause's verb of taking up a post is looked for.
     clause_reach: int = 30
+    # The longest name before its suffix of a body named whole in quotes (“一贵法官工作室”).
+    max_quoted_body: int = 10
     # How far a list of posts closed by 等职 may run on after one of its items (担任过…,…等职).
     post_list_reach: int = 40
     # How far after another state's name its divisions are looked for: a province, a county and their names.
