@@ -1862,3 +1862,8 @@ def test_a_places_government_account_is_an_outlet():
 def test_a_body_named_in_quotes_is_that_body_not_a_program():
     kept, rejected = _read("青山县法院设立“春风法官工作室”,专门调解邻里纠纷。")
     assert "春风法官工作室" in kept and rejected.get("春风法官工作室") == "a-body-named-in-quotes"
+
+
+def test_a_stem_after_its_township_may_end_in_a_verbs_character():
+    kept, _ = _read("大坪街道浮图关社区针对老年人多的特点开办食堂。")
+    assert "浮图关社区" in kept

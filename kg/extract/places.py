@@ -460,6 +460,9 @@ def _verb_object(scope: Scope, p: int) -> bool:
     glued = tok.start == p - 1 and tok.end == p + 1 and before is not None and before.flag.startswith("nr")
     if tok.start != p - 1 or (tok.end != p and not glued):
         return False   # part of a longer word (回龙村, 背村)
+    if before is not None and before.flag.startswith(("n", "ng")) and not before.flag.startswith("nr") and \
+            scope.found.ending_at(before.start, PLACE_TYPES) is not None:
+        return False   # 大坪街道 + 浮图/n 关/v 社区: a stem after its township may end in a verb's character
     info = word_info(scope.text[p - 1])
     return bool(info and info[1] == "v" and info[0] >= THRESHOLDS.verb_object)
 
