@@ -386,6 +386,8 @@ def _actors(items, text: str, posts: Vocabulary, party_units: tuple[str, ...]) -
         title = posts.starts_at(after, 0)
         if (title is not None and not _speaks_for_it(after[len(title):], posts)) or after.startswith("讯"):
             continue   # the chain names a person's body (市纪委常务副书记周文斌), or a byline
+        if after.startswith(_FIRSTS):
+            continue   # 创建河北省首个示范县: the place is where the county ranks first, not who acts
         opening = text[max(0, chain[0][0].start - 4):chain[0][0].start].rstrip(" “\"「『")
         if opening.endswith(("除", *_FOUNDING_VERBS, *_OBJECT_PREPOSITIONS, *_LOCATIVES, *_LEARNING_VERBS)):
             continue   # 除光明村外, 组建“红马甲”志愿服务队, 对石桥村, 在荻港村, 推广梅溪镇经验: not the one that acts
@@ -477,6 +479,9 @@ _LOCATIVES = ("在", "于")
 
 # Verbs of learning from a place or body (推广梅溪镇经验, 借鉴浙江做法): the one learned from is not who acts.
 _LEARNING_VERBS = ("推广", "借鉴", "学习", "复制", "总结")
+
+# Words of a first or an only one within a place (河北省首个, 全省唯一): the place is the ranking's scope.
+_FIRSTS = ("首个", "首批", "首家", "首座", "第一个", "第一批", "唯一")
 
 # Verbs whose object is a body the subject sets up or brings in.
 _FOUNDING_VERBS = ("组建", "成立", "建立", "设立", "组织", "引入", "引进", "邀请")

@@ -1867,3 +1867,19 @@ def test_a_body_named_in_quotes_is_that_body_not_a_program():
 def test_a_stem_after_its_township_may_end_in_a_verbs_character():
     kept, _ = _read("石坪街道金图关社区针对老年人多的特点开办食堂。")
     assert "金图关社区" in kept
+
+
+def test_an_outlets_show_is_no_program():
+    kept, rejected = _read("截图来源:央视《田野之声》 截图来源:央视《田野之声》")
+    assert "田野之声" not in kept and rejected.get("田野之声") == "an-outlets-show"
+    assert "央视" in kept
+
+
+def test_a_national_outlet_inside_a_longer_outlets_name_is_not_read_alone():
+    kept, _ = _read("来源:人民网-青海频道 记者王平")
+    assert "人民网" not in kept
+
+
+def test_the_scope_of_a_first_is_not_who_carries_it_out():
+    found = _implements("平遥县被评为山西省首个“全国绿化模范县”。")
+    assert ("平遥县", "全国绿化模范县") in found and ("山西省", "全国绿化模范县") not in found

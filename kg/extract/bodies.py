@@ -48,6 +48,15 @@ _AFTER_OUTLET = ("讯", "记者", "报道", "消息", "电", "评论员", "通�
 
 # --------------------------------------------------------------------------- lexicon bodies
 
+def _a_channels_outlet(text: str, j: int) -> bool:
+    """What follows a national outlet's name makes a longer one: an outlet's ending (央视新闻) or a dash
+    and a channel (人民网-河北频道)."""
+    return text.startswith(MEDIA_ENDINGS, j) or bool(_CHANNEL_AFTER_A_DASH.match(text, j))
+
+
+_CHANNEL_AFTER_A_DASH = re.compile(r"[-－][\u4e00-\u9fff]{1,6}(?:频道|分站)")
+
+
 def national_bodies(scope: Scope) -> Iterator[Candidate]:
     """党中央, 国务院, 新华社, 联合国: bodies written without a place; a country right before one makes
     it that country's (美国财政部, 英国内政部)."""
@@ -57,6 +66,8 @@ def national_bodies(scope: Scope) -> Iterator[Candidate]:
             continue   # 新华社区: a community's suffix runs across the body's end
         if j - i <= 2 and not scope.view.starts_token(i):
             continue   # 居民进行: a short name (民进) read across two words
+        if _a_channels_outlet(scope.text, j) or (name.endswith("报") and scope.text.startswith(("社", "出版社"), j)):
+            continue   # 央视新闻, 人民网-河北频道, 人民日报社: the outlet's name runs on
         country = scope.found.ending_at(i, (COUNTRY,))
         if country is not None and country.start < i:
             yield Candidate(country.start, j, ORGANIZATION, normalize_name(scope.text[country.start:j]),

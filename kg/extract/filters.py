@@ -600,6 +600,16 @@ def _a_body_named_in_quotes(c: Candidate, s: Scope, t: Thresholds) -> bool:
         any(b.end == c.end - 1 for b in s.found.starting_at(c.start + 1, (ORGANIZATION,)))
 
 
+# What a broadcaster or paper is called right before the title of one of its shows or columns.
+_OUTLET_BEFORE_A_TITLE = re.compile("(?:央视|央广|卫视|电视台|电台|频道|日报|晚报|杂志|网)$")
+
+
+def _an_outlets_show(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """央视《新闻联播》, 人民日报《评论》: a book title right after an outlet is its show or column."""
+    return "book" in c.signals and s.text[c.start - 1:c.start] == "《" and \
+        _OUTLET_BEFORE_A_TITLE.search(s.text, 0, c.start - 1) is not None
+
+
 def _a_kind_of_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """“两委”, “党支部”: a kind of body quoted alone is no program."""
     return len(c.name) >= 2 and c.name in s.res.body_suffixes
@@ -631,6 +641,7 @@ _PROGRAM_RULES = ((PROGRAM,), (
     ("a-question", "a phrase that asks (什么, 谁, 怎么, 如何) is a question, not a program's name", _a_question),
     ("a-verse", "lines of verse set off by commas are speech, not a program's name", _a_verse),
     ("a-kind-of-body", "a kind of body quoted alone is no program (两委)", _a_kind_of_body),
+    ("an-outlets-show", "a book title right after an outlet is its show or column (央视《新闻联播》)", _an_outlets_show),
     ("a-body-named-in-quotes", "a quoted name read as a body is that body (“一贵法官工作室”)", _a_body_named_in_quotes),
     ("opens-a-bodys-name", "a name found by its cue that opens a body's name is what the body runs (…示范区管委会)",
      _opens_a_bodys_name),
