@@ -1883,3 +1883,8 @@ def test_a_national_outlet_inside_a_longer_outlets_name_is_not_read_alone():
 def test_the_scope_of_a_first_is_not_who_carries_it_out():
     found = _implements("平遥县被评为山西省首个“全国绿化模范县”。")
     assert ("平遥县", "全国绿化模范县") in found and ("山西省", "全国绿化模范县") not in found
+
+
+def test_an_item_between_two_listed_names_is_a_name_though_it_makes_a_word():
+    kept, _ = _read("县领导王国辉、尚晓辉、李剑、强占坡、李雪原出席。")
+    assert "强占坡" in kept

@@ -942,9 +942,23 @@ def continue_lists(scope: Scope, accepted: list[Candidate]) -> list[Candidate]:
     queue = sorted(accepted, key=lambda c: c.start)
     while queue:
         c = queue.pop(0)
-        for span in filter(None, (_name_listed_after(scope, c), _name_listed_before(scope, c))):
+        for span in filter(None, (_name_listed_after(scope, c), _name_listed_before(scope, c),
+                                  _name_between_listed(scope, c, out))):
             _add_listed(scope, c, span, out, queue)
     return out
+
+
+def _name_between_listed(scope: Scope, c: Candidate, out: list[Candidate]) -> tuple[int, int] | None:
+    """李剑、强占坡、李雪原: an item of two or three characters that opens with a surname, between two names
+    of the list, is a name, though its characters make a word (强占)."""
+    text, k = scope.text, c.end
+    m = text.find("、", k + 1, k + 5)
+    if k >= len(text) or text[k] != "、" or m < 0 or not all(is_cjk(ch) for ch in text[k + 1:m]):
+        return None
+    item = text[k + 1:m]
+    surnamed = item[:1] in scope.lex.surnames_single or item[:2] in scope.lex.surnames_double
+    nxt = any(o.type == PERSON and o.start == m + 1 for o in out)
+    return (k + 1, m) if 2 <= len(item) <= 3 and surnamed and nxt else None
 
 
 def _add_listed(scope: Scope, c: Candidate, span: tuple[int, int], out: list[Candidate],
