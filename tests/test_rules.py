@@ -1819,15 +1819,15 @@ def test_units_after_a_country_are_its_divisions():
 
 
 def test_a_career_clause_gives_its_posts_to_the_person_the_sentence_is_about():
-    posts = _posts("王东平出生于1974年3月,汉族,2018年任青山县副县长,2020年12月任青山县委常委、副县长。")
-    assert {"青山县副县长", "青山县委常委"} <= posts["王东平"]
+    posts = _posts("赵明远出生于1974年3月,汉族,2018年任青山县副县长,2020年12月任青山县委常委、副县长。")
+    assert {"青山县副县长", "青山县委常委"} <= posts["赵明远"]
     posts = _posts("李建国此前任青山县委常委、宣传部部长,近日已出任白水市委副书记。")
     assert {"青山县委常委", "白水市委副书记"} <= posts["李建国"]
 
 
 def test_a_list_of_posts_closed_by_dengzhi_runs_over_commas():
-    posts = _posts("王东平出生于1974年3月,担任过青山县副县长,白水县委常委、组织部部长等职。")
-    assert {"青山县副县长", "白水县委常委", "组织部部长"} <= posts["王东平"]
+    posts = _posts("赵明远出生于1974年3月,担任过青山县副县长,白水县委常委、组织部部长等职。")
+    assert {"青山县副县长", "白水县委常委", "组织部部长"} <= posts["赵明远"]
 
 
 def test_a_reason_before_a_verb_of_office_stays_out_of_the_post():
