@@ -1888,3 +1888,12 @@ def test_the_scope_of_a_first_is_not_who_carries_it_out():
 def test_an_item_between_two_listed_names_is_a_name_though_it_makes_a_word():
     kept, _ = _read("县领导张国强、刘晓明、李剑锋、强占山、王雪原出席。")
     assert "强占山" in kept
+
+
+def test_a_posts_label_does_without_the_word_pointing_at_the_place():
+    assert _posts("会上,该镇党委书记刘一鸣作了发言。")["刘一鸣"] == {"镇党委书记"}
+
+
+def test_the_body_before_a_name_is_the_body_of_the_title_after_it():
+    posts = _posts("青山市中级法院民一庭张平审判长与合议庭成员赴基层调解。")
+    assert posts["张平"] == {"青山市中级法院民一庭审判长"}

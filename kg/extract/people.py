@@ -16,7 +16,8 @@ import functools
 import re
 from typing import Iterator
 
-from kg.extract.base import EPONYM, FUNCTION_CHARS, GLUED_PREPOSITIONS, NOMINAL_FLAGS, PUNCT, is_common_word, normalize_name, word_info
+from kg.extract.base import (EPONYM, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, NOMINAL_FLAGS, PUNCT,
+                            is_common_word, normalize_name, word_info)
 from kg.extract.boundary import trim_opening
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
@@ -300,7 +301,17 @@ def _post_ending_at(scope: Scope, end: int) -> tuple[Post | None, int]:
         body, start = crossing[0].name, crossing[0].start
     if body and scope.text.endswith(_THE_PARTY, 0, start):
         start -= len(_THE_PARTY)   # 中共东营市委书记: the post as written (kg.offices reads the office in it)
-    return Post(normalize_name(scope.text[start:end]), body), start
+    return Post(_label(scope.text[start:end]), body), start
+
+
+def _label(written: str) -> str:
+    """A post's label as written, without the word that points at the place (该村党支部书记: 村党支部书记)."""
+    label = normalize_name(written)
+    return label[1:] if label[:1] in _POINTING and label[1:2] and label[1] in LEVEL_PREFIXES else label
+
+
+# Words that point at a place named before (该村, 本镇), which a post's label does without.
+_POINTING = ("该", "本")
 
 
 # The party's short name written before a committee's, which the post as written keeps.
@@ -679,7 +690,15 @@ def before_titles(scope: Scope) -> Iterator[Candidate]:
         # A three-character token fixes the name's end (江泽民主席: not 民主).
         span = name_at(scope, tok.start, strict=False, end=tok.end if len(tok.text) >= 3 else None)
         if span is not None and span[1] == tok.end:
-            yield _person(scope, span, "before-title", posts=(Post(title, ""),))
+            yield _person(scope, span, "before-title", posts=(_post_around(scope, span[0], title),))
+
+
+def _post_around(scope: Scope, k: int, title: str) -> Post:
+    """青山市中级法院民一庭张平审判长: the body written right before the name is the body of the title after it."""
+    body = scope.found.ending_at(k, (ORGANIZATION,))
+    if body is None:
+        return Post(title, "")
+    return Post(_label(scope.text[body.start:body.end] + title), body.name)
 
 
 def tagged(scope: Scope) -> Iterator[Candidate]:
@@ -1164,7 +1183,7 @@ def _label_ending_in_title(scope: Scope, k: int) -> Post | None:
     k = max([v for _, v, verb in scope.view.hits["office_verbs"] if k < v < best and len(verb) >= 2], default=k)
     bodies = scope.found.inside(k, best, (ORGANIZATION,))
     body = max(bodies, key=lambda c: (c.end, -c.start)).name if bodies else ""
-    return Post(normalize_name(text[k:best]), body)
+    return Post(_label(text[k:best]), body)
 
 
 # --------------------------------------------------------------------------- lists of comrades
