@@ -1897,3 +1897,7 @@ def test_a_posts_label_does_without_the_word_pointing_at_the_place():
 def test_the_body_before_a_name_is_the_body_of_the_title_after_it():
     posts = _posts("青山市中级法院民一庭张平审判长与合议庭成员赴基层调解。")
     assert posts["张平"] == {"青山市中级法院民一庭审判长"}
+
+
+def test_a_sound_written_gacha_keeps_the_character_of_coming_in_its_name():
+    assert "额来嘎查" in _read("额来嘎查位于新巴尔虎右旗西南。")[0]

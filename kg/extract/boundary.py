@@ -53,7 +53,7 @@ class Boundary:
 
 # Characters that open a clause, not a name, when they stand first in a word
 # the tagger glued (了丽园, 为省政府, 由景德镇).
-OPENING_CHARS = frozenset("了的为经由在与及等对把被将从向到以于让给即并而但或就着过驻赴来携")
+OPENING_CHARS = frozenset("了的为经由在与及等对把被将从向到以于让给即并而但或就着过驻赴携")
 # Dictionary flags of words that open a clause: verbs, prepositions, conjunctions,
 # particles, adverbs, pronouns, interjections, measure words.
 _CLAUSE_FLAGS = ("v", "p", "c", "u", "d", "r", "y", "e", "o", "q")
@@ -373,7 +373,13 @@ def _glued_opening_char(text: str, tok, i: int, head: int) -> int:
     knows (和平); 1, else 0."""
     if text[i] in OPENING_CHARS and i + 1 < head and not (tok.start == i and tok.end > i + 1 and word_info(tok.text)):
         return 1
+    if text[i] == _COMING and tok.start == i and tok.end > i + 2 and tok.flag.startswith("nr") and i + 1 < head \
+            and word_info(tok.text) is None:
+        return 1   # 来启源/nr 社区: the verb of coming glued to the name (not 芒来 of 芒来嘎查, 来凤县)
     return 0
+
+
+_COMING = "来"
 
 
 def is_count(text: str) -> bool:
