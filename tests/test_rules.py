@@ -1901,3 +1901,12 @@ def test_the_body_before_a_name_is_the_body_of_the_title_after_it():
 
 def test_a_sound_written_gacha_keeps_the_character_of_coming_in_its_name():
     assert "额来嘎查" in _read("额来嘎查位于新巴尔虎右旗西南。")[0]
+
+
+def test_an_autonomous_county_written_with_the_plain_unit_is_that_county():
+    assert "禄劝彝族苗族自治县" in _read("这里东邻禄劝县,西接武定县。")[0]
+
+
+def test_words_of_bordering_open_a_clause_before_a_place():
+    kept, _ = _read("该乡东邻青石村,北邻白水村,南临蒙古国边境。")
+    assert {"青石村", "白水村", "蒙古"} <= kept and not any(name.startswith(("东邻", "北邻")) for name in kept)

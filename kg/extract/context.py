@@ -77,6 +77,9 @@ def _word_lists(lex: Lexicon) -> WordLists:
     # A banner's short form (科右前旗) is as sure as a full name: no other word ends so; nor does
     # an autonomous county's or prefecture's without its peoples (镇宁自治县, 甘孜自治州).
     usable |= {n for n in lex.division_short_names if n.endswith(("旗", "自治县", "自治州")) and len(n) >= 3}
+    # Nor does one written with the plain unit (禄劝县 for 禄劝彝族苗族自治县), as such counties usually are.
+    usable |= {n for n, ds in lex.division_short_names.items()
+               if n.endswith("县") and len(n) >= 3 and any(d.name.endswith("自治县") for d in ds)}
     short = {n for n, ds in lex.division_short_names.items() if 2 <= len(n) <= 4 and any(d.level <= 2 for d in ds)}
     return WordLists({
         "divisions": usable, "short_divisions": short,
