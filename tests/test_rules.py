@@ -1910,3 +1910,13 @@ def test_an_autonomous_county_written_with_the_plain_unit_is_that_county():
 def test_words_of_bordering_open_a_clause_before_a_place():
     kept, _ = _read("该乡东邻康营村,北邻白水村,南临蒙古国边境。")
     assert {"康营村", "白水村", "蒙古"} <= kept and not any(name.startswith(("东邻", "北邻")) for name in kept)
+
+
+def test_a_villages_own_body_opens_after_the_station_before_it():
+    kept, _ = _read("平遥县河口派出所石岭村委会警务助理王平在向村民宣传。")
+    assert "石岭村" in kept and not any(name.endswith("派出所石岭村委会") for name in kept)
+
+
+def test_the_seat_of_a_body_opens_no_villages_name():
+    kept, _ = _read("平遥县边境派出所驻地柳山村离县城八十公里。")
+    assert "柳山村" in kept and "驻地柳山村" not in kept

@@ -417,7 +417,7 @@ def _body(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
         # 高桥背村原党支部, 原村委会: the body is the same, only its members are former ones.
         return _without_former(scope, p, end, suffix)
     bound = _branch_of_a_body(scope, scan_left(scope.view, scope.found, p, scope.res.body_shape), suffix)
-    bound = _the_task_of_a_mission(scope, bound, p, suffix)
+    bound = _the_task_of_a_mission(scope, _a_villages_own(scope, bound, suffix), p, suffix)
     start, has_prefix = bound.start, bool(bound.prefixes)
     quoted = _quoted_name(scope, start, p, suffix)
     if quoted is not None:
@@ -438,6 +438,22 @@ def _body(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
 # Suffixes of a branch, which a body's own name and the branch's place come before (中国银行青阳支行).
 _BRANCHES = ("支行", "分行", "分公司", "支公司", "子公司", "分局", "分院", "分校", "分社", "分中心", "营业部", "分理处",
              "供电公司", "供电局")
+
+
+def _a_villages_own(scope: Scope, bound: Boundary, suffix: str) -> Boundary:
+    """江坡派出所柜山村委会: a village's or community's own body opens with places only; a body before it
+    that ends in a kind of body of three characters or more (the station its adviser works for) is not
+    part of its name."""
+    bodies = [c for c in bound.prefixes if c.type == ORGANIZATION and
+              len(scope.res.body_suffixes.ends_at(c.name, len(c.name)) or "") >= 3]
+    if not suffix.startswith(_VILLAGE_LEVEL) or not bodies:
+        return bound
+    return dataclasses.replace(bound, start=bodies[-1].end, prefixes=tuple(c for c in bound.prefixes
+                                                                          if c.start >= bodies[-1].end))
+
+
+# How the suffixes of a village's or community's own bodies begin (村委会, 村党支部, 社区居委会).
+_VILLAGE_LEVEL = ("村", "社区", "居委会", "居民委员会")
 
 
 def _branch_of_a_body(scope: Scope, bound: Boundary, suffix: str) -> Boundary:

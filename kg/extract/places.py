@@ -293,7 +293,7 @@ def _conjunction_character_opening(scope: Scope, bound: Boundary, p: int) -> Bou
 
 def _sound_start(scope: Scope, bound: Boundary, p: int, end: int) -> int | None:
     """Where the name the scan bounded starts, if its stem names a place."""
-    start = bound.start
+    start = _after_a_kind_of_body(scope, bound.start, p)
     stem = normalize_name(scope.text[start:p])
     if len(stem) > 2 and stem[0] in GLUED_PREPOSITIONS:
         start, stem = start + 1, stem[1:]   # 由幸福里社区: the tagger glued 由 to the name
@@ -301,6 +301,14 @@ def _sound_start(scope: Scope, bound: Boundary, p: int, end: int) -> int | None:
     if kind:
         start, stem = start + kind, stem[kind:]
     return start if _sound_stem(scope, stem, start, p, end, bound.parent) else None
+
+
+def _after_a_kind_of_body(scope: Scope, start: int, p: int) -> int:
+    """江坡派出所柜山村委会: a body's kind of three characters or more inside the stem (派出所) ends the body
+    written before the place, whose name starts after it."""
+    ends = [end for i, end, kind in scope.view.hits["body_suffixes"]
+            if start <= i and end < p and len(kind) >= 3 and scope.view.starts_token(i) and scope.view.ends_token(end)]
+    return max(ends, default=start)
 
 
 def _a_kind_of_village_before(stem: str) -> int:
@@ -406,11 +414,15 @@ def _ends_a_word(scope: Scope, end: int, suffix: str) -> bool:
     rest = tok.text[len(suffix):]
     # 新华社区党委: the tagger glued the suffix to the body of the place (社区党委); 大定村弄勒屯: to
     # the next place, in a word the dictionary does not know (村弄勒屯).
+    if suffix == "村" and rest in _BODIES_SHARING_THE_VILLAGES_CHARACTER:
+        return True   # 柜山村委会: the village's 村 is the first character of its committee's name
     return rest in scope.res.body_suffixes or (word_info(tok.text) is None and (
         scope.res.place_suffixes.ends_at(rest, len(rest)) is not None or rest in _GLUED_AFTER or
         (suffix == "村" and _VILLAGE_GROUP.fullmatch(rest) is not None)))
 
 
+# What follows a village's 村 when its body's name shares that character (柜山村委会 for 柜山村村委会).
+_BODIES_SHARING_THE_VILLAGES_CHARACTER = frozenset({"委会", "委", "民委员会", "监会", "务监督委员会"})
 # A villagers' group by its number (石桥村八组, 石桥村3组), which the tagger glues to the village's 村.
 _VILLAGE_GROUP = re.compile(r"[一二三四五六七八九十\d]+组")
 # Function words the tagger glues to a place's suffix in a word it does not know (朱家庄村 + 村是).
