@@ -1920,3 +1920,17 @@ def test_a_villages_own_body_opens_after_the_station_before_it():
 def test_the_seat_of_a_body_opens_no_villages_name():
     kept, _ = _read("平遥县边境派出所驻地柳山村离县城八十公里。")
     assert "柳山村" in kept and "驻地柳山村" not in kept
+
+
+def test_a_citys_title_of_honour_listed_after_a_verb_of_awarding_is_no_body():
+    kept, rejected = _read("石岭乡被评为中国美丽田园、青岛市国防教育基地。")
+    assert {"中国美丽田园", "青岛市国防教育基地"} <= kept
+    assert rejected.get("青岛市国防教育基地") == "an-awarded-title-for-a-body"
+
+
+def test_the_bodies_that_award_a_title_stay_bodies():
+    assert "平遥县技术监督局" in _read("该厂荣获平遥县技术监督局、平遥县质量协会颁发的证书。")[0]
+
+
+def test_a_gacha_can_hold_a_title_of_honour():
+    assert "全区民族团结进步嘎查" in _read("该嘎查先后被评为“全区民族团结进步嘎查”“全国乡村治理示范村”。")[0]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from kg.extract.base import DETERMINERS, LEVEL_PREFIXES, MISSION_SUFFIXES, QUOTE_CHARS, QUOTES, word_info
+from kg.extract.base import DETERMINERS, LEVEL_PREFIXES, MISSION_SUFFIXES, PUNCT, QUOTE_CHARS, QUOTES, word_info
 from kg.extract.boundary import OPENING_CHARS, opens_no_name
 from kg.extract.candidate import LISTED, Candidate
 from kg.extract.context import Scope
@@ -470,6 +470,21 @@ def _a_rating(c: Candidate, s: Scope, t: Thresholds) -> bool:
 _RATING = re.compile(r"^[一二三四五六七八九十\d]+星级?")
 
 
+def _an_awarded_title_for_a_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """家朋乡被评为中国美丽田园、青山市国防教育基地: what a verb of awarding lists (items joined by 、 or set
+    in quotes, up to the body) and ends as a title does is a title of honour, though it ends in a kind of
+    body (基地)."""
+    verbs = s.lex.honours["verb"]
+    if not c.name.endswith(tuple(s.lex.honours["head"])):
+        return False   # 荣获郑州市技术监督局、…颁发的: the bodies that award it
+    before = s.text[max(0, c.start - t.max_program * 2):c.start]
+    k = max((before.rfind(v) + len(v) for v in verbs if v in before), default=-1)
+    ends_an_item = c.end >= len(s.text) or s.text[c.end] in "、等称" or s.text[c.end] in QUOTE_CHARS or \
+        s.text[c.end] in PUNCT
+    return k >= 0 and ends_an_item and all(ch == "、" or is_cjk(ch) or ch in QUOTE_CHARS for ch in before[k:]) and \
+        (k == len(before) or before[-1] in "、" + "".join(QUOTE_CHARS))
+
+
 def _a_known_mechanism_for_a_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """金桥社区红色物业: the body's suffix (物业) closes a named mechanism (红色物业) the name ends in."""
     return c.source == "body-suffix" and any(c.name.endswith(p) and len(c.name) > len(p)
@@ -554,6 +569,8 @@ _BODY_RULES = ((ORGANIZATION,), (
     ("counted", "a number before a one-character suffix counts things (电梯12部)", _counted),
     ("handled-not-an-office", "办 after an adverb or verb is the verb handle, not an office (一网通办)",
      _handled_not_an_office),
+    ("an-awarded-title-for-a-body", "a name listed after a verb of awarding is the title awarded, not a body "
+     "(被评为…、青山市国防教育基地)", _an_awarded_title_for_a_body),
     ("a-known-mechanism-for-a-body", "a name that ends in a named mechanism ends in the mechanism, not in a "
      "kind of body (金桥社区红色物业)", _a_known_mechanism_for_a_body),
     ("a-word-that-ends-like-a-body", "a one-character weak suffix that ends a word of another kind: 局 of an "
@@ -596,7 +613,7 @@ def _a_short_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 def _a_body_named_in_quotes(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """“一贵法官工作室”: a quoted name the bodies' stage read as a body is that body, not a program."""
-    return any(b.end == c.end and b.start <= c.start + 1 for b in s.found.starting_at(c.start, (ORGANIZATION,))) or \
+    return c.source == "quoted" and any(b.end == c.end and b.start <= c.start + 1 for b in s.found.starting_at(c.start, (ORGANIZATION,))) or \
         any(b.end == c.end - 1 for b in s.found.starting_at(c.start + 1, (ORGANIZATION,)))
 
 

@@ -303,9 +303,9 @@ def honours(scope: Scope) -> Iterator[Candidate]:
 
 @functools.lru_cache(maxsize=4)
 def _honour_words(lex) -> dict[str, tuple[str, ...]]:
-    """The words of honours.tsv, with a province's name among the openings of a title (江苏省…先进县):
-    a province awards titles too."""
-    provinces = {d.name for d in lex.divisions if d.level == 1}
+    """The words of honours.tsv, with a province's or a city's name among the openings of a title
+    (江苏省…先进县, 青山市国防教育基地): they award titles too."""
+    provinces = {d.name for d in lex.divisions if d.level <= 2 and len(d.name) >= 3}
     provinces |= {form for form, found in lex.division_short_names.items() if found[0].level == 1 and len(form) >= 2}
     return {**lex.honours, "opening": tuple(lex.honours["scope"]) + tuple(sorted(provinces, key=len, reverse=True))}
 
