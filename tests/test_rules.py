@@ -1934,3 +1934,8 @@ def test_the_bodies_that_award_a_title_stay_bodies():
 
 def test_a_gacha_can_hold_a_title_of_honour():
     assert "全区民族团结进步嘎查" in _read("该嘎查先后被评为“全区民族团结进步嘎查”“全国乡村治理示范村”。")[0]
+
+
+def test_a_station_named_after_its_township_written_short_is_a_body():
+    kept, _ = _read("在六枝特区公安局落别派出所里,群众排队办理身份证。")
+    assert "落别派出所" in kept

@@ -10,6 +10,7 @@ suffix down is a function of its own, named for the case it knows.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Iterator
 
@@ -19,6 +20,7 @@ from kg.extract.boundary import Boundary, scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
 from kg.extract.thresholds import THRESHOLDS
+from kg.lexicon import township_stem
 from kg.model import CITY, COUNTRY, COUNTY, ORGANIZATION, PLACE_TYPES, PROVINCE
 from kg.text import is_cjk
 
@@ -1089,7 +1091,36 @@ def _in_a_post(scope: Scope, unit_start: int, end: int) -> bool:
                                                                   len(opening) > end - unit_start)
 
 
-GENERATORS = (national_bodies, place_committees, tagged_bodies, media, suffixed_bodies, short_companies)
+def stations_of_townships(scope: Scope) -> Iterator[Candidate]:
+    """六枝特区公安局落别派出所: a station named after its township written short (落别 for 落别布依族彝族乡),
+    whatever the tagger reads in it, where the sentence names the county or city the township lies in."""
+    above = {a.code for c in scope.found.of_type(PLACE_TYPES) if c.code for a in scope.lex.ancestors(c.code)} | \
+        {c.code for c in scope.found.of_type(PLACE_TYPES) if c.code}
+    if not above:
+        return
+    stems = _township_stems(scope.lex)
+    for p, end, suffix in scope.view.hits["body_suffixes"]:
+        if suffix not in _OWN_NAMED_STATIONS or scope.found.covers(p - 2, end, PLACE_TYPES):
+            continue
+        for k in (p - 3, p - 2):
+            township = next((d for d in stems.get(scope.text[max(k, 0):p], ()) if d.parent in above), None)
+            if k >= 0 and township is not None:
+                yield Candidate(k, end, ORGANIZATION, scope.text[k:end], "station", place=township.name)
+                break
+
+
+@functools.lru_cache(maxsize=4)
+def _township_stems(lex) -> dict[str, tuple]:
+    by_stem: dict[str, list] = {}
+    for d in lex.divisions:
+        stem = township_stem(d.name) if d.level == 4 else ""
+        if stem:
+            by_stem.setdefault(stem, []).append(d)
+    return {stem: tuple(ds) for stem, ds in by_stem.items()}
+
+
+GENERATORS = (national_bodies, place_committees, tagged_bodies, media, suffixed_bodies, short_companies,
+              stations_of_townships)
 # After the bodies of the sentence are known: the bare ones listed after them, and the bodies named
 # inside their party units' names.
 COORDINATED = (coordinated, bodies_of_party_units)

@@ -362,6 +362,16 @@ def short_forms(name: str, level: int) -> list[str]:
     return [f for f in forms if f != name]
 
 
+def township_stem(name: str) -> str:
+    """落别 of 落别布依族彝族乡, 河口 of 河口镇: how stations named after a township write it ("" when the
+    stem is too short to stand for it)."""
+    for suffix in ("街道", "苏木", "乡", "镇"):
+        if name.endswith(suffix):
+            stem = _strip_ethnic(name[:-len(suffix)]) if name[:-len(suffix)].endswith("族") else name[:-len(suffix)]
+            return stem if len(stem) >= 2 and not stem.endswith("族") else ""
+    return ""
+
+
 def ethnic_township_short_form(name: str) -> str:
     """高寨苗族布依族乡 is written 高寨乡: an ethnic township's name without its peoples ("" when it has none)."""
     if not name.endswith(("乡", "镇")) or not name[:-1].endswith("族"):
