@@ -426,14 +426,23 @@ def _chains(items, text: str) -> list[list[tuple[Mention, str]]]:
 
 
 def _home_place(mentions, key_of) -> str:
-    """The place below the province level the article names most (first named on a tie)."""
+    """The place below the province level the article names most (first named on a tie), or the body it
+    names more often still: a story about a police station or a court is the story of that body."""
+    places = _most_named(mentions, key_of, lambda m: m.type in PLACE_TYPES and m.type not in (COUNTRY, PROVINCE))
+    bodies = _most_named(mentions, key_of, lambda m: m.type == ORGANIZATION and m.source != "media")
+    return bodies[0] if bodies[0] and bodies[1] > places[1] else places[0]
+
+
+def _most_named(mentions, key_of, kind) -> tuple[str, int]:
+    """The key of the entity of a kind the article names most (first named on a tie), and how often."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for idx, m in enumerate(mentions):
-        if m.type in PLACE_TYPES and m.type not in (COUNTRY, PROVINCE):
+        if kind(m):
             counts[key_of[idx]] = counts.get(key_of[idx], 0) + 1
             first.setdefault(key_of[idx], idx)
-    return max(counts, key=lambda k: (counts[k], -first[k]), default="")
+    best = max(counts, key=lambda k: (counts[k], -first[k]), default="")
+    return best, counts.get(best, 0)
 
 
 def _speaks_for_it(after_title: str, posts: Vocabulary) -> bool:

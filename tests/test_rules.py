@@ -1939,3 +1939,9 @@ def test_a_gacha_can_hold_a_title_of_honour():
 def test_a_station_named_after_its_township_written_short_is_a_body():
     kept, _ = _read("在平遥县公安局段村派出所里,群众排队办理身份证。")
     assert "段村派出所" in kept
+
+
+def test_a_body_the_story_names_more_than_any_place_carries_out_what_no_one_is_said_to():
+    found = _implements("平遥县公安局段村派出所积极探索基层治理。段村派出所民警每天走村入户。\n\n"
+                        "“警民同心”工作法让矛盾化解在基层。")
+    assert ("段村派出所", "警民同心") in found and ("平遥县", "警民同心") not in found
