@@ -1945,3 +1945,7 @@ def test_a_body_the_story_names_more_than_any_place_carries_out_what_no_one_is_s
     found = _implements("平遥县公安局段村派出所积极探索基层治理。段村派出所民警每天走村入户。\n\n"
                         "“警民同心”工作法让矛盾化解在基层。")
     assert ("段村派出所", "警民同心") in found and ("平遥县", "警民同心") not in found
+
+
+def test_a_series_of_services_named_in_quotes_is_a_program():
+    assert "走访帮扶" in _read("该街道结合“走访帮扶”系列服务,在每个小区设立服务点。")[0]
