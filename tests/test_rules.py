@@ -1949,3 +1949,8 @@ def test_a_body_the_story_names_more_than_any_place_carries_out_what_no_one_is_s
 
 def test_a_series_of_services_named_in_quotes_is_a_program():
     assert "走访帮扶" in _read("该街道结合“走访帮扶”系列服务,在每个小区设立服务点。")[0]
+
+
+def test_a_festival_named_after_the_country_and_a_countys_short_form_holds_both():
+    kept, _ = _read("4月1日,中国·平遥第八届古城文化旅游节开幕。")
+    assert {"中国·平遥第八届古城文化旅游节", "平遥县"} <= kept

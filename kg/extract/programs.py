@@ -386,14 +386,23 @@ def festivals(scope: Scope) -> Iterator[Candidate]:
         place = scope.found.ending_at(start, PLACE_TYPES)
         if place is not None and place.type != COUNTRY:
             start = place.start
-        else:
-            start = m.start(1)   # 第12届中国·盱眙龙虾节: with no place before it, the name follows the ordinal
+        else:   # 中国·青阳第六届…节: a county's short form after the country and a dot; 第12届中国·盱眙龙虾节:
+            start = _short_place_before(scope, start) or m.start(1)   # else the name follows the ordinal
         yield Candidate(start, m.end(), PROGRAM, normalize_name(text[start:m.end()]), "festival",
                         signals=(FESTIVAL,))
         joined = _JOINED_EVENT.match(text, m.end())   # 第22届中国西部商品交易会暨中国天水伏羲文化旅游节
         if joined:
             yield Candidate(joined.start(1), joined.end(), PROGRAM, normalize_name(joined.group(1)), "festival",
                             signals=(FESTIVAL,))
+
+
+def _short_place_before(scope: Scope, k: int) -> int | None:
+    """Where 中国·绩溪 starts, right before ``k``: the country, a dot and a division's short form."""
+    m = _COUNTRY_DOT_PLACE.search(scope.text, max(0, k - 8), k)
+    return m.start() if m is not None and m.end() == k and m.group(1) in scope.lex.division_short_names else None
+
+
+_COUNTRY_DOT_PLACE = re.compile(r"中国·([\u4e00-\u9fff]{2,4})")
 
 
 # --------------------------------------------------------------------------- campaigns named by their place
