@@ -1954,3 +1954,14 @@ def test_a_series_of_services_named_in_quotes_is_a_program():
 def test_a_festival_named_after_the_country_and_a_countys_short_form_holds_both():
     kept, _ = _read("4月1日,中国·平遥第八届古城文化旅游节开幕。")
     assert {"中国·平遥第八届古城文化旅游节", "平遥县"} <= kept
+
+
+def test_a_given_name_ends_where_a_title_begins():
+    kept, _ = _read("区人大常委会决定韩锐副区长代理临江区人民政府区长。")
+    assert "韩锐" in kept and "韩锐副" not in kept
+
+
+def test_acting_in_a_post_opens_a_clause_before_a_place():
+    kept, _ = _read("会议决定由韩锐代理临江区人民政府区长。")
+    assert {"临江区", "临江区人民政府"} <= kept
+    assert not any(name.startswith(("韩锐代理", "代理")) for name in kept)

@@ -141,13 +141,22 @@ def _given_end(scope: Scope, g0: int, end: int | None) -> int | None:
     return stop
 
 
-def _second_begins_a_word(scope: Scope, i: int) -> bool:
-    """Whether the second given character at ``i`` rather begins the next word (王强调研)."""
-    text = scope.text
-    if text[i] in FUNCTION_CHARS or scope.view.starting_at("speech_verbs", i):
+def _cue_at_the_second(scope: Scope, i: int) -> bool | None:
+    """Whether a cue word settles what the second given character at ``i`` is; None when none does."""
+    if scope.text[i] in FUNCTION_CHARS or scope.view.starting_at("speech_verbs", i):
         return True   # 王明在, 庞娟致开幕词
     if scope.view.starting_at("speech_verbs", i + 1):
         return False  # 王建振作了讲话: the verb comes after the character, whatever word it starts
+    if len(scope.view.starting_at("titles", i) or "") >= 2:
+        return True   # 决定韩锐副区长代理…: the title begins after a given name of one character
+    return None
+
+
+def _second_begins_a_word(scope: Scope, i: int) -> bool:
+    """Whether the second given character at ``i`` rather begins the next word (王强调研)."""
+    text = scope.text
+    if (cue := _cue_at_the_second(scope, i)) is not None:
+        return cue
     for length in (4, 3, 2):
         info = word_info(text[i:i + length]) if i + length <= len(text) else None
         if info and _tagger_reads_another_word(scope, i, length):
@@ -1147,6 +1156,8 @@ def _past_verbs(scope: Scope, k: int) -> int:
     while k < len(scope.text):
         tok = scope.view.token(k)
         info = word_info(tok.text)
+        if tok.text.startswith(_ACTING) and scope.view.starting_at("titles", tok.end):
+            return k   # 副市长、代理市长: the mark of an acting holder is part of the post
         if tok.start != k or not (tok.text in scope.lex.clause_openers or tok.text in scope.lex.office_verbs or (
                 info and info[1].startswith("v") and not info[1].startswith("vn"))):
             return k
