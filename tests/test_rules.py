@@ -360,6 +360,14 @@ def test_a_township_the_division_list_no_longer_has_is_read_inside_its_villages_
     assert "普集镇东河村" not in types
 
 
+def test_a_subdistrict_written_short_is_read_inside_its_communitys_name():
+    # _township_inside (kg.extract.places): 街 stands for 街道 before a community, never inside a village.
+    types = _types("河西区青柳街锦华苑社区党委书记陈立新介绍。")
+    assert types.get("青柳街") == "Township" and types.get("锦华苑社区") == "Community"
+    assert "青柳街锦华苑社区" not in types
+    assert _types("北街村村民参加活动。").get("北街村") == "Village"
+
+
 def test_suffix_begins_a_word_family_villages_and_counts():
     kept, rejected = _read("烟霞镇袁家村党支部书记郭占武带领村民发展乡村旅游,干部职工100余人参加。")
     assert rejected.get("发展乡") == "suffix-begins-a-word"

@@ -217,6 +217,9 @@ def suffixed_places(scope: Scope) -> Iterator[Candidate]:
 
 # The suffixes of a township that may stand inside a village's stem the segmenter read whole (普/ad 集镇/n 东河村).
 _TOWNSHIP_INSIDE = ("镇", "乡")
+# A subdistrict (街道) written short before one of its communities (鼓楼街天霖园社区); not before a village,
+# whose name often holds a street (南街村).
+_STREET_INSIDE = "街"
 
 
 def _township_inside(scope: Scope, cand: Candidate) -> list[Candidate]:
@@ -229,14 +232,19 @@ def _township_inside(scope: Scope, cand: Candidate) -> list[Candidate]:
     for k in range(cand.start + 1, cand.end - 3):
         name = text[cand.start:k + 1]
         listed = [d for d in scope.lex.divisions_by_name.get(name, ()) if d.type == TOWNSHIP]
-        if text[k] in _TOWNSHIP_INSIDE and is_cjk(text[k - 1]) and (k >= cand.start + 2 or listed) and \
-                not scope.found.covers(cand.start, k + 1):
+        if _township_suffix_inside(text, cand, k, listed) and not scope.found.covers(cand.start, k + 1):
             township = dataclasses.replace(_division(scope, cand.start, k + 1, name, listed, None), parent=cand.parent) \
                 if listed else Candidate(cand.start, k + 1, TOWNSHIP, normalize_name(name), "place-suffix",
                                          parent=cand.parent)
             return [township, dataclasses.replace(cand, start=k + 1, name=normalize_name(text[k + 1:cand.end]),
                                                   parent=township.name)]
     return [cand]
+
+
+def _township_suffix_inside(text: str, cand: Candidate, k: int, listed) -> bool:
+    if text[k] == _STREET_INSIDE:
+        return cand.type == COMMUNITY and k >= cand.start + 2 and cand.end - k - 1 >= 4
+    return text[k] in _TOWNSHIP_INSIDE and is_cjk(text[k - 1]) and (k >= cand.start + 2 or bool(listed))
 
 
 def _suffix_names_unlisted_places(suffix: str, kind: str) -> bool:
