@@ -644,6 +644,13 @@ def test_names_in_brackets_after_a_dateline_are_the_papers_people():
     assert "郭彩云" in kept
 
 
+def test_names_opening_a_bylines_brackets_before_the_reporters_role_are_the_papers_people():
+    kept, _ = _read("本网9月4日电(韩立新 周广平 记者高长利) 说起合作社给农民带来的好处,大家都有话说。")
+    assert {"韩立新", "周广平", "高长利"} <= kept
+    kept, _ = _read("(发展 改革 记者高长利)")
+    assert "发展" not in kept and "改革" not in kept
+
+
 def test_home_glued_to_a_name_is_no_part_of_it():
     kept, _ = _read("水泥路从村口修到张富元家,又修到学校。")
     assert "张富元" in kept and "张富元家" not in kept

@@ -421,11 +421,13 @@ def bylines(scope: Scope) -> Iterator[Candidate]:
 
 
 def bracketed_bylines(scope: Scope) -> Iterator[Candidate]:
-    """(覃波 莫建松) closing a paragraph, right after a dateline (4月26日电(郭彩云)) or before the 摄 of a
-    caption (张建华 摄): the paper's people named with no title, as many stories end or begin; every item
-    must be a full name."""
+    """(覃波 莫建松) closing a paragraph, right after a dateline (4月26日电(郭彩云)), before the reporter's
+    role in a byline's brackets ((韩立新 周广平 记者高长利)) or before the 摄 of a caption (张建华 摄):
+    the paper's people named with no title, as many stories end or begin; every item must be a full name."""
     text = scope.text
-    for m in filter(None, (_BRACKETED_NAMES.search(text), _DATELINE_NAMES.search(text), _PHOTO_CREDIT.search(text))):
+    before_a_role = (m for m in _NAMES_BEFORE_A_ROLE.finditer(text) if scope.view.starting_at("bylines", m.end()))
+    matches = (_BRACKETED_NAMES.search(text), _DATELINE_NAMES.search(text), _PHOTO_CREDIT.search(text), *before_a_role)
+    for m in filter(None, matches):
         spans = [(m.start(1) + a.start(), m.start(1) + a.end()) for a in re.finditer(r"[^ 、]+", m.group(1))]
         if all(name_at(scope, i, end=j) == (i, j) for i, j in spans):
             for span in spans:
@@ -437,6 +439,8 @@ _NAMES_IN_BRACKETS = r"[(（]([\u4e00-\u9fff]{2,3}(?:[ 、][\u4e00-\u9fff]{2,3})
 _BRACKETED_NAMES = re.compile(_NAMES_IN_BRACKETS + r"\s*$")
 # ... or right after the dateline that opens a story (山西4月26日电(郭彩云), 5日讯(李明)).
 _DATELINE_NAMES = re.compile(r"\d日(?:电|讯)" + _NAMES_IN_BRACKETS)
+# ... or opening the brackets of a byline, before the reporter's role (电(韩立新 周广平 记者高长利)).
+_NAMES_BEFORE_A_ROLE = re.compile(r"[(（]([\u4e00-\u9fff]{2,3}(?:[ 、][\u4e00-\u9fff]{2,3}){0,3})[ 、]")
 # ... or before 摄 at the end of a caption (张建华 摄).
 _PHOTO_CREDIT = re.compile(r"(?:^|(?<=[\s(（]))([\u4e00-\u9fff]{2,3}(?: [\u4e00-\u9fff]{2,3}){0,2}) ?摄[)）]?\s*$")
 
