@@ -1980,3 +1980,14 @@ def test_acting_in_a_post_opens_a_clause_before_a_place():
     kept, _ = _read("会议决定由韩锐代理临江区人民政府区长。")
     assert {"临江区", "临江区人民政府"} <= kept
     assert not any(name.startswith(("韩锐代理", "代理")) for name in kept)
+
+
+def test_every_such_body_keeps_a_body_of_a_place_whose_name_opens_with_a_determiners_character():
+    kept, _ = _read("那坡县外事侨务办公室组织开展交流活动。")   # 那 of 那坡县 is no determiner here
+    assert "那坡县外事侨务办公室" in kept
+    assert "各乡镇人民政府" not in _read("各乡镇人民政府要抓好落实。")[0]
+
+
+def test_a_picture_source_names_its_outlet():
+    kept, _ = _read("图源:新青川客户端 资料图")
+    assert "新青川客户端" in kept

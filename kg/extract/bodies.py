@@ -43,7 +43,7 @@ _VILLAGE_BODIES = frozenset({"村委会", "村监会", "村两委", "村民委�
 _NAMED_IN_QUOTES = ("队", "团", "工作室", "调解室", "协会", "合作社", "联盟", "服务站", "驿站")
 _OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", "’": "‘"}
 # Words that end a media outlet's name, and what stands around an outlet in a byline or source line.
-_SOURCE_CUES = ("来源:", "来源：", "来源于", "来源", "据", "转自", "转载自", "供稿", "综合")
+_SOURCE_CUES = ("来源:", "来源：", "来源于", "来源", "图源", "据", "转自", "转载自", "供稿", "综合")
 _AFTER_OUTLET = ("讯", "记者", "报道", "消息", "电", "评论员", "通讯员", "微信", "公众号", "客户端", "编辑", "责编", "责任编辑",
                  "作者")
 

@@ -540,7 +540,9 @@ def _every_such_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
         before = s.text[k - 2]   # 每个村委会便民服务中心: every village committee's
     if c.source == "media" and c.name.startswith(_DAILY):
         return False   # 每日甘肃网: "daily", an outlet's own name
-    return c.name[:1] in _PLURAL_DETERMINERS or (before in _PLURAL_DETERMINERS and c.source == "body-suffix")
+    opens_with_a_place = bool(s.found.starting_at(c.start, PLACE_TYPES))   # 那坡县, 诸暨市: not 那, 诸
+    return (c.name[:1] in _PLURAL_DETERMINERS and not opens_with_a_place) or (
+        before in _PLURAL_DETERMINERS and c.source == "body-suffix")
 
 
 _DAILY = ("每日", "每周")
