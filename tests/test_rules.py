@@ -1991,3 +1991,9 @@ def test_every_such_body_keeps_a_body_of_a_place_whose_name_opens_with_a_determi
 def test_a_picture_source_names_its_outlet():
     kept, _ = _read("图源:新青川客户端 资料图")
     assert "新青川客户端" in kept
+
+
+def test_determined_keeps_a_village_whose_name_the_segmenter_reads_from_a_determiners_character():
+    kept, rejected = _read("那马村村民在村口集合,所辖社区也派人参加。")
+    assert "那马村" in kept
+    assert rejected.get("所辖社区") == "determined"

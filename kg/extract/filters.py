@@ -345,8 +345,12 @@ def _generic_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _determined(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """各村, 该小区, 所辖社区: a determiner opens a phrase, never a name."""
-    return c.type != ORGANIZATION and c.name[:1] in DETERMINERS and c.source in ("place-suffix", "body-suffix")
+    """各村, 该小区, 所辖社区: a determiner opens a phrase, never a name; but the segmenter reading a
+    place's or a person's name from there (那马/ns 村, 那洪村/nr) says the character opens a name."""
+    if c.type == ORGANIZATION or c.name[:1] not in DETERMINERS or c.source not in ("place-suffix", "body-suffix"):
+        return False
+    tok = s.view.token(c.start)
+    return not (tok.start == c.start and len(tok.text) >= 2 and tok.flag.startswith(("ns", "nr", "nz")))
 
 
 def _township_is_a_division(c: Candidate, s: Scope, t: Thresholds) -> bool:
