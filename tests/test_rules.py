@@ -1997,3 +1997,29 @@ def test_determined_keeps_a_village_whose_name_the_segmenter_reads_from_a_determ
     kept, rejected = _read("那马村村民在村口集合,所辖社区也派人参加。")
     assert "那马村" in kept
     assert rejected.get("所辖社区") == "determined"
+
+
+def test_a_name_follows_the_longer_title_a_shorter_one_opens():
+    posts = _posts("书记员韦晓丹等人正在调解室调解纠纷。")
+    assert posts.get("韦晓丹") == {"书记员"} and "员韦晓丹" not in posts
+
+
+def test_a_listed_name_before_a_count_of_people_cuts_into_no_word_before_it():
+    kept, _ = _read("庭长和书记员仝磊等人正在调解。")
+    assert "仝磊" in kept and "员仝磊" not in kept
+
+
+def test_a_word_that_opens_with_one_of_chinas_divisions_is_no_foreign_division():
+    types = _types("近日,云南省楚雄彝族自治州牟定县江坡镇举行活动。")
+    assert types.get("云南省") == "Province" and types.get("楚雄彝族自治州") == "City"
+    assert "云南省楚雄彝族自治州" not in types
+
+
+def test_a_legal_instrument_in_book_quotes_is_no_program():
+    kept, rejected = _read("代表们开展《青山市物业管理条例》执法检查(以下简称《条例》)。")
+    assert rejected.get("青山市物业管理条例") == "a-legal-instrument" and "条例" not in kept
+
+
+def test_a_word_that_ends_like_a_body_turns_down_a_report_after_a_name():
+    kept, rejected = _read("“这个担子很重。”韦晓丹汇报了换届选举情况。")
+    assert "韦晓丹" in kept and rejected.get("韦晓丹汇报") == "a-word-that-ends-like-a-body"

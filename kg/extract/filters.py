@@ -496,8 +496,8 @@ def _a_known_mechanism_for_a_body(c: Candidate, s: Scope, t: Thresholds) -> bool
 
 
 def _a_word_that_ends_like_a_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """构筑新格局 (局 of 格局, an everyday word whatever the tagger calls it), 平原中南部 (部 after a
-    direction: a part of a region), 剧团建团 (a verb and the kind of body it acts on)."""
+    """构筑新格局, 刘明汇报了 (局 of 格局, 报 of 汇报: an everyday word whatever the tagger calls it),
+    平原中南部 (部 after a direction: a part of a region), 剧团建团 (a verb and the kind of body it acts on)."""
     suffix, p = c.name[-1:], c.end - 1
     if c.source != "body-suffix" or suffix not in s.lex.weak_org_suffixes or p == 0 or \
             s.res.body_suffixes.ends_at(c.name, len(c.name)) != suffix:
@@ -506,13 +506,15 @@ def _a_word_that_ends_like_a_body(c: Candidate, s: Scope, t: Thresholds) -> bool
     if suffix == "部" and text[p - 1] in _PARTS:
         return True
     word, verb = word_info(text[p - 1:c.end]), word_info(text[p - 1])
-    if suffix == "局" and word is not None and word[0] >= t.everyday_bureau_word and \
+    if suffix in _EVERYDAY_WORD_ENDINGS and word is not None and word[0] >= t.everyday_word_of_a_weak_suffix and \
             not word[1].startswith(("nr", "nt")):
         return True
     tok = s.view.token(p - 1)
     return word is None and tok.start == p - 1 and tok.end == c.end and verb is not None and verb[1] == "v"
 
 
+# Weak suffixes that end many everyday words: 局 of 格局, 报 of 汇报, 通报 (刘明汇报了…).
+_EVERYDAY_WORD_ENDINGS = ("局", "报")
 # What 部 ends as a part of something, not a department: 中南部, 内部, 全部, 局部.
 _PARTS = frozenset("东南西北中内外全局")
 
@@ -579,8 +581,8 @@ _BODY_RULES = ((ORGANIZATION,), (
      "(被评为…、青山市国防教育基地)", _an_awarded_title_for_a_body),
     ("a-known-mechanism-for-a-body", "a name that ends in a named mechanism ends in the mechanism, not in a "
      "kind of body (金桥社区红色物业)", _a_known_mechanism_for_a_body),
-    ("a-word-that-ends-like-a-body", "a one-character weak suffix that ends a word of another kind: 局 of an "
-     "everyday word (新格局), 部 of a part (中南部), a verb and a kind of body (建团)", _a_word_that_ends_like_a_body),
+    ("a-word-that-ends-like-a-body", "a one-character weak suffix that ends a word of another kind: 局 or 报 of "
+     "an everyday word (新格局, 汇报), 部 of a part (中南部), a verb and a kind of body (建团)", _a_word_that_ends_like_a_body),
     ("everyday-word-of-a-level", "a level and a suffix that are one everyday word name no body (市场)",
      _everyday_word_of_a_level),
     ("a-level-and-a-kind", "a bare level and a one-character kind other than 委 name no one body (村社)",
@@ -633,6 +635,16 @@ def _an_outlets_show(c: Candidate, s: Scope, t: Thresholds) -> bool:
         _OUTLET_BEFORE_A_TITLE.search(s.text, 0, c.start - 1) is not None
 
 
+# The kinds of a legal or official instrument: a title in book quotes that ends in one names a text,
+# not a program (《青山市物业管理条例》, 《条例》); 规定 and 办法 are left out (八项规定 is one).
+_INSTRUMENTS = ("条例", "细则", "章程", "通知", "公告", "通告")
+
+
+def _a_legal_instrument(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """《上海市物业管理条例》: a book title that names a regulation or notice names a text."""
+    return "book" in c.signals and c.name.endswith(_INSTRUMENTS)
+
+
 def _a_kind_of_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """“两委”, “党支部”: a kind of body quoted alone is no program."""
     return len(c.name) >= 2 and c.name in s.res.body_suffixes
@@ -665,6 +677,8 @@ _PROGRAM_RULES = ((PROGRAM,), (
     ("a-verse", "lines of verse set off by commas are speech, not a program's name", _a_verse),
     ("a-kind-of-body", "a kind of body quoted alone is no program (两委)", _a_kind_of_body),
     ("an-outlets-show", "a book title right after an outlet is its show or column (央视《新闻联播》)", _an_outlets_show),
+    ("a-legal-instrument", "a book title that ends in a regulation or notice (条例, 细则, 通知) names a text, "
+     "not a program", _a_legal_instrument),
     ("a-body-named-in-quotes", "a quoted name read as a body is that body (“一贵法官工作室”)", _a_body_named_in_quotes),
     ("opens-a-bodys-name", "a name found by its cue that opens a body's name is what the body runs (…示范区管委会)",
      _opens_a_bodys_name),

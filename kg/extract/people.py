@@ -250,8 +250,8 @@ def after_titles(scope: Scope) -> Iterator[Candidate]:
     """市委书记王建华: a name right after a title, with the chain of posts before it."""
     text = scope.text
     for i, k, title in scope.view.hits["titles"]:
-        if scope.view.ending_at("titles", k) != title:
-            continue   # the longest title ending here wins (副书记 over 书记)
+        if scope.view.ending_at("titles", k) != title or _inside_a_longer_title(scope, i, k):
+            continue   # the longest title ending here wins (副书记 over 书记), and one starting here (书记员 over 书记)
         tok = scope.view.token(k - 1)
         if tok.end > k and tok.start < i:
             continue   # inside a longer word: 主委 of 业主委员会
@@ -263,6 +263,11 @@ def after_titles(scope: Scope) -> Iterator[Candidate]:
         if start > k and posts and _after_an_office_verb(scope, k - len(posts[0].label)):
             continue   # 陈战书任黑龙江省代理省长 陈家豪…: the post is the one of the name before 任
         yield _person(scope, span, "after-title", posts=posts)
+
+
+def _inside_a_longer_title(scope: Scope, i: int, k: int) -> bool:
+    longer = scope.view.starting_at("titles", i)
+    return longer is not None and i + len(longer) > k and scope.view.ends_token(i + len(longer))
 
 
 def _after_an_office_verb(scope: Scope, i: int) -> bool:
@@ -1235,11 +1240,14 @@ def _listed_item_before(scope: Scope, j: int) -> tuple[int, int] | None:
         k -= 1
     if "·" in text[k:j] and j - k >= 4:
         return k, j   # the first item, written in the characters of names written by sound
-    for length in (3, 2, 4):
-        i = j - length
-        if i >= 0 and name_at(scope, i, end=j) == (i, j):
-            return i, j
-    return None
+    return _listed_full_name(scope, j)
+
+
+def _listed_full_name(scope: Scope, j: int) -> tuple[int, int] | None:
+    """A full name of three, two or four characters ending at ``j``; one that cuts into the word before
+    it (员 of 书记员仝鑫等人) yields to one that does not."""
+    spans = [(j - n, j) for n in (3, 2, 4) if j - n >= 0 and name_at(scope, j - n, end=j) == (j - n, j)]
+    return next((sp for sp in spans if scope.view.starts_token(sp[0])), spans[0] if spans else None)
 
 
 # --------------------------------------------------------------------------- names without surnames

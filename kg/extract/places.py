@@ -669,9 +669,14 @@ def foreign_divisions(scope: Scope) -> Iterator[Candidate]:
         stem = tok.text[:-1]
         if kind is None or tok.text in scope.lex.divisions_by_name or stem in scope.lex.division_short_names or \
                 stem[0] in DETERMINERS or not all(is_cjk(c) for c in stem) or scope.found.covers(tok.start, tok.end) \
-                or _everyday_stem(stem):
+                or _everyday_stem(stem) or _opens_with_a_division(scope, tok.text):
             continue
         yield Candidate(tok.start, tok.end, kind, tok.text, "foreign-division")
+
+
+def _opens_with_a_division(scope: Scope, word: str) -> bool:
+    """云南省楚雄彝族自治州/ns: a word that opens with one of China's divisions is a chain of them."""
+    return any(word[:n] in scope.lex.divisions_by_name for n in range(2, len(word) - 1))
 
 
 def sounded_divisions(scope: Scope) -> Iterator[Candidate]:
