@@ -2023,3 +2023,9 @@ def test_a_legal_instrument_in_book_quotes_is_no_program():
 def test_a_word_that_ends_like_a_body_turns_down_a_report_after_a_name():
     kept, rejected = _read("“这个担子很重。”韦晓丹汇报了换届选举情况。")
     assert "韦晓丹" in kept and rejected.get("韦晓丹汇报") == "a-word-that-ends-like-a-body"
+
+
+def test_a_name_after_a_role_that_speaks_to_someone_is_a_person():
+    # _speaks_to_someone (kg.extract.people): 对 and a verb of saying later in the clause.
+    kept, _ = _read("社区党员韦志豪对丁慧说,网格议事很管用。")
+    assert "韦志豪" in kept

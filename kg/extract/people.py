@@ -531,7 +531,21 @@ def _stands_as_a_person(scope: Scope, span: tuple[int, int]) -> bool:
         return _tagged_as_person(scope, span[0], j)
     return text[j] in "、,，等" or bool(scope.view.starting_at("speech_verbs", j)) or (
         text[j] in "的在是也都就" and (_tagged_as_person(scope, span[0], j) or _a_plain_full_name(scope, span))) or \
-        _acts_next(scope, span)
+        _acts_next(scope, span) or _speaks_to_someone(scope, j)
+
+
+def _speaks_to_someone(scope: Scope, j: int) -> bool:
+    """党员聂志豪对记者说: a preposition of address after the name, and a verb of saying in the same clause."""
+    text = scope.text
+    if text[j] not in _ADDRESSED:
+        return False
+    stop = next((k for k in range(j + 1, min(len(text), j + THRESHOLDS.addressee_reach)) if text[k] in PUNCT),
+                min(len(text), j + THRESHOLDS.addressee_reach))
+    return any(scope.view.starting_at("speech_verbs", k) for k in range(j + 2, stop))
+
+
+# Prepositions that name whom a person speaks to (对记者说, 向大家介绍, 跟他讲).
+_ADDRESSED = "对向跟"
 
 
 def _a_plain_full_name(scope: Scope, span: tuple[int, int]) -> bool:

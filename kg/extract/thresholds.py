@@ -54,6 +54,7 @@ class Thresholds:
     split_word: int = 300
     # How often a word of two characters ending in 报 must be met to be a kind of report (汇报, 通报), not a paper.
     everyday_report: int = 500
+    addressee_reach: int = 10   # characters after 对/向 in which a verb of saying shows a name spoke (对记者说)
     everyday_word_of_a_weak_suffix: int = 500   # frequency from which a word ending in 局 or 报 is everyday (格局, 汇报)
     # How rare an adjective must be to be read as a firm's brand word rather than a description (优秀).
     brand_adjective: int = 500
