@@ -2029,3 +2029,9 @@ def test_a_name_after_a_role_that_speaks_to_someone_is_a_person():
     # _speaks_to_someone (kg.extract.people): 对 and a verb of saying later in the clause.
     kept, _ = _read("社区党员韦志豪对丁慧说,网格议事很管用。")
     assert "韦志豪" in kept
+
+
+def test_a_divisions_name_alone_is_no_state():
+    kept, rejected = _read("登上大黑山主峰,可以远眺群山。")
+    assert "黑山" not in kept and rejected.get("黑山") == "a-divisions-name-alone"
+    assert "黑山" in _read("塞尔维亚和黑山两国代表出席会议。")[0]

@@ -701,9 +701,20 @@ def _in_a_fixed_phrase(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return s.text.startswith(_FIXED_AFTER_COUNTRY, c.end) or (c.name == "中国" and s.text[c.start - 1:c.start] == "新")
 
 
+def _a_divisions_name_alone(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """大黑山主峰: a state's name that is also the short form of one of China's divisions (黑山 of 黑山县)
+    names the state only beside another state of the sentence."""
+    written = s.text[c.start:c.end]
+    if written not in s.lex.division_short_names and written not in s.lex.divisions_by_name:
+        return False
+    return not any(name != written for _, _, name in s.view.hits["countries"])
+
+
 _COUNTRY_RULES = ((COUNTRY,), (
     ("country-in-a-fixed-phrase", "a country's name in a fixed phrase names no place (中国特色社会主义, 新中国)",
      _in_a_fixed_phrase),
+    ("a-divisions-name-alone", "a state's name that is also one of China's divisions (黑山) names the state "
+     "only beside another state", _a_divisions_name_alone),
 ))
 
 
