@@ -16,7 +16,7 @@ from itertools import combinations
 
 from kg.extract.base import Vocabulary
 from kg.extract.thresholds import THRESHOLDS
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, townships_by_stem
 from kg.model import (COMMUNITY, COOCCURS, COUNTRY, COUNTY, ESTATE, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF,
                       ORGANIZATION, PERSON, PROVINCE, TOWNSHIP, VILLAGE,
                       PLACE_LEVEL, PLACE_TYPES, PROGRAM, CleanDocument, Entity, Evidence, Mention, Relation)
@@ -79,6 +79,7 @@ def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dic
     _stated_locations(cdoc, mentions, key_of, add)
     _bodies_in_places(mentions, key_of, by_name, lex, add)
     _hierarchy(mentions, key_of, entities, lex, add)
+    _zones_of_named_places(mentions, key_of, found, lex, add)
     _listed_after_an_address(cdoc, mentions, key_of, found, add)
     _story_containers(mentions, key_of, found, add)
     _nearest_containers(found)
@@ -263,6 +264,34 @@ def _hierarchy(mentions, key_of, entities: list[Entity], lex: Lexicon, add) -> N
             if d.code in by_code:
                 add(LOCATED_IN, e.key, by_code[d.code], first[e.key])
                 break
+
+
+def _zones_of_named_places(mentions, key_of, found: dict, lex: Lexicon, add) -> None:
+    """平阴经济开发区, 莘庄工业区: a zone the official list does not hold, placed by nothing else, lies in
+    the division its name opens with (平阴 of 平阴县), or, for a township's stem (莘庄 of 莘庄镇), in the
+    nearest of its ancestors this document names."""
+    located = {head for (kind, head, _, _) in found if kind == LOCATED_IN}
+    coded = {m.code: key_of[idx] for idx, m in enumerate(mentions) if m.code}
+    for idx, m in enumerate(mentions):
+        if m.type == COUNTY and not m.code and key_of[idx] not in located:
+            target = next(filter(None, (_named_division(d, coded, lex) for d in _opening_divisions(m.name, lex))), "")
+            add(LOCATED_IN, key_of[idx], target, m)
+
+
+def _opening_divisions(name: str, lex: Lexicon) -> list:
+    """The divisions the longest opening of ``name`` stands for (in full, short or as a township's stem)."""
+    for n in range(len(name) - 2, 1, -1):
+        head = name[:n]
+        found = list(lex.divisions_by_name.get(head, ())) + list(lex.division_short_names.get(head, ())) + \
+            list(townships_by_stem(lex).get(head, ()))
+        if found:
+            return found
+    return []
+
+
+def _named_division(d, coded: dict[str, str], lex: Lexicon) -> str:
+    """The key of ``d`` or of its nearest ancestor this document names, "" when it names neither."""
+    return coded.get(d.code) or next((coded[a.code] for a in lex.ancestors(d.code) if a.code in coded), "")
 
 
 def _named_in_it(program: Mention, items) -> str:

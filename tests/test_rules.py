@@ -2035,3 +2035,9 @@ def test_a_divisions_name_alone_is_no_state():
     kept, rejected = _read("登上大黑山主峰,可以远眺群山。")
     assert "黑山" not in kept and rejected.get("黑山") == "a-divisions-name-alone"
     assert "黑山" in _read("塞尔维亚和黑山两国代表出席会议。")[0]
+
+
+def test_a_zone_lies_in_the_division_its_name_opens_with():
+    # _zones_of_named_places (kg.relations): the county's short form, or a township's stem.
+    assert ("平阴经济开发区", "平阴县") in _located("平阴县委召开会议。会后到平阴经济开发区走访企业。")
+    assert ("莘庄工业区", "闵行区") in _located("闵行区召开大会。莘庄工业区企业代表发言。")

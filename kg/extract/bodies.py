@@ -10,7 +10,6 @@ suffix down is a function of its own, named for the case it knows.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from typing import Iterator
 
@@ -20,7 +19,7 @@ from kg.extract.boundary import Boundary, scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
 from kg.extract.thresholds import THRESHOLDS
-from kg.lexicon import township_stem
+from kg.lexicon import townships_by_stem
 from kg.model import CITY, COUNTRY, COUNTY, ORGANIZATION, PLACE_TYPES, PROVINCE
 from kg.text import is_cjk
 
@@ -1098,7 +1097,7 @@ def stations_of_townships(scope: Scope) -> Iterator[Candidate]:
         {c.code for c in scope.found.of_type(PLACE_TYPES) if c.code}
     if not above:
         return
-    stems = _township_stems(scope.lex)
+    stems = townships_by_stem(scope.lex)
     for p, end, suffix in scope.view.hits["body_suffixes"]:
         if suffix not in _OWN_NAMED_STATIONS or scope.found.covers(p - 2, end, PLACE_TYPES):
             continue
@@ -1107,16 +1106,6 @@ def stations_of_townships(scope: Scope) -> Iterator[Candidate]:
             if k >= 0 and township is not None:
                 yield Candidate(k, end, ORGANIZATION, scope.text[k:end], "station", place=township.name)
                 break
-
-
-@functools.lru_cache(maxsize=4)
-def _township_stems(lex) -> dict[str, tuple]:
-    by_stem: dict[str, list] = {}
-    for d in lex.divisions:
-        stem = township_stem(d.name) if d.level == 4 else ""
-        if stem:
-            by_stem.setdefault(stem, []).append(d)
-    return {stem: tuple(ds) for stem, ds in by_stem.items()}
 
 
 GENERATORS = (national_bodies, place_committees, tagged_bodies, media, suffixed_bodies, short_companies,

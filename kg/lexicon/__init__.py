@@ -372,6 +372,17 @@ def township_stem(name: str) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=4)
+def townships_by_stem(lex: "Lexicon") -> dict[str, tuple[Division, ...]]:
+    """The townships each stem may stand for (河口 → every 河口镇 of the list)."""
+    by_stem: dict[str, list[Division]] = {}
+    for d in lex.divisions:
+        stem = township_stem(d.name) if d.level == 4 else ""
+        if stem:
+            by_stem.setdefault(stem, []).append(d)
+    return {stem: tuple(ds) for stem, ds in by_stem.items()}
+
+
 def ethnic_township_short_form(name: str) -> str:
     """高寨苗族布依族乡 is written 高寨乡: an ethnic township's name without its peoples ("" when it has none)."""
     if not name.endswith(("乡", "镇")) or not name[:-1].endswith("族"):
