@@ -2041,3 +2041,8 @@ def test_a_zone_lies_in_the_division_its_name_opens_with():
     # _zones_of_named_places (kg.relations): the county's short form, or a township's stem.
     assert ("平阴经济开发区", "平阴县") in _located("平阴县委召开会议。会后到平阴经济开发区走访企业。")
     assert ("莘庄工业区", "闵行区") in _located("闵行区召开大会。莘庄工业区企业代表发言。")
+
+
+def test_a_working_department_of_a_party_committee_is_a_body():
+    members = _members("据青山经济区党工委党群工作部工作人员韩彪介绍,企业申请成立了党支部。")
+    assert ("韩彪", "青山经济区党工委党群工作部") in members
