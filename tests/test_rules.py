@@ -2046,3 +2046,8 @@ def test_a_zone_lies_in_the_division_its_name_opens_with():
 def test_a_working_department_of_a_party_committee_is_a_body():
     members = _members("据青山经济区党工委党群工作部工作人员韩彪介绍,企业申请成立了党支部。")
     assert ("韩彪", "青山经济区党工委党群工作部") in members
+
+
+def test_the_assistants_of_judges_and_prosecutors_hold_posts():
+    posts = _posts("青山区法院法官助理韩梅、检察官助理周立出席。")
+    assert posts.get("韩梅") == {"青山区法院法官助理"} and posts.get("周立") == {"检察官助理"}
