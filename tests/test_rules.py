@@ -2051,3 +2051,18 @@ def test_a_working_department_of_a_party_committee_is_a_body():
 def test_the_assistants_of_judges_and_prosecutors_hold_posts():
     posts = _posts("青山区法院法官助理韩梅、检察官助理周立出席。")
     assert posts.get("韩梅") == {"青山区法院法官助理"} and posts.get("周立") == {"检察官助理"}
+
+
+def test_a_label_opens_with_the_village_whose_committee_the_tagger_read_as_one_word():
+    # _where_the_label_meets (kg.extract.people): 山品村 + 村委会/j opens the committee, not 委会.
+    posts = _posts("调研组走访了坪品村委会岔河村党小组长韦有强,听取意见。")
+    assert posts.get("韦有强") == {"坪品村委会岔河村党小组长"}
+
+
+def test_a_label_keeps_a_prefix_of_a_departments_name():
+    posts = _posts("文旅部非遗司副司长韦晓松一行前往调研。")
+    assert posts.get("韦晓松") == {"文旅部非遗司副司长"}
+
+
+def test_a_party_building_office_is_a_body():
+    assert ("韦丁惠", "青石街道党建办") in _members("当天,东湖区青石街道党建办主任韦丁惠来到社区走访。")

@@ -363,10 +363,18 @@ def _label_left(scope: Scope, start: int) -> tuple[int, str]:
             return tok.start, ""   # 代秘书长: an acting holder's post, whatever is written before it
         if not _in_a_label(scope, tok, k):
             break
-        # 长江村 + 村村/n + 级河长: a place ending inside the word is where the label meets it.
-        k = max([c.end for c in scope.found.overlapping(tok.start, k, (ORGANIZATION,) + PLACE_TYPES)
-                 if tok.start < c.end < k], default=tok.start)
+        k = _where_the_label_meets(scope, tok, k)
     return _with_level_prefix(scope, trim_opening(scope.view, k, start, scope.res.body_shape)), ""
+
+
+def _where_the_label_meets(scope: Scope, tok, k: int) -> int:
+    """长江村 + 村村/n + 级河长: a place ending inside the word is where the label meets it; but one whose
+    word ends in a kind of body (山品村 + 村委会/j) opens that body, and the label with it."""
+    inside = [c for c in scope.found.overlapping(tok.start, k, (ORGANIZATION,) + PLACE_TYPES) if tok.start < c.end < k]
+    if not inside:
+        return tok.start
+    place = max(inside, key=lambda c: c.end)
+    return place.start if scope.text[place.end - 1:k] in scope.res.body_suffixes else place.end
 
 
 # The mark of an acting holder, written before the title (代秘书长, 代市长).
@@ -381,10 +389,14 @@ def _a_level_or_an_ordinal(scope: Scope, tok) -> bool:
     return tok.flag == "m" and tok.text.startswith("第") and len(tok.text) > 1
 
 
+# Besides nouns, a label holds set phrases and prefixes (非 of 非遗司副司长).
+_PREFIX_FLAG = {"l", "h"}
+
+
 def _in_a_label(scope: Scope, tok, k: int) -> bool:
     if _a_level_or_an_ordinal(scope, tok):
         return True
-    if tok.flag not in NOMINAL_FLAGS | {"l"} or tok.flag.startswith("nr") or any(c in PUNCT for c in tok.text):
+    if tok.flag not in NOMINAL_FLAGS | _PREFIX_FLAG or tok.flag.startswith("nr") or any(c in PUNCT for c in tok.text):
         return False
     if not all(is_cjk(c) for c in tok.text) or scope.found.overlapping(tok.start, k, (PERSON,)):
         return False
