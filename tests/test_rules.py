@@ -2066,3 +2066,11 @@ def test_a_label_keeps_a_prefix_of_a_departments_name():
 
 def test_a_party_building_office_is_a_body():
     assert ("韦丁惠", "青石街道党建办") in _members("当天,东湖区青石街道党建办主任韦丁惠来到社区走访。")
+
+
+def test_respectively_gives_each_listed_name_its_own_post():
+    # _each_its_own (kg.extract.people): 分别 pairs the names and the posts in order.
+    posts = _linked("韦强、周立分别任青山县委书记、青山县县长。", "holdsPost")
+    assert posts == {("韦强", "青山县委书记"), ("周立", "青山县县长")}
+    assert not _linked("韦强、周立、韩梅分别任青山县委书记、青山县县长。", "holdsPost"), \
+        "three names and two posts: the text pairs them in a way not read, so no name claims a post"

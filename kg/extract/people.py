@@ -1094,12 +1094,34 @@ def posts_after(scope: Scope, people: list[Candidate]) -> list[Candidate]:
     groups = _lists(scope, people)
     out = []
     for group in groups:
-        posts = _posts_after(scope, group[-1].end, appointed=any(c.source == "appointed" for c in group)) or \
-            _taken_later_in_the_clause(scope, group[-1].end, people)
+        end = group[-1].end
+        respectively = scope.text.startswith(_RESPECTIVELY, end)
+        end += len(_RESPECTIVELY) if respectively else 0
+        posts = _posts_after(scope, end, appointed=any(c.source == "appointed" for c in group)) or \
+            _taken_later_in_the_clause(scope, end, people)
+        if respectively:
+            written_after = tuple(p for p in group[-1].posts if scope.text.find(p.label, end) >= 0)
+            out.extend(_each_its_own(group, tuple(dict.fromkeys(written_after + posts))))
+            continue
         for c in group:
             new = tuple(p for p in posts if p not in c.posts)
             out.append(dataclasses.replace(c, posts=c.posts + new) if new else c)
     return out
+
+
+# 韦强、周立分别任A、B: the posts listed after go to the names listed before, one each, in order.
+_RESPECTIVELY = "分别"
+
+
+def _each_its_own(group: list[Candidate], posts: tuple[Post, ...]) -> list[Candidate]:
+    """The names of a list, each with its own post of ``posts``; when the counts differ the text pairs
+    them in a way not read here, and no name keeps any of them."""
+    if not posts:
+        return group   # 县委书记韦强、县长周立分别讲话: no post after the list
+    if len(posts) == len(group):
+        return [dataclasses.replace(c, posts=tuple(q for q in c.posts if q not in posts) + (p,))
+                for c, p in zip(group, posts)]
+    return [dataclasses.replace(c, posts=tuple(p for p in c.posts if p not in posts)) for c in group]
 
 
 def _lists(scope: Scope, people: list[Candidate]) -> list[list[Candidate]]:
