@@ -2074,3 +2074,8 @@ def test_respectively_gives_each_listed_name_its_own_post():
     assert posts == {("韦强", "青山县委书记"), ("周立", "青山县县长")}
     assert not _linked("韦强、周立、韩梅分别任青山县委书记、青山县县长。", "holdsPost"), \
         "three names and two posts: the text pairs them in a way not read, so no name claims a post"
+
+
+def test_a_verb_of_appointment_that_is_a_word_of_its_own_names_the_person_after_it():
+    posts = _linked("会议选举韦强为东湖区人大常委会主任。", "holdsPost")
+    assert ("韦强", "东湖区人大常委会主任") in posts

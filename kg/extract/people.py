@@ -583,13 +583,17 @@ def appointed(scope: Scope) -> Iterator[Candidate]:
         if scope.view.starting_at("appointment_verbs", k):
             continue   # 决定任命王明为: the name follows the last verb of the chain, not its first
         span = name_at(scope, k)
-        if span is None or not _sound_left(scope, k - len(verb)):
-            continue
+        if span is None or not (_sound_left(scope, k - len(verb)) or _a_word_of_its_own(scope, k - len(verb), k)):
+            continue   # 会议选举韦强为…: the verb is a word of its own after the noun of who decides
         j = span[1]
         if j < len(text) and text[j] not in "为的、,，;；。" and not text.startswith(("担任", "同志", "等", "任"), j) \
                 and not scope.view.starting_at("titles", j) and not _post_label_at(scope, j):
             continue
         yield _person(scope, span, "appointed", signals=("removed",) if verb in _REMOVALS else ())
+
+
+def _a_word_of_its_own(scope: Scope, i: int, j: int) -> bool:
+    return scope.view.starts_token(i) and scope.view.ends_token(j)
 
 
 # 不再担任: a post the person leaves (赵刚不再担任副县长职务).
