@@ -2079,3 +2079,8 @@ def test_respectively_gives_each_listed_name_its_own_post():
 def test_a_verb_of_appointment_that_is_a_word_of_its_own_names_the_person_after_it():
     posts = _linked("会议选举韦强为东湖区人大常委会主任。", "holdsPost")
     assert ("韦强", "东湖区人大常委会主任") in posts
+
+
+def test_byline_names_written_with_no_space_between_end_where_the_tagger_reads_the_next():
+    kept, _ = _read("本报记者章宁远通讯员黄沁张玲珍一直以来,当地坚持调解优先。")
+    assert {"章宁远", "黄沁", "张玲珍"} <= kept

@@ -502,7 +502,14 @@ def _byline_name_end(scope: Scope, k: int) -> int:
 def _byline_ends(scope: Scope, j: int) -> bool:
     text = scope.text
     return j >= len(text) or text[j] in " )）、,，" or bool(scope.view.starting_at("bylines", j)) or \
-        text.startswith(("报道", "摄", "通讯员"), j)
+        text.startswith(("报道", "摄", "通讯员"), j) or _next_name_of_the_byline(scope, j)
+
+
+def _next_name_of_the_byline(scope: Scope, j: int) -> bool:
+    """通讯员黄沁张玲珍: names written with no space between, where the tagger reads the next one whole."""
+    nxt = scope.view.token(j) if j < len(scope.text) else None
+    return nxt is not None and nxt.start == j and scope.view.ends_token(j) and nxt.flag.startswith("nr") and \
+        2 <= len(nxt.text) <= 3 and nxt.text[0] in scope.lex.surnames_single
 
 
 def _byline_word(scope: Scope, word: str, first: bool) -> bool:
