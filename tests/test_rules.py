@@ -2084,3 +2084,18 @@ def test_a_verb_of_appointment_that_is_a_word_of_its_own_names_the_person_after_
 def test_byline_names_written_with_no_space_between_end_where_the_tagger_reads_the_next():
     kept, _ = _read("本报记者章宁远通讯员黄沁张玲珍一直以来,当地坚持调解优先。")
     assert {"章宁远", "黄沁", "张玲珍"} <= kept
+
+
+def test_a_quoted_motto_is_no_person():
+    kept, rejected = _read("法庭墙上挂着“和为贵”牌匾。")
+    assert "和为贵" not in kept and rejected.get("和为贵") == "a-quoted-motto"
+
+
+def test_a_facilitys_name_is_no_person():
+    kept, rejected = _read("区长韦宗元调研检查温榆河公园建设情况。")
+    assert "温榆河" not in kept and rejected.get("温榆河") == "a-facilitys-name"
+
+
+def test_a_verb_and_the_village_it_acts_on_after_a_common_noun_is_no_village():
+    # _verb_object (kg.extract.places): 人才/n 回村/n, as after a person's name.
+    assert "人才回村" not in _read("促进青年返乡,人才回村,使农民安居乐业。")[0]

@@ -119,6 +119,22 @@ def _inside_a_quoted_phrase(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.source == "tagged" and _quoted_with_more(c, s, clause=False)
 
 
+def _a_quoted_motto(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """墙上有“和为贵”牌匾: a name only the tagger found, alone in quotes, is a motto or a slogan."""
+    return c.source == "tagged" and 0 < c.start < c.end < len(s.text) and s.text[c.start - 1] in QUOTES and \
+        s.text[c.end] == QUOTES.get(s.text[c.start - 1])
+
+
+# Words for a park, a square, a bridge or a stretch of water named after the word before them
+# (温榆河公园, 人民广场): the name before them is the place's, not a person's.
+_FACILITIES = ("公园", "广场", "大桥", "水库", "湿地", "大道", "流域", "河畔", "沿岸")
+
+
+def _a_facilitys_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """调研温榆河公园: a name only the tagger found, right before a word for a facility, names the place."""
+    return c.source == "tagged" and s.text.startswith(_FACILITIES, c.end)
+
+
 def _quoted_with_more(c: Candidate, s: Scope, clause: bool) -> bool:
     """The candidate stands inside a quotation that holds more than it (a clause of several parts too,
     when ``clause``)."""
@@ -268,6 +284,9 @@ _PERSON_RULES = ((PERSON,), (
     ("opens-a-work-title", "a name that opens 《…》 is part of a work's title (《高怀德》)", _inside_a_work_title),
     ("inside-a-quoted-phrase", "a name only the tagger found, quoted with other words, is part of a quoted "
      "name (“青溪红调委会”)", _inside_a_quoted_phrase),
+    ("a-quoted-motto", "a name only the tagger found, alone in quotes, is a motto (“和为贵”)", _a_quoted_motto),
+    ("a-facilitys-name", "a name only the tagger found, before a word for a park, square or water, names "
+     "that place (温榆河公园)", _a_facilitys_name),
     ("a-role-for-a-given-name", "a word for a kind of person after a surname character is no given name (和党员)",
      _a_role_for_a_given_name),
     ("a-level-for-a-given-name", "a level word after a surname character read as a determiner or a "

@@ -470,6 +470,11 @@ def _a_word_holding_it(scope: Scope, tok, p: int) -> bool:
     return bool(info and not named and not info[1].startswith(("ns", "nr", "nz"))) or tok.flag.startswith("nt")
 
 
+def _a_common_noun(word: str) -> bool:
+    info = word_info(word)
+    return info is not None and info[1] == "n" and info[0] >= THRESHOLDS.kind_of_village
+
+
 def _verb_object(scope: Scope, p: int) -> bool:
     """走村入户, 驻村: the place word is what a one-character verb acts on."""
     if p == 0:
@@ -477,7 +482,8 @@ def _verb_object(scope: Scope, p: int) -> bool:
     tok = scope.view.token(p - 1)
     # 赵勇/nr 回村/n: the verb and the place word read as one, after a person (高桥 + 背村 is a village)
     before = scope.view.token_before(p - 1)
-    glued = tok.start == p - 1 and tok.end == p + 1 and before is not None and before.flag.startswith("nr")
+    glued = tok.start == p - 1 and tok.end == p + 1 and before is not None and (
+        before.flag.startswith("nr") or _a_common_noun(before.text))   # 人才/n 回村/n: talent returns to the village
     if tok.start != p - 1 or (tok.end != p and not glued):
         return False   # part of a longer word (回龙村, 背村)
     if before is not None and before.flag.startswith(("n", "ng")) and not before.flag.startswith("nr") and \
