@@ -2099,3 +2099,15 @@ def test_a_facilitys_name_is_no_person():
 def test_a_verb_and_the_village_it_acts_on_after_a_common_noun_is_no_village():
     # _verb_object (kg.extract.places): 人才/n 回村/n, as after a person's name.
     assert "人才回村" not in _read("促进青年返乡,人才回村,使农民安居乐业。")[0]
+
+
+def test_counted_levels_turn_down_a_body_that_names_several():
+    kept, rejected = _read("本次任命前分别任开化、常山两县县委书记。")
+    assert rejected.get("常山两县县委") == "counted-levels"
+    assert "二七区人民政府" in _read("二七区人民政府召开常务会议。")[0], "二七区 is a district's own name"
+
+
+def test_short_forms_listed_before_a_count_of_counties_are_those_counties():
+    # listed_divisions (kg.extract.places): 两县 with no 个, and 县(市、区) for any county-level unit.
+    types = _types("会上,柯城、衢江、松阳3个县(市、区)委书记发言,开化、常山两县县长列席。")
+    assert {types.get(n) for n in ("柯城区", "衢江区", "松阳县", "开化县", "常山县")} == {"County"}

@@ -555,6 +555,15 @@ def _plural_levels(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return next_word is None or (pair is not None and pair[0] >= next_word[0])
 
 
+def _counted_levels(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """武义、龙游两县县委: a count before a level word inside the name names that many bodies, not one
+    (二七区, a district's own name, is no count)."""
+    return any(s.found.ending_at(c.start + m.end(), PLACE_TYPES) is None for m in _COUNTED_LEVEL.finditer(c.name))
+
+
+_COUNTED_LEVEL = re.compile("[两二三四五六七八九十几多][省市县区乡镇村]")
+
+
 def _every_such_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """各乡镇人民政府: a determiner before or at the start makes the name stand for every such body."""
     k = c.start
@@ -592,6 +601,7 @@ _BODY_RULES = ((ORGANIZATION,), (
     ("every-such-body", "a determiner makes the name stand for every such body (各乡镇人民政府)", _every_such_body),
     ("generic-body", "an everyday word for a kind of body (企业, 部门)", _generic_body),
     ("plural-levels", "two level words name every such body, not one (县区委)", _plural_levels),
+    ("counted-levels", "a count before a level word names that many bodies (龙游两县县委)", _counted_levels),
     ("a-rating", "a rating of bodies of a kind names no one body (五星支部)", _a_rating),
     ("counted", "a number before a one-character suffix counts things (电梯12部)", _counted),
     ("handled-not-an-office", "办 after an adverb or verb is the verb handle, not an office (一网通办)",

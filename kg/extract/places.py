@@ -756,9 +756,11 @@ def world_cities(scope: Scope) -> Iterator[Candidate]:
 
 
 # Official names first: the suffixed places that follow take them as parents.
-# 安阳、玉海、锦湖3个街道, 城关、东关等乡镇: names listed before the suffix they share (and a count).
+# 安阳、玉海、锦湖3个街道, 城关、东关等乡镇, 武义、龙游两县, 瓯海、鹿城、缙云3个县(市、区): names listed
+# before the suffix they share (and a count).
 _SHARED_SUFFIX = re.compile(rf"((?:[{CJK_CLASS}]{{2,4}}、)+[{CJK_CLASS}]{{2,4}})"
-                            r"(?:等|等?[0-9一二三四五六七八九十两]+个)(?:民族)?(街道|乡镇|镇|乡|自治县|县|旗|区)")
+                            r"(?:等|等?[0-9一二三四五六七八九十两]+个?)(?:民族)?"
+                            r"(街道|乡镇|镇|乡|自治县|县[(（]市、区[)）]|县|旗|区)")
 
 
 def listed_divisions(scope: Scope) -> Iterator[Candidate]:
@@ -791,10 +793,16 @@ def _listed_full_name(lex, item: str, suffix: str) -> str:
     for end in (("镇", "乡") if suffix == "乡镇" else (suffix,)):
         if item + end in lex.divisions_by_name:
             return item + end
-    if suffix in _COUNTY_SUFFIXES:
-        counties = {d.name for d in lex.division_short_names.get(item, ()) if d.type == COUNTY and d.name.endswith(suffix)}
+    if suffix in _COUNTY_SUFFIXES or suffix.startswith(_ANY_COUNTY):
+        ends = _COUNTY_UNITS if suffix.startswith(_ANY_COUNTY) else (suffix,)
+        counties = {d.name for d in lex.division_short_names.get(item, ()) if d.type == COUNTY and d.name.endswith(ends)}
         return counties.pop() if len(counties) == 1 else ""
     return ""
+
+
+# 县(市、区): counties, county-level cities and districts alike.
+_ANY_COUNTY = "县("
+_COUNTY_UNITS = ("县", "市", "区", "旗")
 
 
 # The suffixes of county-level units a list of their short forms may share (乐东、陵水等6个民族自治县).
