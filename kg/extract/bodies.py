@@ -272,7 +272,7 @@ def _ends_in_a_word_for_a_report(scope: Scope, end: int) -> bool:
     tok = scope.view.token(end - 1)
     info = word_info(tok.text)
     return tok.end == end and len(tok.text) == 2 and tok.text[-1] == "报" and info is not None and \
-        info[0] >= THRESHOLDS.everyday_report and tok.text not in MEDIA_ENDINGS
+        info[0] >= THRESHOLDS.everyday_word_of_a_weak_suffix and tok.text not in MEDIA_ENDINGS
 
 
 def _short_outlet(name: str) -> bool:

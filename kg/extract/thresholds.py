@@ -52,10 +52,10 @@ class Thresholds:
     firm_name_word: int = 100
     # How common a word a one-character suffix begins with the next character must be to be that word.
     split_word: int = 300
-    # How often a word of two characters ending in 报 must be met to be a kind of report (汇报, 通报), not a paper.
-    everyday_report: int = 500
+    # How often a word ending in 局 or 报 must be met to be an everyday word (格局; 汇报, 通报: a kind of
+    # report), not a bureau, a body or a paper.
+    everyday_word_of_a_weak_suffix: int = 500
     addressee_reach: int = 10   # characters after 对/向 in which a verb of saying shows a name spoke (对记者说)
-    everyday_word_of_a_weak_suffix: int = 500   # frequency from which a word ending in 局 or 报 is everyday (格局, 汇报)
     # How rare an adjective must be to be read as a firm's brand word rather than a description (优秀).
     brand_adjective: int = 500
     everyday_bare_body: int = 10000  # frequency from which a level and a suffix are one everyday word (市场)
