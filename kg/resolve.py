@@ -136,16 +136,19 @@ class DocumentContext:
     def recent(self, suffix: str, before: int) -> Mention | None:
         """The last place of that level named before offset ``before`` whose name ends in ``suffix``
         (区 is a district, not the 小区 of an estate); when none is, the first named after it (a
-        headline's 县人民医院 is the hospital of the county its story names next)."""
+        headline's 县人民医院 is the hospital of the county its story names next), but only when the story
+        names no other village: 村两委 before the story lists three villages is none of them."""
         types = _LEVEL_TYPES.get(suffix, PLACE_TYPES)
         best = after = None
+        names = set()
         for m in self.places:
             if m.name.endswith(suffix) and m.type in types:
+                names.add(m.name)
                 if m.start < before:
                     best = m
                 elif after is None:
                     after = m
-        return best or after
+        return best or (after if len(names) == 1 or suffix not in _VILLAGE_LEVELS else None)
 
     def place_for_level(self, level: str, before: int, explicit_recent: bool = False) -> Mention | None:
         if level == "市":
@@ -223,6 +226,8 @@ def _a_brand_not_a_county(m: Mention, provinces: set[str]) -> bool:
         bool(provinces) and m.code[:2] not in provinces
 
 
+# The levels of villages: a story often lists several, and a bare body before them is no one's.
+_VILLAGE_LEVELS = frozenset({"村", "社区", "嘎查"})
 # Levels whose bare bodies name a body only in a story that names the place (社区党委 of 吴家堡社区).
 _NAMED_ONLY_PLACED = frozenset({"社区"})
 

@@ -84,3 +84,15 @@ def test_real_pages_stay_above_their_floor(halves, floor):
     """Real local-news articles from 30 provinces; b- and d- were never used to tune the recognizers."""
     report = _pages_report(halves)
     assert report.scores["coarse"].f1 >= floor, report.table()
+
+
+def test_gold_in_traditional_script_matches_the_simplified_outputs():
+    # kg reads traditional script as simplified; the scorer compares names and posts in one script.
+    from kg.corpus import require_opencc
+    from kg.model import Document
+    text = "黑河市委書記、市人大常委會主任韓立新出席會議。"
+    gold = [{"doc": "t.txt", "entities": [{"name": "韓立新", "type": "Person"}],
+             "relations": [{"rel": "holdsPost", "head": "韓立新", "tail": "黑河市委書記"}]}]
+    doc = Document("t.txt", "t.txt", require_opencc().convert(text))
+    report = evaluate.score_documents(gold, {"t.txt": process_document(doc)})
+    assert report.scores["rel:holdsPost"].tp == 1 and report.scores["strict:Person"].tp == 1

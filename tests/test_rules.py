@@ -2111,3 +2111,29 @@ def test_short_forms_listed_before_a_count_of_counties_are_those_counties():
     # listed_divisions (kg.extract.places): 两县 with no 个, and 县(市、区) for any county-level unit.
     types = _types("会上,柯城、衢江、松阳3个县(市、区)委书记发言,开化、常山两县县长列席。")
     assert {types.get(n) for n in ("柯城区", "衢江区", "松阳县", "开化县", "常山县")} == {"County"}
+
+
+def test_a_given_name_may_end_in_a_localizer_the_tagger_reads_inside_a_word():
+    # _cue_at_the_second (kg.extract.people): 里 of 万里/m belongs to the name; 在 of 王明在 does not.
+    kept, _ = _read("宣传部副部长韩万里主动申请驻村。")
+    assert "韩万里" in kept and "韩万" not in kept
+
+
+def test_a_count_of_people_or_times_before_a_village_word_is_no_village():
+    # _verb_object and _COUNT_OF_PEOPLE_OR_TIMES (kg.extract.places): 第二次/m 驻村/n, 新一届 + 村民委员会.
+    kept, _ = _read("他开始了第二次驻村工作,选举产生了新一届村民委员会。")
+    assert not {"第二次驻村", "新一届村"} & kept
+
+
+def test_a_body_inside_the_title_of_a_law_is_a_word_of_that_title():
+    kept, rejected = _read("依据《中华人民共和国居民委员会组织法》规定开展选举。")
+    assert rejected.get("中华人民共和国居民委员会") == "inside-an-instruments-title"
+    assert "中华人民共和国居民委员会组织法" not in kept, "a law's title names a text, not a program"
+
+
+def test_a_bare_village_body_before_a_list_of_villages_is_none_of_them():
+    # DocumentContext.recent (kg.resolve): with two villages named after it, 村两委 stays the story's own.
+    keys = {e.key for e in __import__("kg.pipeline", fromlist=["x"]).process_document(
+        Document("t.txt", "t.txt", "各村把优秀人才选拔到村两委班子中来。\n青石镇东坪村、西坪村召开选举大会。")).entities}
+    assert not any(k.startswith("Organization:") and ("东坪村" in k or "西坪村" in k) and "两委" in k for k in keys)
+    assert any(k.startswith("Organization:村两委@") for k in keys)

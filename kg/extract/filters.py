@@ -280,6 +280,30 @@ def _a_level_for_a_given_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return _surname_read_as_a_function_word(c, s)
 
 
+# The kinds of a legal or official instrument: a title in book quotes that ends in one names a text,
+# not a program (《青山市物业管理条例》, 《条例》); 规定 and 办法 are left out (八项规定 is one).
+_INSTRUMENTS = ("条例", "细则", "章程", "通知", "公告", "通告")
+# The last words of the titles of laws (组织法, 宪法); a method of work ends in 法 too (四议两公开工作法),
+# so only these, and a title that opens with the state's name, are laws.
+_LAWS = ("组织法", "选举法", "代表法", "监督法", "管理法", "保护法", "促进法", "宪法", "刑法", "民法典", "诉讼法")
+_STATE = "中华人民共和国"
+
+
+def names_an_instrument(title: str) -> bool:
+    """条例, 通知, 组织法: a book title that names a law, a regulation or a notice names a text."""
+    return title.endswith(_INSTRUMENTS + _LAWS) or (title.startswith(_STATE) and title.endswith("法"))
+
+
+def _inside_an_instruments_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """《中华人民共和国村民委员会组织法》: a body's name inside the title of a law or regulation is a word of
+    that title; the body is not named in the story."""
+    opening = s.text.rfind("《", 0, c.start + 1)
+    if opening < 0 or "》" in s.text[opening:c.end]:
+        return False
+    closing = s.text.find("》", c.end)
+    return closing >= 0 and names_an_instrument(s.text[opening + 1:closing])
+
+
 _PERSON_RULES = ((PERSON,), (
     ("opens-a-work-title", "a name that opens 《…》 is part of a work's title (《高怀德》)", _inside_a_work_title),
     ("inside-a-quoted-phrase", "a name only the tagger found, quoted with other words, is part of a quoted "
@@ -598,6 +622,8 @@ def _a_regions_kind_of_business(c: Candidate, s: Scope, t: Thresholds) -> bool:
 _BODY_RULES = ((ORGANIZATION,), (
     ("a-regions-kind-of-business", "a region and a kind of business name its firms, not one (美国公司)",
      _a_regions_kind_of_business),
+    ("inside-an-instruments-title", "a body's name inside the title of a law or regulation is a word of it "
+     "(《中华人民共和国村民委员会组织法》)", _inside_an_instruments_title),
     ("every-such-body", "a determiner makes the name stand for every such body (各乡镇人民政府)", _every_such_body),
     ("generic-body", "an everyday word for a kind of body (企业, 部门)", _generic_body),
     ("plural-levels", "two level words name every such body, not one (县区委)", _plural_levels),
@@ -664,14 +690,9 @@ def _an_outlets_show(c: Candidate, s: Scope, t: Thresholds) -> bool:
         _OUTLET_BEFORE_A_TITLE.search(s.text, 0, c.start - 1) is not None
 
 
-# The kinds of a legal or official instrument: a title in book quotes that ends in one names a text,
-# not a program (《青山市物业管理条例》, 《条例》); 规定 and 办法 are left out (八项规定 is one).
-_INSTRUMENTS = ("条例", "细则", "章程", "通知", "公告", "通告")
-
-
 def _a_legal_instrument(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """《上海市物业管理条例》: a book title that names a regulation or notice names a text."""
-    return "book" in c.signals and c.name.endswith(_INSTRUMENTS)
+    return "book" in c.signals and names_an_instrument(c.name)
 
 
 def _a_kind_of_body(c: Candidate, s: Scope, t: Thresholds) -> bool:

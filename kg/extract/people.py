@@ -16,7 +16,7 @@ import functools
 import re
 from typing import Iterator
 
-from kg.extract.base import (EPONYM, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, NOMINAL_FLAGS, PUNCT,
+from kg.extract.base import (CLAUSE_CHARS, EPONYM, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, NOMINAL_FLAGS, PUNCT,
                             is_common_word, normalize_name, word_info)
 from kg.extract.boundary import trim_opening
 from kg.extract.candidate import Candidate
@@ -143,8 +143,8 @@ def _given_end(scope: Scope, g0: int, end: int | None) -> int | None:
 
 def _cue_at_the_second(scope: Scope, i: int) -> bool | None:
     """Whether a cue word settles what the second given character at ``i`` is; None when none does."""
-    if scope.text[i] in FUNCTION_CHARS or scope.view.starting_at("speech_verbs", i):
-        return True   # 王明在, 庞娟致开幕词
+    if scope.text[i] in CLAUSE_CHARS or scope.view.starting_at("speech_verbs", i):
+        return True   # 王明在, 庞娟致开幕词; 里, 中 or 上 may end a given name (张万里)
     if scope.view.starting_at("speech_verbs", i + 1):
         return False  # 王建振作了讲话: the verb comes after the character, whatever word it starts
     if len(scope.view.starting_at("titles", i) or "") >= 2:

@@ -483,7 +483,7 @@ def _verb_object(scope: Scope, p: int) -> bool:
     # 赵勇/nr 回村/n: the verb and the place word read as one, after a person (高桥 + 背村 is a village)
     before = scope.view.token_before(p - 1)
     glued = tok.start == p - 1 and tok.end == p + 1 and before is not None and (
-        before.flag.startswith("nr") or _a_common_noun(before.text))   # 人才/n 回村/n: talent returns to the village
+        before.flag.startswith(("nr", "m", "q")) or _a_common_noun(before.text))   # 人才/n 回村/n; 第二次/m 驻村/n
     if tok.start != p - 1 or (tok.end != p and not glued):
         return False   # part of a longer word (回龙村, 背村)
     if before is not None and before.flag.startswith(("n", "ng")) and not before.flag.startswith("nr") and \
@@ -556,8 +556,14 @@ def _plainly_no_name(scope: Scope, stem: str, start: int) -> bool:
     """Too short, an everyday word, only the names of levels (县镇村), a count (首个村), a verb inside,
     people acting, or the end of the word before."""
     return len(stem) < 2 or stem in scope.lex.generic_words or all(c in LEVEL_PREFIXES for c in stem) or is_count(stem) or \
+        _COUNT_OF_PEOPLE_OR_TIMES.search(stem) is not None or \
         (_holds_verb(stem) and stem not in scope.lex.place_name_verbs) or _holds_time_word(stem) or \
         _people_acting(scope, stem, start) or _closes_the_word_before(scope, stem, start)
+
+
+# A count of people, times or terms at the end of a stem (新一届村民, 第二次驻村, 三名驻村): a phrase, for no
+# village's name ends in one (三家村 and 八户村 do end in a count of households).
+_COUNT_OF_PEOPLE_OR_TIMES = re.compile(r"[\d一二三四五六七八九十两百千万几]+[余多]?[名个位批届次项]$")
 
 
 def _closes_the_word_before(scope: Scope, stem: str, start: int) -> bool:
