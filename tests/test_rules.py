@@ -2137,3 +2137,8 @@ def test_a_bare_village_body_before_a_list_of_villages_is_none_of_them():
         Document("t.txt", "t.txt", "各村把优秀人才选拔到村两委班子中来。\n青石镇东坪村、西坪村召开选举大会。")).entities}
     assert not any(k.startswith("Organization:") and ("东坪村" in k or "西坪村" in k) and "两委" in k for k in keys)
     assert any(k.startswith("Organization:村两委@") for k in keys)
+
+
+def test_a_well_known_name_whose_given_name_the_dictionary_files_as_a_rare_noun_is_a_person():
+    kept, _ = _read("纪念馆陈列着宋庆龄的书信。展板引用了白皮书的内容。")
+    assert "宋庆龄" in kept and "白皮书" not in kept

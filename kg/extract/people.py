@@ -845,10 +845,19 @@ def _read_as_a_thing(word: str, given, common_surnames: frozenset[str]) -> bool:
     """农家乐, 红领巾, 黄金周: a word the dictionary files as a person's name that reads as a thing, its
     "given name" a noun (领巾; but 王宏志, a word rarely met, is a name though 宏志 is a noun) or its
     "surname" and first character a common word (黄金 + 周)."""
-    if given is not None and given[1] == "n" and not (word[0] in common_surnames and _rarely_met(word)):
-        return True
     head = word_info(word[:2])
+    if given is not None and given[1] == "n" and not (word[0] in common_surnames and _named_all_the_same(word, given, head)):
+        return True
     return head is not None and head[0] >= THRESHOLDS.common_head and not head[1].startswith("nr")
+
+
+def _named_all_the_same(word: str, given, head) -> bool:
+    """A name after a common surname though its given name is filed as a noun: the whole is rarely met
+    (王宏志), or the noun is rarely met and the surname and first character make no noun (胡锦涛: 锦涛
+    is met 3 times; but 白皮书, 石家庄: 白皮 and 石家 are nouns)."""
+    if _rarely_met(word):
+        return True
+    return given[0] < THRESHOLDS.rarely_met_name and not (head is not None and head[1] == "n")
 
 
 def _rarely_met(word: str) -> bool:
