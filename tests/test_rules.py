@@ -2142,3 +2142,8 @@ def test_a_bare_village_body_before_a_list_of_villages_is_none_of_them():
 def test_a_well_known_name_whose_given_name_the_dictionary_files_as_a_rare_noun_is_a_person():
     kept, _ = _read("纪念馆陈列着宋庆龄的书信。展板引用了白皮书的内容。")
     assert "宋庆龄" in kept and "白皮书" not in kept
+
+
+def test_names_after_the_colon_of_a_post_in_a_notice_hold_that_post():
+    posts = _posts("成立防汛工作领导小组。\n组长:韦海生\n副组长:蒙家福、覃秋莲")
+    assert posts.get("韦海生") == {"组长"} and posts.get("蒙家福") == {"副组长"} and posts.get("覃秋莲") == {"副组长"}

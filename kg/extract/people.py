@@ -255,7 +255,7 @@ def after_titles(scope: Scope) -> Iterator[Candidate]:
         tok = scope.view.token(k - 1)
         if tok.end > k and tok.start < i:
             continue   # inside a longer word: 主委 of 业主委员会
-        start = k + 1 if k < len(text) and text[k] == " " else k
+        start = _past_a_colon(text, k)
         span = name_at(scope, start) if start < len(text) else None
         if span is None:
             continue
@@ -263,6 +263,18 @@ def after_titles(scope: Scope) -> Iterator[Candidate]:
         if start > k and posts and _after_an_office_verb(scope, k - len(posts[0].label)):
             continue   # 陈战书任黑龙江省代理省长 陈家豪…: the post is the one of the name before 任
         yield _person(scope, span, "after-title", posts=posts)
+
+
+def _past_a_colon(text: str, k: int) -> int:
+    """Where a name after a title may start: past one space, and past the colon of a notice's line
+    (组长:韦海生; 副组长:蒙家福、覃秋莲)."""
+    if k < len(text) and text[k] == " ":
+        k += 1
+    if k < len(text) and text[k] in ":：":
+        k += 1
+        if k < len(text) and text[k] == " ":
+            k += 1
+    return k
 
 
 def _inside_a_longer_title(scope: Scope, i: int, k: int) -> bool:
