@@ -2147,3 +2147,13 @@ def test_a_well_known_name_whose_given_name_the_dictionary_files_as_a_rare_noun_
 def test_names_after_the_colon_of_a_post_in_a_notice_hold_that_post():
     posts = _posts("成立防汛工作领导小组。\n组长:韦海生\n副组长:蒙家福、覃秋莲")
     assert posts.get("韦海生") == {"组长"} and posts.get("蒙家福") == {"副组长"} and posts.get("覃秋莲") == {"副组长"}
+
+
+def test_a_stem_holding_a_verbal_noun_and_more_words_is_a_phrase_not_a_community():
+    kept, _ = _read("要大力培育社区社会组织,孵化公益项目。")
+    assert not any(name.endswith("社区") for name in kept)
+
+
+def test_an_outlet_glued_to_its_dispatch_is_named_in_the_dateline():
+    kept, _ = _read("青川网讯(记者罗小明)近日,全县开展志愿服务活动。")
+    assert "青川网" in kept

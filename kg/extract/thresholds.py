@@ -81,7 +81,7 @@ class Thresholds:
     # How common a time word must be to tell a clause (今年 is, 中秋 of 中秋村 is not).
     common_time_word: int = 2000
     # How common a verbal noun (发展, 建设) must be for a stem holding it and more to be a phrase.
-    common_verbal_noun: int = 5000
+    common_verbal_noun: int = 1000
 
     # ------------------------------------------------------------ dictionary frequencies: programs
     # How common a verb opening with 制 must be to be read as that verb after a chief's title.
