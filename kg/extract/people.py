@@ -1353,6 +1353,9 @@ def mongolian_names(scope: Scope) -> Iterator[Candidate]:
             i, two = sound, True
         else:
             two = m.group(2) is not None
+        tagged_end = _tagged_past_the_part(scope, i, j)
+        if tagged_end > j:
+            j, two = tagged_end, True
         if not (scope.view.starts_token(i) or _sound_left(scope, i)) or (j - i < 3) or \
                 (not two and not _where_a_person_stands(scope, i, j)):
             continue
@@ -1368,6 +1371,18 @@ def _sound_before_part(scope: Scope, i: int) -> int:
             scope.lex.transliteration_chars.issuperset(before.text):
         return before.start
     return i
+
+
+def _tagged_past_the_part(scope: Scope, i: int, j: int) -> int:
+    """萨仁花/nr, 贺喜/nr 格图/nr: where the tagger reads a name's last part together with a character or
+    two after it (a Chinese ending, the -图 of 贺喜格图) as a person, the name ends where its token does;
+    a 图 the tagger leaves alone after a part ends the name too."""
+    tok = scope.view.token(j - 1)
+    if tok.flag.startswith("nr") and tok.start >= i and j < tok.end <= j + 2:
+        return tok.end
+    ending = scope.view.token(j) if j < len(scope.text) else None
+    # 贺/nr 希格/nrt 图/n: -图 (-tu, "with") ends many names; alone, it starts no word (图片)
+    return j + 1 if ending is not None and ending.text == "图" and ending.start == j else j
 
 
 def _where_a_person_stands(scope: Scope, i: int, j: int) -> bool:
