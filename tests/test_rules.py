@@ -2167,3 +2167,13 @@ def test_a_mongolian_name_ends_in_the_tu_the_tagger_leaves_alone():
 def test_a_verb_of_running_a_body_opens_a_clause_not_the_bodys_name():
     kept, _ = _read("决定由嘎查党支部领办专业合作社,把党建和集体经济结合起来。")
     assert not any("领办" in name for name in kept)
+
+
+def test_a_name_ends_before_a_verb_whose_first_character_the_tagger_glued_to_it():
+    kept, _ = _read("新提名的候选人李朋出生于1972年,长期在基层工作。")
+    assert "李朋" in kept and "李朋出" not in kept
+
+
+def test_characters_that_write_foreign_names_run_into_a_division_end_in_that_division():
+    kept, _ = _read("本次吉林省内疫情病毒株为变异株。")
+    assert "吉林省" in kept and "本次吉林省" not in kept

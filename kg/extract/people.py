@@ -794,12 +794,22 @@ def _tagged_name(scope: Scope, tok) -> tuple[int, int] | None:
     text = scope.text
     if any(scope.view.starting_at("speech_verbs", v) for v in range(tok.start + 2, tok.end)):
         return None   # 刘丽作/nr 专题辅导: the tagger glued the verb's first character to the name
-    span = name_at(scope, tok.start, strict=False, end=tok.end)
+    end = tok.end - 1 if _verb_glued_at_the_end(scope, tok) else tok.end
+    span = name_at(scope, tok.start, strict=False, end=end)
     if span is None or (tok.end < len(text) and (
             scope.view.starting_at("titles", tok.end) or text[tok.end] in "村镇乡县市区省")) or \
             _glued_to_a_name(scope, tok.end - 1, tok.end):
         return None   # 王芳任/nr: the verb of office is glued to the name (kg.extract.people.office_holders)
     return span
+
+
+def _verb_glued_at_the_end(scope: Scope, tok) -> bool:
+    """王吉出/nr 生于: the name's last character and the next one make a common verb (出生), which the
+    tagger cut in two."""
+    if len(tok.text) != 3 or tok.end >= len(scope.text):
+        return False
+    info = word_info(scope.text[tok.end - 1:tok.end + 1])
+    return info is not None and info[1] == "v" and info[0] >= THRESHOLDS.verb_glued_to_a_name
 
 
 # 家 (home) after a name, which the tagger glues to it (张富元家/nr): the name's home, not its last character.

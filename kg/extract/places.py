@@ -703,8 +703,14 @@ def sounded_divisions(scope: Scope) -> Iterator[Candidate]:
             k -= 1
         if u - k >= 2 and not (u - k == 2 and text[k] in scope.lex.surnames_single) and \
                 scope.view.starts_token(k) and scope.view.ends_token(u + 1) and \
-                text[k:u + 1] not in scope.lex.divisions_by_name and not scope.found.overlapping(k, u + 1):
+                not _ends_in_a_division(scope, text[k:u + 1]) and not scope.found.overlapping(k, u + 1):
             yield Candidate(k, u + 1, _FOREIGN_UNITS[text[u]], text[k:u + 1], "foreign-division")
+
+
+def _ends_in_a_division(scope: Scope, run: str) -> bool:
+    """本次吉林省, 日吉林省: characters that also write foreign names, run on into one of China's divisions,
+    end in that division (or are one)."""
+    return any(run[n:] in scope.lex.divisions_by_name for n in range(len(run) - 2))
 
 
 def _everyday_stem(stem: str) -> bool:

@@ -32,6 +32,9 @@ class Thresholds:
     # frequency from which a verb, adverb, preposition or conjunction that opens at a surname and ends inside
     # the name splits it (查看 of 查看新)
     action_word: int = 100
+    # How common a verb must be whose first character the tagger glued to the end of a name (王吉出/nr 生于:
+    # 出生) for the name to end before it.
+    verb_glued_to_a_name: int = 1000
     # frequency from which what follows a surname is a word, not a given name (阵雨 of 雷阵雨)
     word_for_a_given_name: int = 100
     # How often the first two characters of a three-character word must occur as a word of their own for the
