@@ -2177,3 +2177,12 @@ def test_a_name_ends_before_a_verb_whose_first_character_the_tagger_glued_to_it(
 def test_characters_that_write_foreign_names_run_into_a_division_end_in_that_division():
     kept, _ = _read("本次吉林省内疫情病毒株为变异株。")
     assert "吉林省" in kept and "本次吉林省" not in kept
+
+
+def test_the_verb_of_reporting_to_a_superior_opens_a_clause_not_the_bodys_name():
+    kept, _ = _read("经镇党委讨论并报县纪委批准,决定给予党内警告处分。")
+    assert "县纪委" in kept and "报县纪委" not in kept
+
+
+def test_two_bare_organs_in_a_row_name_no_district():
+    assert "区委区" not in _types("案件发生后,区委区政府高度重视,立即开展调查。")

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from kg.extract.base import (CLAUSE_CHARS, MISSION_SUFFIXES, DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
                              is_common_word, normalize_name, word_info)
-from kg.extract.boundary import Boundary, scan_left
+from kg.extract.boundary import OPENING_CHARS, Boundary, scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
 from kg.extract.thresholds import THRESHOLDS
@@ -686,7 +686,7 @@ def _level_opening_stem(scope: Scope, start: int, p: int, has_prefix: bool) -> t
     if stem.startswith("自治区") and not has_prefix and _boundary_before(scope, start):
         return start, "自治区", ""
     if stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _level_word(scope, start) and (
-            _boundary_before(scope, start) or start > 0 and text[start - 1] in GLUED_PREPOSITIONS):
+            _boundary_before(scope, start) or start > 0 and text[start - 1] in OPENING_CHARS):
         return start, stem[0], ""
     return None
 

@@ -635,7 +635,7 @@ def zones_of_their_organs(scope: Scope) -> Iterator[Candidate]:
         m = _ZONE_ORGAN.fullmatch(owner.name)
         zone = m.group(1) if m is not None else ""
         i = owner.start
-        if not zone or zone.endswith(_NO_ZONES) or zone in scope.lex.divisions_by_name or \
+        if not zone or zone.endswith(_NO_ZONES) or zone[:-1].endswith(_ZONE_ORGANS) or zone in scope.lex.divisions_by_name or \
                 scope.text[i:i + len(zone)] != zone or scope.found.overlapping(i, i + len(zone), PLACE_TYPES):
             continue
         yield Candidate(i, i + len(zone), COUNTY, zone, "zone-of-its-organ")
@@ -643,6 +643,8 @@ def zones_of_their_organs(scope: Scope) -> Iterator[Candidate]:
 
 # A district's organs after its name (区委, 区党工委, 区管委会, 区人民政府), the name at least two characters.
 _ZONE_ORGAN = re.compile(r"([\u4e00-\u9fff]{2,6}区)(?:委|党工委|管委会|人民政府|政府)")
+# The organs themselves: 区委区政府 is two bare organs in a row, not the 区政府 of a district 区委区.
+_ZONE_ORGANS = ("委", "政府")
 # Words ending in 区 that name no district (社区, 小区, 园区, 景区, 城区, 辖区, 片区, 校区, 厂区, 街区).
 _NO_ZONES = ("社区", "小区", "园区", "景区", "城区", "辖区", "片区", "校区", "厂区", "街区", "营区", "库区")
 
