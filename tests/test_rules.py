@@ -2186,3 +2186,28 @@ def test_the_verb_of_reporting_to_a_superior_opens_a_clause_not_the_bodys_name()
 
 def test_two_bare_organs_in_a_row_name_no_district():
     assert "区委区" not in _types("案件发生后,区委区政府高度重视,立即开展调查。")
+
+
+def test_a_name_between_a_body_and_a_title_that_opens_with_a_one_character_suffix_holds_that_post():
+    posts = _posts("会上,县人民医院陈立院长介绍了情况。")
+    assert posts.get("陈立") == {"县人民医院院长"}
+
+
+def test_a_surname_and_its_clan_mark_is_no_persons_name():
+    kept, _ = _read("展演还有杨氏拳、剪纸等非遗项目。")
+    assert not any(name.startswith("杨氏") for name in kept)
+
+
+def test_a_dateline_may_set_its_bracketed_byline_after_a_space():
+    kept, _ = _read("昆明3月13日电 (时文兰)全市游客接待量同比增长。")
+    assert "时文兰" in kept
+
+
+def test_two_kham_spellings_of_tibetan_name_parts_make_a_name():
+    kept, _ = _read("责编:泽仁丁真 发布时间:05-23")
+    assert "泽仁丁真" in kept
+
+
+def test_a_word_the_tagger_calls_a_particle_for_its_last_character_may_open_an_outlet():
+    kept, _ = _read("来源:藏地阳光网 责编:王小明")
+    assert "藏地阳光网" in kept

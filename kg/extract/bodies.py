@@ -307,9 +307,14 @@ def _holds_a_clause_word(scope: Scope, start: int, end: int) -> bool:
     view = scope.view
     for k in range(view.token_at[start], view.token_at[end - 1] + 1):
         tok = view.tokens[k]
-        if tok.flag[:1] in ("p", "d", "c", "u"):
+        if tok.flag[:1] in ("p", "d", "c", "u") and not _guessed_from_its_last_character(tok):
             return True   # a verb may name an outlet (东方观察网)
     return False
+
+
+def _guessed_from_its_last_character(tok) -> bool:
+    """藏地/uv: a word no dictionary holds, which the tagger calls a particle for its last character (地)."""
+    return tok.flag[:1] == "u" and len(tok.text) > 1 and word_info(tok.text) is None
 
 
 def _outlet_name_closes(text: str, end: int) -> bool:

@@ -467,7 +467,7 @@ def bracketed_bylines(scope: Scope) -> Iterator[Candidate]:
 _NAMES_IN_BRACKETS = r"[(（]([\u4e00-\u9fff]{2,3}(?:[ 、][\u4e00-\u9fff]{2,3}){0,3})[)）]"
 _BRACKETED_NAMES = re.compile(_NAMES_IN_BRACKETS + r"\s*$")
 # ... or right after the dateline that opens a story (山西4月26日电(郭彩云), 5日讯(李明)).
-_DATELINE_NAMES = re.compile(r"\d日(?:电|讯)" + _NAMES_IN_BRACKETS)
+_DATELINE_NAMES = re.compile(r"\d日(?:电|讯) ?" + _NAMES_IN_BRACKETS)
 # ... or opening the brackets of a byline, before the reporter's role (电(韩立新 周广平 记者高长利)).
 _NAMES_BEFORE_A_ROLE = re.compile(r"[(（]([\u4e00-\u9fff]{2,3}(?:[ 、][\u4e00-\u9fff]{2,3}){0,3})[ 、]")
 # ... or before 摄 at the end of a caption (张建华 摄).
@@ -752,8 +752,8 @@ def before_titles(scope: Scope) -> Iterator[Candidate]:
         if title is None or len(title) < 2 or (
                 not _sound_left(scope, tok.start) and idx and tokens[idx - 1].flag.startswith(("n", "a"))):
             continue
-        if title.startswith(scope.lex.party_units) or scope.res.body_suffixes.starts_at(title, 0):
-            continue   # 余村党支部书记: a title that opens with a body follows that body's place, not a name
+        if title.startswith(scope.lex.party_units) or scope.res.body_suffixes.starts_at(title, 0, min_len=2):
+            continue   # 余村党支部书记: a title that opens with a body follows that body's place, not a name (院长 does not)
         # A three-character token fixes the name's end (江泽民主席: not 民主).
         span = name_at(scope, tok.start, strict=False, end=tok.end if len(tok.text) >= 3 else None)
         if span is not None and span[1] == tok.end:
