@@ -2211,3 +2211,18 @@ def test_two_kham_spellings_of_tibetan_name_parts_make_a_name():
 def test_a_word_the_tagger_calls_a_particle_for_its_last_character_may_open_an_outlet():
     kept, _ = _read("来源:藏地阳光网 责编:王小明")
     assert "藏地阳光网" in kept
+
+
+def test_a_word_the_dictionary_files_as_a_body_that_ends_like_a_thing_is_no_body():
+    kept, _ = _read("他开着越野车,载着我们前往。晚会掀起最高潮。国务院、联合国发表声明。")
+    assert not {"越野车", "最高潮"} & kept and {"国务院", "联合国"} <= kept
+
+
+def test_the_assistant_of_a_post_holds_the_whole_post():
+    posts = _posts("青山镇小坡村党支部书记助理王晓勇介绍了情况。")
+    assert posts.get("王晓勇") == {"小坡村党支部书记助理"}
+
+
+def test_counted_turns_down_a_body_whose_suffix_opens_with_the_people_a_number_counts():
+    _, rejected = _read("游客人数突破10000人大关。")
+    assert rejected.get("游客人数突破10000人大") == "counted"

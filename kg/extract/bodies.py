@@ -143,9 +143,13 @@ def _short_body(scope: Scope, word: str) -> bool:
     if word[-1] in _FIELDS_OF_KNOWLEDGE and not word.endswith(("大学", "中学", "小学")):
         return False   # 天文学, 中医药: fields the dictionary files with bodies
     info = word_info(word)
-    return info is not None and info[1] == "nt"
+    return info is not None and info[1] == "nt" and (
+        len(word) < 3 or word[-1] in scope.res.body_suffixes.last_chars or word[-1] in _ENDINGS_OF_BODIES_FILED_WHOLE)
 
 
+# What else ends a body of three characters the dictionary files whole (国民党, 解放军, 联合国, 党中央,
+# 中文系, 英联邦); a word it files as a body that ends otherwise is a thing (越野车, 最高潮, 国库券).
+_ENDINGS_OF_BODIES_FILED_WHOLE = frozenset("党军国央系邦")
 # What ends a news agency's name (中新社, 共同社, 法新社), which the dictionary files as a body.
 _AGENCY = "社"
 # What ends the name of a field of knowledge or practice (天文学, 中医药, 技术) or of a process

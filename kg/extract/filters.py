@@ -503,8 +503,14 @@ def _a_level_and_a_kind(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _counted(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """加装电梯12部, 学校3所: a number before a one-character suffix makes it a measure word, not a body."""
-    return len(c.name) >= 2 and c.name[-2].isdigit() and c.name[-1] in s.res.body_suffixes
+    """加装电梯12部, 学校3所: a number before a one-character suffix makes it a measure word, not a body;
+    突破10000人大关: a number before a suffix that opens with 人 counts people (10000人)."""
+    name = c.name
+    if len(name) >= 2 and name[-2].isdigit() and name[-1] in s.res.body_suffixes:
+        return True
+    suffix = s.res.body_suffixes.ends_at(name, len(name))
+    k = len(name) - len(suffix) if suffix else 0
+    return k > 0 and name[k - 1].isdigit() and suffix[0] == "人"
 
 
 def _a_rating(c: Candidate, s: Scope, t: Thresholds) -> bool:
@@ -629,7 +635,8 @@ _BODY_RULES = ((ORGANIZATION,), (
     ("plural-levels", "two level words name every such body, not one (县区委)", _plural_levels),
     ("counted-levels", "a count before a level word names that many bodies (龙游两县县委)", _counted_levels),
     ("a-rating", "a rating of bodies of a kind names no one body (五星支部)", _a_rating),
-    ("counted", "a number before a one-character suffix counts things (电梯12部)", _counted),
+    ("counted", "a number before a one-character suffix counts things (电梯12部), before 人 counts people "
+     "(10000人大关)", _counted),
     ("handled-not-an-office", "办 after an adverb or verb is the verb handle, not an office (一网通办)",
      _handled_not_an_office),
     ("an-awarded-title-for-a-body", "a name listed after a verb of awarding is the title awarded, not a body "
