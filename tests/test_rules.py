@@ -2226,3 +2226,8 @@ def test_the_assistant_of_a_post_holds_the_whole_post():
 def test_counted_turns_down_a_body_whose_suffix_opens_with_the_people_a_number_counts():
     _, rejected = _read("游客人数突破10000人大关。")
     assert rejected.get("游客人数突破10000人大") == "counted"
+
+
+def test_events_held_without_an_ordinal_are_named_by_their_kind_of_event():
+    kept, _ = _read("乡里举办油菜花(民俗)文化节、红提采摘节等特色节会,举行春节联欢晚会。")
+    assert {"油菜花(民俗)文化节", "红提采摘节"} <= kept and not any("春节" in name for name in kept)

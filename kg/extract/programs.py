@@ -396,6 +396,21 @@ def festivals(scope: Scope) -> Iterator[Candidate]:
                             signals=(FESTIVAL,))
 
 
+def held_events(scope: Scope) -> Iterator[Candidate]:
+    """举办民宿(民俗)文化节、大青葡萄采摘节等: an event named by the kind of recurring event it is (文化节,
+    采摘节, 博览会), right after a verb of holding it, and the events listed with it."""
+    text = scope.text
+    for m in _HELD_EVENT.finditer(text):
+        start = m.start(1)
+        while start >= 0:
+            event = _EVENT_OF_A_KIND.match(text, start)
+            if event is None or not (scope.view.ends_token(event.end()) or text[event.end():event.end() + 1] in "等和与及"):
+                break   # 采摘/v 节等/u: the tagger may glue the list's 等 to the name's end
+            yield Candidate(start, event.end(), PROGRAM, normalize_name(event.group(0)), "festival",
+                            signals=(FESTIVAL,))
+            start = event.end() + 1 if text[event.end():event.end() + 1] == "、" else -1
+
+
 def _short_place_before(scope: Scope, k: int) -> int | None:
     """Where 中国·绩溪 starts, right before ``k``: the country, a dot and a division's short form."""
     m = _COUNTRY_DOT_PLACE.search(scope.text, max(0, k - 8), k)
@@ -470,6 +485,13 @@ def _sure(signals: tuple[str, ...]) -> bool:
 _EVENT_NAME = (r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,12}?"
                r"(?:文化节|旅游节|艺术节|美食节|丰收节|采摘节|[^\W\d_]节|庙会|博览会|交易会|运动会|大赛|赛事|论坛|展览会)")
 _FESTIVAL = re.compile(rf"第[一二三四五六七八九十百\d]+届(?:[(（][\u4e00-\u9fff]{{2}}[)）])?({_EVENT_NAME})")
+# The kinds of recurring events a name ends in that name no holiday (春节 and 中秋节 end in 节 alone); a word
+# in brackets may gloss the name (民宿(民俗)文化节).
+_EVENT_OF_A_KIND = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:[(（][\u4e00-\u9fff]{2,4}[)）])?"
+                              r"(?:文化节|旅游节|艺术节|美食节|丰收节|采摘节|音乐节|啤酒节|博览会|交易会|庙会)")
+# A verb of holding an event, then its name (举办大青葡萄采摘节); 首届 is the first of them, 第N届 is read
+# with the place before it (see _FESTIVAL).
+_HELD_EVENT = re.compile(r"(?:举办|举行|承办|主办|办好)了?(?:首届)?(?!第)([\u4e00-\u9fff])")
 
 
 # An event held together with the one an ordinal names, after 暨 ("and"), named the same way.
@@ -630,5 +652,5 @@ def _verb_of_making(text: str, k: int) -> bool:
 # Of two candidates with one span, the first generator's stands: an awarded title read by its verb
 # (honours) or an event by its ordinal (festivals) is sure, the same span read by its cue alone (cued)
 # is weighed.
-GENERATORS = (honours, festivals, placed_campaigns, paired_provinces, known_programs, quoted, spaced, cued,
+GENERATORS = (honours, festivals, held_events, placed_campaigns, paired_provinces, known_programs, quoted, spaced, cued,
               chief_systems)
