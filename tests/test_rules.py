@@ -2231,3 +2231,8 @@ def test_counted_turns_down_a_body_whose_suffix_opens_with_the_people_a_number_c
 def test_events_held_without_an_ordinal_are_named_by_their_kind_of_event():
     kept, _ = _read("乡里举办油菜花(民俗)文化节、红提采摘节等特色节会,举行春节联欢晚会。")
     assert {"油菜花(民俗)文化节", "红提采摘节"} <= kept and not any("春节" in name for name in kept)
+
+
+def test_a_given_name_the_tagger_reads_whole_keeps_its_function_character():
+    posts = _posts("县委书记吴永和强调,要抓好河长制工作。")
+    assert posts.get("吴永和") == {"县委书记"}

@@ -143,6 +143,8 @@ def _given_end(scope: Scope, g0: int, end: int | None) -> int | None:
 
 def _cue_at_the_second(scope: Scope, i: int) -> bool | None:
     """Whether a cue word settles what the second given character at ``i`` is; None when none does."""
+    if scope.text[i] in CLAUSE_CHARS and _given_read_whole(scope, i):
+        return False  # 周/nr 永和/nz 强调: the tagger reads the given name whole, its 和 no conjunction
     if scope.text[i] in CLAUSE_CHARS or scope.view.starting_at("speech_verbs", i):
         return True   # 王明在, 庞娟致开幕词; 里, 中 or 上 may end a given name (张万里)
     if scope.view.starting_at("speech_verbs", i + 1):
@@ -150,6 +152,12 @@ def _cue_at_the_second(scope: Scope, i: int) -> bool | None:
     if len(scope.view.starting_at("titles", i) or "") >= 2:
         return True   # 决定韩锐副区长代理…: the title begins after a given name of one character
     return None
+
+
+def _given_read_whole(scope: Scope, i: int) -> bool:
+    """The tagger reads the given name's two characters, the second at ``i``, as one noun of their own."""
+    tok = scope.view.token(i - 1)
+    return tok.start == i - 1 and tok.end == i + 1 and tok.flag.startswith("n")
 
 
 def _second_begins_a_word(scope: Scope, i: int) -> bool:
