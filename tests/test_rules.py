@@ -2236,3 +2236,8 @@ def test_events_held_without_an_ordinal_are_named_by_their_kind_of_event():
 def test_a_given_name_the_tagger_reads_whole_keeps_its_function_character():
     posts = _posts("县委书记吴永和强调,要抓好河长制工作。")
     assert posts.get("吴永和") == {"县委书记"}
+
+
+def test_a_village_ends_before_the_localizer_the_tagger_glued_to_its_suffix():
+    kept, _ = _read("佤族原始部落翁岗村外,还有拉木鼓仪式。回到村里,大家很高兴。")
+    assert "翁岗村" in kept and not any(name.endswith("村里") for name in kept)

@@ -424,6 +424,8 @@ def _ends_a_word(scope: Scope, end: int, suffix: str) -> bool:
     # the next place, in a word the dictionary does not know (村弄勒屯).
     if suffix == "村" and rest in _BODIES_SHARING_THE_VILLAGES_CHARACTER:
         return True   # 柜山村委会: the village's 村 is the first character of its committee's name
+    if rest in _LOCALIZERS:
+        return True   # 翁丁/nr 村外/s: the tagger read the suffix and the localizer after it as one word
     return rest in scope.res.body_suffixes or (word_info(tok.text) is None and (
         scope.res.place_suffixes.ends_at(rest, len(rest)) is not None or rest in _GLUED_AFTER or
         (suffix == "村" and _VILLAGE_GROUP.fullmatch(rest) is not None)))
@@ -431,6 +433,8 @@ def _ends_a_word(scope: Scope, end: int, suffix: str) -> bool:
 
 # What follows a village's 村 when its body's name shares that character (柜山村委会 for 柜山村村委会).
 _BODIES_SHARING_THE_VILLAGES_CHARACTER = frozenset({"委会", "委", "民委员会", "监会", "务监督委员会"})
+# Localizers the tagger glues to a place's suffix (村外, 村里, 社区内).
+_LOCALIZERS = frozenset({"外", "里", "内", "中", "上", "旁", "边"})
 # A villagers' group by its number (石桥村八组, 石桥村3组), which the tagger glues to the village's 村.
 _VILLAGE_GROUP = re.compile(r"[一二三四五六七八九十\d]+组")
 # Function words the tagger glues to a place's suffix in a word it does not know (朱家庄村 + 村是).
