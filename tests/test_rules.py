@@ -2241,3 +2241,8 @@ def test_a_given_name_the_tagger_reads_whole_keeps_its_function_character():
 def test_a_village_ends_before_the_localizer_the_tagger_glued_to_its_suffix():
     kept, _ = _read("佤族原始部落翁岗村外,还有拉木鼓仪式。回到村里,大家很高兴。")
     assert "翁岗村" in kept and not any(name.endswith("村里") for name in kept)
+
+
+def test_a_name_then_the_others_counted_after_it_holds_the_post_they_were_elected_to():
+    posts = _posts("会议选举产生了社区纪委,陈立兰等4人当选为纪检委员。")
+    assert posts.get("陈立兰") == {"纪检委员"}

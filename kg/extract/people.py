@@ -639,6 +639,9 @@ def office_holders(scope: Scope) -> Iterator[Candidate]:
             continue
         # 接受李明华同志请求辞去…省长职务: the words of a request may stand between the name and the verb.
         n_end = v - next((len(w) for w in _BEFORE_OFFICE_VERBS if text.endswith(w, 0, v)), 0)
+        others = _OTHERS_COUNTED.search(text, max(0, n_end - 8), n_end)
+        if others is not None and others.end() == n_end:
+            n_end = others.start()   # 吴丽梅等4人当选为纪检委员: the name, then the others counted
         span = _name_ending_at(scope, n_end)
         if span is not None:
             removed = ("removed",) if verb in ("辞去", "辞职") or text.endswith(_NO_LONGER, 0, v) else ()
@@ -677,6 +680,8 @@ def _glued_to_a_name(scope: Scope, v: int, k: int) -> bool:
         scope.view.starting_at("office_verbs", v) is not None and _label_ending_in_title(scope, k) is not None
 
 
+# The others elected or appointed with a name, counted after 等 (等4人, 等三名同志).
+_OTHERS_COUNTED = re.compile(r"等[\d一二三四五六七八九十]+[名位个]?(?:人|同志)")
 _BEFORE_OFFICE_VERBS = ("同志请求", "同志申请", "同志不再", "同志", "本人请求", "请求", "申请", _NO_LONGER)
 
 
