@@ -2246,3 +2246,12 @@ def test_a_village_ends_before_the_localizer_the_tagger_glued_to_its_suffix():
 def test_a_name_then_the_others_counted_after_it_holds_the_post_they_were_elected_to():
     posts = _posts("会议选举产生了社区纪委,陈立兰等4人当选为纪检委员。")
     assert posts.get("陈立兰") == {"纪检委员"}
+
+
+def test_a_governments_account_quoted_after_a_source_cue_is_an_outlet():
+    assert _types("12日凌晨,据“宁德发布”消息,宁德市委决定。").get("宁德发布") == "Organization"
+
+
+def test_a_candidacy_for_a_post_is_no_post_held():
+    posts = _posts("市委决定,提名韩立涛为青山区区长候选人。")
+    assert not posts.get("韩立涛")

@@ -213,7 +213,7 @@ def _source_positions(text: str) -> Iterator[int]:
         i = text.find(cue)
         while i >= 0:
             k = i + len(cue)
-            while k < len(text) and text[k] in " :：":
+            while k < len(text) and text[k] in " :：“":   # 据“青山发布”消息: an account's name may be quoted
                 k += 1
             yield k
             i = text.find(cue, i + 1)
@@ -324,7 +324,7 @@ def _guessed_from_its_last_character(tok) -> bool:
 def _outlet_name_closes(text: str, end: int) -> bool:
     """What follows an outlet in a source line or byline: the end, a pause, 讯 or 记者, a dateline, 》 or ),
     or the next outlet of a list (综合大众日报、新华社消息)."""
-    rest = text[end:end + 12].lstrip(" 》)）】")
+    rest = text[end:end + 12].lstrip(" 》)）】”")
     return end == len(text) or rest[:1] in ("", " ", "、", "·") or rest.startswith(_AFTER_OUTLET) or \
         bool(_DATELINE.match(rest)) or text[end:end + 1] in "》)） " or _another_outlet_after_a_dash(text, end)
 

@@ -1291,6 +1291,19 @@ def _label_ending_in_title(scope: Scope, k: int) -> Post | None:
     """
     text = scope.text
     k = _past_verbs(scope, k)
+    best = _last_title_end(scope, k)
+    if best is None or text.startswith(_CANDIDACY, best):
+        return None   # 提名王涛为区长候选人: a candidacy for a post is no post held
+    # 因工作变动辞去武威市政府市长: a verb of office inside the run ends the clause before the post.
+    k = max([v for _, v, verb in scope.view.hits["office_verbs"] if k < v < best and len(verb) >= 2], default=k)
+    bodies = scope.found.inside(k, best, (ORGANIZATION,))
+    body = max(bodies, key=lambda c: (c.end, -c.start)).name if bodies else ""
+    return Post(_label(text[k:best]), body)
+
+
+def _last_title_end(scope: Scope, k: int) -> int | None:
+    """Where the last title of the run from ``k`` to the next pause ends, no conjunction before it."""
+    text = scope.text
     stop = k
     while stop < len(text) and text[stop] not in PUNCT and stop - k <= THRESHOLDS.max_post:
         stop += 1
@@ -1300,13 +1313,10 @@ def _label_ending_in_title(scope: Scope, k: int) -> Post | None:
             label = text[k:end]
             if not any(ch in label for ch in "的和与及") and scope.view.ending_at("titles", end) == title:
                 best = end
-    if best is None:
-        return None
-    # 因工作变动辞去武威市政府市长: a verb of office inside the run ends the clause before the post.
-    k = max([v for _, v, verb in scope.view.hits["office_verbs"] if k < v < best and len(verb) >= 2], default=k)
-    bodies = scope.found.inside(k, best, (ORGANIZATION,))
-    body = max(bodies, key=lambda c: (c.end, -c.start)).name if bodies else ""
-    return Post(_label(text[k:best]), body)
+    return best
+
+
+_CANDIDACY = ("候选人", "人选")
 
 
 # --------------------------------------------------------------------------- lists of comrades
