@@ -2255,3 +2255,8 @@ def test_a_governments_account_quoted_after_a_source_cue_is_an_outlet():
 def test_a_candidacy_for_a_post_is_no_post_held():
     posts = _posts("市委决定,提名韩立涛为青山区区长候选人。")
     assert not posts.get("韩立涛")
+
+
+def test_a_name_written_by_sound_before_a_kind_of_land_names_a_place_not_a_person():
+    kept, _ = _read("民警跋涉在海拔4600多米的森根隆巴雪山草原,走访牧民。")
+    assert not any(name.startswith("森根") for name in kept)

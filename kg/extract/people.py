@@ -926,12 +926,16 @@ def foreign_names(scope: Scope) -> Iterator[Candidate]:
             # 琼斯, 保拉: two characters do when the tagger calls them a transliterated name.
             long_enough = len(name.replace("·", "")) >= 3 or (
                 end == k + 1 and tokens[k].flag == "nrt" and _stands_apart(scope, j))
-            if long_enough and not _a_place(scope, name) and name not in scope.res.place_suffix_type and any(
-                    tokens[x].flag.startswith("nr") for x in range(k, end)):
+            if long_enough and not _a_place(scope, name) and name not in scope.res.place_suffix_type and \
+                    not text.startswith(_LANDFORMS, j) and any(tokens[x].flag.startswith("nr") for x in range(k, end)):
                 yield Candidate(i, j, PERSON, name, "foreign-name")
             k = end
         else:
             k += 1
+
+
+# Kinds of land a name written by sound may name (森根隆巴雪山, 阿拉善草原): then it names a place.
+_LANDFORMS = ("雪山", "草原", "山脉", "峡谷", "沙漠", "冰川", "高原", "盆地", "湿地", "山", "河", "湖", "峰")
 
 
 def foreign_names_by_titles(scope: Scope) -> Iterator[Candidate]:
