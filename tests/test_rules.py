@@ -2260,3 +2260,8 @@ def test_a_candidacy_for_a_post_is_no_post_held():
 def test_a_name_written_by_sound_before_a_kind_of_land_names_a_place_not_a_person():
     kept, _ = _read("民警跋涉在海拔4600多米的森根隆巴雪山草原,走访牧民。")
     assert not any(name.startswith("森根") for name in kept)
+
+
+def test_a_suffix_whose_last_character_begins_a_word_the_tagger_cut_ends_no_body():
+    kept, _ = _read("该市村级纪检组织的成立,将进一步规范村级工作程序。")
+    assert not any(name.endswith("纪检组") for name in kept)

@@ -559,10 +559,21 @@ def _suffix_ends_a_word(scope: Scope, p: int, end: int) -> bool:
     if end - p == 1 and end < len(scope.text) and not view.starting_at("titles", p) and \
             is_common_word(scope.text[p:end + 1], THRESHOLDS.split_word):
         return False   # 瑞典男子网球队: the tagger cut 网球 apart; 网 begins the word
+    if _last_character_cut_from_its_word(scope, end):
+        return False   # 纪检组/j 织/v: the suffix's 组 begins 组织, which the tagger cut
     if end >= len(scope.text) or view.ends_token(end):
         return True
     tok = view.token(end - 1)
     return bool(view.starting_at("titles", end)) or not word_info(tok.text) or tok.text in scope.res.body_suffixes
+
+
+def _last_character_cut_from_its_word(scope: Scope, end: int) -> bool:
+    """The suffix's last character and the one after it, which the tagger left alone, make a common word."""
+    text, view = scope.text, scope.view
+    if end >= len(text) or view.starting_at("titles", end):
+        return False
+    nxt = view.token(end)
+    return nxt.start == end and nxt.end == end + 1 and is_common_word(text[end - 1:end + 1], THRESHOLDS.split_word)
 
 
 # Nouns that 中心 qualifies as "central" (中心工作, 中心城区); but 服务中心工作人员 are a centre's staff.
