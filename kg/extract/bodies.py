@@ -568,9 +568,10 @@ def _suffix_ends_a_word(scope: Scope, p: int, end: int) -> bool:
 
 
 def _last_character_cut_from_its_word(scope: Scope, end: int) -> bool:
-    """The suffix's last character and the one after it, which the tagger left alone, make a common word."""
+    """The suffix's last character and the one after it, which the tagger left alone, make a common word;
+    a function character after the suffix is one of the clause (派出所以…为己任: not 所以)."""
     text, view = scope.text, scope.view
-    if end >= len(text) or view.starting_at("titles", end):
+    if end >= len(text) or view.starting_at("titles", end) or text[end] in OPENING_CHARS or text[end] in FUNCTION_CHARS:
         return False
     nxt = view.token(end)
     return nxt.start == end and nxt.end == end + 1 and is_common_word(text[end - 1:end + 1], THRESHOLDS.split_word)
