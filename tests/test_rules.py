@@ -2265,3 +2265,14 @@ def test_a_name_written_by_sound_before_a_kind_of_land_names_a_place_not_a_perso
 def test_a_suffix_whose_last_character_begins_a_word_the_tagger_cut_ends_no_body():
     kept, _ = _read("该市村级纪检组织的成立,将进一步规范村级工作程序。")
     assert not any(name.endswith("纪检组") for name in kept)
+
+
+def test_the_bodies_of_a_gacha_written_with_its_level_are_that_gachas():
+    text = "走进巴音宝力格嘎查,嘎查党支部书记王小明介绍情况。嘎查“两委”成员多次赴各地考察。"
+    from kg.pipeline import process_document
+    orgs = {e.name for e in process_document(Document("t.txt", "t.txt", text)).entities if e.type == "Organization"}
+    assert {"巴音宝力格嘎查党支部", "巴音宝力格嘎查两委"} <= orgs
+
+
+def test_a_name_written_by_sound_stops_short_of_the_word_before_it():
+    assert "巴音宝力格嘎查" in _types("走进巴音宝力格嘎查,牧民的日子越过越好。")

@@ -26,8 +26,8 @@ from kg.text import is_cjk
 __all__ = ["national_bodies", "place_committees", "tagged_bodies", "suffixed_bodies", "media", "coordinated",
            "GENERATORS", "COORDINATED"]
 
-# Levels written with two characters before a body (街道办事处, 社区居委会).
-_TWO_CHARACTER_LEVELS = ("街道", "社区")
+# Levels written with two characters before a body (街道办事处, 社区居委会, 嘎查党支部).
+_TWO_CHARACTER_LEVELS = ("街道", "社区", "嘎查")
 # The bodies only a community has, written without its level (居委会 is 社区居委会).
 _COMMUNITY_BODIES = frozenset({"居委会", "居民委员会"})
 # 该市 refers to the place last named, 我市 (本市) to the paper's own.
@@ -497,6 +497,9 @@ def _quoted_suffix(scope: Scope, p: int, end: int, suffix: str) -> Candidate | N
     level = text[p - 2]
     if level in LEVEL_PREFIXES and _boundary_before(scope, p - 2):
         return Candidate(p - 2, end + 1, ORGANIZATION, level + suffix, "body-suffix", level=level)
+    level = next((w for w in _TWO_CHARACTER_LEVELS if text.endswith(w, 0, p - 1)), None)
+    if level is not None and _boundary_before(scope, p - 1 - len(level)):   # 嘎查“两委”, 社区“两委”
+        return Candidate(p - 1 - len(level), end + 1, ORGANIZATION, level + suffix, "body-suffix", level=level)
     return None
 
 

@@ -83,7 +83,8 @@ def _opening_vouched_for(c: Candidate, s: Scope) -> bool:
     if c.type == ORGANIZATION:
         # 根山村党支部 opens with a place read whole, which no clause word begins; 脱贫攻坚工作队 is a
         # team named by its task, whose verb opens the name
-        return bool(s.found.starting_at(c.start, PLACE_TYPES)) or (
+        # 嘎查/v 党支部: a bare body opens with its level, whatever the tagger reads the level as
+        return bool(s.found.starting_at(c.start, PLACE_TYPES)) or bool(c.level and c.name.startswith(c.level)) or (
             c.name.endswith(MISSION_SUFFIXES) and c.name[:2] in s.lex.body_name_verbs)
     # 开展扫黑除恶专项斗争: the verb that carries it out stands before; the name opens after it
     return c.type == PROGRAM and s.res.implement_verbs.ends_at(s.text, c.start) is not None

@@ -14,7 +14,7 @@ import re
 from typing import Iterator
 
 from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, NOMINAL_FLAGS, PUNCT,
-                             normalize_name, word_info)
+                             is_common_word, normalize_name, word_info)
 from kg.extract.boundary import OPENING_CHARS, Boundary, is_count, scan_left
 from kg.extract.candidate import LISTED, Candidate
 from kg.extract.context import Scope
@@ -394,6 +394,9 @@ def _sound_written_start(scope: Scope, p: int, bound) -> int:
             text[k - 1] not in FUNCTION_CHARS and text[k - 1] not in _COUNTING_CHARS and \
             scope.found.ending_at(k, PLACE_TYPES) is None:
         k -= 1
+    tok = scope.view.token(k)
+    if tok.start < k < tok.end <= p and is_common_word(tok.text, THRESHOLDS.common_word):
+        return tok.end   # 走进/v 巴音宝力格嘎查: the run stops short of the word it would cut into
     return k
 
 
