@@ -2276,3 +2276,23 @@ def test_the_bodies_of_a_gacha_written_with_its_level_are_that_gachas():
 
 def test_a_name_written_by_sound_stops_short_of_the_word_before_it():
     assert "巴音宝力格嘎查" in _types("走进巴音宝力格嘎查,牧民的日子越过越好。")
+
+
+def test_a_body_starts_after_a_function_word_the_tagger_glued_inside_a_made_up_word():
+    kept, _ = _read("在明知戴家咀泵站已由区水务局建设完成的情况下,默许村民施工。")
+    assert "区水务局" in kept and not any("已由" in name for name in kept)
+
+
+def test_a_set_phrase_that_opens_with_a_manner_is_a_clause_not_a_bodys_task():
+    kept, _ = _read("要求有关部门要切实落实驻村工作队员保障待遇。")
+    assert not any("切实" in name or name == "村工作队" for name in kept)
+
+
+def test_verbs_of_having_and_planning_open_a_clause_not_a_name():
+    kept, _ = _read("该村现有农家乐饭店22家。干部共同谋划李家山村发展前景。")
+    assert "李家山村" in kept and not any(name.startswith(("现有", "谋划")) for name in kept)
+
+
+def test_a_name_ends_before_the_verb_of_office_the_tagger_glued_to_it():
+    kept, _ = _read("居民又推选程燕任物业服务中心的理事长。")
+    assert "程燕" in kept and not any(name.startswith("程燕任") for name in kept)

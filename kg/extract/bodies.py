@@ -702,6 +702,11 @@ def _referring_level_in_stem(text: str, start: int, p: int) -> tuple[int, str, s
 _WORD_LEVELS = ("自治区", "街道")
 
 
+# What the tagger glues to a level that opens a bare body: a preposition (由县委), 报 (report to: 报区纪委);
+# not 驻 (驻村工作队 is stationed in villages, no one village's team).
+_BEFORE_A_LEVEL = frozenset(GLUED_PREPOSITIONS) | {"报"}
+
+
 def _level_opening_stem(scope: Scope, start: int, p: int, has_prefix: bool) -> tuple[int, str, str] | None:
     """县 of 县行政审批局 inside the stem, a word of its own (not 市场 of 市场监管局), no place or body before it;
     自治区 of 自治区残联."""
@@ -710,7 +715,7 @@ def _level_opening_stem(scope: Scope, start: int, p: int, has_prefix: bool) -> t
     if stem.startswith("自治区") and not has_prefix and _boundary_before(scope, start):
         return start, "自治区", ""
     if stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _level_word(scope, start) and (
-            _boundary_before(scope, start) or start > 0 and text[start - 1] in OPENING_CHARS):
+            _boundary_before(scope, start) or start > 0 and text[start - 1] in _BEFORE_A_LEVEL):
         return start, stem[0], ""
     return None
 

@@ -129,12 +129,24 @@ def _past_word(view: SentenceView, found: Found, start: int, shape: NameShape) -
         ends = [c.end for c in found.overlapping(tok.start, tok.end, shape.prefix_types) if tok.start < c.end < tok.end]
         if ends:
             return max(ends), True
+    cut = _past_a_glued_clause_character(tok, shape) if tok is not None else None
+    if cut is not None:
+        return cut, False
     if tok is None or not (_word_may_stand_inside(found, tok, start, shape) or _a_chiefs_system(view, tok, shape)) \
             or _date_part(view.text, tok) or _count_ends(view.text, tok.end):
         return start, False
     if len(tok.text) > 1 and tok.text[0] in OPENING_CHARS and word_info(tok.text) is None:
         return tok.start + 1, False   # 汇报了丽园小区: the tagger glued a particle to the name
     return tok.start, True
+
+
+def _past_a_glued_clause_character(tok, shape: NameShape) -> int | None:
+    """已由区/n 水务局, 程燕任/nr 物业服务中心: in a word the dictionary lacks, the tagger glued the name's
+    first characters to a function word or a verb of office before them; the name starts after it."""
+    if shape.kind == "place" or len(tok.text) < 2 or word_info(tok.text) is not None:
+        return None
+    k = max((i for i, c in enumerate(tok.text) if c in _GLUED_BEFORE_A_BODY), default=-1)
+    return tok.start + k + 1 if k >= 0 else None
 
 
 def _a_chiefs_system(view: SentenceView, tok, shape: NameShape) -> bool:
@@ -290,7 +302,10 @@ def _inside_another_name(word: str, flag: str, shape: NameShape) -> bool:
 
 def _set_phrase_of_a_task(word: str, flag: str, shape: NameShape) -> bool:
     """扶贫开发/i 办公室, 出入境/l 边防检查总站: a set phrase for the task a body is set up for."""
-    return flag in _SET_PHRASES and shape.kind == ORGANIZATION and not any(c in CLAUSE_CHARS for c in word)
+    if flag not in _SET_PHRASES or shape.kind != ORGANIZATION or any(c in CLAUSE_CHARS for c in word):
+        return False
+    head = word_info(word[:2])
+    return not (head is not None and head[1] in ("d", "ad"))   # 切实落实/l: a manner and a verb, a clause
 
 
 # The tags of set phrases and idioms (出入境/l, 扶贫开发/i), which name the task of many bodies.
@@ -317,6 +332,8 @@ def _inside_a_place(word: str, flag: str) -> bool:
 
 # Function words the tagger glues to a neighbour in a word the dictionary lacks (银是, 区的).
 _CLAUSE_GLUE = frozenset("是的了在把被将从向为")
+# ... and, before a body's name, a preposition of agency or the verb of office (已由区, 程燕任).
+_GLUED_BEFORE_A_BODY = _CLAUSE_GLUE | frozenset("由任")
 
 
 def _rare(word: str) -> bool:

@@ -818,13 +818,17 @@ def _tagged_name(scope: Scope, tok) -> tuple[int, int] | None:
 
 def _verb_glued_at_the_end(scope: Scope, tok) -> bool:
     """王吉出/nr 生于: the name's last character and the next one make a common verb (出生), which the
-    tagger cut in two."""
+    tagger cut in two; or it is the verb of office (程燕任/nr)."""
     if len(tok.text) != 3 or tok.end >= len(scope.text):
         return False
+    if tok.text[-1] == _OFFICE and word_info(tok.text) is None and is_cjk(scope.text[tok.end]):
+        return True   # 程燕任/nr 物业服务中心的理事长: the verb of office itself
     info = word_info(scope.text[tok.end - 1:tok.end + 1])
     return info is not None and info[1] == "v" and info[0] >= THRESHOLDS.verb_glued_to_a_name
 
 
+# The verb of office (任: "takes the post of"), which the tagger glues to the name before it.
+_OFFICE = "任"
 # 家 (home) after a name, which the tagger glues to it (张富元家/nr): the name's home, not its last character.
 _HOME = "家"
 
