@@ -2296,3 +2296,14 @@ def test_verbs_of_having_and_planning_open_a_clause_not_a_name():
 def test_a_name_ends_before_the_verb_of_office_the_tagger_glued_to_it():
     kept, _ = _read("居民又推选程燕任物业服务中心的理事长。")
     assert "程燕" in kept and not any(name.startswith("程燕任") for name in kept)
+
+
+def test_villages_listed_before_the_kind_they_share_and_a_count_are_each_of_that_kind():
+    types = _types("城东街道下设青松、翠柏、金桥3个新型社区,安置搬迁群众。")
+    assert {types.get("青松社区"), types.get("翠柏社区"), types.get("金桥社区")} == {"Community"}
+    assert not any(t == "Person" for t in types.values())
+
+
+def test_an_acting_post_that_begins_like_a_county_names_the_post():
+    _, rejected = _read("县委副书记、代县长王立平致辞。")
+    assert rejected.get("代县") == "an-acting-post"

@@ -456,6 +456,15 @@ def _a_quoted_title_to_build(c: Candidate, s: Scope, t: Thresholds) -> bool:
 _SLOGAN_VERBS = frozenset("兴富强立活旺美")
 
 
+def _an_acting_post(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """凤县县委副书记、代县长冯宝平: 代县 is a county, but 代 marks the acting holder of the 县长 after it."""
+    written = s.text[c.start:c.end]
+    return len(written) == 2 and written[0] in _ACTING_OR_DEPUTY and s.view.starting_at("titles", c.end - 1) is not None
+
+
+_ACTING_OR_DEPUTY = "代副"
+
+
 _PLACE_RULES = (PLACE_TYPES, (
     ("an-amount-for-a-name", "a sum of money before a place's suffix rates places, it names none (亿元村, 十亿元镇)",
      _an_amount_for_a_name),
@@ -478,6 +487,8 @@ _PLACE_RULES = (PLACE_TYPES, (
      _a_quoted_title_to_build),
     ("a-slogans-verb-and-level", "a one-character division after a common noun is a slogan's verb and level "
      "(科技兴县)", _a_slogans_verb_and_level),
+    ("an-acting-post", "a division that 代 or 副 opens and whose level opens a title names the post (代县长)",
+     _an_acting_post),
 ))
 
 

@@ -808,6 +808,28 @@ def listed_divisions(scope: Scope) -> Iterator[Candidate]:
             pos += len(item) + 1
 
 
+def listed_villages(scope: Scope) -> Iterator[Candidate]:
+    """惠泽、惠民、恒大3个新型社区; 东湾、西湾等5个行政村: villages and communities listed by their names
+    before the kind they share and a count or 等; the first item is as long as the second."""
+    for m in _SHARED_VILLAGE_KIND.finditer(scope.text):
+        items, suffix, pos = m.group(1).split("、"), m.group(2), m.start(1)
+        items[-1] = items[-1].removesuffix("等")
+        first = items[0][-len(items[1]):]
+        pos += len(items[0]) - len(first)
+        if not scope.view.starts_token(pos) or any(len(item) < 2 for item in items):
+            continue
+        for item in [first] + items[1:]:
+            yield Candidate(pos, pos + len(item), _VILLAGE_KINDS[suffix], item + suffix, "listed-place",
+                            short=item, signals=(LISTED,))
+            pos += len(item) + 1
+
+
+_VILLAGE_KINDS = {"社区": COMMUNITY, "村": VILLAGE}
+# Items of two to four characters, 、 between them, then 等 or a count, a word of their kind, the kind.
+_SHARED_VILLAGE_KIND = re.compile(rf"((?:[{CJK_CLASS}]{{2,4}}、)+[{CJK_CLASS}]{{2,4}})"
+                                  r"(?:等|等?[0-9一二三四五六七八九十两]+个)(?:新型|行政|城市|农村)?(社区|村)")
+
+
 def _listed_full_name(lex, item: str, suffix: str) -> str:
     """The division's name of a list's item before its shared suffix; 乡镇 is 镇 or 乡, whichever is listed;
     a county's item is the short form of one county of that kind (乐东、陵水等6个民族自治县)."""
@@ -830,7 +852,7 @@ _COUNTY_UNITS = ("县", "市", "区", "旗")
 _COUNTY_SUFFIXES = ("自治县", "县", "旗", "区")
 
 
-NAMED = (listed_divisions, divisions, countries, world_cities, foreign_divisions, units_after_a_country,
+NAMED = (listed_divisions, listed_villages, divisions, countries, world_cities, foreign_divisions, units_after_a_country,
          sounded_divisions)
 SUFFIXED = (suffixed_places,)
 # After bodies and programs: the places their names begin with.
