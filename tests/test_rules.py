@@ -2307,3 +2307,8 @@ def test_villages_listed_before_the_kind_they_share_and_a_count_are_each_of_that
 def test_an_acting_post_that_begins_like_a_county_names_the_post():
     _, rejected = _read("县委副书记、代县长王立平致辞。")
     assert rejected.get("代县") == "an-acting-post"
+
+
+def test_a_streets_name_may_number_its_road_after_a_divisions_short_form():
+    kept, rejected = _read("渝中区中山二路社区是典型的老旧城区。")
+    assert "中山二路社区" in kept and rejected.get("中山市") == "a-streets-name"

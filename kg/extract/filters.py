@@ -376,12 +376,12 @@ def _a_persons_name_for_a_weak_place(c: Candidate, s: Scope, t: Thresholds) -> b
 
 
 def _a_streets_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """玉林北路社区, 成都路, 中山街: a short form of a division before 路, 街, 巷 or 道, or a direction and 路,
-    names a street."""
+    """玉林北路社区, 成都路, 中山街, 中山二路: a short form of a division before 路, 街, 巷 or 道, or a
+    direction or a number and 路, names a street."""
     return c.source == "division-short" and _STREET.match(s.text, c.end) is not None
 
 
-_STREET = re.compile("[东南西北中]?(?:路|大道|大街)|[街巷道]")
+_STREET = re.compile("[东南西北中]?[一二三四五六七八九十]?(?:路|大道|大街)|[街巷道]")
 
 
 def _generic_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
