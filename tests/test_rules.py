@@ -2312,3 +2312,8 @@ def test_an_acting_post_that_begins_like_a_county_names_the_post():
 def test_a_streets_name_may_number_its_road_after_a_divisions_short_form():
     kept, rejected = _read("渝中区中山二路社区是典型的老旧城区。")
     assert "中山二路社区" in kept and rejected.get("中山市") == "a-streets-name"
+
+
+def test_an_acting_post_right_after_its_body_holds_that_body():
+    posts = _posts("县人民法院院长张立清,县人民检察院代理检察长周振湘列席会议。")
+    assert posts.get("周振湘") == {"县人民检察院代理检察长"}

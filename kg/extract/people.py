@@ -379,8 +379,11 @@ def _label_left(scope: Scope, start: int) -> tuple[int, str]:
             placed, k = True, ent.start
             continue
         tok = scope.view.token(k - 1)
-        if tok.text == _ACTING and k == start:
-            return tok.start, ""   # 代秘书长: an acting holder's post, whatever is written before it
+        if tok.text in _ACTING and k == start:
+            # 代秘书长: an acting holder's post, whatever is written before it, but the body right before
+            # it (县人民检察院代理检察长)
+            body = scope.found.ending_at(tok.start, (ORGANIZATION,))
+            return (body.start, body.name) if body is not None else (tok.start, "")
         if not _in_a_label(scope, tok, k):
             break
         k = _where_the_label_meets(scope, tok, k)
@@ -397,8 +400,8 @@ def _where_the_label_meets(scope: Scope, tok, k: int) -> int:
     return place.start if scope.text[place.end - 1:k] in scope.res.body_suffixes else place.end
 
 
-# The mark of an acting holder, written before the title (代秘书长, 代市长).
-_ACTING = "代"
+# The marks of an acting holder, written before the title (代秘书长, 代市长, 代理检察长).
+_ACTING = ("代", "代理")
 
 
 def _a_level_or_an_ordinal(scope: Scope, tok) -> bool:
