@@ -2317,3 +2317,13 @@ def test_a_streets_name_may_number_its_road_after_a_divisions_short_form():
 def test_an_acting_post_right_after_its_body_holds_that_body():
     posts = _posts("县人民法院院长张立清,县人民检察院代理检察长周振湘列席会议。")
     assert posts.get("周振湘") == {"县人民检察院代理检察长"}
+
+
+def test_a_name_right_after_a_persons_age_is_a_person():
+    kept, _ = _read("手机屏幕前,23岁的秦娇娇坐在直播工作站里介绍产品。")
+    assert "秦娇娇" in kept
+
+
+def test_a_name_after_a_role_and_a_captions_space_may_end_in_a_character_of_buildings():
+    kept, _ = _read("【南山下村民 徐新栋】:“我们这里变化很大。”")
+    assert "徐新栋" in kept

@@ -33,7 +33,7 @@ _LEVELS = frozenset("省市县区镇乡村旗")
 # Characters that never stand in a given name but often follow one (王建华主持, 陈刚在).
 _NOT_IN_NAME = frozenset("的了在说是等与及对把被将也都就从向到于则又还便即曾已并而或让给由着过")
 # Last characters of nouns and places the tagger takes for names (幸福感, 单元楼, 连心桥, 苗旺县).
-_NOUN_ENDINGS = frozenset("感楼栋桥性化者式型度率界区村镇县市省园谷院馆站所厂店业会团队组部局委办处科室路街巷道们")
+_NOUN_ENDINGS = frozenset("感楼桥性化者式型度率界区村镇县市省园谷院馆站所厂店业会团队组部局委办处科室路街巷道们")
 # Surnames that are also everyday function words or adjectives (和部分, 高标准).
 _WORDLIKE_SURNAMES = frozenset("和于向从同由及与将把以为时都全高大小新老多少")
 # Verbs that take a post away rather than give one.
@@ -550,7 +550,7 @@ def after_roles(scope: Scope) -> Iterator[Candidate]:
     """市领导张国华、 or 业主陈刚, : a role noun, a name, then a pause or a verb of saying."""
     text = scope.text
     for _, k, _ in scope.view.hits["roles"]:
-        span = name_at(scope, k)
+        span = name_at(scope, k + 1 if scope.text[k:k + 1] == " " else k)   # 村民 徐新栋: a caption's space
         if span is None:
             continue
         if _a_word_after_a_role(text[span[0]:span[1]]):
@@ -571,7 +571,7 @@ def _stands_as_a_person(scope: Scope, span: tuple[int, int]) -> bool:
     text, j = scope.text, span[1]
     if j == len(text) or text[j] in "。;；":
         return _tagged_as_person(scope, span[0], j)
-    return text[j] in "、,，等" or bool(scope.view.starting_at("speech_verbs", j)) or (
+    return text[j] in "、,，等】)）" or bool(scope.view.starting_at("speech_verbs", j)) or (
         text[j] in "的在是也都就" and (_tagged_as_person(scope, span[0], j) or _a_plain_full_name(scope, span))) or \
         _acts_next(scope, span) or _speaks_to_someone(scope, j)
 
@@ -604,6 +604,20 @@ def _acts_next(scope: Scope, span: tuple[int, int]) -> bool:
     nxt = scope.view.token(j)
     return j - i == 3 and nxt.start == j and len(nxt.text) >= 2 and (
         nxt.flag[:1] in ("v", "d", "t") or nxt.text.endswith("地"))
+
+
+def aged(scope: Scope) -> Iterator[Candidate]:
+    """23岁的秦娇娇, 今年78岁的老党员王德福: a name right after a person's age, or after the age and a role."""
+    for m in _AGE.finditer(scope.text):
+        k = m.end()
+        role = scope.view.starting_at("roles", k)
+        span = name_at(scope, k + len(role) if role else k)
+        if span is not None and not _a_word_after_a_role(scope.text[span[0]:span[1]]):
+            yield _person(scope, span, "aged")
+
+
+# A person's age and 的 (23岁的, 七十多岁的).
+_AGE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})多?岁的")
 
 
 def appointed(scope: Scope) -> Iterator[Candidate]:
@@ -1548,7 +1562,7 @@ _BIOGRAPHY = re.compile(r"(?:^|(?<=[。;；:：\s]))([\u4e00-\u9fff]{2,4})[,，(
 _NOW_HOLDS = "现任"
 
 
-GENERATORS = (bylines, bracketed_bylines, after_titles, after_roles, appointed, appointed_as, office_holders,
+GENERATORS = (bylines, bracketed_bylines, after_titles, after_roles, aged, appointed, appointed_as, office_holders,
               addressed, speakers, before_titles, tagged, foreign_names, foreign_names_by_titles, listed_comrades,
               tibetan_names, mongolian_names, biographies, posts_in_brackets, copula_posts, career_clauses)
 # The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
