@@ -2327,3 +2327,18 @@ def test_a_name_right_after_a_persons_age_is_a_person():
 def test_a_name_after_a_role_and_a_captions_space_may_end_in_a_character_of_buildings():
     kept, _ = _read("【南山下村民 徐新栋】:“我们这里变化很大。”")
     assert "徐新栋" in kept
+
+
+def test_a_familys_hamlet_is_no_person():
+    kept, rejected = _read("活动在双石铺镇兴隆场村张家湾启动。")
+    assert rejected.get("张家湾") == "a-familys-hamlet" and "张家湾" in kept
+
+
+def test_a_count_of_places_before_a_body_names_that_many_bodies():
+    _, rejected = _read("调研组希望巴中与乐山两地政协加强沟通。")
+    assert rejected.get("乐山两地政协") == "counted-levels"
+
+
+def test_the_peoples_political_consultative_institution_in_general_is_no_body():
+    _, rejected = _read("人民政协是具有中国特色的制度安排。")
+    assert rejected.get("人民政协") == "generic-body"

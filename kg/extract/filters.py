@@ -305,6 +305,17 @@ def _inside_an_instruments_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return closing >= 0 and names_an_instrument(s.text[opening + 1:closing])
 
 
+def _a_familys_hamlet(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """兴隆场村陈家湾: a surname, 家 and a character for a kind of land (湾, 坪, 沟) name the hamlet a family
+    settled, not a person."""
+    return len(c.name) == 3 and c.name[1] == _FAMILY and c.name[2] in _HAMLET_LAND
+
+
+# 家 (family) in a hamlet's name after the surname; the kinds of land such hamlets are named by.
+_FAMILY = "家"
+_HAMLET_LAND = frozenset("湾坪沟岭坝营堡屯寨庄坡洼峪塬梁台河滩桥铺店集圩垸")
+
+
 _PERSON_RULES = ((PERSON,), (
     ("opens-a-work-title", "a name that opens 《…》 is part of a work's title (《高怀德》)", _inside_a_work_title),
     ("inside-a-quoted-phrase", "a name only the tagger found, quoted with other words, is part of a quoted "
@@ -339,7 +350,9 @@ _PERSON_RULES = ((PERSON,), (
      _surname_and_old),
     ("everyday-words-for-a-sounded-name", "a name written by sound that is two everyday words is those words "
      "(努力提高)", _everyday_words_for_a_sounded_name),
+    ("a-familys-hamlet", "a surname, 家 and a word of land name a family's hamlet (陈家湾, 王家坪)", _a_familys_hamlet),
 ))
+
 
 
 # --------------------------------------------------------------------------- places
@@ -372,7 +385,7 @@ def _a_persons_name_for_a_weak_place(c: Candidate, s: Scope, t: Thresholds) -> b
     """作者:李丽园/nr: a weak suffix (园) ends a token the tagger reads as a person's name, after a common surname."""
     tok = s.view.token(c.start)
     return c.weak and tok.start == c.start and tok.end == c.end and tok.flag.startswith("nr") and \
-        len(c.name) == 3 and c.name[0] in s.lex.surnames_common
+        len(c.name) == 3 and c.name[0] in s.lex.surnames_common and not _a_familys_hamlet(c, s, t)
 
 
 def _a_streets_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
@@ -598,12 +611,12 @@ def _plural_levels(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _counted_levels(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """武义、龙游两县县委: a count before a level word inside the name names that many bodies, not one
-    (二七区, a district's own name, is no count)."""
+    """武义、龙游两县县委, 巴中与乐山两地政协: a count before a level word (or 地, places) inside the name
+    names that many bodies, not one (二七区, a district's own name, is no count)."""
     return any(s.found.ending_at(c.start + m.end(), PLACE_TYPES) is None for m in _COUNTED_LEVEL.finditer(c.name))
 
 
-_COUNTED_LEVEL = re.compile("[两二三四五六七八九十几多][省市县区乡镇村]")
+_COUNTED_LEVEL = re.compile("[两二三四五六七八九十几多](?:[省市县区乡镇村]|地(?!区))")
 
 
 def _every_such_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
