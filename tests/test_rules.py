@@ -2342,3 +2342,8 @@ def test_a_count_of_places_before_a_body_names_that_many_bodies():
 def test_the_peoples_political_consultative_institution_in_general_is_no_body():
     _, rejected = _read("人民政协是具有中国特色的制度安排。")
     assert rejected.get("人民政协") == "generic-body"
+
+
+def test_a_subdistrict_written_without_its_dao_before_its_village_is_that_subdistrict():
+    types = _types("蔡甸区索河街石港村党支部书记樊汉生受到处分。")
+    assert types.get("索河街道") == "Township" and types.get("石港村") == "Village"

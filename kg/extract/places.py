@@ -830,6 +830,24 @@ _SHARED_VILLAGE_KIND = re.compile(rf"((?:[{CJK_CLASS}]{{2,4}}、)+[{CJK_CLASS}]{
                                   r"(?:等|等?[0-9一二三四五六七八九十两]+个)(?:新型|行政|城市|农村)?(社区|村)")
 
 
+def subdistricts_written_short(scope: Scope) -> Iterator[Candidate]:
+    """蔡甸区索河街石港村: a subdistrict (街道) written without its 道, as Wuhan and Guangzhou write them, is
+    that subdistrict where a village, community or body of it follows (not 解放街 alone, a street)."""
+    text, divisions = scope.text, scope.lex.divisions_by_name
+    for m in _SUBDISTRICT_WRITTEN_SHORT.finditer(text):
+        j = m.end()
+        i = next((j - n for n in (5, 4, 3) if j - n >= 0 and any(
+            d.type == TOWNSHIP for d in divisions.get(text[j - n:j] + "道", ()))), None)
+        if i is not None and scope.view.starts_token(i):
+            written = text[i:j]
+            cand = _division(scope, i, j, written + "道", divisions[written + "道"], None)
+            yield dataclasses.replace(cand, short=written, source="division-short")
+
+
+# 街 without 道, then what a subdistrict holds or runs, written right after it.
+_SUBDISTRICT_WRITTEN_SHORT = re.compile(r"街(?!道)(?=[\u4e00-\u9fff]{2,6}?(?:村|社区)|党工委|办事处)")
+
+
 def _listed_full_name(lex, item: str, suffix: str) -> str:
     """The division's name of a list's item before its shared suffix; 乡镇 is 镇 or 乡, whichever is listed;
     a county's item is the short form of one county of that kind (乐东、陵水等6个民族自治县)."""
@@ -852,7 +870,7 @@ _COUNTY_UNITS = ("县", "市", "区", "旗")
 _COUNTY_SUFFIXES = ("自治县", "县", "旗", "区")
 
 
-NAMED = (listed_divisions, listed_villages, divisions, countries, world_cities, foreign_divisions, units_after_a_country,
+NAMED = (listed_divisions, listed_villages, subdistricts_written_short, divisions, countries, world_cities, foreign_divisions, units_after_a_country,
          sounded_divisions)
 SUFFIXED = (suffixed_places,)
 # After bodies and programs: the places their names begin with.
