@@ -2347,3 +2347,7 @@ def test_the_peoples_political_consultative_institution_in_general_is_no_body():
 def test_a_subdistrict_written_without_its_dao_before_its_village_is_that_subdistrict():
     types = _types("蔡甸区索河街青松村党支部书记李大明受到处分。")
     assert types.get("索河街道") == "Township" and types.get("青松村") == "Village"
+
+
+def test_a_familys_hamlet_after_its_village_is_a_village_not_an_estate():
+    assert _types("活动在双石铺镇兴隆场村张家湾启动。").get("张家湾") == "Village"

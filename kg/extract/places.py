@@ -285,8 +285,15 @@ def _named_place(scope: Scope, bound: Boundary, p: int, end: int, kind: str, wea
     parent = bound.parent.name if bound.parent is not None and bound.parent.end <= start else ""
     if listed is not None and not parent:
         parent = _parent_of_the_item_before(scope, listed)   # 城关镇东风村、红旗村: both the town's
-    return Candidate(start, end, kind, normalize_name(scope.text[start:end]), "place-suffix",
+    name = normalize_name(scope.text[start:end])
+    if kind == ESTATE and _a_familys_hamlet(scope, name):
+        kind = VILLAGE   # 兴隆场村陈家湾: a family's hamlet, not an estate named 湾
+    return Candidate(start, end, kind, name, "place-suffix",
                      parent=parent, weak=weak, signals=(LISTED,) if listed is not None else ())
+
+
+def _a_familys_hamlet(scope: Scope, name: str) -> bool:
+    return len(name) == 3 and name[0] in scope.lex.surnames_single and name[1] == "家"
 
 
 def _conjunction_character_opening(scope: Scope, bound: Boundary, p: int) -> Boundary | None:
