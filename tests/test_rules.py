@@ -2351,3 +2351,8 @@ def test_a_subdistrict_written_without_its_dao_before_its_village_is_that_subdis
 
 def test_a_familys_hamlet_after_its_village_is_a_village_not_an_estate():
     assert _types("活动在双石铺镇兴隆场村张家湾启动。").get("张家湾") == "Village"
+
+
+def test_a_tribunal_named_by_its_township_stands_on_its_own_after_its_court():
+    kept, _ = _read("青山区人民法院河口人民法庭法官走进村里开展普法宣传。")
+    assert {"青山区人民法院", "河口人民法庭"} <= kept and "青山区人民法院河口人民法庭" not in kept

@@ -415,8 +415,8 @@ def _units_of_a_chain(scope: Scope, cand: Candidate, held: list[int]) -> Iterato
         yield cand
 
 
-# Stations named by the township they serve, which stand on their own after the units above them.
-_OWN_NAMED_STATIONS = ("派出所", "司法所", "财政所", "供电所", "卫生院")
+# Stations and tribunals named by the township they serve, which stand on their own after the units above them.
+_OWN_NAMED_STATIONS = ("派出所", "司法所", "财政所", "供电所", "卫生院", "人民法庭", "法庭")
 # What ends a chain of units of the police, courts (a court's chamber, its local tribunal), banks and firms,
 # each named after the one above it.
 _UNITS_OF_CHAINS = _OWN_NAMED_STATIONS + ("分局", "支队", "大队", "中队", "分院", "支行", "分行", "分公司", "庭")
