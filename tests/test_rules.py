@@ -2356,3 +2356,8 @@ def test_a_familys_hamlet_after_its_village_is_a_village_not_an_estate():
 def test_a_tribunal_named_by_its_township_stands_on_its_own_after_its_court():
     kept, _ = _read("青山区人民法院河口人民法庭法官走进村里开展普法宣传。")
     assert {"青山区人民法院", "河口人民法庭"} <= kept and "青山区人民法院河口人民法庭" not in kept
+
+
+def test_words_joined_by_plus_signs_name_a_mechanism_unquoted():
+    kept, _ = _read("合作社以公司+基地+农户的模式发展种植业。")
+    assert "公司+基地+农户" in kept

@@ -58,6 +58,22 @@ def quoted(scope: Scope) -> Iterator[Candidate]:
         i = j + 1 if cand is not None else i + 1
 
 
+def plus_chains(scope: Scope) -> Iterator[Candidate]:
+    """以合作社+基地+农户的模式: words joined by plus signs name a mechanism, quoted or not (公司+合作社+农户,
+    党建+网格); a bare plus after one word (党建+) only in quotes, which :func:`quoted` reads."""
+    text, view = scope.text, scope.view
+    for m in _PLUS_CHAIN.finditer(text):
+        first, last = m.group(0).index("+") + m.start(), m.group(0).rindex("+") + m.start()
+        i, j = view.token(first - 1).start, view.token(last + 1).end   # whole words at both ends
+        if text[i - 1:i] in QUOTES or i < m.start() or j > m.end():
+            continue   # quoted: read with its quotes
+        yield Candidate(i, j, PROGRAM, normalize_name(text[i:j]), "plus-chain", signals=(PLUS_CHAIN,))
+
+
+# Two or more words of two to six characters joined by plus signs.
+_PLUS_CHAIN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:\+[\u4e00-\u9fff]{2,6})+")
+
+
 def spaced(scope: Scope) -> Iterator[Candidate]:
     """Phrases set off by spaces where OCR dropped the quotes: 开展 共享社·幸福里 建设."""
     text = scope.text
@@ -471,7 +487,8 @@ CAMPAIGN = "campaign"
 KNOWN = "known"
 # The signals of programs read by a cue sure enough that the model need not weigh them.
 CHIEF_SYSTEM = "chief-system"
-_SURE = ((HONOUR,), (FESTIVAL,), (CAMPAIGN,), (KNOWN,))
+PLUS_CHAIN = "plus-chain"
+_SURE = ((HONOUR,), (FESTIVAL,), (CAMPAIGN,), (KNOWN,), (PLUS_CHAIN,))
 
 
 def _sure(signals: tuple[str, ...]) -> bool:
@@ -652,5 +669,5 @@ def _verb_of_making(text: str, k: int) -> bool:
 # Of two candidates with one span, the first generator's stands: an awarded title read by its verb
 # (honours) or an event by its ordinal (festivals) is sure, the same span read by its cue alone (cued)
 # is weighed.
-GENERATORS = (honours, festivals, held_events, placed_campaigns, paired_provinces, known_programs, quoted, spaced, cued,
+GENERATORS = (honours, festivals, held_events, plus_chains, placed_campaigns, paired_provinces, known_programs, quoted, spaced, cued,
               chief_systems)
