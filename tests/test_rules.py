@@ -2361,3 +2361,8 @@ def test_a_tribunal_named_by_its_township_stands_on_its_own_after_its_court():
 def test_words_joined_by_plus_signs_name_a_mechanism_unquoted():
     kept, _ = _read("合作社以公司+基地+农户的模式发展种植业。")
     assert "公司+基地+农户" in kept
+
+
+def test_a_suffix_morpheme_may_stand_inside_a_firms_own_name():
+    kept, _ = _read("据悉,甘肃华种型科种植农民专业合作社成立于2020年。")
+    assert "甘肃华种型科种植农民专业合作社" in kept

@@ -295,9 +295,15 @@ def _inside_another_name(word: str, flag: str, shape: NameShape) -> bool:
     """Whether a word may stand inside the name of a body, a program or a person."""
     if flag in NOMINAL_FLAGS:
         return True
+    if flag == "k" and shape.kind == ORGANIZATION and word not in CLAUSE_CHARS and word not in _STYLE_MORPHEMES:
+        return True   # 华种/n 型/k 科/n 种植农民专业合作社: a suffix morpheme inside a firm's own name
     if flag == "m":
         return not word.isdigit() or shape.numerals
     return _set_phrase_of_a_task(word, flag, shape) or _rare_word_of_a_name(word, flag, shape)
+
+
+# Suffix morphemes that make a style, a quality or a group of people (枫桥式, 先进性, 党员们), not a firm's name.
+_STYLE_MORPHEMES = frozenset("式性化们者")
 
 
 def _set_phrase_of_a_task(word: str, flag: str, shape: NameShape) -> bool:
