@@ -2366,3 +2366,8 @@ def test_words_joined_by_plus_signs_name_a_mechanism_unquoted():
 def test_a_suffix_morpheme_may_stand_inside_a_firms_own_name():
     kept, _ = _read("据悉,甘肃华种型科种植农民专业合作社成立于2020年。")
     assert "甘肃华种型科种植农民专业合作社" in kept
+
+
+def test_a_count_right_before_a_bare_body_counts_such_bodies():
+    _, rejected = _read("派出所辖区有8个村委会、4个社区居委会。")
+    assert rejected.get("村委会") == "counted-bare-bodies" and rejected.get("社区居委会") == "counted-bare-bodies"

@@ -619,6 +619,15 @@ def _counted_levels(c: Candidate, s: Scope, t: Thresholds) -> bool:
 _COUNTED_LEVEL = re.compile("[两二三四五六七八九十几多](?:[省市县区乡镇村]|地(?!区))")
 
 
+def _counted_bare_bodies(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """下辖8个村委会、4个社区居委会: a count right before a body written by its level alone counts such bodies."""
+    return bool(c.level) and c.name.startswith(c.level) and _COUNT_BEFORE.search(s.text, 0, c.start) is not None
+
+
+# A count that ends right where a name starts (8个, 几个, 多个).
+_COUNT_BEFORE = re.compile(r"(?:[\d一二三四五六七八九十两百几多]+个|[几多]个)$")
+
+
 def _every_such_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """各乡镇人民政府: a determiner before or at the start makes the name stand for every such body."""
     k = c.start
@@ -659,6 +668,8 @@ _BODY_RULES = ((ORGANIZATION,), (
     ("generic-body", "an everyday word for a kind of body (企业, 部门)", _generic_body),
     ("plural-levels", "two level words name every such body, not one (县区委)", _plural_levels),
     ("counted-levels", "a count before a level word names that many bodies (龙游两县县委)", _counted_levels),
+    ("counted-bare-bodies", "a count right before a bare body names that many bodies (下辖8个村委会)",
+     _counted_bare_bodies),
     ("a-rating", "a rating of bodies of a kind names no one body (五星支部)", _a_rating),
     ("counted", "a number before a one-character suffix counts things (电梯12部), before 人 counts people "
      "(10000人大关)", _counted),
