@@ -2371,3 +2371,8 @@ def test_a_suffix_morpheme_may_stand_inside_a_firms_own_name():
 def test_a_count_right_before_a_bare_body_counts_such_bodies():
     _, rejected = _read("派出所辖区有8个村委会、4个社区居委会。")
     assert rejected.get("村委会") == "counted-bare-bodies" and rejected.get("社区居委会") == "counted-bare-bodies"
+
+
+def test_suffix_begins_a_word_however_the_tagger_read_a_township_with_an_everyday_stem():
+    _, rejected = _read("大力发展乡村民宿。")
+    assert rejected.get("发展乡") == "suffix-begins-a-word"

@@ -425,7 +425,12 @@ def _suffix_begins_a_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
     if c.type != TOWNSHIP or c.source != "division" or c.end >= len(s.text):
         return False
     tok = s.view.token(c.end - 1)
-    return tok.start == c.end - 1 and tok.end > c.end and _common(tok.text, t)
+    if tok.start == c.end - 1 and tok.end > c.end and _common(tok.text, t):
+        return True
+    # 发展乡/ns 村民/n 宿: the tagger read the township whole, but its stem is an everyday word and its
+    # suffix begins one with the next character (发展 + 乡村)
+    stem = s.text[c.start:c.end - 1]
+    return _common(stem, t) and _common(s.text[c.end - 1:c.end + 1], t)
 
 
 def _an_awarded_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
