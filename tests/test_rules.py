@@ -2376,3 +2376,8 @@ def test_a_count_right_before_a_bare_body_counts_such_bodies():
 def test_suffix_begins_a_word_however_the_tagger_read_a_township_with_an_everyday_stem():
     _, rejected = _read("大力发展乡村民宿。")
     assert rejected.get("发展乡") == "suffix-begins-a-word"
+
+
+def test_an_office_of_a_task_written_with_ban_ends_a_bodys_name():
+    kept, _ = _read("2017年被河南省移民办命名为试点村。县河长办工作人员到村检查。")
+    assert {"河南省移民办", "县河长办"} <= kept
