@@ -2381,3 +2381,8 @@ def test_suffix_begins_a_word_however_the_tagger_read_a_township_with_an_everyda
 def test_an_office_of_a_task_written_with_ban_ends_a_bodys_name():
     kept, _ = _read("2017年被河南省移民办命名为试点村。县河长办工作人员到村检查。")
     assert {"河南省移民办", "县河长办"} <= kept
+
+
+def test_a_title_quoted_right_after_a_verb_of_awarding_is_an_honour_whatever_opens_it():
+    kept, _ = _read("该村2017年被省移民办命名为“乡村旅游观光试点村”。")
+    assert "乡村旅游观光试点村" in kept

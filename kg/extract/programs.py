@@ -313,8 +313,21 @@ def honours(scope: Scope) -> Iterator[Candidate]:
     ends = {(m.end(), m.group() in titled_verbs) for m in _award_verbs(scope.lex).finditer(text)}
     ends |= {(k, True) for k in _lists_said_to_be_titles(text, words)}
     for k, titled in sorted(ends):
-        for start, end in _listed_titles(text, k, words, titled):
+        spans = _quoted_title(text, k, words) or _listed_titles(text, k, words, titled)
+        for start, end in spans:
             yield Candidate(start, end, PROGRAM, normalize_name(text[start:end]), HONOUR, signals=(HONOUR,))
+
+
+def _quoted_title(text: str, k: int, words) -> list[tuple[int, int]]:
+    """被命名为“乡村旅游观光试点村”: a title quoted right after the verb of awarding is bounded by its quotes,
+    whatever level opens it, when it ends as a place's or body's title does."""
+    if text[k:k + 1] not in QUOTES:
+        return []
+    j = text.find(QUOTES[text[k]], k + 1)
+    inner = text[k + 1:j] if j > 0 else ""
+    ok = 3 <= len(inner) <= THRESHOLDS.max_program and inner.endswith(tuple(words["head"])) and \
+        not any(ch in PUNCT for ch in inner)
+    return [(k + 1, j)] if ok else []
 
 
 @functools.lru_cache(maxsize=4)
