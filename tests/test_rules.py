@@ -2386,3 +2386,7 @@ def test_an_office_of_a_task_written_with_ban_ends_a_bodys_name():
 def test_a_title_quoted_right_after_a_verb_of_awarding_is_an_honour_whatever_opens_it():
     kept, _ = _read("该村2017年被省移民办命名为“乡村旅游观光试点村”。")
     assert "乡村旅游观光试点村" in kept
+
+
+def test_a_member_named_after_a_body_and_a_word_for_its_members_belongs_to_that_body():
+    assert ("吴大刚", "青松村党支部") in _members("河口镇青松村党支部党员吴大刚破坏选举秩序,受到处分。")

@@ -549,14 +549,20 @@ def _byline_word(scope: Scope, word: str, first: bool) -> bool:
 def after_roles(scope: Scope) -> Iterator[Candidate]:
     """市领导张国华、 or 业主陈刚, : a role noun, a name, then a pause or a verb of saying."""
     text = scope.text
-    for _, k, _ in scope.view.hits["roles"]:
+    for i, k, role in scope.view.hits["roles"]:
         span = name_at(scope, k + 1 if scope.text[k:k + 1] == " " else k)   # 村民 徐新栋: a caption's space
         if span is None:
             continue
         if _a_word_after_a_role(text[span[0]:span[1]]):
             continue   # 群众幸福感: a word, not a name
         if _stands_as_a_person(scope, span):
-            yield _person(scope, span, "after-role")
+            member = next((w for w in _MEMBERS if role.endswith(w)), None)   # 支部党员 ends in 党员
+            body = scope.found.ending_at(k - len(member), (ORGANIZATION,)) if member else None
+            yield _person(scope, span, "after-role", member_of=body.name if body is not None else "")
+
+
+# Roles that say a person belongs to the body written right before them (三角园村党支部党员冼笃甘).
+_MEMBERS = frozenset({"党员", "成员", "队员", "会员", "社员", "职工", "员工"})
 
 
 def _a_word_after_a_role(name: str) -> bool:
