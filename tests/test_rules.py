@@ -2390,3 +2390,9 @@ def test_a_title_quoted_right_after_a_verb_of_awarding_is_an_honour_whatever_ope
 
 def test_a_member_named_after_a_body_and_a_word_for_its_members_belongs_to_that_body():
     assert ("吴大刚", "青松村党支部") in _members("河口镇青松村党支部党员吴大刚破坏选举秩序,受到处分。")
+
+
+def test_a_deputy_of_a_peoples_congress_is_a_member_of_that_congress():
+    members = _members("青山市召开会议。会议听取了省人大代表李立如的履职报告。市政协委员王晓明参加。")
+    assert any(p == "李立如" and b.endswith("省人大") for p, b in members)
+    assert any(p == "王晓明" and b.endswith("市政协") for p, b in members)

@@ -557,7 +557,7 @@ def _suffix_ends_a_word(scope: Scope, p: int, end: int) -> bool:
     view = scope.view
     if scope.text[p:end] == "中心" and _central(scope.text, end):
         return False   # 围绕县委、县政府中心工作: "central work", no centre
-    if _a_departments_head(scope, p, end):
+    if _a_departments_head(scope, p, end) or _an_assemblys_members(scope, p, end):
         return True
     if end - p == 1 and end < len(scope.text) and not view.starting_at("titles", p) and \
             is_common_word(scope.text[p:end + 1], THRESHOLDS.split_word):
@@ -568,6 +568,17 @@ def _suffix_ends_a_word(scope: Scope, p: int, end: int) -> bool:
         return True
     tok = view.token(end - 1)
     return bool(view.starting_at("titles", end)) or not word_info(tok.text) or tok.text in scope.res.body_suffixes
+
+
+def _an_assemblys_members(scope: Scope, p: int, end: int) -> bool:
+    """省人大/n 代表, 市政协委员: an assembly's name ends before the word for its members, which the tagger
+    glues to it (人大代表/nz)."""
+    members = _ASSEMBLY_MEMBERS.get(scope.text[p:end])
+    return members is not None and scope.text.startswith(members, end)
+
+
+# The assemblies whose members a post names: the people's congress's deputies, the CPPCC's members.
+_ASSEMBLY_MEMBERS = {"人大": "代表", "政协": "委员"}
 
 
 def _last_character_cut_from_its_word(scope: Scope, end: int) -> bool:
