@@ -2396,3 +2396,28 @@ def test_a_deputy_of_a_peoples_congress_is_a_member_of_that_congress():
     members = _members("青山市召开会议。会议听取了省人大代表李立如的履职报告。市政协委员王晓明参加。")
     assert any(p == "李立如" and b.endswith("省人大") for p, b in members)
     assert any(p == "王晓明" and b.endswith("市政协") for p, b in members)
+
+
+def test_verbs_of_guiding_and_distance_open_a_clause_before_a_village():
+    kept, _ = _read("专家深入指导青禾村发展产业。学校距离赤水村不远。")
+    assert not any(name.startswith(("指导", "距离")) for name in kept)
+
+
+def test_the_adverb_glued_to_a_villages_name_is_no_part_of_it():
+    kept, _ = _read("仅燕鸽村就有100户种植大棚。")
+    assert "燕鸽村" in kept and "仅燕鸽村" not in kept
+
+
+def test_a_distance_to_a_place_ends_a_name_written_by_sound():
+    kept, _ = _read("嘎查99户牧户中,有近一半的牧户离嘎查党群服务中心25公里以上。")
+    assert not any(name.startswith("牧户") for name in kept)
+
+
+def test_villages_listed_before_a_count_of_villages_without_a_measure_word():
+    types = _types("东岗、楼南两村联合发展乡村旅游。")
+    assert types.get("东岗村") == "Village" and types.get("楼南村") == "Village"
+
+
+def test_an_a_not_a_question_is_no_persons_name():
+    _, rejected = _read("群众富不富,关键看干部。")
+    assert rejected.get("富不富") == "an-a-not-a-question"

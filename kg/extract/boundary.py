@@ -141,11 +141,12 @@ def _past_word(view: SentenceView, found: Found, start: int, shape: NameShape) -
 
 
 def _past_a_glued_clause_character(tok, shape: NameShape) -> int | None:
-    """已由区/n 水务局, 程燕任/nr 物业服务中心: in a word the dictionary lacks, the tagger glued the name's
-    first characters to a function word or a verb of office before them; the name starts after it."""
-    if shape.kind == "place" or len(tok.text) < 2 or word_info(tok.text) is not None:
+    """已由区/n 水务局, 程燕任/nr 物业服务中心, 仅燕/nr 鸽村: in a word the dictionary lacks, the tagger glued
+    the name's first characters to a function word or a verb of office before them; the name starts after it."""
+    if len(tok.text) < 2 or word_info(tok.text) is not None:
         return None
-    k = max((i for i, c in enumerate(tok.text) if c in _GLUED_BEFORE_A_BODY), default=-1)
+    glue = _GLUED_BEFORE_A_PLACE if shape.kind == "place" else _GLUED_BEFORE_A_BODY
+    k = max((i for i, c in enumerate(tok.text) if c in glue), default=-1)
     return tok.start + k + 1 if k >= 0 else None
 
 
@@ -338,8 +339,10 @@ def _inside_a_place(word: str, flag: str) -> bool:
 
 # Function words the tagger glues to a neighbour in a word the dictionary lacks (银是, 区的).
 _CLAUSE_GLUE = frozenset("是的了在把被将从向为")
-# ... and, before a body's name, a preposition of agency or the verb of office (已由区, 程燕任).
-_GLUED_BEFORE_A_BODY = _CLAUSE_GLUE | frozenset("由任")
+# ... and the adverb 仅 (仅燕/nr 鸽村); before a body's name also a preposition of agency or the verb of
+# office (已由区, 程燕任), which are surnames too and open villages' names (任庄村).
+_GLUED_BEFORE_A_PLACE = _CLAUSE_GLUE | frozenset("仅")
+_GLUED_BEFORE_A_BODY = _GLUED_BEFORE_A_PLACE | frozenset("由任")
 
 
 def _rare(word: str) -> bool:

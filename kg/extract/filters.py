@@ -311,6 +311,11 @@ def _a_familys_hamlet(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return len(c.name) == 3 and c.name[1] == _FAMILY and c.name[2] in _HAMLET_LAND
 
 
+def _an_a_not_a_question(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """群众富不富,关键看干部: 富不富 asks whether, with the word, 不 and the word again."""
+    return len(c.name) == 3 and c.name[1] == "不" and c.name[0] == c.name[2]
+
+
 # 家 (family) in a hamlet's name after the surname; the kinds of land such hamlets are named by.
 _FAMILY = "家"
 _HAMLET_LAND = frozenset("湾坪沟岭坝营堡屯寨庄坡洼峪塬梁台河滩桥铺店集圩垸")
@@ -351,6 +356,7 @@ _PERSON_RULES = ((PERSON,), (
     ("everyday-words-for-a-sounded-name", "a name written by sound that is two everyday words is those words "
      "(努力提高)", _everyday_words_for_a_sounded_name),
     ("a-familys-hamlet", "a surname, 家 and a word of land name a family's hamlet (陈家湾, 王家坪)", _a_familys_hamlet),
+    ("an-a-not-a-question", "a word, 不 and the word again ask a question (富不富), they name no one", _an_a_not_a_question),
 ))
 
 

@@ -386,6 +386,7 @@ def _joined_to_the_place_before(scope: Scope, p: int, end: int, kind: str, suffi
 def _sound_written(scope: Scope, p: int, bound: Boundary) -> Boundary | None:
     """The bounds of a name written by sound before the suffix at ``p``; None for no name (各苏木嘎查)."""
     start = min(bound.start, _sound_written_start(scope, p, bound))
+    start = max([scope.text.rfind(ch, start, p) + 1 for ch in _DISTANCE] + [start])   # 牧户离/v 嘎查
     if scope.text[start:p] in scope.res.place_suffix_type:
         return None   # every sumu and gacha
     before = scope.found.ending_at(start, PLACE_TYPES)
@@ -398,7 +399,7 @@ def _sound_written_start(scope: Scope, p: int, bound) -> int:
     text, k = scope.text, p
     floor = max(bound.parent.end if bound.parent is not None else 0, p - THRESHOLDS.max_sound_name)
     while k > floor and is_cjk(text[k - 1]) and text[k - 1] not in OPENING_CHARS and \
-            text[k - 1] not in FUNCTION_CHARS and text[k - 1] not in _COUNTING_CHARS and \
+            text[k - 1] not in FUNCTION_CHARS and text[k - 1] not in _COUNTING_CHARS and text[k - 1] not in _DISTANCE and \
             scope.found.ending_at(k, PLACE_TYPES) is None:
         k -= 1
     tok = scope.view.token(k)
@@ -407,6 +408,8 @@ def _sound_written_start(scope: Scope, p: int, bound) -> int:
     return k
 
 
+# 离 (away from) and 距 measure a distance to a place (牧户离嘎查党群服务中心25公里): no sound name runs over them.
+_DISTANCE = frozenset("离距")
 # Determiners and numerals: they count or point at places and open no name of one (各苏木, 该村, 两村).
 _COUNTING_CHARS = frozenset(DETERMINERS) | frozenset("个一二三四五六七八九十几两多")
 
@@ -834,7 +837,7 @@ def listed_villages(scope: Scope) -> Iterator[Candidate]:
 _VILLAGE_KINDS = {"社区": COMMUNITY, "村": VILLAGE}
 # Items of two to four characters, 、 between them, then 等 or a count, a word of their kind, the kind.
 _SHARED_VILLAGE_KIND = re.compile(rf"((?:[{CJK_CLASS}]{{2,4}}、)+[{CJK_CLASS}]{{2,4}})"
-                                  r"(?:等|等?[0-9一二三四五六七八九十两]+个)(?:新型|行政|城市|农村)?(社区|村)")
+                                  r"(?:等|等?[0-9一二三四五六七八九十两]+个?)(?:新型|行政|城市|农村)?(社区|村)")
 
 
 def subdistricts_written_short(scope: Scope) -> Iterator[Candidate]:
