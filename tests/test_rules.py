@@ -2421,3 +2421,8 @@ def test_villages_listed_before_a_count_of_villages_without_a_measure_word():
 def test_an_a_not_a_question_is_no_persons_name():
     _, rejected = _read("群众富不富,关键看干部。")
     assert rejected.get("富不富") == "an-a-not-a-question"
+
+
+def test_an_everyday_word_quoted_twice_with_no_cue_is_a_figure_of_speech():
+    kept, _ = _read("“家底”更厚实 “家业”更殷实\n为了让农村“家底”更厚实、“家业”更殷实,该镇大力发展集体经济。")
+    assert not {"家底", "家业"} & kept

@@ -558,13 +558,24 @@ def _accepted(occurrences: list[tuple[str, ...]], model: ProgramModel) -> bool:
     if any(_sure(signals) for signals in occurrences):
         return True
     pooled = pooled_cues(occurrences)
-    return model.accepts(pooled) and not _only_quoted(pooled)
+    return model.accepts(pooled) and not _only_quoted(pooled) and not _an_everyday_word_quoted(pooled)
 
 
 def _only_quoted(found: tuple[str, ...]) -> bool:
     """“心里没底”, “老街风味”: quotes hold figures of speech and nicknames as often as initiatives; a name
     with no cue but its quotes and its length, once in its story, is not taken for a program."""
     return all(cue in _QUOTING_CUES or cue.startswith("len:") for cue in found)
+
+
+def _an_everyday_word_quoted(found: tuple[str, ...]) -> bool:
+    """“家底”更厚实、“家业”更殷实: an everyday word quoted, in a list of quotes or twice (a headline repeats
+    its lead), with no cue besides, is a figure of speech."""
+    return "word:common" in found and all(
+        cue in _QUOTING_CUES or cue in _ECHOES or cue.startswith("len:") or cue == "word:common" for cue in found)
+
+
+# Cues that say a quoted name recurs or stands among other quotes, which a figure of speech does as well.
+_ECHOES = frozenset({"repeated", "quote:list"})
 
 
 # The cues that say only how a name was written (in quotes, in book quotes, set apart by spaces).
