@@ -2426,3 +2426,8 @@ def test_an_a_not_a_question_is_no_persons_name():
 def test_an_everyday_word_quoted_twice_with_no_cue_is_a_figure_of_speech():
     kept, _ = _read("“家底”更厚实 “家业”更殷实\n为了让农村“家底”更厚实、“家业”更殷实,该镇大力发展集体经济。")
     assert not {"家底", "家业"} & kept
+
+
+def test_a_name_of_two_characters_set_letter_spaced_in_closing_brackets_is_a_byline():
+    kept, _ = _read("群众参与维护治安的意识也明显提高。 (吴 露)")
+    assert "吴露" in kept

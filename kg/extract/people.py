@@ -466,6 +466,9 @@ def bracketed_bylines(scope: Scope) -> Iterator[Candidate]:
     the paper's people named with no title, as many stories end or begin; every item must be a full name."""
     text = scope.text
     before_a_role = (m for m in _NAMES_BEFORE_A_ROLE.finditer(text) if scope.view.starting_at("bylines", m.end()))
+    spaced = _SPACED_NAME_IN_BRACKETS.search(text)
+    if spaced and spaced.group(1) in scope.lex.surnames_single:   # (何 露): one name set letter-spaced
+        yield _person(scope, (spaced.start(1), spaced.end(2)), "byline")
     matches = (_BRACKETED_NAMES.search(text), _DATELINE_NAMES.search(text), _PHOTO_CREDIT.search(text), *before_a_role)
     for m in filter(None, matches):
         spans = [(m.start(1) + a.start(), m.start(1) + a.end()) for a in re.finditer(r"[^ 、]+", m.group(1))]
@@ -477,6 +480,8 @@ def bracketed_bylines(scope: Scope) -> Iterator[Candidate]:
 # Names in brackets, separated by spaces or 、, at the end of a paragraph: (覃波 莫建松).
 _NAMES_IN_BRACKETS = r"[(（]([\u4e00-\u9fff]{2,3}(?:[ 、][\u4e00-\u9fff]{2,3}){0,3})[)）]"
 _BRACKETED_NAMES = re.compile(_NAMES_IN_BRACKETS + r"\s*$")
+# ... or one name of two characters set letter-spaced, closing a paragraph: (何 露).
+_SPACED_NAME_IN_BRACKETS = re.compile(r"[(（]([\u4e00-\u9fff]) ([\u4e00-\u9fff])[)）]\s*$")
 # ... or right after the dateline that opens a story (山西4月26日电(郭彩云), 5日讯(李明)).
 _DATELINE_NAMES = re.compile(r"\d日(?:电|讯) ?" + _NAMES_IN_BRACKETS)
 # ... or opening the brackets of a byline, before the reporter's role (电(韩立新 周广平 记者高长利)).
