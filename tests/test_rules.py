@@ -2431,3 +2431,9 @@ def test_an_everyday_word_quoted_twice_with_no_cue_is_a_figure_of_speech():
 def test_a_name_of_two_characters_set_letter_spaced_in_closing_brackets_is_a_byline():
     kept, _ = _read("群众参与维护治安的意识也明显提高。 (吴 露)")
     assert "吴露" in kept
+
+
+def test_the_leaders_of_a_body_hold_that_bodys_leadership_and_those_of_a_level_none():
+    posts = _posts("区人大常委会领导岳小斌、李向阳出席。局领导严小俊参加。县领导周永平参加会议。")
+    assert posts.get("岳小斌") == {"区人大常委会领导"} and posts.get("李向阳") == {"区人大常委会领导"}
+    assert posts.get("严小俊") == {"局领导"} and not posts.get("周永平")

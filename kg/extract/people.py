@@ -335,7 +335,18 @@ def _post_ending_at(scope: Scope, end: int) -> tuple[Post | None, int]:
         body, start = crossing[0].name, crossing[0].start
     if body and scope.text.endswith(_THE_PARTY, 0, start):
         start -= len(_THE_PARTY)   # 中共东营市委书记: the post as written (kg.offices reads the office in it)
+    if title == _LEADERS and not body:
+        k = end - len(title)
+        if scope.text[k - 1:k] in _KINDS_LED:
+            return Post(scope.text[k - 1:end], ""), k - 1   # 局领导: the leaders of the bureau the story is about
+        return None, end   # 县领导, 市领导: the leaders of a level, no post of one body
     return Post(_label(scope.text[start:end]), body), start
+
+
+# The leaders of the body written before (区人大常委会领导): a post only with that body, or with the kind of
+# body the story is about (局领导, 院领导).
+_LEADERS = "领导"
+_KINDS_LED = frozenset("局委厅院所处办部")
 
 
 def _label(written: str) -> str:
