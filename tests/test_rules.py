@@ -2437,3 +2437,8 @@ def test_the_leaders_of_a_body_hold_that_bodys_leadership_and_those_of_a_level_n
     posts = _posts("区人大常委会领导岳小斌、李向阳出席。局领导严小俊参加。县领导周永平参加会议。")
     assert posts.get("岳小斌") == {"区人大常委会领导"} and posts.get("李向阳") == {"区人大常委会领导"}
     assert posts.get("严小俊") == {"局领导"} and not posts.get("周永平")
+
+
+def test_an_idiom_quoted_with_no_cue_is_a_figure_of_speech():
+    kept, _ = _read("年货一上架就被“一抢而空”。")
+    assert "一抢而空" not in kept

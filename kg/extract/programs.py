@@ -568,10 +568,17 @@ def _only_quoted(found: tuple[str, ...]) -> bool:
 
 
 def _an_everyday_word_quoted(found: tuple[str, ...]) -> bool:
-    """“家底”更厚实、“家业”更殷实: an everyday word quoted, in a list of quotes or twice (a headline repeats
-    its lead), with no cue besides, is a figure of speech."""
-    return "word:common" in found and all(
-        cue in _QUOTING_CUES or cue in _ECHOES or cue.startswith("len:") or cue == "word:common" for cue in found)
+    """“家底”更厚实、“家业”更殷实, 被“一抢而空”: an everyday word or an idiom quoted, in a list of quotes or
+    twice (a headline repeats its lead), with no cue besides, is a figure of speech."""
+    return bool(_FIGURES & set(found)) and all(
+        cue in _QUOTING_CUES or cue in _ECHOES or cue in _FIGURES or cue.startswith("len:") or cue == _NUMERAL_START
+        for cue in found)
+
+
+# How the dictionary files a word that is a figure of speech when quoted alone; a numeral opening it (一池春水)
+# is its shape, not a cue.
+_FIGURES = frozenset({"word:common", "word:idiom"})
+_NUMERAL_START = "shape:numeral-start"
 
 
 # Cues that say a quoted name recurs or stands among other quotes, which a figure of speech does as well.
