@@ -418,8 +418,8 @@ def _actors(items, text: str, posts: Vocabulary, party_units: tuple[str, ...]) -
         if after.startswith(_FIRSTS):
             continue   # 创建河北省首个示范县: the place is where the county ranks first, not who acts
         opening = text[max(0, chain[0][0].start - 4):chain[0][0].start].rstrip(" “\"「『")
-        if opening.endswith(("除", *_FOUNDING_VERBS, *_OBJECT_PREPOSITIONS, *_LOCATIVES, *_LEARNING_VERBS)):
-            continue   # 除光明村外, 组建“红马甲”志愿服务队, 对石桥村, 在荻港村, 推广梅溪镇经验: not the one that acts
+        if opening.endswith(("除", _PASSIVE, *_FOUNDING_VERBS, *_OBJECT_PREPOSITIONS, *_LOCATIVES, *_LEARNING_VERBS)):
+            continue   # 除光明村外, 被省移民办命名为, 组建“红马甲”志愿服务队, 对石桥村, 推广梅溪镇经验: not who acts
         if _gives_the_directive(text, chain[0][0].start):
             continue   # 凤台县根据省委安排: the county acts, the city's committee only directs
         found.append(_unit_for_its_body(m, k, items, party_units) if title is not None else (m, k))
@@ -511,6 +511,9 @@ _DIRECTIVE_PREPOSITIONS = ("按照", "围绕", "根据", "遵照", "依照", "�
 
 # Prepositions whose object is whom a program is carried out for or on (对石桥村, 向企业), not who acts.
 _OBJECT_PREPOSITIONS = ("对", "向", "给", "帮助", "帮扶", "指导")
+
+# The mark of the passive (该村被省移民办命名为…): its agent awards or lists; the one it is done to acts.
+_PASSIVE = "被"
 
 # Prepositions of where something is done (在荻港村举办): the place they name is not who does it.
 _LOCATIVES = ("在", "于")

@@ -2442,3 +2442,8 @@ def test_the_leaders_of_a_body_hold_that_bodys_leadership_and_those_of_a_level_n
 def test_an_idiom_quoted_with_no_cue_is_a_figure_of_speech():
     kept, _ = _read("年货一上架就被“一抢而空”。")
     assert "一抢而空" not in kept
+
+
+def test_the_agent_of_a_passive_awards_a_title_and_implements_none():
+    found = _implements("河口镇石桥村位于山脚下,2017年被省移民办命名为“乡村旅游观光试点村”。")
+    assert ("石桥村", "乡村旅游观光试点村") in found and not any(a.endswith("移民办") for a, _ in found)
