@@ -119,3 +119,12 @@ class Vocabulary:
 
 # Kinds of body named by the task they are set up for (乡村振兴工作队, 脱贫攻坚工作队, 防汛指挥部).
 MISSION_SUFFIXES = ("工作队", "工作组", "指挥部", "指挥中心", "专班", "突击队")
+
+
+# 家 (family) after a surname, then a character for the kind of land a family's hamlet is named by (陈家湾, 王家坪).
+_HAMLET_LAND = frozenset("湾坪沟岭坝营堡屯寨庄坡洼峪塬梁台河滩桥铺店集圩垸")
+
+
+def is_familys_hamlet(name: str, surnames: frozenset[str]) -> bool:
+    """兴隆场村陈家湾: a surname, 家 and a kind of land name the hamlet a family settled, not a person or an estate."""
+    return len(name) == 3 and name[0] in surnames and name[1] == "家" and name[2] in _HAMLET_LAND

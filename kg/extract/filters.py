@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from kg.extract.base import DETERMINERS, LEVEL_PREFIXES, MISSION_SUFFIXES, PUNCT, QUOTE_CHARS, QUOTES, word_info
+from kg.extract.base import (DETERMINERS, LEVEL_PREFIXES, MISSION_SUFFIXES, PUNCT, QUOTE_CHARS, QUOTES, is_familys_hamlet,
+                             word_info)
 from kg.extract.boundary import OPENING_CHARS, opens_no_name
 from kg.extract.candidate import LISTED, Candidate
 from kg.extract.context import Scope
@@ -307,8 +308,8 @@ def _inside_an_instruments_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 def _a_familys_hamlet(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """兴隆场村陈家湾: a surname, 家 and a character for a kind of land (湾, 坪, 沟) name the hamlet a family
-    settled, not a person."""
-    return len(c.name) == 3 and c.name[1] == _FAMILY and c.name[2] in _HAMLET_LAND
+    settled, not a person (kg.extract.base.is_familys_hamlet)."""
+    return is_familys_hamlet(c.name, s.lex.surnames_single)
 
 
 def _an_a_not_a_question(c: Candidate, s: Scope, t: Thresholds) -> bool:
@@ -316,9 +317,6 @@ def _an_a_not_a_question(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return len(c.name) == 3 and c.name[1] == "不" and c.name[0] == c.name[2]
 
 
-# 家 (family) in a hamlet's name after the surname; the kinds of land such hamlets are named by.
-_FAMILY = "家"
-_HAMLET_LAND = frozenset("湾坪沟岭坝营堡屯寨庄坡洼峪塬梁台河滩桥铺店集圩垸")
 
 
 _PERSON_RULES = ((PERSON,), (

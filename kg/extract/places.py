@@ -14,7 +14,7 @@ import re
 from typing import Iterator
 
 from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, NOMINAL_FLAGS, PUNCT,
-                             is_common_word, normalize_name, word_info)
+                             is_common_word, is_familys_hamlet, normalize_name, word_info)
 from kg.extract.boundary import OPENING_CHARS, Boundary, is_count, scan_left
 from kg.extract.candidate import LISTED, Candidate
 from kg.extract.context import Scope
@@ -286,14 +286,10 @@ def _named_place(scope: Scope, bound: Boundary, p: int, end: int, kind: str, wea
     if listed is not None and not parent:
         parent = _parent_of_the_item_before(scope, listed)   # 城关镇东风村、红旗村: both the town's
     name = normalize_name(scope.text[start:end])
-    if kind == ESTATE and _a_familys_hamlet(scope, name):
+    if kind == ESTATE and is_familys_hamlet(name, scope.lex.surnames_single):
         kind = VILLAGE   # 兴隆场村陈家湾: a family's hamlet, not an estate named 湾
     return Candidate(start, end, kind, name, "place-suffix",
                      parent=parent, weak=weak, signals=(LISTED,) if listed is not None else ())
-
-
-def _a_familys_hamlet(scope: Scope, name: str) -> bool:
-    return len(name) == 3 and name[0] in scope.lex.surnames_single and name[1] == "家"
 
 
 def _conjunction_character_opening(scope: Scope, bound: Boundary, p: int) -> Boundary | None:
