@@ -2447,3 +2447,13 @@ def test_an_idiom_quoted_with_no_cue_is_a_figure_of_speech():
 def test_the_agent_of_a_passive_awards_a_title_and_implements_none():
     found = _implements("河口镇石桥村位于山脚下,2017年被省移民办命名为“乡村旅游观光试点村”。")
     assert ("石桥村", "乡村旅游观光试点村") in found and not any(a.endswith("移民办") for a, _ in found)
+
+
+def test_a_career_clause_gives_its_posts_to_the_name_the_first_clause_describes():
+    posts = _posts("此次被提名为青山市市长候选人的李朋出生于1972年2月,在青山工作多年,2021年3月升任副市长。")
+    assert posts.get("李朋") == {"副市长"}
+
+
+def test_a_career_clause_gives_its_posts_to_a_name_the_tagger_glued_to_a_verb():
+    posts = _posts("李朋出生于1972年2月,长期在基层工作,2021年3月升任副市长。")
+    assert posts.get("李朋") == {"副市长"}

@@ -1558,9 +1558,18 @@ def _leading_modifiers_start(scope: Scope, clause: int, v: int) -> int:
 
 
 def _sentence_subject(scope: Scope, clause: int) -> tuple[int, int] | None:
-    """The name that opens the nearest clause up to ``clause`` that opens with one."""
+    """The name that opens the nearest clause up to ``clause`` that opens with one, else the name the
+    sentence's first clause describes (被提名为市长候选人的王吉出生于…)."""
     starts = [0] + [i + 1 for i, c in enumerate(scope.text[:clause]) if c in _PAUSES]
-    return next((span for k in reversed(starts) if (span := _subject_opening(scope, k)) is not None), None)
+    return next((span for k in reversed(starts) if (span := _subject_opening(scope, k)) is not None), None) or \
+        _described_subject(scope, starts[1] - 1 if len(starts) > 1 else clause)
+
+
+def _described_subject(scope: Scope, stop: int) -> tuple[int, int] | None:
+    """…的王吉, the subject of the sentence's first clause after the words that describe it: the name
+    after its last 的."""
+    k = scope.text.rfind("的", 0, stop)
+    return _subject_opening(scope, k + 1) if k >= 0 else None
 
 
 def _subject_opening(scope: Scope, clause: int) -> tuple[int, int] | None:
@@ -1572,10 +1581,17 @@ def _subject_opening(scope: Scope, clause: int) -> tuple[int, int] | None:
     if tok is None or tok.start != k or not tok.flag.startswith("nr") or scope.view.starting_at("divisions", k) or \
             scope.found.starting_at(k, PLACE_TYPES + (ORGANIZATION,)):
         return None   # 和政县/nr 委副书记: a place the tagger took for a name
-    end = next((v for v in range(k + 2, tok.end) if scope.view.starting_at("office_verbs", v)), tok.end)
+    end = _end_of_a_tokens_name(scope, tok)
     span = name_at(scope, k, strict=False, end=end) or name_at(scope, k, strict=False)
     # 王芳任/nr: the verb glued to the name; 马秀兰出/nr 生于: the name inside the token; 王/nr 东平/ns: the surname alone
     return span if span is not None and (span[1] <= end or len(tok.text) == 1) else None
+
+
+def _end_of_a_tokens_name(scope: Scope, tok) -> int:
+    """Where the name in a person's token ends: before a verb of office glued to it (王芳任), or a verb
+    whose first character it holds (王吉出/nr 生于)."""
+    glued = next((v for v in range(tok.start + 2, tok.end) if scope.view.starting_at("office_verbs", v)), None)
+    return glued or (tok.end - 1 if _verb_glued_at_the_end(scope, tok) else tok.end)
 
 
 _OPENING_BRACKET = re.compile("[(（]")
