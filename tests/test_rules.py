@@ -2457,3 +2457,8 @@ def test_a_career_clause_gives_its_posts_to_the_name_the_first_clause_describes(
 def test_a_career_clause_gives_its_posts_to_a_name_the_tagger_glued_to_a_verb():
     posts = _posts("李朋出生于1972年2月,长期在基层工作,2021年3月升任副市长。")
     assert posts.get("李朋") == {"副市长"}
+
+
+def test_a_rank_by_a_sum_of_money_names_no_village():
+    _, rejected = _read("年底将实现50万元强村全覆盖。")
+    assert rejected.get("万元强村") == "an-amount-for-a-name"

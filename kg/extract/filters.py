@@ -378,11 +378,11 @@ _BODIES_OF_A_LEVEL = ("委", "政府", "人大", "政协", "纪委", "人民", "
 
 
 def _an_amount_for_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """亿元村, 十亿元镇: the stem is (or ends in) a sum of money."""
+    """亿元村, 十亿元镇, 50万元强村: the stem is (or ends in) a sum of money (and 强, a rank by it)."""
     return _AMOUNT.search(c.name[:-1]) is not None
 
 
-_AMOUNT = re.compile("[0-9一二三四五六七八九十百千万亿]+[万亿]?元$")
+_AMOUNT = re.compile("[0-9一二三四五六七八九十百千万亿]+[万亿]?元强?$")
 
 
 def _a_persons_name_for_a_weak_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
