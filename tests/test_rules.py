@@ -2462,3 +2462,9 @@ def test_a_career_clause_gives_its_posts_to_a_name_the_tagger_glued_to_a_verb():
 def test_a_rank_by_a_sum_of_money_names_no_village():
     _, rejected = _read("年底将实现50万元强村全覆盖。")
     assert rejected.get("万元强村") == "an-amount-for-a-name"
+
+
+def test_a_deputys_duty_between_the_body_and_the_title_keeps_the_post_with_that_body():
+    posts = _posts("河口边境派出所分管社区警务工作的副所长彭大龙介绍情况。")
+    assert posts.get("彭大龙") == {"河口边境派出所分管社区警务工作的副所长"}
+    assert ("彭大龙", "河口边境派出所") in _members("河口边境派出所分管社区警务工作的副所长彭大龙介绍情况。")

@@ -389,6 +389,9 @@ def _label_left(scope: Scope, start: int) -> tuple[int, str]:
                 return k, ""
             placed, k = True, ent.start
             continue
+        duty = _duty_before(scope, k) if k == start else None
+        if duty is not None:
+            return duty.start, duty.name   # 振江边境派出所分管社区警务工作的副所长: the body whose deputy it is
         tok = scope.view.token(k - 1)
         if tok.text in _ACTING and k == start:
             # 代秘书长: an acting holder's post, whatever is written before it, but the body right before
@@ -399,6 +402,22 @@ def _label_left(scope: Scope, start: int) -> tuple[int, str]:
             break
         k = _where_the_label_meets(scope, tok, k)
     return _with_level_prefix(scope, trim_opening(scope.view, k, start, scope.res.body_shape)), ""
+
+
+def _duty_before(scope: Scope, k: int):
+    """The body before a duty written right before a title (…派出所分管社区警务工作的副所长): the title is
+    that body's, the duty says which deputy holds it."""
+    text = scope.text
+    if text[k - 1:k] != "的":
+        return None
+    m = _DUTY.search(text, max(0, k - THRESHOLDS.max_post), k)
+    if m is None or m.end() != k:
+        return None
+    return scope.found.ending_at(m.start(), (ORGANIZATION,))
+
+
+# 分管 (in charge of) or 负责 and the work, up to the 的 before a deputy's title.
+_DUTY = re.compile(r"(?:分管|负责)[^,，。;；、]{1,12}的")
 
 
 def _where_the_label_meets(scope: Scope, tok, k: int) -> int:
