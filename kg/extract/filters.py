@@ -317,8 +317,6 @@ def _an_a_not_a_question(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return len(c.name) == 3 and c.name[1] == "不" and c.name[0] == c.name[2]
 
 
-
-
 _PERSON_RULES = ((PERSON,), (
     ("opens-a-work-title", "a name that opens 《…》 is part of a work's title (《高怀德》)", _inside_a_work_title),
     ("inside-a-quoted-phrase", "a name only the tagger found, quoted with other words, is part of a quoted "

@@ -865,8 +865,7 @@ def _tagged_name(scope: Scope, tok) -> tuple[int, int] | None:
     text = scope.text
     if any(scope.view.starting_at("speech_verbs", v) for v in range(tok.start + 2, tok.end)):
         return None   # 刘丽作/nr 专题辅导: the tagger glued the verb's first character to the name
-    end = tok.end - 1 if _verb_glued_at_the_end(scope, tok) else tok.end
-    span = name_at(scope, tok.start, strict=False, end=end)
+    span = name_at(scope, tok.start, strict=False, end=_end_of_a_tokens_name(scope, tok))
     if span is None or (tok.end < len(text) and (
             scope.view.starting_at("titles", tok.end) or text[tok.end] in "村镇乡县市区省")) or \
             _glued_to_a_name(scope, tok.end - 1, tok.end):
@@ -876,17 +875,13 @@ def _tagged_name(scope: Scope, tok) -> tuple[int, int] | None:
 
 def _verb_glued_at_the_end(scope: Scope, tok) -> bool:
     """王吉出/nr 生于: the name's last character and the next one make a common verb (出生), which the
-    tagger cut in two; or it is the verb of office (程燕任/nr)."""
+    tagger cut in two."""
     if len(tok.text) != 3 or tok.end >= len(scope.text):
         return False
-    if tok.text[-1] == _OFFICE and word_info(tok.text) is None and is_cjk(scope.text[tok.end]):
-        return True   # 程燕任/nr 物业服务中心的理事长: the verb of office itself
     info = word_info(scope.text[tok.end - 1:tok.end + 1])
     return info is not None and info[1] == "v" and info[0] >= THRESHOLDS.verb_glued_to_a_name
 
 
-# The verb of office (任: "takes the post of"), which the tagger glues to the name before it.
-_OFFICE = "任"
 # 家 (home) after a name, which the tagger glues to it (张富元家/nr): the name's home, not its last character.
 _HOME = "家"
 
@@ -1607,8 +1602,8 @@ def _subject_opening(scope: Scope, clause: int) -> tuple[int, int] | None:
 
 
 def _end_of_a_tokens_name(scope: Scope, tok) -> int:
-    """Where the name in a person's token ends: before a verb of office glued to it (王芳任), or a verb
-    whose first character it holds (王吉出/nr 生于)."""
+    """Where the name in a person's token ends: before a verb of office glued to it (王芳任, 程燕任/nr), or
+    a verb whose first character it holds (王吉出/nr 生于)."""
     glued = next((v for v in range(tok.start + 2, tok.end) if scope.view.starting_at("office_verbs", v)), None)
     return glued or (tok.end - 1 if _verb_glued_at_the_end(scope, tok) else tok.end)
 

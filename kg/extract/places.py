@@ -395,7 +395,7 @@ def _sound_written_start(scope: Scope, p: int, bound) -> int:
     text, k = scope.text, p
     floor = max(bound.parent.end if bound.parent is not None else 0, p - THRESHOLDS.max_sound_name)
     while k > floor and is_cjk(text[k - 1]) and text[k - 1] not in OPENING_CHARS and \
-            text[k - 1] not in FUNCTION_CHARS and text[k - 1] not in _COUNTING_CHARS and text[k - 1] not in _DISTANCE and \
+            text[k - 1] not in FUNCTION_CHARS and text[k - 1] not in _COUNTING_CHARS and \
             scope.found.ending_at(k, PLACE_TYPES) is None:
         k -= 1
     tok = scope.view.token(k)
