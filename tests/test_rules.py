@@ -368,6 +368,15 @@ def test_a_subdistrict_written_short_is_read_inside_its_communitys_name():
     assert _types("北街村村民参加活动。").get("北街村") == "Village"
 
 
+def test_a_township_written_short_opens_the_name_of_its_village():
+    # _township_written_short (kg.extract.places): 洪善 is 平遥县's 洪善镇 without its suffix.
+    types = _types("平遥县洪善金柳村党支部书记贺明远介绍了今年的种植计划。")
+    assert types.get("洪善") == "Township" and types.get("金柳村") == "Village"
+    assert "洪善金柳村" not in types
+    assert _types("平遥县洪善村村民参加活动。").get("洪善村") == "Village", "the stem alone is the village"
+    assert "洪善金柳村" in _types("太谷区洪善金柳村村民参加活动。"), "no 洪善 township in the county named"
+
+
 def test_suffix_begins_a_word_family_villages_and_counts():
     kept, rejected = _read("烟霞镇袁家村党支部书记郭占武带领村民发展乡村旅游,干部职工100余人参加。")
     assert rejected.get("发展乡") == "suffix-begins-a-word"

@@ -19,6 +19,7 @@ from kg.extract.boundary import OPENING_CHARS, Boundary, is_count, scan_left
 from kg.extract.candidate import LISTED, Candidate
 from kg.extract.context import Scope
 from kg.extract.thresholds import THRESHOLDS
+from kg.lexicon import townships_by_stem
 from kg.text import CJK_CLASS, is_cjk
 from kg.model import (CITY, COMMUNITY, COUNTRY, COUNTY, ESTATE, ORGANIZATION, PLACE_LEVEL, PLACE_TYPES, PROGRAM, PROVINCE,
                       TOWNSHIP, VILLAGE)
@@ -209,7 +210,8 @@ def suffixed_places(scope: Scope) -> Iterator[Candidate]:
         cand = _suffixed(local, p, end, suffix)
         if cand is None:
             continue
-        made = [m for m in made if not (m.start == cand.start and m.end < cand.end)] + _township_inside(scope, cand)
+        made = [m for m in made if not (m.start == cand.start and m.end < cand.end)] + \
+            (_township_inside(scope, cand) or _township_written_short(scope, cand) or [cand])
         local = Scope(scope.view, scope.found.plus(made), scope.res)
         taken[cand.start:cand.end] = [True] * (cand.end - cand.start)
     yield from made
@@ -227,7 +229,7 @@ def _township_inside(scope: Scope, cand: Candidate) -> list[Candidate]:
     is the village of that township, which the division list no longer has (renamed, merged) or has
     under a name of two characters, too short to be looked for alone."""
     if cand.type not in (VILLAGE, COMMUNITY):
-        return [cand]
+        return []
     text = scope.text
     for k in range(cand.start + 1, cand.end - 3):
         name = text[cand.start:k + 1]
@@ -238,7 +240,34 @@ def _township_inside(scope: Scope, cand: Candidate) -> list[Candidate]:
                                          parent=cand.parent)
             return [township, dataclasses.replace(cand, start=k + 1, name=normalize_name(text[k + 1:cand.end]),
                                                   parent=township.name)]
-    return [cand]
+    return []
+
+
+# How long the stem of a township written without its suffix may be, and how many characters of its own
+# the village after it keeps at least (磻溪赤溪村: 磻溪 and 赤溪).
+_SHORT_TOWNSHIP_STEM = (2, 3)
+_OWN_STEM_AFTER_A_TOWNSHIP = 2
+
+
+def _township_written_short(scope: Scope, cand: Candidate) -> list[Candidate]:
+    """福鼎市磻溪赤溪村: a village or community whose stem opens with the stem of a township of a county
+    the sentence names is that township's, written without 镇 or 乡, as local papers do."""
+    if cand.type not in (VILLAGE, COMMUNITY) or scope.found.covers(cand.start, cand.start + 1):
+        return []
+    suffix = len(cand.name) - len(cand.name.rstrip("村社区"))
+    areas = {c.code for c in scope.found.of_type((COUNTY,)) if c.code}
+    for k in _SHORT_TOWNSHIP_STEM:
+        stem = scope.text[cand.start:cand.start + k]
+        if cand.end - suffix - (cand.start + k) < _OWN_STEM_AFTER_A_TOWNSHIP:
+            break
+        listed = [d for d in townships_by_stem(scope.lex).get(stem, ()) if d.parent in areas]
+        if len(listed) == 1:
+            county = scope.lex.division_by_code[listed[0].parent].name
+            township = Candidate(cand.start, cand.start + k, TOWNSHIP, stem, "division", code=listed[0].code,
+                                 codes=(listed[0].code,), parent=county)
+            return [township, dataclasses.replace(cand, start=township.end, name=normalize_name(
+                scope.text[township.end:cand.end]), parent=stem)]
+    return []
 
 
 def _township_suffix_inside(text: str, cand: Candidate, k: int, listed) -> bool:
