@@ -16,7 +16,7 @@ from itertools import combinations
 
 from kg.extract.base import Vocabulary
 from kg.extract.thresholds import THRESHOLDS
-from kg.lexicon import Lexicon, townships_by_stem
+from kg.lexicon import Lexicon, township_stem, townships_by_stem
 from kg.model import (COMMUNITY, COOCCURS, COUNTRY, COUNTY, ESTATE, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF,
                       ORGANIZATION, PERSON, PROVINCE, TOWNSHIP, VILLAGE,
                       PLACE_LEVEL, PLACE_TYPES, PROGRAM, CleanDocument, Entity, Evidence, Mention, Relation)
@@ -159,13 +159,20 @@ _LOCATED_VERBS = ("位于", "地处", "坐落于", "坐落在", "地处于")
 
 
 def _bodies_in_places(mentions, key_of, by_name, lex: Lexicon, add) -> None:
-    """福安市…有限公司, 浙江一百岁集团: an enterprise, cooperative or park lies in the place its name opens with.
+    """福安市…有限公司, 浙江一百岁集团: an enterprise, cooperative or park lies in the place its name opens with;
+    洪洲派出所 of 洪洲乡, a station named by its township's stem, in that township.
 
-    An organ of a place (运城市委, 县政府) is not said to lie in it: it is its body.
+    An organ of a place written in full (运城市委, 县政府) is not said to lie in it: it is its body.
     """
     for idx, m in enumerate(mentions):
-        if m.type == ORGANIZATION and m.place and m.name.endswith(lex.enterprise_suffixes):
+        if m.type == ORGANIZATION and m.place and (m.name.endswith(lex.enterprise_suffixes) or
+                                                   _named_by_its_townships_stem(m.name, m.place)):
             add(LOCATED_IN, key_of[idx], by_name.get(("*", m.place), ""), m)
+
+
+def _named_by_its_townships_stem(name: str, place: str) -> bool:
+    stem = township_stem(place)
+    return bool(stem) and name.startswith(stem) and not name.startswith(place)
 
 
 def _story_containers(mentions, key_of, found: dict, add) -> None:

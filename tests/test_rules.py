@@ -838,6 +838,14 @@ def test_a_listed_township_lies_in_the_storys_only_county_only_where_the_list_sa
     assert ("长哨营满族乡", "来安县") not in found
 
 
+def test_a_station_named_by_its_townships_stem_lies_in_that_township():
+    # _bodies_in_places (kg.relations): 段村 of 段村镇 names the station, which is not the town's own organ.
+    found = _located("平遥县段村镇的村民来到段村派出所求助,段村派出所民警及时调解。")
+    organ = _located("平遥县段村镇的村民来到段村镇政府反映情况。")
+    assert ("段村派出所", "段村镇") in found
+    assert not [pair for pair in organ if pair[0] == "段村镇政府"]
+
+
 def test_a_place_listed_after_an_address_lies_in_its_county():
     found = _located("示范点有来安县城南街道桂园社区旧改工程、城北街道金桥社区文明实践基地等。")
     apart = _located("来安县城南街道启动工程,对城南街道、金桥社区等单位予以通报。")
