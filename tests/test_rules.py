@@ -846,6 +846,13 @@ def test_a_station_named_by_its_townships_stem_lies_in_that_township():
     assert not [pair for pair in organ if pair[0] == "段村镇政府"]
 
 
+def test_a_places_countryside_is_no_township_named_after_the_place():
+    # _countryside_of_a_place (kg.extract.places): 佛山 + 乡村, though the list has a 佛山乡.
+    types = _types("近年来,佛山乡村旅游接待游客持续增长。")
+    assert types.get("佛山市") == "City" and "佛山乡" not in types
+    assert _types("调研组来到佛山乡,走访了几个村。").get("佛山乡") == "Township"
+
+
 def test_a_place_listed_after_an_address_lies_in_its_county():
     found = _located("示范点有来安县城南街道桂园社区旧改工程、城北街道金桥社区文明实践基地等。")
     apart = _located("来安县城南街道启动工程,对城南街道、金桥社区等单位予以通报。")

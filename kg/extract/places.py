@@ -56,6 +56,11 @@ def divisions(scope: Scope) -> Iterator[Candidate]:
             continue
         length = longest.get(start)
         after_division = last is not None and last.end == start   # 宁县城关镇: 县城 is no word here
+        if length is not None and _countryside_of_a_place(scope, start, start + length):
+            cand = _place_before_the_countryside(scope, start, start + length - 1, last)
+            yield cand
+            reach, last = cand.end, cand
+            continue
         if length is None or not (after_division or _sound_division(scope, start, start + length)):
             cand = _short_form(scope, start, shorts.get(start, ()), last, longest)
             if cand is None and after_division:
@@ -65,6 +70,28 @@ def divisions(scope: Scope) -> Iterator[Candidate]:
         if cand is not None:
             yield cand
             reach, last = cand.end, cand
+
+
+# What 村 opens after a township's 乡 when it speaks of that township's villages (蔡口集乡村民).
+_VILLAGES_OF_A_TOWNSHIP = ("村民", "村委", "村干", "村党", "村两", "村级")
+
+
+def _countryside_of_a_place(scope: Scope, i: int, j: int) -> bool:
+    """湖南乡村旅游, 安吉乡村振兴: a township ending in 乡 before 村, whose stem is the name of a province,
+    city or county, is that place and 乡村 (the countryside), unless 村 opens the township's villagers."""
+    text = scope.text
+    if text[j - 1] != "乡" or text[j:j + 1] != "村" or text.startswith(_VILLAGES_OF_A_TOWNSHIP, j):
+        return False
+    stem = text[i:j - 1]
+    return bool(scope.lex.division_short_names.get(stem)) or \
+        any(d.level <= 3 for d in scope.lex.divisions_by_name.get(stem, ()))
+
+
+def _place_before_the_countryside(scope: Scope, i: int, j: int, last: Candidate | None) -> Candidate:
+    listed = [d for d in scope.lex.divisions_by_name.get(scope.text[i:j], ()) if d.level <= 3]
+    if listed:
+        return _division(scope, i, j, scope.text[i:j], listed, last)
+    return _named_division(scope, i, j, last)
 
 
 def _under_its_place(scope: Scope, i: int, forms, last: Candidate) -> Candidate | None:
