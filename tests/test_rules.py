@@ -1569,6 +1569,17 @@ def test_a_degree_in_a_given_name_turns_down_a_slogans_clause():
     assert not {"水更清", "景更美"} & kept
 
 
+def test_a_preposition_for_a_surname_before_a_pronoun_opens_a_clause():
+    kept, rejected = _read("楼栋的问题及时上报给片区长由他来统一协调。")
+    assert rejected.get("由他来") == "a-preposition-for-a-surname" and "由他来" not in kept
+
+
+def test_a_photo_credit_glued_to_the_name_credits_the_name():
+    # _credits_a_photo (kg.extract.people): 摄 closes the caption, the tagger glued it to the name.
+    kept, _ = _read("村民在合作社分拣猕猴桃。 孙丽摄")   # 孙丽摄/nr
+    assert "孙丽" in kept and "孙丽摄" not in kept
+
+
 def test_a_preposition_for_a_surname_opens_a_clause():
     kept, rejected = _read("副总林长由同级政府主要负责人担任。")
     assert "由同级" not in kept

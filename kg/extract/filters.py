@@ -169,12 +169,15 @@ def _surname_read_as_a_function_word(c: Candidate, s: Scope) -> bool:
 
 
 def _a_preposition_for_a_surname(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """总林长由同级党委…担任: a surname character the tagger reads alone as a preposition or conjunction (由,
-    和), before a given name it reads as an everyday word (同级), opens a clause, not a name."""
+    """总林长由同级党委…担任, 网格长由他来协调: a surname character the tagger reads alone as a preposition or
+    conjunction (由, 和), before a given name it reads as an everyday word (同级) or that opens with a
+    pronoun (他), opens a clause, not a name."""
     if len(c.name) != 3 or c.name[0] not in s.res.surnames or not _surname_read_as_a_function_word(c, s):
         return False
     rest = s.view.token(c.start + 1)
-    return rest.start == c.start + 1 and rest.end >= c.end and not rest.flag.startswith("nr") and _common(rest.text, t)
+    if rest.start != c.start + 1:
+        return False
+    return rest.flag == "r" or rest.end >= c.end and not rest.flag.startswith("nr") and _common(rest.text, t)
 
 
 def _the_end_of_a_word(c: Candidate, s: Scope, t: Thresholds) -> bool:

@@ -853,11 +853,17 @@ def tagged(scope: Scope) -> Iterator[Candidate]:
             if cand is not None:
                 yield cand
             continue
-        if tok.flag[:2] == "nr" and len(tok.text) == 4 and tok.text.endswith(_HOME):
-            tok = dataclasses.replace(tok, text=tok.text[:-1], end=tok.end - 1)   # 至张富元家/nr 水泥路
+        if tok.flag[:2] == "nr" and (len(tok.text) == 4 and tok.text.endswith(_HOME) or _credits_a_photo(scope, tok)):
+            tok = dataclasses.replace(tok, text=tok.text[:-1], end=tok.end - 1)   # 至张富元家/nr 水泥路, 许丹摄/nr
         span = _tagged_name(scope, tok) if tok.flag[:2] == "nr" and _tag_may_name(scope, tok) else None
         if span is not None:
             yield _person(scope, span, "tagged")
+
+
+def _credits_a_photo(scope: Scope, tok) -> bool:
+    """许丹摄/nr closing a caption: the tagger glued the 摄 of a photo's credit to the name."""
+    rest = scope.text[tok.end:].strip()
+    return 3 <= len(tok.text) <= 4 and tok.text.endswith(_PHOTO_CREDIT_MARK) and rest in ("", ")", "）")
 
 
 def _tagged_name(scope: Scope, tok) -> tuple[int, int] | None:
@@ -884,6 +890,8 @@ def _verb_glued_at_the_end(scope: Scope, tok) -> bool:
 
 # 家 (home) after a name, which the tagger glues to it (张富元家/nr): the name's home, not its last character.
 _HOME = "家"
+# The mark of a photo's credit after the photographer's name (张建华 摄).
+_PHOTO_CREDIT_MARK = "摄"
 
 
 def _tag_may_name(scope: Scope, tok) -> bool:
