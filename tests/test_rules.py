@@ -1580,6 +1580,12 @@ def test_a_photo_credit_glued_to_the_name_credits_the_name():
     assert "孙丽" in kept and "孙丽摄" not in kept
 
 
+def test_a_place_after_its_parent_is_no_person():
+    _, rejected = _read("县委书记深入平遥县刘村调研秋收工作。")
+    assert rejected.get("刘村") == "a-place-after-its-parent"
+    assert _types("县委书记深入平遥县刘村调研秋收工作。").get("刘村") != "Person"
+
+
 def test_a_preposition_for_a_surname_opens_a_clause():
     kept, rejected = _read("副总林长由同级政府主要负责人担任。")
     assert "由同级" not in kept

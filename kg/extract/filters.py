@@ -17,7 +17,7 @@ from kg.extract.boundary import OPENING_CHARS, opens_no_name
 from kg.extract.candidate import LISTED, Candidate
 from kg.extract.context import Scope
 from kg.extract.thresholds import THRESHOLDS, Thresholds
-from kg.model import COMMUNITY, COUNTRY, ESTATE, ORGANIZATION, PERSON, PLACE_TYPES, PROGRAM, TOWNSHIP, VILLAGE
+from kg.model import CITY, COMMUNITY, COUNTRY, COUNTY, ESTATE, ORGANIZATION, PERSON, PLACE_TYPES, PROGRAM, TOWNSHIP, VILLAGE
 from kg.text import is_cjk
 
 __all__ = ["Thresholds", "Rule", "Rejection", "CHAIN", "apply_chain", "THRESHOLDS"]
@@ -320,7 +320,17 @@ def _an_a_not_a_question(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return len(c.name) == 3 and c.name[1] == "不" and c.name[0] == c.name[2]
 
 
+def _a_place_after_its_parent(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """武清区韩村调研: a name ending in the suffix of a village or township (村, 镇, 庄), written right after
+    a place that holds such places, is that village or township."""
+    if s.res.place_suffix_type.get(c.name[-1]) not in (VILLAGE, TOWNSHIP):
+        return False
+    return s.found.ending_at(c.start, (CITY, COUNTY, TOWNSHIP)) is not None
+
+
 _PERSON_RULES = ((PERSON,), (
+    ("a-place-after-its-parent", "a name ending in a village's or township's suffix right after a place that "
+     "holds it is that place (武清区韩村)", _a_place_after_its_parent),
     ("opens-a-work-title", "a name that opens 《…》 is part of a work's title (《高怀德》)", _inside_a_work_title),
     ("inside-a-quoted-phrase", "a name only the tagger found, quoted with other words, is part of a quoted "
      "name (“青溪红调委会”)", _inside_a_quoted_phrase),
