@@ -1586,6 +1586,12 @@ def test_a_place_after_its_parent_is_no_person():
     assert _types("县委书记深入平遥县刘村调研秋收工作。").get("刘村") != "Person"
 
 
+def test_a_generation_is_no_program():
+    kept, rejected = _read("座谈会上,“80后”代表和“00后”志愿者先后发言。")
+    assert rejected.get("80后") == "a-generation" and rejected.get("00后") == "a-generation"
+    assert not {"80后", "00后"} & kept
+
+
 def test_a_preposition_for_a_surname_opens_a_clause():
     kept, rejected = _read("副总林长由同级政府主要负责人担任。")
     assert "由同级" not in kept

@@ -721,6 +721,14 @@ def _quantity(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return bool(_QUANTITY.match(c.name) or _COUNT_OPENING.match(c.name))
 
 
+# The decade people were born in (“90后”, 00后, 八零后): a generation.
+_GENERATION = re.compile(r"^(?:\d0|[零一二三四五六七八九]零)后$")
+
+
+def _a_generation(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    return _GENERATION.match(c.name) is not None
+
+
 def _opens_with_a_preposition(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """“从群众中来,到群众中去”: a quoted phrase that opens with a preposition or particle is a clause.
 
@@ -796,6 +804,7 @@ _PROGRAM_RULES = ((PROGRAM,), (
     ("opens-a-bodys-name", "a name found by its cue that opens a body's name is what the body runs (…示范区管委会)",
      _opens_a_bodys_name),
     ("quantity", "a number and a measure word count things, they name none (70余个, 101户采取)", _quantity),
+    ("a-generation", "the decade people were born in names a generation, not a program (“90后”)", _a_generation),
     ("a-short-name", "a name given after 简称 is the short name of the body or place just named", _a_short_name),
     ("opens-with-a-preposition", "a phrase that opens with a preposition or particle is a clause (从…到…)",
      _opens_with_a_preposition),
