@@ -523,8 +523,19 @@ _SPEAKING = ("表示", "介绍", "说", "指出", "强调")
 def _gives_the_directive(text: str, start: int) -> bool:
     """The place or body at ``start`` stands after 按照, 围绕 … in its clause: the one whose plans are
     followed (按照省委、市委部署), not the one that carries the program out."""
-    clause = max(text.rfind(ch, 0, start) for ch in _CLAUSE_ENDS) + 1
+    clause = _clause_start(text, start)
     return any(word in text[clause:start] for word in _DIRECTIVE_PREPOSITIONS)
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause holding ``start`` begins: after the last clause end before it, else 0.
+
+    Read back from ``start``: the clause end is near, where a search for each mark may run through the whole story.
+    """
+    k = min(start, len(text)) - 1
+    while k >= 0 and text[k] not in _CLAUSE_ENDS:
+        k -= 1
+    return k + 1
 
 
 _CLAUSE_ENDS = ",，;；。!！?？:："

@@ -289,10 +289,13 @@ def _mention_key(m: Mention, codes: dict, parents: dict) -> tuple[str, str]:
     return entity_key(m.type, m.name, code, parent if m.type in PLACE_TYPES else ""), code
 
 
+_WITHOUT_QUOTES = str.maketrans("", "", "".join(QUOTE_CHARS))
+
+
 def _add_aliases(e: Entity, m: Mention) -> None:
     surface = "".join(m.text.split()) if m.text else m.name
     for alias in (surface, m.text.strip(), m.alias, m.short, "".join(m.written.split())):
-        alias = "".join(c for c in alias if c not in QUOTE_CHARS)
+        alias = alias.translate(_WITHOUT_QUOTES)
         if alias and alias != m.name and "\n" not in alias:
             e.aliases.add(alias)
 

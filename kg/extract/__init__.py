@@ -148,8 +148,9 @@ def _longest_of_a_kind(new: list[Candidate], earlier: list[Candidate]) -> list[C
     """A stage's candidates, without those that overlap a longer one of the same kind or cross an earlier one."""
     out: list[Candidate] = []
     for c in sorted(new, key=lambda c: (-c.length, c.start)):
-        clash = any(overlaps(c.start, c.end, k.start, k.end) and coarse(k.type) == coarse(c.type)
-                    and not compatible(c, k) for k in out + earlier)
+        kind = coarse(c.type)
+        clash = any(overlaps(c.start, c.end, k.start, k.end) and coarse(k.type) == kind and not compatible(c, k)
+                    for k in out + earlier)
         if not clash and not any(c.start == k.start and c.end == k.end for k in earlier):
             out.append(c)
     return out

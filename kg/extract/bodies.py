@@ -97,7 +97,10 @@ def tagged_bodies(scope: Scope) -> Iterator[Candidate]:
     One that ends in a body's suffix must hold a proper name before it (业主委员会
     names no one body); a shorter one must not be a bare kind of body (政府).
     """
+    last_chars = scope.res.body_suffixes.last_chars
     for tok in scope.view.tokens:
+        if tok.flag != "nt" and tok.text[-1] not in last_chars:
+            continue   # no body by its tag, nor a country's body by its end: most tokens, checked cheaply
         country = _country_of_its_body(scope, tok.text)
         if country:
             yield Candidate(tok.start, tok.end, ORGANIZATION, tok.text, "tagged-body", place=country)
@@ -752,7 +755,7 @@ def _level_word(scope: Scope, i: int) -> bool:
     rest = tok.text[1:]
     # 县城/n 管 of 县城管执法大队: the tagger read 县城, but what follows the level is a word (城管, 民政).
     split = word_info(scope.text[i + 1:i + 3])
-    return tok.flag.startswith("ns") or any(rest.startswith(w) for w in scope.res.body_suffixes) or \
+    return tok.flag.startswith("ns") or scope.res.body_suffixes.starts_at(rest, 0) is not None or \
         rest in scope.lex.core_bodies or bool(split and split[0] >= THRESHOLDS.word_after_a_level)
 
 
@@ -1094,7 +1097,8 @@ def short_companies(scope: Scope) -> Iterator[Candidate]:
     for place in scope.found.of_type((PROVINCE, CITY)):
         k = _after_places(scope, place.start, len(text))
         for length in (2, 3):
-            trade = next((w for w in trades if text.startswith(w, k + length)), None)
+            trade = next((w for w in trades if text.startswith(w, k + length)), None) \
+                if text.startswith(trades, k + length) else None
             end = k + length + len(trade) if trade else 0
             if trade and _firms_own_name(scope, k, k + length) and scope.view.ends_token(end) and \
                     not scope.view.starting_at("body_suffixes", end):   # …电子科技有限公司: the suffix names it

@@ -227,7 +227,8 @@ def _dot_or_inserted_form(view: SentenceView, found: Found, start: int, head: in
             and head - start < shape.max_chars:
         joined = found.ending_at(start - 1, shape.dotted)
         return joined.start if joined is not None else start - 1
-    form = next((f for f in shape.inserted if text.endswith(f, 0, start)), None)
+    form = next((f for f in shape.inserted if text.endswith(f, 0, start)), None) \
+        if text.endswith(shape.inserted, 0, start) else None
     if form and start - len(form) > 0 and is_cjk(text[start - len(form) - 1]):
         return start - len(form)
     return _bracketed_place_start(view, found, start, head, shape)

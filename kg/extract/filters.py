@@ -50,7 +50,7 @@ def apply_chain(candidates: Iterable[Candidate], scope: Scope, chain: tuple[Rule
         # The shipped chain is looked up by kind: of twenty rules, a candidate meets a few.
         rules = _CHAIN_BY_KIND.get(c.type) if chain is None else None
         if rules is not None:
-            rule = next((r for r in rules if r.test(c, scope, thresholds)), None)
+            rule = _first_to_reject(rules, c, scope, thresholds)
         else:
             rule = next((r for r in (chain or CHAIN) if r.rejects(c, scope, thresholds)), None)
         if rule is None:
@@ -58,6 +58,14 @@ def apply_chain(candidates: Iterable[Candidate], scope: Scope, chain: tuple[Rule
         else:
             rejected.append(Rejection(c, rule.name, rule.reason))
     return kept, rejected
+
+
+def _first_to_reject(rules: tuple[Rule, ...], c: Candidate, scope: Scope, t: Thresholds) -> Rule | None:
+    """The first of the rules of ``c``'s kind whose test rejects it."""
+    for rule in rules:
+        if rule.test(c, scope, t):
+            return rule
+    return None
 
 
 def _common(word: str, t: Thresholds, limit: int | None = None) -> bool:

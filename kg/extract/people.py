@@ -16,8 +16,8 @@ import functools
 import re
 from typing import Iterator
 
-from kg.extract.base import (CLAUSE_CHARS, EPONYM, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, NOMINAL_FLAGS, PUNCT,
-                            is_common_word, normalize_name, word_info)
+from kg.extract.base import (CLAUSE_CHARS, EPONYM, EPONYM_ENDINGS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES,
+                            NOMINAL_FLAGS, PUNCT, CuedPattern, is_common_word, normalize_name, word_info)
 from kg.extract.boundary import trim_opening
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
@@ -507,17 +507,20 @@ def bracketed_bylines(scope: Scope) -> Iterator[Candidate]:
                 yield _person(scope, span, "byline")
 
 
+_OPENING_BRACKETS = ("(", "（")
 # Names in brackets, separated by spaces or 、, at the end of a paragraph: (覃波 莫建松).
 _NAMES_IN_BRACKETS = r"[(（]([\u4e00-\u9fff]{2,3}(?:[ 、][\u4e00-\u9fff]{2,3}){0,3})[)）]"
-_BRACKETED_NAMES = re.compile(_NAMES_IN_BRACKETS + r"\s*$")
+_BRACKETED_NAMES = CuedPattern(_NAMES_IN_BRACKETS + r"\s*$", _OPENING_BRACKETS)
 # ... or one name of two characters set letter-spaced, closing a paragraph: (何 露).
-_SPACED_NAME_IN_BRACKETS = re.compile(r"[(（]([\u4e00-\u9fff]) ([\u4e00-\u9fff])[)）]\s*$")
+_SPACED_NAME_IN_BRACKETS = CuedPattern(r"[(（]([\u4e00-\u9fff]) ([\u4e00-\u9fff])[)）]\s*$", _OPENING_BRACKETS)
 # ... or right after the dateline that opens a story (山西4月26日电(郭彩云), 5日讯(李明)).
-_DATELINE_NAMES = re.compile(r"\d日(?:电|讯) ?" + _NAMES_IN_BRACKETS)
+_DATELINE_NAMES = CuedPattern(r"\d日(?:电|讯) ?" + _NAMES_IN_BRACKETS, ("日电", "日讯"))
 # ... or opening the brackets of a byline, before the reporter's role (电(韩立新 周广平 记者高长利)).
-_NAMES_BEFORE_A_ROLE = re.compile(r"[(（]([\u4e00-\u9fff]{2,3}(?:[ 、][\u4e00-\u9fff]{2,3}){0,3})[ 、]")
+_NAMES_BEFORE_A_ROLE = CuedPattern(r"[(（]([\u4e00-\u9fff]{2,3}(?:[ 、][\u4e00-\u9fff]{2,3}){0,3})[ 、]",
+                                   _OPENING_BRACKETS)
 # ... or before 摄 at the end of a caption (张建华 摄).
-_PHOTO_CREDIT = re.compile(r"(?:^|(?<=[\s(（]))([\u4e00-\u9fff]{2,3}(?: [\u4e00-\u9fff]{2,3}){0,2}) ?摄[)）]?\s*$")
+_PHOTO_CREDIT = CuedPattern(r"(?:^|(?<=[\s(（]))([\u4e00-\u9fff]{2,3}(?: [\u4e00-\u9fff]{2,3}){0,2}) ?摄[)）]?\s*$",
+                            ("摄",))
 
 
 def _byline_names(scope: Scope, k: int) -> Iterator[tuple[int, int]]:
@@ -658,7 +661,7 @@ def aged(scope: Scope) -> Iterator[Candidate]:
 
 
 # A person's age and 的 (23岁的, 七十多岁的).
-_AGE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})多?岁的")
+_AGE = CuedPattern(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})多?岁的", ("岁的",))
 
 
 def appointed(scope: Scope) -> Iterator[Candidate]:
@@ -846,18 +849,28 @@ def tagged(scope: Scope) -> Iterator[Candidate]:
     two-character token counts only for a doctrine's namesake (邓小平理论), and
     a longer one when the dictionary does not know it as a word.
     """
-    for tok in scope.view.tokens:
-        eponym = EPONYM.match(tok.text) if tok.flag[:1] == "n" else None
+    # A sentence that names no doctrine holds no eponym: only the person's tokens are read.
+    doctrines = any(ending in scope.text for ending in EPONYM_ENDINGS)
+    for tok in scope.view.tokens if doctrines else [t for _, t in scope.view.person_tokens()]:
+        eponym = EPONYM.match(tok.text) if doctrines and tok.flag[:1] == "n" else None
         if eponym:   # 邓小平理论/nr, 马克思主义/n: the dictionary files the doctrine as a noun or a name
             cand = _eponym(scope, tok, eponym.group(1))
             if cand is not None:
                 yield cand
             continue
-        if tok.flag[:2] == "nr" and (len(tok.text) == 4 and tok.text.endswith(_HOME) or _credits_a_photo(scope, tok)):
-            tok = dataclasses.replace(tok, text=tok.text[:-1], end=tok.end - 1)   # 至张富元家/nr 水泥路, 许丹摄/nr
-        span = _tagged_name(scope, tok) if tok.flag[:2] == "nr" and _tag_may_name(scope, tok) else None
+        if tok.flag[:2] != "nr":
+            continue
+        tok = _without_a_glued_word(scope, tok)
+        span = _tagged_name(scope, tok) if _tag_may_name(scope, tok) else None
         if span is not None:
             yield _person(scope, span, "tagged")
+
+
+def _without_a_glued_word(scope: Scope, tok):
+    """至张富元家/nr 水泥路, 许丹摄/nr: the person's token without the 家 or 摄 the tagger glued to the name."""
+    if len(tok.text) == 4 and tok.text.endswith(_HOME) or _credits_a_photo(scope, tok):
+        return dataclasses.replace(tok, text=tok.text[:-1], end=tok.end - 1)
+    return tok
 
 
 def _credits_a_photo(scope: Scope, tok) -> bool:
@@ -1074,7 +1087,7 @@ def _foreign_run(scope: Scope, k: int) -> int:
     tokens, chars = scope.view.tokens, scope.lex.transliteration_chars
 
     def written(t) -> bool:
-        return all(c in chars for c in t.text)
+        return chars.issuperset(t.text)
 
     if not _foreign_run_starts(tokens, k, written):
         return k
@@ -1407,7 +1420,7 @@ def listed_comrades(scope: Scope) -> Iterator[Candidate]:
 
 
 # 等 and a count of people after the last item of a list of names (等20名同志, 等3人, 等同志).
-_COMRADES = re.compile(r"等(?:[\d一二三四五六七八九十百]+[名位个]?)?(?:同志|人)")
+_COMRADES = CuedPattern(r"等(?:[\d一二三四五六七八九十百]+[名位个]?)?(?:同志|人)", ("等",))
 
 
 def _listed_item_before(scope: Scope, j: int) -> tuple[int, int] | None:
@@ -1618,7 +1631,7 @@ def _end_of_a_tokens_name(scope: Scope, tok) -> int:
 
 _OPENING_BRACKET = re.compile("[(（]")
 # A name at the start of a clause, then a comma and the person's sex (王建国,男, 李芳(女,).
-_BIOGRAPHY = re.compile(r"(?:^|(?<=[。;；:：\s]))([\u4e00-\u9fff]{2,4})[,，(（](?:男|女)[,，、)）]")
+_BIOGRAPHY = CuedPattern(r"(?:^|(?<=[。;；:：\s]))([\u4e00-\u9fff]{2,4})[,，(（](?:男|女)[,，、)）]", ("男", "女"))
 _NOW_HOLDS = "现任"
 
 

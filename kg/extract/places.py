@@ -14,7 +14,7 @@ import re
 from typing import Iterator
 
 from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, NOMINAL_FLAGS, PUNCT,
-                             is_common_word, is_familys_hamlet, normalize_name, word_info)
+                             CuedPattern, is_common_word, is_familys_hamlet, normalize_name, word_info)
 from kg.extract.boundary import OPENING_CHARS, Boundary, is_count, scan_left
 from kg.extract.candidate import LISTED, Candidate
 from kg.extract.context import Scope
@@ -748,7 +748,9 @@ def foreign_divisions(scope: Scope) -> Iterator[Candidate]:
     """信德省, 拉贾斯坦邦, 肯特郡: a word the segmenter reads as a place whole, ending in the unit of a
     division, that the official list does not hold: a unit of another state (or of old China, 巢县)."""
     for tok in scope.view.tokens:
-        kind = _FOREIGN_UNITS.get(tok.text[-1]) if tok.flag == "ns" and len(tok.text) >= 3 else None
+        if tok.flag != "ns":
+            continue   # most tokens: checked first, cheaply
+        kind = _FOREIGN_UNITS.get(tok.text[-1]) if len(tok.text) >= 3 else None
         stem = tok.text[:-1]
         if kind is None or tok.text in scope.lex.divisions_by_name or stem in scope.lex.division_short_names or \
                 stem[0] in DETERMINERS or not all(is_cjk(c) for c in stem) or scope.found.covers(tok.start, tok.end) \
@@ -841,9 +843,9 @@ def world_cities(scope: Scope) -> Iterator[Candidate]:
 # Official names first: the suffixed places that follow take them as parents.
 # 安阳、玉海、锦湖3个街道, 城关、东关等乡镇, 武义、龙游两县, 瓯海、鹿城、缙云3个县(市、区): names listed
 # before the suffix they share (and a count).
-_SHARED_SUFFIX = re.compile(rf"((?:[{CJK_CLASS}]{{2,4}}、)+[{CJK_CLASS}]{{2,4}})"
-                            r"(?:等|等?[0-9一二三四五六七八九十两]+个?)(?:民族)?"
-                            r"(街道|乡镇|镇|乡|自治县|县[(（]市、区[)）]|县|旗|区)")
+_SHARED_SUFFIX = CuedPattern(rf"((?:[{CJK_CLASS}]{{2,4}}、)+[{CJK_CLASS}]{{2,4}})"
+                             r"(?:等|等?[0-9一二三四五六七八九十两]+个?)(?:民族)?"
+                             r"(街道|乡镇|镇|乡|自治县|县[(（]市、区[)）]|县|旗|区)", ("、",))
 
 
 def listed_divisions(scope: Scope) -> Iterator[Candidate]:
@@ -888,8 +890,8 @@ def listed_villages(scope: Scope) -> Iterator[Candidate]:
 
 _VILLAGE_KINDS = {"社区": COMMUNITY, "村": VILLAGE}
 # Items of two to four characters, 、 between them, then 等 or a count, a word of their kind, the kind.
-_SHARED_VILLAGE_KIND = re.compile(rf"((?:[{CJK_CLASS}]{{2,4}}、)+[{CJK_CLASS}]{{2,4}})"
-                                  r"(?:等|等?[0-9一二三四五六七八九十两]+个?)(?:新型|行政|城市|农村)?(社区|村)")
+_SHARED_VILLAGE_KIND = CuedPattern(rf"((?:[{CJK_CLASS}]{{2,4}}、)+[{CJK_CLASS}]{{2,4}})"
+                                   r"(?:等|等?[0-9一二三四五六七八九十两]+个?)(?:新型|行政|城市|农村)?(社区|村)", ("、",))
 
 
 def subdistricts_written_short(scope: Scope) -> Iterator[Candidate]:
@@ -907,7 +909,7 @@ def subdistricts_written_short(scope: Scope) -> Iterator[Candidate]:
 
 
 # 街 without 道, then what a subdistrict holds or runs, written right after it.
-_SUBDISTRICT_WRITTEN_SHORT = re.compile(r"街(?!道)(?=[\u4e00-\u9fff]{2,6}?(?:村|社区)|党工委|办事处)")
+_SUBDISTRICT_WRITTEN_SHORT = CuedPattern(r"街(?!道)(?=[\u4e00-\u9fff]{2,6}?(?:村|社区)|党工委|办事处)", ("街",))
 
 
 def _listed_full_name(lex, item: str, suffix: str) -> str:

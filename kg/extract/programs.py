@@ -18,7 +18,7 @@ import functools
 import re
 from typing import Iterator
 
-from kg.extract.base import PUNCT, QUOTE_CHARS, QUOTES, normalize_name, word_info
+from kg.extract.base import PUNCT, QUOTE_CHARS, QUOTES, CuedPattern, normalize_name, word_info
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
 from kg.extract.program_model import ProgramModel, cues, load_model, pooled_cues
@@ -71,7 +71,7 @@ def plus_chains(scope: Scope) -> Iterator[Candidate]:
 
 
 # Two or more words of two to six characters joined by plus signs.
-_PLUS_CHAIN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:\+[\u4e00-\u9fff]{2,6})+")
+_PLUS_CHAIN = CuedPattern(r"[\u4e00-\u9fff]{2,6}(?:\+[\u4e00-\u9fff]{2,6})+", ("+",))
 
 
 def spaced(scope: Scope) -> Iterator[Candidate]:
@@ -484,7 +484,7 @@ def paired_provinces(scope: Scope) -> Iterator[Candidate]:
 
 # The one-character names of the provinces (京, 蒙, 闽 …), two of them, then how they work together.
 _PROVINCE_CHARACTERS = "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新"
-_PAIRED_PROVINCES = re.compile(f"[{_PROVINCE_CHARACTERS}]{{2}}(?:协作|合作|对口帮扶|对口支援|对口协作)")
+_PAIRED_PROVINCES = CuedPattern(f"[{_PROVINCE_CHARACTERS}]{{2}}(?:协作|合作|对口帮扶|对口支援|对口协作)", ("作", "对口"))
 
 
 # What a place's campaign aims at (数字, 平安, 法治 …), written before the place's name.
@@ -514,14 +514,14 @@ def _sure(signals: tuple[str, ...]) -> bool:
 # ordinal (第十四届(秋季)乡村文化旅游节).
 _EVENT_NAME = (r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,12}?"
                r"(?:文化节|旅游节|艺术节|美食节|丰收节|采摘节|[^\W\d_]节|庙会|博览会|交易会|运动会|大赛|赛事|论坛|展览会)")
-_FESTIVAL = re.compile(rf"第[一二三四五六七八九十百\d]+届(?:[(（][\u4e00-\u9fff]{{2}}[)）])?({_EVENT_NAME})")
+_FESTIVAL = CuedPattern(rf"第[一二三四五六七八九十百\d]+届(?:[(（][\u4e00-\u9fff]{{2}}[)）])?({_EVENT_NAME})", ("届",))
 # The kinds of recurring events a name ends in that name no holiday (春节 and 中秋节 end in 节 alone); a word
 # in brackets may gloss the name (民宿(民俗)文化节).
 _EVENT_OF_A_KIND = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:[(（][\u4e00-\u9fff]{2,4}[)）])?"
                               r"(?:文化节|旅游节|艺术节|美食节|丰收节|采摘节|音乐节|啤酒节|博览会|交易会|庙会)")
 # A verb of holding an event, then its name (举办大青葡萄采摘节); 首届 is the first of them, 第N届 is read
 # with the place before it (see _FESTIVAL).
-_HELD_EVENT = re.compile(r"(?:举办|举行|承办|主办|办好)了?(?:首届)?(?!第)([\u4e00-\u9fff])")
+_HELD_EVENT = CuedPattern(r"(?:举办|举行|承办|主办|办好)了?(?:首届)?(?!第)([\u4e00-\u9fff])", ("办", "举行"))
 
 
 # An event held together with the one an ordinal names, after 暨 ("and"), named the same way.
@@ -685,7 +685,7 @@ def chief_systems(scope: Scope) -> Iterator[Candidate]:
         yield Candidate(i, end, PROGRAM, name, "chief-system", signals=signals)
 
 
-_CHIEF_SYSTEM_NAME = re.compile(r"[\u4e00-\u9fff]长制")
+_CHIEF_SYSTEM_NAME = CuedPattern(r"[\u4e00-\u9fff]长制", ("长制",))
 # What a chief of such a system is put in charge of, two of which may share one system (河湖长制).
 _CHIEFS_CHARGES = frozenset("河湖林田路街山")
 
