@@ -195,6 +195,13 @@ def test_a_post_no_longer_held_is_read_after_the_name():
     assert posts["李立成"] == {"中共东营市委书记"}
 
 
+def test_a_councils_committee_holds_its_fields_joined_by_and():
+    # councils_committees (kg.extract.bodies)
+    posts = _posts("平遥县政协农业和农村委员会主任贺明远参加调研。")
+    assert posts["贺明远"] == {"平遥县政协农业和农村委员会主任"}
+    assert not [n for n in _types("平遥县政协召开全体委员会议。") if n.endswith("委员会")]
+
+
 def test_a_post_after_one_in_a_party_unit_is_held_in_that_units_body():
     members = _members("瑞安市住建局召开会议。瑞安市住建局党委委员、总工程师陈强表示,工程进展顺利。")
     assert ("陈强", "瑞安市住建局党委") in members and ("陈强", "瑞安市住建局") in members

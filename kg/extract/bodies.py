@@ -1158,8 +1158,35 @@ def stations_of_townships(scope: Scope) -> Iterator[Candidate]:
                 break
 
 
+# Councils that work through committees named by their fields (县政协文化文史和学习委员会).
+_COUNCILS = ("政协", "人大常委会", "人大")
+# A council's committee: its fields, two of them joined by 和 at most, and 委员会 (not 委员会议, a meeting).
+_COUNCILS_COMMITTEE = re.compile("([\u4e00-\u9fff]{2,6}?(?:和[\u4e00-\u9fff]{2,4})?)委员会(?!议)")
+
+
+def councils_committees(scope: Scope) -> Iterator[Candidate]:
+    """县政协文化文史和学习委员会, 市人大常委会社会建设委员会: a committee written right after its council is
+    that council's, its fields joined by 和 inside its name."""
+    for council in scope.found.of_type((ORGANIZATION,)):
+        if not council.name.endswith(_COUNCILS):
+            continue
+        m = _COUNCILS_COMMITTEE.match(scope.text, council.end)
+        if m is None or not _fields_of_a_committee(scope, m.start(1), m.end(1)):
+            continue
+        yield Candidate(council.start, m.end(), ORGANIZATION, normalize_name(scope.text[council.start:m.end()]),
+                        "council-committee", level=council.level, ref=council.ref, place=council.place)
+
+
+def _fields_of_a_committee(scope: Scope, i: int, j: int) -> bool:
+    """The words between a council and 委员会 name fields of work (文化, 文史, 学习), not a clause (召开全体)."""
+    tokens = [t for t in scope.view.tokens if i <= t.start < j]
+    if not tokens or tokens[0].start != i or not scope.view.ends_token(j) or tokens[0].flag.startswith(("v", "m")):
+        return False
+    return all(t.flag.startswith(("n", "v", "j")) or t.text == "和" for t in tokens)
+
+
 GENERATORS = (national_bodies, place_committees, tagged_bodies, media, suffixed_bodies, short_companies,
               stations_of_townships)
-# After the bodies of the sentence are known: the bare ones listed after them, and the bodies named
-# inside their party units' names.
-COORDINATED = (coordinated, bodies_of_party_units)
+# After the bodies of the sentence are known: the bare ones listed after them, the bodies named
+# inside their party units' names, and the committees of councils.
+COORDINATED = (coordinated, bodies_of_party_units, councils_committees)
