@@ -202,6 +202,12 @@ def test_a_councils_committee_holds_its_fields_joined_by_and():
     assert not [n for n in _types("平遥县政协召开全体委员会议。") if n.endswith("委员会")]
 
 
+def test_a_brand_coined_of_single_characters_names_its_cooperative():
+    # _coined_of_single_characters (kg.extract.bodies): 棠/n 芽/n, no word of the dictionary.
+    assert _types("这家合作社——棠芽种植专业合作社带动了农户。").get("棠芽种植专业合作社") == "Organization"
+    assert "两家种植专业合作社" not in _types("村里有两家种植专业合作社。")
+
+
 def test_a_post_after_one_in_a_party_unit_is_held_in_that_units_body():
     members = _members("瑞安市住建局召开会议。瑞安市住建局党委委员、总工程师陈强表示,工程进展顺利。")
     assert ("陈强", "瑞安市住建局党委") in members and ("陈强", "瑞安市住建局") in members

@@ -960,7 +960,21 @@ def _proper_stem(scope: Scope, start: int, p: int) -> bool:
         if tok.flag == "a" and len(tok.text) > 1 and info is not None and info[0] < THRESHOLDS.brand_adjective and \
                 k < view.token_at[p - 1]:
             return True   # 丰润/a 果蔬专业合作社: an adjective news rarely uses, before more words, is a brand
-    return False
+    return _coined_of_single_characters(scope, start, p)
+
+
+# Tags of the morphemes a coined brand is made of (茗/ng 芽/n).
+_MORPHEME_FLAGS = ("n", "ng", "a", "ag")
+
+
+def _coined_of_single_characters(scope: Scope, start: int, p: int) -> bool:
+    """茗/ng 芽/n 种植专业合作社: a stem no dictionary knows, made of morphemes the tagger read one by one,
+    is a brand coined for the body."""
+    stem = scope.text[start:p]
+    if not 2 <= len(stem) <= 3 or not scope.view.starts_token(start) or word_info(stem) is not None:
+        return False
+    tokens = [scope.view.token(k) for k in range(start, p)]
+    return all(t.end - t.start == 1 and t.flag in _MORPHEME_FLAGS and t.text not in FUNCTION_CHARS for t in tokens)
 
 
 def _tagged_whole(scope: Scope, start: int, p: int, end: int) -> bool:
