@@ -23,6 +23,8 @@ bytes for the same graph).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, Iterable
 
@@ -61,8 +63,24 @@ def write_network_files(graph: nx.Graph, out_dir: Path, layout: Picture | None =
     """
     layout = layout or picture(graph, max_nodes)
     out_dir = Path(out_dir)
-    return [write_graphml(graph, out_dir / "graph.graphml", layout),
-            write_gexf(graph, out_dir / "graph.gexf", layout)]
+    # Both files list the same nodes and edges in the same order: listed once.
+    listing = _listing(graph, layout)
+    return [write_graphml(graph, out_dir / "graph.graphml", layout, listing),
+            write_gexf(graph, out_dir / "graph.gexf", layout, listing)]
+
+
+@dataclass(frozen=True)
+class _Listing:
+    """The nodes (with their values) and edges of a graph in the order the files list them, and each
+    node's id as an attribute (written again for each of its edges)."""
+    nodes: list[tuple[Any, dict]]
+    edges: list[tuple[Any, Any, bool, dict]]
+    ids: dict[Any, str]
+
+
+def _listing(graph: nx.Graph, layout: Picture) -> _Listing:
+    nodes = list(_node_values(graph, layout))
+    return _Listing(nodes, _sorted_edges(graph), {n: _attr(n) for n, _ in nodes})
 
 
 def rgb(colour: str) -> tuple[int, int, int]:
@@ -74,6 +92,7 @@ def rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
+@lru_cache(maxsize=None)
 def _colour(node_type: str) -> tuple[int, int, int]:
     from kg.export.html import OTHER_STYLE, TYPE_STYLE
     return rgb(TYPE_STYLE.get(node_type, OTHER_STYLE)[1])
@@ -83,10 +102,14 @@ def _colour(node_type: str) -> tuple[int, int, int]:
 _XML_UNSAFE = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
 _ATTR_UNSAFE = re.compile(f'[{_XML_UNSAFE}&<>"\n\r\t]')
 _TEXT_UNSAFE = re.compile(f"[{_XML_UNSAFE}&<>\r]")
+# Numbers, whose text needs no escape (bool, an int too, is written otherwise).
+_NUMBERS = (int, float)
 
 
 def _attr(value: Any) -> str:
     """A value ready for an XML attribute (quoted with ``"``)."""
+    if type(value) in _NUMBERS:
+        return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     text = str(value)
@@ -96,6 +119,8 @@ def _attr(value: Any) -> str:
 
 
 def _text(value: Any) -> str:
+    if type(value) in _NUMBERS:
+        return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     text = str(value)
@@ -130,11 +155,11 @@ def _present(attrs: list[tuple[str, str]], rows: Iterable[dict]) -> list[tuple[s
     return [(k, t) for k, t in attrs if any(k in r for r in rows)]
 
 
-def write_gexf(graph: nx.Graph, path: Path, layout: Picture | None = None) -> Path:
+def write_gexf(graph: nx.Graph, path: Path, layout: Picture | None = None, listing: _Listing | None = None) -> Path:
     """Write ``graph`` as GEXF 1.3 with viz colours, sizes and positions."""
     layout = layout or picture(graph, 0)
-    nodes = list(_node_values(graph, layout))
-    edges = _sorted_edges(graph)
+    listing = listing or _listing(graph, layout)
+    nodes, edges, ids = listing.nodes, listing.edges, listing.ids
     node_attrs = _present(NODE_ATTRS, (d for _, d in nodes))
     edge_attrs = _present(EDGE_ATTRS, (d for *_, d in edges))
     dynamic = any(d.get("first_date") for _, d in nodes)
@@ -148,30 +173,34 @@ def write_gexf(graph: nx.Graph, path: Path, layout: Picture | None = None) -> Pa
                 f'<graph defaultedgetype="undirected" {mode}>\n')
         _gexf_attributes(f, "node", node_attrs)
         _gexf_attributes(f, "edge", edge_attrs)
+        node_tags, edge_tags = _gexf_tags(node_attrs), _gexf_tags(edge_attrs)
         f.write(f'<nodes count="{len(nodes)}">\n')
         for n, d in nodes:
             x, y = layout.positions.get(n, (0.0, 0.0))
             r, g, b = _colour(d.get("type", ""))
-            f.write(f'<node id="{_attr(n)}" label="{_attr(d.get("label", n))}"{_lasting(d)}>')
-            _gexf_values(f, node_attrs, d)
-            f.write(f'<viz:color r="{r}" g="{g}" b="{b}" a="1.0"/>'
+            f.write(f'<node id="{ids[n]}" label="{_attr(d.get("label", n))}"{_lasting(d)}>'
+                    + _gexf_values(node_tags, d) + f'<viz:color r="{r}" g="{g}" b="{b}" a="1.0"/>'
                     f'<viz:position x="{x}" y="{-y or 0.0}" z="0.0"/>'
                     f'<viz:size value="{round(layout.radius.get(n, 1.0), 2)}"/></node>\n')
         f.write(f'</nodes>\n<edges count="{len(edges)}">\n')
         for i, (a, b, directed, d) in enumerate(edges):
             kind = d.get("kind", COOCCURS)
-            f.write(f'<edge id="{i}" source="{_attr(a)}" target="{_attr(b)}" '
+            f.write(f'<edge id="{i}" source="{ids[a]}" target="{ids[b]}" '
                     f'type="{"directed" if directed else "undirected"}" label="{_attr(kind)}" '
-                    f'weight="{float(d.get("weight", 1))}"{_lasting(d)}>')
-            _gexf_values(f, edge_attrs, d)
-            f.write('</edge>\n')
+                    f'weight="{float(d.get("weight", 1))}"{_lasting(d)}>' + _gexf_values(edge_tags, d) + '</edge>\n')
         f.write('</edges>\n</graph>\n</gexf>\n')
     return path
 
 
 def _lasting(d: dict) -> str:
     """The ``start`` and ``end`` attributes of a node or edge whose articles are dated, else ""."""
-    first, last = days_of(d.get("first_date", "")), days_of(d.get("last_date", ""))
+    return _lasting_between(d.get("first_date", ""), d.get("last_date", ""))
+
+
+@lru_cache(maxsize=1 << 12)
+def _lasting_between(first_date: str, last_date: str) -> str:
+    # Many nodes and edges share their first and last dates.
+    first, last = days_of(first_date), days_of(last_date)
     if first is None or last is None:
         return ""
     return f' start="{first[0]}" end="{last[1]}"'
@@ -184,18 +213,22 @@ def _gexf_attributes(f: IO, cls: str, attrs: list[tuple[str, str]]) -> None:
     f.write('</attributes>\n')
 
 
-def _gexf_values(f: IO, attrs: list[tuple[str, str]], d: dict) -> None:
-    values = [(k, d[k]) for k, _ in attrs if k in d]
-    if values:
-        f.write("<attvalues>" + "".join(f'<attvalue for="{k}" value="{_attr(v)}"/>' for k, v in values)
-                + "</attvalues>")
+def _gexf_tags(attrs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each attribute with the start of its value's element, made once a file."""
+    return [(k, f'<attvalue for="{k}" value="') for k, _ in attrs]
 
 
-def write_graphml(graph: nx.Graph, path: Path, layout: Picture | None = None) -> Path:
+def _gexf_values(tags: list[tuple[str, str]], d: dict) -> str:
+    values = [tag + _attr(d[k]) + '"/>' for k, tag in tags if k in d]
+    return "<attvalues>" + "".join(values) + "</attvalues>" if values else ""
+
+
+def write_graphml(graph: nx.Graph, path: Path, layout: Picture | None = None,
+                  listing: _Listing | None = None) -> Path:
     """Write ``graph`` as GraphML, undirected, with the picture as Gephi's x, y, size, r, g, b."""
     layout = layout or picture(graph, 0)
-    nodes = list(_node_values(graph, layout))
-    edges = _sorted_edges(graph)
+    listing = listing or _listing(graph, layout)
+    nodes, edges, ids = listing.nodes, listing.edges, listing.ids
     picture_attrs = [("x", "double"), ("y", "double"), ("size", "double"),
                      ("r", "integer"), ("g", "integer"), ("b", "integer")]
     node_attrs = [("label", "string")] + _present(NODE_ATTRS, (d for _, d in nodes)) + picture_attrs
@@ -208,17 +241,22 @@ def write_graphml(graph: nx.Graph, path: Path, layout: Picture | None = None) ->
             for k, t in attrs:
                 f.write(f'<key id="{cls[0]}_{k}" for="{cls}" attr.name="{k}" attr.type="{_GRAPHML_TYPE[t]}"/>\n')
         f.write('<graph edgedefault="undirected">\n')
+        node_tags, edge_tags = _graphml_tags("n", node_attrs), _graphml_tags("e", edge_attrs)
         for n, d in nodes:
             x, y = layout.positions.get(n, (0.0, 0.0))
             r, g, b = _colour(d.get("type", ""))
             values = {**d, "x": x, "y": -y or 0.0, "size": round(layout.radius.get(n, 1.0), 2), "r": r, "g": g, "b": b}
-            f.write(f'<node id="{_attr(n)}">' + _graphml_values("n", node_attrs, values) + "</node>\n")
+            f.write(f'<node id="{ids[n]}">' + _graphml_values(node_tags, values) + "</node>\n")
         for a, b, _, d in edges:
-            f.write(f'<edge source="{_attr(a)}" target="{_attr(b)}">' + _graphml_values("e", edge_attrs, d)
-                    + "</edge>\n")
+            f.write(f'<edge source="{ids[a]}" target="{ids[b]}">' + _graphml_values(edge_tags, d) + "</edge>\n")
         f.write('</graph>\n</graphml>\n')
     return path
 
 
-def _graphml_values(prefix: str, attrs: list[tuple[str, str]], d: dict) -> str:
-    return "".join(f'<data key="{prefix}_{k}">{_text(d[k])}</data>' for k, _ in attrs if k in d)
+def _graphml_tags(prefix: str, attrs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each attribute with the start tag of its value's element, made once a file."""
+    return [(k, f'<data key="{prefix}_{k}">') for k, _ in attrs]
+
+
+def _graphml_values(tags: list[tuple[str, str]], d: dict) -> str:
+    return "".join([tag + _text(d[k]) + "</data>" for k, tag in tags if k in d])

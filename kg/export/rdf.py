@@ -12,7 +12,6 @@ pyoxigraph and rdflib remain as writers to compare with.
 """
 from __future__ import annotations
 
-import heapq
 import itertools
 import json
 import math
@@ -245,6 +244,7 @@ class _Builder:
         self._pairs: dict[tuple[str, Obj], tuple[str, Obj]] = {}
         self.docs: dict[str, CleanDocument] = {d.document.id: d for d in kg.documents}
         self._doc_iris: dict[str, str] = {}
+        self._entity_iris: dict[str, str] = {}
         self._file_iris: dict[str, str] = {}
         self._sentences: set[str] = set()   # sentence nodes already described
         # The spans, selectors and sentences of the articles (nine in ten triples): each
@@ -262,8 +262,12 @@ class _Builder:
             # One (predicate, object) pair a distinct value: six in seven are
             # repeats (types, documents, small integers), and a large graph has
             # millions of triples.
-            pair = (p, o)
-            self.nodes[s].append(self._pairs.setdefault(pair, pair))
+            self.nodes[s].append(self.pair(p, o))
+
+    def pair(self, p: str, o: Obj) -> tuple[str, Obj]:
+        """The one (predicate, object) pair of these values."""
+        pair = (p, o)
+        return self._pairs.setdefault(pair, pair)
 
     def typed(self, s: str, cls: str) -> None:
         # "" stands for rdf:type so that sorting puts it first: a reader looks for it first.
@@ -271,7 +275,10 @@ class _Builder:
         self.nodes[s].append(self._pairs.setdefault(pair, pair))
 
     def entity(self, key: str) -> str:
-        return self.base + "entity/" + iri_segment(key)
+        iri = self._entity_iris.get(key)
+        if iri is None:
+            iri = self._entity_iris[key] = self.base + "entity/" + iri_segment(key)
+        return iri
 
     def doc(self, doc_id: str) -> str:
         iri = self._doc_iris.get(doc_id)
@@ -333,30 +340,57 @@ class _Builder:
         nodes, self.nodes, self._pairs = self.nodes, defaultdict(list), {}
         records, self.records = self.records, {}
         listed = _listed(nodes, records)
-        if self.mentions_by_doc is not None:
-            by_doc, self.mentions_by_doc = self.mentions_by_doc, None
-            articles = itertools.chain.from_iterable(self._article_records(group) for group in _article_groups(
-                sorted((self.doc(doc_id), doc_id) for doc_id in by_doc), by_doc))
-            listed = heapq.merge(listed, articles, key=itemgetter(0))
-        for s, statements in groupby(listed, key=itemgetter(0)):
-            yield s, _statement([st for _, st in statements])
+        if self.mentions_by_doc is None:
+            for s, statement in listed:
+                yield s, _alone(statement)
+            return
+        by_doc, self.mentions_by_doc = self.mentions_by_doc, None
+        articles = itertools.chain.from_iterable(self._article_records(group) for group in _article_groups(
+            sorted((self.doc(doc_id), doc_id) for doc_id in by_doc), by_doc))
+        yield from _merged(listed, articles)
 
     def _article_records(self, group: list[tuple[str, list]]):
         """The mentions' records of a group of articles, in order (see :func:`_article_groups`)."""
         self.records, self.nodes, self._sentences = {}, defaultdict(list), set()
         for _, mentions in group:
-            for m in mentions:
-                self.quote(self.span(m.doc_id, m.sentence, m.start, m.end, _T.Mention), m)
+            self.article_mentions(mentions)
         records, nodes = self.records, self.nodes
         self.records, self.nodes = {}, defaultdict(list)
         yield from _listed(nodes, records)
+
+    def article_mentions(self, mentions: list) -> None:
+        """The records of one article's mentions: the statements :meth:`span` and :meth:`quote` make of
+        each, with what the mentions share (the article's IRIs and text) looked up once."""
+        doc_id = mentions[0].doc_id
+        d, file, record = self.doc(doc_id), self.file_of(doc_id), self.record
+        cdoc = self.docs.get(doc_id)
+        # Cleaning replaces a character by one character: a slice of the cleaned text is the cleaned slice.
+        written = _clean(cdoc.document.as_written) if cdoc is not None else ""
+        sentences: dict[int, str] = {}   # index -> the sentence's name under the article, "" for none
+        for m in mentions:
+            start, end = int(m.start), int(m.end)
+            name = f"m{start}-{end}"
+            node = f"{d}/{name}"
+            pos, quote = name + "/pos", name + "/quote"
+            record(f"{node}/pos", (POSITION, d, pos, start, end))
+            if written:
+                record(f"{node}/quote", (QUOTE, d, quote, written[m.start:m.end],
+                                         written[max(0, m.start - QUOTE_CONTEXT):m.start],
+                                         written[m.end:m.end + QUOTE_CONTEXT]))
+            else:
+                record(f"{node}/quote", (QUOTE, d, quote, _clean(m.text), None, None))
+            sent = sentences.get(m.sentence)
+            if sent is None:
+                sent = self.sentence(doc_id, m.sentence)
+                sent = sentences[m.sentence] = sent and sent[len(d) + 1:]
+            record(node, (SPAN, d, name, _T.Mention, file, sent, (pos, quote)))
 
     def sorted_nodes(self):
         """Each subject in order with its (predicate, object) pairs in order, without duplicates."""
         for s, statement in self.sorted_subjects():
             if isinstance(statement, tuple):
-                statement = [(p or RDF_TYPE, o) for p, o in sorted(set(pairs_of(statement)))]
-            yield s, statement
+                statement = sorted(set(pairs_of(statement)))
+            yield s, [(p or RDF_TYPE, o) for p, o in statement]
 
     def sorted_triples(self):
         """The collected triples in order, without duplicates; each subject is let go once listed."""
@@ -421,11 +455,13 @@ class _Builder:
             self.add(s, _T.containedInPlace, _iri(self.entity(e.parent)))
         for role in sorted(e.roles):
             self.add(s, _T.role, _text(role))
+        mentioned = self.pair(_T.mentions, _iri(s))
         for m in e.mentions:
-            self.add(self.doc(m.doc_id), _T.mentions, _iri(s))
+            d = self.doc(m.doc_id)
+            self.nodes[d].append(mentioned)
             if self.mentions_by_doc is not None:
                 self.mentions_by_doc[m.doc_id].append(m)
-                self.add(s, _T.mention, _iri(f"{self.doc(m.doc_id)}/{_span_name(_T.Mention, m.start, m.end)}"))
+                self.add(s, _T.mention, _iri(f"{d}/{_span_name(_T.Mention, m.start, m.end)}"))
             elif self.mentions:
                 node = self.span(m.doc_id, m.sentence, m.start, m.end, _T.Mention)
                 self.quote(node, m)
@@ -548,7 +584,8 @@ class _Builder:
     def counted(self, node: str, rel: Relation) -> None:
         """Count, source articles and, at full provenance, the passages of a relation node."""
         self.add(node, _T.count, _integer(rel.count or len({(e.doc_id, e.sentence) for e in rel.evidence})))
-        for doc_id in rel.documents:
+        # In any order: a subject's pairs are sorted when it is written.
+        for doc_id in {e.doc_id for e in rel.evidence}:
             self.add(node, _T.inDocument, _iri(self.doc(doc_id)))
         if self.full:
             for ev in rel.evidence:
@@ -578,16 +615,41 @@ def _listed(nodes: dict[str, list], records: dict[str, tuple]):
             yield s, record if record is not None else nodes.pop(s)
 
 
+def _merged(listed, articles):
+    """(subject, statement) in the order of subjects from the graph's subjects and the mentions' records,
+    each in that order (:func:`_listed`).
+
+    Neither lists a subject twice (an article's subjects lie under its IRI, and no article's IRI
+    lies under another's: a "/" in an id is percent-encoded), so a subject comes from one or both.
+    """
+    article = next(articles, None)
+    for s, statement in listed:
+        while article is not None and article[0] < s:
+            yield article[0], _alone(article[1])
+            article = next(articles, None)
+        if article is not None and article[0] == s:
+            yield s, _statement([statement, article[1]])
+            article = next(articles, None)
+        else:
+            yield s, _alone(statement)
+    if article is not None:
+        yield article[0], _alone(article[1])
+    for s, statement in articles:
+        yield s, _alone(statement)
+
+
+def _alone(statement):
+    """The statement of a subject one source lists: its record, or its pairs in order without duplicates."""
+    return statement if isinstance(statement, tuple) else sorted(set(statement))
+
+
 def _statement(found: list):
     """One subject's statement from what each source listed of it: its record when that is all, else
-    its (predicate, object) pairs in order, without duplicates."""
+    its (predicate, object) pairs in order ("" for rdf:type, first), without duplicates."""
     records = {st for st in found if isinstance(st, tuple)}
-    if len(records) == len(found) == 1 or (len(records) == 1 and all(isinstance(st, tuple) for st in found)):
+    if len(records) == 1 and all(isinstance(st, tuple) for st in found):
         return next(iter(records))
-    pairs = sorted({pair for st in found for pair in (pairs_of(st) if isinstance(st, tuple) else st)})
-    if pairs[0][0] == "":
-        pairs = [(p or RDF_TYPE, o) for p, o in pairs]
-    return pairs
+    return sorted({pair for st in found for pair in (pairs_of(st) if isinstance(st, tuple) else st)})
 
 
 def _article_groups(articles: list[tuple[str, str]], by_doc: dict[str, list]):
@@ -654,63 +716,60 @@ _SENTENCE_ORDER = _in_order(_T.index, _T.hasSource, _T.inDocument, _T.text, _T.h
 class _RecordText:
     """The Turtle statement of a record: what the triples of :func:`pairs_of` give, written at once.
 
-    Each kind's statement is a template made once from the order of its predicates.
+    Each kind's statement is a template made once from the order of its predicates; its fields are
+    numbered in the order :meth:`__call__` gives them, the subject first.
     """
 
     def __init__(self, terms: TurtleTerms) -> None:
         self.terms = terms
         self.classes = {cls: terms.shared_iri(cls) for cls in (_T.Mention, _T.Evidence)}
 
-        def template(cls: str | None, order: tuple[str, ...], fields: dict[str, str]) -> str:
-            head = "{s} a " + (terms.shared_iri(cls) if cls else "{cls}")
+        def template(cls: str | None, order: tuple[str, ...], fields: dict[str, int]) -> str:
+            head = "{0} a " + (terms.shared_iri(cls) if cls else "{1}")
             body = "".join(f" ;\n\t{terms.predicate(p)} {{{fields[p]}}}" for p in order if p in fields)
             return head + body + " .\n"
 
-        span = {_T.hasSelector: "selectors", _T.hasSource: "file", _T.inDocument: "doc", _T.sentence: "sentence"}
+        span = {_T.hasSelector: 2, _T.hasSource: 3, _T.inDocument: 4, _T.sentence: 5}
         self.span = template(None, _SPAN_ORDER, span)
         self.span_alone = template(None, _SPAN_ORDER, {k: v for k, v in span.items() if k != _T.sentence})
-        self.position = template(_T.TextPositionSelector, _POSITION_ORDER, {_T.start: "start", _T.end: "end"})
-        self.quote = template(_T.TextQuoteSelector, _QUOTE_ORDER,
-                              {_T.exact: "exact", _T.prefix: "prefix", _T.suffix: "suffix"})
-        self.quote_alone = template(_T.TextQuoteSelector, _QUOTE_ORDER, {_T.exact: "exact"})
-        sentence = {_T.index: "index", _T.hasSource: "file", _T.inDocument: "doc", _T.text: "text",
-                    _T.hasSelector: "pos"}
+        self.position = template(_T.TextPositionSelector, _POSITION_ORDER, {_T.start: 1, _T.end: 2})
+        self.quote = template(_T.TextQuoteSelector, _QUOTE_ORDER, {_T.exact: 1, _T.prefix: 2, _T.suffix: 3})
+        self.quote_alone = template(_T.TextQuoteSelector, _QUOTE_ORDER, {_T.exact: 1})
+        sentence = {_T.index: 1, _T.hasSource: 2, _T.inDocument: 3, _T.text: 4, _T.hasSelector: 5}
         self.sentence = template(_T.Sentence, _SENTENCE_ORDER, sentence)
-        self.sentence_alone = template(_T.Sentence, _SENTENCE_ORDER, {k: v for k, v in sentence.items() if v != "pos"})
+        self.sentence_alone = template(_T.Sentence, _SENTENCE_ORDER, {k: v for k, v in sentence.items() if v != 5})
 
     def __call__(self, record: tuple) -> str:
         terms, kind, d, name = self.terms, record[0], record[1], record[2]
-        s = terms.child(d, name)
+        child, iri = terms.child, terms.shared_iri
+        s = child(d, name)
+        # The integers of a record (offsets, an index) are written bare: their decimal digits are
+        # Turtle's own form of an xsd:integer.
         if kind == POSITION:
-            return self.position.format(s=s, start=terms.object(_integer(record[3])),
-                                        end=terms.object(_integer(record[4])))
+            return self.position.format(s, str(record[3]), str(record[4]))
         if kind == SPAN:
             _, _, _, cls, file, sentence, selectors = record
-            chosen = " , ".join(terms.child(d, n) for n in sorted(set(selectors)))
+            chosen = " , ".join([child(d, n) for n in sorted(set(selectors))])
+            cls_text = self.classes.get(cls) or iri(cls)
             if sentence:
-                return self.span.format(s=s, cls=self.classes.get(cls) or terms.shared_iri(cls), selectors=chosen,
-                                        file=terms.shared_iri(file), doc=terms.shared_iri(d),
-                                        sentence=terms.child(d, sentence))
-            return self.span_alone.format(s=s, cls=self.classes.get(cls) or terms.shared_iri(cls), selectors=chosen,
-                                          file=terms.shared_iri(file), doc=terms.shared_iri(d))
+                return self.span.format(s, cls_text, chosen, iri(file), iri(d), child(d, sentence))
+            return self.span_alone.format(s, cls_text, chosen, iri(file), iri(d))
         if kind == QUOTE:
             _, _, _, exact, prefix, suffix = record
             if prefix is None:
-                return self.quote_alone.format(s=s, exact=quoted(exact))
-            return self.quote.format(s=s, exact=quoted(exact), prefix=quoted(prefix), suffix=quoted(suffix))
+                return self.quote_alone.format(s, quoted(exact))
+            return self.quote.format(s, quoted(exact), quoted(prefix), quoted(suffix))
         _, _, _, index, file, text, pos = record
-        fields = dict(s=s, index=terms.object(_integer(index)), file=terms.shared_iri(file),
-                      doc=terms.shared_iri(d), text=quoted(text))
         if pos:
-            return self.sentence.format(pos=terms.child(d, pos), **fields)
-        return self.sentence_alone.format(**fields)
+            return self.sentence.format(s, str(index), iri(file), iri(d), quoted(text), child(d, pos))
+        return self.sentence_alone.format(s, str(index), iri(file), iri(d), quoted(text))
 
 
 def write_statements(subjects, f, prefixes: dict[str, str]) -> None:
     """Write the Turtle of ``subjects`` (subject, record or sorted pairs; in order) to the binary file ``f``."""
     terms = TurtleTerms(prefixes)
     record_text = _RecordText(terms)
-    generic = statement_writer(terms)
+    generic = statement_writer(terms, type_key="")
 
     def texts():
         for s, statement in subjects:

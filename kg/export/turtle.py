@@ -40,6 +40,11 @@ _WRITABLE = re.compile(f"[{_PN_CHARS_U}:0-9{_ESCAPABLE}][{_PN_CHARS}:{_ESCAPABLE
 _ESCAPE_INSIDE = str.maketrans({c: "\\" + c for c in "~!$&'()*+,;=/?#@%"})
 _ESCAPED_NOT_SLASH = re.compile(r"[~!$&'()*+,;=?#@%]")
 _ESCAPED_FIRST = frozenset("~.-!$&'()*+,;=/?#@%")
+# A last segment of an IRI written as it stands wherever it falls in a local name: it starts as a
+# local name may start, holds nothing to escape and no ".".
+_PLAIN_SEGMENT = re.compile(f"[{_PN_CHARS_U}:0-9][{_PN_CHARS}:]*")
+# What may follow the first character of a local name.
+_WRITABLE_TAIL = re.compile(f"[{_PN_CHARS}:{_ESCAPABLE}]*")
 
 _STRING_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
 _NEEDS_ESCAPE = re.compile('[\x00-\x1f\x7f"\\\\\ufffe\uffff]')
@@ -66,6 +71,15 @@ def quoted(text: str) -> str:
     if _NEEDS_ESCAPE.search(text):
         text = _NEEDS_ESCAPE.sub(_escape_char, text)
     return f'"{text}"'
+
+
+def _escaped_tail(value: str) -> str | None:
+    """``value`` escaped as the end of a local name (after its first character), or None when Turtle cannot
+    write it there."""
+    if not _WRITABLE_TAIL.fullmatch(value):
+        return None
+    value = value.translate(_ESCAPE_INSIDE)
+    return value[:-1] + "\\." if value.endswith(".") else value
 
 
 def local_name(value: str) -> str | None:
@@ -100,6 +114,7 @@ class TurtleTerms:
             {} if all(ns.endswith(("/", "#")) for ns in prefixes.values()) else None)
         self._iris: dict[str, str] = {}
         self._heads: dict[str, tuple[str, str, bool]] = {}
+        self._folder_heads: dict[str, tuple[str, str, bool]] = {}
         self._typed: dict[tuple[str, str], str] = {}
 
     def _candidates(self, iri: str) -> list[tuple[str, str]]:
@@ -113,6 +128,42 @@ class TurtleTerms:
 
     def iri(self, iri: str) -> str:
         """An IRI as a prefixed name when one fits, else in angle brackets."""
+        if self._by_folder is not None:
+            cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+            if cut < len(iri):
+                start, close, at_start = self._folder_head(iri[:cut])
+                if close or _PLAIN_SEGMENT.fullmatch(iri, cut):
+                    return start + iri[cut:] + close
+                last = local_name(iri[cut:]) if at_start else _escaped_tail(iri[cut:])
+                if last is not None:
+                    return start + last + close
+        return self._written(iri)
+
+    def _folder_head(self, folder: str) -> tuple[str, str, bool]:
+        """What comes before and after the last segment in the form of an IRI of ``folder``, and whether
+        that segment starts the local name; worked out once a folder.
+
+        A segment Turtle can write there changes neither which namespace fits nor how the folder's
+        part is escaped: the folder's part ends in "/" or "#", and a local name is escaped a character
+        at a time but for its first character and a final ".". (With no namespace of the folder, the
+        IRI is in angle brackets whatever its last segment.) A plain segment (:data:`_PLAIN_SEGMENT`)
+        is written as it stands wherever it falls.
+        """
+        head = self._folder_heads.get(folder)
+        if head is None:
+            head = self._folder_heads[folder] = self._head_of(folder)
+        return head
+
+    def _head_of(self, folder: str) -> tuple[str, str, bool]:
+        for name, ns in self._candidates(folder):
+            if len(folder) == len(ns):
+                return name + ":", "", True
+            local = local_name(folder[len(ns):])
+            if local is not None:
+                return f"{name}:{local}", "", False
+        return "<" + folder, ">", False
+
+    def _written(self, iri: str) -> str:
         for name, ns in self._candidates(iri):
             if iri.startswith(ns):
                 if len(iri) == len(ns):
@@ -167,22 +218,28 @@ class TurtleTerms:
         return f"{quoted(value)}^^{self.shared_iri(datatype)}"
 
 
-def statement_writer(terms: TurtleTerms):
-    """A function from a subject and its sorted (predicate, object) pairs to its statement's text."""
-    predicate_of, object_of, subject_of = terms.predicate, terms.object, terms.iri
+def statement_writer(terms: TurtleTerms, type_key: str = RDF_TYPE):
+    """A function from a subject and its sorted (predicate, object) pairs to its statement's text.
+
+    ``type_key`` is a predicate written ``a`` like rdf:type itself: a collector may list rdf:type as ""
+    so that it sorts first.
+    """
+    object_of, iri_of, known_iris = terms.object, terms.iri, terms._iris
+    predicates = {type_key: "a"}
 
     def statement(s: str, pairs: Iterable[tuple[str, Obj]]) -> str:
-        parts = [subject_of(s)]
+        # Most subjects are entities, whose IRIs are known already as the objects of other statements.
+        parts = [known_iris.get(s) or iri_of(s)]
         last_p: str | None = None
         for p, o in pairs:
             if p == last_p:
                 parts.append(" , ")
             else:
                 parts.append(" " if last_p is None else " ;\n\t")
-                parts.append(predicate_of(p))
+                parts.append(predicates.get(p) or predicates.setdefault(p, terms.predicate(p)))
                 parts.append(" ")
                 last_p = p
-            parts.append(object_of(o))
+            parts.append((o[0] == 0 and known_iris.get(o[1])) or object_of(o))
         if last_p is None:
             return ""
         parts.append(" .\n")
