@@ -362,7 +362,6 @@ def _implements(cdoc: CleanDocument, mentions, key_of, lex: Lexicon, add, bodies
         for pm, pk in (x for x in items if x[0].type == PROGRAM and not x[0].name.endswith(persons_titles)):
             actor = _place_referred_to(pm, actors, cdoc.sentences[s_index].start, text, mentions, key_of) \
                 or _actor(pm, actors, text, lex.implement_verbs, last if last and last[0] == paragraph else None) \
-                or _subject_after_its_purpose(pm, actors, cdoc.sentences[s_index].start, text) \
                 or _speakers_body(pm, cdoc.sentences[s_index].start, text, speakers, bodies) \
                 or _named_in_it(pm, items) or None
             if actor:
@@ -387,20 +386,6 @@ def _actor(program: Mention, actors, text: str, verbs, last) -> str | None:
         return None
     near = text[last[2]:program.start]
     return last[1] if any(v in near for v in verbs) else None
-
-
-def _subject_after_its_purpose(program: Mention, actors, sentence_start: int, text: str) -> str | None:
-    """为认真贯彻落实“马上办理”工作机制,洪洲派出所依托…: a program named in a clause of purpose that opens the
-    sentence is carried out by the first actor after that clause, the sentence's subject."""
-    if not text[sentence_start:program.start].lstrip(" “\"").startswith(_PURPOSE):
-        return None
-    clause_end = _CLAUSE_BREAK.search(text, program.end)
-    after = [k for m, k in actors if clause_end is not None and m.start >= clause_end.end()]
-    return after[0] if after else None
-
-
-# What opens a clause of purpose before the sentence's subject (为推进…, 为了落实…).
-_PURPOSE = ("为了", "为")
 
 
 def _place_referred_to(program: Mention, actors, sentence_start: int, text: str, mentions, key_of) -> str | None:

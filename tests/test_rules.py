@@ -788,12 +788,6 @@ def test_a_pronoun_and_a_word_before_a_title_are_no_foreign_name():
     assert "其代理" not in kept
 
 
-def test_the_subject_after_a_clause_of_purpose_implements_its_program():
-    # _subject_after_its_purpose (kg.relations)
-    found = _implements("为深入推进“一窗通办”改革,平遥县段村镇便民服务中心优化了办事流程。")
-    assert ("段村镇便民服务中心", "一窗通办") in found
-
-
 def test_the_home_place_implements_only_a_program_no_sentence_gives_an_actor():
     text = ("“邻里守望” 护航平安\n\n在青山市河口镇,河口镇派出所以“邻里守望”为己任,走访群众。"
             "青山市推行“一网通管”。\n\n“四季微课”受到欢迎。\n\n青山市河口镇有4万人口。")
