@@ -425,8 +425,9 @@ def _actors(items, text: str, posts: Vocabulary, party_units: tuple[str, ...]) -
         if after.startswith(_FIRSTS):
             continue   # 创建河北省首个示范县: the place is where the county ranks first, not who acts
         opening = text[max(0, chain[0][0].start - 4):chain[0][0].start].rstrip(" “\"「『")
-        if opening.endswith(("除", _PASSIVE, *_FOUNDING_VERBS, *_OBJECT_PREPOSITIONS, *_LOCATIVES, *_LEARNING_VERBS)):
-            continue   # 除光明村外, 被省移民办命名为, 组建“红马甲”志愿服务队, 对石桥村, 推广梅溪镇经验: not who acts
+        if opening.endswith(("除", _PASSIVE, *_FOUNDING_VERBS, *_OBJECT_PREPOSITIONS, *_LOCATIVES, *_LEARNING_VERBS,
+                             *_DESIGNATIONS)):
+            continue   # 除光明村外, 被省移民办命名为, 组建“红马甲”志愿服务队, 对石桥村, 推广梅溪镇经验, 评为广东省“…”: not who acts
         if _gives_the_directive(text, chain[0][0].start):
             continue   # 凤台县根据省委安排: the county acts, the city's committee only directs
         found.append(_unit_for_its_body(m, k, items, party_units) if title is not None else (m, k))
@@ -538,6 +539,10 @@ _LOCATIVES = ("在", "于")
 
 # Verbs of learning from a place or body (推广梅溪镇经验, 借鉴浙江做法): the one learned from is not who acts.
 _LEARNING_VERBS = ("推广", "借鉴", "学习", "复制", "总结")
+
+# Verbs that give a title (被评为广东省“民主法治示范社区”): the place after them is the title's scope,
+# the one named before them holds it.
+_DESIGNATIONS = ("评为", "命名为", "列为", "授予", "入选", "获评")
 
 # Words of a first or an only one within a place (河北省首个, 全省唯一): the place is the ranking's scope.
 _FIRSTS = ("首个", "首批", "首家", "首座", "第一个", "第一批", "唯一")

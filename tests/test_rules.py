@@ -788,6 +788,12 @@ def test_a_pronoun_and_a_word_before_a_title_are_no_foreign_name():
     assert "其代理" not in kept
 
 
+def test_the_place_after_a_verb_of_designation_is_the_titles_scope():
+    found = _implements("平遥县段村镇金柳社区被评为山西省“文明和谐示范社区”。")
+    assert ("金柳社区", "文明和谐示范社区") in found
+    assert not [pair for pair in found if pair[0] == "山西省"]
+
+
 def test_the_home_place_implements_only_a_program_no_sentence_gives_an_actor():
     text = ("“邻里守望” 护航平安\n\n在青山市河口镇,河口镇派出所以“邻里守望”为己任,走访群众。"
             "青山市推行“一网通管”。\n\n“四季微课”受到欢迎。\n\n青山市河口镇有4万人口。")
