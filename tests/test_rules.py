@@ -1611,6 +1611,13 @@ def test_a_generation_is_no_program():
     assert not {"80后", "00后"} & kept
 
 
+def test_a_name_written_by_sound_between_a_role_and_a_verb_of_saying():
+    # sounded_names_after_roles (kg.extract.people): the tagger cuts such names anywhere (热合/v 曼说/v).
+    kept, _ = _read("牧民阿不都热合曼说,今年的收成不错。")
+    assert "阿不都热合曼" in kept
+    assert not [n for n in _read("村民们说今年的收成不错。")[0] if n.startswith("们")]
+
+
 def test_a_preposition_for_a_surname_opens_a_clause():
     kept, rejected = _read("副总林长由同级政府主要负责人担任。")
     assert "由同级" not in kept

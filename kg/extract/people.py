@@ -1635,7 +1635,25 @@ _BIOGRAPHY = CuedPattern(r"(?:^|(?<=[。;；:：\s]))([\u4e00-\u9fff]{2,4})[,，
 _NOW_HOLDS = "现任"
 
 
-GENERATORS = (bylines, bracketed_bylines, after_titles, after_roles, aged, appointed, appointed_as, office_holders,
+# How long a name written by sound between a role and a verb of saying may be (买买提, 阿不都热合曼).
+_SOUNDED_NAME = (3, 8)
+
+
+def sounded_names_after_roles(scope: Scope) -> Iterator[Candidate]:
+    """村民买买提说, 牧民阿不都热合曼表示: between a role and a verb of saying, a run of the characters foreign
+    and minority names are written with is a name, however the tagger cut it (热合/v 曼说/v)."""
+    text, chars = scope.text, scope.lex.transliteration_chars
+    for _, k, _ in scope.view.hits["roles"]:
+        j = k
+        while j < len(text) and j - k < _SOUNDED_NAME[1] and text[j] in chars:
+            j += 1
+        while j - k >= _SOUNDED_NAME[0] and not scope.view.starting_at("speech_verbs", j):
+            j -= 1   # the verb's first character may be one such character too
+        if j - k >= _SOUNDED_NAME[0] and not _a_place(scope, text[k:j]):
+            yield Candidate(k, j, PERSON, text[k:j], "foreign-name")
+
+
+GENERATORS = (bylines, bracketed_bylines, after_titles, after_roles, sounded_names_after_roles, aged, appointed, appointed_as, office_holders,
               addressed, speakers, before_titles, tagged, foreign_names, foreign_names_by_titles, listed_comrades,
               tibetan_names, mongolian_names, biographies, posts_in_brackets, copula_posts, career_clauses)
 # The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
