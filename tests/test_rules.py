@@ -1618,6 +1618,12 @@ def test_a_name_written_by_sound_between_a_role_and_a_verb_of_saying():
     assert not [n for n in _read("村民们说今年的收成不错。")[0] if n.startswith("们")]
 
 
+def test_a_name_after_a_role_stands_as_a_person_before_a_colon():
+    # _stands_as_a_person (kg.extract.people): the colon gives the word, as 说 does.
+    kept, _ = _read("游客郑攸宁:“在这里体验了扎染,很有意思。”")
+    assert "郑攸宁" in kept
+
+
 def test_a_preposition_for_a_surname_opens_a_clause():
     kept, rejected = _read("副总林长由同级政府主要负责人担任。")
     assert "由同级" not in kept

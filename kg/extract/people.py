@@ -610,12 +610,13 @@ def _a_word_after_a_role(name: str) -> bool:
 
 
 def _stands_as_a_person(scope: Scope, span: tuple[int, int]) -> bool:
-    """What follows a name after a role: a pause, a verb of saying, what the person does, or, for a name
+    """What follows a name after a role: a pause, a colon or a verb of saying, what the person does, or, for a name
     the tagger reads, the end of the clause (找到了被执行人肖力。)."""
     text, j = scope.text, span[1]
     if j == len(text) or text[j] in "。;；":
         return _tagged_as_person(scope, span[0], j)
-    return text[j] in "、,，等】)）" or bool(scope.view.starting_at("speech_verbs", j)) or (
+    # 游客黄攸红:“…”: the colon gives the person the word, as a verb of saying does.
+    return text[j] in "、,，等】)）:：" or bool(scope.view.starting_at("speech_verbs", j)) or (
         text[j] in "的在是也都就" and (_tagged_as_person(scope, span[0], j) or _a_plain_full_name(scope, span))) or \
         _acts_next(scope, span) or _speaks_to_someone(scope, j)
 
