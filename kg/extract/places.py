@@ -281,7 +281,7 @@ def _township_written_short(scope: Scope, cand: Candidate) -> list[Candidate]:
     the sentence names is that township's, written without 镇 or 乡, as local papers do."""
     if cand.type not in (VILLAGE, COMMUNITY) or scope.found.covers(cand.start, cand.start + 1):
         return []
-    suffix = len(cand.name) - len(cand.name.rstrip("村社区"))
+    suffix = max((len(word) for _, end, word in scope.view.hits["place_suffixes"] if end == cand.end), default=1)
     areas = {c.code for c in scope.found.of_type((COUNTY,)) if c.code}
     for k in _SHORT_TOWNSHIP_STEM:
         stem = scope.text[cand.start:cand.start + k]
