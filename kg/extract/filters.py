@@ -17,7 +17,8 @@ from kg.extract.boundary import OPENING_CHARS, opens_no_name
 from kg.extract.candidate import LISTED, Candidate
 from kg.extract.context import Scope
 from kg.extract.thresholds import THRESHOLDS, Thresholds
-from kg.model import CITY, COMMUNITY, COUNTRY, COUNTY, ESTATE, ORGANIZATION, PERSON, PLACE_TYPES, PROGRAM, TOWNSHIP, VILLAGE
+from kg.model import (CITY, COMMUNITY, COUNTRY, COUNTY, ESTATE, ORGANIZATION, PERSON, PLACE_TYPES, PROGRAM, TOWNSHIP,
+                      VILLAGE)
 from kg.text import is_cjk
 
 __all__ = ["Thresholds", "Rule", "Rejection", "CHAIN", "apply_chain", "THRESHOLDS"]

@@ -876,8 +876,9 @@ def _without_a_glued_word(scope: Scope, tok):
 
 def _credits_a_photo(scope: Scope, tok) -> bool:
     """许丹摄/nr closing a caption: the tagger glued the 摄 of a photo's credit to the name."""
-    rest = scope.text[tok.end:].strip()
-    return 3 <= len(tok.text) <= 4 and tok.text.endswith(_PHOTO_CREDIT_MARK) and rest in ("", ")", "）")
+    if not (3 <= len(tok.text) <= 4 and tok.text.endswith(_PHOTO_CREDIT_MARK)):
+        return False
+    return scope.text[tok.end:].strip() in ("", ")", "）")
 
 
 def _tagged_name(scope: Scope, tok) -> tuple[int, int] | None:
@@ -1654,9 +1655,10 @@ def sounded_names_after_roles(scope: Scope) -> Iterator[Candidate]:
             yield Candidate(k, j, PERSON, text[k:j], "foreign-name")
 
 
-GENERATORS = (bylines, bracketed_bylines, after_titles, after_roles, sounded_names_after_roles, aged, appointed, appointed_as, office_holders,
-              addressed, speakers, before_titles, tagged, foreign_names, foreign_names_by_titles, listed_comrades,
-              tibetan_names, mongolian_names, biographies, posts_in_brackets, copula_posts, career_clauses)
+GENERATORS = (bylines, bracketed_bylines, after_titles, after_roles, sounded_names_after_roles, aged, appointed,
+              appointed_as, office_holders, addressed, speakers, before_titles, tagged, foreign_names,
+              foreign_names_by_titles, listed_comrades, tibetan_names, mongolian_names, biographies, posts_in_brackets,
+              copula_posts, career_clauses)
 # The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
 # (赵晓华为省政府秘书长 is no body 赵晓华为省政府).
 BEFORE_BODIES = (bylines, after_titles, appointed, appointed_as, office_holders, addressed, biographies)

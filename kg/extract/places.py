@@ -57,11 +57,8 @@ def divisions(scope: Scope) -> Iterator[Candidate]:
         length = longest.get(start)
         after_division = last is not None and last.end == start   # 宁县城关镇: 县城 is no word here
         if length is not None and _countryside_of_a_place(scope, start, start + length):
-            cand = _place_before_the_countryside(scope, start, start + length - 1, last)
-            yield cand
-            reach, last = cand.end, cand
-            continue
-        if length is None or not (after_division or _sound_division(scope, start, start + length)):
+            cand = _named_division(scope, start, start + length - 1, last)   # 湖南 of 湖南乡村
+        elif length is None or not (after_division or _sound_division(scope, start, start + length)):
             cand = _short_form(scope, start, shorts.get(start, ()), last, longest)
             if cand is None and after_division:
                 cand = _under_its_place(scope, start, below.get(start, ()), last)
@@ -85,13 +82,6 @@ def _countryside_of_a_place(scope: Scope, i: int, j: int) -> bool:
     stem = text[i:j - 1]
     return bool(scope.lex.division_short_names.get(stem)) or \
         any(d.level <= 3 for d in scope.lex.divisions_by_name.get(stem, ()))
-
-
-def _place_before_the_countryside(scope: Scope, i: int, j: int, last: Candidate | None) -> Candidate:
-    listed = [d for d in scope.lex.divisions_by_name.get(scope.text[i:j], ()) if d.level <= 3]
-    if listed:
-        return _division(scope, i, j, scope.text[i:j], listed, last)
-    return _named_division(scope, i, j, last)
 
 
 def _under_its_place(scope: Scope, i: int, forms, last: Candidate) -> Candidate | None:
