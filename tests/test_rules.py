@@ -2547,3 +2547,9 @@ def test_a_deputys_duty_between_the_body_and_the_title_keeps_the_post_with_that_
     posts = _posts("河口边境派出所分管社区警务工作的副所长彭大龙介绍情况。")
     assert posts.get("彭大龙") == {"河口边境派出所分管社区警务工作的副所长"}
     assert ("彭大龙", "河口边境派出所") in _members("河口边境派出所分管社区警务工作的副所长彭大龙介绍情况。")
+
+
+def test_a_title_read_across_two_words_names_no_one():
+    # _title_inside_words (kg.extract.people): 领队 of 带领/v 队员/n is no title, so 员走访 is no name.
+    kept, _ = _read("队长周文昌带领队员走访困难群众。")
+    assert "周文昌" in kept and not any(name.startswith("员") for name in kept)

@@ -260,9 +260,8 @@ def after_titles(scope: Scope) -> Iterator[Candidate]:
     for i, k, title in scope.view.hits["titles"]:
         if scope.view.ending_at("titles", k) != title or _inside_a_longer_title(scope, i, k):
             continue   # the longest title ending here wins (副书记 over 书记), and one starting here (书记员 over 书记)
-        tok = scope.view.token(k - 1)
-        if tok.end > k and tok.start < i:
-            continue   # inside a longer word: 主委 of 业主委员会
+        if _title_inside_words(scope, i, k):
+            continue
         start = _past_a_colon(text, k)
         span = name_at(scope, start) if start < len(text) else None
         if span is None:
@@ -271,6 +270,15 @@ def after_titles(scope: Scope) -> Iterator[Candidate]:
         if start > k and posts and _after_an_office_verb(scope, k - len(posts[0].label)):
             continue   # 陈战书任黑龙江省代理省长 陈家豪…: the post is the one of the name before 任
         yield _person(scope, span, "after-title", posts=posts)
+
+
+def _title_inside_words(scope: Scope, i: int, k: int) -> bool:
+    """A title the tagger reads as part of longer words: inside one (主委 of 业主委员会), or the end of one and
+    the start of the next (领队 of 带领/v 队员/n)."""
+    if not scope.view.tokens:
+        return False
+    last = scope.view.token(k - 1)
+    return last.end > k and (last.start < i or scope.view.token(i).start < i)
 
 
 def _past_a_colon(text: str, k: int) -> int:
