@@ -2553,3 +2553,10 @@ def test_a_title_read_across_two_words_names_no_one():
     # _title_inside_words (kg.extract.people): 领队 of 带领/v 队员/n is no title, so 员走访 is no name.
     kept, _ = _read("队长周文昌带领队员走访困难群众。")
     assert "周文昌" in kept and not any(name.startswith("员") for name in kept)
+
+
+def test_a_stem_the_tagger_guesses_a_locality_stands_inside_a_place():
+    # _inside_a_place (kg.extract.boundary): 阁底/f, a word no dictionary holds, opens the township 阁底乡.
+    types = _types("阁底乡东征村党支部书记冯守义介绍了村里的做法。")
+    assert types.get("阁底乡") == "Township" and types.get("东征村") == "Village"
+    assert "乡东征村" not in types

@@ -335,9 +335,13 @@ def _inside_a_place(word: str, flag: str) -> bool:
         return True   # 新河/ns 浦/zg 社区: a character the tagger files as a morpheme, inside a place's name
     if flag == "m":
         return not word.isdigit()
+    if flag in _LOCALITY_FLAGS and len(word) > 1:
+        return word_info(word) is None or _rare(word)   # 阁底/f 乡: a place's stem the tagger guessed a locality
     return flag == "t" and _rare(word)
 
 
+# The tags of locality and space words (以东/f, 身边/s): common ones open no place, rare ones name one.
+_LOCALITY_FLAGS = ("f", "s")
 # Function words the tagger glues to a neighbour in a word the dictionary lacks (银是, 区的).
 _CLAUSE_GLUE = frozenset("是的了在把被将从向为")
 # ... and the adverb 仅 (仅燕/nr 鸽村); before a body's name also a preposition of agency or the verb of
