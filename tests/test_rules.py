@@ -2560,3 +2560,8 @@ def test_a_stem_the_tagger_guesses_a_locality_stands_inside_a_place():
     types = _types("阁底乡东征村党支部书记冯守义介绍了村里的做法。")
     assert types.get("阁底乡") == "Township" and types.get("东征村") == "Village"
     assert "乡东征村" not in types
+
+
+def test_an_agency_named_for_farming_and_the_countryside_is_a_body():
+    # kg/lexicon/org_suffixes.txt: 农业农村委员会, whose 农村 alone opens no body's name.
+    assert _types("区农业农村委员会副主任邓光辉说。").get("区农业农村委员会") == "Organization"
