@@ -2565,3 +2565,16 @@ def test_a_stem_the_tagger_guesses_a_locality_stands_inside_a_place():
 def test_an_agency_named_for_farming_and_the_countryside_is_a_body():
     # kg/lexicon/org_suffixes.txt: 农业农村委员会, whose 农村 alone opens no body's name.
     assert _types("区农业农村委员会副主任邓光辉说。").get("区农业农村委员会") == "Organization"
+
+
+def test_a_given_name_ends_before_a_preposition_it_would_cut():
+    # _second_begins_a_word (kg.extract.people): 关于 begins the next word, though its 于 is a function character.
+    kept, _ = _read("会议听取了秘书长范丽关于提案办理工作的报告。")
+    assert "范丽" in kept and "范丽关" not in kept
+
+
+def test_a_preposition_surname_right_after_a_title_opens_a_name():
+    # a-preposition-for-a-surname (kg.extract.filters): after the title 队长, 于/p 建军/n is a name;
+    # a word of rank after 由 (由同级) still opens a clause.
+    kept, rejected = _read("队长于建军正与队员们商讨工作。总林长由同级党委主要负责同志担任。")
+    assert "于建军" in kept and rejected.get("由同级") == "a-preposition-for-a-surname"

@@ -186,7 +186,13 @@ def _a_preposition_for_a_surname(c: Candidate, s: Scope, t: Thresholds) -> bool:
     rest = s.view.token(c.start + 1)
     if rest.start != c.start + 1:
         return False
-    return rest.flag == "r" or rest.end >= c.end and not rest.flag.startswith("nr") and _common(rest.text, t)
+    if rest.flag == "r" or rest.end < c.end or rest.flag.startswith("nr"):
+        return rest.flag == "r"
+    if s.view.ending_at("titles", c.start) is not None:
+        # 队长于/p 建军/n: right after a title a given name may be a word, one news does not use much;
+        # words of rank or time (由同级, 于近日) stay words.
+        return rest.flag in ("b", "t") or _common(rest.text, t, t.word_after_a_title)
+    return _common(rest.text, t)
 
 
 def _the_end_of_a_word(c: Candidate, s: Scope, t: Thresholds) -> bool:

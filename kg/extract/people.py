@@ -160,6 +160,11 @@ def _given_read_whole(scope: Scope, i: int) -> bool:
     return tok.start == i - 1 and tok.end == i + 1 and tok.flag.startswith("n")
 
 
+# Common words of two that begin the next word even when their second half is a function character:
+# verbs (来到, 所在), and prepositions and conjunctions (听取郑丽关于…的报告, 由于).
+_COMMON_WORD_CLASSES = ("v", "b", "p", "c")
+
+
 def _second_begins_a_word(scope: Scope, i: int) -> bool:
     """Whether the second given character at ``i`` rather begins the next word (王强调研)."""
     text = scope.text
@@ -174,7 +179,7 @@ def _second_begins_a_word(scope: Scope, i: int) -> bool:
             # (健在, 设在) leaves that character to the sentence and the first to the name;
             # a very common one (来到, 看到) is the next word (徐望来到).
             return not (length == 2 and text[i + 1] in FUNCTION_CHARS) or (
-                info[1] in ("v", "b") and info[0] >= THRESHOLDS.common_verb_of_two)   # 来到, 所在, not 平等 of 鲍官平等陪同
+                info[1] in _COMMON_WORD_CLASSES and info[0] >= THRESHOLDS.common_verb_of_two)   # 来到, 关于, not 平等 of 鲍官平等
     return False
 
 

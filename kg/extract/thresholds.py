@@ -16,6 +16,8 @@ class Thresholds:
     dictionary_word: int = 3
     common_word: int = 50          # dictionary frequency from which a word is an everyday word
     very_common_word: int = 2000   # ... an everyday word even after a function-word surname (和部分)
+    # ... after a title and a function-word surname (队长于建军, not 书记和村民)
+    word_after_a_title: int = 500
 
     # ------------------------------------------------------------ dictionary frequencies: people
     # frequency from which what a surname and a given name spell is a word, not a name (方向, 马上)
