@@ -2578,3 +2578,27 @@ def test_a_preposition_surname_right_after_a_title_opens_a_name():
     # a word of rank after 由 (由同级) still opens a clause.
     kept, rejected = _read("队长于建军正与队员们商讨工作。总林长由同级党委主要负责同志担任。")
     assert "于建军" in kept and rejected.get("由同级") == "a-preposition-for-a-surname"
+
+
+def test_a_credit_line_names_each_writer():
+    # _CREDIT_LINE (kg.extract.people): 文 | and the box □ open a line of the writers' names.
+    kept, _ = _read("文 | 张继勇 郝硕 周莹莹\n\n本报讯 昨日,县法院召开会议。\n\n□胡建国\n")
+    assert {"张继勇", "郝硕", "周莹莹", "胡建国"} <= kept
+
+
+def test_a_surname_and_a_character_read_as_a_verb_is_no_name():
+    # _splits_verb (kg.extract.people): 领导包抓/v, not the person 包抓 after the title 领导.
+    kept, _ = _read("一个项目、一名领导包抓、一个部门负责。")
+    assert "包抓" not in kept
+
+
+def test_a_foreign_looking_word_alone_in_quotes_is_a_thing():
+    # a-quoted-motto (kg.extract.filters): “明白卡” is written in characters of foreign names, quoted alone.
+    kept, rejected = _read("巡逻要按照“明白卡”的要求开展排查。")
+    assert "明白卡" not in kept and rejected.get("明白卡") == "a-quoted-motto"
+
+
+def test_a_buildings_group_leader_is_a_post():
+    # kg/lexicon/posts.txt: 楼栋组长 is a post, so 楼栋 before 组长 is no person.
+    kept, _ = _read("社区工作人员、楼栋组长、志愿者通过上门走访。")
+    assert "楼栋" not in kept

@@ -131,8 +131,9 @@ def _inside_a_quoted_phrase(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _a_quoted_motto(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """墙上有“和为贵”牌匾: a name only the tagger found, alone in quotes, is a motto or a slogan."""
-    return c.source == "tagged" and 0 < c.start < c.end < len(s.text) and s.text[c.start - 1] in QUOTES and \
+    """墙上有“和为贵”牌匾, 按照“明白卡”的要求: a name only the tagger or the characters of foreign names
+    found, alone in quotes, is a motto, a slogan or a thing's name."""
+    return c.source in ("tagged", "foreign-name") and 0 < c.start < c.end < len(s.text) and s.text[c.start - 1] in QUOTES and \
         s.text[c.end] == QUOTES.get(s.text[c.start - 1])
 
 

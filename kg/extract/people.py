@@ -227,6 +227,8 @@ def _splits_verb(scope: Scope, k: int, g0: int, end: int) -> bool:
     if not scope.view.tokens:
         return False
     tok = scope.view.token(k)
+    if tok.start == k and tok.end == end == g0 + 1 and tok.flag[:1] == "v":
+        return True   # 领导包抓/v: a surname and one character the tagger reads together as a verb
     if tok.start != k or not g0 < tok.end < end:
         return False
     info = word_info(tok.text)
@@ -501,6 +503,16 @@ def bylines(scope: Scope) -> Iterator[Candidate]:
             continue
         for span in _byline_names(scope, k):
             yield _person(scope, span, "byline", role=title)
+    credit = _CREDIT_LINE.search(text)
+    if credit is not None:
+        for span in _byline_names(scope, credit.end()):
+            yield _person(scope, span, "byline")
+
+
+# A line that credits its writer by a word for the text or the picture and a bar or a slash (文 | 李明 王芳,
+# 文/图 张伟), or by the box many papers print before it (□胡建国).
+_CREDIT_LINE = CuedPattern(r"^\s*(?:(?:文/图|图/文)\s*[|丨:：]?|(?:撰文|文字|文|图)\s*[|丨/:：]|[□■])\s*",
+                           ("文", "图", "□", "■"))
 
 
 def bracketed_bylines(scope: Scope) -> Iterator[Candidate]:
@@ -541,7 +553,7 @@ def _byline_names(scope: Scope, k: int) -> Iterator[tuple[int, int]]:
     text = scope.text
     names = 0
     while k < len(text):
-        while k < len(text) and text[k] in " :：□/":   # 编辑/王立新
+        while k < len(text) and text[k] in " :：□/|丨":   # 编辑/王立新
             k += 1
         j = _byline_name_end(scope, k)
         word = normalize_name(text[k:j])
