@@ -2602,3 +2602,13 @@ def test_a_buildings_group_leader_is_a_post():
     # kg/lexicon/posts.txt: 楼栋组长 is a post, so 楼栋 before 组长 is no person.
     kept, _ = _read("社区工作人员、楼栋组长、志愿者通过上门走访。")
     assert "楼栋" not in kept
+
+
+def test_a_party_committees_department_written_short_is_a_body():
+    # kg/lexicon/org_suffixes.txt: 社工部, the short form of 社会工作部.
+    assert _types("衡水市委社工部等指导单位参加活动。").get("衡水市委社工部") == "Organization"
+
+
+def test_a_verb_of_what_a_centre_does_stands_inside_its_name():
+    # kg/lexicon/body_name_verbs.txt: 赋能 says what the centre does (社区治理赋能中心).
+    assert _types("河西街道社区治理赋能中心焕新升级。").get("河西街道社区治理赋能中心") == "Organization"
