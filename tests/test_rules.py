@@ -2612,3 +2612,9 @@ def test_a_party_committees_department_written_short_is_a_body():
 def test_a_verb_of_what_a_centre_does_stands_inside_its_name():
     # kg/lexicon/body_name_verbs.txt: 赋能 says what the centre does (社区治理赋能中心).
     assert _types("河西街道社区治理赋能中心焕新升级。").get("河西街道社区治理赋能中心") == "Organization"
+
+
+def test_titles_of_honour_joined_by_and_are_each_a_title():
+    # _TITLE_JOINS (kg.extract.programs): 和 before the next title's awarding level ends the title before it.
+    types = _types("该村先后荣获全国文明村和全国民主法治示范村称号。")
+    assert types.get("全国文明村") == "Program" and types.get("全国民主法治示范村") == "Program"

@@ -369,8 +369,8 @@ def _listed_titles(text: str, k: int, words, titled: bool) -> list[tuple[int, in
     while (item := _listed_title(text, k, words)) is not None:
         items.append(item[:2])
         j = item[2]
-        if text[j:j + 1] == "、" or (item[3] and text[j:j + 1] in QUOTES):
-            k = j + (text[j] == "、")
+        if text[j:j + 1] in _TITLE_JOINS or (item[3] and text[j:j + 1] in QUOTES):
+            k = j + (text[j] in _TITLE_JOINS)
         else:
             break
     if not items:
@@ -379,6 +379,10 @@ def _listed_titles(text: str, k: int, words, titled: bool) -> list[tuple[int, in
     if titled and not any(text.startswith(w, after) for w in words["after"]):
         return []
     return [(a, b) for a, b in items if any(text.endswith(h, a, b) for h in words["head"])]
+
+
+# What joins titles in a list: 、, and 和 or 及 before the last (荣获…奖章、全国劳模和全国优秀党务工作者称号).
+_TITLE_JOINS = ("、", "和", "及")
 
 
 def _listed_title(text: str, k: int, words) -> tuple[int, int, int, bool] | None:
@@ -399,6 +403,8 @@ def _title_end(text: str, k: int, words) -> int:
     while end < len(text) and end - k < THRESHOLDS.max_program and (is_cjk(text[end]) or text[end].isdigit()):
         if text[end] in "等的" or text.startswith("名单", end) or any(text.startswith(w, end) for w in words["after"]):
             break
+        if text[end] in _TITLE_JOINS and text.startswith(words["opening"], end + 1):
+            break   # 全国劳模和全国优秀党务工作者: 和 before the next title's awarding level
         end += 1
     return end
 
