@@ -2618,3 +2618,9 @@ def test_titles_of_honour_joined_by_and_are_each_a_title():
     # _TITLE_JOINS (kg.extract.programs): 和 before the next title's awarding level ends the title before it.
     types = _types("该村先后荣获全国文明村和全国民主法治示范村称号。")
     assert types.get("全国文明村") == "Program" and types.get("全国民主法治示范村") == "Program"
+
+
+def test_a_zone_named_after_a_counties_short_form_lies_in_that_county():
+    # _zone_after_a_short_county (kg.extract.places): 平利/a 经开区 is the zone of 平利县, which the story names.
+    assert _located("县长一同调研平利经开区。") >= {("平利经开区", "平利县")}
+    assert _types("县长一同调研平利经开区。").get("平利县") == "County"

@@ -228,12 +228,15 @@ def suffixed_places(scope: Scope) -> Iterator[Candidate]:
         if cand is None:
             continue
         made = [m for m in made if not (m.start == cand.start and m.end < cand.end)] + \
-            (_township_inside(scope, cand) or _township_written_short(scope, cand) or [cand])
+            (_township_inside(scope, cand) or _township_written_short(scope, cand) or _county_of_its_zone(scope, cand)
+             or [cand])
         local = Scope(scope.view, scope.found.plus(made), scope.res)
         taken[cand.start:cand.end] = [True] * (cand.end - cand.start)
     yield from made
 
 
+# The source of a zone named after a county's short form until the county is made beside it.
+ZONE_OF_A_SHORT_COUNTY = "zone-of-a-short-county"
 # The suffixes of a township that may stand inside a village's stem the segmenter read whole (普/ad 集镇/n 东河村).
 _TOWNSHIP_INSIDE = ("镇", "乡")
 # A subdistrict (街道) written short before one of its communities (鼓楼街天霖园社区); not before a village,
@@ -309,6 +312,9 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
         return joined
     if _suffix_inside_a_word(scope, p, end) or _verb_object(scope, p):
         return None
+    short = _zone_after_a_short_county(scope, p, end, kind)
+    if short is not None:
+        return short
     bound = _lane_before(scope, p, suffix) or scan_left(scope.view, scope.found, p, scope.res.place_shape)
     zone = _zone_named_by_its_place(kind, bound.parent, p)
     if zone is not None:
@@ -462,6 +468,30 @@ def _zone_named_by_its_place(kind: str, before: Candidate | None, p: int) -> Can
     if kind == COUNTY and before is not None and before.end == p and before.type in (PROVINCE, CITY, COUNTY):
         return before
     return None
+
+
+def _zone_after_a_short_county(scope: Scope, p: int, end: int, kind: str) -> Candidate | None:
+    """平利/a 经开区: a zone's suffix right after the word that is one county's short form names the zone
+    after that county, whatever the tagger calls the word."""
+    tok = scope.view.token_before(p) if kind == COUNTY else None
+    if tok is None or tok.end != p or scope.found.covers(tok.start, p):
+        return None
+    counties = [d for d in scope.lex.division_short_names.get(tok.text, ()) if d.type == COUNTY]
+    if len(counties) != 1:
+        return None
+    return Candidate(tok.start, end, kind, normalize_name(scope.text[tok.start:end]), ZONE_OF_A_SHORT_COUNTY,
+                     parent=counties[0].name)
+
+
+def _county_of_its_zone(scope: Scope, zone: Candidate) -> list[Candidate]:
+    """The zone and the county it is named after by the county's short form (平利 of 平利经开区)."""
+    if zone.source != ZONE_OF_A_SHORT_COUNTY:
+        return []
+    tok = scope.view.token(zone.start)
+    found = scope.lex.division_short_names[tok.text]
+    county = _division(scope, tok.start, tok.end, zone.parent, [d for d in found if d.type == COUNTY], None)
+    return [dataclasses.replace(county, short=tok.text, source="division-short"),
+            dataclasses.replace(zone, source="place-suffix")]
 
 
 def _ends_a_word(scope: Scope, end: int, suffix: str) -> bool:
