@@ -2624,3 +2624,11 @@ def test_a_zone_named_after_a_counties_short_form_lies_in_that_county():
     # _zone_after_a_short_county (kg.extract.places): 平利/a 经开区 is the zone of 平利县, which the story names.
     assert _located("县长一同调研平利经开区。") >= {("平利经开区", "平利县")}
     assert _types("县长一同调研平利经开区。").get("平利县") == "County"
+
+
+def test_a_tribunal_named_by_a_rare_character_after_its_court_is_a_body_of_its_own():
+    # _inside_another_name (kg.extract.boundary): 堌/zg stands inside a body's name; _units_of_a_chain
+    # (kg.extract.bodies): the court keeps the start it was read with, the province before it an address.
+    types = _types("山东省东明县人民法院沙堌矿区人民法庭坐落于此。")
+    assert types.get("沙堌矿区人民法庭") == "Organization" and types.get("东明县人民法院") == "Organization"
+    assert "山东省东明县人民法院" not in types

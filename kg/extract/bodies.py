@@ -388,7 +388,7 @@ def suffixed_bodies(scope: Scope) -> Iterator[Candidate]:
             inner += held
             local = Scope(scope.view, scope.found.plus(made), scope.res)
     for cand in made:
-        yield from _units_of_a_chain(scope, cand, [m.end for m in inner if m.start == cand.start])
+        yield from _units_of_a_chain(scope, cand, [m for m in inner if cand.start <= m.start < cand.end])
 
 
 def _with_the_longer(made: list[Candidate], cand: Candidate) -> tuple[list[Candidate], list[Candidate]]:
@@ -397,20 +397,23 @@ def _with_the_longer(made: list[Candidate], cand: Candidate) -> tuple[list[Candi
     return [m for m in made if m not in held] + [cand], held
 
 
-def _units_of_a_chain(scope: Scope, cand: Candidate, held: list[int]) -> Iterator[Candidate]:
+def _units_of_a_chain(scope: Scope, cand: Candidate, held: list[Candidate]) -> Iterator[Candidate]:
     """青山市公安局城东分局河口派出所: a chain of units, each named after the one above it, holds a body
     at every inner end of a body's name (青山市公安局, 青山市公安局城东分局); a station named by its own
     township at its end (河口派出所) is a body of its own, not the chain. ``held`` are the ends of the
-    bodies read before inside this one (青山市中级法院 of 青山市中级法院民一庭)."""
+    bodies read before inside this one (青山市中级法院 of 青山市中级法院民一庭); each keeps the start it was
+    read with (巨野县人民法院 of 山东省巨野县人民法院龙堌矿区人民法庭: the province before it is an address)."""
     if not cand.name.endswith(_UNITS_OF_CHAINS):
         yield cand
         return
     ends = [end for p, end, suffix in scope.view.hits["body_suffixes"]
             if cand.start < p and end < cand.end and len(suffix) >= 2 and scope.view.ends_token(end) and
             scope.view.starts_token(p) and end - cand.start >= 3]
-    ends = sorted(set(ends + held))
+    starts = {m.end: m.start for m in held}
+    ends = sorted(set(ends) | starts.keys())
     for end in ends:
-        yield dataclasses.replace(cand, end=end, name=normalize_name(scope.text[cand.start:end]))
+        start = starts.get(end, cand.start)
+        yield dataclasses.replace(cand, start=start, end=end, name=normalize_name(scope.text[start:end]))
     station = next((s for s in _OWN_NAMED_STATIONS if cand.name.endswith(s)), None)
     if ends and station is not None and cand.end - len(station) - ends[-1] >= 2:
         yield Candidate(ends[-1], cand.end, ORGANIZATION, normalize_name(scope.text[ends[-1]:cand.end]), cand.source)
