@@ -2632,3 +2632,9 @@ def test_a_tribunal_named_by_a_rare_character_after_its_court_is_a_body_of_its_o
     types = _types("山东省东明县人民法院沙堌矿区人民法庭坐落于此。")
     assert types.get("沙堌矿区人民法庭") == "Organization" and types.get("东明县人民法院") == "Organization"
     assert "山东省东明县人民法院" not in types
+
+
+def test_a_count_inside_a_stem_bounds_the_name():
+    # _inside_a_place and _inside_another_name (kg.extract.boundary): a count (首个, 一本) stands inside no name.
+    kept, _ = _read("标志着古交首个村民委员会换届选举圆满完成。一本金星社区民意记录本。")
+    assert not any(name.startswith(("古交首个", "一本")) for name in kept) and "金星社区" in kept

@@ -300,7 +300,7 @@ def _inside_another_name(word: str, flag: str, shape: NameShape) -> bool:
     if flag == "k" and shape.kind == ORGANIZATION and word not in CLAUSE_CHARS and word not in _STYLE_MORPHEMES:
         return True   # 华种/n 型/k 科/n 种植农民专业合作社: a suffix morpheme inside a firm's own name
     if flag == "m":
-        return not word.isdigit() or shape.numerals
+        return (not word.isdigit() or shape.numerals) and not is_count(word)   # 古交/b 首个/m 村民委员会
     return _set_phrase_of_a_task(word, flag, shape) or _rare_word_of_a_name(word, flag, shape)
 
 
@@ -334,7 +334,7 @@ def _inside_a_place(word: str, flag: str) -> bool:
     if flag in NOMINAL_FLAGS or flag == "zg":
         return True   # 新河/ns 浦/zg 社区: a character the tagger files as a morpheme, inside a place's name
     if flag == "m":
-        return not word.isdigit()
+        return not word.isdigit() and not is_count(word)   # 一本/m 金星社区, 古交/b 首个/m 村
     if flag in _LOCALITY_FLAGS and len(word) > 1:
         return word_info(word) is None or _rare(word)   # 阁底/f 乡: a place's stem the tagger guessed a locality
     return flag == "t" and _rare(word)
@@ -358,7 +358,7 @@ def _rare(word: str) -> bool:
 
 
 # A count, an ordinal or a date before a name (9名, 第一个, 首个, 2020年, 3月): it opens no name.
-_COUNT = re.compile(r"(?:第?[\d一二三四五六七八九十两百千几]+[余多]?[名个位家所项户人批支届年月日号]|首个|首批|每个|多个|这个|那个)")
+_COUNT = re.compile(r"(?:第?[\d一二三四五六七八九十两百千几]+[余多]?[名个位家所项户人批支届年月日号本张条块]|首个|首批|每个|多个|这个|那个)")
 # 该市, 我县, 本村: a body named by a level and a word that refers to a place (该市住建局) keeps them.
 _REFERRING_LEVELS = frozenset(a + b for a in "该我本" for b in "省市县区镇乡村旗")
 
