@@ -2638,3 +2638,9 @@ def test_a_count_inside_a_stem_bounds_the_name():
     # _inside_a_place and _inside_another_name (kg.extract.boundary): a count (首个, 一本) stands inside no name.
     kept, _ = _read("标志着古交首个村民委员会换届选举圆满完成。一本金星社区民意记录本。")
     assert not any(name.startswith(("古交首个", "一本")) for name in kept) and "金星社区" in kept
+
+
+def test_a_given_name_ends_before_the_verb_of_a_report():
+    # kg/lexicon/person_cues.tsv: 作的关于 is the verb after a name (于平作的关于…的说明 names 于平).
+    kept, _ = _read("省政府副秘书长孙鹏作的关于环境状况的报告。")
+    assert "孙鹏" in kept and "孙鹏作" not in kept
