@@ -2644,3 +2644,9 @@ def test_a_given_name_ends_before_the_verb_of_a_report():
     # kg/lexicon/person_cues.tsv: 作的关于 is the verb after a name (于平作的关于…的说明 names 于平).
     kept, _ = _read("省政府副秘书长孙鹏作的关于环境状况的报告。")
     assert "孙鹏" in kept and "孙鹏作" not in kept
+
+
+def test_a_foreign_name_keeps_the_character_the_tagger_glued_to_the_verb_after_it():
+    # _glued_before_a_verb (kg.extract.people): 阿里/nrt 木说/n, the name runs to 木.
+    kept, _ = _read("合作社理事长吐尔洪·阿里木说:“我们很有信心。”")
+    assert "吐尔洪·阿里木" in kept and "吐尔洪·阿里" not in kept
