@@ -172,3 +172,11 @@ def test_load_is_cached_and_fast(lex):
     fresh = load()
     assert time.perf_counter() - start < 1.0
     assert fresh.division_by_code.keys() == lex.division_by_code.keys()
+
+
+def test_a_district_is_found_by_the_name_it_had_as_a_county():
+    # _former_names (kg.lexicon): 萧山区 was 萧山市, 江宁区 江宁县; the list holds current names only.
+    lex = load()
+    assert [d.code for d in lex.divisions_by_name["萧山市"]] == [d.code for d in lex.divisions_by_name["萧山区"]]
+    assert "江宁县" in lex.divisions_by_name
+    assert "新区县" not in lex.divisions_by_name

@@ -13,10 +13,12 @@ In every file, blank lines and lines starting with ``#`` are skipped.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 __all__ = [
@@ -417,9 +419,25 @@ def _index_divisions(divisions: tuple[Division, ...], exceptions: frozenset[str]
             for form in short_forms(d.name, d.level):
                 if form not in exceptions:
                     short.setdefault(form, []).append(d)
+    for d in divisions:
+        for former in _former_names(d):
+            if former not in by_name:
+                by_name[former] = [replace(d, name=former)]
     return (by_code,
             {k: tuple(v) for k, v in by_name.items()},
             {k: tuple(v) for k, v in short.items()})
+
+
+# Districts that were never a county or a county-level city: zones, and the districts named by their kind.
+_NEVER_A_COUNTY = ("新区", "矿区", "林区", "特区", "城区", "郊区")
+
+
+def _former_names(d: Division) -> tuple[str, ...]:
+    """长泰县, 吴江市: the names a district (长泰区, 吴江区) had as the county or county-level city it was
+    before it became a district, as older stories still write them. The list holds current names only."""
+    if d.level != 3 or not d.name.endswith("区") or len(d.name) < 3 or d.name.endswith(_NEVER_A_COUNTY):
+        return ()
+    return d.name[:-1] + "县", d.name[:-1] + "市"
 
 
 # --- version ----------------------------------------------------------------
