@@ -421,7 +421,7 @@ def _index_divisions(divisions: tuple[Division, ...], exceptions: frozenset[str]
                     short.setdefault(form, []).append(d)
     for d in divisions:
         for former in _former_names(d):
-            if former not in by_name:
+            if former not in by_name and former not in short:   # 东乡县 is 东乡族自治县's, not 东乡区's
                 by_name[former] = [replace(d, name=former)]
     return (by_code,
             {k: tuple(v) for k, v in by_name.items()},
