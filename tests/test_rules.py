@@ -2650,3 +2650,10 @@ def test_a_foreign_name_keeps_the_character_the_tagger_glued_to_the_verb_after_i
     # _glued_before_a_verb (kg.extract.people): 阿里/nrt 木说/n, the name runs to 木.
     kept, _ = _read("合作社理事长吐尔洪·阿里木说:“我们很有信心。”")
     assert "吐尔洪·阿里木" in kept and "吐尔洪·阿里" not in kept
+
+
+def test_a_word_of_a_laws_title_names_no_person_and_no_country():
+    # inside-an-instruments-title and a-country-inside-an-instruments-title (kg.extract.filters).
+    kept, rejected = _read("检查组检查《中华人民共和国森林法》实施情况。")
+    assert "森林法" not in kept and "中国" not in kept
+    assert rejected.get("中国") == "a-country-inside-an-instruments-title"

@@ -316,13 +316,19 @@ def names_an_instrument(title: str) -> bool:
 
 
 def _inside_an_instruments_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """《中华人民共和国村民委员会组织法》: a body's name inside the title of a law or regulation is a word of
-    that title; the body is not named in the story."""
+    """《中华人民共和国村民委员会组织法》: a name inside the title of a law or regulation is a word of that
+    title; the body, place or person is not named in the story."""
     opening = s.text.rfind("《", 0, c.start + 1)
     if opening < 0 or "》" in s.text[opening:c.end]:
         return False
     closing = s.text.find("》", c.end)
     return closing >= 0 and names_an_instrument(s.text[opening + 1:closing])
+
+
+def _a_country_inside_an_instruments_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """《中华人民共和国森林法》: the state that makes a law is part of its title, as of a fixed phrase; a province
+    in a regulation's title (《吉林省森林管理条例》) is the province the story is about."""
+    return c.type == COUNTRY and _inside_an_instruments_title(c, s, t)
 
 
 def _a_familys_hamlet(c: Candidate, s: Scope, t: Thresholds) -> bool:
@@ -345,6 +351,8 @@ def _a_place_after_its_parent(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 _PERSON_RULES = ((PERSON,), (
+    ("inside-an-instruments-title", "a name inside the title of a law or regulation is a word of it "
+     "(《中华人民共和国森林法》)", _inside_an_instruments_title),
     ("a-place-after-its-parent", "a name ending in a village's or township's suffix right after a place that "
      "holds it is that place (武清区韩村)", _a_place_after_its_parent),
     ("opens-a-work-title", "a name that opens 《…》 is part of a work's title (《高怀德》)", _inside_a_work_title),
@@ -515,6 +523,8 @@ _ACTING_OR_DEPUTY = "代副"
 
 
 _PLACE_RULES = (PLACE_TYPES, (
+    ("a-country-inside-an-instruments-title", "a country inside the title of a law is a word of it "
+     "(《中华人民共和国森林法》)", _a_country_inside_an_instruments_title),
     ("an-amount-for-a-name", "a sum of money before a place's suffix rates places, it names none (亿元村, 十亿元镇)",
      _an_amount_for_a_name),
     ("a-persons-name-for-a-weak-place", "a name the tagger reads whole as a person's, after a common surname, "
