@@ -2657,3 +2657,9 @@ def test_a_word_of_a_laws_title_names_no_person_and_no_country():
     kept, rejected = _read("检查组检查《中华人民共和国森林法》实施情况。")
     assert "森林法" not in kept and "中国" not in kept
     assert rejected.get("中国") == "a-country-inside-an-instruments-title"
+
+
+def test_an_item_of_a_quoted_parallel_slogan_is_no_place():
+    # an-item-of-a-slogan (kg.extract.filters): “生态美村、文化兴村” is a slogan of two items of four characters.
+    kept, rejected = _read("柳溪村按照“生态美村、文化兴村”的思路推进工作。")
+    assert "柳溪村" in kept and rejected.get("生态美村") == "an-item-of-a-slogan"

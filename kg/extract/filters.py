@@ -331,6 +331,23 @@ def _a_country_inside_an_instruments_title(c: Candidate, s: Scope, t: Thresholds
     return c.type == COUNTRY and _inside_an_instruments_title(c, s, t)
 
 
+def _an_item_of_a_slogan(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """“党建强村、产业富村”: a quote of two or more items of one length, joined by 、 or a comma, is a slogan
+    written in parallel; a name that is a whole item is the slogan's word, not a place."""
+    opening = c.start - 1
+    while opening >= max(0, c.start - t.max_program) and (is_cjk(s.text[opening]) or s.text[opening] in _SLOGAN_JOINS):
+        opening -= 1
+    if opening < 0 or s.text[opening] not in QUOTES:
+        return False
+    closing = s.text.find(QUOTES[s.text[opening]], c.end)
+    items = re.split("[、,，]", s.text[opening + 1:closing]) if closing > 0 else []
+    return len(items) >= 2 and len({len(i) for i in items}) == 1 and s.text[c.start:c.end] in items
+
+
+# The marks that join a quoted slogan's items.
+_SLOGAN_JOINS = frozenset("、,，")
+
+
 def _a_familys_hamlet(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """兴隆场村陈家湾: a surname, 家 and a character for a kind of land (湾, 坪, 沟) name the hamlet a family
     settled, not a person (kg.extract.base.is_familys_hamlet)."""
@@ -523,6 +540,8 @@ _ACTING_OR_DEPUTY = "代副"
 
 
 _PLACE_RULES = (PLACE_TYPES, (
+    ("an-item-of-a-slogan", "a name that is one item of a quoted slogan of items of one length is a slogan's "
+     "word (“党建强村、产业富村”)", _an_item_of_a_slogan),
     ("a-country-inside-an-instruments-title", "a country inside the title of a law is a word of it "
      "(《中华人民共和国森林法》)", _a_country_inside_an_instruments_title),
     ("an-amount-for-a-name", "a sum of money before a place's suffix rates places, it names none (亿元村, 十亿元镇)",
