@@ -2663,3 +2663,9 @@ def test_an_item_of_a_quoted_parallel_slogan_is_no_place():
     # an-item-of-a-slogan (kg.extract.filters): “生态美村、文化兴村” is a slogan of two items of four characters.
     kept, rejected = _read("柳溪村按照“生态美村、文化兴村”的思路推进工作。")
     assert "柳溪村" in kept and rejected.get("生态美村") == "an-item-of-a-slogan"
+
+
+def test_whole_opens_no_name_and_a_well_off_village_is_no_village():
+    # kg/lexicon/clause_openers.txt (整个) and generic_words.txt (小康村): words of prose, no places.
+    kept, rejected = _read("整个柳湾都变了样。各地都在建设小康村。")
+    assert not any(name.startswith("整个") for name in kept) and rejected.get("小康村") == "generic-place"
