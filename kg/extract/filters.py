@@ -133,8 +133,8 @@ def _inside_a_quoted_phrase(c: Candidate, s: Scope, t: Thresholds) -> bool:
 def _a_quoted_motto(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """墙上有“和为贵”牌匾, 按照“明白卡”的要求: a name only the tagger or the characters of foreign names
     found, alone in quotes, is a motto, a slogan or a thing's name."""
-    return c.source in ("tagged", "foreign-name") and 0 < c.start < c.end < len(s.text) and s.text[c.start - 1] in QUOTES and \
-        s.text[c.end] == QUOTES.get(s.text[c.start - 1])
+    return c.source in ("tagged", "foreign-name") and 0 < c.start < c.end < len(s.text) and \
+        s.text[c.start - 1] in QUOTES and s.text[c.end] == QUOTES.get(s.text[c.start - 1])
 
 
 # Words for a park, a square, a bridge or a stretch of water named after the word before them
@@ -335,7 +335,8 @@ def _an_item_of_a_slogan(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """“党建强村、产业富村”: a quote of two or more items of one length, joined by 、 or a comma, is a slogan
     written in parallel; a name that is a whole item is the slogan's word, not a place."""
     opening = c.start - 1
-    while opening >= max(0, c.start - t.max_program) and (is_cjk(s.text[opening]) or s.text[opening] in _SLOGAN_JOINS):
+    reach = max(0, c.start - t.max_program)
+    while opening >= reach and (is_cjk(s.text[opening]) or s.text[opening] in _SLOGAN_JOINS):
         opening -= 1
     if opening < 0 or s.text[opening] not in QUOTES:
         return False

@@ -13,8 +13,6 @@ In every file, blank lines and lines starting with ``#`` are skipped.
 """
 from __future__ import annotations
 
-import dataclasses
-
 import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
