@@ -300,7 +300,7 @@ def _inside_another_name(word: str, flag: str, shape: NameShape) -> bool:
     if flag == "k" and shape.kind == ORGANIZATION and word not in CLAUSE_CHARS and word not in _STYLE_MORPHEMES:
         return True   # 华种/n 型/k 科/n 种植农民专业合作社: a suffix morpheme inside a firm's own name
     if flag == "m":
-        return (not word.isdigit() or shape.numerals) and not is_count(word)   # 古交/b 首个/m 村民委员会
+        return (not word.isdigit() or shape.numerals) and not _a_count_of_things(word)   # 古交/b 首个/m 村民委员会
     return _set_phrase_of_a_task(word, flag, shape) or _rare_word_of_a_name(word, flag, shape)
 
 
@@ -334,7 +334,7 @@ def _inside_a_place(word: str, flag: str) -> bool:
     if flag in NOMINAL_FLAGS or flag == "zg":
         return True   # 新河/ns 浦/zg 社区: a character the tagger files as a morpheme, inside a place's name
     if flag == "m":
-        return not word.isdigit() and not is_count(word)   # 一本/m 金星社区, 古交/b 首个/m 村
+        return not word.isdigit() and not _a_count_of_things(word)   # 一本/m 金星社区, 古交/b 首个/m 村
     if flag in _LOCALITY_FLAGS and len(word) > 1:
         return word_info(word) is None or _rare(word)   # 阁底/f 乡: a place's stem the tagger guessed a locality
     return flag == "t" and _rare(word)
@@ -416,6 +416,16 @@ _COMING = "来"
 def is_count(text: str) -> bool:
     """首个, 两个, 9名: the text is a count or an ordinal and nothing more."""
     return _COUNT.fullmatch(text) is not None
+
+
+def _a_count_of_things(word: str) -> bool:
+    """首个, 一本, 9名: a count of things or people, which stands inside no name; an ordinal or a date
+    (第十届 of 盐湖区第十届人大常委会, 2020年) may."""
+    return is_count(word) and not word.startswith("第") and not word.endswith(_ORDINAL_UNITS)
+
+
+# The units of an ordinal or a date, which a body's name may hold (第十届人大常委会).
+_ORDINAL_UNITS = ("届", "年", "月", "日", "号")
 
 
 def _count_or_date(text: str, i: int, head: int) -> int:
