@@ -150,12 +150,22 @@ def _a_facilitys_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
 def _quoted_with_more(c: Candidate, s: Scope, clause: bool) -> bool:
     """The candidate stands inside a quotation that holds more than it (a clause of several parts too,
     when ``clause``)."""
-    opening = max(s.text.rfind(q, 0, c.start) for q in QUOTES if q != "《")   # titles: opens-a-work-title
-    if opening < 0:
+    quotation = _quotation_around(c, s)
+    if quotation is None:
         return False
-    closing = s.text.find(QUOTES[s.text[opening]], opening + 1)
-    return closing >= c.end and (opening + 1, closing) != (c.start, c.end) and \
+    opening, closing = quotation
+    return (opening + 1, closing) != (c.start, c.end) and \
         (clause or not any(ch in _CLAUSE_BREAKS for ch in s.text[opening + 1:closing]))
+
+
+def _quotation_around(c: Candidate, s: Scope) -> tuple[int, int] | None:
+    """Where the quotation holding the candidate opens and closes (its marks' offsets), or None; a book
+    title's marks are not a quotation (rule opens-a-work-title reads those)."""
+    opening = max(s.text.rfind(q, 0, c.start) for q in QUOTES if q != "《")
+    if opening < 0:
+        return None
+    closing = s.text.find(QUOTES[s.text[opening]], opening + 1)
+    return (opening, closing) if closing >= c.end else None
 
 
 # A quotation that holds these is speech, not a name.
@@ -334,19 +344,9 @@ def _a_country_inside_an_instruments_title(c: Candidate, s: Scope, t: Thresholds
 def _an_item_of_a_slogan(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """“党建强村、产业富村”: a quote of two or more items of one length, joined by 、 or a comma, is a slogan
     written in parallel; a name that is a whole item is the slogan's word, not a place."""
-    opening = c.start - 1
-    reach = max(0, c.start - t.max_program)
-    while opening >= reach and (is_cjk(s.text[opening]) or s.text[opening] in _SLOGAN_JOINS):
-        opening -= 1
-    if opening < 0 or s.text[opening] not in QUOTES:
-        return False
-    closing = s.text.find(QUOTES[s.text[opening]], c.end)
-    items = re.split("[、,，]", s.text[opening + 1:closing]) if closing > 0 else []
+    quotation = _quotation_around(c, s)
+    items = re.split("[、,，]", s.text[quotation[0] + 1:quotation[1]]) if quotation is not None else []
     return len(items) >= 2 and len({len(i) for i in items}) == 1 and s.text[c.start:c.end] in items
-
-
-# The marks that join a quoted slogan's items.
-_SLOGAN_JOINS = frozenset("、,，")
 
 
 def _a_familys_hamlet(c: Candidate, s: Scope, t: Thresholds) -> bool:
