@@ -2669,3 +2669,27 @@ def test_whole_opens_no_name_and_a_well_off_village_is_no_village():
     # kg/lexicon/clause_openers.txt (整个) and generic_words.txt (小康村): words of prose, no places.
     kept, rejected = _read("整个柳湾都变了样。各地都在建设小康村。")
     assert not any(name.startswith("整个") for name in kept) and rejected.get("小康村") == "generic-place"
+
+
+def test_a_one_character_verb_and_its_everyday_object_name_no_one():
+    # _splits_verb / _verbs_object (kg.extract.people): 包/v 路段/n after 志愿者 is a verb and its object.
+    kept, _ = _read("社区采取在职党员志愿者包路段的方式开展清扫。组长包振华介绍了做法。")
+    assert "包路段" not in kept and "包振华" in kept
+
+
+def test_a_word_right_before_a_name_is_what_the_person_is():
+    # a-word-before-a-name (kg.extract.filters): 单身汉 before 赵德明, two names are never written together.
+    kept, rejected = _read("柳溪村63岁的单身汉赵德明如今住上了新房。")
+    assert "赵德明" in kept and rejected.get("单身汉") == "a-word-before-a-name"
+
+
+def test_a_market_is_no_city():
+    # suffix-begins-a-word (kg.extract.filters): 静安市场 is a market, not a city 静安市.
+    kept, rejected = _read("网格员每天巡查静安市场周边。")
+    assert "静安市" not in kept and rejected.get("静安市") == "suffix-begins-a-word"
+
+
+def test_a_preposition_after_a_verb_is_no_part_of_a_village():
+    # _preposition_after_a_verb (kg.extract.boundary): 漫步/vn 于牙合村/n, the village is 牙合村.
+    kept, _ = _read("游客漫步于牙湾村,流连忘返。")
+    assert "牙湾村" in kept and not any(name.endswith("于牙湾村") for name in kept)

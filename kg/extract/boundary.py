@@ -67,6 +67,8 @@ def scan_left(view: SentenceView, found: Found, head: int, shape: NameShape) -> 
     the words that open a clause are cut off again (时任枣巷镇 → 枣巷镇).
     """
     start = _glued_start(view, found, head, shape)
+    if _preposition_after_a_verb(view, start, head, shape):
+        return Boundary(start + 1)
     prefixes: list[Candidate] = []
     goes_on = True
     while goes_on and start > 0 and head - start < shape.max_chars:
@@ -87,6 +89,23 @@ def scan_left(view: SentenceView, found: Found, head: int, shape: NameShape) -> 
     if prefixes and new_start > prefixes[0].start:
         prefixes = [p for p in prefixes if p.start >= new_start]
     return Boundary(new_start, None, tuple(prefixes))
+
+
+# Prepositions of place that follow a verb (漫步于, 来到, 走向) and that the tagger may glue to a name after them.
+_PREPOSITIONS_OF_PLACE = frozenset("于在到向从自至往")
+# What follows a surname in a village named after a family (于家村, 向庄村, 从营村).
+_CLAN_HAMLETS = frozenset("家庄屯营寨湾店楼")
+
+
+def _preposition_after_a_verb(view: SentenceView, start: int, head: int, shape: NameShape) -> bool:
+    """漫步/vn 于牙合村/n: after a verb, a preposition of place the tagger glued into an unknown word with
+    the name is the clause's; the name starts after it, and nothing before it belongs to the name."""
+    if shape.kind != "place" or head - start < 3 or view.text[start] not in _PREPOSITIONS_OF_PLACE or \
+            view.text[start + 1] in _CLAN_HAMLETS:
+        return False
+    tok, before = view.token(start), view.token_before(start)
+    return tok.start == start and word_info(tok.text) is None and before is not None and \
+        before.flag.startswith("v")
 
 
 def _stopped_by_a_name(found: Found, start: int, shape: NameShape) -> bool:

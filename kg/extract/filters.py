@@ -368,7 +368,19 @@ def _a_place_after_its_parent(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return s.found.ending_at(c.start, (CITY, COUNTY, TOWNSHIP)) is not None
 
 
+def _a_word_before_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """54岁的单身汉/nr 陈福生/nr: a word of the dictionary right before a name the tagger reads as one is
+    what that person is, not a name of its own; two names are never written together."""
+    if c.end >= len(s.text) or word_info(c.name) is None:
+        return False
+    tok, after = s.view.token(c.start), s.view.token(c.end)
+    return tok.start == c.start and tok.end == c.end and after.start == c.end and \
+        after.flag.startswith("nr") and len(after.text) >= 2 and word_info(after.text) is None
+
+
 _PERSON_RULES = ((PERSON,), (
+    ("a-word-before-a-name", "a dictionary word right before a name the tagger reads whole is what the person "
+     "is (单身汉陈福生)", _a_word_before_a_name),
     ("inside-an-instruments-title", "a name inside the title of a law or regulation is a word of it "
      "(《中华人民共和国森林法》)", _inside_an_instruments_title),
     ("a-place-after-its-parent", "a name ending in a village's or township's suffix right after a place that "
@@ -476,9 +488,15 @@ def _weak_place_in_a_slogan(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.weak and c.source == "place-suffix" and _quoted_with_more(c, s, clause=True)
 
 
+# Everyday words that begin with a city's or a county's suffix and are not about the division.
+_WORDS_A_LEVEL_BEGINS = ("市场", "区别", "区分", "区间")
+
+
 def _suffix_begins_a_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """发展乡村旅游: a township's name from the list whose suffix begins the next everyday word (乡村)
     is the words of the sentence, not the township."""
+    if c.type in (CITY, COUNTY) and s.text.startswith(_WORDS_A_LEVEL_BEGINS, c.end - 1):
+        return True   # 静安市场: a market, not a city
     if c.type != TOWNSHIP or c.source != "division" or c.end >= len(s.text):
         return False
     tok = s.view.token(c.end - 1)
@@ -558,7 +576,8 @@ _PLACE_RULES = (PLACE_TYPES, (
     ("determined", "a determiner opens a phrase, not a name (各村, 该小区)", _determined),
     ("township-is-a-division", "an official township name, which the division list gives with its code",
      _township_is_a_division),
-    ("suffix-begins-a-word", "a township whose 乡 or 镇 begins the next everyday word is none (发展乡村旅游)",
+    ("suffix-begins-a-word", "a division whose suffix begins the next everyday word is none (发展乡村旅游, "
+     "静安市场)",
      _suffix_begins_a_word),
     ("weak-place-in-a-slogan", "a word ending in a weak suffix inside a quoted slogan is part of it (“柴草进院,…”)",
      _weak_place_in_a_slogan),

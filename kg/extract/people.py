@@ -229,10 +229,20 @@ def _splits_verb(scope: Scope, k: int, g0: int, end: int) -> bool:
     tok = scope.view.token(k)
     if tok.start == k and tok.end == end == g0 + 1 and tok.flag[:1] == "v":
         return True   # 领导包抓/v: a surname and one character the tagger reads together as a verb
+    if tok.start == k and tok.end == g0 and tok.flag[:1] == "v" and _verbs_object(scope, g0, end):
+        return True   # 志愿者包/v 路段/n: a verb of one character, a surname too, and the everyday noun it takes
     if tok.start != k or not g0 < tok.end < end:
         return False
     info = word_info(tok.text)
     return bool(info and info[1][:1] in ("v", "d", "p", "c") and info[0] >= THRESHOLDS.action_word)
+
+
+def _verbs_object(scope: Scope, g0: int, end: int) -> bool:
+    """The given name is one everyday noun of the dictionary, as a verb's object is (路段, 片区)."""
+    tok = scope.view.token(g0)
+    info = word_info(tok.text)
+    return tok.start == g0 and tok.end == end and info is not None and info[1] == "n" and \
+        info[0] >= THRESHOLDS.word_for_a_given_name
 
 
 def _tagged_as_person(scope: Scope, k: int, end: int) -> bool:
