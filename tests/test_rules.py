@@ -2693,3 +2693,19 @@ def test_a_preposition_after_a_verb_is_no_part_of_a_village():
     # _preposition_after_a_verb (kg.extract.boundary): 漫步/vn 于牙合村/n, the village is 牙合村.
     kept, _ = _read("游客漫步于牙湾村,流连忘返。")
     assert "牙湾村" in kept and not any(name.endswith("于牙湾村") for name in kept)
+
+
+def test_an_adverb_right_before_a_communitys_suffix_stands_in_its_name():
+    # _adverb_before_a_suffix_word (kg.extract.boundary): 云韵名/nr 都/d 社区/n is the community 云韵名都社区.
+    assert _types("云韵名都社区组织居民议事。").get("云韵名都社区") == "Community"
+
+
+def test_a_quoted_formula_of_counts_is_a_program():
+    # no-chinese (kg.extract.filters) spares a quoted formula of counts: “1+2+N” names a program's parts.
+    assert _types("街道推行“1+2+N”服务模式。").get("1+2+N") == "Program"
+
+
+def test_a_short_form_quoted_alone_names_no_place():
+    # inside_names (kg.extract.places): “清河” of “清河”“护河”“净河”行动 is to clear a river, not 清河县.
+    kept, _ = _read("全面开展好“清河”“护河”“净河”行动。")
+    assert "清河县" not in kept

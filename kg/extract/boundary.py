@@ -142,12 +142,11 @@ def _step_left(view: SentenceView, found: Found, start: int, head: int, shape: N
 def _past_word(view: SentenceView, found: Found, start: int, shape: NameShape) -> tuple[int, bool]:
     """The word before ``start`` taken into the name, or the scan stopped before it."""
     tok = view.token_before(start)
-    if tok is not None and shape.prefix_types:
-        # 铁鹅村 + 村村/n + 支部: a place the tagger glued into the word ends inside it; the scan steps
-        # to its end, where it opens the name as a prefix.
-        ends = [c.end for c in found.overlapping(tok.start, tok.end, shape.prefix_types) if tok.start < c.end < tok.end]
-        if ends:
-            return max(ends), True
+    glued = _end_of_a_glued_prefix(found, tok, shape) if tok is not None else None
+    if glued is not None:
+        return glued, True
+    if tok is not None and _adverb_before_a_suffix_word(view, tok, start, shape):
+        return tok.start, True
     cut = _past_a_glued_clause_character(tok, shape) if tok is not None else None
     if cut is not None:
         return cut, False
@@ -157,6 +156,29 @@ def _past_word(view: SentenceView, found: Found, start: int, shape: NameShape) -
     if len(tok.text) > 1 and tok.text[0] in OPENING_CHARS and word_info(tok.text) is None:
         return tok.start + 1, False   # 汇报了丽园小区: the tagger glued a particle to the name
     return tok.start, True
+
+
+# Suffixes of places that are words of their own, which no adverb modifies.
+_SUFFIX_WORDS = frozenset({"社区", "小区"})
+
+
+def _end_of_a_glued_prefix(found: Found, tok, shape: NameShape) -> int | None:
+    """铁鹅村 + 村村/n + 支部: a place the tagger glued into the word ends inside it; the scan steps to its
+    end, where it opens the name as a prefix."""
+    if not shape.prefix_types:
+        return None
+    ends = [c.end for c in found.overlapping(tok.start, tok.end, shape.prefix_types) if tok.start < c.end < tok.end]
+    return max(ends) if ends else None
+
+
+def _adverb_before_a_suffix_word(view: SentenceView, tok, start: int, shape: NameShape) -> bool:
+    """水韵名/n 都/d 社区/n: a character the tagger reads as an adverb right before 社区 or 小区 stands in the
+    name (名都, 新都) after a stem the dictionary lacks, since an adverb modifies a verb, never a noun."""
+    if shape.kind != "place" or len(tok.text) != 1 or tok.flag != "d" or tok.end != start:
+        return False
+    suffix, before = view.token(start), view.token_before(tok.start)
+    return suffix.start == start and suffix.text in _SUFFIX_WORDS and before is not None and \
+        before.flag in NOMINAL_FLAGS and len(before.text) >= 2 and word_info(before.text) is None
 
 
 def _past_a_glued_clause_character(tok, shape: NameShape) -> int | None:

@@ -110,7 +110,11 @@ def _opens_a_clause(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _no_chinese(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    return not any(is_cjk(ch) for ch in c.name)
+    return not any(is_cjk(ch) for ch in c.name) and not (c.source == "quoted" and _FORMULA.fullmatch(c.name))
+
+
+# “1+1+N”, “1+6”: a quoted formula of counts names the program's parts (one secretary, one warden, N volunteers).
+_FORMULA = re.compile(r"[0-9]{1,3}(?:\+(?:[0-9]{1,3}|N|n|X|x))+")
 
 
 # --------------------------------------------------------------------------- people

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, NOMINAL_FLAGS, PUNCT,
+from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, NOMINAL_FLAGS, PUNCT, QUOTES,
                              CuedPattern, is_common_word, is_familys_hamlet, normalize_name, word_info)
 from kg.extract.boundary import OPENING_CHARS, Boundary, is_count, scan_left
 from kg.extract.candidate import LISTED, Candidate
@@ -711,10 +711,16 @@ def inside_names(scope: Scope) -> Iterator[Candidate]:
         for i, j, form in (*scope.view.hits["any_short_divisions"], *scope.view.hits["divisions"]):
             if i != opening or j > owner.end or scope.found.overlapping(i, j, PLACE_TYPES):
                 continue
+            if form in lex.division_short_names and _alone_in_quotes(scope.text, i, j):
+                break   # “清河”“巡河”“护河”行动: a short form quoted alone is the word it also is (清河, to clear a river)
             found = lex.divisions_by_name.get(form) or lex.division_short_names[form]
             cand = _division(scope, i, j, found[0].name, found, None)
             yield dataclasses.replace(cand, source="inside-name", short=form if form != found[0].name else "")
             break
+
+
+def _alone_in_quotes(text: str, i: int, j: int) -> bool:
+    return 0 < i and j < len(text) and QUOTES.get(text[i - 1], "") == text[j] != "》"
 
 
 def zones_of_their_organs(scope: Scope) -> Iterator[Candidate]:
