@@ -2709,3 +2709,15 @@ def test_a_short_form_quoted_alone_names_no_place():
     # inside_names (kg.extract.places): “清河” of “清河”“护河”“净河”行动 is to clear a river, not 清河县.
     kept, _ = _read("全面开展好“清河”“护河”“净河”行动。")
     assert "清河县" not in kept
+
+
+def test_a_district_named_for_a_part_of_a_city_needs_its_city():
+    # a-part-of-a-city (kg.extract.filters): 老城区 alone is the old town; after 洛阳市 it is the district.
+    kept, rejected = _read("这个社区属于老城区,没有物业。")
+    assert "老城区" not in kept and rejected.get("老城区") == "a-part-of-a-city"
+    assert _types("洛阳市老城区召开会议。").get("老城区") == "County"
+
+
+def test_villages_listed_before_an_uncounted_many_are_villages():
+    # listed_villages (kg.extract.places): 东岗、西岗、南岗等多个村, 多个 counts them as 3个 does.
+    assert {"东岗村", "西岗村", "南岗村"} <= _read("受益的有东岗、西岗、南岗等多个村。")[0]

@@ -470,6 +470,17 @@ def _a_streets_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
 _STREET = re.compile("[东南西北中]?[一二三四五六七八九十]?(?:路|大道|大街)|[街巷道]")
 
 
+# Districts named for the part of their city they are (洛阳市老城区, 济南市市中区): any city has an old town.
+_PARTS_OF_A_CITY = frozenset({"老城区", "新城区", "城中区", "市中区", "城关区", "城厢区", "城东区", "城西区", "城南区",
+                              "城北区"})
+
+
+def _a_part_of_a_city(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """属于老城区, 新城区建设: a district named for a part of its city names it only after that city."""
+    return c.type == COUNTY and c.name in _PARTS_OF_A_CITY and not c.parent and \
+        s.text[c.start:c.end] == c.name and s.found.ending_at(c.start, PLACE_TYPES) is None
+
+
 def _generic_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.source == "place-suffix" and c.name in s.lex.generic_words
 
@@ -574,6 +585,8 @@ _PLACE_RULES = (PLACE_TYPES, (
     ("an-awarded-title", "a name that opens with an awarding level is a title, not a place (省级文明村)",
      _an_awarded_title),
     ("generic-place", "an everyday word for a kind of place (社区, 农村)", _generic_place),
+    ("a-part-of-a-city", "a district named for a part of its city (老城区, 新城区) names it only after the city",
+     _a_part_of_a_city),
     ("a-streets-name", "a division's short form before 路, 街 or 大道 names a street (玉林北路社区)", _a_streets_name),
     ("a-conjunction-and-a-level", "和 and the level of the next body after a body are no division (县委和县政府)",
      _a_conjunction_and_a_level),

@@ -915,9 +915,10 @@ def listed_villages(scope: Scope) -> Iterator[Candidate]:
 
 
 _VILLAGE_KINDS = {"社区": COMMUNITY, "村": VILLAGE}
-# Items of two to four characters, 、 between them, then 等 or a count, a word of their kind, the kind.
+# Items of two to four characters, 、 between them, then 等 or a count (等多个), a word of their kind, the kind.
 _SHARED_VILLAGE_KIND = CuedPattern(rf"((?:[{CJK_CLASS}]{{2,4}}、)+[{CJK_CLASS}]{{2,4}})"
-                                   r"(?:等|等?[0-9一二三四五六七八九十两]+个?)(?:新型|行政|城市|农村)?(社区|村)", ("、",))
+                                   r"(?:等(?:多|几|若干)?个?|等?[0-9一二三四五六七八九十两]+个?)(?:新型|行政|城市|农村)?(社区|村)",
+                                   ("、",))
 
 
 def subdistricts_written_short(scope: Scope) -> Iterator[Candidate]:
