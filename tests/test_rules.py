@@ -2721,3 +2721,8 @@ def test_a_district_named_for_a_part_of_a_city_needs_its_city():
 def test_villages_listed_before_an_uncounted_many_are_villages():
     # listed_villages (kg.extract.places): 东岗、西岗、南岗等多个村, 多个 counts them as 3个 does.
     assert {"东岗村", "西岗村", "南岗村"} <= _read("受益的有东岗、西岗、南岗等多个村。")[0]
+
+
+def test_a_member_before_a_name_is_a_role():
+    # kg/lexicon/person_cues.tsv (成员, 组员 role): 成员赵连江 names 赵连江, though 连江 is a county's short form.
+    assert "赵连江" in _read("小组成员赵连江、钱伦鹏参加活动。")[0]
