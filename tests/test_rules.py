@@ -2726,3 +2726,8 @@ def test_villages_listed_before_an_uncounted_many_are_villages():
 def test_a_member_before_a_name_is_a_role():
     # kg/lexicon/person_cues.tsv (成员, 组员 role): 成员赵连江 names 赵连江, though 连江 is a county's short form.
     assert "赵连江" in _read("小组成员赵连江、钱伦鹏参加活动。")[0]
+
+
+def test_a_quoted_program_may_open_with_a_verb_of_staying():
+    # opens-with-a-preposition (kg.extract.filters) spares 驻, 赴, 携: verbs, not prepositions (“驻企服务”).
+    assert _types("青山区推行“驻企服务”工作机制。").get("驻企服务") == "Program"

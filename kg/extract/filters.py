@@ -814,9 +814,12 @@ def _a_generation(c: Candidate, s: Scope, t: Thresholds) -> bool:
 def _opens_with_a_preposition(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """“从群众中来,到群众中去”: a quoted phrase that opens with a preposition or particle is a clause.
 
-    (A name may open with a verb — “传承好家风”, “接诉即办” — but not with these.)"""
-    return c.name[:1] in OPENING_CHARS
+    (A name may open with a verb — “传承好家风”, “接诉即办”, “驻所民调” — but not with these.)"""
+    return c.name[:1] in OPENING_CHARS and c.name[:1] not in _VERBS_OF_PLACE
 
+
+# Characters of OPENING_CHARS that are verbs of going and staying (驻村, 驻所民调, 赴企服务), not prepositions.
+_VERBS_OF_PLACE = frozenset("驻赴携")
 
 _SHORT_NAME_CUES = ("简称", "下称", "简称为")
 
