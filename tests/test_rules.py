@@ -2731,3 +2731,21 @@ def test_a_member_before_a_name_is_a_role():
 def test_a_quoted_program_may_open_with_a_verb_of_staying():
     # opens-with-a-preposition (kg.extract.filters) spares 驻, 赴, 携: verbs, not prepositions (“驻企服务”).
     assert _types("青山区推行“驻企服务”工作机制。").get("驻企服务") == "Program"
+
+
+def test_a_committee_and_its_government_written_as_one_word_are_two_bodies():
+    # _committee_and_government (kg.extract.bodies): 平阳县委县政府 is 平阳县委 and 平阳县政府.
+    types = _types("平阳县委县政府召开专题会议。")
+    assert types.get("平阳县委") == "Organization" and types.get("平阳县政府") == "Organization"
+    assert "平阳县委县政府" not in types
+
+
+def test_a_kind_of_body_before_a_levels_suffix_is_no_place():
+    # a-body-for-a-stem (kg.extract.filters): 党委 of 石门镇党委镇政府 is a body, not a town 党委镇.
+    kept, rejected = _read("石门镇党委镇政府组织开展活动。")
+    assert "党委镇" not in kept and rejected.get("党委镇") == "a-body-for-a-stem"
+
+
+def test_a_towns_market_centre_names_the_town():
+    # _index_divisions (kg.lexicon): 先滩场镇, as Sichuan writes a town's centre, is the township 先滩镇.
+    assert _types("先滩场镇的老街焕然一新。").get("先滩镇") == "Township"

@@ -388,7 +388,25 @@ def suffixed_bodies(scope: Scope) -> Iterator[Candidate]:
             inner += held
             local = Scope(scope.view, scope.found.plus(made), scope.res)
     for cand in made:
-        yield from _units_of_a_chain(scope, cand, [m for m in inner if cand.start <= m.start < cand.end])
+        for body in _committee_and_government(scope, cand):
+            yield from _units_of_a_chain(scope, body, [m for m in inner if body.start <= m.start < body.end])
+
+
+# 平利县委县政府, 市委市政府, 城关镇党委镇政府: a place (or none), its level's committee, the level again
+# and its government.
+_COMMITTEE_AND_GOVERNMENT = re.compile(r"(.*?)([省市县区镇乡旗])(?:党)?委(\2)((?:人民)?政府)")
+
+
+def _committee_and_government(scope: Scope, cand: Candidate) -> list[Candidate]:
+    """平利县委县政府: the place's committee and its government written as one word are two bodies, the
+    second written bare and named with the place, as 县政府 alone would be."""
+    m = _COMMITTEE_AND_GOVERNMENT.fullmatch(scope.text, cand.start, cand.end)
+    if m is None:
+        return [cand]
+    government = m.start(3)
+    committee = dataclasses.replace(cand, end=government, name=normalize_name(scope.text[cand.start:government]))
+    named = normalize_name(m.group(1) + m.group(3) + m.group(4))
+    return [committee, dataclasses.replace(cand, start=government, name=named)]
 
 
 def _with_the_longer(made: list[Candidate], cand: Candidate) -> tuple[list[Candidate], list[Candidate]]:

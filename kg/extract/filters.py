@@ -481,6 +481,12 @@ def _a_part_of_a_city(c: Candidate, s: Scope, t: Thresholds) -> bool:
         s.text[c.start:c.end] == c.name and s.found.ending_at(c.start, PLACE_TYPES) is None
 
 
+def _a_body_for_a_stem(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """城关镇党委镇政府: a kind of body (党委) before a level's suffix is that body, then the level's next one."""
+    return c.source == "place-suffix" and any(len(c.name) >= k + 2 and c.name[:-k] in s.res.body_suffixes
+                                              for k in (1, 2))
+
+
 def _generic_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.source == "place-suffix" and c.name in s.lex.generic_words
 
@@ -585,6 +591,7 @@ _PLACE_RULES = (PLACE_TYPES, (
     ("an-awarded-title", "a name that opens with an awarding level is a title, not a place (省级文明村)",
      _an_awarded_title),
     ("generic-place", "an everyday word for a kind of place (社区, 农村)", _generic_place),
+    ("a-body-for-a-stem", "a kind of body before a level's suffix is that body (城关镇党委镇政府)", _a_body_for_a_stem),
     ("a-part-of-a-city", "a district named for a part of its city (老城区, 新城区) names it only after the city",
      _a_part_of_a_city),
     ("a-streets-name", "a division's short form before 路, 街 or 大道 names a street (玉林北路社区)", _a_streets_name),

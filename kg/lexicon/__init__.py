@@ -417,6 +417,9 @@ def _index_divisions(divisions: tuple[Division, ...], exceptions: frozenset[str]
             for form in short_forms(d.name, d.level):
                 if form not in exceptions:
                     short.setdefault(form, []).append(d)
+    for name, found in list(by_name.items()):
+        if name.endswith("镇") and len(name) >= 3 and all(d.level == 4 for d in found):
+            by_name.setdefault(name[:-1] + "场镇", found)   # 先滩场镇: the town's market centre, the town
     for d in divisions:
         for former in _former_names(d):
             if former not in by_name and former not in short:   # 东乡县 is 东乡族自治县's, not 东乡区's
