@@ -2749,3 +2749,8 @@ def test_a_kind_of_body_before_a_levels_suffix_is_no_place():
 def test_a_towns_market_centre_names_the_town():
     # _index_divisions (kg.lexicon): 先滩场镇, as Sichuan writes a town's centre, is the township 先滩镇.
     assert _types("先滩场镇的老街焕然一新。").get("先滩镇") == "Township"
+
+
+def test_an_administrative_village_is_named_as_the_village():
+    # _named_place (kg.extract.places): 柳湾行政村 is the village 柳湾村.
+    assert _types("镇里选定柳湾行政村作为试点。").get("柳湾村") == "Village"

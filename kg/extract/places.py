@@ -338,6 +338,8 @@ def _named_place(scope: Scope, bound: Boundary, p: int, end: int, kind: str, wea
     if listed is not None and not parent:
         parent = _parent_of_the_item_before(scope, listed)   # 城关镇东风村、红旗村: both the town's
     name = normalize_name(scope.text[start:end])
+    if name.endswith("行政村") and len(name) > 4:
+        name = name[:-3] + "村"   # 崔庄行政村: the administrative village is the village 崔庄村
     if kind == ESTATE and is_familys_hamlet(name, scope.lex.surnames_single):
         kind = VILLAGE   # 兴隆场村陈家湾: a family's hamlet, not an estate named 湾
     return Candidate(start, end, kind, name, "place-suffix",
