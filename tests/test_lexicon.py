@@ -180,3 +180,13 @@ def test_a_district_is_found_by_the_name_it_had_as_a_county():
     assert [d.code for d in lex.divisions_by_name["萧山市"]] == [d.code for d in lex.divisions_by_name["萧山区"]]
     assert "江宁县" in lex.divisions_by_name
     assert "新区县" not in lex.divisions_by_name
+
+
+def test_common_mongolian_name_parts_make_names():
+    # kg/lexicon/mongolian_name_parts.txt: 恩和 (peace) is one of the commonest parts of Mongolian names.
+    from kg.clean import clean
+    from kg.config import Backend
+    from kg.docstep import extractor_for
+    from kg.model import Document
+    found = extractor_for(Backend.RULES).find(clean(Document("t.txt", "t.txt", "牧民恩和巴雅尔高兴地说。")))
+    assert "恩和巴雅尔" in {c.name for f in found for c in f.kept}
