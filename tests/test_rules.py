@@ -2754,3 +2754,9 @@ def test_a_towns_market_centre_names_the_town():
 def test_an_administrative_village_is_named_as_the_village():
     # _named_place (kg.extract.places): 柳湾行政村 is the village 柳湾村.
     assert _types("镇里选定柳湾行政村作为试点。").get("柳湾村") == "Village"
+
+
+def test_a_village_of_one_verb_character_is_a_verb_and_its_object():
+    # a-verb-and-its-place (kg.extract.filters): 扶村 of 驻镇帮镇扶村 is to help villages.
+    kept, rejected = _read("开展驻镇帮镇扶村工作。")
+    assert "扶村" not in kept and rejected.get("扶村") == "a-verb-and-its-place"

@@ -481,6 +481,15 @@ def _a_part_of_a_city(c: Candidate, s: Scope, t: Thresholds) -> bool:
         s.text[c.start:c.end] == c.name and s.found.ending_at(c.start, PLACE_TYPES) is None
 
 
+def _a_verb_and_its_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """驻镇帮镇扶村: a village or town of one character the dictionary files as a verb is the verb and its
+    object (扶村, to help villages), as 驻村 is to be stationed in one."""
+    if c.source != "place-suffix" or len(c.name) != 2 or c.type not in (VILLAGE, TOWNSHIP):
+        return False
+    info = word_info(c.name[0])
+    return info is not None and info[1] == "v" and info[0] >= t.action_word
+
+
 def _a_body_for_a_stem(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """城关镇党委镇政府: a kind of body (党委) before a level's suffix is that body, then the level's next one."""
     return c.source == "place-suffix" and any(len(c.name) >= k + 2 and c.name[:-k] in s.res.body_suffixes
@@ -591,6 +600,8 @@ _PLACE_RULES = (PLACE_TYPES, (
     ("an-awarded-title", "a name that opens with an awarding level is a title, not a place (省级文明村)",
      _an_awarded_title),
     ("generic-place", "an everyday word for a kind of place (社区, 农村)", _generic_place),
+    ("a-verb-and-its-place", "a village or town of one verb character is the verb and its object (扶村)",
+     _a_verb_and_its_place),
     ("a-body-for-a-stem", "a kind of body before a level's suffix is that body (城关镇党委镇政府)", _a_body_for_a_stem),
     ("a-part-of-a-city", "a district named for a part of its city (老城区, 新城区) names it only after the city",
      _a_part_of_a_city),
