@@ -2760,3 +2760,10 @@ def test_a_village_of_one_verb_character_is_a_verb_and_its_object():
     # a-verb-and-its-place (kg.extract.filters): 扶村 of 驻镇帮镇扶村 is to help villages.
     kept, rejected = _read("开展驻镇帮镇扶村工作。")
     assert "扶村" not in kept and rejected.get("扶村") == "a-verb-and-its-place"
+
+
+def test_a_county_story_names_its_county_by_the_short_form_alone():
+    # county_of_a_county_story (kg.extract.places): a story of 县政协 that writes only 青田 is 青田县's.
+    text = "县政协召开常委会议。委员们认为,这是青田发展的好机遇。"
+    assert _types(text).get("青田县") == "County"
+    assert "青田县" not in _types("委员们认为,这是青田发展的好机遇。")

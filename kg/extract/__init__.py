@@ -62,6 +62,7 @@ class Extractor:
         doc.stage(places.SUFFIXED)
         doc.kept = _verbs_before_known_places(views, _after_a_township_written_short(views, doc.kept))
         doc.add(_recurring_places(views, doc.kept, self.lex))
+        doc.add(places.county_of_a_county_story(views, doc.kept, self.lex))
         doc.kept = _listed_with_a_known_parent(doc.kept)
         doc.hint(people.BEFORE_BODIES, after=people.continue_lists)
         doc.stage(bodies.GENERATORS)

@@ -24,7 +24,7 @@ from kg.text import CJK_CLASS, is_cjk
 from kg.model import (CITY, COMMUNITY, COUNTRY, COUNTY, ESTATE, ORGANIZATION, PLACE_LEVEL, PLACE_TYPES, PROGRAM, PROVINCE,
                       TOWNSHIP, VILLAGE)
 
-__all__ = ["divisions", "listed_divisions", "suffixed_places", "countries", "inside_names", "NAMED", "SUFFIXED", "INSIDE"]
+__all__ = ["county_of_a_county_story", "divisions", "listed_divisions", "suffixed_places", "countries", "inside_names", "NAMED", "SUFFIXED", "INSIDE"]
 
 # The suffixes of the places a short form of a city's name may name, written right after it.
 _LOCAL_SUFFIXES = ("社区", "小区", "村")
@@ -968,3 +968,45 @@ NAMED = (listed_divisions, listed_villages, subdistricts_written_short, division
 SUFFIXED = (suffixed_places,)
 # After bodies and programs: the places their names begin with.
 INSIDE = (inside_names, zones_of_their_organs)
+
+
+# Bodies and phrases of a county written without its name (县政协, 我县): the story is a county's.
+_BARE_COUNTY_WORDS = ("我县", "全县", "县委", "县政府", "县政协", "县人大", "县纪委")
+
+
+def county_of_a_county_story(views, kept: list[list[Candidate]], lex) -> list[list[Candidate]]:
+    """是庆元历史赋予的责任 in a story of 县政协 and 我县 that names no county in full: one county's short
+    form, read by the segmenter as a place word of its own, names the story's county wherever it
+    stands alone. Short forms are never trusted alone otherwise: most are everyday words too."""
+    none = [[] for _ in views]
+    if not _a_county_story(views, kept):
+        return none
+    found = [_county_short_forms(view, sentence, lex) for view, sentence in zip(views, kept)]
+    return found if len({c.code for sentence in found for c in sentence}) == 1 else none
+
+
+def _a_county_story(views, kept: list[list[Candidate]]) -> bool:
+    """The story speaks of its county's bodies without naming any county."""
+    named = any(c.type == COUNTY for sentence in kept for c in sentence)
+    return not named and any(w in view.text for view in views for w in _BARE_COUNTY_WORDS)
+
+
+def _county_short_forms(view, sentence: list[Candidate], lex) -> list[Candidate]:
+    free = [(i, j, form) for i, j, form in view.hits["any_short_divisions"]
+            if not any(c.start < j and i < c.end for c in sentence)]
+    return [c for c in (_county_short_form(view, lex, i, j, form) for i, j, form in free) if c is not None]
+
+
+# The tags of proper names of places and of other things (庆元/nz).
+_PROPER_FLAGS = ("ns", "nz")
+
+
+def _county_short_form(view, lex, i: int, j: int, form: str) -> Candidate | None:
+    counties = lex.division_short_names.get(form, ())
+    tok = view.token(i)
+    info = word_info(form)
+    if len(counties) != 1 or counties[0].type != COUNTY or tok.start != i or tok.end != j or \
+            not tok.flag.startswith(_PROPER_FLAGS) or (info is not None and not info[1].startswith(_PROPER_FLAGS)):
+        return None
+    d = counties[0]
+    return Candidate(i, j, COUNTY, d.name, "division-short", code=d.code, codes=(d.code,), short=form)
