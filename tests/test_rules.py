@@ -2767,3 +2767,27 @@ def test_a_county_story_names_its_county_by_the_short_form_alone():
     text = "县政协召开常委会议。委员们认为,这是青田发展的好机遇。"
     assert _types(text).get("青田县") == "County"
     assert "青田县" not in _types("委员们认为,这是青田发展的好机遇。")
+
+
+def test_a_surname_tagged_apart_from_its_given_name_joins_it():
+    # _with_its_surname (kg.extract.people): 邱/nr 荆松/nr is 邱荆松, not 荆松.
+    kept, _ = _read("主任候选人邱荆松发言。")
+    assert "邱荆松" in kept and "荆松" not in kept
+
+
+def test_to_be_called_opens_no_body():
+    # OPENING_CHARS (kg.extract.boundary) holds 叫: 当时叫福祥大队 names no body 叫福祥大队.
+    kept, _ = _read("原来叫福民大队的福民村很穷。")
+    assert not any(name.startswith("叫") for name in kept)
+
+
+def test_a_lagging_village_is_no_village_and_a_familys_islet_no_person():
+    # generic_words.txt (后进村) and _HAMLET_LAND (kg.extract.base, 洲): words of prose and a hamlet.
+    kept, rejected = _read("从后进村变成了先进村。清水河邓家洲段水质达标。")
+    assert rejected.get("后进村") == "generic-place" and "邓家洲" not in kept
+
+
+def test_a_numeral_before_a_suffix_and_a_count_after_it_count_divisions():
+    # a-count-of-divisions (kg.extract.filters): 辖八镇一乡 counts towns, names none.
+    kept, rejected = _read("东光县辖八镇一乡、312个行政村。")
+    assert rejected.get("辖八镇") == "a-count-of-divisions" and "辖八镇" not in kept

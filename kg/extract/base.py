@@ -155,7 +155,7 @@ MISSION_SUFFIXES = ("工作队", "工作组", "指挥部", "指挥中心", "专�
 
 
 # 家 (family) after a surname, then a character for the kind of land a family's hamlet is named by (陈家湾, 王家坪).
-_HAMLET_LAND = frozenset("湾坪沟岭坝营堡屯寨庄坡洼峪塬梁台河滩桥铺店集圩垸")
+_HAMLET_LAND = frozenset("湾坪沟岭坝营堡屯寨庄坡洼峪塬梁台河滩桥铺店集圩垸洲")
 
 
 def is_familys_hamlet(name: str, surnames: frozenset[str]) -> bool:

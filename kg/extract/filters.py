@@ -490,6 +490,15 @@ def _a_verb_and_its_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return info is not None and info[1] == "v" and info[0] >= t.action_word
 
 
+_NUMERALS = "一二三四五六七八九十两百0123456789"
+
+
+def _a_count_of_divisions(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """辖八镇一乡: a numeral before a level's suffix, and another count after it, count the divisions."""
+    return c.source == "place-suffix" and len(c.name) >= 2 and c.name[-2] in _NUMERALS and \
+        s.text[c.end:c.end + 1] in tuple(_NUMERALS)
+
+
 def _a_body_for_a_stem(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """城关镇党委镇政府: a kind of body (党委) before a level's suffix is that body, then the level's next one."""
     return c.source == "place-suffix" and any(len(c.name) >= k + 2 and c.name[:-k] in s.res.body_suffixes
@@ -600,6 +609,8 @@ _PLACE_RULES = (PLACE_TYPES, (
     ("an-awarded-title", "a name that opens with an awarding level is a title, not a place (省级文明村)",
      _an_awarded_title),
     ("generic-place", "an everyday word for a kind of place (社区, 农村)", _generic_place),
+    ("a-count-of-divisions", "a numeral before a suffix and a count after it count divisions (辖八镇一乡)",
+     _a_count_of_divisions),
     ("a-verb-and-its-place", "a village or town of one verb character is the verb and its object (扶村)",
      _a_verb_and_its_place),
     ("a-body-for-a-stem", "a kind of body before a level's suffix is that body (城关镇党委镇政府)", _a_body_for_a_stem),

@@ -908,10 +908,19 @@ def tagged(scope: Scope) -> Iterator[Candidate]:
             continue
         if tok.flag[:2] != "nr":
             continue
-        tok = _without_a_glued_word(scope, tok)
+        tok = _with_its_surname(scope, _without_a_glued_word(scope, tok))
         span = _tagged_name(scope, tok) if _tag_may_name(scope, tok) else None
         if span is not None:
             yield _person(scope, span, "tagged")
+
+
+def _with_its_surname(scope: Scope, tok):
+    """邱/nr 荆枫/nr: a given name of two characters the tagger tagged apart from the surname before it."""
+    before = scope.view.token_before(tok.start)
+    if len(tok.text) != 2 or before is None or before.end != tok.start or len(before.text) != 1 or \
+            not before.flag.startswith("nr") or before.text not in scope.lex.surnames_single:
+        return tok
+    return dataclasses.replace(tok, text=before.text + tok.text, start=before.start)
 
 
 def _without_a_glued_word(scope: Scope, tok):
