@@ -2791,3 +2791,8 @@ def test_a_numeral_before_a_suffix_and_a_count_after_it_count_divisions():
     # a-count-of-divisions (kg.extract.filters): 辖八镇一乡 counts towns, names none.
     kept, rejected = _read("东光县辖八镇一乡、312个行政村。")
     assert rejected.get("辖八镇") == "a-count-of-divisions" and "辖八镇" not in kept
+
+
+def test_a_name_a_pause_the_copula_and_the_posts_it_lists():
+    # copula_posts (kg.extract.people): 姜丽华,是柳河村的村支部书记、村委会主任 holds both posts.
+    assert _posts("今年58岁的姜丽华,是柳河村的村支部书记、村委会主任。").get("姜丽华") == {"村支部书记", "村委会主任"}

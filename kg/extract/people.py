@@ -1380,28 +1380,45 @@ def _listed_labels(scope: Scope, k: int) -> tuple[Post, ...]:
 _COPULA = "是"
 
 
-def _post_after_the_copula(scope: Scope, k: int) -> Post | None:
-    """是村党支部书记, 是长江村的党支部书记: the post after 是, or after a place or body and 的; not a
-    post that qualifies another (是县委书记的秘书)."""
+def _post_after_the_copula(scope: Scope, k: int) -> tuple[Post, int] | None:
+    """是村党支部书记, 是长江村的党支部书记: the post after 是, or after a place or body and 的, and where it
+    ends; not a post that qualifies another (是县委书记的秘书)."""
     owner = max(scope.found.starting_at(k, PLACE_TYPES + (ORGANIZATION,)), key=lambda c: c.end, default=None)
     if owner is not None and scope.text.startswith("的", owner.end):
         k = owner.end + 1
+    return _post_ending_a_clause(scope, k)
+
+
+def _post_ending_a_clause(scope: Scope, k: int) -> tuple[Post, int] | None:
     post = _label_ending_in_title(scope, k)
     end = k + len(post.label) if post is not None else 0
     if post is None or not scope.text.startswith(post.label, k) or (end < len(scope.text) and scope.text[end] not in PUNCT):
         return None   # 是县委书记的秘书: the post qualifies another; the post must end the clause
-    return post
+    return post, end
+
+
+def _posts_after_the_copula(scope: Scope, k: int) -> tuple[Post, ...]:
+    """是福祥村的村支部书记、村委会主任: the post after 是 and the posts listed after it."""
+    found = _post_after_the_copula(scope, k)
+    posts = []
+    while found is not None:
+        posts.append(found[0])
+        end = found[1]
+        found = _post_ending_a_clause(scope, end + 1) if scope.text[end:end + 1] == "、" else None
+    return tuple(posts)
 
 
 def copula_posts(scope: Scope) -> Iterator[Candidate]:
-    """王强是县委书记, 何啟银是长江村的党支部书记: a name, 是 and a post that ends the clause."""
+    """王强是县委书记, 何啟银是长江村的党支部书记, 姜丽,是村支部书记、村委会主任: a name (and a pause),
+    是 and the posts that end the clause."""
     text = scope.text
     k = text.find(_COPULA, 2)
     while k >= 0:
-        post = _post_after_the_copula(scope, k + len(_COPULA))
-        span = _name_ending_at(scope, k) if post is not None else None
+        posts = _posts_after_the_copula(scope, k + len(_COPULA))
+        name_end = k - 1 if text[k - 1] in ",，" else k
+        span = _name_ending_at(scope, name_end) if posts else None
         if span is not None:
-            yield _person(scope, span, "copula-post", posts=(post,))
+            yield _person(scope, span, "copula-post", posts=posts)
         k = text.find(_COPULA, k + 1)
 
 
