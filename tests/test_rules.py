@@ -2796,3 +2796,14 @@ def test_a_numeral_before_a_suffix_and_a_count_after_it_count_divisions():
 def test_a_name_a_pause_the_copula_and_the_posts_it_lists():
     # copula_posts (kg.extract.people): 姜丽华,是柳河村的村支部书记、村委会主任 holds both posts.
     assert _posts("今年58岁的姜丽华,是柳河村的村支部书记、村委会主任。").get("姜丽华") == {"村支部书记", "村委会主任"}
+
+
+def test_a_persons_home_follows_a_name_after_a_role():
+    # _stands_as_a_person (kg.extract.people): 村民覃林家门口, 家 is the person's home.
+    assert "覃林" in _read("村民覃林家门口挂起了灯笼。")[0]
+
+
+def test_a_verb_and_its_aspect_particle_end_no_name():
+    # _verb_glued_at_the_end (kg.extract.people): 蓝伟笑/nr 着, the name is 蓝伟 and 笑着 what he does.
+    kept, _ = _read("蓝伟笑着迎出来。")
+    assert "蓝伟" in kept and "蓝伟笑" not in kept

@@ -658,13 +658,13 @@ def _a_word_after_a_role(name: str) -> bool:
 
 def _stands_as_a_person(scope: Scope, span: tuple[int, int]) -> bool:
     """What follows a name after a role: a pause, a colon or a verb of saying, what the person does, or, for a name
-    the tagger reads, the end of the clause (找到了被执行人肖力。)."""
+    the tagger reads, the end of the clause (找到了被执行人肖力。) or the person's home (村民覃伟家门口)."""
     text, j = scope.text, span[1]
     if j == len(text) or text[j] in "。;；":
         return _tagged_as_person(scope, span[0], j)
     # 游客黄攸红:“…”: the colon gives the person the word, as a verb of saying does.
     return text[j] in "、,，等】)）:：" or bool(scope.view.starting_at("speech_verbs", j)) or (
-        text[j] in "的在是也都就" and (_tagged_as_person(scope, span[0], j) or _a_plain_full_name(scope, span))) or \
+        text[j] in "的在是也都就家" and (_tagged_as_person(scope, span[0], j) or _a_plain_full_name(scope, span))) or \
         _acts_next(scope, span) or _speaks_to_someone(scope, j)
 
 
@@ -955,10 +955,15 @@ def _verb_glued_at_the_end(scope: Scope, tok) -> bool:
     tagger cut in two."""
     if len(tok.text) != 3 or tok.end >= len(scope.text):
         return False
+    if scope.text[tok.end] in _ASPECT_PARTICLES:
+        last = word_info(tok.text[-1])   # 覃伟笑/nr 着: a verb of one character and its particle
+        return last is not None and last[1] == "v" and last[0] >= THRESHOLDS.verb_glued_to_a_name
     info = word_info(scope.text[tok.end - 1:tok.end + 1])
     return info is not None and info[1] == "v" and info[0] >= THRESHOLDS.verb_glued_to_a_name
 
 
+# The particles of aspect, which follow a verb and never a name (笑着, 走了).
+_ASPECT_PARTICLES = "着了过"
 # 家 (home) after a name, which the tagger glues to it (张富元家/nr): the name's home, not its last character.
 _HOME = "家"
 # The mark of a photo's credit after the photographer's name (张建华 摄).
