@@ -2807,3 +2807,9 @@ def test_a_verb_and_its_aspect_particle_end_no_name():
     # _verb_glued_at_the_end (kg.extract.people): 蓝伟笑/nr 着, the name is 蓝伟 and 笑着 what he does.
     kept, _ = _read("蓝伟笑着迎出来。")
     assert "蓝伟" in kept and "蓝伟笑" not in kept
+
+
+def test_titles_of_honour_after_a_verb_with_its_particle_and_a_round_of_awards():
+    # honours (kg.extract.programs): 荣获了 takes its titles, 第三批 is the round, not part of the title.
+    kept, _ = _read("柳河村先后荣获了全国文明村镇、第三批全国乡村治理示范村等荣誉称号。")
+    assert {"全国文明村镇", "全国乡村治理示范村"} <= kept

@@ -357,7 +357,8 @@ _CLAUSE_OPENINGS = ",，;；:：。"
 def _award_verbs(lex) -> re.Pattern:
     """The verbs of awarding as one pattern, longest first (被评为 before 评为)."""
     verbs = sorted(set(lex.honours["verb"]) | set(lex.honours["verb-titled"]), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, verbs)))
+    # 荣获了: the particle of a verb's aspect belongs to the verb, not the title.
+    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")[了过]?")
 
 
 def _listed_titles(text: str, k: int, words, titled: bool) -> list[tuple[int, int]]:
@@ -387,6 +388,9 @@ _TITLE_JOINS = ("、", "和", "及")
 
 def _listed_title(text: str, k: int, words) -> tuple[int, int, int, bool] | None:
     """The title at ``k``, perhaps in quotes: its span, where the item ends, and whether it is quoted."""
+    batch = _BATCH.match(text, k)
+    if batch is not None:
+        k = batch.end()   # 第二批全国乡村治理示范村: the round of awards is no part of the title
     quoted = text[k:k + 1] in QUOTES
     i = k + quoted
     if not text.startswith(words["opening"], i):
@@ -395,6 +399,9 @@ def _listed_title(text: str, k: int, words) -> tuple[int, int, int, bool] | None
     if end - i < 4 or (quoted and text[end:end + 1] != QUOTES[text[k]]):
         return None
     return i, end, end + quoted, quoted
+
+
+_BATCH = re.compile(r"第[一二三四五六七八九十\d]+批")
 
 
 def _title_end(text: str, k: int, words) -> int:
