@@ -2813,3 +2813,8 @@ def test_titles_of_honour_after_a_verb_with_its_particle_and_a_round_of_awards()
     # honours (kg.extract.programs): 荣获了 takes its titles, 第三批 is the round, not part of the title.
     kept, _ = _read("柳河村先后荣获了全国文明村镇、第三批全国乡村治理示范村等荣誉称号。")
     assert {"全国文明村镇", "全国乡村治理示范村"} <= kept
+
+
+def test_a_communitys_own_unit_vouches_for_an_everyday_stem():
+    # _vouched_for (kg.extract.places): 警务室 after 桃源社区 says 桃源 (an everyday word) names a community.
+    assert _types("如今的桃源社区警务室设有调解区。").get("桃源社区") == "Community"

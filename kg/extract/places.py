@@ -28,8 +28,10 @@ __all__ = ["county_of_a_county_story", "divisions", "listed_divisions", "suffixe
 
 # The suffixes of the places a short form of a city's name may name, written right after it.
 _LOCAL_SUFFIXES = ("社区", "小区", "村")
-# The bodies of a community or village, written right after its name: they vouch for an everyday stem (和平村村委会).
-_OWN_BODIES = ("党委", "党总支", "党支部", "居委会", "村委会", "居民委员会", "村民委员会", "村监会", "两委")
+# The bodies and units of a community or village, written right after its name: they vouch for an everyday
+# stem (和平村村委会, 桃源社区警务室).
+_OWN_BODIES = ("党委", "党总支", "党支部", "居委会", "村委会", "居民委员会", "村民委员会", "村监会", "两委",
+               "警务室", "卫生室", "卫生服务站", "党群服务中心", "新时代文明实践站")
 # The people of a village or community, written right after its name (大兴村村民, 幸福社区居民): they vouch too.
 _OWN_PEOPLE = ("村民", "居民", "村干部", "村集体", "党员")
 # Verbs of going to a place (来到光明村, 走进幸福社区): what they lead to is a place.
