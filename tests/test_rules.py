@@ -2818,3 +2818,9 @@ def test_titles_of_honour_after_a_verb_with_its_particle_and_a_round_of_awards()
 def test_a_communitys_own_unit_vouches_for_an_everyday_stem():
     # _vouched_for (kg.extract.places): 警务室 after 桃源社区 says 桃源 (an everyday word) names a community.
     assert _types("如今的桃源社区警务室设有调解区。").get("桃源社区") == "Community"
+
+
+def test_a_bodys_team_or_a_group_chat_quoted_is_no_program():
+    # a-kind-of-body and a-channel (kg.extract.filters): “两委班子” is a team, “…微信群” a channel.
+    _, rejected = _read("建立“两委班子”联系制度,组建“居民议事微信群”。")
+    assert rejected.get("两委班子") == "a-kind-of-body" and rejected.get("居民议事微信群") == "a-channel"

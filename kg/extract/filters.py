@@ -881,8 +881,18 @@ def _a_legal_instrument(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _a_kind_of_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """“两委”, “党支部”: a kind of body quoted alone is no program."""
-    return len(c.name) >= 2 and c.name in s.res.body_suffixes
+    """“两委”, “党支部”, “两委班子”: a kind of body (or its team) quoted alone is no program."""
+    name = c.name.removesuffix("班子")
+    return len(name) >= 2 and name in s.res.body_suffixes
+
+
+# Channels of contact and publishing: a group chat, an account, an app (南龚物业经理微信群, “青山发布”公众号).
+_CHANNELS = ("微信群", "公众号", "小程序", "视频号", "抖音号", "微博")
+
+
+def _a_channel(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """“业委会主任微信群”: a group chat or an account is a channel people talk through, not a program."""
+    return c.name.endswith(_CHANNELS)
 
 
 def _opens_a_bodys_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
@@ -910,7 +920,8 @@ def _a_question(c: Candidate, s: Scope, t: Thresholds) -> bool:
 _PROGRAM_RULES = ((PROGRAM,), (
     ("a-question", "a phrase that asks (什么, 谁, 怎么, 如何) is a question, not a program's name", _a_question),
     ("a-verse", "lines of verse set off by commas are speech, not a program's name", _a_verse),
-    ("a-kind-of-body", "a kind of body quoted alone is no program (两委)", _a_kind_of_body),
+    ("a-kind-of-body", "a kind of body quoted alone is no program (两委, 两委班子)", _a_kind_of_body),
+    ("a-channel", "a group chat or an account is a channel, not a program (…微信群, …公众号)", _a_channel),
     ("an-outlets-show", "a book title right after an outlet is its show or column (央视《新闻联播》)", _an_outlets_show),
     ("a-legal-instrument", "a book title that ends in a regulation or notice (条例, 细则, 通知) names a text, "
      "not a program", _a_legal_instrument),
