@@ -464,9 +464,14 @@ def _chains(items, text: str) -> list[list[tuple[Mention, str]]]:
 
 def _home_place(mentions, key_of) -> str:
     """The place below the province level the article names most (first named on a tie), or the body it
-    names more often still: a story about a police station or a court is the story of that body."""
+    names more often still: a story about a police station or a court is the story of that body. A
+    township, village or community named half as often as that place is the story's place: a story of
+    a village names its county in the address of every body."""
     places = _most_named(mentions, key_of, lambda m: m.type in PLACE_TYPES and m.type not in (COUNTRY, PROVINCE))
+    local = _most_named(mentions, key_of, lambda m: m.type in (TOWNSHIP, VILLAGE, COMMUNITY, ESTATE))
     bodies = _most_named(mentions, key_of, lambda m: m.type == ORGANIZATION and m.source != "media")
+    if local[0] and local[1] * 2 >= places[1]:
+        places = local
     return bodies[0] if bodies[0] and bodies[1] > places[1] else places[0]
 
 

@@ -2824,3 +2824,9 @@ def test_a_bodys_team_or_a_group_chat_quoted_is_no_program():
     # a-kind-of-body and a-channel (kg.extract.filters): “两委班子” is a team, “…微信群” a channel.
     _, rejected = _read("建立“两委班子”联系制度,组建“居民议事微信群”。")
     assert rejected.get("两委班子") == "a-kind-of-body" and rejected.get("居民议事微信群") == "a-channel"
+
+
+def test_a_program_no_one_carries_out_is_the_story_villages_over_its_county():
+    # _home_place (kg.relations): a village named half as often as its county is the story's place.
+    text = "青山县位于省境北部。青山县柳河村地处山区。近年来,“积分超市”模式深受村民欢迎。"
+    assert _implements(text) == {("柳河村", "积分超市")}
