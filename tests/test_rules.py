@@ -2830,3 +2830,9 @@ def test_a_program_no_one_carries_out_is_the_story_villages_over_its_county():
     # _home_place (kg.relations): a village named half as often as its county is the story's place.
     text = "青山县位于省境北部。青山县柳河村地处山区。近年来,“积分超市”模式深受村民欢迎。"
     assert _implements(text) == {("柳河村", "积分超市")}
+
+
+def test_a_station_named_by_a_township_of_the_storys_county():
+    # _stations_of_the_storys_townships (kg.extract): 龙堌法庭 is a body where the story names 巨野县,
+    # whose township 龙堌镇 is, in an earlier sentence.
+    assert _types("巨野县召开政法工作会议。会上,龙堌法庭获得表彰。").get("龙堌法庭") == "Organization"

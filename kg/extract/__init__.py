@@ -67,6 +67,7 @@ class Extractor:
         doc.hint(people.BEFORE_BODIES, after=people.continue_lists)
         doc.stage(bodies.GENERATORS)
         doc.stage(bodies.COORDINATED)
+        doc.add(_stations_of_the_storys_townships(doc))
         doc.hints = [[] for _ in views]
         doc.stage(people.GENERATORS, after=_people_lists)
         cue_words = frozenset(self.lex.program_cues)
@@ -154,6 +155,21 @@ def _longest_of_a_kind(new: list[Candidate], earlier: list[Candidate]) -> list[C
                     for k in out + earlier)
         if not clash and not any(c.start == k.start and c.end == k.end for k in earlier):
             out.append(c)
+    return out
+
+
+def _stations_of_the_storys_townships(doc: "_Document") -> list[list[Candidate]]:
+    """龙堌法庭 in a story that names 巨野县 elsewhere: a station named after a township of a county or city
+    the story names, wherever in it the county is named (kg.extract.bodies.stations_of_townships reads
+    those of the sentence's county)."""
+    above = bodies.places_and_above([c for sentence in doc.kept for c in sentence if c.type in PLACE_TYPES],
+                                    doc.res.lex)
+    out: list[list[Candidate]] = []
+    for i, kept in enumerate(doc.kept):
+        scope = doc.scope(i)
+        made = [c for c in bodies.stations_below(scope, above)
+                if not any(overlaps(c.start, c.end, k.start, k.end) for k in kept)]
+        out.append(apply_chain(made, scope)[0])
     return out
 
 

@@ -1178,8 +1178,17 @@ def _in_a_post(scope: Scope, unit_start: int, end: int) -> bool:
 def stations_of_townships(scope: Scope) -> Iterator[Candidate]:
     """六枝特区公安局落别派出所: a station named after its township written short (落别 for 落别布依族彝族乡),
     whatever the tagger reads in it, where the sentence names the county or city the township lies in."""
-    above = {a.code for c in scope.found.of_type(PLACE_TYPES) if c.code for a in scope.lex.ancestors(c.code)} | \
-        {c.code for c in scope.found.of_type(PLACE_TYPES) if c.code}
+    yield from stations_below(scope, places_and_above(scope.found.of_type(PLACE_TYPES), scope.lex))
+
+
+def places_and_above(places, lex) -> set[str]:
+    """The codes of the places and of every division above them."""
+    codes = {c.code for c in places if c.code}
+    return codes | {a.code for code in codes for a in lex.ancestors(code)}
+
+
+def stations_below(scope: Scope, above: set[str]) -> Iterator[Candidate]:
+    """The stations named after a township short (落别派出所) that lies in one of the divisions ``above``."""
     if not above:
         return
     stems = townships_by_stem(scope.lex)
