@@ -2836,3 +2836,9 @@ def test_a_station_named_by_a_township_of_the_storys_county():
     # _stations_of_the_storys_townships (kg.extract): 龙堌法庭 is a body where the story names 巨野县,
     # whose township 龙堌镇 is, in an earlier sentence.
     assert _types("巨野县召开政法工作会议。会上,龙堌法庭获得表彰。").get("龙堌法庭") == "Organization"
+
+
+def test_a_surname_the_dictionary_seldom_meets_as_a_verb_still_opens_a_name():
+    # _splits_verb / _common_verb (kg.extract.people): 申/v 建军/n after a title is 申建军; only a surname
+    # met mostly as a verb (包) and an everyday noun make a verb and its object.
+    assert "申建军" in _read("市公安局副局长申建军一行前来调研。")[0]

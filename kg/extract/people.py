@@ -229,12 +229,19 @@ def _splits_verb(scope: Scope, k: int, g0: int, end: int) -> bool:
     tok = scope.view.token(k)
     if tok.start == k and tok.end == end == g0 + 1 and tok.flag[:1] == "v":
         return True   # 领导包抓/v: a surname and one character the tagger reads together as a verb
-    if tok.start == k and tok.end == g0 and tok.flag[:1] == "v" and _verbs_object(scope, g0, end):
+    if tok.start == k and tok.end == g0 and tok.flag[:1] == "v" and _common_verb(tok.text) and \
+            _verbs_object(scope, g0, end):
         return True   # 志愿者包/v 路段/n: a verb of one character, a surname too, and the everyday noun it takes
     if tok.start != k or not g0 < tok.end < end:
         return False
     info = word_info(tok.text)
     return bool(info and info[1][:1] in ("v", "d", "p", "c") and info[0] >= THRESHOLDS.action_word)
+
+
+def _common_verb(word: str) -> bool:
+    """包 (5,289 times a verb), not 申 (715): a surname the dictionary meets as a verb above all."""
+    info = word_info(word)
+    return info is not None and info[1] == "v" and info[0] >= THRESHOLDS.very_common_word
 
 
 def _verbs_object(scope: Scope, g0: int, end: int) -> bool:
