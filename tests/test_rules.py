@@ -2842,3 +2842,8 @@ def test_a_surname_the_dictionary_seldom_meets_as_a_verb_still_opens_a_name():
     # _splits_verb / _common_verb (kg.extract.people): 申/v 建军/n after a title is 申建军; only a surname
     # met mostly as a verb (包) and an everyday noun make a verb and its object.
     assert "申建军" in _read("市公安局副局长申建军一行前来调研。")[0]
+
+
+def test_a_districts_branch_bureau_keeps_its_district():
+    # suffix-begins-a-word (kg.extract.filters) reads 市场 as a market, but 区分 of 前锋区分局 is 区 + 分局.
+    assert _types("广安市公安局前锋区分局召开会议。").get("前锋区") == "County"

@@ -527,8 +527,8 @@ def _weak_place_in_a_slogan(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.weak and c.source == "place-suffix" and _quoted_with_more(c, s, clause=True)
 
 
-# Everyday words that begin with a city's or a county's suffix and are not about the division.
-_WORDS_A_LEVEL_BEGINS = ("市场", "区别", "区分", "区间")
+# Everyday words that begin with a city's suffix and are not about the city (区分 is not one: 前锋区分局).
+_WORDS_A_LEVEL_BEGINS = ("市场",)
 
 
 def _suffix_begins_a_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
