@@ -483,20 +483,21 @@ def _a_part_of_a_city(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 def _a_verb_and_its_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """驻镇帮镇扶村: a village or town of one character the dictionary files as a verb is the verb and its
-    object (扶村, to help villages), as 驻村 is to be stationed in one."""
+    object (扶村, to help villages), as 驻村 is to be stationed in one (the suffix scan's _verb_object
+    turns down such a verb written apart; this one the tagger read with its place word as a name)."""
     if c.source != "place-suffix" or len(c.name) != 2 or c.type not in (VILLAGE, TOWNSHIP):
         return False
     info = word_info(c.name[0])
-    return info is not None and info[1] == "v" and info[0] >= t.action_word
+    return info is not None and info[1] == "v" and info[0] >= t.verb_object
 
 
-_NUMERALS = "一二三四五六七八九十两百0123456789"
+_NUMERALS = frozenset("一二三四五六七八九十两百0123456789")
 
 
 def _a_count_of_divisions(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """辖八镇一乡: a numeral before a level's suffix, and another count after it, count the divisions."""
     return c.source == "place-suffix" and len(c.name) >= 2 and c.name[-2] in _NUMERALS and \
-        s.text[c.end:c.end + 1] in tuple(_NUMERALS)
+        c.end < len(s.text) and s.text[c.end] in _NUMERALS
 
 
 def _a_body_for_a_stem(c: Candidate, s: Scope, t: Thresholds) -> bool:
