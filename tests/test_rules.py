@@ -2847,3 +2847,11 @@ def test_a_surname_the_dictionary_seldom_meets_as_a_verb_still_opens_a_name():
 def test_a_districts_branch_bureau_keeps_its_district():
     # suffix-begins-a-word (kg.extract.filters) reads 市场 as a market, but 区分 of 前锋区分局 is 区 + 分局.
     assert _types("广安市公安局前锋区分局召开会议。").get("前锋区") == "County"
+
+
+def test_a_conference_written_by_its_formal_name_is_the_places_zhengxie():
+    # _council_by_its_formal_name (kg.extract.bodies): 政协第九届定远县委员会 is 定远县政协.
+    posts = _posts("新当选的政协第九届定远县委员会主席王立平发表讲话。")
+    types = _types("新当选的政协第九届定远县委员会主席王立平发表讲话。")
+    assert types.get("定远县政协") == "Organization" and "定远县委员会" not in types
+    assert posts.get("王立平") == {"政协第九届定远县委员会主席"}

@@ -388,8 +388,24 @@ def suffixed_bodies(scope: Scope) -> Iterator[Candidate]:
             inner += held
             local = Scope(scope.view, scope.found.plus(made), scope.res)
     for cand in made:
-        for body in _committee_and_government(scope, cand):
+        for body in _committee_and_government(scope, _council_by_its_formal_name(scope, cand)):
             yield from _units_of_a_chain(scope, body, [m for m in inner if body.start <= m.start < body.end])
+
+
+# What opens a political consultative conference's formal name: 政协第十一届凤阳县委员会 is 凤阳县政协.
+_COUNCIL_OPENING = re.compile(r"(?:中国人民政治协商会议|政协)(?:第[一二三四五六七八九十\d]+届)?$")
+
+
+def _council_by_its_formal_name(scope: Scope, cand: Candidate) -> Candidate:
+    """政协第十一届凤阳县委员会: the conference of a place written by its formal name, 政协, the term and the
+    place's 委员会, is that place's 政协 (not a committee 凤阳县委员会)."""
+    place = scope.found.ending_at(cand.end - 3, PLACE_TYPES)
+    if not cand.name.endswith("委员会") or place is None or place.start != cand.start:
+        return cand
+    opening = _COUNCIL_OPENING.search(scope.text, max(0, cand.start - 16), cand.start)
+    if opening is None:
+        return cand
+    return dataclasses.replace(cand, start=opening.start(), name=place.name + "政协")
 
 
 # 平利县委县政府, 市委市政府, 城关镇党委镇政府: a place (or none), its level's committee, the level again
