@@ -399,8 +399,10 @@ _COUNCIL_OPENING = re.compile(r"(?:中国人民政治协商会议|政协)(?:第[
 def _council_by_its_formal_name(scope: Scope, cand: Candidate) -> Candidate:
     """政协第十一届凤阳县委员会: the conference of a place written by its formal name, 政协, the term and the
     place's 委员会, is that place's 政协 (not a committee 凤阳县委员会)."""
-    place = scope.found.ending_at(cand.end - 3, PLACE_TYPES)
-    if not cand.name.endswith("委员会") or place is None or place.start != cand.start:
+    if not cand.name.endswith("委员会"):
+        return cand
+    place = scope.found.ending_at(cand.end - len("委员会"), PLACE_TYPES)
+    if place is None or place.start != cand.start:
         return cand
     opening = _COUNCIL_OPENING.search(scope.text, max(0, cand.start - 16), cand.start)
     if opening is None:
