@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -16,7 +17,15 @@ def pytest_configure(config):
     # Builds under test (and the kg commands they start) seal their cache
     # entries with a key of this test session, not with the user's own.
     if "KG_CACHE_KEY" not in os.environ:
-        os.environ["KG_CACHE_KEY"] = os.path.join(tempfile.mkdtemp(prefix="kg-test-key-"), "cache.key")
+        config._kg_key_folder = tempfile.mkdtemp(prefix="kg-test-key-")
+        os.environ["KG_CACHE_KEY"] = os.path.join(config._kg_key_folder, "cache.key")
+
+
+def pytest_unconfigure(config):
+    folder = getattr(config, "_kg_key_folder", None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+        del os.environ["KG_CACHE_KEY"]
 
 
 def require(missing: str, skip_env: str) -> None:
