@@ -2855,3 +2855,10 @@ def test_a_conference_written_by_its_formal_name_is_the_places_zhengxie():
     types = _types("新当选的政协第九届定远县委员会主席王立平发表讲话。")
     assert types.get("定远县政协") == "Organization" and "定远县委员会" not in types
     assert posts.get("王立平") == {"政协第九届定远县委员会主席"}
+
+
+def test_a_committees_department_names_the_committee():
+    # _committee_of_its_department (kg.extract.bodies): 县委组织部 is the department of the county's 县委.
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "宁城县召开全县组织工作会议。县委组织部部长李四讲话。"))
+    assert {"宁城县委", "宁城县委组织部"} <= {e.name for e in r.entities if e.type == "Organization"}

@@ -390,6 +390,7 @@ def suffixed_bodies(scope: Scope) -> Iterator[Candidate]:
     for cand in made:
         for body in _committee_and_government(scope, _council_by_its_formal_name(scope, cand)):
             yield from _units_of_a_chain(scope, body, [m for m in inner if body.start <= m.start < body.end])
+            yield from _committee_of_its_department(scope, body)
 
 
 # What opens a political consultative conference's formal name: 政协第十一届凤阳县委员会 is 凤阳县政协.
@@ -425,6 +426,15 @@ def _committee_and_government(scope: Scope, cand: Candidate) -> list[Candidate]:
     committee = dataclasses.replace(cand, end=government, name=normalize_name(scope.text[cand.start:government]))
     named = normalize_name(m.group(1) + m.group(3) + m.group(4))
     return [committee, dataclasses.replace(cand, start=government, name=named)]
+
+
+def _committee_of_its_department(scope: Scope, cand: Candidate) -> Iterator[Candidate]:
+    """县委组织部, 市委政法委: a committee's department names the committee too (the 县委 of the county the
+    story is about, as in 县委书记)."""
+    dept = next((d for d in _PARTY_DEPARTMENTS if cand.name.endswith(d)), None)
+    committee = cand.end - len(dept) if dept else cand.start
+    if committee - cand.start >= 2 and scope.text[committee - 1] == "委" and scope.text[committee:cand.end] == dept:
+        yield dataclasses.replace(cand, end=committee, name=normalize_name(scope.text[cand.start:committee]))
 
 
 def _with_the_longer(made: list[Candidate], cand: Candidate) -> tuple[list[Candidate], list[Candidate]]:
