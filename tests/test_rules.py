@@ -2862,3 +2862,10 @@ def test_a_committees_department_names_the_committee():
     from kg.pipeline import process_document
     r = process_document(Document("t.txt", "t.txt", "宁城县召开全县组织工作会议。县委组织部部长李四讲话。"))
     assert {"宁城县委", "宁城县委组织部"} <= {e.name for e in r.entities if e.type == "Organization"}
+
+
+def test_the_centre_listed_before_the_levels_is_the_partys_centre():
+    # the_centre_before_the_levels (kg.extract.bodies): 中央 of 中央和省、市、县委 is 中共中央; 场地中央 is no body.
+    types = _types("为贯彻落实中央和省、市、县委部署,各地行动起来。")
+    assert types.get("中共中央") == "Organization"
+    assert "中共中央" not in _types("场地中央9名身着民族服装的青年起舞。")

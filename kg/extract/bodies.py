@@ -77,6 +77,17 @@ def national_bodies(scope: Scope) -> Iterator[Candidate]:
             yield Candidate(i, j, ORGANIZATION, name, "national-body")
 
 
+def the_centre_before_the_levels(scope: Scope) -> Iterator[Candidate]:
+    """中央和省、市、县委, 中央、省委、州委: 中央 listed before the levels below it is the party's centre."""
+    for m in _THE_CENTRE_LISTED.finditer(scope.text):
+        if not scope.found.covers(m.start(), m.end(), (ORGANIZATION,)):
+            yield Candidate(m.start(), m.end(), ORGANIZATION, "中共中央", "national-body", alias="中央")
+
+
+# 中央 before 和/、 and a level (省, 市…) or 国务院; not the 中央 of 党中央 or 中共中央, which are read whole.
+_THE_CENTRE_LISTED = re.compile("(?<![党共])中央(?=[和、及与](?:省|市|县|区|州|盟|国务院))")
+
+
 def place_committees(scope: Scope) -> Iterator[Candidate]:
     """复兴区委书记, 平遥县委常委: a county, city or province name, then 委, then a title or a pause."""
     text = scope.text
@@ -1257,7 +1268,7 @@ def _fields_of_a_committee(scope: Scope, i: int, j: int) -> bool:
     return all(t.flag.startswith(("n", "v", "j")) or t.text == "和" for t in tokens)
 
 
-GENERATORS = (national_bodies, place_committees, tagged_bodies, media, suffixed_bodies, short_companies,
+GENERATORS = (national_bodies, the_centre_before_the_levels, place_committees, tagged_bodies, media, suffixed_bodies, short_companies,
               stations_of_townships)
 # After the bodies of the sentence are known: the bare ones listed after them, the bodies named
 # inside their party units' names, and the committees of councils.
