@@ -2869,3 +2869,10 @@ def test_the_centre_listed_before_the_levels_is_the_partys_centre():
     types = _types("为贯彻落实中央和省、市、县委部署,各地行动起来。")
     assert types.get("中共中央") == "Organization"
     assert "中共中央" not in _types("场地中央9名身着民族服装的青年起舞。")
+
+
+def test_a_villages_committee_written_in_full_and_short_is_one_body():
+    # organ_short_forms (kg/lexicon): 村民委员会 is written short 村委会, as 人民政府 is 政府.
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "福祥村挂起了“福祥村村民委员会”的牌子。福祥村的村委会主任张三说。"))
+    assert [e.name for e in r.entities if e.type == "Organization"] == ["福祥村村民委员会"]
