@@ -2876,3 +2876,9 @@ def test_a_villages_committee_written_in_full_and_short_is_one_body():
     from kg.pipeline import process_document
     r = process_document(Document("t.txt", "t.txt", "福祥村挂起了“福祥村村民委员会”的牌子。福祥村的村委会主任张三说。"))
     assert [e.name for e in r.entities if e.type == "Organization"] == ["福祥村村民委员会"]
+
+
+def test_a_radio_station_ends_an_outlets_name():
+    # media (kg.extract.bodies): 广播 and 之声 end an outlet's name, which may open with its frequency.
+    assert _types("贵州交通广播、贵州长安网 | 2025-12-29").get("贵州交通广播") == "Organization"
+    assert _types("2021-01-18 10:46:40 938潇湘之声 编辑:彭笑予").get("938潇湘之声") == "Organization"

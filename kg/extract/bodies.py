@@ -299,9 +299,11 @@ def _short_outlet(name: str) -> bool:
 
 
 def _outlet_reach(text: str, start: int) -> int:
-    """How far an outlet's name may run: Chinese characters and dashes (人民网-河北频道), at most
+    """How far an outlet's name may run: a frequency, then Chinese characters and dashes (人民网-河北频道), at most
     :attr:`Thresholds.max_outlet` of them."""
     k = start
+    while k < len(text) and text[k].isascii() and text[k].isdigit():
+        k += 1   # 938潇湘之声: a radio station opens with its frequency
     while k < len(text) and k - start < THRESHOLDS.max_outlet and (is_cjk(text[k]) or text[k] in "-－"):
         k += 1
     return k
