@@ -207,8 +207,15 @@ def media(scope: Scope) -> Iterator[Candidate]:
         return   # no word that ends an outlet's name: most sentences
     for start in _source_positions(text):
         end = _outlet_end(scope, start, endings)
-        if end is not None:
+        if end is not None and not _an_outlets_show(scope, start):
             yield Candidate(start, end, ORGANIZATION, normalize_name(text[start:end]), "media")
+
+
+def _an_outlets_show(scope: Scope, start: int) -> bool:
+    """央视《田野之声》: a title in book quotes right after an outlet's name is its show, not an outlet."""
+    before = start - 1
+    return scope.text[before:start] == "《" and (scope.text[:before].endswith(MEDIA_ENDINGS) or any(
+        j == before for _, j, _ in scope.view.hits["national_bodies"]))
 
 
 def _outlet_endings(scope: Scope) -> dict[int, int]:
