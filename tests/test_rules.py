@@ -2882,3 +2882,9 @@ def test_a_radio_station_ends_an_outlets_name():
     # media (kg.extract.bodies): 广播 and 之声 end an outlet's name, which may open with its frequency.
     assert _types("贵州交通广播、贵州长安网 | 2025-12-29").get("贵州交通广播") == "Organization"
     assert _types("2021-01-18 10:46:40 938潇湘之声 编辑:彭笑予").get("938潇湘之声") == "Organization"
+
+
+def test_a_given_name_ends_before_a_verb_that_a_speech_verb_ends():
+    # _tagged_common_verb and _ends_a_longer_verb (kg.extract.people): 听说 after 王芳 is the verb, not 王芳听 说.
+    kept, _ = _read("恩阳区尹家镇村民王芳听说派出所要在附近成立警务室。")
+    assert "王芳" in kept and "王芳听" not in kept

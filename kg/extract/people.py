@@ -147,11 +147,19 @@ def _cue_at_the_second(scope: Scope, i: int) -> bool | None:
         return False  # 周/nr 永和/nz 强调: the tagger reads the given name whole, its 和 no conjunction
     if scope.text[i] in CLAUSE_CHARS or scope.view.starting_at("speech_verbs", i):
         return True   # 王明在, 庞娟致开幕词; 里, 中 or 上 may end a given name (张万里)
-    if scope.view.starting_at("speech_verbs", i + 1):
+    if scope.view.starting_at("speech_verbs", i + 1) and not _tagged_common_verb(scope, i):
         return False  # 王建振作了讲话: the verb comes after the character, whatever word it starts
     if len(scope.view.starting_at("titles", i) or "") >= 2:
         return True   # 决定韩锐副区长代理…: the title begins after a given name of one character
     return None
+
+
+def _tagged_common_verb(scope: Scope, i: int) -> bool:
+    """王芳/nr 听说/v: the tagger reads a common verb of two from ``i`` on, which the speech verb ends."""
+    tok = scope.view.token(i)
+    info = word_info(tok.text)
+    return tok.start == i and tok.end == i + 2 and tok.flag.startswith("v") and info is not None and \
+        info[0] >= THRESHOLDS.common_verb_of_two
 
 
 def _given_read_whole(scope: Scope, i: int) -> bool:
@@ -833,10 +841,17 @@ def addressed(scope: Scope) -> Iterator[Candidate]:
 def speakers(scope: Scope) -> Iterator[Candidate]:
     """王建华说, 李明表示, 张伟主持: a name before a verb of saying or acting."""
     for v, _, _ in scope.view.hits["speech_verbs"]:
+        if _ends_a_longer_verb(scope, v):
+            continue   # 王芳听说: 说 ends the verb 听说, which the name's last character begins
         span = _name_ending_at(scope, v)
         if span is not None:
             body = scope.found.ending_at(span[0], (ORGANIZATION,))
             yield _person(scope, span, "speaker", member_of=body.name if body is not None else "")
+
+
+def _ends_a_longer_verb(scope: Scope, v: int) -> bool:
+    tok = scope.view.token(v)
+    return tok.start < v and tok.flag.startswith("v")
 
 
 def _name_ending_at(scope: Scope, end: int) -> tuple[int, int] | None:
