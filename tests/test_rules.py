@@ -1315,7 +1315,8 @@ def test_a_new_area_after_its_city_is_a_county_level_zone():
 
 def test_an_awarded_title_quoted_after_its_level_or_a_famous_town_is_no_place():
     kept, rejected = _read("木乐镇是“中国蔬菜名镇”,同里镇是历史文化名镇。")
-    assert rejected.get("蔬菜名镇") == "an-awarded-title" and rejected.get("历史文化名镇") == "an-awarded-title"
+    title = rejected.get("中国蔬菜名镇") or rejected.get("蔬菜名镇")   # the quoted title, its country with it
+    assert title == "an-awarded-title" and rejected.get("历史文化名镇") == "an-awarded-title"
     assert {"木乐镇", "同里镇"} <= kept
 
 
@@ -2888,3 +2889,22 @@ def test_a_given_name_ends_before_a_verb_that_a_speech_verb_ends():
     # _tagged_common_verb and _ends_a_longer_verb (kg.extract.people): 听说 after 王芳 is the verb, not 王芳听 说.
     kept, _ = _read("恩阳区尹家镇村民王芳听说派出所要在附近成立警务室。")
     assert "王芳" in kept and "王芳听" not in kept
+
+
+def test_a_country_in_a_colour_or_opening_a_quoted_title_is_no_place():
+    # country-in-a-fixed-phrase (kg.extract.filters): 中国红 is a colour, “中国少数民族特色村寨” a title.
+    for text in ("处处跃动着炽热的中国红。", "官畲村是首批“中国少数民族特色村寨”。"):
+        kept, rejected = _read(text)
+        assert "中国" not in kept and rejected.get("中国") == "country-in-a-fixed-phrase"
+    assert "中国" in _read("中国与越南签署合作协议。")[0]
+
+
+def test_a_central_village_is_a_village():
+    # place_suffixes (kg/lexicon): 中心村 ends a village's name as 行政村 does.
+    assert _types("阜康市何家湾中心村位于滋泥泉子镇。").get("何家湾中心村") == "Village"
+
+
+def test_a_themed_town_is_no_township():
+    # a-themed-town (kg.extract.filters): 平塘天文小镇 is a tourism project.
+    kept, rejected = _read("来到平塘天文小镇,省长仔细询问规划建设情况。")
+    assert "平塘天文小镇" not in kept and rejected.get("平塘天文小镇") == "a-themed-town"

@@ -519,6 +519,12 @@ def _determined(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return not (tok.start == c.start and len(tok.text) >= 2 and tok.flag.startswith(("ns", "nr", "nz")))
 
 
+def _a_themed_town(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """平塘天文小镇, 特色小镇: a town named for a theme (小镇, a small town) is a project, not a township."""
+    return c.source == "place-suffix" and c.type == TOWNSHIP and c.name.endswith("小镇") and \
+        c.name not in s.lex.divisions_by_name
+
+
 def _township_is_a_division(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.source == "place-suffix" and c.type == TOWNSHIP and c.name in s.lex.divisions_by_name
 
@@ -620,6 +626,8 @@ _PLACE_RULES = (PLACE_TYPES, (
     ("a-streets-name", "a division's short form before 路, 街 or 大道 names a street (玉林北路社区)", _a_streets_name),
     ("a-conjunction-and-a-level", "和 and the level of the next body after a body are no division (县委和县政府)",
      _a_conjunction_and_a_level),
+    ("a-themed-town", "a town that ends in 小镇 (a small town) is a project, not a township (天文小镇)",
+     _a_themed_town),
     ("determined", "a determiner opens a phrase, not a name (各村, 该小区)", _determined),
     ("township-is-a-division", "an official township name, which the division list gives with its code",
      _township_is_a_division),
@@ -941,12 +949,15 @@ _PROGRAM_RULES = ((PROGRAM,), (
 
 # What follows a country's name in the fixed phrases of political language (中国特色社会主义,
 # 中国式现代化, 中国梦), where the name describes and names no place of the story.
-_FIXED_AFTER_COUNTRY = ("特色", "式", "梦")
+_FIXED_AFTER_COUNTRY = ("特色", "式", "梦", "红")
 
 
 def _in_a_fixed_phrase(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """中国特色, 中国梦; 新中国成立后 names an era, not the state as a place or actor."""
-    return s.text.startswith(_FIXED_AFTER_COUNTRY, c.end) or (c.name == "中国" and s.text[c.start - 1:c.start] == "新")
+    """中国特色, 中国梦, 中国红; 新中国成立后 names an era, not the state as a place or actor; “中国少数民族特色村寨”
+    opens a quoted title."""
+    opens_a_quote = s.text[c.start - 1:c.start] in ("“", "「", "『") and is_cjk(s.text[c.end:c.end + 1] or " ")
+    return s.text.startswith(_FIXED_AFTER_COUNTRY, c.end) or opens_a_quote or (
+        c.name == "中国" and s.text[c.start - 1:c.start] == "新")
 
 
 def _a_divisions_name_alone(c: Candidate, s: Scope, t: Thresholds) -> bool:
