@@ -2908,3 +2908,9 @@ def test_a_themed_town_is_no_township():
     # a-themed-town (kg.extract.filters): 平塘天文小镇 is a tourism project.
     kept, rejected = _read("来到平塘天文小镇,省长仔细询问规划建设情况。")
     assert "平塘天文小镇" not in kept and rejected.get("平塘天文小镇") == "a-themed-town"
+
+
+def test_a_formula_of_political_loyalty_is_no_program():
+    # a-political-formula (kg.extract.filters, kg/lexicon/political_formulas.txt).
+    kept, rejected = _read("全县干部增强“四个意识”、坚定“四个自信”、做到“两个维护”。")
+    assert rejected.get("四个意识") == "a-political-formula" and not {"四个意识", "四个自信", "两个维护"} & kept

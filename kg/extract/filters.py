@@ -899,6 +899,11 @@ def _a_kind_of_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
 _CHANNELS = ("微信群", "公众号", "小程序", "视频号", "抖音号", "微博")
 
 
+def _a_political_formula(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """增强“四个意识”: a formula of the party's loyalty (kg/lexicon/political_formulas.txt) binds every member."""
+    return c.name in s.lex.political_formulas
+
+
 def _a_channel(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """“业委会主任微信群”: a group chat or an account is a channel people talk through, not a program."""
     return c.name.endswith(_CHANNELS)
@@ -930,6 +935,8 @@ _PROGRAM_RULES = ((PROGRAM,), (
     ("a-question", "a phrase that asks (什么, 谁, 怎么, 如何) is a question, not a program's name", _a_question),
     ("a-verse", "lines of verse set off by commas are speech, not a program's name", _a_verse),
     ("a-kind-of-body", "a kind of body quoted alone is no program (两委, 两委班子)", _a_kind_of_body),
+    ("a-political-formula", "a formula of the party's loyalty is a commitment, not a program (“四个意识”)",
+     _a_political_formula),
     ("a-channel", "a group chat or an account is a channel, not a program (…微信群, …公众号)", _a_channel),
     ("an-outlets-show", "a book title right after an outlet is its show or column (央视《新闻联播》)", _an_outlets_show),
     ("a-legal-instrument", "a book title that ends in a regulation or notice (条例, 细则, 通知) names a text, "

@@ -41,6 +41,7 @@ DATA_FILES = (
     "place_suffixes.tsv",
     "program_cues.txt",
     "slogan_words.txt",
+    "political_formulas.txt",
     "short_name_exceptions.txt",
     "generic_words.txt",
     "person_cues.tsv",
@@ -129,6 +130,7 @@ class Lexicon:
     program_cues: tuple[str, ...]           # longest first
     strong_program_cues: tuple[str, ...]    # cues that name a program without quotes
     slogan_words: frozenset[str]
+    political_formulas: frozenset[str]      # 四个意识, 两个维护: commitments of every member, no initiative
     known_programs: frozenset[str]          # 四议两公开, 红色物业: named mechanisms stories name without cues
     short_name_exceptions: frozenset[str]
     generic_words: frozenset[str]           # nouns that name nothing on their own (城市, 该村)
@@ -513,6 +515,7 @@ def load() -> Lexicon:
         program_cues=_longest_first(cues),
         strong_program_cues=_longest_first(strong_cues),
         slogan_words=frozenset(_words("slogan_words.txt")),
+        political_formulas=frozenset(_words("political_formulas.txt")),
         known_programs=frozenset(_words("known_programs.txt")),
         short_name_exceptions=exceptions,
         generic_words=frozenset(_words("generic_words.txt")),
