@@ -2914,3 +2914,9 @@ def test_a_formula_of_political_loyalty_is_no_program():
     # a-political-formula (kg.extract.filters, kg/lexicon/political_formulas.txt).
     kept, rejected = _read("全县干部增强“四个意识”、坚定“四个自信”、做到“两个维护”。")
     assert rejected.get("四个意识") == "a-political-formula" and not {"四个意识", "四个自信", "两个维护"} & kept
+
+
+def test_the_vote_may_stand_between_a_name_and_the_verb_of_office():
+    # office_holders (kg.extract.people): 全票, 高票 between 林上斗 and 当选 say how the person was elected.
+    kept, _ = _read("返乡的林上斗全票当选村党支部书记。")
+    assert "林上斗" in kept

@@ -806,7 +806,8 @@ def _glued_to_a_name(scope: Scope, v: int, k: int) -> bool:
 
 # The others elected or appointed with a name, counted after 等 (等4人, 等三名同志).
 _OTHERS_COUNTED = re.compile(r"等[\d一二三四五六七八九十]+[名位个]?(?:人|同志)")
-_BEFORE_OFFICE_VERBS = ("同志请求", "同志申请", "同志不再", "同志", "本人请求", "请求", "申请", _NO_LONGER)
+_BEFORE_OFFICE_VERBS = ("同志请求", "同志申请", "同志不再", "同志", "本人请求", "请求", "申请", _NO_LONGER,
+                        "以全票", "全票", "高票", "满票")   # 林上斗全票当选: the vote that elected the person
 
 
 def appointed_as(scope: Scope) -> Iterator[Candidate]:
