@@ -2920,3 +2920,11 @@ def test_the_vote_may_stand_between_a_name_and_the_verb_of_office():
     # office_holders (kg.extract.people): 全票, 高票 between 林上斗 and 当选 say how the person was elected.
     kept, _ = _read("返乡的林上斗全票当选村党支部书记。")
     assert "林上斗" in kept
+
+
+def test_titles_listed_before_the_word_for_a_title_are_titles_whoever_awarded_them():
+    # _titles_closed_by_a_title_word (kg.extract.programs): 获得 A、B、C等荣誉称号 lists titles, a county's among
+    # them; a person's title (优秀共产党员) is carried out by no place.
+    types = _types("小吴村先后获得县级文明村、平舆县先进基层党组织、河南省民主法治示范村等荣誉称号。")
+    assert {types.get(n) for n in ("县级文明村", "平舆县先进基层党组织", "河南省民主法治示范村")} == {"Program"}
+    assert "优秀共产党员" not in _types("他先后获得全国劳动模范、优秀共产党员等称号。")

@@ -310,10 +310,11 @@ def honours(scope: Scope) -> Iterator[Candidate]:
     党组织称号. Each title opens with the level that awards it and ends as a place's or body's title."""
     text, words = scope.text, _honour_words(scope.lex)
     titled_verbs = frozenset(words["verb-titled"])
-    ends = {(m.end(), m.group() in titled_verbs) for m in _award_verbs(scope.lex).finditer(text)}
-    ends |= {(k, True) for k in _lists_said_to_be_titles(text, words)}
-    for k, titled in sorted(ends):
-        spans = _quoted_title(text, k, words) or _listed_titles(text, k, words, titled)
+    ends = {(m.end(), m.group() in titled_verbs, True) for m in _award_verbs(scope.lex).finditer(text)}
+    ends |= {(k, True, False) for k in _lists_said_to_be_titles(text, words)}
+    for k, titled, awarded in sorted(ends):
+        closed = _titles_closed_by_a_title_word(text, k, words) if awarded else []
+        spans = _quoted_title(text, k, words) or closed or _listed_titles(text, k, words, titled)
         for start, end in spans:
             yield Candidate(start, end, PROGRAM, normalize_name(text[start:end]), HONOUR, signals=(HONOUR,))
 
@@ -384,6 +385,29 @@ def _listed_titles(text: str, k: int, words, titled: bool) -> list[tuple[int, in
 
 # What joins titles in a list: 、, and 和 or 及 before the last (荣获…奖章、全国劳模和全国优秀党务工作者称号).
 _TITLE_JOINS = ("、", "和", "及")
+
+
+def _titles_closed_by_a_title_word(text: str, k: int, words) -> list[tuple[int, int]]:
+    """获得县级文明村、平舆县先进基层党组织、红旗村党支部等荣誉称号: a list that 等 and a word for a title
+    close, within one clause after the verb, is a list of titles, whoever awarded each; a person's are
+    left out."""
+    clause_end = min((j for j in (text.find(ch, k) for ch in _CLAUSE_OPENINGS) if j >= 0), default=len(text))
+    close = text.find("等", k, clause_end)
+    while close >= 0 and not any(text.startswith(w, close + 1) for w in words["after"]):
+        close = text.find("等", close + 1, clause_end)
+    if close < 0:
+        return []
+    spans, start = [], k
+    for item in text[k:close].split("、"):
+        batch = _BATCH.match(text, start)   # 第二批全国乡村治理示范村: the round is no part of the title
+        a = batch.end() if batch is not None else start
+        a, b = a + (text[a:a + 1] in QUOTES), start + len(item) - (item[-1:] in QUOTES.values())
+        if not 4 <= b - a <= THRESHOLDS.max_program or not all(is_cjk(ch) for ch in text[a:b]):
+            return []   # not a list of names: a clause of its own
+        if not text[a:b].endswith(tuple(words["person"])):
+            spans.append((a, b))
+        start += len(item) + 1
+    return spans
 
 
 def _listed_title(text: str, k: int, words) -> tuple[int, int, int, bool] | None:
