@@ -2928,3 +2928,17 @@ def test_titles_listed_before_the_word_for_a_title_are_titles_whoever_awarded_th
     types = _types("小吴村先后获得县级文明村、平舆县先进基层党组织、河南省民主法治示范村等荣誉称号。")
     assert {types.get(n) for n in ("县级文明村", "平舆县先进基层党组织", "河南省民主法治示范村")} == {"Program"}
     assert "优秀共产党员" not in _types("他先后获得全国劳动模范、优秀共产党员等称号。")
+
+
+def test_a_congress_is_one_body_from_term_to_term():
+    # _without_its_term (kg.extract.bodies): 石台县十三届人大常委会 is 石台县人大常委会, its term another form.
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "石台县十三届人大常委会第四次会议决定张勇同志任副县长。"))
+    body = next(e for e in r.entities if e.type == "Organization")
+    assert body.name == "石台县人大常委会" and "石台县十三届人大常委会" in body.aliases
+
+
+def test_the_organ_of_one_session_is_no_standing_body():
+    # a-sessions-organ (kg.extract.filters): 县十六届人大二次会议主席团 serves one session.
+    kept, rejected = _read("会议审议了县十六届人大二次会议主席团、秘书长建议名单。")
+    assert rejected.get("县人大二次会议主席团") == "a-sessions-organ" and not any("主席团" in n for n in kept)

@@ -408,7 +408,7 @@ def suffixed_bodies(scope: Scope) -> Iterator[Candidate]:
             inner += held
             local = Scope(scope.view, scope.found.plus(made), scope.res)
     for cand in made:
-        for body in _committee_and_government(scope, _council_by_its_formal_name(scope, cand)):
+        for body in _committee_and_government(scope, _without_its_term(_council_by_its_formal_name(scope, cand))):
             yield from _units_of_a_chain(scope, body, [m for m in inner if body.start <= m.start < body.end])
             yield from _committee_of_its_department(scope, body)
 
@@ -429,6 +429,20 @@ def _council_by_its_formal_name(scope: Scope, cand: Candidate) -> Candidate:
     if opening is None:
         return cand
     return dataclasses.replace(cand, start=opening.start(), name=place.name + "政协")
+
+
+# The term of a congress or conference (十三届, 第十三届) and the organs a term is written before.
+_TERM = re.compile(r"第?[一二三四五六七八九十百零\d]+届")
+_ORGANS_OF_A_TERM = ("人大", "人民代表大会", "政协")
+
+
+def _without_its_term(cand: Candidate) -> Candidate:
+    """石台县十三届人大常委会 is 石台县人大常委会: a people's congress or conference is one body from term to
+    term; the term written in its name is kept as another form of it."""
+    term = _TERM.search(cand.name)
+    if term is None or not cand.name.startswith(_ORGANS_OF_A_TERM, term.end()) or term.start() == 0:
+        return cand
+    return dataclasses.replace(cand, name=cand.name[:term.start()] + cand.name[term.end():], alias=cand.name)
 
 
 # 平利县委县政府, 市委市政府, 城关镇党委镇政府: a place (or none), its level's committee, the level again

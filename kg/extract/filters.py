@@ -799,7 +799,20 @@ def _a_regions_kind_of_business(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return False
 
 
+# 二次会议, 第二次会议: a session of a congress, whose organs (its presidium, its committees) serve that session.
+_SESSION = re.compile(r"第?[一二三四五六七八九十\d]+次(?:全体)?会议")
+
+
+def _a_sessions_organ(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """清徐县十六届人大二次会议主席团: the presidium or a committee of one session of a congress serves that
+    session; it is no standing body."""
+    session = _SESSION.search(c.name)
+    return session is not None and session.start() > 0 and session.end() < len(c.name)
+
+
 _BODY_RULES = ((ORGANIZATION,), (
+    ("a-sessions-organ", "the presidium or a committee of one session of a congress is no standing body "
+     "(人大二次会议主席团)", _a_sessions_organ),
     ("a-regions-kind-of-business", "a region and a kind of business name its firms, not one (美国公司)",
      _a_regions_kind_of_business),
     ("inside-an-instruments-title", "a body's name inside the title of a law or regulation is a word of it "
