@@ -2942,3 +2942,9 @@ def test_the_organ_of_one_session_is_no_standing_body():
     # a-sessions-organ (kg.extract.filters): 县十六届人大二次会议主席团 serves one session.
     kept, rejected = _read("会议审议了县十六届人大二次会议主席团、秘书长建议名单。")
     assert rejected.get("县人大二次会议主席团") == "a-sessions-organ" and not any("主席团" in n for n in kept)
+
+
+def test_a_kind_of_village_is_no_village():
+    # generic-place (kg/lexicon/generic_words.txt): 空壳村, 薄弱村 are kinds of village.
+    kept, rejected = _read("消除集体经济薄弱村和空壳村。")
+    assert rejected.get("空壳村") == "generic-place" and "空壳村" not in kept
