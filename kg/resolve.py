@@ -381,8 +381,9 @@ def _organs_written_short(name: str, lex: Lexicon) -> str:
 
 def _a_unit_without_its_parent(short: str, full: str, bodies: set[str], lex: Lexicon) -> bool:
     """大瑶人民法庭 of 浏阳市人民法院大瑶人民法庭: a unit written without the body it belongs to (one the
-    story names, or a name that ends as a body's does)."""
-    if len(short) < 4 or len(full) <= len(short) or not full.endswith(short):
+    story names, or a name that ends as a body's does); 经科委 of 延边州政协经科委, a conference's committee."""
+    if (len(short) < 4 and short not in lex.conference_committees) or len(full) <= len(short) or \
+            not full.endswith(short):
         return False
     parent = full[:-len(short)]
     return parent in bodies or parent.endswith(lex.org_suffixes)

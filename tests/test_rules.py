@@ -2948,3 +2948,12 @@ def test_a_kind_of_village_is_no_village():
     # generic-place (kg/lexicon/generic_words.txt): 空壳村, 薄弱村 are kinds of village.
     kept, rejected = _read("消除集体经济薄弱村和空壳村。")
     assert rejected.get("空壳村") == "generic-place" and "空壳村" not in kept
+
+
+def test_a_conferences_committee_written_short_is_a_body():
+    # conference_committees (kg.extract.bodies, kg/lexicon/bodies.tsv): 提案委 and 州政协经科委 are bodies, and
+    # the committee written short again is the same body (kg.resolve).
+    assert _types("会议听取提案委主任周国桥的汇报。").get("提案委") == "Organization"
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "州政协经科委第5委员活动组进入社区。经科委组长朱虎烈说。"))
+    assert [e.name for e in r.entities if e.type == "Organization" and e.name.endswith("经科委")] == ["州政协经科委"]

@@ -88,6 +88,20 @@ def the_centre_before_the_levels(scope: Scope) -> Iterator[Candidate]:
 _THE_CENTRE_LISTED = re.compile("(?<![党共])中央(?=[和、及与](?:省|市|县|区|州|盟|国务院))")
 
 
+def conference_committees(scope: Scope) -> Iterator[Candidate]:
+    """提案委主任周国桥, 要求城建委认真组织实施: a conference's committee written short (kg/lexicon/bodies.tsv)
+    is a body where it stands as a word of its own, not inside a longer name (提案委员会)."""
+    for i, j, _ in scope.view.hits["conference_committees"]:
+        if scope.text.startswith("员", j) or scope.found.covers(i, j, (ORGANIZATION,)):
+            continue
+        if any(end == i for _, end, _ in scope.view.hits["body_suffixes"]):
+            whole = _body(scope, i, j, scope.text[i:j])   # 州政协经科委, 县文联文史委: the body it belongs to opens it
+            if whole is not None and whole.start < i:
+                yield dataclasses.replace(whole, source="conference-committee")
+        elif scope.view.starts_token(i) or not is_cjk(scope.text[i - 1:i] or " "):
+            yield Candidate(i, j, ORGANIZATION, scope.text[i:j], "conference-committee")
+
+
 def place_committees(scope: Scope) -> Iterator[Candidate]:
     """复兴区委书记, 平遥县委常委: a county, city or province name, then 委, then a title or a pause."""
     text = scope.text
@@ -1291,7 +1305,7 @@ def _fields_of_a_committee(scope: Scope, i: int, j: int) -> bool:
     return all(t.flag.startswith(("n", "v", "j")) or t.text == "和" for t in tokens)
 
 
-GENERATORS = (national_bodies, the_centre_before_the_levels, place_committees, tagged_bodies, media, suffixed_bodies, short_companies,
+GENERATORS = (national_bodies, the_centre_before_the_levels, conference_committees, place_committees, tagged_bodies, media, suffixed_bodies, short_companies,
               stations_of_townships)
 # After the bodies of the sentence are known: the bare ones listed after them, the bodies named
 # inside their party units' names, and the committees of councils.

@@ -86,7 +86,7 @@ def _word_lists(lex: Lexicon) -> WordLists:
         "any_short_divisions": {n for n in lex.division_short_names if 2 <= len(n) <= 4},
         "place_suffixes": [s for s, _ in lex.place_suffixes],
         "body_suffixes": list(lex.org_suffixes) + list(lex.core_bodies),
-        "national_bodies": lex.national_bodies,
+        "national_bodies": lex.national_bodies, "conference_committees": lex.conference_committees,
         "titles": [t for t in lex.posts if t not in lex.byline_titles], "basic_titles": _basic_titles(lex),
         "bylines": lex.byline_titles,
         "roles": lex.person_roles, "speech_verbs": lex.speech_verbs, "address_terms": lex.address_terms,

@@ -142,6 +142,7 @@ class Lexicon:
     office_verbs: tuple[str, ...]           # 任, 辞去, 兼任: after a name, before a post
     core_bodies: tuple[str, ...]            # 委, 政府, 政协: organs after a bare level prefix
     national_bodies: tuple[str, ...]        # 党中央, 国务院
+    conference_committees: tuple[str, ...]  # 提案委, 文史委: a conference's committees written short
     implement_verbs: tuple[str, ...]        # 探索, 打造, 实施
     party_units: tuple[str, ...]            # 党委, 党支部: a party unit after its body's name, longest first
     clause_openers: frozenset[str]          # 任命, 时任, 经: words that never begin the name after them
@@ -494,7 +495,7 @@ def load() -> Lexicon:
 
     cues, strong_cues = _flagged("program_cues.txt", "strong")
     cues_by_kind = _kinds("person_cues.tsv", ("role", "verb", "honorific", "address", "appoint", "office"))
-    bodies = _kinds("bodies.tsv", ("core", "national"))
+    bodies = _kinds("bodies.tsv", ("core", "national", "committee"))
     roles, press = _press()
 
     return Lexicon(
@@ -527,6 +528,7 @@ def load() -> Lexicon:
         office_verbs=_longest_first(cues_by_kind["office"]),
         core_bodies=_longest_first(bodies["core"]),
         national_bodies=_longest_first(bodies["national"]),
+        conference_committees=_longest_first(bodies["committee"]),
         implement_verbs=_longest_first(_words("implement_verbs.txt")),
         party_units=_longest_first(_words("party_units.txt")),
         clause_openers=frozenset(_words("clause_openers.txt")),
