@@ -2957,3 +2957,9 @@ def test_a_conferences_committee_written_short_is_a_body():
     from kg.pipeline import process_document
     r = process_document(Document("t.txt", "t.txt", "州政协经科委第5委员活动组进入社区。经科委组长朱虎烈说。"))
     assert [e.name for e in r.entities if e.type == "Organization" and e.name.endswith("经科委")] == ["州政协经科委"]
+
+
+def test_a_duty_written_before_a_title_is_part_of_the_post():
+    # _label_left (kg.extract.people, kg/lexicon/duty_words.txt): 值班民警, 承办法官 are the posts as written.
+    assert _posts("先滩派出所值班民警傅进川说。")["傅进川"] == {"先滩派出所值班民警"}
+    assert _posts("承办法官杨德山说。")["杨德山"] == {"承办法官"}

@@ -429,7 +429,8 @@ def _label_left(scope: Scope, start: int) -> tuple[int, str]:
     address); a level prefix written bare joins it (县 of 县政协主席); a
     person's name never stands inside one.
     """
-    k, placed = start, False
+    k = duty_start = _before_a_duty_word(scope, start)
+    placed = False
     while k > 0 and start - k < THRESHOLDS.max_post:
         ent = scope.found.ending_at(k, (ORGANIZATION,) + PLACE_TYPES)
         if ent is None and scope.text[k - 1] == " ":
@@ -453,7 +454,13 @@ def _label_left(scope: Scope, start: int) -> tuple[int, str]:
         if not _in_a_label(scope, tok, k):
             break
         k = _where_the_label_meets(scope, tok, k)
-    return _with_level_prefix(scope, trim_opening(scope.view, k, start, scope.res.body_shape)), ""
+    return min(_with_level_prefix(scope, trim_opening(scope.view, k, start, scope.res.body_shape)), duty_start), ""
+
+
+def _before_a_duty_word(scope: Scope, start: int) -> int:
+    """值班民警, 承办法官: where a duty written right before the title starts (it is part of the post)."""
+    tok = scope.view.token(start - 1) if start > 0 else None
+    return tok.start if tok is not None and tok.end == start and tok.text in scope.lex.duty_words else start
 
 
 def _duty_before(scope: Scope, k: int):

@@ -42,6 +42,7 @@ DATA_FILES = (
     "program_cues.txt",
     "slogan_words.txt",
     "political_formulas.txt",
+    "duty_words.txt",
     "short_name_exceptions.txt",
     "generic_words.txt",
     "person_cues.tsv",
@@ -130,6 +131,7 @@ class Lexicon:
     program_cues: tuple[str, ...]           # longest first
     strong_program_cues: tuple[str, ...]    # cues that name a program without quotes
     slogan_words: frozenset[str]
+    duty_words: frozenset[str]              # 值班, 承办: a duty written before a title (值班民警)
     political_formulas: frozenset[str]      # 四个意识, 两个维护: commitments of every member, no initiative
     known_programs: frozenset[str]          # 四议两公开, 红色物业: named mechanisms stories name without cues
     short_name_exceptions: frozenset[str]
@@ -517,6 +519,7 @@ def load() -> Lexicon:
         strong_program_cues=_longest_first(strong_cues),
         slogan_words=frozenset(_words("slogan_words.txt")),
         political_formulas=frozenset(_words("political_formulas.txt")),
+        duty_words=frozenset(_words("duty_words.txt")),
         known_programs=frozenset(_words("known_programs.txt")),
         short_name_exceptions=exceptions,
         generic_words=frozenset(_words("generic_words.txt")),
