@@ -2863,6 +2863,8 @@ def test_a_committees_department_names_the_committee():
     from kg.pipeline import process_document
     r = process_document(Document("t.txt", "t.txt", "宁城县召开全县组织工作会议。县委组织部部长李四讲话。"))
     assert {"宁城县委", "宁城县委组织部"} <= {e.name for e in r.entities if e.type == "Organization"}
+    r = process_document(Document("t.txt", "t.txt", "青山经开区党工委党群工作部授予8家企业称号。"))
+    assert "青山经开区党工委" in {e.name for e in r.entities if e.type == "Organization"}
 
 
 def test_the_centre_listed_before_the_levels_is_the_partys_centre():

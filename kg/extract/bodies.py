@@ -35,6 +35,7 @@ REFERRING = {"该": "该", "我": "我", "本": "我"}
 # Departments of a party committee (县委宣传部, 市委政法委): written after the
 # committee's title they belong to it (县委常委、宣传部部长).
 _PARTY_DEPARTMENTS = frozenset({"组织部", "宣传部", "统战部", "社会工作部", "社工部", "政法委", "政研室", "党校", "直属机关工委",
+                                "党群工作部", "组织人事部", "宣传统战部",
                                 "办公室"})
 # The bodies of a village, written bare in a story about it (村委会 is the village's 村委会).
 _VILLAGE_BODIES = frozenset({"村委会", "村监会", "村两委", "村民委员会", "村务监督委员会", "村党支部", "村党总支", "村委"})
