@@ -2965,3 +2965,9 @@ def test_a_duty_written_before_a_title_is_part_of_the_post():
     # _label_left (kg.extract.people, kg/lexicon/duty_words.txt): 值班民警, 承办法官 are the posts as written.
     assert _posts("先滩派出所值班民警傅进川说。")["傅进川"] == {"先滩派出所值班民警"}
     assert _posts("承办法官杨德山说。")["杨德山"] == {"承办法官"}
+
+
+def test_beijing_time_is_no_place():
+    # beijing-time (kg.extract.filters): 北京时间 is China's standard time.
+    kept, rejected = _read("北京时间2022年8月7日,会议召开。")
+    assert "北京市" not in kept and rejected.get("北京市") == "beijing-time"

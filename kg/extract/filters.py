@@ -519,6 +519,11 @@ def _determined(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return not (tok.start == c.start and len(tok.text) >= 2 and tok.flag.startswith(("ns", "nr", "nz")))
 
 
+def _beijing_time(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """北京时间2022年8月7日: China's standard time is named for the capital; it names no place."""
+    return s.text.startswith("北京时间", c.start) and c.end <= c.start + 2
+
+
 def _a_themed_town(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """平塘天文小镇, 特色小镇: a town named for a theme (小镇, a small town) is a project, not a township."""
     return c.source == "place-suffix" and c.type == TOWNSHIP and c.name.endswith("小镇") and \
@@ -626,6 +631,7 @@ _PLACE_RULES = (PLACE_TYPES, (
     ("a-streets-name", "a division's short form before 路, 街 or 大道 names a street (玉林北路社区)", _a_streets_name),
     ("a-conjunction-and-a-level", "和 and the level of the next body after a body are no division (县委和县政府)",
      _a_conjunction_and_a_level),
+    ("beijing-time", "北京时间 is China's standard time, not the city", _beijing_time),
     ("a-themed-town", "a town that ends in 小镇 (a small town) is a project, not a township (天文小镇)",
      _a_themed_town),
     ("determined", "a determiner opens a phrase, not a name (各村, 该小区)", _determined),
