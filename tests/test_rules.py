@@ -2971,3 +2971,10 @@ def test_beijing_time_is_no_place():
     # beijing-time (kg.extract.filters): 北京时间 is China's standard time.
     kept, rejected = _read("北京时间2022年8月7日,会议召开。")
     assert "北京市" not in kept and rejected.get("北京市") == "beijing-time"
+
+
+def test_the_collective_after_a_preposition_is_the_storys_village():
+    # the-villages-collective (kg.extract.filters): 由村集体 is by the village collective, no village 收益由村.
+    kept, rejected = _read("合作社产生的收益由村集体统一分配。")
+    assert rejected.get("收益由村") == "the-villages-collective" and not any(n.endswith("由村") for n in kept)
+    assert "青山村" in _read("青山村集体经济收入增加。")[0]

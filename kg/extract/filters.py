@@ -519,6 +519,19 @@ def _determined(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return not (tok.start == c.start and len(tok.text) >= 2 and tok.flag.startswith(("ns", "nr", "nz")))
 
 
+def _the_villages_collective(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """拓宽村集体经济收入, 收益由村集体分配: 村集体 (the village collective) after a verb or a preposition is
+    the collective of the village the story is about, not a village named by that verb."""
+    if c.type != VILLAGE or c.source != "place-suffix" or not s.text.startswith("集体", c.end):
+        return False
+    stem = c.name[:-1]
+    for n in (2, 1):
+        info = word_info(stem[-n:]) if len(stem) > n else None
+        if info is not None and info[1][:1] in ("v", "p") and info[0] >= t.verb_object:
+            return True
+    return False
+
+
 def _beijing_time(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """北京时间2022年8月7日: China's standard time is named for the capital; it names no place."""
     return s.text.startswith("北京时间", c.start) and c.end <= c.start + 2
@@ -631,6 +644,8 @@ _PLACE_RULES = (PLACE_TYPES, (
     ("a-streets-name", "a division's short form before 路, 街 or 大道 names a street (玉林北路社区)", _a_streets_name),
     ("a-conjunction-and-a-level", "和 and the level of the next body after a body are no division (县委和县政府)",
      _a_conjunction_and_a_level),
+    ("the-villages-collective", "村集体 after a verb or a preposition is the story's village's collective "
+     "(拓宽村集体经济收入)", _the_villages_collective),
     ("beijing-time", "北京时间 is China's standard time, not the city", _beijing_time),
     ("a-themed-town", "a town that ends in 小镇 (a small town) is a project, not a township (天文小镇)",
      _a_themed_town),
