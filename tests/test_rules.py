@@ -2978,3 +2978,10 @@ def test_the_collective_after_a_preposition_is_the_storys_village():
     kept, rejected = _read("合作社产生的收益由村集体统一分配。")
     assert rejected.get("收益由村") == "the-villages-collective" and not any(n.endswith("由村") for n in kept)
     assert "青山村" in _read("青山村集体经济收入增加。")[0]
+
+
+def test_a_leaders_name_in_the_partys_doctrine_names_no_one():
+    # a-name-in-the-partys-doctrine (kg.extract.filters): boilerplate of party news, not the person acting.
+    for text in ("全县以习近平新时代中国特色社会主义思想为指导开展工作。", "贯彻落实以习近平同志为核心的党中央决策部署。"):
+        assert "习近平" not in _read(text)[0]
+    assert "习近平" in _read("习近平总书记指出,要抓好落实。")[0]
