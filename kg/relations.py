@@ -469,10 +469,24 @@ def _home_place(mentions, key_of) -> str:
     a village names its county in the address of every body."""
     places = _most_named(mentions, key_of, lambda m: m.type in PLACE_TYPES and m.type not in (COUNTRY, PROVINCE))
     local = _most_named(mentions, key_of, lambda m: m.type in (TOWNSHIP, VILLAGE, COMMUNITY, ESTATE))
-    bodies = _most_named(mentions, key_of, lambda m: m.type == ORGANIZATION and m.source != "media")
+    inner = _inside_another_body(mentions)
+    bodies = _most_named(mentions, key_of, lambda m: m.type == ORGANIZATION and m.source != "media" and
+                         id(m) not in inner)
     if local[0] and local[1] * 2 >= places[1]:
         places = local
     return bodies[0] if bodies[0] and bodies[1] > places[1] else places[0]
+
+
+def _inside_another_body(mentions) -> set[int]:
+    """The ids of the bodies written inside a longer body's name (市委 of 市委直属机关工委): the longer is the one
+    named there."""
+    spans: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.type == ORGANIZATION:
+            spans[m.sentence].append(m)
+    return {id(m) for found in spans.values() for m in found
+            if any(o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                   for o in found)}
 
 
 def _most_named(mentions, key_of, kind) -> tuple[str, int]:

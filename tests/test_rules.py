@@ -2985,3 +2985,14 @@ def test_a_leaders_name_in_the_partys_doctrine_names_no_one():
     for text in ("全县以习近平新时代中国特色社会主义思想为指导开展工作。", "贯彻落实以习近平同志为核心的党中央决策部署。"):
         assert "习近平" not in _read(text)[0]
     assert "习近平" in _read("习近平总书记指出,要抓好落实。")[0]
+
+
+def test_a_body_inside_a_longer_bodys_name_does_not_make_the_storys_home():
+    # _inside_another_body (kg.relations): 瑞安市委 of 瑞安市委直属机关工委 is not the body the story names there.
+    from kg.model import Mention
+    from kg.relations import _home_place
+    unit, committee = "瑞安市委直属机关工委", "瑞安市委"
+    spans = [(0, 0, unit), (0, 0, committee), (1, 20, unit), (1, 20, committee), (2, 40, committee)]
+    mentions = [Mention("d", s, a, a + len(n), n, n, "Organization") for s, a, n in spans]
+    key_of = {i: m.name for i, m in enumerate(mentions)}
+    assert _home_place(mentions, key_of) == unit
