@@ -2996,3 +2996,9 @@ def test_a_body_inside_a_longer_bodys_name_does_not_make_the_storys_home():
     mentions = [Mention("d", s, a, a + len(n), n, n, "Organization") for s, a, n in spans]
     key_of = {i: m.name for i, m in enumerate(mentions)}
     assert _home_place(mentions, key_of) == unit
+
+
+def test_two_names_joined_by_and_after_a_title_share_it():
+    # _name_listed_after (kg.extract.people): 值班民警傅进川和胡鑫雨 names two officers on duty.
+    posts = _posts("先滩派出所值班民警傅进川和胡鑫雨接到群众电话。")
+    assert posts.get("胡鑫雨") == {"先滩派出所值班民警"} == posts.get("傅进川")

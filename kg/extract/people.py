@@ -1273,10 +1273,13 @@ def _add_listed(scope: Scope, c: Candidate, span: tuple[int, int], out: list[Can
 
 
 def _name_listed_after(scope: Scope, c: Candidate) -> tuple[int, int] | None:
-    """The span of a name written after ``c`` and 、 (张国华、李晓燕), when the name ends an item of the list."""
+    """The span of a name written after ``c`` and 、 (张国华、李晓燕), or after a title's name and 和, when the name
+    ends an item of the list."""
     text = scope.text
     k = c.end
-    if k >= len(text) or text[k] != "、":
+    # 值班民警傅进川和胡鑫雨: two named after one title, joined by 和 or 与, share it.
+    joined = k < len(text) and text[k] in "和与" and c.source == "after-title" and bool(c.posts)
+    if k >= len(text) or (text[k] != "、" and not joined):
         return None
     span = name_at(scope, k + 1)
     if span is None or not _ends_a_list_item(scope, span[1]) or _opens_a_post(scope, span):
