@@ -3002,3 +3002,9 @@ def test_two_names_joined_by_and_after_a_title_share_it():
     # _name_listed_after (kg.extract.people): 值班民警傅进川和胡鑫雨 names two officers on duty.
     posts = _posts("先滩派出所值班民警傅进川和胡鑫雨接到群众电话。")
     assert posts.get("胡鑫雨") == {"先滩派出所值班民警"} == posts.get("傅进川")
+
+
+def test_villages_listed_before_their_kind_survive_a_first_item_the_tagger_cuts():
+    # listed_villages (kg.extract.places): 有义/n 礼/n hides where the first item starts; the others are villages.
+    types = _types("西流河镇受益村庄有义礼、邬脑、周壕、永善等多个行政村。")
+    assert {types.get(n) for n in ("邬脑村", "周壕村", "永善村")} == {"Village"}

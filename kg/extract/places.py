@@ -910,9 +910,12 @@ def listed_villages(scope: Scope) -> Iterator[Candidate]:
         items[-1] = items[-1].removesuffix("等")
         first = items[0][-len(items[1]):]
         pos += len(items[0]) - len(first)
-        if not scope.view.starts_token(pos) or any(len(item) < 2 for item in items):
-            continue
-        for item in [first] + items[1:]:
+        if any(len(item) < 2 or item.endswith(suffix) for item in items):
+            continue   # items already named in full (金桂社区、和平社区等6个社区) are read by their suffix
+        listed = [first] + items[1:]
+        if not scope.view.starts_token(pos):   # 有义/n 礼/n: where the first item starts is not clear; the others are
+            listed, pos = items[1:], pos + len(first) + 1
+        for item in listed:
             yield Candidate(pos, pos + len(item), _VILLAGE_KINDS[suffix], item + suffix, "listed-place",
                             short=item, signals=(LISTED,))
             pos += len(item) + 1
