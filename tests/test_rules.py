@@ -3008,3 +3008,9 @@ def test_villages_listed_before_their_kind_survive_a_first_item_the_tagger_cuts(
     # listed_villages (kg.extract.places): 有义/n 礼/n hides where the first item starts; the others are villages.
     types = _types("西流河镇受益村庄有义礼、邬脑、周壕、永善等多个行政村。")
     assert {types.get(n) for n in ("邬脑村", "周壕村", "永善村")} == {"Village"}
+
+
+def test_a_reduplicated_word_is_no_name():
+    # a-reduplicated-word (kg.extract.filters): 红艳艳 describes the flowers; 李娜娜 is a name.
+    kept, rejected = _read("一簇簇红艳艳的三角梅开了。村民李娜娜说。")
+    assert rejected.get("红艳艳") == "a-reduplicated-word" and "红艳艳" not in kept and "李娜娜" in kept

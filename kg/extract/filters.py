@@ -395,7 +395,15 @@ def _a_name_in_the_partys_doctrine(c: Candidate, s: Scope, t: Thresholds) -> boo
     return s.text[c.start - 1:c.start] == "以" and s.text.startswith("同志为核心", c.end)
 
 
+def _a_reduplicated_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """红艳艳的三角梅, 白花花: a word of the dictionary whose last character repeats (ABB) describes how a thing
+    looks; a person's name of that shape (李娜娜) is in no dictionary."""
+    return len(c.name) == 3 and c.name[1] == c.name[2] and word_info(c.name) is not None
+
+
 _PERSON_RULES = ((PERSON,), (
+    ("a-reduplicated-word", "a dictionary word whose last character repeats describes a thing (红艳艳)",
+     _a_reduplicated_word),
     ("a-name-in-the-partys-doctrine", "a leader's name in a doctrine or in 以…同志为核心的党中央 is a fixed phrase "
      "(习近平新时代中国特色社会主义思想)", _a_name_in_the_partys_doctrine),
     ("a-word-before-a-name", "a dictionary word right before a name the tagger reads whole is what the person "
