@@ -1306,8 +1306,8 @@ def _fields_of_a_committee(scope: Scope, i: int, j: int) -> bool:
     return all(t.flag.startswith(("n", "v", "j")) or t.text == "和" for t in tokens)
 
 
-GENERATORS = (national_bodies, the_centre_before_the_levels, conference_committees, place_committees, tagged_bodies, media, suffixed_bodies, short_companies,
-              stations_of_townships)
+GENERATORS = (national_bodies, the_centre_before_the_levels, conference_committees, place_committees, tagged_bodies,
+              media, suffixed_bodies, short_companies, stations_of_townships)
 # After the bodies of the sentence are known: the bare ones listed after them, the bodies named
 # inside their party units' names, and the committees of councils.
 COORDINATED = (coordinated, bodies_of_party_units, councils_committees)

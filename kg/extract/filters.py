@@ -543,8 +543,8 @@ def _determined(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _the_villages_collective(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """拓宽村集体经济收入, 收益由村集体分配: 村集体 (the village collective) after a verb or a preposition is
-    the collective of the village the story is about, not a village named by that verb."""
+    """收益由村集体分配, 壮大村集体经济: 村集体 (the village collective) after a common verb or a preposition is
+    the collective of the village the story is about, not a village named by that word."""
     if c.type != VILLAGE or c.source != "place-suffix" or not s.text.startswith("集体", c.end):
         return False
     stem = c.name[:-1]
@@ -667,8 +667,8 @@ _PLACE_RULES = (PLACE_TYPES, (
     ("a-streets-name", "a division's short form before 路, 街 or 大道 names a street (玉林北路社区)", _a_streets_name),
     ("a-conjunction-and-a-level", "和 and the level of the next body after a body are no division (县委和县政府)",
      _a_conjunction_and_a_level),
-    ("the-villages-collective", "村集体 after a verb or a preposition is the story's village's collective "
-     "(拓宽村集体经济收入)", _the_villages_collective),
+    ("the-villages-collective", "村集体 after a common verb or a preposition is the story's village's "
+     "collective (收益由村集体分配)", _the_villages_collective),
     ("beijing-time", "北京时间 is China's standard time, not the city", _beijing_time),
     ("a-themed-town", "a town that ends in 小镇 (a small town) is a project, not a township (天文小镇)",
      _a_themed_town),
