@@ -543,7 +543,7 @@ def _determined(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _the_villages_collective(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """收益由村集体分配, 壮大村集体经济: 村集体 (the village collective) after a common verb or a preposition is
+    """收益由村集体分配, 交给村集体: 村集体 (the village collective) after a common verb or a preposition is
     the collective of the village the story is about, not a village named by that word."""
     if c.type != VILLAGE or c.source != "place-suffix" or not s.text.startswith("集体", c.end):
         return False
