@@ -3014,3 +3014,8 @@ def test_a_reduplicated_word_is_no_name():
     # a-reduplicated-word (kg.extract.filters): 红艳艳 describes the flowers; 李娜娜 is a name.
     kept, rejected = _read("一簇簇红艳艳的三角梅开了。村民李娜娜说。")
     assert rejected.get("红艳艳") == "a-reduplicated-word" and "红艳艳" not in kept and "李娜娜" in kept
+
+
+def test_a_zones_committee_is_a_body_without_its_place():
+    # _a_zones_committee (kg.extract.bodies): the 管委会 of a zone the story names without its place.
+    assert _types("现代农业产业示范区管委会副主任于彦山一同调研。").get("现代农业产业示范区管委会") == "Organization"

@@ -963,7 +963,19 @@ def _named_without_a_place(scope: Scope, start: int, p: int, end: int, suffix: s
     """A body with no place, level or proper name before its suffix: a team named by its task, or a
     team, troupe or association quoted whole."""
     return (suffix in MISSION_SUFFIXES and _a_mission(scope, start, p)) or (
-        suffix.endswith(_FORMED_BODIES) and _quoted_whole(scope, start, end))
+        suffix.endswith(_FORMED_BODIES) and _quoted_whole(scope, start, end)) or _a_zones_committee(scope, start, p, suffix)
+
+
+# What a zone's name ends in (现代农业产业示范区, 经济开发区): its 管委会 runs it.
+_ZONE_ENDINGS = ("示范区", "开发区", "园区", "产业园", "工业园", "新区", "景区", "保护区", "试验区", "实验区", "合作区",
+                 "集聚区", "功能区")
+
+
+def _a_zones_committee(scope: Scope, start: int, p: int, suffix: str) -> bool:
+    """现代农业产业示范区管委会副主任: the administrative committee of a zone the story names without its place."""
+    stem = scope.text[start:p]
+    return suffix in ("管委会", "管理委员会") and stem.endswith(_ZONE_ENDINGS) and len(stem) > 3 and \
+        all(is_cjk(c) and c not in FUNCTION_CHARS for c in stem)
 
 
 def _quoted_whole(scope: Scope, start: int, end: int) -> bool:
