@@ -3019,3 +3019,10 @@ def test_a_reduplicated_word_is_no_name():
 def test_a_zones_committee_is_a_body_without_its_place():
     # _a_zones_committee (kg.extract.bodies): the 管委会 of a zone the story names without its place.
     assert _types("现代农业产业示范区管委会副主任于彦山一同调研。").get("现代农业产业示范区管委会") == "Organization"
+
+
+def test_titles_after_the_copula_are_titles():
+    # _after_the_copula (kg.extract.programs): 是…的 全国…村、省级…村 lists the titles the village holds.
+    types = _types("如今半山村是遐迩闻名的全国乡村治理示范村、省级文明村。")
+    assert types.get("全国乡村治理示范村") == "Program" and types.get("省级文明村") == "Program"
+    assert "全国最大的市场" not in _types("这是全国最大的市场。")

@@ -312,6 +312,7 @@ def honours(scope: Scope) -> Iterator[Candidate]:
     titled_verbs = frozenset(words["verb-titled"])
     ends = {(m.end(), m.group() in titled_verbs, True) for m in _award_verbs(scope.lex).finditer(text)}
     ends |= {(k, True, False) for k in _lists_said_to_be_titles(text, words)}
+    ends |= {(k, False, False) for k in _after_the_copula(text)}
     for k, titled, awarded in sorted(ends):
         closed = _titles_closed_by_a_title_word(text, k, words) if awarded else []
         spans = _quoted_title(text, k, words) or closed or _listed_titles(text, k, words, titled)
@@ -348,6 +349,18 @@ def _lists_said_to_be_titles(text: str, words) -> Iterator[int]:
         if any(text.startswith(w, k + 1) for w in words["after"]):
             yield max(text.rfind(ch, 0, k) for ch in _CLAUSE_OPENINGS) + 1
         k = text.find("等", k + 1)
+
+
+def _after_the_copula(text: str) -> Iterator[int]:
+    """如今是遐迩闻名的全国乡村治理示范村、省级文明村: where the titles a place holds may follow 是, right after
+    it or after the words that praise it (…的); a title there opens with its awarding level."""
+    for m in _COPULA.finditer(text):
+        yield m.end(1)
+        if m.group(2):
+            yield m.end(2)
+
+
+_COPULA = re.compile("(是)([\u4e00-\u9fff]{1,8}?的)?")
 
 
 # What ends the clause before a list of titles.
