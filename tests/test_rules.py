@@ -3026,3 +3026,9 @@ def test_titles_after_the_copula_are_titles():
     types = _types("如今半山村是遐迩闻名的全国乡村治理示范村、省级文明村。")
     assert types.get("全国乡村治理示范村") == "Program" and types.get("省级文明村") == "Program"
     assert "全国最大的市场" not in _types("这是全国最大的市场。")
+
+
+def test_a_word_the_name_begins_holds_it():
+    # a-word-the-name-begins (kg.extract.filters): 茅塞顿开 is an idiom, not 茅塞顿 and 开.
+    kept, rejected = _read("那件事让县领导茅塞顿开。")
+    assert rejected.get("茅塞顿") == "a-word-the-name-begins" and "茅塞顿" not in kept

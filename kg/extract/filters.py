@@ -257,6 +257,17 @@ def _a_longer_word_cut(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.start < tok.start and tok.end > c.end and len(tok.text) >= 3 and word_info(tok.text) is not None
 
 
+def _a_word_the_name_begins(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """县领导茅塞顿开: the tagger reads a dictionary word of four characters or more from the name's first
+    character on past its end; the name is the start of that word, not a person's."""
+    tok = s.view.token(c.start)
+    if c.type != PERSON or tok.start != c.start or tok.end <= c.end or len(tok.text) < 4 or tok.flag.startswith("nr"):
+        return False
+    rest = tok.text[c.end - c.start:]
+    # 毛泽东思想, 江泽民同志: a name and a word of its own after it make the longer word; the name stands
+    return word_info(tok.text) is not None and not (len(rest) >= 2 and word_info(rest) is not None)
+
+
 def _a_function_word_for_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """以资源部长官为/p 团长, 干部任前/f 公示: a two-character name the tagger reads whole as a function word
     or a localizer."""
@@ -402,6 +413,8 @@ def _a_reduplicated_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 _PERSON_RULES = ((PERSON,), (
+    ("a-word-the-name-begins", "a dictionary word the tagger reads from the name's start past its end holds it "
+     "(茅塞顿开)", _a_word_the_name_begins),
     ("a-reduplicated-word", "a dictionary word whose last character repeats describes a thing (红艳艳)",
      _a_reduplicated_word),
     ("a-name-in-the-partys-doctrine", "a leader's name in a doctrine or in 以…同志为核心的党中央 is a fixed phrase "
