@@ -2950,6 +2950,7 @@ def test_a_kind_of_village_is_no_village():
     # generic-place (kg/lexicon/generic_words.txt): 空壳村, 薄弱村 are kinds of village.
     kept, rejected = _read("消除集体经济薄弱村和空壳村。")
     assert rejected.get("空壳村") == "generic-place" and "空壳村" not in kept
+    assert not any(n.endswith("城中村") for n in _read("推进棚户区城中村拆迁改造。")[0])
 
 
 def test_a_conferences_committee_written_short_is_a_body():
