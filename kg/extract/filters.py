@@ -1026,11 +1026,11 @@ _PROGRAM_RULES = ((PROGRAM,), (
 
 # What follows a country's name in the fixed phrases of political language (中国特色社会主义,
 # 中国式现代化, 中国梦), where the name describes and names no place of the story.
-_FIXED_AFTER_COUNTRY = ("特色", "式", "梦", "红")
+_FIXED_AFTER_COUNTRY = ("特色", "式", "梦", "红", "族", "语", "包", "袍", "长袍", "长调")
 
 
 def _in_a_fixed_phrase(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """中国特色, 中国梦, 中国红; 新中国成立后 names an era, not the state as a place or actor; “中国少数民族特色村寨”
+    """中国特色, 中国梦, 中国红, 蒙古长袍, 朝鲜族; 新中国成立后 names an era, not the state as a place or actor; “中国少数民族特色村寨”
     opens a quoted title."""
     opens_a_quote = s.text[c.start - 1:c.start] in ("“", "「", "『") and is_cjk(s.text[c.end:c.end + 1] or " ")
     return s.text.startswith(_FIXED_AFTER_COUNTRY, c.end) or opens_a_quote or (
