@@ -393,14 +393,14 @@ def _a_word_before_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
         after.flag.startswith("nr") and len(after.text) >= 2 and word_info(after.text) is None
 
 
-# What follows a leader's name in the fixed phrases of the party's doctrine (习近平新时代中国特色社会主义思想,
-# 习近平生态文明思想); 邓小平理论 and 毛泽东思想 name the person too, as the news corpora tag them.
+# What follows a leader's name in the fixed phrases of the party's doctrine (…新时代中国特色社会主义思想,
+# …生态文明思想); 邓小平理论 and 毛泽东思想 name the person too, as the news corpora tag them.
 _DOCTRINE_AFTER_A_NAME = re.compile("(?:新时代中国特色社会主义|生态文明|法治|外交|强军|经济|文化)思想")
 
 
 def _a_name_in_the_partys_doctrine(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """以习近平新时代中国特色社会主义思想为指导, 以习近平同志为核心的党中央: a doctrine and the centre named for a
-    leader, fixed phrases of the party's language, name no person acting in the story."""
+    """以…新时代中国特色社会主义思想为指导, 以…同志为核心的党中央: a doctrine and the centre named for a leader,
+    fixed phrases of the party's language, name no person acting in the story."""
     if _DOCTRINE_AFTER_A_NAME.match(s.text, c.end):
         return True
     return s.text[c.start - 1:c.start] == "以" and s.text.startswith("同志为核心", c.end)
@@ -418,7 +418,7 @@ _PERSON_RULES = ((PERSON,), (
     ("a-reduplicated-word", "a dictionary word whose last character repeats describes a thing (红艳艳)",
      _a_reduplicated_word),
     ("a-name-in-the-partys-doctrine", "a leader's name in a doctrine or in 以…同志为核心的党中央 is a fixed phrase "
-     "(习近平新时代中国特色社会主义思想)", _a_name_in_the_partys_doctrine),
+     "(…新时代中国特色社会主义思想)", _a_name_in_the_partys_doctrine),
     ("a-word-before-a-name", "a dictionary word right before a name the tagger reads whole is what the person "
      "is (单身汉陈福生)", _a_word_before_a_name),
     ("inside-an-instruments-title", "a name inside the title of a law or regulation is a word of it "
