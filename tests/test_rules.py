@@ -3034,3 +3034,10 @@ def test_a_word_the_name_begins_holds_it():
     # a-word-the-name-begins (kg.extract.filters): 茅塞顿开 is an idiom, not 茅塞顿 and 开.
     kept, rejected = _read("那件事让县领导茅塞顿开。")
     assert rejected.get("茅塞顿") == "a-word-the-name-begins" and "茅塞顿" not in kept
+
+
+def test_a_conferences_formal_name_with_the_term_after_the_place_is_the_places_conference():
+    # _council_by_its_formal_name (kg.extract.bodies): …海西蒙古族藏族自治州第十四届委员会 is the prefecture's 政协.
+    types = _types("会议审议通过了中国人民政治协商会议海西蒙古族藏族自治州第十四届委员会的决定。")
+    assert types.get("海西蒙古族藏族自治州政协") == "Organization"
+    assert "海西蒙古族藏族自治州第十四届委员会" not in types

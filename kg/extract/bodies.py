@@ -433,21 +433,26 @@ _COUNCIL_OPENING = re.compile(r"(?:中国人民政治协商会议|政协)(?:第[
 
 
 def _council_by_its_formal_name(scope: Scope, cand: Candidate) -> Candidate:
-    """政协第十一届凤阳县委员会: the conference of a place written by its formal name, 政协, the term and the
-    place's 委员会, is that place's 政协 (not a committee 凤阳县委员会)."""
+    """政协第十一届凤阳县委员会, 中国人民政治协商会议海西蒙古族藏族自治州第十四届委员会: the conference of a place
+    written by its formal name, 政协, the term (before or after the place) and the place's 委员会, is that place's
+    政协 (not a committee 凤阳县委员会); the formal name is kept as another form of it."""
     if not cand.name.endswith("委员会"):
         return cand
-    place = scope.found.ending_at(cand.end - len("委员会"), PLACE_TYPES)
+    k = cand.end - len("委员会")
+    term = _TERM_AT_THE_END.search(scope.text, cand.start, k)   # …自治州第十四届委员会: the term after the place
+    place = scope.found.ending_at(term.start() if term else k, PLACE_TYPES)
     if place is None or place.start != cand.start:
         return cand
     opening = _COUNCIL_OPENING.search(scope.text, max(0, cand.start - 16), cand.start)
     if opening is None:
         return cand
-    return dataclasses.replace(cand, start=opening.start(), name=place.name + "政协")
+    return dataclasses.replace(cand, start=opening.start(), name=place.name + "政协",
+                               alias=normalize_name(scope.text[opening.start():cand.end]))
 
 
 # The term of a congress or conference (十三届, 第十三届) and the organs a term is written before.
 _TERM = re.compile(r"第?[一二三四五六七八九十百零\d]+届")
+_TERM_AT_THE_END = re.compile(r"第?[一二三四五六七八九十百零\d]+届$")
 _ORGANS_OF_A_TERM = ("人大", "人民代表大会", "政协")
 
 
