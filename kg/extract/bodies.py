@@ -452,7 +452,7 @@ def _council_by_its_formal_name(scope: Scope, cand: Candidate) -> Candidate:
 
 # The term of a congress or conference (十三届, 第十三届) and the organs a term is written before.
 _TERM = re.compile(r"第?[一二三四五六七八九十百零\d]+届")
-_TERM_AT_THE_END = re.compile(r"第?[一二三四五六七八九十百零\d]+届$")
+_TERM_AT_THE_END = re.compile(_TERM.pattern + "$")
 _ORGANS_OF_A_TERM = ("人大", "人民代表大会", "政协")
 
 
