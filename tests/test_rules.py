@@ -3041,3 +3041,21 @@ def test_a_conferences_formal_name_with_the_term_after_the_place_is_the_places_c
     types = _types("会议审议通过了中国人民政治协商会议海西蒙古族藏族自治州第十四届委员会的决定。")
     assert types.get("海西蒙古族藏族自治州政协") == "Organization"
     assert "海西蒙古族藏族自治州第十四届委员会" not in types
+
+
+def test_determined_spares_a_village_opening_with_na_under_its_township():
+    # _named_under_its_place (kg.extract.filters, rule determined): 那 opens many village names of the south.
+    kept, rejected = _read("记者来到坡脚镇那兑村采访。镇上各村都来了人,那个村也来了。")
+    assert "那兑村" in kept and "各村" not in kept and "那个村" not in kept
+
+
+def test_a_byline_name_ends_at_a_closing_bracket():
+    # _byline_ends (kg.extract.people): 【全媒体记者 吴雷】 ends the reporter's name at 】.
+    kept, _ = _read("【全媒体记者 吴雷】3月14日,代表团一行抵达。")
+    assert "吴雷" in kept
+
+
+def test_a_kinsman_before_a_name_acting_together_is_a_person():
+    # after_roles with kinship roles (person_cues.tsv) and _TOGETHER (kg.extract.people): 外孙苏发军一道.
+    kept, _ = _read("他和老人的外孙苏发军一道,自购水泥对房屋进行了维修。")
+    assert "苏发军" in kept

@@ -552,7 +552,16 @@ def _determined(c: Candidate, s: Scope, t: Thresholds) -> bool:
     if c.type == ORGANIZATION or c.name[:1] not in DETERMINERS or c.source not in ("place-suffix", "body-suffix"):
         return False
     tok = s.view.token(c.start)
-    return not (tok.start == c.start and len(tok.text) >= 2 and tok.flag.startswith(("ns", "nr", "nz")))
+    if tok.start == c.start and len(tok.text) >= 2 and tok.flag.startswith(("ns", "nr", "nz")):
+        return False
+    return not _named_under_its_place(c, s)
+
+
+def _named_under_its_place(c: Candidate, s: Scope) -> bool:
+    """鸡场坡镇那兑村: 那 (a paddy field in the Zhuang and Buyi place names of the south) opens a village's
+    name right after the place it is in, when it makes no word with the character after it (那个村)."""
+    suffix = max((x for x in s.res.place_suffix_type if c.name.endswith(x)), key=len, default="")
+    return c.name[0] == "那" and bool(c.parent) and len(c.name) - len(suffix) >= 2 and word_info(c.name[:2]) is None
 
 
 def _the_villages_collective(c: Candidate, s: Scope, t: Thresholds) -> bool:

@@ -631,7 +631,7 @@ def _byline_name_end(scope: Scope, k: int) -> int:
 
 def _byline_ends(scope: Scope, j: int) -> bool:
     text = scope.text
-    return j >= len(text) or text[j] in " )）、,，" or bool(scope.view.starting_at("bylines", j)) or \
+    return j >= len(text) or text[j] in " )）】]〕、,，" or bool(scope.view.starting_at("bylines", j)) or \
         text.startswith(("报道", "摄", "通讯员"), j) or _next_name_of_the_byline(scope, j)
 
 
@@ -717,7 +717,11 @@ def _acts_next(scope: Scope, span: tuple[int, int]) -> bool:
     i, j = span
     nxt = scope.view.token(j)
     return j - i == 3 and nxt.start == j and len(nxt.text) >= 2 and (
-        nxt.flag[:1] in ("v", "d", "t") or nxt.text.endswith("地"))
+        nxt.flag[:1] in ("v", "d", "t") or nxt.text.endswith("地") or nxt.text in _TOGETHER)
+
+
+# Adverbs of doing a thing together (他和老人的外孙苏发军一道修房): the person acts with someone.
+_TOGETHER = frozenset({"一道", "一起", "一同", "一块"})
 
 
 def aged(scope: Scope) -> Iterator[Candidate]:
