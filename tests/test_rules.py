@@ -3059,3 +3059,14 @@ def test_a_kinsman_before_a_name_acting_together_is_a_person():
     # after_roles with kinship roles (person_cues.tsv) and _TOGETHER (kg.extract.people): 外孙苏发军一道.
     kept, _ = _read("他和老人的外孙苏发军一道,自购水泥对房屋进行了维修。")
     assert "苏发军" in kept
+
+
+def test_a_title_the_tagger_reads_as_a_verb_is_still_a_post():
+    # _past_verbs (kg.extract.people): 镇长/v after 、 is the second post, not a verb to skip.
+    assert _posts("刘洋任红星镇党委副书记、镇长。")["刘洋"] == {"红星镇党委副书记", "镇长"}
+
+
+def test_the_wei_of_an_appointment_is_no_part_of_the_name():
+    # _appointed_as (kg.extract.people): 任命刘洋为/nr …: the tagger glues the verb 为 to the name.
+    posts = _posts("决定任命刘洋为红星镇党委副书记。")
+    assert "刘洋" in posts and "刘洋为" not in posts and posts["刘洋"] == {"红星镇党委副书记"}

@@ -959,9 +959,14 @@ def _with_its_surname(scope: Scope, tok):
 
 def _without_a_glued_word(scope: Scope, tok):
     """至张富元家/nr 水泥路, 许丹摄/nr: the person's token without the 家 or 摄 the tagger glued to the name."""
-    if len(tok.text) == 4 and tok.text.endswith(_HOME) or _credits_a_photo(scope, tok):
+    if len(tok.text) == 4 and tok.text.endswith(_HOME) or _credits_a_photo(scope, tok) or _appointed_as(scope, tok):
         return dataclasses.replace(tok, text=tok.text[:-1], end=tok.end - 1)
     return tok
+
+
+def _appointed_as(scope: Scope, tok) -> bool:
+    """任命刘洋为/nr 镇长: after a verb of appointment, the 为 the tagger glued to the name is the verb (任命…为)."""
+    return len(tok.text) >= 3 and tok.text.endswith("为") and bool(scope.view.ending_at("appointment_verbs", tok.start))
 
 
 def _credits_a_photo(scope: Scope, tok) -> bool:
@@ -1470,6 +1475,8 @@ def _past_verbs(scope: Scope, k: int) -> int:
         info = word_info(tok.text)
         if tok.text.startswith(_ACTING) and scope.view.starting_at("titles", tok.end):
             return k   # 副市长、代理市长: the mark of an acting holder is part of the post
+        if scope.view.starting_at("titles", k) == tok.text:
+            return k   # 镇长/v: a title the tagger reads as a verb is still the post
         if tok.start != k or not (tok.text in scope.lex.clause_openers or tok.text in scope.lex.office_verbs or (
                 info and info[1].startswith("v") and not info[1].startswith("vn"))):
             return k
