@@ -3070,3 +3070,9 @@ def test_the_wei_of_an_appointment_is_no_part_of_the_name():
     # _appointed_as (kg.extract.people): 任命刘洋为/nr …: the tagger glues the verb 为 to the name.
     posts = _posts("决定任命刘洋为红星镇党委副书记。")
     assert "刘洋" in posts and "刘洋为" not in posts and posts["刘洋"] == {"红星镇党委副书记"}
+
+
+def test_a_name_does_not_start_inside_a_title():
+    # _sound_left (kg.extract.people): 董事长孙立 is 孙立, not 长孙立 of the double surname 长孙.
+    posts = _posts("天成公司董事长孙立介绍了情况。")
+    assert "长孙立" not in posts and posts["孙立"] == {"天成公司董事长"}

@@ -883,6 +883,8 @@ def _sound_left(scope: Scope, k: int) -> bool:
     text = scope.text
     if k <= 0 or text[k - 1] in PUNCT or not is_cjk(text[k - 1]):
         return True
+    if any(i < k < j for i, j, _ in scope.view.hits["titles"]):
+        return False   # 董事长孙立: 长 ends the title 董事长, so 长孙 is no double surname here
     if scope.found.ending_at(k, (ORGANIZATION,) + PLACE_TYPES) is not None:
         return True
     if scope.view.ending_at("roles", k) or scope.view.ending_at("titles", k) or \
