@@ -3076,3 +3076,10 @@ def test_a_name_does_not_start_inside_a_title():
     # _sound_left (kg.extract.people): 董事长孙立 is 孙立, not 长孙立 of the double surname 长孙.
     posts = _posts("天成公司董事长孙立介绍了情况。")
     assert "长孙立" not in posts and posts["孙立"] == {"天成公司董事长"}
+
+
+def test_posts_in_apposition_after_a_name_opening_the_sentence():
+    # posts_in_apposition (kg.extract.people): 田勇,石桥村党支部书记,今年52岁; a name after the title takes it.
+    assert _posts("田勇,石桥村党支部书记,今年52岁。").get("田勇") == {"石桥村党支部书记"}
+    posts = _posts("王刚,县委书记李强出席。")
+    assert posts.get("李强") == {"县委书记"} and not posts.get("王刚")

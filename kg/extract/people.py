@@ -1678,6 +1678,28 @@ def posts_in_brackets(scope: Scope) -> Iterator[Candidate]:
             yield _person(scope, span, "bracketed-post", posts=(post,))
 
 
+def posts_in_apposition(scope: Scope) -> Iterator[Candidate]:
+    """田勇,石桥村党支部书记,今年52岁: a name that opens the sentence, a pause (and 是), then a post that the
+    next pause closes: the post is the person's. A name after the title (王刚,县委书记李强) takes it instead."""
+    text = scope.text
+    m = _APPOSITION.match(text)
+    if m is None:
+        return
+    k = m.end()
+    post = _label_ending_in_title(scope, k)
+    close = k + len(post.label) if post is not None else -1
+    if post is None or not text.startswith(post.label, k) or text[close:close + 1] not in _CLOSING_PAUSES:
+        return
+    span = name_at(scope, m.start(1), end=m.end(1))
+    if span is not None:
+        yield _person(scope, span, "apposition", posts=(post,))
+
+
+# A name of two to four characters opening the sentence, a pause and perhaps the copula (田勇,是…).
+_APPOSITION = re.compile(r"\s*([\u4e00-\u9fff]{2,4})[,，]是?")
+_CLOSING_PAUSES = (",", "，", "。", ";", "；")
+
+
 def career_clauses(scope: Scope) -> Iterator[Candidate]:
     """马秀兰此前任…、…,近日已出任…; 2019年5月,王芳调任…,2020年12月任…: in a person's career, a clause
     that opens with a time or an adverb and a verb of office, or with the verb alone, gives the posts of
@@ -1783,7 +1805,7 @@ def sounded_names_after_roles(scope: Scope) -> Iterator[Candidate]:
 GENERATORS = (bylines, bracketed_bylines, after_titles, after_roles, sounded_names_after_roles, aged, appointed,
               appointed_as, office_holders, addressed, speakers, before_titles, tagged, foreign_names,
               foreign_names_by_titles, listed_comrades, tibetan_names, mongolian_names, biographies, posts_in_brackets,
-              copula_posts, career_clauses)
+              posts_in_apposition, copula_posts, career_clauses)
 # The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
 # (赵晓华为省政府秘书长 is no body 赵晓华为省政府).
 BEFORE_BODIES = (bylines, after_titles, appointed, appointed_as, office_holders, addressed, biographies)
