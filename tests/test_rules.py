@@ -3083,3 +3083,9 @@ def test_posts_in_apposition_after_a_name_opening_the_sentence():
     assert _posts("田勇,石桥村党支部书记,今年52岁。").get("田勇") == {"石桥村党支部书记"}
     posts = _posts("王刚,县委书记李强出席。")
     assert posts.get("李强") == {"县委书记"} and not posts.get("王刚")
+
+
+def test_the_kind_closing_a_list_is_no_part_of_its_last_village():
+    # _last_of_a_list (kg.extract.places): 新民村等村 is 新民村; the tagger reads 村等村 as one word.
+    kept, _ = _read("小河村、大河村、新民村等村的群众参加了活动。")
+    assert "新民村" in kept and "新民村等村" not in kept

@@ -309,6 +309,8 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
     kind = scope.res.place_suffix_type[suffix]
     if not _ends_a_word(scope, end, suffix):
         return None
+    if scope.text[p - 1:p] == "等" and scope.text.endswith(suffix, 0, p - 1):
+        return _last_of_a_list(scope, p - 1, suffix, kind)
     joined = _joined_to_the_place_before(scope, p, end, kind, suffix)
     if joined is not None:
         return joined
@@ -326,6 +328,13 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
         bound = _sound_written(scope, p, bound)
         if bound is None:
             return None
+    return _named_place(scope, bound, p, end, kind, weak=suffix in scope.lex.weak_place_suffixes)
+
+
+def _last_of_a_list(scope: Scope, end: int, suffix: str, kind: str) -> Candidate | None:
+    """小河村、新民村等村: the list's kind after 等 is no part of the last item's name (新民/n 村等村/n)."""
+    p = end - len(suffix)
+    bound = scan_left(scope.view, scope.found, p, scope.res.place_shape)
     return _named_place(scope, bound, p, end, kind, weak=suffix in scope.lex.weak_place_suffixes)
 
 
