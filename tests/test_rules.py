@@ -3089,3 +3089,8 @@ def test_the_kind_closing_a_list_is_no_part_of_its_last_village():
     # _last_of_a_list (kg.extract.places): 新民村等村 is 新民村; the tagger reads 村等村 as one word.
     kept, _ = _read("小河村、大河村、新民村等村的群众参加了活动。")
     assert "新民村" in kept and "新民村等村" not in kept
+
+
+def test_a_department_whose_formal_name_holds_and_is_one_body():
+    # org_suffixes.txt: the formal names of departments joined by 和 (城市管理和综合执法局) end a body.
+    assert _types("区城市管理和综合执法局开展专项整治。").get("区城市管理和综合执法局") == "Organization"
