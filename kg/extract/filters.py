@@ -560,8 +560,10 @@ def _determined(c: Candidate, s: Scope, t: Thresholds) -> bool:
 def _named_under_its_place(c: Candidate, s: Scope) -> bool:
     """鸡场坡镇那兑村: 那 (a paddy field in the Zhuang and Buyi place names of the south) opens a village's
     name right after the place it is in, when it makes no word with the character after it (那个村)."""
+    if c.name[0] != "那" or not c.parent or word_info(c.name[:2]) is not None:
+        return False
     suffix = max((x for x in s.res.place_suffix_type if c.name.endswith(x)), key=len, default="")
-    return c.name[0] == "那" and bool(c.parent) and len(c.name) - len(suffix) >= 2 and word_info(c.name[:2]) is None
+    return len(c.name) - len(suffix) >= 2
 
 
 def _the_villages_collective(c: Candidate, s: Scope, t: Thresholds) -> bool:
