@@ -3094,3 +3094,19 @@ def test_the_kind_closing_a_list_is_no_part_of_its_last_village():
 def test_a_department_whose_formal_name_holds_and_is_one_body():
     # org_suffixes.txt: the formal names of departments joined by 和 (城市管理和综合执法局) end a body.
     assert _types("区城市管理和综合执法局开展专项整治。").get("区城市管理和综合执法局") == "Organization"
+
+
+def test_two_committees_written_alone_are_those_of_the_storys_village():
+    kept, _ = _read("白草塔村召开大会。新选出的“两委”班子成员到场,两委干部逐户走访。")
+    assert "白草塔村两委" in kept and "两委" not in kept
+
+
+def test_two_committees_written_alone_in_a_story_of_no_village_are_no_body():
+    kept, _ = _read("全县召开会议,部署村(社区)“两委”换届工作。“两委”成员参加。")
+    assert not any(name.endswith("两委") and name != "村两委" for name in kept)
+
+
+def test_a_quoted_kind_of_body_after_a_level_glued_to_a_preposition():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "山营村党支部组建一支由村“两委”干部、老党员组成的队伍。"))
+    assert "山营村两委" in {e.name for e in r.entities}

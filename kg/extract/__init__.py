@@ -68,6 +68,7 @@ class Extractor:
         doc.stage(bodies.GENERATORS)
         doc.stage(bodies.COORDINATED)
         doc.add(_stations_of_the_storys_townships(doc))
+        doc.add(bodies.two_committees_of_the_storys_village([v.text for v in views], doc.kept))
         doc.hints = [[] for _ in views]
         doc.stage(people.GENERATORS, after=_people_lists)
         cue_words = frozenset(self.lex.program_cues)

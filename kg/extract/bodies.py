@@ -13,14 +13,14 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import (CLAUSE_CHARS, MISSION_SUFFIXES, DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
+from kg.extract.base import (CLAUSE_CHARS, MISSION_SUFFIXES, QUOTE_CHARS, DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
                              is_common_word, normalize_name, word_info)
 from kg.extract.boundary import OPENING_CHARS, Boundary, scan_left
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
 from kg.extract.thresholds import THRESHOLDS
 from kg.lexicon import townships_by_stem
-from kg.model import CITY, COUNTRY, COUNTY, ORGANIZATION, PLACE_TYPES, PROVINCE
+from kg.model import CITY, COMMUNITY, COUNTRY, COUNTY, ORGANIZATION, PLACE_TYPES, PROVINCE, VILLAGE
 from kg.text import is_cjk
 
 __all__ = ["national_bodies", "place_committees", "tagged_bodies", "suffixed_bodies", "media", "coordinated",
@@ -601,8 +601,8 @@ def _quoted_suffix(scope: Scope, p: int, end: int, suffix: str) -> Candidate | N
     if place is not None:
         return Candidate(place.start, end + 1, ORGANIZATION, place.name + suffix, "body-suffix", place=place.name)
     level = text[p - 2]
-    if level in LEVEL_PREFIXES and _boundary_before(scope, p - 2):
-        return Candidate(p - 2, end + 1, ORGANIZATION, level + suffix, "body-suffix", level=level)
+    if level in LEVEL_PREFIXES and (_boundary_before(scope, p - 2) or p > 2 and text[p - 3] in _BEFORE_A_LEVEL):
+        return Candidate(p - 2, end + 1, ORGANIZATION, level + suffix, "body-suffix", level=level)   # 由/p 村“两委”
     level = next((w for w in _TWO_CHARACTER_LEVELS if text.endswith(w, 0, p - 1)), None)
     if level is not None and _boundary_before(scope, p - 1 - len(level)):   # 嘎查“两委”, 社区“两委”
         return Candidate(p - 1 - len(level), end + 1, ORGANIZATION, level + suffix, "body-suffix", level=level)
@@ -1328,3 +1328,38 @@ GENERATORS = (national_bodies, the_centre_before_the_levels, conference_committe
 # After the bodies of the sentence are known: the bare ones listed after them, the bodies named
 # inside their party units' names, and the committees of councils.
 COORDINATED = (coordinated, bodies_of_party_units, councils_committees)
+
+
+# The two committees of a village or community (its party branch and its villagers' or residents' committee).
+_TWO_COMMITTEES = "两委"
+# What ends the place a 两委 is written after (村“两委”, 社区两委): another rule reads those.
+_ENDS_OF_A_LEVEL = frozenset("村区查居")
+
+
+def two_committees_of_the_storys_village(texts: list[str], kept: list[list[Candidate]]) -> list[list[Candidate]]:
+    """“两委”班子 in a story of 山营村: the two committees written without their place are those of the
+    village or community the story named last before them, or of the one it names after them when it names
+    only one; a story that names none gives them no body (GOLD_FORMAT: a bare body is an alias of the full one)."""
+    named = [(i, c.start, c.name) for i, sentence in enumerate(kept) for c in sentence
+             if c.type in (VILLAGE, COMMUNITY)]
+    only = {name for _, _, name in named}
+    out: list[list[Candidate]] = [[] for _ in texts]
+    for i, text in enumerate(texts):
+        for q in _bare_two_committees(text, kept[i]):
+            before = [name for j, start, name in named if (j, start) < (i, q)]
+            place = before[-1] if before else (next(iter(only)) if len(only) == 1 else None)
+            if place is not None:
+                out[i].append(Candidate(q, q + len(_TWO_COMMITTEES), ORGANIZATION, place + _TWO_COMMITTEES,
+                                        "two-committees", place=place))
+    return out
+
+
+def _bare_two_committees(text: str, kept: list[Candidate]) -> Iterator[int]:
+    """Where 两委 stands with no place or level before it (a quote or bracket may open it); not after a
+    level in brackets (村(社区)“两委”: every village's)."""
+    for m in re.finditer(_TWO_COMMITTEES, text):
+        q = m.start()
+        k = q - 1 if q > 0 and (text[q - 1] in QUOTE_CHARS or text[q - 1] in "(（") else q
+        if (k == 0 or text[k - 1] not in _ENDS_OF_A_LEVEL and text[k - 1] not in ")）") and \
+                not any(c.start <= q < c.end for c in kept):
+            yield q
