@@ -236,6 +236,8 @@ def _placed_name(place: str, name: str, level: str, lex: Lexicon) -> str:
     """A bare body's full name: 运城市 + 市委 is 运城市委, 下坦村 + 村监会 is 下坦村村监会 (监会 alone names nothing)."""
     if level not in name:
         return place + name   # 居委会 of the level 社区: 东方社区居委会
+    if name.startswith("团" + level):
+        return "共青团" + place + name[2:]   # 团县委 is the Youth League's: 共青团永和县委
     rest = name[name.index(level) + len(level):]
     if level == "村" and rest not in lex.org_suffixes and rest not in lex.core_bodies:
         return place + name[name.index(level):]

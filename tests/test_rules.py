@@ -3110,3 +3110,10 @@ def test_a_quoted_kind_of_body_after_a_level_glued_to_a_preposition():
     from kg.pipeline import process_document
     r = process_document(Document("t.txt", "t.txt", "山营村党支部组建一支由村“两委”干部、老党员组成的队伍。"))
     assert "山营村两委" in {e.name for e in r.entities}
+
+
+def test_youth_league_committees_are_not_the_partys():
+    links = _linked("永和县召开会议。团县委副书记李强出席,县妇联、团县委、县总工会参加。", "memberOf")
+    assert ("李强", "共青团永和县委") in links
+    kept, _ = _read("共青团永和县委组织青年志愿者开展活动。")
+    assert "共青团永和县委" in kept and "永和县委" not in kept

@@ -89,6 +89,24 @@ def the_centre_before_the_levels(scope: Scope) -> Iterator[Candidate]:
 _THE_CENTRE_LISTED = re.compile("(?<![党共])中央(?=[和、及与](?:省|市|县|区|州|盟|国务院))")
 
 
+def youth_league_committees(scope: Scope) -> Iterator[Candidate]:
+    """团县委副书记, 县妇联、团县委: the Youth League's committee of a level written short (团 + level + 委) is
+    a bare body the story's place completes (共青团永和县委), never the party's committee of that level."""
+    text = scope.text
+    for m in _YOUTH_LEAGUE_SHORT.finditer(text):
+        k = m.start()
+        if scope.found.covers(k, m.end(), (ORGANIZATION,)) or not _boundary_before(scope, k) and \
+                (k == 0 or text[k - 1] not in PUNCT):
+            continue
+        yield Candidate(k, m.end(), ORGANIZATION, m.group(), "youth-league", level=m.group(1))
+
+
+# 团 + a level + 委: the Youth League's committee of that level (团省委, 团市委, 团县委, 团区委, 团州委).
+_YOUTH_LEAGUE_SHORT = re.compile("团([省市县区州盟旗])委(?!员)")
+# The Youth League's name before a committee named by its place (共青团蛟河市委).
+YOUTH_LEAGUE = "共青团"
+
+
 def conference_committees(scope: Scope) -> Iterator[Candidate]:
     """提案委主任周国桥, 要求城建委认真组织实施: a conference's committee written short (kg/lexicon/bodies.tsv)
     is a body where it stands as a word of its own, not inside a longer name (提案委员会)."""
@@ -627,6 +645,9 @@ def _after_the_partys_name(scope: Scope, cand: Candidate) -> Candidate:
     if cand.place and scope.text.endswith(_THE_PARTY, 0, cand.start) and \
             any(cand.name.endswith(u) for u in _PARTY_BODY_ENDS):
         return dataclasses.replace(cand, start=cand.start - len(_THE_PARTY))
+    if cand.place and scope.text.endswith(YOUTH_LEAGUE, 0, cand.start) and cand.name.endswith(("委", "委员会")):
+        # 共青团蛟河市委 is the Youth League's committee, not the city's party committee: 共青团 is its name's.
+        return dataclasses.replace(cand, start=cand.start - len(YOUTH_LEAGUE), name=YOUTH_LEAGUE + cand.name)
     return cand
 
 
@@ -1323,7 +1344,8 @@ def _fields_of_a_committee(scope: Scope, i: int, j: int) -> bool:
     return all(t.flag.startswith(("n", "v", "j")) or t.text == "和" for t in tokens)
 
 
-GENERATORS = (national_bodies, the_centre_before_the_levels, conference_committees, place_committees, tagged_bodies,
+GENERATORS = (national_bodies, the_centre_before_the_levels, youth_league_committees, conference_committees,
+              place_committees, tagged_bodies,
               media, suffixed_bodies, short_companies, stations_of_townships)
 # After the bodies of the sentence are known: the bare ones listed after them, the bodies named
 # inside their party units' names, and the committees of councils.
