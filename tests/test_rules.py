@@ -3117,3 +3117,14 @@ def test_youth_league_committees_are_not_the_partys():
     assert ("李强", "共青团永和县委") in links
     kept, _ = _read("共青团永和县委组织青年志愿者开展活动。")
     assert "共青团永和县委" in kept and "永和县委" not in kept
+
+
+def test_a_stationed_team_is_named_from_the_places_that_send_it():
+    kept, _ = _read("拉萨市当雄县驻村工作队帮助农牧民建立档案。")
+    assert "拉萨市当雄县驻村工作队" in kept and "当雄县驻村工作队" not in kept
+
+
+def test_a_stationed_team_holds_the_villages_it_is_stationed_in():
+    kept, _ = _read("日喀则市萨迦县驻扎西岗村、玉萨村工作队帮助村民开办砖厂。")
+    assert {"日喀则市萨迦县驻扎西岗村、玉萨村工作队", "扎西岗村", "玉萨村"} <= kept
+    assert "玉萨村工作队" not in kept

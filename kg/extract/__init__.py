@@ -69,6 +69,7 @@ class Extractor:
         doc.stage(bodies.COORDINATED)
         doc.add(_stations_of_the_storys_townships(doc))
         doc.add(bodies.two_committees_of_the_storys_village([v.text for v in views], doc.kept))
+        _stationed_teams(doc)
         doc.hints = [[] for _ in views]
         doc.stage(people.GENERATORS, after=_people_lists)
         cue_words = frozenset(self.lex.program_cues)
@@ -172,6 +173,17 @@ def _stations_of_the_storys_townships(doc: "_Document") -> list[list[Candidate]]
                 if not any(overlaps(c.start, c.end, k.start, k.end) for k in kept)]
         out.append(apply_chain(made, scope)[0])
     return out
+
+
+def _stationed_teams(doc: "_Document") -> None:
+    """A team named with the body that sends it replaces the part of its name read before (玉萨村工作队 of
+    日喀则市萨迦县驻扎西岗村、玉萨村工作队); the sender's own name stays a body."""
+    for i, kept in enumerate(doc.kept):
+        teams = [t for t in bodies.stationed_teams(doc.scope(i))
+                 if not any(k.start == t.start and k.end == t.end for k in kept)]
+        if teams:
+            doc.kept[i] = [k for k in kept if not any(
+                k.type == ORGANIZATION and k.end == t.end and k.start > t.start for t in teams)] + teams
 
 
 def _people_lists(scope: Scope, kept: list[Candidate]) -> list[Candidate]:

@@ -1385,3 +1385,45 @@ def _bare_two_committees(text: str, kept: list[Candidate]) -> Iterator[int]:
         if (k == 0 or text[k - 1] not in _ENDS_OF_A_LEVEL and text[k - 1] not in ")）") and \
                 not any(c.start <= q < c.end for c in kept):
             yield q
+
+
+# Teams sent to work in a place: 驻 (stationed in) and the places before their kind.
+_STATIONED = "驻"
+_STATIONED_TEAMS = ("工作队", "工作组")
+# The level a team is stationed in written alone (驻村工作队, 驻镇工作组).
+_STATIONED_LEVELS = frozenset("村镇乡县")
+
+
+def stationed_teams(scope: Scope) -> Iterator[Candidate]:
+    """山南市政府办驻浪卡子县浪卡子居委会工作队, 拉萨市当雄县驻村工作队: a team stationed (驻) in places is named
+    from the body or the places that send it to its kind, the places it is stationed in between."""
+    text = scope.text
+    for p, end, suffix in scope.view.hits["body_suffixes"]:
+        if suffix not in _STATIONED_TEAMS:
+            continue
+        k = _stationed_at(scope, p)
+        sender = scope.found.ending_at(k, PLACE_TYPES + (ORGANIZATION,)) if k is not None else None
+        if sender is None:
+            continue   # 驻村工作队 sent by no body named: the kind's own rules read it
+        start = sender.start
+        while (above := scope.found.ending_at(start, PLACE_TYPES)) is not None:
+            start = above.start   # 拉萨市当雄县: the places that send it, each inside the one before
+        place = sender.name if sender.type in PLACE_TYPES else sender.place
+        level = "" if sender.type in PLACE_TYPES else sender.level
+        yield Candidate(start, end, ORGANIZATION, normalize_name(text[start:end]), "stationed-team",
+                        place=place, level=level)
+
+
+def _stationed_at(scope: Scope, p: int) -> int | None:
+    """Where the 驻 before the places a team's kind at ``p`` follows stands (驻扎西岗村、玉萨村, 驻村)."""
+    text = scope.text
+    if p >= 2 and text[p - 1] in _STATIONED_LEVELS and text[p - 2] == _STATIONED:
+        return p - 2
+    pos = p
+    while (place := scope.found.ending_at(pos, PLACE_TYPES + (ORGANIZATION,))) is not None:
+        pos = place.start
+        if pos > 1 and text[pos - 1] == "、":
+            pos -= 1
+        elif pos > 0 and text[pos - 1] == _STATIONED:
+            return pos - 1
+    return None

@@ -373,6 +373,8 @@ def _sound_start(scope: Scope, bound: Boundary, p: int, end: int) -> int | None:
     stem = normalize_name(scope.text[start:p])
     if len(stem) > 2 and stem[0] in GLUED_PREPOSITIONS:
         start, stem = start + 1, stem[1:]   # 由幸福里社区: the tagger glued 由 to the name
+    elif len(stem) > 2 and stem[0] == "驻" and scope.view.token(start).end == start + 1:
+        start, stem = start + 1, stem[1:]   # 萨迦县驻/v 扎西岗村: stationed in the village the scan ran into
     kind = _a_kind_of_village_before(stem)
     if kind:
         start, stem = start + kind, stem[kind:]
