@@ -3128,3 +3128,8 @@ def test_a_stationed_team_holds_the_villages_it_is_stationed_in():
     kept, _ = _read("日喀则市萨迦县驻扎西岗村、玉萨村工作队帮助村民开办砖厂。")
     assert {"日喀则市萨迦县驻扎西岗村、玉萨村工作队", "扎西岗村", "玉萨村"} <= kept
     assert "玉萨村工作队" not in kept
+
+
+def test_coordinated_bodies_run_on_to_the_end_of_the_list():
+    kept, _ = _read("城关镇综治中心、派出所、司法所联合开展排查,凤阳县纪委监委、农业农村局、林业局参加。")
+    assert {"城关镇综治中心", "城关镇派出所", "城关镇司法所", "凤阳县农业农村局", "凤阳县林业局"} <= kept

@@ -1212,24 +1212,34 @@ def coordinated(scope: Scope) -> Iterator[Candidate]:
         left = scope.found.ending_at(i, (ORGANIZATION,))
         if left is None or not (left.place or left.level) or scope.found.starting_at(i + 1, (ORGANIZATION,)):
             continue
-        right = _bare_body_at(scope, i + 1)
-        if right is None:
-            continue
-        prefix = left.place if left.place and not left.level else text[left.start:left.start + len(left.ref) + 1]
-        name = prefix + right[1]
-        yield Candidate(i + 1, right[0], ORGANIZATION, name, "coordinated", level=left.level, ref=left.ref,
-                        place=left.place if not left.level else "", alias=right[1])
+        yield from _listed_after(scope, left, i)
 
 
-def _bare_body_at(scope: Scope, i: int) -> tuple[int, str] | None:
-    """(end, name) of a body written without its place right at ``i`` (农业农村局, 市场监管局)."""
+def _listed_after(scope: Scope, left: Candidate, i: int) -> Iterator[Candidate]:
+    """镇综治中心、派出所、司法所: each bare body of the list after ``left`` (the link at ``i``) is of its place."""
+    text = scope.text
+    prefix = left.place if left.place and not left.level else text[left.start:left.start + len(left.ref) + 1]
+    first = True
+    while (right := _bare_body_at(scope, i + 1, ends_the_list=not first)) is not None:
+        first = False
+        yield Candidate(i + 1, right[0], ORGANIZATION, prefix + right[1], "coordinated", level=left.level,
+                        ref=left.ref, place=left.place if not left.level else "", alias=right[1])
+        i = right[0]
+        if i >= len(text) or not _LINKS.match(text, i) or scope.found.ending_at(i, (ORGANIZATION,)) or \
+                scope.found.starting_at(i + 1, (ORGANIZATION,)):
+            return
+
+
+def _bare_body_at(scope: Scope, i: int, ends_the_list: bool = False) -> tuple[int, str] | None:
+    """(end, name) of a body written without its place right at ``i`` (农业农村局, 市场监管局); one right
+    after the first item's link needs more of the list after it, a later one may end the list (林业局参加)."""
     text = scope.text
     for _, end, suffix in scope.view.hits["body_suffixes"]:
         if end <= i or end - i > 10 or not scope.view.starts_token(i) or not scope.view.ends_token(end):
             continue
         name = text[i:end]
         if all(is_cjk(c) for c in name) and len(name) > len(suffix) and not scope.found.overlapping(
-                i, end, PLACE_TYPES + (ORGANIZATION,)) and _list_goes_on(text, end):
+                i, end, PLACE_TYPES + (ORGANIZATION,)) and (ends_the_list or _list_goes_on(text, end)):
             return end, name
     return None
 
