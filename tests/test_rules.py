@@ -3133,3 +3133,8 @@ def test_a_stationed_team_holds_the_villages_it_is_stationed_in():
 def test_coordinated_bodies_run_on_to_the_end_of_the_list():
     kept, _ = _read("城关镇综治中心、派出所、司法所联合开展排查,凤阳县纪委监委、农业农村局、林业局参加。")
     assert {"城关镇综治中心", "城关镇派出所", "城关镇司法所", "凤阳县农业农村局", "凤阳县林业局"} <= kept
+
+
+def test_an_outlet_glued_to_what_follows_it_after_a_source_cue():
+    kept, _ = _read("据红星新闻报道,近日全市召开会议。")   # 红星/nz 新闻报道/n
+    assert "红星新闻" in kept

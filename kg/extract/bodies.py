@@ -352,13 +352,17 @@ def _outlet_reach(text: str, start: int) -> int:
 def _words_end_like_an_outlet(scope: Scope, start: int, end: int) -> bool:
     """Whole words from ``start`` to ``end`` whose last ends like an outlet (日报, 网, 电视台)."""
     return scope.text[start:end].endswith(MEDIA_ENDINGS) and (scope.view.ends_token(end) or _glued_to_its_dispatch(
-        scope, end)) and scope.view.starts_token(start) and not _holds_a_clause_word(scope, start, end)
+        scope, start, end)) and scope.view.starts_token(start) and not _holds_a_clause_word(scope, start, end)
 
 
-def _glued_to_its_dispatch(scope: Scope, end: int) -> bool:
-    """新疆/ns 网讯/n: the tagger reads the outlet's last character and 讯 (its dispatch) as one word."""
+def _glued_to_its_dispatch(scope: Scope, start: int, end: int) -> bool:
+    """新疆/ns 网讯/n, 据红星/nz 新闻报道/n: the tagger reads the outlet's last word and its dispatch (讯) as one
+    word, or after a source cue (据, 来源) its last word and what follows it there (报道, 消息)."""
     tok = scope.view.token(end - 1)
-    return scope.text[end:end + 1] == "讯" and tok.start == end - 1 and tok.end == end + 1
+    if scope.text[end:end + 1] == "讯" and tok.start == end - 1 and tok.end == end + 1:
+        return True
+    return tok.start < end < tok.end and scope.text[end:tok.end] in _AFTER_OUTLET and \
+        scope.text[:start].rstrip(" :：“").endswith(_SOURCE_CUES)
 
 
 def _holds_a_clause_word(scope: Scope, start: int, end: int) -> bool:
