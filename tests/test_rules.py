@@ -3138,3 +3138,8 @@ def test_coordinated_bodies_run_on_to_the_end_of_the_list():
 def test_an_outlet_glued_to_what_follows_it_after_a_source_cue():
     kept, _ = _read("据红星新闻报道,近日全市召开会议。")   # 红星/nz 新闻报道/n
     assert "红星新闻" in kept
+
+
+def test_a_level_written_twice_names_the_one_body_of_the_place():
+    links = _members("上饶市市委常委刘锋讲话。城关镇镇党委书记李四主持。吉县县委书记赵强出席。")
+    assert {("刘锋", "上饶市委"), ("李四", "城关镇党委"), ("赵强", "吉县县委")} <= links   # 吉县's name is 吉县

@@ -14,11 +14,12 @@ end (kg.extract.overlap).
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 
 from kg.extract import bodies, people, places, programs
 from kg.extract.base import normalize_name, word_info
-from kg.extract.candidate import LISTED, Candidate, coarse
+from kg.extract.candidate import LISTED, Candidate, Post, coarse
 from kg.extract.context import Resources, Scope, resources
 from kg.extract.filters import Rejection, apply_chain
 from kg.extract.overlap import compatible, one_person_a_span, resolve_overlaps
@@ -444,7 +445,23 @@ def recognized_spans(findings: list[SentenceFindings]) -> list[tuple[int, int, s
     return sorted(set(spans))
 
 
+# A level written twice, after the place's name and as its body's (上饶市市委, 城关镇镇党委): the body is the
+# place's one body of that kind, named as people name it alone (上饶市委, 城关镇党委).
+_LEVEL_WRITTEN_TWICE = re.compile("(?<=[\u4e00-\u9fff]{2})([省市县州镇乡])\\1(?=委|党委|纪委|政府|人民政府|人大|政协)")
+
+
+def _level_once(name: str) -> str:
+    return _LEVEL_WRITTEN_TWICE.sub(r"\1", name) if len(name) > 3 else name
+
+
+def _posts_level_once(posts: tuple[Post, ...]) -> tuple[Post, ...]:
+    return tuple(Post(p.label, _level_once(p.body)) for p in posts)   # the post stays as written
+
+
 def to_mention(cdoc: CleanDocument, findings: SentenceFindings, c: Candidate) -> Mention:
+    if c.type == ORGANIZATION or c.posts:
+        c = dataclasses.replace(c, name=_level_once(c.name) if c.type == ORGANIZATION else c.name,
+                                posts=_posts_level_once(c.posts))
     s = findings.view.sentence
     start, end = s.span(c.start, c.end)
     doc = cdoc.document
