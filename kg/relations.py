@@ -15,6 +15,7 @@ from collections import defaultdict
 from itertools import combinations
 
 from kg.extract.base import Vocabulary
+from kg.extract.bodies import OWN_NAMED_STATIONS
 from kg.extract.thresholds import THRESHOLDS
 from kg.lexicon import Lexicon, township_stem, townships_by_stem
 from kg.model import (COMMUNITY, COOCCURS, COUNTRY, COUNTY, ESTATE, HOLDS_POST, IMPLEMENTS, LOCATED_IN, MEMBER_OF,
@@ -164,10 +165,26 @@ def _bodies_in_places(mentions, key_of, by_name, lex: Lexicon, add) -> None:
 
     An organ of a place written in full (运城市委, 县政府) is not said to lie in it: it is its body.
     """
+    stems = _township_stems(mentions)
     for idx, m in enumerate(mentions):
         if m.type == ORGANIZATION and m.place and (m.name.endswith(lex.enterprise_suffixes) or
                                                    _named_by_its_townships_stem(m.name, m.place)):
             add(LOCATED_IN, key_of[idx], by_name.get(("*", m.place), ""), m)
+        elif m.type == ORGANIZATION and not m.place and m.name.endswith(OWN_NAMED_STATIONS):
+            township = next((t for stem, t in stems.items() if m.name.startswith(stem) and not m.name.startswith(t)),
+                            None)
+            if township is not None:   # 博鳌派出所 in a story that names 博鳌镇 anywhere
+                add(LOCATED_IN, key_of[idx], by_name.get(("*", township), ""), m)
+
+
+def _township_stems(mentions) -> dict[str, str]:
+    """The stems of the townships a story names (博鳌 of 博鳌镇), those that stand for one township only."""
+    names = {m.name for m in mentions if m.type == TOWNSHIP}
+    by_stem: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        if township_stem(name):
+            by_stem[township_stem(name)].add(name)
+    return {stem: next(iter(ts)) for stem, ts in by_stem.items() if len(ts) == 1}
 
 
 def _named_by_its_townships_stem(name: str, place: str) -> bool:

@@ -3143,3 +3143,8 @@ def test_an_outlet_glued_to_what_follows_it_after_a_source_cue():
 def test_a_level_written_twice_names_the_one_body_of_the_place():
     links = _members("上饶市市委常委刘锋讲话。城关镇镇党委书记李四主持。吉县县委书记赵强出席。")
     assert {("刘锋", "上饶市委"), ("李四", "城关镇党委"), ("赵强", "吉县县委")} <= links   # 吉县's name is 吉县
+
+
+def test_a_station_named_by_a_townships_stem_lies_in_the_township_the_story_names():
+    links = _located("琼海市博鳌镇召开会议。会上,博鳌派出所民警王强介绍了情况。")
+    assert ("博鳌派出所", "博鳌镇") in links

@@ -536,7 +536,7 @@ def _units_of_a_chain(scope: Scope, cand: Candidate, held: list[Candidate]) -> I
     for end in ends:
         start = starts.get(end, cand.start)
         yield dataclasses.replace(cand, start=start, end=end, name=normalize_name(scope.text[start:end]))
-    station = next((s for s in _OWN_NAMED_STATIONS if cand.name.endswith(s)), None)
+    station = next((s for s in OWN_NAMED_STATIONS if cand.name.endswith(s)), None)
     if ends and station is not None and cand.end - len(station) - ends[-1] >= 2:
         yield Candidate(ends[-1], cand.end, ORGANIZATION, normalize_name(scope.text[ends[-1]:cand.end]), cand.source)
     else:
@@ -544,10 +544,10 @@ def _units_of_a_chain(scope: Scope, cand: Candidate, held: list[Candidate]) -> I
 
 
 # Stations and tribunals named by the township they serve, which stand on their own after the units above them.
-_OWN_NAMED_STATIONS = ("派出所", "司法所", "财政所", "供电所", "卫生院", "人民法庭", "法庭")
+OWN_NAMED_STATIONS = ("派出所", "司法所", "财政所", "供电所", "卫生院", "人民法庭", "法庭")
 # What ends a chain of units of the police, courts (a court's chamber, its local tribunal), banks and firms,
 # each named after the one above it.
-_UNITS_OF_CHAINS = _OWN_NAMED_STATIONS + ("分局", "支队", "大队", "中队", "分院", "支行", "分行", "分公司", "庭")
+_UNITS_OF_CHAINS = OWN_NAMED_STATIONS + ("分局", "支队", "大队", "中队", "分院", "支行", "分行", "分公司", "庭")
 
 
 def _body(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
@@ -1322,7 +1322,7 @@ def stations_below(scope: Scope, above: set[str]) -> Iterator[Candidate]:
         return
     stems = townships_by_stem(scope.lex)
     for p, end, suffix in scope.view.hits["body_suffixes"]:
-        if suffix not in _OWN_NAMED_STATIONS or scope.found.covers(p - 2, end, PLACE_TYPES):
+        if suffix not in OWN_NAMED_STATIONS or scope.found.covers(p - 2, end, PLACE_TYPES):
             continue
         for k in (p - 3, p - 2):
             township = next((d for d in stems.get(scope.text[max(k, 0):p], ()) if d.parent in above), None)
