@@ -3148,3 +3148,8 @@ def test_a_level_written_twice_names_the_one_body_of_the_place():
 def test_a_station_named_by_a_townships_stem_lies_in_the_township_the_story_names():
     links = _located("琼海市博鳌镇召开会议。会上,博鳌派出所民警王强介绍了情况。")
     assert ("博鳌派出所", "博鳌镇") in links
+
+
+def test_no_zone_is_named_by_an_organ_after_a_word_that_refers_to_its_city():
+    kept, _ = _read("近日,我市高新区管委会召开会议。")
+    assert "我市高新区" not in kept

@@ -740,12 +740,13 @@ def _alone_in_quotes(text: str, i: int, j: int) -> bool:
 
 def zones_of_their_organs(scope: Scope) -> Iterator[Candidate]:
     """青山湖区党工委, 东岭区委: a district or zone the official list does not hold (a managed zone, a
-    district since renamed), named by the organ of its own that opens with it."""
+    district since renamed), named by the organ of its own that opens with it; not after 我市 or 该县,
+    which say whose zone it is without naming it."""
     for owner in scope.found.of_type((ORGANIZATION,)):
         m = _ZONE_ORGAN.fullmatch(owner.name)
         zone = m.group(1) if m is not None else ""
         i = owner.start
-        if not zone or zone.endswith(_NO_ZONES) or zone[:-1].endswith(_ZONE_ORGANS) or zone in scope.lex.divisions_by_name or \
+        if not zone or owner.ref or zone.endswith(_NO_ZONES) or zone[:-1].endswith(_ZONE_ORGANS) or zone in scope.lex.divisions_by_name or \
                 scope.text[i:i + len(zone)] != zone or scope.found.overlapping(i, i + len(zone), PLACE_TYPES):
             continue
         yield Candidate(i, i + len(zone), COUNTY, zone, "zone-of-its-organ")
