@@ -3153,3 +3153,10 @@ def test_a_station_named_by_a_townships_stem_lies_in_the_township_the_story_name
 def test_no_zone_is_named_by_an_organ_after_a_word_that_refers_to_its_city():
     kept, _ = _read("近日,我市高新区管委会召开会议。")
     assert "我市高新区" not in kept
+
+
+def test_an_outlet_named_by_a_bare_level_is_the_storys_places():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "永和县召开会议。\n来源:县融媒体中心"))
+    bodies = {e.name for e in r.entities if e.type == "Organization"}
+    assert "永和县融媒体中心" in bodies and "县融媒体中心" not in bodies

@@ -241,7 +241,17 @@ def media(scope: Scope) -> Iterator[Candidate]:
     for start in _source_positions(text):
         end = _outlet_end(scope, start, endings)
         if end is not None and not _an_outlets_show(scope, start):
-            yield Candidate(start, end, ORGANIZATION, normalize_name(text[start:end]), "media")
+            name = normalize_name(text[start:end])
+            yield Candidate(start, end, ORGANIZATION, name, "media", level=_level_of_a_bare_outlet(name))
+
+
+def _level_of_a_bare_outlet(name: str) -> str:
+    """县 of 县融媒体中心, 市 of 市广播电视台: an outlet named by a bare level is that of the story's place."""
+    return name[0] if len(name) > 3 and name[0] in LEVEL_PREFIXES and name[1:].startswith(_OUTLETS_OF_A_LEVEL) else ""
+
+
+# The outlets every county or city runs, named after its level (县融媒体中心, 市广播电视台).
+_OUTLETS_OF_A_LEVEL = ("融媒体中心", "广播电视台", "电视台", "广播电台", "新闻中心", "融媒")
 
 
 def _an_outlets_show(scope: Scope, start: int) -> bool:
