@@ -3160,3 +3160,8 @@ def test_an_outlet_named_by_a_bare_level_is_the_storys_places():
     r = process_document(Document("t.txt", "t.txt", "永和县召开会议。\n来源:县融媒体中心"))
     bodies = {e.name for e in r.entities if e.type == "Organization"}
     assert "永和县融媒体中心" in bodies and "县融媒体中心" not in bodies
+
+
+def test_a_byline_title_inside_a_longer_word_is_no_byline():
+    kept, _ = _read("在社区党总支的统筹安排下,秋怡家园社区20户居民参加。\n统筹:王芳")
+    assert "安排下" not in kept and "王芳" in kept

@@ -543,8 +543,8 @@ def bylines(scope: Scope) -> Iterator[Candidate]:
     """记者 李明 王芳报道, 通讯员 张伟: the paper's own people, with their role."""
     text = scope.text
     for i, k, title in scope.view.hits["bylines"]:
-        if scope.view.ending_at("bylines", k) != title:
-            continue
+        if scope.view.ending_at("bylines", k) != title or not _title_ends_a_word(scope, k):
+            continue   # 统筹/安排 of 统筹安排下: the title is part of a longer word, no byline
         for span in _byline_names(scope, k):
             yield _person(scope, span, "byline", role=title)
     credit = _CREDIT_LINE.search(text)
@@ -590,6 +590,11 @@ _NAMES_BEFORE_A_ROLE = CuedPattern(r"[(（]([\u4e00-\u9fff]{2,3}(?:[ 、][\u4e00
 # ... or before 摄 at the end of a caption (张建华 摄).
 _PHOTO_CREDIT = CuedPattern(r"(?:^|(?<=[\s(（]))([\u4e00-\u9fff]{2,3}(?: [\u4e00-\u9fff]{2,3}){0,2}) ?摄[)）]?\s*$",
                             ("摄",))
+
+
+def _title_ends_a_word(scope: Scope, k: int) -> bool:
+    """The byline's title ends a word, or a mark or space follows it (编辑/王立新, 记者 李明)."""
+    return k >= len(scope.text) or scope.text[k] in " :：□/|丨" or scope.view.ends_token(k)
 
 
 def _byline_names(scope: Scope, k: int) -> Iterator[tuple[int, int]]:
