@@ -3165,3 +3165,13 @@ def test_an_outlet_named_by_a_bare_level_is_the_storys_places():
 def test_a_byline_title_inside_a_longer_word_is_no_byline():
     kept, _ = _read("在社区党总支的统筹安排下,秋怡家园社区20户居民参加。\n统筹:王芳")
     assert "安排下" not in kept and "王芳" in kept
+
+
+def test_a_reduplicated_word_a_repeated_measure_word_is_no_given_name():
+    kept, _ = _read("金沙村里,排排民居和栋栋大棚整齐划一,村民李娜娜说。")
+    assert "和栋栋" not in kept and "李娜娜" in kept
+
+
+def test_a_given_name_ends_before_a_verb_of_coming_to_a_place():
+    kept, _ = _read("省河长办副主任何晶来我县巡河调研,村民张春来说。")
+    assert "何晶" in kept and "何晶来" not in kept and "张春来" in kept

@@ -409,13 +409,20 @@ def _a_name_in_the_partys_doctrine(c: Candidate, s: Scope, t: Thresholds) -> boo
 def _a_reduplicated_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """红艳艳的三角梅, 白花花: a word of the dictionary whose last character repeats (ABB) describes how a thing
     looks; a person's name of that shape (李娜娜) is in no dictionary."""
-    return len(c.name) == 3 and c.name[1] == c.name[2] and word_info(c.name) is not None
+    return len(c.name) == 3 and c.name[1] == c.name[2] and (word_info(c.name) is not None or
+                                                          c.name[1] in _MEASURE_WORDS_OF_THINGS)
+
+
+# Measure words of buildings, fields and things, which repeat to say "every one" (排排民居和栋栋大棚, 座座青山):
+# a given name of one repeated is that phrase.
+_MEASURE_WORDS_OF_THINGS = frozenset("栋座幢片户条间块棵株排层处辆艘亩")
 
 
 _PERSON_RULES = ((PERSON,), (
     ("a-word-the-name-begins", "a dictionary word the tagger reads from the name's start past its end holds it "
      "(茅塞顿开)", _a_word_the_name_begins),
-    ("a-reduplicated-word", "a dictionary word whose last character repeats describes a thing (红艳艳)",
+    ("a-reduplicated-word", "a dictionary word whose last character repeats describes a thing (红艳艳), a "
+     "measure word repeated counts every one (和栋栋大棚)",
      _a_reduplicated_word),
     ("a-name-in-the-partys-doctrine", "a leader's name in a doctrine or in 以…同志为核心的党中央 is a fixed phrase "
      "(…新时代中国特色社会主义思想)", _a_name_in_the_partys_doctrine),

@@ -147,11 +147,18 @@ def _cue_at_the_second(scope: Scope, i: int) -> bool | None:
         return False  # 周/nr 永和/nz 强调: the tagger reads the given name whole, its 和 no conjunction
     if scope.text[i] in CLAUSE_CHARS or scope.view.starting_at("speech_verbs", i):
         return True   # 王明在, 庞娟致开幕词; 里, 中 or 上 may end a given name (张万里)
+    if scope.text[i] in _VERBS_OF_COMING and i + 1 < len(scope.text) and (
+            scope.text[i + 1] in "我本该" or scope.found.starting_at(i + 1, PLACE_TYPES)):
+        return True   # 何晶来我县调研, 王强赴石桥村: a verb of coming before the place the person comes to
     if scope.view.starting_at("speech_verbs", i + 1) and not _tagged_common_verb(scope, i):
         return False  # 王建振作了讲话: the verb comes after the character, whatever word it starts
     if len(scope.view.starting_at("titles", i) or "") >= 2:
         return True   # 决定韩锐副区长代理…: the title begins after a given name of one character
     return None
+
+
+# Verbs of coming to a place, which follow the visitor's name (来我县, 赴石桥村, 抵京).
+_VERBS_OF_COMING = frozenset("来赴抵")
 
 
 def _tagged_common_verb(scope: Scope, i: int) -> bool:
