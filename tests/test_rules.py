@@ -3175,3 +3175,8 @@ def test_a_reduplicated_word_a_repeated_measure_word_is_no_given_name():
 def test_a_given_name_ends_before_a_verb_of_coming_to_a_place():
     kept, _ = _read("省河长办副主任何晶来我县巡河调研,村民张春来说。")
     assert "何晶" in kept and "何晶来" not in kept and "张春来" in kept
+
+
+def test_plural_levels_of_a_county_and_its_townships_name_no_one_body():
+    kept, rejected = _read("做好县乡人大换届选举工作,县乡村振兴局局长王强说。")
+    assert rejected.get("县乡人大") == "plural-levels" and "县乡村振兴局" in kept
