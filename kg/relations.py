@@ -171,20 +171,30 @@ def _bodies_in_places(mentions, key_of, by_name, lex: Lexicon, add) -> None:
                                                    _named_by_its_townships_stem(m.name, m.place)):
             add(LOCATED_IN, key_of[idx], by_name.get(("*", m.place), ""), m)
         elif m.type == ORGANIZATION and not m.place and m.name.endswith(OWN_NAMED_STATIONS):
-            township = next((t for stem, t in stems.items() if m.name.startswith(stem) and not m.name.startswith(t)),
-                            None)
+            township = next((t for stem, t in stems if m.name.startswith(stem) and
+                             _a_station_of_its_own(m.name[len(stem):])), None)
             if township is not None:   # 博鳌派出所 in a story that names 博鳌镇 anywhere
                 add(LOCATED_IN, key_of[idx], by_name.get(("*", township), ""), m)
 
 
-def _township_stems(mentions) -> dict[str, str]:
-    """The stems of the townships a story names (博鳌 of 博鳌镇), those that stand for one township only."""
-    names = {m.name for m in mentions if m.type == TOWNSHIP}
+def _township_stems(mentions) -> list[tuple[str, str]]:
+    """The stems of the townships a story names (博鳌 of 博鳌镇) that stand for one township only, longest first."""
     by_stem: dict[str, set[str]] = defaultdict(set)
-    for name in names:
-        if township_stem(name):
-            by_stem[township_stem(name)].add(name)
-    return {stem: next(iter(ts)) for stem, ts in by_stem.items() if len(ts) == 1}
+    for name in {m.name for m in mentions if m.type == TOWNSHIP}:
+        if stem := township_stem(name):
+            by_stem[stem].add(name)
+    return sorted(((stem, next(iter(ts))) for stem, ts in by_stem.items() if len(ts) == 1),
+                  key=lambda st: (-len(st[0]), st[0]))
+
+
+# What may stand between a township's stem and the kind of its station (振江边境派出所, 新华中心卫生院).
+_STATION_KINDS = ("边境", "中心", "")
+
+
+def _a_station_of_its_own(rest: str) -> bool:
+    """派出所 of 博鳌派出所, 边境派出所 of 振江边境派出所: the kind of station a township names, nothing else
+    (新华路派出所 is named by a road)."""
+    return any(rest.startswith(kind) and rest[len(kind):] in OWN_NAMED_STATIONS for kind in _STATION_KINDS)
 
 
 def _named_by_its_townships_stem(name: str, place: str) -> bool:

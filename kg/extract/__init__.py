@@ -69,7 +69,8 @@ class Extractor:
         doc.stage(bodies.GENERATORS)
         doc.stage(bodies.COORDINATED)
         doc.add(_stations_of_the_storys_townships(doc))
-        doc.add(bodies.two_committees_of_the_storys_village([v.text for v in views], doc.kept))
+        doc.add([apply_chain(made, doc.scope(i))[0] for i, made in
+                 enumerate(bodies.two_committees_of_the_storys_village([v.text for v in views], doc.kept))])
         _stationed_teams(doc)
         doc.hints = [[] for _ in views]
         doc.stage(people.GENERATORS, after=_people_lists)
@@ -82,7 +83,7 @@ class Extractor:
             statistical = self._statistical(doc)
         doc.kept = _names_completed(views, doc.kept)
         doc.add(_recurring_names(views, doc.kept))
-        return [SentenceFindings(v, resolve_overlaps(k), s, r)
+        return [SentenceFindings(v, resolve_overlaps([_level_written_once(c, self.lex) for c in k]), s, r)
                 for v, k, s, r in zip(views, doc.kept, statistical, doc.rejected)]
 
     def _statistical(self, doc: "_Document") -> list[list[Mention]]:
@@ -180,7 +181,8 @@ def _stationed_teams(doc: "_Document") -> None:
     """A team named with the body that sends it replaces the part of its name read before (玉萨村工作队 of
     日喀则市萨迦县驻扎西岗村、玉萨村工作队); the sender's own name stays a body."""
     for i, kept in enumerate(doc.kept):
-        teams = [t for t in bodies.stationed_teams(doc.scope(i))
+        scope = doc.scope(i)
+        teams = [t for t in apply_chain(list(bodies.stationed_teams(scope)), scope)[0]
                  if not any(k.start == t.start and k.end == t.end for k in kept)]
         if teams:
             doc.kept[i] = [k for k in kept if not any(
@@ -447,21 +449,32 @@ def recognized_spans(findings: list[SentenceFindings]) -> list[tuple[int, int, s
 
 # A level written twice, after the place's name and as its body's (上饶市市委, 城关镇镇党委): the body is the
 # place's one body of that kind, named as people name it alone (上饶市委, 城关镇党委).
-_LEVEL_WRITTEN_TWICE = re.compile("(?<=[\u4e00-\u9fff]{2})([省市县州镇乡])\\1(?=委|党委|纪委|政府|人民政府|人大|政协)")
+_LEVEL_WRITTEN_TWICE = re.compile("([省市县州镇乡])\\1(?=委|党委|纪委|政府|人民政府|人大|政协)")
 
 
-def _level_once(name: str) -> str:
-    return _LEVEL_WRITTEN_TWICE.sub(r"\1", name) if len(name) > 3 else name
+def _level_once(name: str, lex: Lexicon) -> str:
+    """上饶市市委 is 上饶市委 when a division's name of two characters or more (上饶市) ends at the first level;
+    吉县县委 stays, 吉县委 would cut the county's name."""
+    m = _LEVEL_WRITTEN_TWICE.search(name)
+    if m is None:
+        return name
+    k = m.start() + 1
+    if not any(name[i:k] in lex.divisions_by_name for i in range(max(0, k - 9), k - 2)):
+        return name
+    return name[:k] + name[k + 1:]
 
 
-def _posts_level_once(posts: tuple[Post, ...]) -> tuple[Post, ...]:
-    return tuple(Post(p.label, _level_once(p.body)) for p in posts)   # the post stays as written
+def _level_written_once(c: Candidate, lex: Lexicon) -> Candidate:
+    """The candidate with its body's name, and its posts' bodies, written with their level once; a post
+    itself stays as written."""
+    if c.type != ORGANIZATION and not c.posts:
+        return c
+    name = _level_once(c.name, lex) if c.type == ORGANIZATION else c.name
+    posts = tuple(Post(p.label, _level_once(p.body, lex)) for p in c.posts)
+    return c if name == c.name and posts == c.posts else dataclasses.replace(c, name=name, posts=posts)
 
 
 def to_mention(cdoc: CleanDocument, findings: SentenceFindings, c: Candidate) -> Mention:
-    if c.type == ORGANIZATION or c.posts:
-        c = dataclasses.replace(c, name=_level_once(c.name) if c.type == ORGANIZATION else c.name,
-                                posts=_posts_level_once(c.posts))
     s = findings.view.sentence
     start, end = s.span(c.start, c.end)
     doc = cdoc.document

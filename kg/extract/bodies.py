@@ -95,8 +95,8 @@ def youth_league_committees(scope: Scope) -> Iterator[Candidate]:
     text = scope.text
     for m in _YOUTH_LEAGUE_SHORT.finditer(text):
         k = m.start()
-        if scope.found.covers(k, m.end(), (ORGANIZATION,)) or not _boundary_before(scope, k) and \
-                (k == 0 or text[k - 1] not in PUNCT):
+        opens = _boundary_before(scope, k) or (k > 0 and text[k - 1] in PUNCT)
+        if not opens or scope.found.covers(k, m.end(), (ORGANIZATION,)):
             continue
         yield Candidate(k, m.end(), ORGANIZATION, m.group(), "youth-league", level=m.group(1))
 
@@ -1376,8 +1376,10 @@ GENERATORS = (national_bodies, the_centre_before_the_levels, youth_league_commit
 COORDINATED = (coordinated, bodies_of_party_units, councils_committees)
 
 
-# The two committees of a village or community (its party branch and its villagers' or residents' committee).
+# The two committees of a village or community (its party branch and its villagers' or residents' committee);
+# not the 两委 of 两委员 (two members).
 _TWO_COMMITTEES = "两委"
+_TWO_COMMITTEES_WRITTEN = re.compile("两委(?!员)")
 # What ends the place a 两委 is written after (村“两委”, 社区两委): another rule reads those.
 _ENDS_OF_A_LEVEL = frozenset("村区查居")
 
@@ -1392,8 +1394,8 @@ def two_committees_of_the_storys_village(texts: list[str], kept: list[list[Candi
     out: list[list[Candidate]] = [[] for _ in texts]
     for i, text in enumerate(texts):
         for q in _bare_two_committees(text, kept[i]):
-            before = [name for j, start, name in named if (j, start) < (i, q)]
-            place = before[-1] if before else (next(iter(only)) if len(only) == 1 else None)
+            before = max(((j, start, name) for j, start, name in named if (j, start) < (i, q)), default=None)
+            place = before[2] if before else (next(iter(only)) if len(only) == 1 else None)
             if place is not None:
                 out[i].append(Candidate(q, q + len(_TWO_COMMITTEES), ORGANIZATION, place + _TWO_COMMITTEES,
                                         "two-committees", place=place))
@@ -1403,7 +1405,7 @@ def two_committees_of_the_storys_village(texts: list[str], kept: list[list[Candi
 def _bare_two_committees(text: str, kept: list[Candidate]) -> Iterator[int]:
     """Where 两委 stands with no place or level before it (a quote or bracket may open it); not after a
     level in brackets (村(社区)“两委”: every village's)."""
-    for m in re.finditer(_TWO_COMMITTEES, text):
+    for m in _TWO_COMMITTEES_WRITTEN.finditer(text):
         q = m.start()
         k = q - 1 if q > 0 and (text[q - 1] in QUOTE_CHARS or text[q - 1] in "(（") else q
         if (k == 0 or text[k - 1] not in _ENDS_OF_A_LEVEL and text[k - 1] not in ")）") and \
@@ -1439,14 +1441,15 @@ def stationed_teams(scope: Scope) -> Iterator[Candidate]:
 
 
 def _stationed_at(scope: Scope, p: int) -> int | None:
-    """Where the 驻 before the places a team's kind at ``p`` follows stands (驻扎西岗村、玉萨村, 驻村)."""
+    """The offset of the 驻 that opens the places before the team's kind at ``p`` (驻扎西岗村、玉萨村工作队,
+    驻村工作队), or None."""
     text = scope.text
     if p >= 2 and text[p - 1] in _STATIONED_LEVELS and text[p - 2] == _STATIONED:
         return p - 2
     pos = p
     while (place := scope.found.ending_at(pos, PLACE_TYPES + (ORGANIZATION,))) is not None:
         pos = place.start
-        if pos > 1 and text[pos - 1] == "、":
+        if pos > 0 and text[pos - 1] == "、":
             pos -= 1
         elif pos > 0 and text[pos - 1] == _STATIONED:
             return pos - 1

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from kg.extract.base import (DETERMINERS, LEVEL_PREFIXES, MISSION_SUFFIXES, PUNCT, QUOTE_CHARS, QUOTES, is_familys_hamlet,
+from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, LEVEL_PREFIXES, MISSION_SUFFIXES, PUNCT, QUOTE_CHARS, QUOTES, is_familys_hamlet,
                              word_info)
 from kg.extract.boundary import OPENING_CHARS, opens_no_name
 from kg.extract.candidate import LISTED, Candidate
@@ -408,9 +408,10 @@ def _a_name_in_the_partys_doctrine(c: Candidate, s: Scope, t: Thresholds) -> boo
 
 def _a_reduplicated_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """红艳艳的三角梅, 白花花: a word of the dictionary whose last character repeats (ABB) describes how a thing
-    looks; a person's name of that shape (李娜娜) is in no dictionary."""
-    return len(c.name) == 3 and c.name[1] == c.name[2] and (word_info(c.name) is not None or
-                                                          c.name[1] in _MEASURE_WORDS_OF_THINGS)
+    looks; a person's name of that shape (李娜娜) is in no dictionary. After a function character read as a
+    surname, a measure word repeated counts things (民居和栋栋大棚); 王栋栋 is a name."""
+    return len(c.name) == 3 and c.name[1] == c.name[2] and (word_info(c.name) is not None or (
+        c.name[0] in FUNCTION_CHARS and c.name[1] in _MEASURE_WORDS_OF_THINGS))
 
 
 # Measure words of buildings, fields and things, which repeat to say "every one" (排排民居和栋栋大棚, 座座青山):
