@@ -19,7 +19,7 @@ import dataclasses
 import re
 from collections import Counter, defaultdict
 
-from kg.extract.base import QUOTE_CHARS
+from kg.extract.base import QUOTE_CHARS, YOUTH_LEAGUE
 from kg.lexicon import Lexicon, ethnic_township_short_form
 from kg.model import (CITY, COMMUNITY, COUNTY, ORGANIZATION, PERSON, PLACE_TYPES, PROVINCE, TOWNSHIP,
                       VILLAGE, Entity, Merge, Mention)
@@ -237,7 +237,7 @@ def _placed_name(place: str, name: str, level: str, lex: Lexicon) -> str:
     if level not in name:
         return place + name   # 居委会 of the level 社区: 东方社区居委会
     if name.startswith("团" + level):
-        return "共青团" + place + name[2:]   # 团县委 is the Youth League's: 共青团永和县委
+        return YOUTH_LEAGUE + place + name[2:]   # 团县委 is the Youth League's: 共青团永和县委
     rest = name[name.index(level) + len(level):]
     if level == "村" and rest not in lex.org_suffixes and rest not in lex.core_bodies:
         return place + name[name.index(level):]

@@ -24,6 +24,8 @@ CLAUSE_CHARS = FUNCTION_CHARS - set("上下中里内外")
 GLUED_PREPOSITIONS = set("由在向对把被将从到于为以让给")
 # Determiners that open a phrase, never a name (各乡镇, 所辖村, 该小区).
 DETERMINERS = set("各全该本我每其所此这那诸")
+# The Youth League's name before a committee named by its place (共青团蛟河市委).
+YOUTH_LEAGUE = "共青团"
 QUOTE_CHARS = set("“”\"‘’「」『』")
 PUNCT = set(",，。.!！?？;；:：、()（）《》〈〉<>“”\"‘’'「」『』【】[]…—-~·/|\\ \t")
 

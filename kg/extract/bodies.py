@@ -13,7 +13,7 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import (CLAUSE_CHARS, MISSION_SUFFIXES, QUOTE_CHARS, DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
+from kg.extract.base import (CLAUSE_CHARS, MISSION_SUFFIXES, QUOTE_CHARS, YOUTH_LEAGUE, DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
                              is_common_word, normalize_name, word_info)
 from kg.extract.boundary import OPENING_CHARS, Boundary, scan_left
 from kg.extract.candidate import Candidate
@@ -103,8 +103,6 @@ def youth_league_committees(scope: Scope) -> Iterator[Candidate]:
 
 # 团 + a level + 委: the Youth League's committee of that level (团省委, 团市委, 团县委, 团区委, 团州委).
 _YOUTH_LEAGUE_SHORT = re.compile("团([省市县区州盟旗])委(?!员)")
-# The Youth League's name before a committee named by its place (共青团蛟河市委).
-YOUTH_LEAGUE = "共青团"
 
 
 def conference_committees(scope: Scope) -> Iterator[Candidate]:
