@@ -78,7 +78,7 @@ def document_relations(cdoc: CleanDocument, mentions: list[Mention], key_of: dic
         elif m.type == ORGANIZATION and m.located:
             add(LOCATED_IN, key, by_name.get(("*", m.located), ""), m)
     _stated_locations(cdoc, mentions, key_of, add)
-    _bodies_in_places(mentions, key_of, by_name, lex, add)
+    _bodies_in_places(mentions, key_of, by_name, add)
     _hierarchy(mentions, key_of, entities, lex, add)
     _zones_of_named_places(mentions, key_of, found, lex, add)
     _listed_after_an_address(cdoc, mentions, key_of, found, add)
@@ -159,16 +159,15 @@ def _party_parent(body_key: str, by_name: dict, party_units: tuple[str, ...]) ->
 _LOCATED_VERBS = ("位于", "地处", "坐落于", "坐落在", "地处于")
 
 
-def _bodies_in_places(mentions, key_of, by_name, lex: Lexicon, add) -> None:
-    """福安市…有限公司, 浙江一百岁集团: an enterprise, cooperative or park lies in the place its name opens with;
-    洪洲派出所 of 洪洲乡, a station named by its township's stem, in that township.
+def _bodies_in_places(mentions, key_of, by_name, add) -> None:
+    """洪洲派出所 of 洪洲乡: a station named by its township's stem lies in that township.
 
-    An organ of a place written in full (运城市委, 县政府) is not said to lie in it: it is its body.
+    A body whose name carries its place written in full (运城市委, 福安市…有限公司) is not said to lie
+    in it: the name already says so, and a second claim would count it twice.
     """
     stems = _township_stems(mentions)
     for idx, m in enumerate(mentions):
-        if m.type == ORGANIZATION and m.place and (m.name.endswith(lex.enterprise_suffixes) or
-                                                   _named_by_its_townships_stem(m.name, m.place)):
+        if m.type == ORGANIZATION and m.place and _named_by_its_townships_stem(m.name, m.place):
             add(LOCATED_IN, key_of[idx], by_name.get(("*", m.place), ""), m)
         elif m.type == ORGANIZATION and not m.place and m.name.endswith(OWN_NAMED_STATIONS):
             township = next((t for stem, t in stems if m.name.startswith(stem) and

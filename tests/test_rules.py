@@ -865,6 +865,12 @@ def test_a_station_named_by_its_townships_stem_lies_in_that_township():
     assert not [pair for pair in organ if pair[0] == "段村镇政府"]
 
 
+def test_a_body_whose_name_carries_its_place_gets_no_located_in():
+    # _bodies_in_places (kg.relations): the place written in full opens the name; only a stem places it.
+    found = _located("平舆县民旺农业种植专业合作社和儋州市深农现代农业发展有限公司签订协议。")
+    assert not [pair for pair in found if pair[0].endswith(("合作社", "有限公司"))]
+
+
 def test_a_places_countryside_is_no_township_named_after_the_place():
     # _countryside_of_a_place (kg.extract.places): 佛山 + 乡村, though the list has a 佛山乡.
     types = _types("近年来,佛山乡村旅游接待游客持续增长。")
