@@ -3198,3 +3198,21 @@ def test_a_given_name_ends_before_a_verb_of_coming_to_a_place():
 def test_plural_levels_of_a_county_and_its_townships_name_no_one_body():
     kept, rejected = _read("做好县乡人大换届选举工作,县乡村振兴局局长王强说。")
     assert rejected.get("县乡人大") == "plural-levels" and "县乡村振兴局" in kept
+
+
+def test_national_outlets_are_bodies_without_a_place():
+    # national_bodies (kg.extract.bodies): the lexicon's national outlets, whose names hold no place word.
+    kept, _ = _read("科技日报、环球时报、检察日报和人民公安报的记者参加了采访。")
+    assert {"科技日报", "环球时报", "检察日报", "人民公安报"} <= kept
+
+
+def test_two_national_outlets_written_together_are_two():
+    # _two_national_outlets (kg.extract.bodies): no outlet named 中央广电总台国际在线.
+    kept, _ = _read("中央广电总台国际在线消息:当地举行了开幕式。")
+    assert {"中央广电总台", "国际在线"} <= kept and "中央广电总台国际在线" not in kept
+
+
+def test_a_national_outlets_channel_is_part_of_its_name_wherever_it_stands():
+    # national_bodies (kg.extract.bodies): 人民网-河北频道, 国际在线重庆频道 also outside a source line.
+    kept, _ = _read("国际在线重庆频道报道了此事,人民网-河北频道也作了转载。")
+    assert {"国际在线重庆频道", "人民网-河北频道"} <= kept

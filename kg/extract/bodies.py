@@ -68,8 +68,12 @@ def national_bodies(scope: Scope) -> Iterator[Candidate]:
             continue   # 新华社区: a community's suffix runs across the body's end
         if j - i <= 2 and not scope.view.starts_token(i):
             continue   # 居民进行: a short name (民进) read across two words
+        channel = _channel_after(scope.text, j)
+        if channel:   # 人民网-河北频道, 国际在线重庆频道: the channel is part of the outlet's name
+            yield Candidate(i, j + channel, ORGANIZATION, normalize_name(scope.text[i:j + channel]), "national-body")
+            continue
         if _a_channels_outlet(scope.text, j) or (name.endswith("报") and scope.text.startswith(("社", "出版社"), j)):
-            continue   # 央视新闻, 人民网-河北频道, 人民日报社: the outlet's name runs on
+            continue   # 央视新闻, 人民日报社: the outlet's name runs on
         country = scope.found.ending_at(i, (COUNTRY,))
         if country is not None and country.start < i:
             yield Candidate(country.start, j, ORGANIZATION, normalize_name(scope.text[country.start:j]),
@@ -238,9 +242,15 @@ def media(scope: Scope) -> Iterator[Candidate]:
         return   # no word that ends an outlet's name: most sentences
     for start in _source_positions(text):
         end = _outlet_end(scope, start, endings)
-        if end is not None and not _an_outlets_show(scope, start):
+        if end is not None and not _an_outlets_show(scope, start) and not _two_national_outlets(scope, start, end):
             name = normalize_name(text[start:end])
             yield Candidate(start, end, ORGANIZATION, name, "media", level=_level_of_a_bare_outlet(name))
+
+
+def _two_national_outlets(scope: Scope, start: int, end: int) -> bool:
+    """中央广电总台国际在线: two national outlets written one after the other are two, each found by its name."""
+    ends = {j for i, j, _ in scope.view.hits["national_bodies"] if i == start}
+    return any(i in ends and j == end for i, j, _ in scope.view.hits["national_bodies"])
 
 
 def _level_of_a_bare_outlet(name: str) -> str:
