@@ -3216,3 +3216,9 @@ def test_a_national_outlets_channel_is_part_of_its_name_wherever_it_stands():
     # national_bodies (kg.extract.bodies): 人民网-河北频道, 国际在线重庆频道 also outside a source line.
     kept, _ = _read("国际在线重庆频道报道了此事,人民网-河北频道也作了转载。")
     assert {"国际在线重庆频道", "人民网-河北频道"} <= kept
+
+
+def test_a_byline_vouches_for_a_three_character_name_the_dictionary_files_as_a_rare_word():
+    # _byline_word (kg.extract.people): 许立群 is a numeral in the dictionary (25, m), a name after 记者.
+    kept, _ = _read("本报保定五月十五日电记者许立群报道:今年小麦长势良好。")
+    assert "许立群" in kept

@@ -658,9 +658,10 @@ def _byline_word(scope: Scope, word: str, first: bool) -> bool:
     if first and not (word[0] in scope.lex.surnames_single or word[:2] in scope.lex.surnames_double):
         return False
     info = word_info(word)
-    # A byline vouches for a name the dictionary files as a rare place (江建国/ns).
-    if info and info[0] >= THRESHOLDS.word_for_a_name and not info[1].startswith("nr") and \
-            not (info[1] == "ns" and info[0] < THRESHOLDS.rare_place_in_a_byline):
+    # A byline vouches for a name the dictionary files as a rare place (江建国/ns) or, with three characters,
+    # as a rare word of another kind (许立群/m): the dictionary's tag of such an entry is its error.
+    rare = info is not None and info[0] < THRESHOLDS.rare_word_in_a_byline and (info[1] == "ns" or len(word) == 3)
+    if info and info[0] >= THRESHOLDS.word_for_a_name and not info[1].startswith("nr") and not rare:
         return False
     return word not in scope.lex.posts and word not in scope.lex.byline_titles
 

@@ -29,8 +29,9 @@ class Thresholds:
     # frequency from which a word the dictionary files as a person's name is a known name; the dictionary files
     # many people by their full name, most of them rarely named (张吉龙: 6)
     well_known_name: int = 50
-    # frequency under which a word the dictionary files as a place may be a person's name in a byline (江建国/ns)
-    rare_place_in_a_byline: int = 50
+    # frequency under which a word the dictionary files as a place, or any word of three characters, may be a
+    # person's name in a byline (江建国/ns, 许立群/m)
+    rare_word_in_a_byline: int = 50
     # frequency from which a verb, adverb, preposition or conjunction that opens at a surname and ends inside
     # the name splits it (查看 of 查看新)
     action_word: int = 100
