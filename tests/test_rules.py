@@ -3222,3 +3222,10 @@ def test_a_byline_vouches_for_a_three_character_name_the_dictionary_files_as_a_r
     # _byline_word (kg.extract.people): 许立群 is a numeral in the dictionary (25, m), a name after 记者.
     kept, _ = _read("本报保定五月十五日电记者许立群报道:今年小麦长势良好。")
     assert "许立群" in kept
+
+
+def test_a_village_may_open_with_a_word_the_tagger_coined_as_a_verb():
+    # _coined_verb_opening (kg.extract.places): 接官/v (no dictionary knows it) 亭/ng 村.
+    types = _types("走进位于皋兰县什川镇的接官亭村,映入眼帘的是错落有致的民居。")
+    assert types.get("接官亭村") == "Village"
+    assert "发展亭村" not in _types("我们要发展亭村的经济。"), "a verb the dictionary knows opens no name"

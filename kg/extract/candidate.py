@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 from kg.model import COARSE_TYPE, Post
 
-__all__ = ["Candidate", "Post", "coarse", "with_signal", "LISTED"]
+__all__ = ["Candidate", "Post", "coarse", "with_signal", "LISTED", "COINED_OPENING"]
 
 # The signal of a place read as an item of a list of places of its kind: the list bounds its name.
 LISTED = "listed"
+# The signal of a place whose name opens with a word the tagger coined and read as a verb (接官/v 亭村).
+COINED_OPENING = "coined-opening"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, LEVEL_PREFIXES, MISSION_SUFFIXES, PUNCT, QUOTE_CHARS, QUOTES, is_familys_hamlet,
                              word_info)
 from kg.extract.boundary import OPENING_CHARS, opens_no_name
-from kg.extract.candidate import LISTED, Candidate
+from kg.extract.candidate import COINED_OPENING, LISTED, Candidate
 from kg.extract.context import Scope
 from kg.extract.thresholds import THRESHOLDS, Thresholds
 from kg.model import (CITY, COMMUNITY, COUNTRY, COUNTY, ESTATE, ORGANIZATION, PERSON, PLACE_TYPES, PROGRAM, TOWNSHIP,
@@ -89,7 +89,9 @@ def _opening_vouched_for(c: Candidate, s: Scope) -> bool:
     if c.type in PLACE_TYPES:
         # the place before it (城南街道站北社区) or the list (金桂社区、安康苑社区) bounds the name;
         # 扎哈斯台嘎查 is written by sound, whatever the segmenter reads its first character as
-        return bool(c.parent or LISTED in c.signals) or c.name.endswith(tuple(s.lex.sound_place_suffixes))
+        # 接官亭村 opens with a word the tagger coined (kg.extract.places._coined_verb_opening)
+        return bool(c.parent or LISTED in c.signals or COINED_OPENING in c.signals) or \
+            c.name.endswith(tuple(s.lex.sound_place_suffixes))
     if c.type == ORGANIZATION:
         # 根山村党支部 opens with a place read whole, which no clause word begins; 脱贫攻坚工作队 is a
         # team named by its task, whose verb opens the name

@@ -16,7 +16,7 @@ from typing import Iterator
 from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, NOMINAL_FLAGS, PUNCT, QUOTES,
                              CuedPattern, is_common_word, is_familys_hamlet, normalize_name, word_info)
 from kg.extract.boundary import OPENING_CHARS, Boundary, is_count, scan_left
-from kg.extract.candidate import LISTED, Candidate
+from kg.extract.candidate import COINED_OPENING, LISTED, Candidate
 from kg.extract.context import Scope
 from kg.extract.thresholds import THRESHOLDS
 from kg.lexicon import townships_by_stem
@@ -341,7 +341,7 @@ def _last_of_a_list(scope: Scope, end: int, suffix: str, kind: str) -> Candidate
 def _named_place(scope: Scope, bound: Boundary, p: int, end: int, kind: str, weak: bool) -> Candidate | None:
     """The place whose name the scan bounded, if its stem names one, with its parent."""
     listed = _listed_after_its_kind(scope, p, kind)
-    bound = _conjunction_character_opening(scope, bound, p) or bound
+    bound, opening = _opening_past_the_scan(scope, bound, p)
     start = listed if listed is not None else _sound_start(scope, bound, p, end)
     if start is None:
         return None
@@ -353,8 +353,31 @@ def _named_place(scope: Scope, bound: Boundary, p: int, end: int, kind: str, wea
         name = name[:-3] + "村"   # 崔庄行政村: the administrative village is the village 崔庄村
     if kind == ESTATE and is_familys_hamlet(name, scope.lex.surnames_single):
         kind = VILLAGE   # 兴隆场村陈家湾: a family's hamlet, not an estate named 湾
-    return Candidate(start, end, kind, name, "place-suffix",
-                     parent=parent, weak=weak, signals=(LISTED,) if listed is not None else ())
+    return Candidate(start, end, kind, name, "place-suffix", parent=parent, weak=weak,
+                     signals=(LISTED,) if listed is not None else opening)
+
+
+def _opening_past_the_scan(scope: Scope, bound: Boundary, p: int) -> tuple[Boundary, tuple[str, ...]]:
+    """Where a stem of one character really opens, when the scan stopped at a word that belongs to the name,
+    with the signal that says so."""
+    joined = _conjunction_character_opening(scope, bound, p)
+    if joined is not None:
+        return joined, ()
+    coined = _coined_verb_opening(scope, bound, p)
+    return (coined, (COINED_OPENING,)) if coined is not None else (bound, ())
+
+
+def _coined_verb_opening(scope: Scope, bound: Boundary, p: int) -> Boundary | None:
+    """接官/v 亭/ng 村: before a stem of one character, a word of two that no dictionary knows and the tagger
+    coined as a verb opens the name; the scan stopped at a verb that is the name's start."""
+    k = bound.start
+    if p - k != 1 or k < 2 or scope.view.token(k).text != scope.text[k]:
+        return None
+    before = scope.view.token_before(k)
+    if before is None or before.end != k or len(before.text) != 2 or before.flag != "v" or \
+            not all(is_cjk(c) for c in before.text) or word_info(before.text) is not None:
+        return None
+    return Boundary(before.start, bound.parent)
 
 
 def _conjunction_character_opening(scope: Scope, bound: Boundary, p: int) -> Boundary | None:
