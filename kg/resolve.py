@@ -228,8 +228,9 @@ def _a_brand_not_a_county(m: Mention, provinces: set[str]) -> bool:
 
 # The levels of villages: a story often lists several, and a bare body before them is no one's.
 _VILLAGE_LEVELS = frozenset({"村", "社区", "嘎查"})
-# Levels whose bare bodies name a body only in a story that names the place (社区党委 of 吴家堡社区).
-_NAMED_ONLY_PLACED = frozenset({"社区"})
+# Levels whose bare bodies name a body only in a story that names the place (社区党委 of 吴家堡社区): a
+# story of a town that speaks of 村“两委” or 村委会 means every village's, no one body.
+_NAMED_ONLY_PLACED = frozenset({"社区", "村", "嘎查"})
 
 
 def _placed_name(place: str, name: str, level: str, lex: Lexicon) -> str:

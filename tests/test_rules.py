@@ -2218,11 +2218,12 @@ def test_a_body_inside_the_title_of_a_law_is_a_word_of_that_title():
 
 
 def test_a_bare_village_body_before_a_list_of_villages_is_none_of_them():
-    # DocumentContext.recent (kg.resolve): with two villages named after it, 村两委 stays the story's own.
+    # DocumentContext.recent and _NAMED_ONLY_PLACED (kg.resolve): with two villages named after it, 村两委
+    # is every village's, no one body.
     keys = {e.key for e in __import__("kg.pipeline", fromlist=["x"]).process_document(
         Document("t.txt", "t.txt", "各村把优秀人才选拔到村两委班子中来。\n青石镇东坪村、西坪村召开选举大会。")).entities}
     assert not any(k.startswith("Organization:") and ("东坪村" in k or "西坪村" in k) and "两委" in k for k in keys)
-    assert any(k.startswith("Organization:村两委@") for k in keys)
+    assert not any(k.startswith("Organization:村两委") for k in keys)
 
 
 def test_a_well_known_name_whose_given_name_the_dictionary_files_as_a_rare_noun_is_a_person():
@@ -3229,3 +3230,12 @@ def test_a_village_may_open_with_a_word_the_tagger_coined_as_a_verb():
     types = _types("走进位于皋兰县什川镇的接官亭村,映入眼帘的是错落有致的民居。")
     assert types.get("接官亭村") == "Village"
     assert "发展亭村" not in _types("我们要发展亭村的经济。"), "a verb the dictionary knows opens no name"
+
+
+def test_a_bare_village_body_names_no_body_in_a_story_that_names_no_village():
+    # _NAMED_ONLY_PLACED (kg.resolve): 村“两委” of a town's story is every village's.
+    from kg.pipeline import process_document
+    text = "琼海市博鳌镇派出所打通派出所与镇政府、村“两委”的联动机制。"
+    names = {e.name for e in process_document(Document("t.txt", "t.txt", text)).entities}
+    assert "博鳌镇派出所" in names and not [n for n in names if n.startswith("村")]
+    assert ("王芳", "下坦村村委会") in _members("下坦村召开会议。村委会主任王芳介绍了情况。")
