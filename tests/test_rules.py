@@ -3239,3 +3239,10 @@ def test_a_bare_village_body_names_no_body_in_a_story_that_names_no_village():
     names = {e.name for e in process_document(Document("t.txt", "t.txt", text)).entities}
     assert "博鳌镇派出所" in names and not [n for n in names if n.startswith("村")]
     assert ("王芳", "下坦村村委会") in _members("下坦村召开会议。村委会主任王芳介绍了情况。")
+
+
+def test_a_name_never_begins_with_the_conjunction_ji():
+    # OPENING_CHARS (kg.extract.boundary): 暨 joins two events (发布暨…仪式); 暨南大学 and 暨阳街道 keep it.
+    kept, _ = _read("项目发布暨社区治理赋能中心焕新升级仪式在河西街道举行。")
+    assert "社区治理赋能中心" in kept and not [n for n in kept if n.startswith("暨")]
+    assert "暨南大学" in _read("他毕业于暨南大学。")[0]
