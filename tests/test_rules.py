@@ -3246,3 +3246,9 @@ def test_a_name_never_begins_with_the_conjunction_ji():
     kept, _ = _read("项目发布暨社区治理赋能中心焕新升级仪式在河西街道举行。")
     assert "社区治理赋能中心" in kept and not [n for n in kept if n.startswith("暨")]
     assert "暨南大学" in _read("他毕业于暨南大学。")[0]
+
+
+def test_a_given_name_ends_before_the_preposition_of_a_verb_of_conferring():
+    # _appointed_as (kg.extract.people): 焦艳为/nr … 颁发: the 为 is the preposition (为…颁发), not the name's.
+    kept, _ = _read("县委书记焦艳为新当选的主席颁发证书。")
+    assert "焦艳" in kept and "焦艳为" not in kept
