@@ -162,7 +162,7 @@ _LOCATED_VERBS = ("位于", "地处", "坐落于", "坐落在", "地处于")
 def _bodies_in_places(mentions, key_of, by_name, add) -> None:
     """洪洲派出所 of 洪洲乡: a station named by its township's stem lies in that township.
 
-    A body whose name carries its place written in full (运城市委, 福安市…有限公司) is not said to lie
+    A body whose name carries its place (运城市委, 福安市…有限公司, 浙江一百岁集团) is not said to lie
     in it: the name already says so, and a second claim would count it twice.
     """
     stems = _township_stems(mentions)

@@ -193,6 +193,8 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, newspaper
     merges: list[Merge] = []
     out: list[Mention] = []
     provinces = {m.code[:2] for m in mentions if m.type in PLACE_TYPES and m.code and m.source != "inside-name"}
+    # A story that names a village its tie did not find (马家庄, 红旗嘎查) keeps its bare 村委会 as its own.
+    names_a_village = any(m.type == VILLAGE for m in mentions)
     for m in mentions:
         if _a_brand_not_a_county(m, provinces):
             continue
@@ -213,7 +215,7 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, newspaper
                     merges.append(Merge(m.doc_id, f"{ORGANIZATION}:{new}", name,
                                         f"bare prefix {m.level} read as {place.name}"))
                     changes.update(name=new, alias=name, place=place.name)
-            elif m.level in _NAMED_ONLY_PLACED:
+            elif m.level in _NAMED_ONLY_PLACED and not (m.level in _VILLAGE_LEVELS and names_a_village):
                 continue   # 社区党委 in a story that names no community: any community's, no one body
         out.append(dataclasses.replace(m, **changes) if changes else m)
     return out, merges
@@ -229,7 +231,7 @@ def _a_brand_not_a_county(m: Mention, provinces: set[str]) -> bool:
 # The levels of villages: a story often lists several, and a bare body before them is no one's.
 _VILLAGE_LEVELS = frozenset({"村", "社区", "嘎查"})
 # Levels whose bare bodies name a body only in a story that names the place (社区党委 of 吴家堡社区): a
-# story of a town that speaks of 村“两委” or 村委会 means every village's, no one body.
+# story of a town that speaks of 村“两委” or 村委会 and names no village means every village's, no one body.
 _NAMED_ONLY_PLACED = frozenset({"社区", "村", "嘎查"})
 
 

@@ -660,10 +660,16 @@ def _byline_word(scope: Scope, word: str, first: bool) -> bool:
     info = word_info(word)
     # A byline vouches for a name the dictionary files as a rare place (江建国/ns) or, with three characters,
     # as a rare word of another kind (许立群/m): the dictionary's tag of such an entry is its error.
-    rare = info is not None and info[0] < THRESHOLDS.rare_word_in_a_byline and (info[1] == "ns" or len(word) == 3)
+    rare = info is not None and info[0] < THRESHOLDS.rare_word_in_a_byline and (
+        info[1] == "ns" or (len(word) == 3 and info[1] in _NO_KIND_OF_A_NAME))
     if info and info[0] >= THRESHOLDS.word_for_a_name and not info[1].startswith("nr") and not rare:
         return False
     return word not in scope.lex.posts and word not in scope.lex.byline_titles
+
+
+# Kinds of word no full name of three characters can be but the dictionary files some under by mistake
+# (许立群/m): numerals, times, idioms; not nouns, bodies or occupations (司法局, 卫生员).
+_NO_KIND_OF_A_NAME = frozenset({"m", "t", "i", "l"})
 
 
 def after_roles(scope: Scope) -> Iterator[Candidate]:

@@ -377,7 +377,18 @@ def _coined_verb_opening(scope: Scope, bound: Boundary, p: int) -> Boundary | No
     if before is None or before.end != k or len(before.text) != 2 or before.flag != "v" or \
             not all(is_cjk(c) for c in before.text) or word_info(before.text) is not None:
         return None
-    return Boundary(before.start, bound.parent)
+    return Boundary(before.start, bound.parent) if _bounded_on_the_left(scope, before.start) else None
+
+
+def _bounded_on_the_left(scope: Scope, i: int) -> bool:
+    """Something bounds a name starting at ``i`` (什川镇的接官亭村, 。接官亭村): 文旅赋能寺村 is a verb and its
+    object."""
+    return i == 0 or not is_cjk(scope.text[i - 1]) or scope.text[i - 1] in _BOUNDS_BEFORE_A_NAME or \
+        scope.text.endswith(("我们", "位于"), 0, i) or scope.found.ending_at(i, PLACE_TYPES) is not None
+
+
+# Characters after which a place's name begins (的接官亭村, 到接官亭村).
+_BOUNDS_BEFORE_A_NAME = frozenset("的到在于")
 
 
 def _conjunction_character_opening(scope: Scope, bound: Boundary, p: int) -> Boundary | None:

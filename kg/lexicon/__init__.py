@@ -149,7 +149,7 @@ class Lexicon:
     party_units: tuple[str, ...]            # 党委, 党支部: a party unit after its body's name, longest first
     clause_openers: frozenset[str]          # 任命, 时任, 经: words that never begin the name after them
     country_names: dict[str, str]           # any name of a state -> its canonical name (中华人民共和国 -> 中国)
-    enterprise_suffixes: tuple[str, ...]    # 公司, 合作社, 工业园: bodies that lie in a place, not organs of it
+    enterprise_suffixes: tuple[str, ...]    # 公司, 合作社, 工业园: establishments, not organs of a place
     business_kinds: tuple[str, ...]         # 公司, 市场: after a region's name, its firms (美国公司), longest first
     industry_words: tuple[str, ...]         # 涂料, 电子科技: the trade that ends a company's name written short
     tibetan_name_parts: frozenset[str]      # 次仁, 卓玛: the parts of Tibetan names, which have no surname
