@@ -68,7 +68,7 @@ def national_bodies(scope: Scope) -> Iterator[Candidate]:
             continue   # 新华社区: a community's suffix runs across the body's end
         if j - i <= 2 and not scope.view.starts_token(i):
             continue   # 居民进行: a short name (民进) read across two words
-        channel = _national_channel(scope, j) if name.endswith(MEDIA_ENDINGS) or name in _OUTLETS_BY_NAME else 0
+        channel = _national_channel(scope, j)
         if channel:   # 人民网-河北频道, 国际在线重庆频道: the channel is part of the outlet's name
             yield Candidate(i, j + channel, ORGANIZATION, normalize_name(scope.text[i:j + channel]), "national-body")
             continue
@@ -253,10 +253,6 @@ def _national_channel(scope: Scope, j: int) -> int:
     if scope.text[j:j + 1] not in "-－" and not scope.found.starting_at(j, PLACE_TYPES):
         return 0
     return _channel_after(scope.text, j)
-
-
-# National outlets whose names end in no word of an outlet (国际在线, 中央广电总台).
-_OUTLETS_BY_NAME = frozenset({"国际在线", "中央广电总台", "中央广播电视总台", "央视", "央广", "学习强国", "参考消息"})
 
 
 def _two_national_outlets(scope: Scope, start: int, end: int) -> bool:
