@@ -215,7 +215,7 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, newspaper
                     merges.append(Merge(m.doc_id, f"{ORGANIZATION}:{new}", name,
                                         f"bare prefix {m.level} read as {place.name}"))
                     changes.update(name=new, alias=name, place=place.name)
-            elif m.level in _NAMED_ONLY_PLACED and not (m.level in _VILLAGE_LEVELS and names_a_village):
+            elif m.level in _NAMED_ONLY_PLACED and not (m.level in _LEVELS_OF_A_VILLAGE and names_a_village):
                 continue   # 社区党委 in a story that names no community: any community's, no one body
         out.append(dataclasses.replace(m, **changes) if changes else m)
     return out, merges
@@ -233,6 +233,8 @@ _VILLAGE_LEVELS = frozenset({"村", "社区", "嘎查"})
 # Levels whose bare bodies name a body only in a story that names the place (社区党委 of 吴家堡社区): a
 # story of a town that speaks of 村“两委” or 村委会 and names no village means every village's, no one body.
 _NAMED_ONLY_PLACED = frozenset({"社区", "村", "嘎查"})
+# ... of which these keep a bare body as the story's own where the story names a village the tie missed.
+_LEVELS_OF_A_VILLAGE = frozenset({"村", "嘎查"})
 
 
 def _placed_name(place: str, name: str, level: str, lex: Lexicon) -> str:

@@ -3265,3 +3265,11 @@ def test_a_national_outlets_channel_is_named_by_a_dash_or_a_place():
 def test_a_bare_village_body_stays_the_storys_own_where_the_story_names_a_village():
     # _NAMED_ONLY_PLACED (kg.resolve): 马家庄 is a village that the tie to 村 does not find.
     assert ("王芳", "村委会") in _members("在马家庄,村委会主任王芳介绍了情况。")
+
+
+def test_a_bare_community_body_names_no_body_where_the_story_names_only_villages():
+    # _LEVELS_OF_A_VILLAGE (kg.resolve): a village named in the story does not make 社区党委 the story's own.
+    from kg.pipeline import process_document
+    text = "青石镇东坪村召开会议。社区党委书记王芳介绍了情况。"
+    names = {e.name for e in process_document(Document("t.txt", "t.txt", text)).entities}
+    assert "东坪村" in names and "社区党委" not in names

@@ -990,14 +990,14 @@ def _appointed_as(scope: Scope, tok) -> bool:
     焦艳为/nr 新当选的主席颁发证书: before a verb of conferring in the clause, it is the preposition (为…颁发)."""
     if len(tok.text) < 3 or not tok.text.endswith("为") or scope.text.startswith("为", tok.end):
         return False   # 张有为为大家上党课: the preposition follows the name, whose 为 is its own
-    clause = _CLAUSE_END.split(scope.text[tok.end:], 1)[0]
+    text = scope.text
+    clause = text[tok.end:next((i for i in range(tok.end, len(text)) if text[i] in _CLAUSE_ENDS), len(text))]
     return bool(scope.view.ending_at("appointment_verbs", tok.start)) or any(v in clause for v in _CONFERRING_VERBS)
 
 
 # Verbs of conferring or serving that follow "为 + whom" (为获奖者颁发证书, 为党员上党课).
 _CONFERRING_VERBS = ("颁发", "颁奖", "颁证", "授牌", "授旗", "揭牌", "佩戴", "送上", "赠送", "题词", "授课",
                      "上党课", "作报告", "宣讲")
-_CLAUSE_END = re.compile(r"[,，。；;！!？?]")
 
 
 def _credits_a_photo(scope: Scope, tok) -> bool:
