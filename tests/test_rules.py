@@ -3273,3 +3273,9 @@ def test_a_bare_community_body_names_no_body_where_the_story_names_only_villages
     text = "青石镇东坪村召开会议。社区党委书记王芳介绍了情况。"
     names = {e.name for e in process_document(Document("t.txt", "t.txt", text)).entities}
     assert "东坪村" in names and "社区党委" not in names
+
+
+def test_a_wei_before_de_or_another_wei_ends_the_given_name():
+    # Rule: _cue_at_the_second (kg.extract.people): 为 before 的 or 为 is the name's own, not the copula.
+    assert "李大为" in _posts("会议决定免去李大为的平安县教育局局长职务。")
+    assert _posts("会议决定任命李大为为平安县教育局局长。")["李大为"] == {"平安县教育局局长"}

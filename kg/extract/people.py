@@ -145,6 +145,8 @@ def _cue_at_the_second(scope: Scope, i: int) -> bool | None:
     """Whether a cue word settles what the second given character at ``i`` is; None when none does."""
     if scope.text[i] in CLAUSE_CHARS and _given_read_whole(scope, i):
         return False  # 周/nr 永和/nz 强调: the tagger reads the given name whole, its 和 no conjunction
+    if scope.text[i] == "为" and scope.text.startswith(("的", "为"), i + 1):
+        return False  # 免去李大为的…职务, 任命李大为为…: the first 为 is neither the copula nor the preposition
     if scope.text[i] in CLAUSE_CHARS or scope.view.starting_at("speech_verbs", i):
         return True   # 王明在, 庞娟致开幕词; 里, 中 or 上 may end a given name (张万里)
     if scope.text[i] in _VERBS_OF_COMING and i + 1 < len(scope.text) and (
