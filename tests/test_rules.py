@@ -3279,3 +3279,8 @@ def test_a_wei_before_de_or_another_wei_ends_the_given_name():
     # Rule: _cue_at_the_second (kg.extract.people): 为 before 的 or 为 is the name's own, not the copula.
     assert "李大为" in _posts("会议决定免去李大为的平安县教育局局长职务。")
     assert _posts("会议决定任命李大为为平安县教育局局长。")["李大为"] == {"平安县教育局局长"}
+
+
+def test_a_department_after_the_post_of_a_places_government_is_that_places():
+    # Rule: _organ_of_the_place_before (kg.extract.bodies): 平安县副县长、公安局局长 is of 平安县公安局.
+    assert _types("平安县副县长、公安局局长韩冬指出，要加强治安。").get("平安县公安局") == "Organization"

@@ -945,7 +945,7 @@ def _organ_in_a_post(scope: Scope, start: int, end: int, name: str, suffix: str)
         return None
     prev = _body_of_previous_title(scope, start)
     if prev is None:
-        return None
+        return _organ_of_the_place_before(scope, start, end, name, suffix)
     place = prev.place or _place_of(prev.name, scope.lex.party_units)
     committee = _committee_of(prev.name)
     if suffix in _PARTY_DEPARTMENTS and committee and (prev.level or prev.place):
@@ -959,8 +959,20 @@ def _organ_in_a_post(scope: Scope, start: int, end: int, name: str, suffix: str)
     return Candidate(start, end, ORGANIZATION, full, "body-in-post", level=prev.level, ref=prev.ref, alias=name)
 
 
-def _body_of_previous_title(scope: Scope, start: int) -> Candidate | None:
-    """The body of the title before ``、`` (县委 in 县委常委、宣传部部长)."""
+def _organ_of_the_place_before(scope: Scope, start: int, end: int, name: str, suffix: str) -> Candidate | None:
+    """平安县副县长、公安局局长: a government's department after the post of a place's government is that
+    place's (平安县公安局)."""
+    found = _title_before(scope, start)
+    if found is None or suffix in _PARTY_DEPARTMENTS or len(suffix) < 2:
+        return None
+    place = scope.found.ending_at(found[0] - len(found[1]), PLACE_TYPES)
+    if place is None:
+        return None
+    return Candidate(start, end, ORGANIZATION, place.name + name, "body-in-post", alias=name)
+
+
+def _title_before(scope: Scope, start: int) -> tuple[int, str] | None:
+    """Where the title before ``、`` ends, and the title (副县长 in 平安县副县长、公安局局长)."""
     text = scope.text
     k = start
     while k > 0 and text[k - 1] == " ":
@@ -969,8 +981,15 @@ def _body_of_previous_title(scope: Scope, start: int) -> Candidate | None:
         return None
     k -= 1
     title = scope.view.ending_at("titles", k)
-    if title is None:
+    return (k, title) if title is not None else None
+
+
+def _body_of_previous_title(scope: Scope, start: int) -> Candidate | None:
+    """The body of the title before ``、`` (县委 in 县委常委、宣传部部长)."""
+    found = _title_before(scope, start)
+    if found is None:
         return None
+    k, title = found
     body = scope.found.ending_at(k - len(title), (ORGANIZATION,))
     if body is None:
         body = next((c for c in scope.found.of_type((ORGANIZATION,))
