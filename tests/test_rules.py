@@ -3284,3 +3284,10 @@ def test_a_wei_before_de_or_another_wei_ends_the_given_name():
 def test_a_department_after_the_post_of_a_places_government_is_that_places():
     # Rule: _organ_of_the_place_before (kg.extract.bodies): 平安县副县长、公安局局长 is of 平安县公安局.
     assert _types("平安县副县长、公安局局长韩冬指出，要加强治安。").get("平安县公安局") == "Organization"
+
+
+def test_ji_standing_alone_is_the_conjunction_and_opens_no_name():
+    # Rule: clause_openers (kg/lexicon/clause_openers.txt): 暨 as a word of its own joins two events (…发布暨…).
+    kept, _ = _read("品牌项目发布暨社区治理赋能中心焕新升级仪式在河西街道举行。他毕业于暨阳中学。")
+    assert "社区治理赋能中心" in kept and "暨阳中学" in kept
+    assert not any(name.startswith("暨社区") for name in kept)
