@@ -3291,3 +3291,9 @@ def test_ji_standing_alone_is_the_conjunction_and_opens_no_name():
     kept, _ = _read("品牌项目发布暨社区治理赋能中心焕新升级仪式在河西街道举行。他毕业于暨阳中学。")
     assert "社区治理赋能中心" in kept and "暨阳中学" in kept
     assert not any(name.startswith("暨社区") for name in kept)
+
+
+def test_names_in_brackets_before_a_datelines_place_are_the_reporters():
+    # Rule: _names_before_a_dateline (kg.extract.people): 传媒网(何军)新疆电, only before a recognised place.
+    assert _types("中国国际新闻传媒网(何军)新疆电 达西村位于河谷。").get("何军") == "Person"
+    assert "张伟" not in _types("（张伟）供电公司开展活动。")

@@ -577,7 +577,8 @@ def bracketed_bylines(scope: Scope) -> Iterator[Candidate]:
     spaced = _SPACED_NAME_IN_BRACKETS.search(text)
     if spaced and spaced.group(1) in scope.lex.surnames_single:   # (何 露): one name set letter-spaced
         yield _person(scope, (spaced.start(1), spaced.end(2)), "byline")
-    matches = (_BRACKETED_NAMES.search(text), _DATELINE_NAMES.search(text), _PHOTO_CREDIT.search(text), *before_a_role)
+    matches = (_BRACKETED_NAMES.search(text), _DATELINE_NAMES.search(text), _PHOTO_CREDIT.search(text),
+               _names_before_a_dateline(scope), *before_a_role)
     for m in filter(None, matches):
         spans = [(m.start(1) + a.start(), m.start(1) + a.end()) for a in re.finditer(r"[^ 、]+", m.group(1))]
         if all(name_at(scope, i, end=j) == (i, j) for i, j in spans):
@@ -593,6 +594,20 @@ _BRACKETED_NAMES = CuedPattern(_NAMES_IN_BRACKETS + r"\s*$", _OPENING_BRACKETS)
 _SPACED_NAME_IN_BRACKETS = CuedPattern(r"[(（]([\u4e00-\u9fff]) ([\u4e00-\u9fff])[)）]\s*$", _OPENING_BRACKETS)
 # ... or right after the dateline that opens a story (山西4月26日电(郭彩云), 5日讯(李明)).
 _DATELINE_NAMES = CuedPattern(r"\d日(?:电|讯) ?" + _NAMES_IN_BRACKETS, ("日电", "日讯"))
+# ... or between the outlet and the dateline's place (中国国际新闻传媒网(何军)新疆电).
+_NAMES_BEFORE_A_PLACES_DATELINE = CuedPattern(_NAMES_IN_BRACKETS + r" ?([\u4e00-\u9fff]{2,8}?)(?:\d{1,2}月\d{1,2}日)?电",
+                                              ("电",))
+
+
+def _names_before_a_dateline(scope: Scope) -> re.Match | None:
+    """The bracketed names right before a dateline's place and its 电, the place being one recognised."""
+    m = _NAMES_BEFORE_A_PLACES_DATELINE.search(scope.text)
+    if m is None:
+        return None
+    place = scope.found.ending_at(m.end(2), PLACE_TYPES)
+    return m if place is not None and place.start == m.start(2) else None
+
+
 # ... or opening the brackets of a byline, before the reporter's role (电(韩立新 周广平 记者高长利)).
 _NAMES_BEFORE_A_ROLE = CuedPattern(r"[(（]([\u4e00-\u9fff]{2,3}(?:[ 、][\u4e00-\u9fff]{2,3}){0,3})[ 、]",
                                    _OPENING_BRACKETS)
