@@ -3297,3 +3297,9 @@ def test_names_in_brackets_before_a_datelines_place_are_the_reporters():
     # Rule: _names_before_a_dateline (kg.extract.people): 传媒网(何军)新疆电, only before a recognised place.
     assert _types("中国国际新闻传媒网(何军)新疆电 达西村位于河谷。").get("何军") == "Person"
     assert "张伟" not in _types("（张伟）供电公司开展活动。")
+
+
+def test_the_members_a_station_serves_stand_in_its_name():
+    # Rule: _members_served (kg.extract.bodies): 人大代表联络站, 委员工作室 are named after whom they serve.
+    assert _types("凉城新村街道人大代表联络站开展接待活动。").get("凉城新村街道人大代表联络站") == "Organization"
+    assert _types("他来到永顺县政协教体界别委员工作室。").get("永顺县政协教体界别委员工作室") == "Organization"

@@ -586,7 +586,8 @@ def _body(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
     if _former(scope, p):
         # 高桥背村原党支部, 原村委会: the body is the same, only its members are former ones.
         return _without_former(scope, p, end, suffix)
-    bound = _branch_of_a_body(scope, scan_left(scope.view, scope.found, p, scope.res.body_shape), suffix)
+    head = _members_served(scope, p, suffix)
+    bound = _branch_of_a_body(scope, scan_left(scope.view, scope.found, head, scope.res.body_shape), suffix)
     bound = _the_task_of_a_mission(scope, _a_villages_own(scope, bound, suffix), p, suffix)
     start, has_prefix = bound.start, bool(bound.prefixes)
     quoted = _quoted_name(scope, start, p, suffix)
@@ -603,6 +604,20 @@ def _body(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
         return None
     cand = Candidate(start, end, ORGANIZATION, name, "body-suffix", level=level, ref=ref)
     return _after_the_partys_name(scope, _with_places(scope, cand, p, level))
+
+
+def _members_served(scope: Scope, p: int, suffix: str) -> int:
+    """Where the scan for a body's name starts: before the suffix, or before the members a station or a
+    studio is set up for (人大代表联络站, 政协委员工作室), whose title the scan would stop at."""
+    if suffix not in _STATIONS_OF_MEMBERS:
+        return p
+    title = scope.view.ending_at("titles", p)
+    return p - len(title) if title in _MEMBERS and scope.view.starts_token(p - len(title)) else p
+
+
+# Places where members of a congress or a conference meet the public, named after those members.
+_STATIONS_OF_MEMBERS = frozenset({"联络站", "工作室", "之家", "联络处"})
+_MEMBERS = frozenset({"委员", "代表", "人大代表", "政协委员", "党代表"})
 
 
 # Suffixes of a branch, which a body's own name and the branch's place come before (中国银行青阳支行).
