@@ -3303,3 +3303,14 @@ def test_the_members_a_station_serves_stand_in_its_name():
     # Rule: _members_served (kg.extract.bodies): 人大代表联络站, 委员工作室 are named after whom they serve.
     assert _types("凉城新村街道人大代表联络站开展接待活动。").get("凉城新村街道人大代表联络站") == "Organization"
     assert _types("他来到永顺县政协教体界别委员工作室。").get("永顺县政协教体界别委员工作室") == "Organization"
+
+
+def test_a_verb_of_contact_the_dictionary_files_as_a_noun_opens_no_village():
+    # Rule: clause_openers (kg/lexicon/clause_openers.txt): 联系/n and 途经/n are verbs before the place.
+    kept, _ = _read("他们联系石桥村的干部。车队途经马家村。")
+    assert {"石桥村", "马家村"} <= kept and not any(n.startswith(("联系", "途经")) for n in kept)
+
+
+def test_a_contact_point_is_named_after_the_members_it_serves():
+    # Rule: _members_served (kg.extract.bodies) with the suffix 联系点 (kg/lexicon/org_suffixes.txt).
+    assert _types("县人大代表联系点开放。").get("县人大代表联系点") == "Organization"

@@ -616,7 +616,7 @@ def _members_served(scope: Scope, p: int, suffix: str) -> int:
 
 
 # Places where members of a congress or a conference meet the public, named after those members.
-_STATIONS_OF_MEMBERS = frozenset({"联络站", "工作室", "之家", "联络处"})
+_STATIONS_OF_MEMBERS = frozenset({"联络站", "联系点", "工作室", "之家", "联络处"})
 _MEMBERS = frozenset({"委员", "代表", "人大代表", "政协委员", "党代表"})
 
 
