@@ -3314,3 +3314,9 @@ def test_a_verb_of_contact_the_dictionary_files_as_a_noun_opens_no_village():
 def test_a_contact_point_is_named_after_the_members_it_serves():
     # Rule: _members_served (kg.extract.bodies) with the suffix 联系点 (kg/lexicon/org_suffixes.txt).
     assert _types("县人大代表联系点开放。").get("县人大代表联系点") == "Organization"
+
+
+def test_a_long_unlisted_township_is_a_phrase():
+    # Rule: a-long-unlisted-township (kg.extract.filters), threshold max_unlisted_township_stem.
+    kept, rejected = _read("“打造宜业宜居生态镇,建美宜文宜游新西来”的目标已经确立。马集镇召开会议。")
+    assert rejected.get("宜业宜居生态镇") == "a-long-unlisted-township" and "马集镇" in kept

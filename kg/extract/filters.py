@@ -600,6 +600,14 @@ def _a_themed_town(c: Candidate, s: Scope, t: Thresholds) -> bool:
         c.name not in s.lex.divisions_by_name
 
 
+def _a_long_unlisted_township(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """打造宜业宜居生态镇: a town only its suffix names, with a stem longer than any unlisted town's (the long
+    names, of ethnic townships, are all in the official list), is a phrase that ends in 镇."""
+    stem = len(c.name) - (2 if c.name.endswith("街道") else 1)
+    return c.source == "place-suffix" and c.type == TOWNSHIP and c.name not in s.lex.divisions_by_name and \
+        stem > t.max_unlisted_township_stem
+
+
 def _township_is_a_division(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.source == "place-suffix" and c.type == TOWNSHIP and c.name in s.lex.divisions_by_name
 
@@ -706,6 +714,8 @@ _PLACE_RULES = (PLACE_TYPES, (
     ("beijing-time", "北京时间 is China's standard time, not the city", _beijing_time),
     ("a-themed-town", "a town that ends in 小镇 (a small town) is a project, not a township (天文小镇)",
      _a_themed_town),
+    ("a-long-unlisted-township", "a town named by its suffix alone with a long stem is a phrase (宜业宜居生态镇)",
+     _a_long_unlisted_township),
     ("determined", "a determiner opens a phrase, not a name (各村, 该小区)", _determined),
     ("township-is-a-division", "an official township name, which the division list gives with its code",
      _township_is_a_division),
