@@ -3320,3 +3320,9 @@ def test_a_long_unlisted_township_is_a_phrase():
     # Rule: a-long-unlisted-township (kg.extract.filters), threshold max_unlisted_township_stem.
     kept, rejected = _read("“打造宜业宜居生态镇,建美宜文宜游新西来”的目标已经确立。马集镇召开会议。")
     assert rejected.get("宜业宜居生态镇") == "a-long-unlisted-township" and "马集镇" in kept
+
+
+def test_a_two_character_township_is_named_after_its_county():
+    # Rule: _short_named_township_after (kg.extract.places): 禹城市莒镇, though 莒镇 alone is too short to match.
+    types = _types("2016年到禹城市莒镇董屯村任第一书记。")
+    assert types.get("莒镇") == "Township" and types.get("董屯村") == "Village"

@@ -69,6 +69,20 @@ def divisions(scope: Scope) -> Iterator[Candidate]:
         if cand is not None:
             yield cand
             reach, last = cand.end, cand
+            town = _short_named_township_after(scope, cand)
+            if town is not None:
+                yield town
+                reach, last = town.end, town
+
+
+def _short_named_township_after(scope: Scope, county: Candidate) -> Candidate | None:
+    """禹城市莒镇: a township whose name is two characters (too short for the list to be matched anywhere:
+    城镇, 重镇) is named right after the county that holds it."""
+    name = scope.text[county.end:county.end + 2]
+    if county.type != COUNTY or not county.code or not name.endswith(("镇", "乡")):
+        return None
+    found = [d for d in scope.lex.divisions_by_name.get(name, ()) if d.level == 4 and d.parent == county.code]
+    return _division(scope, county.end, county.end + 2, name, found, county) if found else None
 
 
 # What 村 opens after a township's 乡 when it speaks of that township's villages (蔡口集乡村民).
@@ -571,8 +585,9 @@ _BODIES_SHARING_THE_VILLAGES_CHARACTER = frozenset({"委会", "委", "民委员�
 _LOCALIZERS = frozenset({"外", "里", "内", "中", "上", "旁", "边"})
 # A villagers' group by its number (石桥村八组, 石桥村3组), which the tagger glues to the village's 村.
 _VILLAGE_GROUP = re.compile(r"[一二三四五六七八九十\d]+组")
-# Function words the tagger glues to a place's suffix in a word it does not know (朱家庄村 + 村是).
-_GLUED_AFTER = frozenset("是的在和与有为就也都")
+# Function words and the verb of office the tagger glues to a place's suffix in a word it does not know
+# (朱家庄村 + 村是, 董屯村 + 村任第一书记).
+_GLUED_AFTER = frozenset("是的在和与有为就也都任")
 
 
 def _suffix_inside_a_word(scope: Scope, p: int, end: int) -> bool:
