@@ -344,6 +344,8 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
     by_name: dict[tuple[str, str], list[int]] = {}
     for i, e in enumerate(entities):
         by_name.setdefault((e.type, e.name), []).append(i)
+        if e.type == PERSON and _given_name(e.name, lex):
+            by_name.setdefault(("given", _given_name(e.name, lex)), []).append(i)   # 桂发 of 李桂发
     bodies = [i for i, e in enumerate(entities) if e.type == ORGANIZATION]
     written_short = {i: _organs_written_short(entities[i].name, lex) for i in bodies}
     body_names = {entities[i].name for i in bodies}
@@ -364,6 +366,9 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
                      _a_firm_without_its_address(short.name, entities[i].name, place_names, lex) or
                      _a_unit_without_its_parent(short.name, entities[i].name, body_names, lex)]
             reason = "{short} abbreviates {full}"
+        elif short.type == PERSON:
+            fulls = [i for i in by_name.get(("given", short.name), ())]
+            reason = "{short} is {full} called by the given name"
         else:
             continue
         full = next((entities[i] for i in fulls if entities[i] is not short and entities[i].key not in folded), None)
@@ -377,6 +382,13 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
     for key in folded:
         by_key.pop(key, None)
     return folded
+
+
+def _given_name(name: str, lex: Lexicon) -> str:
+    """The given name of two characters of a full name (桂发 of 李桂发, 田军 of 欧阳田军), by which a story
+    may call the person again; "" for a name of two characters."""
+    surname = 2 if name[:2] in lex.surnames_double else 1
+    return name[surname:] if len(name) - surname == 2 else ""
 
 
 def _organs_written_short(name: str, lex: Lexicon) -> str:

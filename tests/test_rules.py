@@ -3326,3 +3326,9 @@ def test_a_two_character_township_is_named_after_its_county():
     # Rule: _short_named_township_after (kg.extract.places): 禹城市莒镇, though 莒镇 alone is too short to match.
     types = _types("2016年到禹城市莒镇董屯村任第一书记。")
     assert types.get("莒镇") == "Township" and types.get("董屯村") == "Village"
+
+
+def test_a_person_called_by_the_given_name_is_the_full_names_person():
+    # Rule: _short_forms_in_document with _given_name (kg.resolve): 桂发 of 李桂发 in the same story.
+    posts = _linked("杨家村党支部书记李桂发来到基地。村民说:“桂发第一书记当得称职。”", "holdsPost")
+    assert ("李桂发", "第一书记") in posts and not any(head == "桂发" for head, _ in posts)
