@@ -3332,3 +3332,9 @@ def test_a_person_called_by_the_given_name_is_the_full_names_person():
     # Rule: _short_forms_in_document with _given_name (kg.resolve): 桂发 of 李桂发 in the same story.
     posts = _linked("杨家村党支部书记李桂发来到基地。村民说:“桂发第一书记当得称职。”", "holdsPost")
     assert ("李桂发", "第一书记") in posts and not any(head == "桂发" for head, _ in posts)
+
+
+def test_the_dictionarys_full_name_of_a_common_surname_keeps_its_given_name():
+    # Rule: _trusted_tag (kg.extract.people): 李志军/nr is a name though 志军 is filed as a noun; 利为民 is not.
+    assert _types("李志军家住袁滩村。").get("李志军") == "Person"
+    assert "利为民" not in _types("实现利为民所用。")

@@ -1099,8 +1099,10 @@ def _trusted_tag(word: str, common_surnames: frozenset[str]) -> bool:
     if info is not None and not (info[1].startswith("nr") and (info[0] >= THRESHOLDS.well_known_name or len(word) == 3)):
         return False
     given = word_info(word[1:])
-    if given is not None and given[0] >= THRESHOLDS.word_for_a_given_name and not given[1].startswith("nr"):
-        return False   # 雷阵雨
+    filed_whole = info is not None and word[0] in common_surnames
+    if not filed_whole and given is not None and given[0] >= THRESHOLDS.word_for_a_given_name and \
+            not given[1].startswith("nr"):
+        return False   # 雷阵雨; the dictionary's name of a common surname (李志军/nr) keeps its given name (志军/n)
     return not (info is not None and len(word) == 3 and _read_as_a_thing(word, given, common_surnames))
 
 
