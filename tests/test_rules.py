@@ -3338,3 +3338,9 @@ def test_the_dictionarys_full_name_of_a_common_surname_keeps_its_given_name():
     # Rule: _trusted_tag (kg.extract.people): 李志军/nr is a name though 志军 is filed as a noun; 利为民 is not.
     assert _types("李志军家住袁滩村。").get("李志军") == "Person"
     assert "利为民" not in _types("实现利为民所用。")
+
+
+def test_a_posts_title_in_quotes_is_no_program():
+    # Rule: a-post-in-quotes (kg.extract.filters).
+    _, rejected = _read("李志军成为一名村级“河长”。")
+    assert rejected.get("河长") == "a-post-in-quotes"

@@ -1038,7 +1038,14 @@ def _a_question(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return _ASKING.search(c.name) is not None
 
 
+def _a_post_in_quotes(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """村级“河长”, 当上“网格长”: a title of the list of posts set in quotes is the post a person holds, which
+    the quotes mark as new or informal, not a program."""
+    return c.name in s.lex.posts
+
+
 _PROGRAM_RULES = ((PROGRAM,), (
+    ("a-post-in-quotes", "a post's title in quotes is the post, not a program (村级“河长”)", _a_post_in_quotes),
     ("a-question", "a phrase that asks (什么, 谁, 怎么, 如何) is a question, not a program's name", _a_question),
     ("a-verse", "lines of verse set off by commas are speech, not a program's name", _a_verse),
     ("a-kind-of-body", "a kind of body quoted alone is no program (两委, 两委班子)", _a_kind_of_body),
