@@ -3344,3 +3344,10 @@ def test_a_posts_title_in_quotes_is_no_program():
     # Rule: a-post-in-quotes (kg.extract.filters).
     _, rejected = _read("李志军成为一名村级“河长”。")
     assert rejected.get("河长") == "a-post-in-quotes"
+
+
+def test_what_a_source_line_or_a_dateline_names_is_an_outlet():
+    # Rule: named_sources (kg.extract.bodies): no ending word needed after 来源: or before a dateline's place.
+    assert _types("2023年09月18日 | 来源:人民视点").get("人民视点") == "Organization"
+    assert _types("人民视点辽宁讯(齐奎波)走进冯家堡村。").get("人民视点") == "Organization"
+    assert "王小明" not in {n for n, t in _types("来源:王小明").items() if t == "Organization"}

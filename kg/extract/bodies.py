@@ -13,7 +13,7 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import (CLAUSE_CHARS, MISSION_SUFFIXES, QUOTE_CHARS, YOUTH_LEAGUE, DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
+from kg.extract.base import (CLAUSE_CHARS, CuedPattern, MISSION_SUFFIXES, QUOTE_CHARS, YOUTH_LEAGUE, DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
                              is_common_word, normalize_name, word_info)
 from kg.extract.boundary import OPENING_CHARS, Boundary, scan_left
 from kg.extract.candidate import Candidate
@@ -23,8 +23,8 @@ from kg.lexicon import townships_by_stem
 from kg.model import CITY, COMMUNITY, COUNTRY, COUNTY, ORGANIZATION, PLACE_TYPES, PROVINCE, VILLAGE
 from kg.text import is_cjk
 
-__all__ = ["national_bodies", "place_committees", "tagged_bodies", "suffixed_bodies", "media", "coordinated",
-           "GENERATORS", "COORDINATED"]
+__all__ = ["national_bodies", "place_committees", "tagged_bodies", "suffixed_bodies", "media", "named_sources",
+           "coordinated", "GENERATORS", "COORDINATED"]
 
 # Levels written with two characters before a body (街道办事处, 社区居委会, 嘎查党支部).
 _TWO_CHARACTER_LEVELS = ("街道", "社区", "嘎查")
@@ -245,6 +245,50 @@ def media(scope: Scope) -> Iterator[Candidate]:
         if end is not None and not _an_outlets_show(scope, start) and not _two_national_outlets(scope, start, end):
             name = normalize_name(text[start:end])
             yield Candidate(start, end, ORGANIZATION, name, "media", level=_level_of_a_bare_outlet(name))
+
+
+def named_sources(scope: Scope) -> Iterator[Candidate]:
+    """来源:人民视点, 人民视点辽宁讯: what a source line names, or what opens a dateline before its place and
+    讯, is an outlet, though its name ends in no word of outlets."""
+    text = scope.text
+    for m in _SOURCE_LINE.finditer(text):
+        i, j = m.span(1)
+        if not _a_persons_or_a_word(scope, i, j):
+            yield Candidate(i, j, ORGANIZATION, normalize_name(text[i:j]), "media")
+    k = _dateline_place(scope)
+    if k and not _a_persons_or_a_word(scope, 0, k):
+        yield Candidate(0, k, ORGANIZATION, normalize_name(text[:k]), "media")
+
+
+def _dateline_place(scope: Scope) -> int:
+    """Where the place of a dateline that opens the sentence starts, after three characters or more
+    (人民视点 + 辽宁讯, 东方网 + 上海5月3日讯); 0 when none does."""
+    for place in scope.found.of_type(PLACE_TYPES):
+        k = place.start
+        if 3 <= k <= THRESHOLDS.max_outlet and all(is_cjk(c) for c in scope.text[:k]) and \
+                scope.text.startswith("讯", _after_a_date(scope.text, place.end)):
+            return k
+    return 0
+
+
+# A source line: the cue, then a name that runs to the end of the line or to a bar (来源:人民视点 | 编辑…).
+_SOURCE_LINE = CuedPattern(r"来源[:：] ?([\u4e00-\u9fff]{3,10})(?=\s*(?:$|[|丨]))", ("来源",))
+_DATE = re.compile(r"\d{1,2}月\d{1,2}日")
+
+
+def _after_a_date(text: str, k: int) -> int:
+    m = _DATE.match(text, k)
+    return m.end() if m else k
+
+
+def _a_persons_or_a_word(scope: Scope, i: int, j: int) -> bool:
+    """The run may be a person's name (来源:吕游), is a word of the dictionary (来源:互联网) or a phrase, a
+    place or a body the sentence names already, or an outlet the words that end outlets' names name."""
+    run = scope.text[i:j]
+    last = scope.view.token(j - 1)
+    return (j - i <= 3 and run[0] in scope.res.surnames) or word_info(run) is not None or \
+        scope.found.covers(i, j, PLACE_TYPES + (ORGANIZATION,)) or run.endswith(MEDIA_ENDINGS) or \
+        not last.flag.startswith("n")   # 来源:新闻发布: a verb ends a phrase, not an outlet's name
 
 
 def _national_channel(scope: Scope, j: int) -> int:
@@ -1420,7 +1464,7 @@ def _fields_of_a_committee(scope: Scope, i: int, j: int) -> bool:
 
 GENERATORS = (national_bodies, the_centre_before_the_levels, youth_league_committees, conference_committees,
               place_committees, tagged_bodies,
-              media, suffixed_bodies, short_companies, stations_of_townships)
+              media, named_sources, suffixed_bodies, short_companies, stations_of_townships)
 # After the bodies of the sentence are known: the bare ones listed after them, the bodies named
 # inside their party units' names, and the committees of councils.
 COORDINATED = (coordinated, bodies_of_party_units, councils_committees)
