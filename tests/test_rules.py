@@ -3351,3 +3351,8 @@ def test_what_a_source_line_or_a_dateline_names_is_an_outlet():
     assert _types("2023年09月18日 | 来源:人民视点").get("人民视点") == "Organization"
     assert _types("人民视点辽宁讯(齐奎波)走进冯家堡村。").get("人民视点") == "Organization"
     assert "王小明" not in {n for n, t in _types("来源:王小明").items() if t == "Organization"}
+
+
+def test_the_possessive_of_by_the_hand_of_ends_the_name():
+    # Rule: _cue_at_the_second with _BY_THE_HAND_OF (kg.extract.people): 出自…林川之手.
+    assert "林川" in _posts("《冯家堡村赋》就出自于驻村第一书记林川之手。")

@@ -145,8 +145,9 @@ def _cue_at_the_second(scope: Scope, i: int) -> bool | None:
     """Whether a cue word settles what the second given character at ``i`` is; None when none does."""
     if scope.text[i] in CLAUSE_CHARS and _given_read_whole(scope, i):
         return False  # 周/nr 永和/nz 强调: the tagger reads the given name whole, its 和 no conjunction
-    if scope.text[i] == "为" and scope.text.startswith(("的", "为"), i + 1):
-        return False  # 免去李大为的…职务, 任命李大为为…: the first 为 is neither the copula nor the preposition
+    fixed = _fixed_reading_at_the_second(scope.text, i)
+    if fixed is not None:
+        return fixed
     if scope.text[i] in CLAUSE_CHARS or scope.view.starting_at("speech_verbs", i):
         return True   # 王明在, 庞娟致开幕词; 里, 中 or 上 may end a given name (张万里)
     if scope.text[i] in _VERBS_OF_COMING and i + 1 < len(scope.text) and (
@@ -159,6 +160,18 @@ def _cue_at_the_second(scope: Scope, i: int) -> bool | None:
     return None
 
 
+def _fixed_reading_at_the_second(text: str, i: int) -> bool | None:
+    """What the characters from ``i`` on settle whatever the words around: whether the second given
+    character there rather begins the next word; None when they settle nothing."""
+    if text.startswith(_BY_THE_HAND_OF, i):
+        return True   # 出自第一书记林川之手: the possessive 之 of the idiom, not a given name's character
+    if text[i] == "为" and text.startswith(("的", "为"), i + 1):
+        return False  # 免去李大为的…职务, 任命李大为为…: the first 为 is neither the copula nor the preposition
+    return None
+
+
+# 之手 (by the hand of) after the author's name: 出自…之手.
+_BY_THE_HAND_OF = "之手"
 # Verbs of coming to a place, which follow the visitor's name (来我县, 赴石桥村, 抵京).
 _VERBS_OF_COMING = frozenset("来赴抵")
 
