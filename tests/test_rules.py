@@ -3356,3 +3356,9 @@ def test_what_a_source_line_or_a_dateline_names_is_an_outlet():
 def test_the_possessive_of_by_the_hand_of_ends_the_name():
     # Rule: _cue_at_the_second with _BY_THE_HAND_OF (kg.extract.people): 出自…林川之手.
     assert "林川" in _posts("《冯家堡村赋》就出自于驻村第一书记林川之手。")
+
+
+def test_a_kind_of_village_of_poverty_relief_names_no_village():
+    # Rule: generic-place with kg/lexicon/generic_words.txt (涉贫村, 脱贫村 are kinds of village).
+    _, rejected = _read("太东村是重点涉贫村,连一个扶贫产业项目都没有。")
+    assert rejected.get("涉贫村") == "generic-place"
