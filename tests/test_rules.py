@@ -3362,3 +3362,10 @@ def test_a_kind_of_village_of_poverty_relief_names_no_village():
     # Rule: generic-place with kg/lexicon/generic_words.txt (涉贫村, 脱贫村 are kinds of village).
     _, rejected = _read("太东村是重点涉贫村,连一个扶贫产业项目都没有。")
     assert rejected.get("涉贫村") == "generic-place"
+
+
+def test_words_before_a_places_organ_make_a_phrase():
+    # Rule: words-before-a-places-organ (kg.extract.filters): 人大 is named by its place alone.
+    kept, rejected = _read("为凝聚虹口高质量发展贡献人大智慧和力量。石台县十三届人大常委会召开会议。")
+    assert rejected.get("虹口高质量发展贡献人大") == "words-before-a-places-organ"
+    assert "石台县人大常委会" in kept

@@ -904,6 +904,26 @@ def _a_sessions_organ(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return session is not None and session.start() > 0 and session.end() < len(c.name)
 
 
+# The organs a place has and no body: nothing but the place, its level and the term stands before them.
+_ORGANS_OF_A_PLACE_ALONE = ("人大常委会", "人民代表大会", "人民政府", "人大", "政协")
+_TERM_AT_THE_END = re.compile(r"第?[一二三四五六七八九十百零\d]+届$")
+
+
+def _words_before_a_places_organ(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """虹口高质量发展贡献人大智慧: a place's congress, conference or government is named by its place alone;
+    other words before the organ make a phrase that ends in the organ's name."""
+    organ = next((o for o in _ORGANS_OF_A_PLACE_ALONE if c.name.endswith(o)), None)
+    if organ is None or c.source != "body-suffix" or not s.text.endswith(organ, 0, c.end):
+        return False   # 政协第十一届凤阳县委员会: the conference by its formal name (kg.extract.bodies)
+    k = c.start
+    while (place := next((x for x in s.found.starting_at(k, PLACE_TYPES) if x.end <= c.end), None)) is not None:
+        k = place.end   # 开封市顺河区: the places that open the name, one after another
+    rest = _TERM_AT_THE_END.sub("", s.text[k:c.end - len(organ)])
+    # A place's name and its level (临江区人民政府, though no list holds 临江区), or levels alone (县乡人大:
+    # filter plural-levels), are what may stand there.
+    return bool(rest) and rest[-1] not in LEVEL_PREFIXES and rest not in s.lex.division_short_names
+
+
 _BODY_RULES = ((ORGANIZATION,), (
     ("a-sessions-organ", "the presidium or a committee of one session of a congress is no standing body "
      "(人大二次会议主席团)", _a_sessions_organ),
@@ -932,6 +952,8 @@ _BODY_RULES = ((ORGANIZATION,), (
      _everyday_word_of_a_level),
     ("a-level-and-a-kind", "a bare level and a one-character kind other than 委 name no one body (村社)",
      _a_level_and_a_kind),
+    ("words-before-a-places-organ", "a congress, conference or government is named by its place alone; other "
+     "words before it make a phrase (…发展贡献人大智慧)", _words_before_a_places_organ),
 ))
 
 
