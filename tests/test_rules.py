@@ -3369,3 +3369,11 @@ def test_words_before_a_places_organ_make_a_phrase():
     kept, rejected = _read("为凝聚虹口高质量发展贡献人大智慧和力量。石台县十三届人大常委会召开会议。")
     assert rejected.get("虹口高质量发展贡献人大") == "words-before-a-places-organ"
     assert "石台县人大常委会" in kept
+
+
+def test_an_ethnic_district_written_without_its_peoples_keeps_its_district():
+    # Rule: short_forms (kg.lexicon) and _sure_short_forms (kg.extract.context): 顺河区 is 顺河回族区.
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "开封市顺河区宋门街道召开会议。"))
+    county = next(e for e in r.entities if e.type == "County")
+    assert county.name == "顺河回族区" and "顺河区" in county.aliases

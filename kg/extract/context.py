@@ -71,15 +71,22 @@ def _basic_titles(lex: Lexicon) -> list[str]:
     return [t for t in lex.posts if not any(o in t for o in multi)]
 
 
+def _sure_short_forms(lex: Lexicon) -> set[str]:
+    """The short forms of divisions as sure as full names, for no other word ends so."""
+    # A banner's (科右前旗); an autonomous county's or prefecture's without its peoples (镇宁自治县, 甘孜自治州).
+    sure = {n for n in lex.division_short_names if n.endswith(("旗", "自治县", "自治州")) and len(n) >= 3}
+    for form, found in lex.division_short_names.items():
+        # One written with the plain unit (禄劝县 for 禄劝彝族苗族自治县), as such counties usually are, and an
+        # ethnic district with its 区 (顺河区 for 顺河回族区).
+        if len(form) >= 3 and any(form.endswith("县") and d.name.endswith("自治县") or
+                                  form.endswith("区") and d.name.endswith("族区") for d in found):
+            sure.add(form)
+    return sure
+
+
 def _word_lists(lex: Lexicon) -> WordLists:
     """Every list a sentence is scanned for, in one automaton."""
-    usable = {n for n in lex.divisions_by_name if len(n) >= 3 or n.endswith(("县", "旗"))}
-    # A banner's short form (科右前旗) is as sure as a full name: no other word ends so; nor does
-    # an autonomous county's or prefecture's without its peoples (镇宁自治县, 甘孜自治州).
-    usable |= {n for n in lex.division_short_names if n.endswith(("旗", "自治县", "自治州")) and len(n) >= 3}
-    # Nor does one written with the plain unit (禄劝县 for 禄劝彝族苗族自治县), as such counties usually are.
-    usable |= {n for n, ds in lex.division_short_names.items()
-               if n.endswith("县") and len(n) >= 3 and any(d.name.endswith("自治县") for d in ds)}
+    usable = {n for n in lex.divisions_by_name if len(n) >= 3 or n.endswith(("县", "旗"))} | _sure_short_forms(lex)
     short = {n for n, ds in lex.division_short_names.items() if 2 <= len(n) <= 4 and any(d.level <= 2 for d in ds)}
     return WordLists({
         "divisions": usable, "short_divisions": short,

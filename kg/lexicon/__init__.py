@@ -362,6 +362,8 @@ def short_forms(name: str, level: int) -> list[str]:
         if len(stem) >= 2 and suffix in _AUTONOMOUS_UNIT:
             forms.append(stem + _AUTONOMOUS_UNIT[suffix])
             forms.append(stem + suffix)   # 镇宁自治县: the peoples left out, the autonomy kept
+        elif len(stem) >= 2 and suffix == "区":
+            forms.append(stem + suffix)   # 顺河区: an ethnic district written without its peoples
     if len(stem) >= 2:
         forms.insert(0, stem)
     return [f for f in forms if f != name]
