@@ -3377,3 +3377,8 @@ def test_an_ethnic_district_written_without_its_peoples_keeps_its_district():
     r = process_document(Document("t.txt", "t.txt", "开封市顺河区宋门街道召开会议。"))
     county = next(e for e in r.entities if e.type == "County")
     assert county.name == "顺河回族区" and "顺河区" in county.aliases
+
+
+def test_a_dot_after_an_outlet_joins_a_second_outlet():
+    # Rule: _after_an_outlets_dot (kg.extract.bodies): 顶端新闻·河南商报 are two outlets.
+    assert {"顶端新闻", "河南商报"} <= _read("(顶端新闻·河南商报 李磊 通讯员 宋宾)")[0]

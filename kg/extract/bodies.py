@@ -342,11 +342,16 @@ def _source_positions(text: str) -> Iterator[int]:
             yield k
             i = text.find(cue, i + 1)
     for i, ch in enumerate(text):
-        if ch in "《(（【-－—" and i + 1 < len(text):
+        if ch in "《(（【-－—" and i + 1 < len(text) or _after_an_outlets_dot(text, i):
             yield i + 1 + (text[i + 1] == " ")
         elif ch in " 　" and i + 1 < len(text):
             yield i + 1
     yield from _before_reporters(text)
+
+
+def _after_an_outlets_dot(text: str, i: int) -> bool:
+    """顶端新闻·河南商报: a dot after a word that ends outlets' names joins a second outlet to the first."""
+    return text[i] == "·" and i + 1 < len(text) and text.endswith(MEDIA_ENDINGS, 0, i)
 
 
 def _before_reporters(text: str) -> Iterator[int]:
