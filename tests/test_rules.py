@@ -3382,3 +3382,8 @@ def test_an_ethnic_district_written_without_its_peoples_keeps_its_district():
 def test_a_dot_after_an_outlet_joins_a_second_outlet():
     # Rule: _after_an_outlets_dot (kg.extract.bodies): 顶端新闻·河南商报 are two outlets.
     assert {"顶端新闻", "河南商报"} <= _read("(顶端新闻·河南商报 李磊 通讯员 宋宾)")[0]
+
+
+def test_a_title_inside_a_byline_word_is_no_post():
+    # Rule: _post_ending_at (kg.extract.people): 主编 of the byline word 责任主编 is the piece's editor.
+    assert _posts("责任主编:徐良清").get("徐良清", set()) == set()

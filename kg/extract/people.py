@@ -396,8 +396,8 @@ def post_chain(scope: Scope, end: int) -> tuple[Post, ...]:
 def _post_ending_at(scope: Scope, end: int) -> tuple[Post | None, int]:
     """The post whose title ends at ``end``, and where its label starts."""
     title = scope.view.ending_at("titles", end)
-    if title is None:
-        return None, end
+    if title is None or len(scope.view.ending_at("bylines", end) or "") > len(title):
+        return None, end   # 责任主编: the editor of the piece, in a byline, holds no post of the story
     start, body = _label_left(scope, end - len(title))
     inside = scope.found.inside(start, end, (ORGANIZATION,))
     if inside:
