@@ -3387,3 +3387,8 @@ def test_a_dot_after_an_outlet_joins_a_second_outlet():
 def test_a_title_inside_a_byline_word_is_no_post():
     # Rule: _post_ending_at (kg.extract.people): 主编 of the byline word 责任主编 is the piece's editor.
     assert _posts("责任主编:徐良清").get("徐良清", set()) == set()
+
+
+def test_an_adjective_before_a_villages_own_body_names_the_village():
+    # Rule: _adjective_before_a_villages_body (kg.extract.places): 勤俭/a 村村委会.
+    assert _types("也让勤俭村村委会陷入了两难。").get("勤俭村") == "Village"

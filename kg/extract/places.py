@@ -374,7 +374,7 @@ def _named_place(scope: Scope, bound: Boundary, p: int, end: int, kind: str, wea
 def _opening_past_the_scan(scope: Scope, bound: Boundary, p: int) -> tuple[Boundary, tuple[str, ...]]:
     """Where a stem of one character really opens, when the scan stopped at a word that belongs to the name,
     with the signal that says so."""
-    joined = _conjunction_character_opening(scope, bound, p)
+    joined = _conjunction_character_opening(scope, bound, p) or _adjective_before_a_villages_body(scope, bound, p)
     if joined is not None:
         return joined, ()
     coined = _coined_verb_opening(scope, bound, p)
@@ -403,6 +403,16 @@ def _bounded_on_the_left(scope: Scope, i: int) -> bool:
 
 # Characters after which a place's name begins (的接官亭村, 到接官亭村).
 _BOUNDS_BEFORE_A_NAME = frozenset("的到在于")
+
+
+def _adjective_before_a_villages_body(scope: Scope, bound: Boundary, p: int) -> Boundary | None:
+    """勤俭/a 村村委会, 团结/a 村党支部: an adjective of two characters, at which the scan stopped, names the
+    village whose own body follows its 村 (villages are named for virtues)."""
+    before = scope.view.token_before(p)
+    if bound.start != p or scope.text[p:p + 1] != "村" or not scope.text.startswith(_OWN_BODIES, p + 1) or \
+            before is None or before.end != p or len(before.text) != 2 or before.flag not in ("a", "ad", "an"):
+        return None
+    return Boundary(before.start, bound.parent)
 
 
 def _conjunction_character_opening(scope: Scope, bound: Boundary, p: int) -> Boundary | None:
