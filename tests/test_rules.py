@@ -3392,3 +3392,9 @@ def test_a_title_inside_a_byline_word_is_no_post():
 def test_an_adjective_before_a_villages_own_body_names_the_village():
     # Rule: _adjective_before_a_villages_body (kg.extract.places): 勤俭/a 村村委会.
     assert _types("也让勤俭村村委会陷入了两难。").get("勤俭村") == "Village"
+
+
+def test_a_letter_spaced_name_among_bracketed_names_is_a_name():
+    # Rule: _BRACKETED_ITEM and _a_bracketed_name (kg.extract.people): (陈甜甜 徐 峰) closing a story.
+    kept, _ = _read("梁修贵列席会议。 (陈甜甜 徐 峰)")
+    assert {"陈甜甜", "徐峰"} <= kept

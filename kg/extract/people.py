@@ -593,15 +593,25 @@ def bracketed_bylines(scope: Scope) -> Iterator[Candidate]:
     matches = (_BRACKETED_NAMES.search(text), _DATELINE_NAMES.search(text), _PHOTO_CREDIT.search(text),
                _names_before_a_dateline(scope), *before_a_role)
     for m in filter(None, matches):
-        spans = [(m.start(1) + a.start(), m.start(1) + a.end()) for a in re.finditer(r"[^ 、]+", m.group(1))]
-        if all(name_at(scope, i, end=j) == (i, j) for i, j in spans):
+        spans = [(m.start(1) + a.start(), m.start(1) + a.end()) for a in _BRACKETED_ITEM.finditer(m.group(1))]
+        if all(_a_bracketed_name(scope, i, j) for i, j in spans):
             for span in spans:
                 yield _person(scope, span, "byline")
 
 
+# An item of names in brackets: a name, or one of two characters set letter-spaced ((陈甜甜 徐 峰)).
+_BRACKETED_ITEM = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])|[^ 、]+")
+
+
+def _a_bracketed_name(scope: Scope, i: int, j: int) -> bool:
+    if scope.text[i + 1:i + 2] == " ":
+        return scope.text[i] in scope.lex.surnames_single and not _common(scope.text[i] + scope.text[j - 1])
+    return name_at(scope, i, end=j) == (i, j)
+
+
 _OPENING_BRACKETS = ("(", "（")
 # Names in brackets, separated by spaces or 、, at the end of a paragraph: (覃波 莫建松).
-_NAMES_IN_BRACKETS = r"[(（]([\u4e00-\u9fff]{2,3}(?:[ 、][\u4e00-\u9fff]{2,3}){0,3})[)）]"
+_NAMES_IN_BRACKETS = r"[(（]([\u4e00-\u9fff]{2,3}(?:[ 、](?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff] [\u4e00-\u9fff])){0,3})[)）]"
 _BRACKETED_NAMES = CuedPattern(_NAMES_IN_BRACKETS + r"\s*$", _OPENING_BRACKETS)
 # ... or one name of two characters set letter-spaced, closing a paragraph: (何 露).
 _SPACED_NAME_IN_BRACKETS = CuedPattern(r"[(（]([\u4e00-\u9fff]) ([\u4e00-\u9fff])[)）]\s*$", _OPENING_BRACKETS)
