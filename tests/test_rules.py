@@ -3398,3 +3398,9 @@ def test_a_letter_spaced_name_among_bracketed_names_is_a_name():
     # Rule: _BRACKETED_ITEM and _a_bracketed_name (kg.extract.people): (陈甜甜 徐 峰) closing a story.
     kept, _ = _read("梁修贵列席会议。 (陈甜甜 徐 峰)")
     assert {"陈甜甜", "徐峰"} <= kept
+
+
+def test_a_station_of_members_needs_a_place_or_a_body_whose_members_they_are():
+    # Rule: _members_served (kg.extract.bodies): 用好用活人大代表联络站 speaks of the kind of station.
+    kept, _ = _read("要用好用活人大代表联络站,规范人大代表联络站建设。")
+    assert not any(name.endswith("联络站") for name in kept)

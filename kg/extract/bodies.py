@@ -661,7 +661,13 @@ def _members_served(scope: Scope, p: int, suffix: str) -> int:
     if suffix not in _STATIONS_OF_MEMBERS:
         return p
     title = scope.view.ending_at("titles", p)
-    return p - len(title) if title in _MEMBERS and scope.view.starts_token(p - len(title)) else p
+    if title not in _MEMBERS or not scope.view.starts_token(p - len(title)):
+        return p
+    k = p - len(title)
+    # Whose members: a place's or a body's, or a bare level's (县政协委员之家); not 规范人大代表联络站 (the kind of
+    # station the clause speaks of).
+    bound = scan_left(scope.view, scope.found, k, scope.res.body_shape)
+    return k if bound.prefixes or scope.text[bound.start:bound.start + 1] in LEVEL_PREFIXES else p
 
 
 # Places where members of a congress or a conference meet the public, named after those members.
