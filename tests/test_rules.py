@@ -3404,3 +3404,9 @@ def test_a_station_of_members_needs_a_place_or_a_body_whose_members_they_are():
     # Rule: _members_served (kg.extract.bodies): 用好用活人大代表联络站 speaks of the kind of station.
     kept, _ = _read("要用好用活人大代表联络站,规范人大代表联络站建设。")
     assert not any(name.endswith("联络站") for name in kept)
+
+
+def test_a_stationed_team_read_whole_takes_the_body_that_sends_it():
+    # Rule: _stationed_before_the_team (kg.extract.bodies): 驻 right before a team the bodies' rules read whole.
+    kept, _ = _read("山南市政府办驻浪卡子县浪卡子居委会工作队队长王明说。")
+    assert "山南市政府办驻浪卡子县浪卡子居委会工作队" in kept and "浪卡子县浪卡子居委会工作队" not in kept
