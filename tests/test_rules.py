@@ -3410,3 +3410,10 @@ def test_a_stationed_team_read_whole_takes_the_body_that_sends_it():
     # Rule: _stationed_before_the_team (kg.extract.bodies): 驻 right before a team the bodies' rules read whole.
     kept, _ = _read("山南市政府办驻浪卡子县浪卡子居委会工作队队长王明说。")
     assert "山南市政府办驻浪卡子县浪卡子居委会工作队" in kept and "浪卡子县浪卡子居委会工作队" not in kept
+
+
+def test_a_subdistricts_bare_level_opens_its_units():
+    # Rule: _level_opening_stem (kg.extract.bodies) and the 七站八所 of kg/lexicon/org_suffixes.txt.
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "新街口街道召开会议。街道房管所等部门赶到现场。"))
+    assert "新街口街道房管所" in {e.name for e in r.entities if e.type == "Organization"}

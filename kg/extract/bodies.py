@@ -947,11 +947,12 @@ _BEFORE_A_LEVEL = frozenset(GLUED_PREPOSITIONS) | {"报"}
 
 def _level_opening_stem(scope: Scope, start: int, p: int, has_prefix: bool) -> tuple[int, str, str] | None:
     """县 of 县行政审批局 inside the stem, a word of its own (not 市场 of 市场监管局), no place or body before it;
-    自治区 of 自治区残联."""
+    自治区 of 自治区残联, 街道 of 街道司法所."""
     text = scope.text
     stem = text[start:p]
-    if stem.startswith("自治区") and not has_prefix and _boundary_before(scope, start):
-        return start, "自治区", ""
+    word = next((w for w in _WORD_LEVELS if stem.startswith(w)), None)
+    if word and not has_prefix and _boundary_before(scope, start):
+        return start, word, ""   # 自治区残联, 街道司法所: the region's, the subdistrict's
     if stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _level_word(scope, start) and (
             _boundary_before(scope, start) or start > 0 and text[start - 1] in _BEFORE_A_LEVEL):
         return start, stem[0], ""
