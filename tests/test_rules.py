@@ -3417,3 +3417,9 @@ def test_a_subdistricts_bare_level_opens_its_units():
     from kg.pipeline import process_document
     r = process_document(Document("t.txt", "t.txt", "新街口街道召开会议。街道房管所等部门赶到现场。"))
     assert "新街口街道房管所" in {e.name for e in r.entities if e.type == "Organization"}
+
+
+def test_a_verb_of_using_the_dictionary_files_as_a_noun_opens_no_place():
+    # Rule: clause_openers (kg/lexicon/clause_openers.txt): 利用/n and 首推/b are verbs before the name.
+    kept, _ = _read("首推铁炉村的黄梨品质高。该项目落户石桥村。")
+    assert {"铁炉村", "石桥村"} <= kept and not any(n.startswith(("首推", "落户")) for n in kept)
