@@ -3423,3 +3423,9 @@ def test_a_verb_of_using_the_dictionary_files_as_a_noun_opens_no_place():
     # Rule: clause_openers (kg/lexicon/clause_openers.txt): 利用/n and 首推/b are verbs before the name.
     kept, _ = _read("首推铁炉村的黄梨品质高。该项目落户石桥村。")
     assert {"铁炉村", "石桥村"} <= kept and not any(n.startswith(("首推", "落户")) for n in kept)
+
+
+def test_a_means_and_a_verb_of_bettering_before_village_is_a_slogan():
+    # Rule: a-verb-and-its-place (kg.extract.filters): 四会治村, 党建强村 name no village; 永富村 does.
+    kept, rejected = _read("村民监督委员四会治村建设。坚持党建强村。永富村召开会议。")
+    assert rejected.get("四会治村") == rejected.get("党建强村") == "a-verb-and-its-place" and "永富村" in kept

@@ -530,11 +530,19 @@ def _a_part_of_a_city(c: Candidate, s: Scope, t: Thresholds) -> bool:
 def _a_verb_and_its_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """驻镇帮镇扶村: a village or town of one character the dictionary files as a verb is the verb and its
     object (扶村, to help villages), as 驻村 is to be stationed in one (the suffix scan's _verb_object
-    turns down such a verb written apart; this one the tagger read with its place word as a name)."""
-    if c.source != "place-suffix" or len(c.name) != 2 or c.type not in (VILLAGE, TOWNSHIP):
+    turns down such a verb written apart; this one the tagger read with its place word as a name); so is a
+    means and such a verb before it (四会治村, 人才兴村)."""
+    if c.source != "place-suffix" or c.type not in (VILLAGE, TOWNSHIP):
         return False
-    info = word_info(c.name[0])
+    if len(c.name) == 4 and c.name[2] in _VERBS_OF_BETTERING_PLACES:
+        head = word_info(c.name[:2])   # 四会治村, 党建强村, 人才兴村: a means and the verb it betters the village by
+        return head is not None and head[0] >= t.dictionary_word and word_info(c.name[1:3]) is None
+    info = word_info(c.name[0]) if len(c.name) == 2 else None
     return info is not None and info[1] == "v" and info[0] >= t.verb_object
+
+
+# Verbs that take a village or town as their object in the slogans of rural work (人才兴村, 产业富镇, 依法治村).
+_VERBS_OF_BETTERING_PLACES = frozenset("治兴强富扶建帮")
 
 
 _NUMERALS = frozenset("一二三四五六七八九十两百0123456789")
