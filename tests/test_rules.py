@@ -3429,3 +3429,9 @@ def test_a_means_and_a_verb_of_bettering_before_village_is_a_slogan():
     # Rule: a-verb-and-its-place (kg.extract.filters): 四会治村, 党建强村 name no village; 永富村 does.
     kept, rejected = _read("村民监督委员四会治村建设。坚持党建强村。永富村召开会议。")
     assert rejected.get("四会治村") == rejected.get("党建强村") == "a-verb-and-its-place" and "永富村" in kept
+
+
+def test_a_town_rated_by_what_it_is_big_in_is_no_township():
+    # Rule: an-awarded-title (kg.extract.filters) with _RATED_PLACES: 农业大镇 rates 双口镇.
+    _, rejected = _read("作为天津市北辰区的农业大镇,双口镇把抓党建促乡村振兴。")
+    assert rejected.get("农业大镇") == "an-awarded-title"

@@ -646,13 +646,14 @@ def _suffix_begins_a_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _an_awarded_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """省级文明村, 全国文明村, “中国休闲服装名镇”, 旅游名镇: a name that opens with the level that awards a
-    title, or quoted after it, or a 名镇 (a famous town), is the title, not a village or town
+    """省级文明村, 全国文明村, “中国休闲服装名镇”, 旅游名镇, 农业大镇: a name that opens with the level that awards a
+    title, or quoted after it, or a 名镇 (a famous town) or a town rated by a word, is the title, not a village or town
     (kg/lexicon/honours.tsv)."""
     if c.source != "place-suffix":
         return False
     scopes = s.lex.honours["scope"]
-    if any(c.name.startswith(w) and len(c.name) > len(w) + 1 for w in scopes) or c.name[-2:] in _FAMOUS_PLACES:
+    if any(c.name.startswith(w) and len(c.name) > len(w) + 1 for w in scopes) or c.name[-2:] in _FAMOUS_PLACES or (
+            len(c.name) >= 4 and c.name[-2:] in _RATED_PLACES and word_info(c.name[:-2]) is not None):
         return True
     opening = max(s.text.rfind(q, 0, c.start) for q in QUOTES if q != "《")
     return opening >= 0 and s.text.startswith(tuple(scopes), opening + 1) and \
@@ -661,6 +662,8 @@ def _an_awarded_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 # A famous town or village, the end of a title (历史文化名镇, 旅游名村).
 _FAMOUS_PLACES = ("名镇", "名村", "名乡")
+# A place rated by what it is big or strong in, after that word (农业大镇, 经济强县, 工业重镇).
+_RATED_PLACES = ("大镇", "强镇", "重镇", "大县", "强县", "大乡")
 
 
 def _a_slogans_verb_and_level(c: Candidate, s: Scope, t: Thresholds) -> bool:
