@@ -3435,3 +3435,9 @@ def test_a_town_rated_by_what_it_is_big_in_is_no_township():
     # Rule: an-awarded-title (kg.extract.filters) with _RATED_PLACES: 农业大镇 rates 双口镇.
     _, rejected = _read("作为天津市北辰区的农业大镇,双口镇把抓党建促乡村振兴。")
     assert rejected.get("农业大镇") == "an-awarded-title"
+
+
+def test_a_count_before_a_foreign_units_level_counts_the_listed_divisions():
+    # Rule: foreign_divisions (kg.extract.places): 闽、浙、赣三省 names no province 赣三省.
+    types = _types("地处闽、浙、赣三省交界处。巴基斯坦信德省发生洪水。")
+    assert "赣三省" not in types and types.get("信德省") == "Province"

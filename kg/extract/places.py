@@ -855,8 +855,8 @@ def foreign_divisions(scope: Scope) -> Iterator[Candidate]:
         stem = tok.text[:-1]
         if kind is None or tok.text in scope.lex.divisions_by_name or stem in scope.lex.division_short_names or \
                 stem[0] in DETERMINERS or not all(is_cjk(c) for c in stem) or scope.found.covers(tok.start, tok.end) \
-                or _everyday_stem(stem) or _opens_with_a_division(scope, tok.text):
-            continue
+                or _everyday_stem(stem) or _opens_with_a_division(scope, tok.text) or stem[-1] in _COUNTING_CHARS:
+            continue   # 闽、浙、赣三省/ns: a count of the provinces listed, not one named 赣三省
         yield Candidate(tok.start, tok.end, kind, tok.text, "foreign-division")
 
 
