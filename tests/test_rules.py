@@ -3441,3 +3441,9 @@ def test_a_count_before_a_foreign_units_level_counts_the_listed_divisions():
     # Rule: foreign_divisions (kg.extract.places): 闽、浙、赣三省 names no province 赣三省.
     types = _types("地处闽、浙、赣三省交界处。巴基斯坦信德省发生洪水。")
     assert "赣三省" not in types and types.get("信德省") == "Province"
+
+
+def test_the_city_and_district_committees_together_name_no_one_body():
+    # Rule: plural-levels (kg.extract.filters): 市区委 is 市委 and 区委.
+    _, rejected = _read("同时,市区委选派优秀年轻干部进驻。")
+    assert rejected.get("市区委") == "plural-levels"

@@ -847,8 +847,8 @@ _LEVELS_BELOW_A_COUNTY = ("县乡", "区乡", "县镇", "区镇")
 
 def _plural_levels(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """县区委, 市县政府: two level words name every such body, not one (县市场监管局 is 县 + 市场监管局)."""
-    if c.name[:2] in _LEVELS_BELOW_A_COUNTY:
-        return c.name[2:] in s.lex.core_bodies   # 县乡人大, not 县 + 乡村振兴局
+    if c.name[:2] in _LEVELS_BELOW_A_COUNTY or c.name[:2] == "市区":
+        return c.name[2:] in s.lex.core_bodies   # 县乡人大, 市区委, not 县 + 乡村振兴局
     if c.name[:2] not in ("县区", "市县", "县市", "省市", "区县", "乡镇", "镇村", "村组", "市州"):
         return False
     pair, next_word = word_info(c.name[:2]), word_info(c.name[1:3])
