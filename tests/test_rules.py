@@ -3447,3 +3447,9 @@ def test_the_city_and_district_committees_together_name_no_one_body():
     # Rule: plural-levels (kg.extract.filters): 市区委 is 市委 and 区委.
     _, rejected = _read("同时,市区委选派优秀年轻干部进驻。")
     assert rejected.get("市区委") == "plural-levels"
+
+
+def test_a_rarely_met_county_short_form_visited_is_the_county():
+    # Rule: _visited (kg.extract.places): 在都兰调研, between a preposition of place and a verb of visiting.
+    types = _types("公保扎西在都兰调研时指出。我们在一起工作。")
+    assert types.get("都兰县") == "County" and len([t for t in types.values() if t == "County"]) == 1

@@ -145,13 +145,26 @@ def _a_county_standing_alone(scope: Scope, i: int, j: int, form: str) -> bool:
     standing alone: no noun after it (宜兴紫砂, 宜兴新村, 宜兴经济开发区 name other things), no surname
     alone before it (张/q 景东) and no noun but a place's before it (a count of places: 两省/n)."""
     info = word_info(form)
-    if info is None or info[1] != "ns" or info[0] < THRESHOLDS.well_known_place:
+    if info is None or info[1] != "ns":
         return False
+    if info[0] < THRESHOLDS.well_known_place:
+        return _visited(scope, i, j)
     before, after = scope.view.token_before(i), scope.view.token(j) if j < len(scope.text) else None
     if before is not None and (before.text in scope.lex.surnames_single or (
             before.flag.startswith("n") and not before.flag.startswith("ns"))):
         return False
     return after is None or not after.flag.startswith("n") or after.text[0] in PUNCT
+
+
+def _visited(scope: Scope, i: int, j: int) -> bool:
+    """在都兰调研, 赴桐庐考察: a place the dictionary knows, however rarely, between a preposition of place and
+    a verb of visiting or working there is the place, read as a word of its own."""
+    return scope.text[i - 1:i] in _TO_A_PLACE and scope.text.startswith(_VISITS, j) and \
+        scope.view.starts_token(i) and scope.view.ends_token(j)
+
+
+_TO_A_PLACE = frozenset("在到赴来去回")
+_VISITS = ("调研", "考察", "视察", "检查", "走访", "慰问", "督导", "指导", "工作", "参观", "开展", "举行", "召开")
 
 
 def _sound_division(scope: Scope, i: int, j: int) -> bool:
