@@ -3453,3 +3453,8 @@ def test_a_rarely_met_county_short_form_visited_is_the_county():
     # Rule: _visited (kg.extract.places): 在都兰调研, between a preposition of place and a verb of visiting.
     types = _types("公保扎西在都兰调研时指出。我们在一起工作。")
     assert types.get("都兰县") == "County" and len([t for t in types.values() if t == "County"]) == 1
+
+
+def test_the_one_name_a_bylines_colon_gives_at_the_end_may_be_a_pen_name():
+    # Rule: _a_pen_name (kg.extract.people): 编辑:凰仪 closing the page; not 编辑:本网.
+    assert "凰仪" in _read("编辑:凰仪")[0] and "本网" not in _read("编辑:本网")[0]

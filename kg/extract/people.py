@@ -17,7 +17,8 @@ import re
 from typing import Iterator
 
 from kg.extract.base import (CLAUSE_CHARS, EPONYM, EPONYM_ENDINGS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES,
-                            NOMINAL_FLAGS, PUNCT, CuedPattern, is_common_word, normalize_name, word_info)
+                            DETERMINERS, MEDIA_ENDINGS, NOMINAL_FLAGS, PUNCT, CuedPattern, is_common_word, normalize_name,
+                            word_info)
 from kg.extract.boundary import trim_opening
 from kg.extract.candidate import Candidate
 from kg.extract.context import Scope
@@ -653,7 +654,8 @@ def _byline_names(scope: Scope, k: int) -> Iterator[tuple[int, int]]:
             k += 1
         j = _byline_name_end(scope, k)
         word = normalize_name(text[k:j])
-        if not 2 <= len(word) <= 4 or not _byline_word(scope, word, first=names == 0):
+        if not 2 <= len(word) <= 4 or not (_byline_word(scope, word, first=names == 0) or
+                                           (names == 0 and _a_pen_name(scope, word, k, j))):
             return
         yield k, j
         names += 1
@@ -705,6 +707,14 @@ def _byline_word(scope: Scope, word: str, first: bool) -> bool:
     if info and info[0] >= THRESHOLDS.word_for_a_name and not info[1].startswith("nr") and not rare:
         return False
     return word not in scope.lex.posts and word not in scope.lex.byline_titles
+
+
+def _a_pen_name(scope: Scope, word: str, k: int, j: int) -> bool:
+    """编辑:凰仪 closing the page: the one name a byline's colon gives, alone to the end of the text, is a
+    person's (a pen name may open with no surname), unless it is a word (编辑:本网)."""
+    text = scope.text
+    return text[k - 1:k] in ":：" and not text[j:].strip() and len(word) <= 3 and word_info(word) is None and \
+        all(is_cjk(c) for c in word) and word[0] not in DETERMINERS and not word.endswith(MEDIA_ENDINGS)
 
 
 # Kinds of word no full name of three characters can be but the dictionary files some under by mistake
