@@ -3458,3 +3458,8 @@ def test_a_rarely_met_county_short_form_visited_is_the_county():
 def test_the_one_name_a_bylines_colon_gives_at_the_end_may_be_a_pen_name():
     # Rule: _a_pen_name (kg.extract.people): 编辑:凰仪 closing the page; not 编辑:本网.
     assert "凰仪" in _read("编辑:凰仪")[0] and "本网" not in _read("编辑:本网")[0]
+
+
+def test_a_word_the_dictionary_meets_often_is_no_given_name_after_a_lone_surname():
+    # Rule: _with_its_surname (kg.extract.people): 连/nr 麦苗/nr is 连…都…, not 连麦苗.
+    assert "连麦苗" not in _read("受访者供图“一个连麦苗和韭菜都分不清的下派驻村书记,能帮我们创业致富吗?”")[0]

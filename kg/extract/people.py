@@ -1023,8 +1023,9 @@ def _with_its_surname(scope: Scope, tok):
     """邱/nr 荆枫/nr: a given name of two characters the tagger tagged apart from the surname before it."""
     before = scope.view.token_before(tok.start)
     if len(tok.text) != 2 or before is None or before.end != tok.start or len(before.text) != 1 or \
-            not before.flag.startswith("nr") or before.text not in scope.lex.surnames_single:
-        return tok
+            not before.flag.startswith("nr") or before.text not in scope.lex.surnames_single or \
+            _well_known_word(tok.text):
+        return tok   # 连/nr 麦苗/nr: a word the dictionary meets often (麦苗, 64) is no given name the tagger made
     return dataclasses.replace(tok, text=before.text + tok.text, start=before.start)
 
 
@@ -1097,6 +1098,11 @@ def _tag_may_name(scope: Scope, tok) -> bool:
     if len(tok.text) == 2 and not _plain_two_character_name(scope, tok):
         return False
     return not _rarely_named(tok.text) or _stands_apart(scope, tok.end)
+
+
+def _well_known_word(word: str) -> bool:
+    info = word_info(word)
+    return info is not None and info[0] >= THRESHOLDS.well_known_name
 
 
 def _rarely_named(word: str) -> bool:
