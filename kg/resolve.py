@@ -367,7 +367,8 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
                      _a_unit_without_its_parent(short.name, entities[i].name, body_names, lex)]
             reason = "{short} abbreviates {full}"
         elif short.type == PERSON:
-            fulls = [i for i in by_name.get(("given", short.name), ())]
+            fulls = by_name.get(("given", short.name), []) if _called_familiarly(short) else []
+            fulls = fulls if len(fulls) == 1 else []   # 李桂发 and 王桂发: 桂发 is neither for sure
             reason = "{short} is {full} called by the given name"
         else:
             continue
@@ -382,6 +383,16 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
     for key in folded:
         by_key.pop(key, None)
     return folded
+
+
+# Where a person is named formally, by the full name (县长周杰, 任命周杰为…): such a mention is no given name.
+_FORMAL_SOURCES = frozenset({"after-title", "appointed", "biography", "career", "office", "listed", "listed-comrade",
+                             "copula-post", "bracketed-post", "apposition", "byline", "after-role", "aged"})
+
+
+def _called_familiarly(e: Entity) -> bool:
+    """Only ever named as one calls a person one knows (桂发第一书记, 桂发说), never formally (县长周杰)."""
+    return not any(m.source in _FORMAL_SOURCES for m in e.mentions)
 
 
 def _given_name(name: str, lex: Lexicon) -> str:

@@ -3463,3 +3463,41 @@ def test_the_one_name_a_bylines_colon_gives_at_the_end_may_be_a_pen_name():
 def test_a_word_the_dictionary_meets_often_is_no_given_name_after_a_lone_surname():
     # Rule: _with_its_surname (kg.extract.people): 连/nr 麦苗/nr is 连…都…, not 连麦苗.
     assert "连麦苗" not in _read("受访者供图“一个连麦苗和韭菜都分不清的下派驻村书记,能帮我们创业致富吗?”")[0]
+
+
+def test_a_wei_the_tagger_read_apart_before_another_wei_is_the_preposition():
+    # Rule: _fixed_reading_at_the_second (kg.extract.people): 王刚/nr 为/p 为民服务中心.
+    kept, _ = _read("县长王刚为为民服务中心揭牌。")
+    assert "王刚" in kept and "王刚为" not in kept
+
+
+def test_a_common_adjective_before_a_villages_body_rates_villages():
+    # Rule: _adjective_before_a_villages_body (kg.extract.places): 优秀村党支部书记 names no village.
+    assert "优秀村" not in _read("表彰优秀村党支部书记50名。")[0]
+
+
+def test_a_name_given_formally_is_no_given_name_of_another():
+    # Rule: _called_familiarly (kg.resolve): 县长周杰 is not 李周杰 called by the given name.
+    people = {head for head, _ in _linked("县长周杰出席会议,副县长李周杰作报告。", "holdsPost")}
+    assert {"周杰", "李周杰"} <= people
+
+
+def test_a_source_line_that_credits_no_outlet_names_none():
+    # Rule: named_sources with _NO_OUTLETS_WORDS (kg.extract.bodies).
+    kept, _ = _read("图片来源:受访者供图\n来源:综合自网络")
+    assert not kept
+
+
+def test_an_office_closing_a_byline_is_no_pen_name():
+    # Rule: _a_pen_name (kg.extract.people): 编辑:新闻科 is an office; 编辑: 凰仪 (a space) a name.
+    assert "新闻科" not in _read("编辑:新闻科")[0] and "凰仪" in _read("编辑: 凰仪")[0]
+
+
+def test_a_dictionary_name_whose_given_part_is_an_abbreviation_is_no_name():
+    # Rule: _filed_whole (kg.extract.people): 驻韩美军 holds no person 韩美军.
+    assert "韩美军" not in _read("驻韩美军近日举行联合演习。")[0]
+
+
+def test_a_townships_stem_visited_is_no_county():
+    # Rule: _visited (kg.extract.places): 赴永兴督导 may be any of many 永兴镇, not 永兴县.
+    assert "永兴县" not in _types("县长赴永兴督导防汛工作。")

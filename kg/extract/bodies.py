@@ -283,12 +283,20 @@ def _after_a_date(text: str, k: int) -> int:
 
 def _a_persons_or_a_word(scope: Scope, i: int, j: int) -> bool:
     """The run may be a person's name (来源:吕游), is a word of the dictionary (来源:互联网) or a phrase, a
-    place or a body the sentence names already, or an outlet the words that end outlets' names name."""
+    place the sentence names, a body or an outlet other rules read by its ending word (来源:县农业农村局), or
+    credits no outlet (受访者供图)."""
     run = scope.text[i:j]
     last = scope.view.token(j - 1)
-    return (j - i <= 3 and run[0] in scope.res.surnames) or word_info(run) is not None or \
-        scope.found.covers(i, j, PLACE_TYPES + (ORGANIZATION,)) or run.endswith(MEDIA_ENDINGS) or \
+    person = (j - i <= 3 and run[0] in scope.res.surnames) or (j - i == 4 and run[:2] in scope.res.surnames) or \
+        last.flag.startswith("nr")   # 来源:吕游, 来源:欧阳晓东
+    return person or word_info(run) is not None or scope.found.covers(i, j, PLACE_TYPES + (ORGANIZATION,)) or \
+        run.endswith(MEDIA_ENDINGS) or scope.res.body_suffixes.ends_at(run, len(run)) is not None or \
+        any(w in run for w in _NO_OUTLETS_WORDS) or \
         not last.flag.startswith("n")   # 来源:新闻发布: a verb ends a phrase, not an outlet's name
+
+
+# Words of a source line that credit no outlet (来源:综合自网络, 图片来源:受访者供图).
+_NO_OUTLETS_WORDS = ("自", "供图", "提供", "受访者", "网友")
 
 
 def _national_channel(scope: Scope, j: int) -> int:

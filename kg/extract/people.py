@@ -146,7 +146,7 @@ def _cue_at_the_second(scope: Scope, i: int) -> bool | None:
     """Whether a cue word settles what the second given character at ``i`` is; None when none does."""
     if scope.text[i] in CLAUSE_CHARS and _given_read_whole(scope, i):
         return False  # 周/nr 永和/nz 强调: the tagger reads the given name whole, its 和 no conjunction
-    fixed = _fixed_reading_at_the_second(scope.text, i)
+    fixed = _fixed_reading_at_the_second(scope, i)
     if fixed is not None:
         return fixed
     if scope.text[i] in CLAUSE_CHARS or scope.view.starting_at("speech_verbs", i):
@@ -161,13 +161,14 @@ def _cue_at_the_second(scope: Scope, i: int) -> bool | None:
     return None
 
 
-def _fixed_reading_at_the_second(text: str, i: int) -> bool | None:
-    """What the characters from ``i`` on settle whatever the words around: whether the second given
-    character there rather begins the next word; None when they settle nothing."""
+def _fixed_reading_at_the_second(scope: Scope, i: int) -> bool | None:
+    """What the characters from ``i`` on settle: whether the second given character there rather begins
+    the next word; None when they settle nothing."""
+    text = scope.text
     if text.startswith(_BY_THE_HAND_OF, i):
         return True   # 出自第一书记林川之手: the possessive 之 of the idiom, not a given name's character
-    if text[i] == "为" and text.startswith(("的", "为"), i + 1):
-        return False  # 免去李大为的…职务, 任命李大为为…: the first 为 is neither the copula nor the preposition
+    if text[i] == "为" and text.startswith(("的", "为"), i + 1) and scope.view.token(i).start < i:
+        return False  # 免去李/nr 大为/d 的…职务: the tagger glued 为 into the name; not 王刚/nr 为/p 为民服务中心
     return None
 
 
@@ -711,10 +712,12 @@ def _byline_word(scope: Scope, word: str, first: bool) -> bool:
 
 def _a_pen_name(scope: Scope, word: str, k: int, j: int) -> bool:
     """编辑:凰仪 closing the page: the one name a byline's colon gives, alone to the end of the text, is a
-    person's (a pen name may open with no surname), unless it is a word (编辑:本网)."""
+    person's (a pen name may open with no surname), unless it is a word (编辑:本网) or a body (编辑:新闻科)."""
     text = scope.text
-    return text[k - 1:k] in ":：" and not text[j:].strip() and len(word) <= 3 and word_info(word) is None and \
-        all(is_cjk(c) for c in word) and word[0] not in DETERMINERS and not word.endswith(MEDIA_ENDINGS)
+    colon = text[:k].rstrip()[-1:]
+    return colon in (":", "：") and not text[j:].strip() and len(word) <= 3 and word_info(word) is None and \
+        all(is_cjk(c) for c in word) and word[0] not in DETERMINERS and not word.endswith(MEDIA_ENDINGS) and \
+        scope.res.body_suffixes.ends_at(word, len(word)) is None   # 编辑:新闻科, an office
 
 
 # Kinds of word no full name of three characters can be but the dictionary files some under by mistake
@@ -1138,11 +1141,17 @@ def _trusted_tag(word: str, common_surnames: frozenset[str]) -> bool:
     if info is not None and not (info[1].startswith("nr") and (info[0] >= THRESHOLDS.well_known_name or len(word) == 3)):
         return False
     given = word_info(word[1:])
-    filed_whole = info is not None and word[0] in common_surnames
-    if not filed_whole and given is not None and given[0] >= THRESHOLDS.word_for_a_given_name and \
-            not given[1].startswith("nr"):
-        return False   # 雷阵雨; the dictionary's name of a common surname (李志军/nr) keeps its given name (志军/n)
+    if given is not None and given[0] >= THRESHOLDS.word_for_a_given_name and not given[1].startswith("nr") and \
+            not _filed_whole(word, info, given, common_surnames):
+        return False   # 雷阵雨
     return not (info is not None and len(word) == 3 and _read_as_a_thing(word, given, common_surnames))
+
+
+def _filed_whole(word: str, info, given, common_surnames: frozenset[str]) -> bool:
+    """李志军/nr: a full name the dictionary files under a common surname keeps a given name it files as a noun
+    it seldom meets (志军/n, 258); not 韩美军 of 驻韩美军 (美军/j)."""
+    return info is not None and word[0] in common_surnames and len(word) == 3 and given[1] == "n" and \
+        given[0] < THRESHOLDS.common_head
 
 
 def _read_as_a_thing(word: str, given, common_surnames: frozenset[str]) -> bool:

@@ -160,7 +160,8 @@ def _visited(scope: Scope, i: int, j: int) -> bool:
     """在都兰调研, 赴桐庐考察: a place the dictionary knows, however rarely, between a preposition of place and
     a verb of visiting or working there is the place, read as a word of its own."""
     return scope.text[i - 1:i] in _TO_A_PLACE and scope.text.startswith(_VISITS, j) and \
-        scope.view.starts_token(i) and scope.view.ends_token(j)
+        scope.view.starts_token(i) and scope.view.ends_token(j) and \
+        not townships_by_stem(scope.lex).get(scope.text[i:j])   # 赴永兴督导: 31 townships are 永兴镇
 
 
 _TO_A_PLACE = frozenset("在到赴来去回")
@@ -419,13 +420,14 @@ _BOUNDS_BEFORE_A_NAME = frozenset("的到在于")
 
 
 def _adjective_before_a_villages_body(scope: Scope, bound: Boundary, p: int) -> Boundary | None:
-    """勤俭/a 村村委会, 团结/a 村党支部: an adjective of two characters, at which the scan stopped, names the
-    village whose own body follows its 村 (villages are named for virtues)."""
+    """勤俭/a 村村委会: a rare adjective of two characters, at which the scan stopped, names the village whose
+    own body follows its 村 (villages are named for virtues); a common one rates villages (优秀村党支部书记)."""
     before = scope.view.token_before(p)
     if bound.start != p or scope.text[p:p + 1] != "村" or not scope.text.startswith(_OWN_BODIES, p + 1) or \
             before is None or before.end != p or len(before.text) != 2 or before.flag not in ("a", "ad", "an"):
         return None
-    return Boundary(before.start, bound.parent)
+    info = word_info(before.text)   # 优秀/a 村党支部书记: a common adjective rates villages, it names none
+    return Boundary(before.start, bound.parent) if info is None or info[0] < THRESHOLDS.brand_adjective else None
 
 
 def _conjunction_character_opening(scope: Scope, bound: Boundary, p: int) -> Boundary | None:
