@@ -37,6 +37,9 @@ LEVEL_PREFIXES = "省市州盟县区镇乡村旗"
 QUOTES = {"“": "”", "\"": "\"", "「": "」", "『": "』", "‘": "’", "《": "》"}
 
 # Words that end a media outlet's name (黑龙江日报, 东北网, 央视新闻).
+# The term of a congress or conference (十三届, 第十三届), and the same at the end of a stretch of text.
+TERM = re.compile(r"第?[一二三四五六七八九十百零\d]+届")
+TERM_AT_THE_END = re.compile(TERM.pattern + "$")
 MEDIA_ENDINGS = ("日报", "晚报", "早报", "时报", "都市报", "商报", "报", "网", "网站", "新闻", "频道", "电视台",
                   "广播电台", "广播", "之声", "客户端", "融媒", "融媒体中心", "新闻网", "报社", "杂志", "周刊", "在线", "传媒", "报道",
                  "发布")

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import (CLAUSE_CHARS, CuedPattern, MISSION_SUFFIXES, QUOTE_CHARS, YOUTH_LEAGUE, DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
+from kg.extract.base import (CLAUSE_CHARS, TERM, TERM_AT_THE_END, CuedPattern, MISSION_SUFFIXES, QUOTE_CHARS, YOUTH_LEAGUE, DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
                              is_common_word, normalize_name, word_info)
 from kg.extract.boundary import OPENING_CHARS, Boundary, scan_left
 from kg.extract.candidate import Candidate
@@ -544,7 +544,7 @@ def _council_by_its_formal_name(scope: Scope, cand: Candidate) -> Candidate:
     if not cand.name.endswith("委员会"):
         return cand
     k = cand.end - len("委员会")
-    term = _TERM_AT_THE_END.search(scope.text, cand.start, k)   # …自治州第十四届委员会: the term after the place
+    term = TERM_AT_THE_END.search(scope.text, cand.start, k)   # …自治州第十四届委员会: the term after the place
     place = scope.found.ending_at(term.start() if term else k, PLACE_TYPES)
     if place is None or place.start != cand.start:
         return cand
@@ -555,16 +555,14 @@ def _council_by_its_formal_name(scope: Scope, cand: Candidate) -> Candidate:
                                alias=normalize_name(scope.text[opening.start():cand.end]))
 
 
-# The term of a congress or conference (十三届, 第十三届) and the organs a term is written before.
-_TERM = re.compile(r"第?[一二三四五六七八九十百零\d]+届")
-_TERM_AT_THE_END = re.compile(_TERM.pattern + "$")
+# The organs a term (kg.extract.base.TERM) is written before.
 _ORGANS_OF_A_TERM = ("人大", "人民代表大会", "政协")
 
 
 def _without_its_term(cand: Candidate) -> Candidate:
     """石台县十三届人大常委会 is 石台县人大常委会: a people's congress or conference is one body from term to
     term; the term written in its name is kept as another form of it."""
-    term = _TERM.search(cand.name)
+    term = TERM.search(cand.name)
     if term is None or not cand.name.startswith(_ORGANS_OF_A_TERM, term.end()) or term.start() == 0:
         return cand
     return dataclasses.replace(cand, name=cand.name[:term.start()] + cand.name[term.end():], alias=cand.name)

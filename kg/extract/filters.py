@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from kg.extract.base import (DETERMINERS, FUNCTION_CHARS, LEVEL_PREFIXES, MISSION_SUFFIXES, PUNCT, QUOTE_CHARS, QUOTES, is_familys_hamlet,
+from kg.extract.base import (TERM_AT_THE_END, DETERMINERS, FUNCTION_CHARS, LEVEL_PREFIXES, MISSION_SUFFIXES, PUNCT, QUOTE_CHARS, QUOTES, is_familys_hamlet,
                              word_info)
 from kg.extract.boundary import OPENING_CHARS, opens_no_name
 from kg.extract.candidate import COINED_OPENING, LISTED, Candidate
@@ -917,7 +917,6 @@ def _a_sessions_organ(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 # The organs a place has and no body: nothing but the place, its level and the term stands before them.
 _ORGANS_OF_A_PLACE_ALONE = ("人大常委会", "人民代表大会", "人民政府", "人大", "政协")
-_TERM_AT_THE_END = re.compile(r"第?[一二三四五六七八九十百零\d]+届$")
 
 
 def _words_before_a_places_organ(c: Candidate, s: Scope, t: Thresholds) -> bool:
@@ -929,7 +928,7 @@ def _words_before_a_places_organ(c: Candidate, s: Scope, t: Thresholds) -> bool:
     k = c.start
     while (place := next((x for x in s.found.starting_at(k, PLACE_TYPES) if x.end <= c.end), None)) is not None:
         k = place.end   # 开封市顺河区: the places that open the name, one after another
-    rest = _TERM_AT_THE_END.sub("", s.text[k:c.end - len(organ)])
+    rest = TERM_AT_THE_END.sub("", s.text[k:c.end - len(organ)])
     # A place's name and its level (临江区人民政府, though no list holds 临江区), or levels alone (县乡人大:
     # filter plural-levels), are what may stand there.
     return bool(rest) and rest[-1] not in LEVEL_PREFIXES and rest not in s.lex.division_short_names
