@@ -253,10 +253,10 @@ def named_sources(scope: Scope) -> Iterator[Candidate]:
     text = scope.text
     for m in _SOURCE_LINE.finditer(text):
         i, j = m.span(1)
-        if not _a_persons_or_a_word(scope, i, j):
+        if not _names_no_outlet(scope, i, j):
             yield Candidate(i, j, ORGANIZATION, normalize_name(text[i:j]), "media")
     k = _dateline_place(scope)
-    if k and not _a_persons_or_a_word(scope, 0, k):
+    if k and not _names_no_outlet(scope, 0, k):
         yield Candidate(0, k, ORGANIZATION, normalize_name(text[:k]), "media")
 
 
@@ -281,10 +281,10 @@ def _after_a_date(text: str, k: int) -> int:
     return m.end() if m else k
 
 
-def _a_persons_or_a_word(scope: Scope, i: int, j: int) -> bool:
-    """The run may be a person's name (来源:吕游), is a word of the dictionary (来源:互联网) or a phrase, a
-    place the sentence names, a body or an outlet other rules read by its ending word (来源:县农业农村局), or
-    credits no outlet (受访者供图)."""
+def _names_no_outlet(scope: Scope, i: int, j: int) -> bool:
+    """The run names no outlet: it may be a person's name (来源:吕游), is a word of the dictionary (来源:互联网)
+    or a phrase, a place the sentence names, a body or an outlet other rules read by its ending word
+    (来源:县农业农村局), or credits no outlet (受访者供图)."""
     run = scope.text[i:j]
     last = scope.view.token(j - 1)
     person = (j - i <= 3 and run[0] in scope.res.surnames) or (j - i == 4 and run[:2] in scope.res.surnames) or \
