@@ -3501,3 +3501,19 @@ def test_a_dictionary_name_whose_given_part_is_an_abbreviation_is_no_name():
 def test_a_townships_stem_visited_is_no_county():
     # Rule: _visited (kg.extract.places): 赴永兴督导 may be any of many 永兴镇, not 永兴县.
     assert "永兴县" not in _types("县长赴永兴督导防汛工作。")
+
+
+def test_a_title_awarded_to_a_person_is_no_program():
+    # Rule: a-persons-honour (kg.extract.filters), with the person words of kg/lexicon/honours.tsv.
+    text = "李桂发先后荣获“全国科技助力精准扶贫先进个人”“山东省优秀退役军人”“德州时代楷模”等荣誉称号。"
+    _, rejected = _read(text)
+    assert {rejected.get(n) for n in ("全国科技助力精准扶贫先进个人", "山东省优秀退役军人", "德州时代楷模")} == \
+        {"a-persons-honour"}
+    assert _types("该村荣获“全国乡村治理示范村”称号。").get("全国乡村治理示范村") == "Program"
+
+
+def test_the_year_an_award_is_for_is_no_part_of_its_title():
+    # Rule: _quoted_title with _AWARDS_YEAR (kg.extract.programs).
+    types = _types("今年9月,该法庭获评“2020—2024年度全省法院先进集体”。")
+    assert types.get("全省法院先进集体") == "Program"
+    assert not any(n.startswith("2020") for n in types)

@@ -1076,8 +1076,20 @@ def _a_post_in_quotes(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.name in s.lex.posts
 
 
+def _a_persons_honour(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """“全国科技助力精准扶贫先进个人”, “山东省优秀退役军人”, “德州时代楷模”: a title that the awarding level or
+    place opens and a person's title ends (kg/lexicon/honours.tsv, kind person) honours a person; no place
+    or body carries it out."""
+    if not c.name.endswith(tuple(s.lex.honours["person"])):
+        return False
+    head = c.name[:4]
+    return head.startswith(tuple(s.lex.honours["scope"])) or any(
+        head[:n] in s.lex.divisions_by_name or head[:n] in s.lex.division_short_names for n in (2, 3, 4))
+
+
 _PROGRAM_RULES = ((PROGRAM,), (
     ("a-post-in-quotes", "a post's title in quotes is the post, not a program (村级“河长”)", _a_post_in_quotes),
+    ("a-persons-honour", "a title awarded to a person is no program (全国…先进个人, 德州时代楷模)", _a_persons_honour),
     ("a-question", "a phrase that asks (什么, 谁, 怎么, 如何) is a question, not a program's name", _a_question),
     ("a-verse", "lines of verse set off by commas are speech, not a program's name", _a_verse),
     ("a-kind-of-body", "a kind of body quoted alone is no program (两委, 两委班子)", _a_kind_of_body),

@@ -322,14 +322,21 @@ def honours(scope: Scope) -> Iterator[Candidate]:
 
 def _quoted_title(text: str, k: int, words) -> list[tuple[int, int]]:
     """被命名为“乡村旅游观光试点村”: a title quoted right after the verb of awarding is bounded by its quotes,
-    whatever level opens it, when it ends as a place's or body's title does."""
+    whatever level opens it, when it ends as a place's or body's title does; the year it is for is no part of
+    it (“2020—2024年度全省法院先进集体”)."""
     if text[k:k + 1] not in QUOTES:
         return []
     j = text.find(QUOTES[text[k]], k + 1)
-    inner = text[k + 1:j] if j > 0 else ""
+    year = _AWARDS_YEAR.match(text, k + 1)
+    start = year.end() if year is not None else k + 1
+    inner = text[start:j] if j > 0 else ""
     ok = 3 <= len(inner) <= THRESHOLDS.max_program and inner.endswith(tuple(words["head"])) and \
         not any(ch in PUNCT for ch in inner)
-    return [(k + 1, j)] if ok else []
+    return [(start, j)] if ok else []
+
+
+# The year or years an award is for (“2020—2024年度全省法院先进集体”): the title is what follows them.
+_AWARDS_YEAR = re.compile(r"\d{4}(?:[—–\-－~至]\d{4})?年度?")
 
 
 @functools.lru_cache(maxsize=4)
