@@ -204,6 +204,9 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, newspaper
             picked = lex.division_by_code.get(changes["code"])
             if picked is not None and picked.name != m.name:
                 changes["name"] = picked.name   # 东乡 in a story of 临夏州: 东乡族自治县, not the namesake first listed
+        if m.type == ORGANIZATION and not m.level and (full := _place_written_in_full(m.name, ctx, lex)):
+            merges.append(Merge(m.doc_id, f"{ORGANIZATION}:{full}", m.name, f"{m.name} names its place short"))
+            changes.update(name=full, alias=m.name)
         if m.type == ORGANIZATION and m.level:
             place = ctx.place_for_level(m.level, m.start, explicit_recent=m.ref == "该")
             name = m.name
@@ -219,6 +222,19 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, newspaper
                 continue   # 社区党委 in a story that names no community: any community's, no one body
         out.append(dataclasses.replace(m, **changes) if changes else m)
     return out, merges
+
+
+def _place_written_in_full(name: str, ctx: DocumentContext, lex: Lexicon) -> str:
+    """巴中政协 is 巴中市政协, 平阴政协 平阴县政协: an organ of a place's own written after the place's short
+    form is named, as the same organ written in full is, by the place's full name; "" for any other name."""
+    for n in range(2, min(len(name) - 1, 5)):
+        stem, organ = name[:n], name[n:]
+        if organ not in lex.core_bodies or organ.startswith("委") or stem in lex.divisions_by_name:
+            continue
+        code = ctx.pick_code(sorted({d.code for d in lex.division_short_names.get(stem, ())}))
+        if code:
+            return lex.division_by_code[code].name + organ
+    return ""
 
 
 def _a_brand_not_a_county(m: Mention, provinces: set[str]) -> bool:

@@ -3517,3 +3517,26 @@ def test_the_year_an_award_is_for_is_no_part_of_its_title():
     types = _types("今年9月,该法庭获评“2020—2024年度全省法院先进集体”。")
     assert types.get("全省法院先进集体") == "Program"
     assert not any(n.startswith("2020") for n in types)
+
+
+def test_a_long_run_before_the_villages_collective_is_no_village():
+    # Rule: the-villages-collective (kg.extract.filters), min_clause_before_collective.
+    kept, rejected = _read("达西村为了多渠道拓宽村集体经济收入,成立了合作社。")
+    assert rejected.get("多渠道拓宽村") == "the-villages-collective" and "达西村" in kept
+
+
+def test_a_measure_word_said_twice_counts_things():
+    # Rule: counted (kg.extract.filters): 一部部 after 一 counts lifts, it names no body.
+    _, rejected = _read("临街小区一部部彩色电梯拔地而起。")
+    assert rejected.get("临街小区一部部") == "counted"
+
+
+def test_an_organ_after_its_places_short_form_is_named_by_the_full_name():
+    # _place_written_in_full (kg.resolve): 巴中政协 is 巴中市政协; 北京大学 is no organ of 北京市.
+    from kg.pipeline import process_document
+    def bodies(text):
+        return {e.name: e.aliases for e in process_document(Document("t.txt", "t.txt", text)).entities
+                if e.type == "Organization"}
+    assert bodies("考察组将把巴中政协工作的好思路带回去。") == {"巴中市政协": {"巴中政协"}}
+    assert "平阴县政协" in bodies("平阴政协召开常委会议。")
+    assert "北京大学" in bodies("北京大学党委书记到会。")

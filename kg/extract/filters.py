@@ -585,11 +585,14 @@ def _named_under_its_place(c: Candidate, s: Scope) -> bool:
 
 
 def _the_villages_collective(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """收益由村集体分配, 交给村集体: 村集体 (the village collective) after a common verb or a preposition is
-    the collective of the village the story is about, not a village named by that word."""
+    """收益由村集体分配, 交给村集体: 村集体 (the village collective) after a common verb or a preposition, or
+    after an unlisted run of four characters or more, is the collective of the village the story is about,
+    not a village named by that word."""
     if c.type != VILLAGE or c.source != "place-suffix" or not s.text.startswith("集体", c.end):
         return False
     stem = c.name[:-1]
+    if len(stem) >= t.min_clause_before_collective and c.name not in s.lex.divisions_by_name:
+        return True   # 为了多渠道拓宽村集体经济收入: a village is named short before its collective
     for n in (2, 1):
         info = word_info(stem[-n:]) if len(stem) > n else None
         if info is not None and info[1][:1] in ("v", "p") and info[0] >= t.verb_object:
@@ -767,11 +770,13 @@ def _a_level_and_a_kind(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _counted(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """加装电梯12部, 学校3所: a number before a one-character suffix makes it a measure word, not a body;
-    突破10000人大关: a number before a suffix that opens with 人 counts people (10000人)."""
+    """加装电梯12部, 学校3所, 一部部电梯: a number before a one-character suffix, or 一 before it said twice,
+    makes it a measure word, not a body; 突破10000人大关: a number before a suffix that opens with 人 counts people (10000人)."""
     name = c.name
     if len(name) >= 2 and name[-2].isdigit() and name[-1] in s.res.body_suffixes:
         return True
+    if name[-3:-2] == "一" and name[-2:-1] == name[-1:] and name[-1] in s.res.body_suffixes:
+        return True   # 一部部电梯, 一所所学校: a measure word said twice counts things one by one
     suffix = s.res.body_suffixes.ends_at(name, len(name))
     k = len(name) - len(suffix) if suffix else 0
     return k > 0 and name[k - 1].isdigit() and suffix[0] == "人"

@@ -96,6 +96,8 @@ class Thresholds:
     # ------------------------------------------------------------ lengths, in characters
     # The longest stem of a township the official list lacks and only its suffix names (新立乡, 马集镇)
     max_unlisted_township_stem: int = 4
+    # The shortest unlisted run before 村集体 read as a clause, not a village's name (拓宽村集体)
+    min_clause_before_collective: int = 4
     min_name: int = 2              # characters of the shortest name
     max_body: int = 24             # characters of the longest body's name
     verse_line: int = 6            # characters from which a quoted clause is a line of verse, not a slogan's part
