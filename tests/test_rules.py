@@ -3540,3 +3540,9 @@ def test_an_organ_after_its_places_short_form_is_named_by_the_full_name():
     assert bodies("考察组将把巴中政协工作的好思路带回去。") == {"巴中市政协": {"巴中政协"}}
     assert "平阴县政协" in bodies("平阴政协召开常委会议。")
     assert "北京大学" in bodies("北京大学党委书记到会。")
+
+
+def test_an_outlets_desk_is_part_of_its_name():
+    # Rule: _DESK in _outlet_end (kg.extract.bodies): 湖北日报客户端讯, 来源:…杂志编辑部.
+    assert _types("湖北日报客户端讯(通讯员黄佳)大兴北渠位于仙桃市。").get("湖北日报客户端") == "Organization"
+    assert _types("来源:江西水文化杂志编辑部作者:姜丽敏").get("江西水文化杂志编辑部") == "Organization"

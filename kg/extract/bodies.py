@@ -399,9 +399,14 @@ def _outlet_end(scope: Scope, start: int, endings: dict[int, int]) -> int | None
             continue   # (连续报道), 李明报道, 新闻发布: a kind of report, a byline; 中国报道, 青山发布 are outlets of their place
         if _ends_in_a_word_for_a_report(scope, end):
             continue   # 座谈汇报, 情况通报: a kind of report, not a paper
+        desk = _DESK.match(text, end)   # 湖北日报客户端讯, 井冈山报社融媒体: a desk of the outlet is part of its name
+        end = desk.end() if desk is not None else end
         if _outlet_name_closes(text, end):
             return end + _channel_after(text, end)
     return None
+
+
+_DESK = re.compile("融媒体中心|融媒体|客户端|编辑部|新媒体中心")
 
 
 # Endings of outlets only a place's name may open: 中国报道, and a government's account, 青山发布.
