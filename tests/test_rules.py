@@ -3546,3 +3546,22 @@ def test_an_outlets_desk_is_part_of_its_name():
     # Rule: _DESK in _outlet_end (kg.extract.bodies): 湖北日报客户端讯, 来源:…杂志编辑部.
     assert _types("湖北日报客户端讯(通讯员黄佳)大兴北渠位于仙桃市。").get("湖北日报客户端") == "Organization"
     assert _types("来源:江西水文化杂志编辑部作者:姜丽敏").get("江西水文化杂志编辑部") == "Organization"
+
+
+def test_a_thing_the_dictionary_files_as_a_name_is_no_person():
+    # Rule: a-thing-filed-as-a-name (kg.extract.filters): 马头/n + 琴, 安居/v + 房.
+    _, rejected = _read("马头琴奏响悠扬的绝唱,崭新的富民安居房。")
+    assert rejected.get("马头琴") == rejected.get("安居房") == "a-thing-filed-as-a-name"
+
+
+def test_one_part_of_a_tibetan_name_where_a_person_stands_is_a_name():
+    # Rule: tibetan_names (kg.extract.people): 占堆 alone after a title; kg/lexicon/tibetan_name_parts.txt.
+    assert _posts("62岁的社区党支部书记占堆是头一个。")["占堆"] == {"社区党支部书记"}
+    assert "格桑" not in _types("格桑花开满了山坡。")
+
+
+def test_general_lists_of_names_hold_rare_surnames_and_sounds():
+    # kg/lexicon/surnames.txt (翦), transliteration_chars.txt (则), person_cues.tsv honorifics (爹爹).
+    assert "翦鹰" in _posts("县委党校校长翦鹰,副县长李阳出席。")
+    assert _types("主任祖丽皮耶·艾孜则告诉记者说。").get("祖丽皮耶·艾孜则") == "Person"
+    assert "杨爹爹" not in _types("75岁杨爹爹患有心脏病。")

@@ -270,6 +270,19 @@ def _a_word_the_name_begins(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return word_info(tok.text) is not None and not (len(rest) >= 2 and word_info(rest) is not None)
 
 
+def _a_thing_filed_as_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """马头琴/nr, 马奶酒/nr, 安居房/nr: a word of three characters the dictionary files as a name, found by the
+    tagger alone, whose surname and next character make an everyday word (马头, 安居) names a thing."""
+    if c.type != PERSON or c.source != "tagged" or len(c.name) != 3 or s.text[c.start:c.end] != c.name:
+        return False
+    whole, head = word_info(c.name), word_info(c.name[:2])
+    return whole is not None and whole[1].startswith("nr") and head is not None and head[1] in _EVERYDAY_FLAGS
+
+
+# The dictionary's flags of everyday words: nouns, verbs, adjectives (not names of people, places or bodies).
+_EVERYDAY_FLAGS = frozenset({"n", "v", "vn", "a", "ad", "an", "d"})
+
+
 def _a_function_word_for_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """以资源部长官为/p 团长, 干部任前/f 公示: a two-character name the tagger reads whole as a function word
     or a localizer."""
@@ -431,6 +444,8 @@ _PERSON_RULES = ((PERSON,), (
      "(…新时代中国特色社会主义思想)", _a_name_in_the_partys_doctrine),
     ("a-word-before-a-name", "a dictionary word right before a name the tagger reads whole is what the person "
      "is (单身汉陈福生)", _a_word_before_a_name),
+    ("a-thing-filed-as-a-name", "a dictionary word filed as a name whose first two characters are an everyday "
+     "word names a thing (马头琴, 安居房)", _a_thing_filed_as_a_name),
     ("inside-an-instruments-title", "a name inside the title of a law or regulation is a word of it "
      "(《中华人民共和国森林法》)", _inside_an_instruments_title),
     ("a-place-after-its-parent", "a name ending in a village's or township's suffix right after a place that "

@@ -1672,9 +1672,14 @@ def _listed_full_name(scope: Scope, j: int) -> tuple[int, int] | None:
 
 def tibetan_names(scope: Scope) -> Iterator[Candidate]:
     """次仁卓玛, 格桑次仁: two parts of Tibetan names written together are a person's name, with the
-    posts written right before it (社区党委书记次仁卓玛)."""
-    for m in _two_name_parts(scope.lex.tibetan_name_parts).finditer(scope.text):
+    posts written right before it (社区党委书记次仁卓玛); one part is one where a person stands, as a word
+    of its own (社区党支部书记占堆是…)."""
+    view = scope.view
+    for m in _one_or_two_name_parts(scope.lex.tibetan_name_parts).finditer(scope.text):
         i = m.start()
+        if m.group(2) is None and not (view.starts_token(i) and view.ends_token(m.end()) and
+                                       _where_a_person_stands(scope, i, m.end())):
+            continue
         titled = scope.view.ending_at("titles", i) is not None
         yield _person(scope, (i, m.end()), "tibetan-name", posts=post_chain(scope, i) if titled else ())
 
@@ -1734,13 +1739,6 @@ def _where_a_person_stands(scope: Scope, i: int, j: int) -> bool:
 def _one_or_two_name_parts(parts: frozenset[str]) -> re.Pattern:
     one = _any_part(parts)
     return re.compile(f"({one})({one})?")
-
-
-@functools.lru_cache(maxsize=4)
-def _two_name_parts(parts: frozenset[str]) -> re.Pattern:
-    """One pattern for two parts in a row, longest parts first: one scan of a sentence in C."""
-    one = _any_part(parts)
-    return re.compile(f"(?:{one})(?:{one})")
 
 
 def _any_part(parts: frozenset[str]) -> str:
