@@ -3565,3 +3565,9 @@ def test_general_lists_of_names_hold_rare_surnames_and_sounds():
     assert "翦鹰" in _posts("县委党校校长翦鹰,副县长李阳出席。")
     assert _types("主任祖丽皮耶·艾孜则告诉记者说。").get("祖丽皮耶·艾孜则") == "Person"
     assert "杨爹爹" not in _types("75岁杨爹爹患有心脏病。")
+
+
+def test_a_title_that_opens_a_longer_word_takes_no_name_after_it():
+    # Rule: _opens_a_longer_word (kg.extract.people): 领导 of 领导班子/n, then 做.
+    assert not [n for n, t in _types("进入社区党委领导班子做兼职委员。").items() if t == "Person"]
+    assert "张国华" in _types("市领导张国华出席会议。")
