@@ -3571,3 +3571,15 @@ def test_a_title_that_opens_a_longer_word_takes_no_name_after_it():
     # Rule: _opens_a_longer_word (kg.extract.people): 领导 of 领导班子/n, then 做.
     assert not [n for n, t in _types("进入社区党委领导班子做兼职委员。").items() if t == "Person"]
     assert "张国华" in _types("市领导张国华出席会议。")
+
+
+def test_a_verb_of_going_glued_to_a_name_opens_neither_name():
+    # Rules: _GLUED_BEFORE_A_PLACE (kg.extract.boundary) and _GOING_TO (kg.extract.people): 哈昶鸿到/nr 麻黄沟村.
+    types = _types("2021年7月,宁夏建投集团选派哈昶鸿到麻黄沟村担任第一书记。")
+    assert types.get("麻黄沟村") == "Village" and types.get("哈昶鸿") == "Person"
+
+
+def test_a_parent_close_by_bounds_no_name_past_the_longest():
+    # Rule: scan_left (kg.extract.boundary): a parent within reach is none when the name would run past max_chars.
+    villages = [n for n, t in _types("宁夏建投集团选派哈昶鸿至麻黄沟村担任第一书记。").items() if t == "Village"]
+    assert villages and not any(n.startswith("建投") for n in villages)

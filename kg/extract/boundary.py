@@ -78,7 +78,7 @@ def scan_left(view: SentenceView, found: Found, head: int, shape: NameShape) -> 
         if parent is not None:
             return Boundary(start, parent, ())   # an address: what follows its last place is the name
         start, goes_on = _step_left(view, found, start, head, shape, prefixes)
-    parent = _parent_close_by(view, found, start, shape) if shape.parent_reach and not prefixes else None
+    parent = _parent_close_by(view, found, start, head, shape) if shape.parent_reach and not prefixes else None
     if parent is not None:
         return Boundary(parent.end, parent, ())
     new_start = trim_opening(view, start, head, shape)
@@ -235,10 +235,10 @@ _KINDS_OF_PLACE = frozenset({"城市", "农村"})
 _CHAIN_BREAKERS = frozenset("的了在和与及等说对为是也都将把被从向到以于则又还便即曾已正并而或就让给由着过")
 
 
-def _parent_close_by(view: SentenceView, found: Found, start: int, shape: NameShape) -> Candidate | None:
+def _parent_close_by(view: SentenceView, found: Found, start: int, head: int, shape: NameShape) -> Candidate | None:
     """A place a few characters to the left still bounds the name: an address written as a chain
-    (城南街道站北社区) may hold words the tagger reads as verbs (站/v 北/f)."""
-    for k in range(start - 1, max(start - shape.parent_reach - 1, -1), -1):
+    (城南街道站北社区) may hold words the tagger reads as verbs (站/v 北/f); not past the longest name."""
+    for k in range(start - 1, max(start - shape.parent_reach - 1, head - shape.max_chars - 1, -1), -1):
         c = view.text[k]
         tok = view.token(k)
         if not is_cjk(c) or c in PUNCT or c in _CHAIN_BREAKERS or (tok.text in shape.stop_words and tok.flag != "a") \
@@ -385,10 +385,10 @@ def _inside_a_place(word: str, flag: str) -> bool:
 _LOCALITY_FLAGS = ("f", "s")
 # Function words the tagger glues to a neighbour in a word the dictionary lacks (银是, 区的).
 _CLAUSE_GLUE = frozenset("是的了在把被将从向为")
-# ... and the adverb 仅 (仅燕/nr 鸽村); before a body's name also a preposition of agency or the verb of
+# ... and the adverb 仅 (仅燕/nr 鸽村) and the verb of going 到 (选派哈昶鸿到/nr 麻黄沟村); before a body's name also a preposition of agency or the verb of
 # office (已由区, 程燕任), which are surnames too and open villages' names (任庄村).
-_GLUED_BEFORE_A_PLACE = _CLAUSE_GLUE | frozenset("仅")
-_GLUED_BEFORE_A_BODY = _GLUED_BEFORE_A_PLACE | frozenset("由任")
+_GLUED_BEFORE_A_PLACE = _CLAUSE_GLUE | frozenset("仅到")
+_GLUED_BEFORE_A_BODY = _CLAUSE_GLUE | frozenset("仅由任")
 
 
 def _rare(word: str) -> bool:

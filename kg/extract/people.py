@@ -1041,8 +1041,11 @@ def _with_its_surname(scope: Scope, tok):
 
 
 def _without_a_glued_word(scope: Scope, tok):
-    """至张富元家/nr 水泥路, 许丹摄/nr: the person's token without the 家 or 摄 the tagger glued to the name."""
-    if len(tok.text) == 4 and tok.text.endswith(_HOME) or _credits_a_photo(scope, tok) or _appointed_as(scope, tok):
+    """至张富元家/nr 水泥路, 许丹摄/nr, 选派哈昶鸿到/nr 麻黄沟村: the person's token without the 家, 摄 or 到 the
+    tagger glued to the name."""
+    going = tok.text.endswith(_GOING_TO) and bool(scope.found.starting_at(tok.end, PLACE_TYPES))
+    if len(tok.text) == 4 and (tok.text.endswith(_HOME) or going) or _credits_a_photo(scope, tok) or \
+            _appointed_as(scope, tok):
         return dataclasses.replace(tok, text=tok.text[:-1], end=tok.end - 1)
     return tok
 
@@ -1096,6 +1099,8 @@ def _verb_glued_at_the_end(scope: Scope, tok) -> bool:
 
 # The particles of aspect, which follow a verb and never a name (笑着, 走了).
 _ASPECT_PARTICLES = "着了过"
+# Verbs of going before a place, which the tagger glues to the name before them (哈昶鸿到/nr 麻黄沟村).
+_GOING_TO = ("到", "赴", "去")
 # 家 (home) after a name, which the tagger glues to it (张富元家/nr): the name's home, not its last character.
 _HOME = "家"
 # The mark of a photo's credit after the photographer's name (张建华 摄).
