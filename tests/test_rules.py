@@ -3583,3 +3583,22 @@ def test_a_parent_close_by_bounds_no_name_past_the_longest():
     # Rule: scan_left (kg.extract.boundary): a parent within reach is none when the name would run past max_chars.
     villages = [n for n, t in _types("宁夏建投集团选派哈昶鸿至麻黄沟村担任第一书记。").items() if t == "Village"]
     assert villages and not any(n.startswith("建投") for n in villages)
+
+
+def test_he_county_right_after_a_persons_name_is_the_conjunction():
+    # Rule: a-conjunction-and-a-level (kg.extract.filters): 熊德蓉/nr 和县/ns 乡村振兴…
+    _, rejected = _read("县人大常委会副主任熊德蓉和县乡村振兴指挥部负责人参加。")
+    assert rejected.get("和县") == "a-conjunction-and-a-level"
+    assert _types("安徽省和县政府召开会议。").get("和县") == "County"
+
+
+def test_a_preposition_before_a_list_of_communities_is_no_part_of_the_first():
+    # Rule: listed_villages (kg.extract.places): 陆续在/p 清河湾、群力家园…等多个社区.
+    types = _types("还陆续在清河湾、群力家园、科研小区等多个社区推广。")
+    assert types.get("清河湾社区") == "Community" and not any(n.startswith("在") for n in types)
+
+
+def test_a_model_town_is_a_title():
+    # Rule: an-awarded-title with _MODELS (kg.extract.filters): 先行样板镇, 示范村 name no place.
+    _, rejected = _read("打造强其共富先行样板镇。")
+    assert rejected.get("先行样板镇") == "an-awarded-title"

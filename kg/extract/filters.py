@@ -494,11 +494,15 @@ _PERSON_RULES = ((PERSON,), (
 def _a_conjunction_and_a_level(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """县委和县政府: after a body, 和 and the level that opens the next body are no division named 和县; nor
     where the tagger reads 和 alone and the level opens a word of its own (乡上和/c 县上/n, 和/c 县城/n),
-    unless a division it lies in is written right before it (安徽省和县政府)."""
+    unless a division it lies in is written right before it (安徽省和县政府); nor right after a person's name
+    (熊德蓉和县乡村振兴…)."""
     if c.source != "division" or len(c.name) != 2 or c.name[0] not in _CONJUNCTIONS or c.start == 0:
         return False
     if not c.parent and _surname_read_as_a_function_word(c, s) and s.view.token(c.start + 1).end > c.end:
         return True
+    before = s.view.token_before(c.start)
+    if not c.parent and before is not None and before.end == c.start and before.flag.startswith("nr"):
+        return True   # 副主任熊德蓉/nr 和县/ns 乡村振兴…: 和 joins the person to those named next
     return s.text[c.start - 1] in _BODY_ENDS and s.text.startswith(_BODIES_OF_A_LEVEL, c.end)
 
 
@@ -664,13 +668,14 @@ def _suffix_begins_a_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _an_awarded_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """省级文明村, 全国文明村, “中国休闲服装名镇”, 旅游名镇, 农业大镇: a name that opens with the level that awards a
-    title, or quoted after it, or a 名镇 (a famous town) or a town rated by a word, is the title, not a village or town
+    """省级文明村, 全国文明村, “中国休闲服装名镇”, 旅游名镇, 农业大镇, 先行样板镇: a name that opens with the level that
+    awards a title, or quoted after it, or a 名镇 (a famous town), a model town or a town rated by a word, is the title, not a village or town
     (kg/lexicon/honours.tsv)."""
     if c.source != "place-suffix":
         return False
     scopes = s.lex.honours["scope"]
-    if any(c.name.startswith(w) and len(c.name) > len(w) + 1 for w in scopes) or c.name[-2:] in _FAMOUS_PLACES or (
+    if any(c.name.startswith(w) and len(c.name) > len(w) + 1 for w in scopes) or c.name[-2:] in _FAMOUS_PLACES or \
+            c.name[-3:-1] in _MODELS and c.name not in s.lex.divisions_by_name or (
             len(c.name) >= 4 and c.name[-2:] in _RATED_PLACES and word_info(c.name[:-2]) is not None):
         return True
     opening = max(s.text.rfind(q, 0, c.start) for q in QUOTES if q != "《")
@@ -678,6 +683,8 @@ def _an_awarded_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
         not any(ch in QUOTE_CHARS for ch in s.text[opening + 1:c.start])
 
 
+# A town or village set as a model, the end of a title (先行样板镇, 乡村振兴示范村).
+_MODELS = frozenset({"样板", "示范", "标杆", "典范", "模范"})
 # A famous town or village, the end of a title (历史文化名镇, 旅游名村).
 _FAMOUS_PLACES = ("名镇", "名村", "名乡")
 # A place rated by what it is big or strong in, after that word (农业大镇, 经济强县, 工业重镇).

@@ -996,6 +996,8 @@ def listed_villages(scope: Scope) -> Iterator[Candidate]:
         items[-1] = items[-1].removesuffix("等")
         first = items[0][-len(items[1]):]
         pos += len(items[0]) - len(first)
+        if first[0] in OPENING_CHARS and scope.view.token(pos).end == pos + 1:
+            first, pos = first[1:], pos + 1   # 陆续在/p 清河湾、群力家园: the preposition is the clause's
         if any(len(item) < 2 or item.endswith(suffix) for item in items):
             continue   # items already named in full (金桂社区、和平社区等6个社区) are read by their suffix
         listed = [first] + items[1:]
