@@ -3602,3 +3602,14 @@ def test_a_model_town_is_a_title():
     # Rule: an-awarded-title with _MODELS (kg.extract.filters): 先行样板镇, 示范村 name no place.
     _, rejected = _read("打造强其共富先行样板镇。")
     assert rejected.get("先行样板镇") == "an-awarded-title"
+
+
+def test_a_subdistrict_written_short_may_have_its_first_character_glued():
+    # Rule: subdistricts_written_short (kg.extract.places): 扮靓琴/n 断口街 紫荆花社区 is 琴断口街道's.
+    assert _types("志愿者手绘文化墙,扮靓琴断口街紫荆花社区。").get("琴断口街道") == "Township"
+
+
+def test_cheng_after_a_verb_opens_no_body():
+    # Rule: _a_verbs_result (kg.extract.boundary): 改建/v 成/n 杞柳加工厂.
+    types = _types("这老厂房就是要改建成杞柳加工厂。")
+    assert types.get("杞柳加工厂") == "Organization" and "成杞柳加工厂" not in types

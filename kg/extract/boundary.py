@@ -150,16 +150,27 @@ def _past_word(view: SentenceView, found: Found, start: int, shape: NameShape) -
     cut = _past_a_glued_clause_character(tok, shape) if tok is not None else None
     if cut is not None:
         return cut, False
-    if tok is None or not (_word_may_stand_inside(found, tok, start, shape) or _a_chiefs_system(view, tok, shape)) \
-            or _date_part(view.text, tok) or _count_ends(view.text, tok.end):
+    if tok is None or _stops_the_scan(view, found, tok, start, shape):
         return start, False
     if len(tok.text) > 1 and tok.text[0] in OPENING_CHARS and word_info(tok.text) is None:
         return tok.start + 1, False   # 汇报了丽园小区: the tagger glued a particle to the name
     return tok.start, True
 
 
+def _stops_the_scan(view: SentenceView, found: Found, tok, start: int, shape: NameShape) -> bool:
+    """The word before ``start`` may not stand inside the name, or a date, a count or a verb's result ends there."""
+    return not (_word_may_stand_inside(found, tok, start, shape) or _a_chiefs_system(view, tok, shape)) or \
+        _date_part(view.text, tok) or _count_ends(view.text, tok.end) or _a_verbs_result(view, tok)
+
+
 # Suffixes of places that are words of their own, which no adverb modifies.
 _SUFFIX_WORDS = frozenset({"社区", "小区"})
+
+
+def _a_verbs_result(view: SentenceView, tok) -> bool:
+    """改建/v 成/n 杞柳加工厂: 成 alone after a verb says what the verb makes; the name starts after it."""
+    before = view.token_before(tok.start) if tok.text == "成" else None
+    return before is not None and before.end == tok.start and before.flag.startswith("v")
 
 
 def _end_of_a_glued_prefix(found: Found, tok, shape: NameShape) -> int | None:

@@ -1024,7 +1024,8 @@ def subdistricts_written_short(scope: Scope) -> Iterator[Candidate]:
         j = m.end()
         i = next((j - n for n in (5, 4, 3) if j - n >= 0 and any(
             d.type == TOWNSHIP for d in divisions.get(text[j - n:j] + "道", ()))), None)
-        if i is not None and scope.view.starts_token(i):
+        # 扮靓琴/n 断口街: the tagger may glue an official name's first character to an unknown word
+        if i is not None and (scope.view.starts_token(i) or word_info(scope.view.token(i).text) is None):
             written = text[i:j]
             cand = _division(scope, i, j, written + "道", divisions[written + "道"], None)
             yield dataclasses.replace(cand, short=written, source="division-short")
