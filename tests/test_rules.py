@@ -3613,3 +3613,9 @@ def test_cheng_after_a_verb_opens_no_body():
     # Rule: _a_verbs_result (kg.extract.boundary): 改建/v 成/n 杞柳加工厂.
     types = _types("这老厂房就是要改建成杞柳加工厂。")
     assert types.get("杞柳加工厂") == "Organization" and "成杞柳加工厂" not in types
+
+
+def test_titles_a_prefecture_holds_end_in_zhou():
+    # Rules: honours.tsv heads 州 and 旗, and _title_end (kg.extract.programs): 和 after a title's end closes it.
+    types = _types("西双版纳是全国民族团结进步示范州、国家生态文明建设示范州和面向南亚开放的重要前沿。")
+    assert types.get("全国民族团结进步示范州") == types.get("国家生态文明建设示范州") == "Program"

@@ -454,8 +454,9 @@ def _title_end(text: str, k: int, words) -> int:
     while end < len(text) and end - k < THRESHOLDS.max_program and (is_cjk(text[end]) or text[end].isdigit()):
         if text[end] in "等的" or text.startswith("名单", end) or any(text.startswith(w, end) for w in words["after"]):
             break
-        if text[end] in _TITLE_JOINS and text.startswith(words["opening"], end + 1):
-            break   # 全国劳模和全国优秀党务工作者: 和 before the next title's awarding level
+        if text[end] in _TITLE_JOINS and (text.startswith(words["opening"], end + 1) or
+                                          text.endswith(tuple(words["head"]), k, end)):
+            break   # 全国劳模和全国优秀党务工作者, …示范州和面向…: 和 before the next title or after a title's end
         end += 1
     return end
 
