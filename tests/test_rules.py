@@ -3619,3 +3619,9 @@ def test_titles_a_prefecture_holds_end_in_zhou():
     # Rules: honours.tsv heads 州 and 旗, and _title_end (kg.extract.programs): 和 after a title's end closes it.
     types = _types("西双版纳是全国民族团结进步示范州、国家生态文明建设示范州和面向南亚开放的重要前沿。")
     assert types.get("全国民族团结进步示范州") == types.get("国家生态文明建设示范州") == "Program"
+
+
+def test_levels_listed_with_a_pause_after_a_determiner_name_every_body():
+    # Rule: every-such-body (kg.extract.filters): 各市、州人大常委会 is every city's and prefecture's.
+    _, rejected = _read("各市、州人大常委会负责人参加会议。")
+    assert rejected.get("州人大常委会") == "every-such-body"

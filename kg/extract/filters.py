@@ -903,8 +903,8 @@ _COUNT_BEFORE = re.compile(r"(?:[\d一二三四五六七八九十两百几多]+�
 def _every_such_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """各乡镇人民政府: a determiner before or at the start makes the name stand for every such body."""
     k = c.start
-    while k > 0 and s.text[k - 1] in LEVEL_PREFIXES:
-        k -= 1   # 各市州党委, 各县区委: the levels listed after the determiner are its
+    while k > 0 and (s.text[k - 1] in LEVEL_PREFIXES or s.text[k - 1] == "、" and s.text[k - 2:k - 1] in LEVEL_PREFIXES):
+        k -= 1   # 各市州党委, 各县区委, 各市、州人大常委会: the levels listed after the determiner are its
     before = s.text[k - 1] if k > 0 else ""
     if before == "个" and s.text[k - 2:k - 1] in _PLURAL_DETERMINERS:
         before = s.text[k - 2]   # 每个村委会便民服务中心: every village committee's
