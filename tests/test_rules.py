@@ -3625,3 +3625,11 @@ def test_levels_listed_with_a_pause_after_a_determiner_name_every_body():
     # Rule: every-such-body (kg.extract.filters): 各市、州人大常委会 is every city's and prefecture's.
     _, rejected = _read("各市、州人大常委会负责人参加会议。")
     assert rejected.get("州人大常委会") == "every-such-body"
+
+
+def test_the_body_a_party_unit_is_set_up_in_is_named_outside_a_post_too():
+    # Rules: bodies_of_party_units and _listed_with_other_units (kg.extract.bodies).
+    kept, _ = _read("为此,区党群工作部、区经发局党委多次实地走访。")
+    assert "区经发局" in kept
+    kept, _ = _read("会上,市人民法院机关党委、市人力社保局机关党委等机关党组织书记作交流发言。")
+    assert "市人民法院" not in kept

@@ -1408,8 +1408,8 @@ def _firms_own_name(scope: Scope, i: int, j: int) -> bool:
 # --------------------------------------------------------------------------- inside a party unit's name
 
 def bodies_of_party_units(scope: Scope) -> Iterator[Candidate]:
-    """县政协党组成员, 市住建局党委书记: the body a party unit is set up in, named inside the unit's name
-    in a post, is a body too (the 局长 listed after 局党组书记 is the bureau's). A place before the unit
+    """县政协党组成员, 市住建局党委书记, 区经发局党委多次走访: the body a party unit is set up in, named inside
+    the unit's name, is a body too (the 局长 listed after 局党组书记 is the bureau's). A place before the unit
     (城关镇党委, 东湖村党支部) is no body."""
     for c in scope.found.of_type((ORGANIZATION,)):
         unit = next((u for u in scope.lex.party_units if c.name.endswith(u) and len(c.name) > len(u) + 1), None)
@@ -1418,17 +1418,18 @@ def bodies_of_party_units(scope: Scope) -> Iterator[Candidate]:
         stem = c.name[:-len(unit)]
         end = c.end - len(unit)
         ends_as_a_body = any(stem.endswith(x) for x in scope.res.body_suffixes if len(x) >= 2) or \
-            stem.endswith(scope.lex.core_bodies)
-        if ends_as_a_body and _in_a_post(scope, end, c.end) and not any(o.start == c.start and o.end == end for o in scope.found.of_type((ORGANIZATION,))):
+            stem.endswith(scope.lex.core_bodies) or (len(stem) >= 4 and stem[-1] in scope.res.body_suffixes)
+        if ends_as_a_body and not _listed_with_other_units(scope, c) and not any(o.start == c.start and o.end == end for o in scope.found.of_type((ORGANIZATION,))):
             yield dataclasses.replace(c, end=end, name=stem, alias="", source="party-unit-body")
 
 
-def _in_a_post(scope: Scope, unit_start: int, end: int) -> bool:
-    """A title follows the party unit or begins with it (党组书记, 党委委员): the unit is named in a post.
-    A unit only listed (…局机关党委、…法院党支部) names its body but does not make it one."""
-    opening = scope.view.starting_at("titles", unit_start)
-    return scope.view.starting_at("titles", end) is not None or (opening is not None and
-                                                                  len(opening) > end - unit_start)
+def _listed_with_other_units(scope: Scope, c: Candidate) -> bool:
+    """市人民法院机关党委、市人力社保局机关党委…等5家机关党组织: party units listed together stand for the
+    units; their bodies are not named for themselves."""
+    units = scope.lex.party_units
+    return any(o is not c and o.name.endswith(units) and (o.end + 1 == c.start or c.end + 1 == o.start)
+               and "、" in scope.text[min(o.end, c.end):max(o.start, c.start)]
+               for o in scope.found.of_type((ORGANIZATION,)))
 
 
 def stations_of_townships(scope: Scope) -> Iterator[Candidate]:
