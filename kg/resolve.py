@@ -226,12 +226,17 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, newspaper
 
 def _place_written_in_full(name: str, ctx: DocumentContext, lex: Lexicon) -> str:
     """巴中政协 is 巴中市政协, 平阴政协 平阴县政协: an organ of a place's own written after the place's short
-    form is named, as the same organ written in full is, by the place's full name; "" for any other name."""
+    form is named, as the same organ written in full is, by the place's full name: the division of that short
+    form the story names, else the only one; "" for any other name."""
     for n in range(2, min(len(name) - 1, 5)):
         stem, organ = name[:n], name[n:]
-        if organ not in lex.core_bodies or organ.startswith("委") or stem in lex.divisions_by_name:
-            continue
-        code = ctx.pick_code(sorted({d.code for d in lex.division_short_names.get(stem, ())}))
+        if organ not in lex.core_bodies or organ.startswith("委") or organ == "政府" or stem in lex.divisions_by_name:
+            continue   # 南京政府, 北京政府: a government of the past is named so
+        codes = {d.code for d in lex.division_short_names.get(stem, ())}
+        named = [p for p in ctx.places if p.code in codes]   # 吉林 of a story of 吉林省 is the province
+        if named and named[0].short.startswith(stem) and named[0].short != stem:
+            return named[0].short + organ   # 恩施州 + 政协: a prefecture's organ is named by the form the story writes
+        code = named[0].code if named else (next(iter(codes)) if len(codes) == 1 else "")
         if code:
             return lex.division_by_code[code].name + organ
     return ""

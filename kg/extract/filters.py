@@ -272,11 +272,14 @@ def _a_word_the_name_begins(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 def _a_thing_filed_as_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """马头琴/nr, 马奶酒/nr, 安居房/nr: a word of three characters the dictionary files as a name, found by the
-    tagger alone, whose surname and next character make an everyday word (马头, 安居) names a thing."""
+    tagger alone, whose surname and next character make an everyday word met far more often than the name
+    (马头: 462, 马头琴: 23) names a thing."""
     if c.type != PERSON or c.source != "tagged" or len(c.name) != 3 or s.text[c.start:c.end] != c.name:
         return False
     whole, head = word_info(c.name), word_info(c.name[:2])
-    return whole is not None and whole[1].startswith("nr") and head is not None and head[1] in _EVERYDAY_FLAGS
+    # 范志红 (范志/n: 10, the name 88), 方志敏 (方志/n: 67, the name 44): a head met no more than the name is no thing's
+    return whole is not None and whole[1].startswith("nr") and head is not None and head[1] in _EVERYDAY_FLAGS and \
+        head[0] >= t.common_word and head[0] >= t.head_over_name * whole[0]
 
 
 # The dictionary's flags of everyday words: nouns, verbs, adjectives (not names of people, places or bodies).
@@ -500,10 +503,22 @@ def _a_conjunction_and_a_level(c: Candidate, s: Scope, t: Thresholds) -> bool:
         return False
     if not c.parent and _surname_read_as_a_function_word(c, s) and s.view.token(c.start + 1).end > c.end:
         return True
-    before = s.view.token_before(c.start)
-    if not c.parent and before is not None and before.end == c.start and before.flag.startswith("nr"):
+    if not c.parent and _joins_the_name_before(c, s):
         return True   # 副主任熊德蓉/nr 和县/ns 乡村振兴…: 和 joins the person to those named next
     return s.text[c.start - 1] in _BODY_ENDS and s.text.startswith(_BODIES_OF_A_LEVEL, c.end)
+
+
+def _joins_the_name_before(c: Candidate, s: Scope) -> bool:
+    """The candidate opens with 和, 与 or 及 right after a name the tagger reads as a person's."""
+    before = s.view.token_before(c.start)
+    return s.text[c.start:c.start + 1] in _CONJUNCTIONS and before is not None and before.end == c.start and \
+        before.flag.startswith("nr")
+
+
+def _a_conjunction_after_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """熊德蓉和县乡村振兴指挥部: a body that opens with 和 right after a person's name opens with the
+    conjunction, not with the county 和县."""
+    return c.name.startswith(_CONJUNCTIONS[0] + "县") and _joins_the_name_before(c, s)
 
 
 _CONJUNCTIONS = "和与及"
@@ -605,13 +620,13 @@ def _named_under_its_place(c: Candidate, s: Scope) -> bool:
 
 def _the_villages_collective(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """收益由村集体分配, 交给村集体: 村集体 (the village collective) after a common verb or a preposition, or
-    after an unlisted run of four characters or more, is the collective of the village the story is about,
+    after an unlisted run of five characters or more, is the collective of the village the story is about,
     not a village named by that word."""
     if c.type != VILLAGE or c.source != "place-suffix" or not s.text.startswith("集体", c.end):
         return False
     stem = c.name[:-1]
     if len(stem) >= t.min_clause_before_collective and c.name not in s.lex.divisions_by_name:
-        return True   # 为了多渠道拓宽村集体经济收入: a village is named short before its collective
+        return True   # 为了多渠道拓宽/nr 村集体经济收入: no village's stem runs so long
     for n in (2, 1):
         info = word_info(stem[-n:]) if len(stem) > n else None
         if info is not None and info[1][:1] in ("v", "p") and info[0] >= t.verb_object:
@@ -969,6 +984,8 @@ _BODY_RULES = ((ORGANIZATION,), (
     ("inside-an-instruments-title", "a body's name inside the title of a law or regulation is a word of it "
      "(《中华人民共和国村民委员会组织法》)", _inside_an_instruments_title),
     ("every-such-body", "a determiner makes the name stand for every such body (各乡镇人民政府)", _every_such_body),
+    ("a-conjunction-after-a-name", "a body opening with 和县 right after a person's name opens with the conjunction "
+     "(熊德蓉和县…指挥部)", _a_conjunction_after_a_name),
     ("generic-body", "an everyday word for a kind of body (企业, 部门)", _generic_body),
     ("plural-levels", "two level words name every such body, not one (县区委)", _plural_levels),
     ("counted-levels", "a count before a level word names that many bodies (龙游两县县委)", _counted_levels),

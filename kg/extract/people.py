@@ -1687,14 +1687,20 @@ def tibetan_names(scope: Scope) -> Iterator[Candidate]:
     """次仁卓玛, 格桑次仁: two parts of Tibetan names written together are a person's name, with the
     posts written right before it (社区党委书记次仁卓玛); one part is one where a person stands, as a word
     of its own (社区党支部书记占堆是…)."""
-    view = scope.view
     for m in _one_or_two_name_parts(scope.lex.tibetan_name_parts).finditer(scope.text):
         i = m.start()
-        if m.group(2) is None and not (view.starts_token(i) and view.ends_token(m.end()) and
-                                       _where_a_person_stands(scope, i, m.end())):
+        if m.group(2) is None and not _a_part_standing_alone(scope, i, m.end()):
             continue
         titled = scope.view.ending_at("titles", i) is not None
         yield _person(scope, (i, m.end()), "tibetan-name", posts=post_chain(scope, i) if titled else ())
+
+
+def _a_part_standing_alone(scope: Scope, i: int, j: int) -> bool:
+    """One part of a Tibetan name read as one word, after a title or role or before a verb of saying
+    (书记占堆; not 才/d 让/v of 医生才让他出院)."""
+    view, tok = scope.view, scope.view.token(i)
+    return tok.start == i and tok.end == j and bool(
+        view.ending_at("titles", i) or view.ending_at("roles", i) or view.starting_at("speech_verbs", j))
 
 
 def mongolian_names(scope: Scope) -> Iterator[Candidate]:

@@ -335,8 +335,9 @@ def _quoted_title(text: str, k: int, words) -> list[tuple[int, int]]:
     return [(start, j)] if ok else []
 
 
-# The year or years an award is for (“2020—2024年度全省法院先进集体”): the title is what follows them.
-_AWARDS_YEAR = re.compile(r"\d{4}(?:[—–\-－~至]\d{4})?年度?")
+# The year or years an award is for (“2020—2024年度全省法院先进集体”, “2022年至2023年度…”): the title is what
+# follows them.
+_AWARDS_YEAR = re.compile(r"\d{4}(?:年?[—–\-－~至]\d{4})?年度?")
 
 
 @functools.lru_cache(maxsize=4)
@@ -455,10 +456,16 @@ def _title_end(text: str, k: int, words) -> int:
         if text[end] in "等的" or text.startswith("名单", end) or any(text.startswith(w, end) for w in words["after"]):
             break
         if text[end] in _TITLE_JOINS and (text.startswith(words["opening"], end + 1) or
+                                          end - k > _opening_length(text, k, words) and
                                           text.endswith(tuple(words["head"]), k, end)):
             break   # 全国劳模和全国优秀党务工作者, …示范州和面向…: 和 before the next title or after a title's end
         end += 1
     return end
+
+
+def _opening_length(text: str, k: int, words) -> int:
+    """How long the awarding level or place that opens the title at ``k`` is (全县 of 全县和美乡村示范村)."""
+    return max((len(w) for w in words["opening"] if text.startswith(w, k)), default=0)
 
 
 # --------------------------------------------------------------------------- festivals

@@ -88,6 +88,9 @@ class Thresholds:
     common_time_word: int = 2000
     # How common a verbal noun (发展, 建设) must be for a stem holding it and more to be a phrase.
     common_verbal_noun: int = 1000
+    # How many times more often than a three-character word filed as a name its first two characters must be
+    # met, as an everyday word, for the word to name a thing (马头 462, 马头琴 23; but 方志 67, 方志敏 44)
+    head_over_name: int = 2
 
     # ------------------------------------------------------------ dictionary frequencies: programs
     # How common a verb opening with 制 must be to be read as that verb after a chief's title.
@@ -96,8 +99,9 @@ class Thresholds:
     # ------------------------------------------------------------ lengths, in characters
     # The longest stem of a township the official list lacks and only its suffix names (新立乡, 马集镇)
     max_unlisted_township_stem: int = 4
-    # The shortest unlisted run before 村集体 read as a clause, not a village's name (拓宽村集体)
-    min_clause_before_collective: int = 4
+    # The shortest unlisted run before 村集体 read as a clause, not a village's name (多渠道拓宽村集体; but
+    # 西沟门子村集体: villages' stems run to four characters)
+    min_clause_before_collective: int = 5
     min_name: int = 2              # characters of the shortest name
     max_body: int = 24             # characters of the longest body's name
     verse_line: int = 6            # characters from which a quoted clause is a line of verse, not a slogan's part
