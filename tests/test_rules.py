@@ -3643,3 +3643,9 @@ def test_the_body_a_party_unit_is_set_up_in_is_named_outside_a_post_too():
     assert "区经发局" in kept
     kept, _ = _read("会上,市人民法院机关党委、市人力社保局机关党委等机关党组织书记作交流发言。")
     assert "市人民法院" not in kept
+
+
+def test_one_dash_may_join_the_two_parts_of_a_quoted_brand():
+    # Rule: _may_be_a_program_name (kg.extract.programs): “青近邻里—小院议事”平台; not a chain of levels.
+    assert _types("社区党委积极打造“青近邻里—小院议事”平台。").get("青近邻里—小院议事") == "Program"
+    assert "街道党工委—社区党组织—小区党支部" not in _types("构建“街道党工委—社区党组织—小区党支部”体系。")

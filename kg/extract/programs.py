@@ -152,7 +152,13 @@ def _may_be_a_program_name(scope: Scope, inner: str, name: str) -> bool:
     """Not too long, no sentence (“怎么办？”), only characters a name holds, and more than cue words (“模式”)."""
     if not 1 <= len(name) <= THRESHOLDS.max_program or any(c in _SENTENCE_ENDS for c in inner):
         return False
-    return all(is_cjk(c) or c in "+·、,，;； " or c.isalnum() for c in inner) and not _only_cues(scope, name)
+    # 青近邻里—小院议事: one dash joins a brand's two parts; more (——, 街道党工委—社区党组织—…) set off
+    # speech or chain the levels of an organization
+    dash = inner.find("—")
+    joins = dash < 0 or inner.count("—") == 1 and 0 < dash < len(inner) - 1 and is_cjk(inner[dash - 1]) and \
+        is_cjk(inner[dash + 1])   # not 2020—2024年度, a span of years
+    return joins and all(is_cjk(c) or c in "+·•—、,，;； " or c.isalnum() for c in inner) and \
+        not _only_cues(scope, name)
 
 
 def _named_with_cue(text: str, name: str, j: int, after: int, cue: str, cue_end: int,
