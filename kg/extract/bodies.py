@@ -1419,7 +1419,8 @@ def bodies_of_party_units(scope: Scope) -> Iterator[Candidate]:
         end = c.end - len(unit)
         ends_as_a_body = any(stem.endswith(x) for x in scope.res.body_suffixes if len(x) >= 2) or \
             stem.endswith(scope.lex.core_bodies) or (len(stem) >= 4 and stem[-1] in scope.res.body_suffixes)
-        if ends_as_a_body and not _listed_with_other_units(scope, c) and not any(o.start == c.start and o.end == end for o in scope.found.of_type((ORGANIZATION,))):
+        named = any(o.start == c.start and o.end == end for o in scope.found.of_type((ORGANIZATION,)))
+        if ends_as_a_body and not named and not _listed_with_other_units(scope, c):
             yield dataclasses.replace(c, end=end, name=stem, alias="", source="party-unit-body")
 
 

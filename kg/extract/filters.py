@@ -683,9 +683,9 @@ def _suffix_begins_a_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 
 def _an_awarded_title(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """省级文明村, 全国文明村, “中国休闲服装名镇”, 旅游名镇, 农业大镇, 先行样板镇: a name that opens with the level that
-    awards a title, or quoted after it, or a 名镇 (a famous town), a model town or a town rated by a word, is the title, not a village or town
-    (kg/lexicon/honours.tsv)."""
+    """省级文明村, 全国文明村, “中国休闲服装名镇”, 旅游名镇, 农业大镇, 先行样板镇: a name that opens with the
+    level that awards a title, or quoted after it, or a 名镇 (a famous town), a model town or a town rated by
+    a word, is the title, not a village or town (kg/lexicon/honours.tsv)."""
     if c.source != "place-suffix":
         return False
     scopes = s.lex.honours["scope"]
@@ -808,7 +808,8 @@ def _a_level_and_a_kind(c: Candidate, s: Scope, t: Thresholds) -> bool:
 
 def _counted(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """加装电梯12部, 学校3所, 一部部电梯: a number before a one-character suffix, or 一 before it said twice,
-    makes it a measure word, not a body; 突破10000人大关: a number before a suffix that opens with 人 counts people (10000人)."""
+    makes it a measure word, not a body; 突破10000人大关: a number before a suffix that opens with 人 counts
+    people (10000人)."""
     name = c.name
     if len(name) >= 2 and name[-2].isdigit() and name[-1] in s.res.body_suffixes:
         return True
