@@ -3649,3 +3649,11 @@ def test_one_dash_may_join_the_two_parts_of_a_quoted_brand():
     # Rule: _may_be_a_program_name (kg.extract.programs): “青近邻里—小院议事”平台; not a chain of levels.
     assert _types("社区党委积极打造“青近邻里—小院议事”平台。").get("青近邻里—小院议事") == "Program"
     assert "街道党工委—社区党组织—小区党支部" not in _types("构建“街道党工委—社区党组织—小区党支部”体系。")
+
+
+def test_an_outlet_before_its_reporter_begins_after_a_verb_addressing_the_reporter():
+    # Rule: _after_the_verb_before_reporters (kg.extract.bodies): 告诉海南日报记者, 接受大众日报记者采访.
+    kept, _ = _read("近日,公司董事长张新建告诉海南日报记者。")
+    assert "海南日报" in kept
+    kept, _ = _read("他在接受大众日报记者采访时说。")
+    assert "大众日报" in kept and "接受大众日报" not in kept

@@ -240,7 +240,7 @@ def media(scope: Scope) -> Iterator[Candidate]:
     endings = _outlet_endings(scope)
     if not endings:
         return   # no word that ends an outlet's name: most sentences
-    for start in _source_positions(text):
+    for start in _source_positions(scope):
         end = _outlet_end(scope, start, endings)
         if end is not None and not _an_outlets_show(scope, start) and not _two_national_outlets(scope, start, end):
             name = normalize_name(text[start:end])
@@ -337,8 +337,9 @@ def _outlet_endings(scope: Scope) -> dict[int, int]:
     return found
 
 
-def _source_positions(text: str) -> Iterator[int]:
+def _source_positions(scope: Scope) -> Iterator[int]:
     """Where an outlet's name may begin: after a source cue, at the start of the sentence, after 《 or (."""
+    text = scope.text
     if not text.startswith(_SOURCE_CUES):
         yield 0   # 据大众日报: the cue opens the sentence, the outlet follows it
     for cue in _SOURCE_CUES:
@@ -354,7 +355,26 @@ def _source_positions(text: str) -> Iterator[int]:
             yield i + 1 + (text[i + 1] == " ")
         elif ch in " 　" and i + 1 < len(text):
             yield i + 1
-    yield from _before_reporters(text)
+    for k in _before_reporters(text):
+        yield _after_the_verb_before_reporters(scope, k)
+
+
+def _after_the_verb_before_reporters(scope: Scope, k: int) -> int:
+    """告诉海南日报记者, 接受大众日报记者采访, 向青山网记者介绍: after the last preposition, or verb that
+    addresses a reporter, of the run before 记者 the outlet begins."""
+    view = scope.view
+    if k >= len(scope.text):
+        return k
+    for tok in view.tokens[view.token_at[k]:]:
+        if tok.text in ("记者", "通讯员", "评论员"):
+            break
+        if tok.flag[:1] == "p" and len(tok.text) <= 2 or tok.text in _ADDRESSING_A_REPORTER:
+            k = tok.end
+    return k
+
+
+# Verbs whose object is a reporter (告诉海南日报记者): an outlet's name holds other verbs (东方观察网).
+_ADDRESSING_A_REPORTER = ("告诉", "接受", "回答", "带领", "陪同", "邀请", "欢迎")
 
 
 def _after_an_outlets_dot(text: str, i: int) -> bool:
