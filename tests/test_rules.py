@@ -3657,3 +3657,11 @@ def test_an_outlet_before_its_reporter_begins_after_a_verb_addressing_the_report
     assert "海南日报" in kept
     kept, _ = _read("他在接受大众日报记者采访时说。")
     assert "大众日报" in kept and "接受大众日报" not in kept
+
+
+def test_he_after_an_adverb_is_the_preposition_not_the_county():
+    # Rules: a-conjunction-after-a-name and a-conjunction-and-a-level (kg.extract.filters), by
+    # _a_preposition_after_an_adverb: 还和县就业局协调 is "also with the county's bureau".
+    _, rejected = _read("村里还和县就业局协调了82人的培训。")
+    assert rejected.get("和县就业局") == "a-conjunction-after-a-name"
+    assert rejected.get("和县") == "a-conjunction-and-a-level"

@@ -503,7 +503,7 @@ def _a_conjunction_and_a_level(c: Candidate, s: Scope, t: Thresholds) -> bool:
         return False
     if not c.parent and _surname_read_as_a_function_word(c, s) and s.view.token(c.start + 1).end > c.end:
         return True
-    if not c.parent and _joins_the_name_before(c, s):
+    if not c.parent and (_joins_the_name_before(c, s) or _a_preposition_after_an_adverb(c, s)):
         return True   # 副主任熊德蓉/nr 和县/ns 乡村振兴…: 和 joins the person to those named next
     return s.text[c.start - 1] in _BODY_ENDS and s.text.startswith(_BODIES_OF_A_LEVEL, c.end)
 
@@ -515,10 +515,19 @@ def _joins_the_name_before(c: Candidate, s: Scope) -> bool:
         before.flag.startswith("nr")
 
 
+def _a_preposition_after_an_adverb(c: Candidate, s: Scope) -> bool:
+    """还和县就业局协调: 和 right after an adverb is the preposition (with …); an adverb goes before a verb,
+    never before a county's name."""
+    before = s.view.token_before(c.start)
+    return s.text[c.start:c.start + 1] == _CONJUNCTIONS[0] and before is not None and before.end == c.start and \
+        before.flag == "d"
+
+
 def _a_conjunction_after_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """熊德蓉和县乡村振兴指挥部: a body that opens with 和 right after a person's name opens with the
-    conjunction, not with the county 和县."""
-    return c.name.startswith(_CONJUNCTIONS[0] + "县") and _joins_the_name_before(c, s)
+    """熊德蓉和县乡村振兴指挥部, 还和县就业局协调: a body that opens with 和 right after a person's name or an
+    adverb opens with the conjunction or preposition, not with the county 和县."""
+    return c.name.startswith(_CONJUNCTIONS[0] + "县") and (_joins_the_name_before(c, s) or
+                                                          _a_preposition_after_an_adverb(c, s))
 
 
 _CONJUNCTIONS = "和与及"
@@ -985,8 +994,8 @@ _BODY_RULES = ((ORGANIZATION,), (
     ("inside-an-instruments-title", "a body's name inside the title of a law or regulation is a word of it "
      "(《中华人民共和国村民委员会组织法》)", _inside_an_instruments_title),
     ("every-such-body", "a determiner makes the name stand for every such body (各乡镇人民政府)", _every_such_body),
-    ("a-conjunction-after-a-name", "a body opening with 和县 right after a person's name opens with the conjunction "
-     "(熊德蓉和县…指挥部)", _a_conjunction_after_a_name),
+    ("a-conjunction-after-a-name", "a body opening with 和县 right after a person's name or an adverb opens with "
+     "the conjunction or preposition (熊德蓉和县…指挥部, 还和县就业局)", _a_conjunction_after_a_name),
     ("generic-body", "an everyday word for a kind of body (企业, 部门)", _generic_body),
     ("plural-levels", "two level words name every such body, not one (县区委)", _plural_levels),
     ("counted-levels", "a count before a level word names that many bodies (龙游两县县委)", _counted_levels),
