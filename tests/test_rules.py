@@ -3665,3 +3665,11 @@ def test_he_after_an_adverb_is_the_preposition_not_the_county():
     _, rejected = _read("村里还和县就业局协调了82人的培训。")
     assert rejected.get("和县就业局") == "a-conjunction-after-a-name"
     assert rejected.get("和县") == "a-conjunction-and-a-level"
+
+
+def test_a_unit_named_after_a_national_body_is_a_body():
+    # Rule: _a_national_bodys_unit (kg.extract.bodies): 公安部特勤局, though 局 alone is a weak suffix.
+    kept, _ = _read("公安部特勤局派驻普安县的工作队进村入户。")
+    assert "公安部特勤局" in kept
+    kept, _ = _read("农业农村部乡村振兴局有关负责人介绍。")
+    assert "农业农村部乡村振兴局" in kept

@@ -1117,8 +1117,8 @@ def _vouched(scope: Scope, bound, start: int, p: int, end: int, suffix: str, lev
     if weak and len(suffix) == 1 and not _one_character_suffix_is_a_word(scope, p, end):
         return False
     core_start = bound.prefixes[-1].end if bound.prefixes else start
-    if _after_its_parent_body(scope, start):
-        return True   # 晋中信息学院·国际商学院: a unit named after its parent body and a dot
+    if _after_its_parent_body(scope, start) or _a_national_bodys_unit(scope, start, p):
+        return True   # 晋中信息学院·国际商学院, 公安部特勤局: a unit named after its parent body
     proper = _proper_name_before_suffix(scope, core_start, start, p, end, suffix) or \
         scope.text.startswith(_THE_CENTRE, start)   # 中央第三生态环境保护督察组: the national level opens it
     if not (bound.prefixes or level or proper):
@@ -1224,6 +1224,13 @@ def _glued_to_a_preposition(scope: Scope, start: int) -> bool:
     tok = scope.view.token(start)
     return tok.start == start - 1 and tok.end - start >= 2 and tok.flag.startswith(("nr", "nz", "ns")) and \
         scope.text[start - 1] in GLUED_PREPOSITIONS
+
+
+def _a_national_bodys_unit(scope: Scope, start: int, p: int) -> bool:
+    """公安部特勤局, 农业农村部乡村振兴局: a national body, then a word of two characters or more, then the
+    suffix name a unit of that body."""
+    return any(i == start and p - j >= 2 and all(is_cjk(c) for c in scope.text[j:p]) and scope.view.starts_token(j)
+               for i, j, _ in scope.view.hits["national_bodies"])
 
 
 def _after_its_parent_body(scope: Scope, start: int) -> bool:
