@@ -3673,3 +3673,9 @@ def test_a_unit_named_after_a_national_body_is_a_body():
     assert "公安部特勤局" in kept
     kept, _ = _read("农业农村部乡村振兴局有关负责人介绍。")
     assert "农业农村部乡村振兴局" in kept
+
+
+def test_a_status_word_may_stand_inside_a_bodys_name():
+    # Rule: _inside_another_name (kg.extract.boundary): 湿地/z is a word of the bureau's name.
+    kept, _ = _read("洪湖市湿地保护局联系了法院。")
+    assert "洪湖市湿地保护局" in kept

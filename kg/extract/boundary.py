@@ -347,8 +347,8 @@ def _inside(word: str, flag: str, shape: NameShape) -> bool:
 
 def _inside_another_name(word: str, flag: str, shape: NameShape) -> bool:
     """Whether a word may stand inside the name of a body, a program or a person."""
-    if flag in NOMINAL_FLAGS or (flag == "zg" and shape.kind == ORGANIZATION):
-        return True   # 龙/n 堌/zg 矿区人民法庭: a character the tagger files as a morpheme, inside a body's name
+    if flag in NOMINAL_FLAGS or (flag in ("zg", "z") and shape.kind == ORGANIZATION):
+        return True   # 龙/n 堌/zg 矿区人民法庭, 湿地/z 保护局: a morpheme or a status word inside a body's name
     if flag == "k" and shape.kind == ORGANIZATION and word not in CLAUSE_CHARS and word not in _STYLE_MORPHEMES:
         return True   # 华种/n 型/k 科/n 种植农民专业合作社: a suffix morpheme inside a firm's own name
     if flag == "m":
