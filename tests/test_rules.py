@@ -3679,3 +3679,9 @@ def test_a_status_word_may_stand_inside_a_bodys_name():
     # Rule: _inside_another_name (kg.extract.boundary): 湿地/z is a word of the bureau's name.
     kept, _ = _read("洪湖市湿地保护局联系了法院。")
     assert "洪湖市湿地保护局" in kept
+
+
+def test_a_role_that_opens_a_word_of_three_takes_no_name_after_it():
+    # Rule: _opens_a_longer_word (kg.extract.people), in after-role: 居民 of 居民楼/n 旁 is no 居民 楼旁.
+    kept, _ = _read("并将收集的垃圾堆积在居民楼旁,导致周边绿化带全部堆积杂物。")
+    assert "楼旁" not in kept

@@ -349,10 +349,11 @@ def _title_inside_words(scope: Scope, i: int, k: int) -> bool:
     return _opens_a_longer_word(scope, i, k) or last.end > k and (last.start < i or scope.view.token(i).start < i)
 
 
-def _opens_a_longer_word(scope: Scope, i: int, k: int) -> bool:
-    """领导 of 领导班子/n: a title or role from ``i`` to ``k`` that opens a word of four characters or more."""
+def _opens_a_longer_word(scope: Scope, i: int, k: int, shortest: int = 4) -> bool:
+    """领导 of 领导班子/n, 居民 of 居民楼/n: a title or role from ``i`` to ``k`` that opens a word of
+    ``shortest`` characters or more (a title's word of three may be a name glued to it)."""
     tok = scope.view.token(k - 1)
-    return tok.start == i and tok.end > k and len(tok.text) >= 4 and not tok.flag.startswith("nr")
+    return tok.start == i and tok.end > k and len(tok.text) >= shortest and not tok.flag.startswith("nr")
 
 
 def _past_a_colon(text: str, k: int) -> int:
@@ -735,8 +736,8 @@ def after_roles(scope: Scope) -> Iterator[Candidate]:
     """市领导张国华、 or 业主陈刚, : a role noun, a name, then a pause or a verb of saying."""
     text = scope.text
     for i, k, role in scope.view.hits["roles"]:
-        if scope.view.tokens and _opens_a_longer_word(scope, i, k):
-            continue   # 领导班子做…: the role opens a longer word
+        if scope.view.tokens and _opens_a_longer_word(scope, i, k, shortest=3):
+            continue   # 领导班子做…, 居民楼旁: the role opens a longer word
         span = name_at(scope, k + 1 if scope.text[k:k + 1] == " " else k)   # 村民 徐新栋: a caption's space
         if span is None:
             continue
