@@ -366,13 +366,15 @@ def _after_the_verb_before_reporters(scope: Scope, k: int) -> int:
     if k >= len(scope.text):
         return k
     for tok in view.tokens[view.token_at[k]:]:
-        if tok.text in ("记者", "通讯员", "评论员"):
+        if tok.text in _REPORTERS:
             break
         if tok.flag[:1] == "p" and len(tok.text) <= 2 or tok.text in _ADDRESSING_A_REPORTER:
             k = tok.end
     return k
 
 
+# Who writes for an outlet, named right after it (黑龙江日报记者).
+_REPORTERS = ("记者", "通讯员", "评论员")
 # Verbs whose object is a reporter (告诉海南日报记者): an outlet's name holds other verbs (东方观察网).
 _ADDRESSING_A_REPORTER = ("告诉", "接受", "回答", "带领", "陪同", "邀请", "欢迎")
 
@@ -384,7 +386,7 @@ def _after_an_outlets_dot(text: str, i: int) -> bool:
 
 def _before_reporters(text: str) -> Iterator[int]:
     """Where the run of characters before 记者 begins (黑龙江日报记者刘伟: the outlet the reporter writes for)."""
-    for cue in ("记者", "通讯员", "评论员"):
+    for cue in _REPORTERS:
         i = text.find(cue)
         while i > 0:
             k = i
