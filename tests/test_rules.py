@@ -3624,7 +3624,7 @@ def test_cheng_after_a_verb_opens_no_body():
 
 
 def test_titles_a_prefecture_holds_end_in_zhou():
-    # Rules: honours.tsv heads 州 and 旗, and _title_end (kg.extract.programs): 和 after a title's end closes it.
+    # Rules: honours.tsv head 州, and _title_end (kg.extract.programs): 和 after a title's end closes it.
     types = _types("西双版纳是全国民族团结进步示范州、国家生态文明建设示范州和面向南亚开放的重要前沿。")
     assert types.get("全国民族团结进步示范州") == types.get("国家生态文明建设示范州") == "Program"
     assert _types("该村被评为全县和美乡村示范村。").get("全县和美乡村示范村") == "Program"
