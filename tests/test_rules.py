@@ -3685,3 +3685,27 @@ def test_a_role_that_opens_a_word_of_three_takes_no_name_after_it():
     # Rule: _opens_a_longer_word (kg.extract.people), in after-role: 居民 of 居民楼/n 旁 is no 居民 楼旁.
     kept, _ = _read("并将收集的垃圾堆积在居民楼旁,导致周边绿化带全部堆积杂物。")
     assert "楼旁" not in kept
+
+
+def test_a_word_the_tagger_guesses_a_measure_word_is_a_places_stem():
+    # Rule: _guessed_measure_word (kg.extract.boundary): 英张/q 村 is a village, 英张 no count of things.
+    kept, _ = _read("英张村党支部书记张明介绍了村里的情况。")
+    assert {"英张村", "英张村党支部", "张明"} <= kept
+    kept, _ = _read("三个村的党员参加了学习。")
+    assert not any(k.endswith("个村") for k in kept)
+
+
+def test_a_tibetan_name_is_read_before_bodies_so_no_body_runs_over_it():
+    # Rule: tibetan_names in BEFORE_BODIES (kg.extract.people): in 达娃次仁和村委会, 仁和 is the name's
+    # end and the conjunction, not the county 仁和区 opening a village committee.
+    kept, _ = _read("工作队队长达娃次仁和村委会主任一起入户走访。")
+    assert "达娃次仁" in kept
+    assert not {"仁和区", "仁和村委会"} & kept
+
+
+def test_a_verb_split_by_one_is_no_person():
+    # Rule: a-verb-split-by-one (kg.extract.filters): 鞠一躬 is 鞠躬 done once; 王一博 is a name.
+    _, rejected = _read("他向大家深深鞠一躬表示感谢。")
+    assert rejected.get("鞠一躬") == "a-verb-split-by-one"
+    kept, _ = _read("村民张一山说，日子越过越好。")
+    assert "张一山" in kept

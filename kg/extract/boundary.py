@@ -387,6 +387,8 @@ def _inside_a_place(word: str, flag: str) -> bool:
         return True   # 新河/ns 浦/zg 社区: a character the tagger files as a morpheme, inside a place's name
     if flag == "m":
         return not word.isdigit() and not _a_count_of_things(word)   # 一本/m 金星社区, 古交/b 首个/m 村
+    if _guessed_measure_word(word, flag):
+        return True
     if flag in _LOCALITY_FLAGS and len(word) > 1:
         return word_info(word) is None or _rare(word)   # 阁底/f 乡: a place's stem the tagger guessed a locality
     return flag == "t" and _rare(word)
@@ -502,6 +504,14 @@ def trim_opening(view: SentenceView, start: int, head: int, shape: NameShape) ->
 def _clause_word(word: str, flag: str) -> bool:
     """A word the dictionary (or, for an unknown word, the tagger) files as a verb, preposition or the like."""
     info = word_info(word)
+    if info is None and _guessed_measure_word(word, flag):
+        return False
     known = info[1] if info else flag
     return known.startswith(_CLAUSE_FLAGS) and not known.startswith("vn")
+
+
+def _guessed_measure_word(word: str, flag: str) -> bool:
+    """英张/q 村: the tagger files a word the dictionary lacks as a measure word by its last character
+    (张, 条, 个); a word of two or more characters so filed is a name's stem, not a count."""
+    return flag == "q" and len(word) > 1 and word_info(word) is None
 

@@ -432,6 +432,15 @@ def _a_reduplicated_word(c: Candidate, s: Scope, t: Thresholds) -> bool:
         c.name[0] in FUNCTION_CHARS and c.name[1] in _MEASURE_WORDS_OF_THINGS))
 
 
+def _a_verb_split_by_one(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """鞠一躬, 握一握, 看一看: a name of three characters whose middle is 一 and whose outer two make a verb of
+    the dictionary (鞠躬) is that verb done once; 王一博 is a name (王博 is no verb)."""
+    if len(c.name) != 3 or c.name[1] != "一":
+        return False
+    verb = word_info(c.name[0] + c.name[2]) if c.name[0] != c.name[2] else word_info(c.name[0])
+    return verb is not None and verb[1].startswith("v")
+
+
 # Measure words of buildings, fields and things, which repeat to say "every one" (排排民居和栋栋大棚, 座座青山):
 # a given name of one repeated is that phrase.
 _MEASURE_WORDS_OF_THINGS = frozenset("栋座幢片户条间块棵株排层处辆艘亩")
@@ -440,6 +449,7 @@ _MEASURE_WORDS_OF_THINGS = frozenset("栋座幢片户条间块棵株排层处辆
 _PERSON_RULES = ((PERSON,), (
     ("a-word-the-name-begins", "a dictionary word the tagger reads from the name's start past its end holds it "
      "(茅塞顿开)", _a_word_the_name_begins),
+    ("a-verb-split-by-one", "a verb with 一 inside it is the verb done once (鞠一躬, 看一看)", _a_verb_split_by_one),
     ("a-reduplicated-word", "a dictionary word whose last character repeats describes a thing (红艳艳), a "
      "measure word repeated counts every one (和栋栋大棚)",
      _a_reduplicated_word),

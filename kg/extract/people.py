@@ -1922,4 +1922,4 @@ GENERATORS = (bylines, bracketed_bylines, after_titles, after_roles, sounded_nam
               posts_in_apposition, copula_posts, career_clauses)
 # The generators whose cue needs no body: run before bodies, their names keep a body's name from running over them
 # (赵晓华为省政府秘书长 is no body 赵晓华为省政府).
-BEFORE_BODIES = (bylines, after_titles, appointed, appointed_as, office_holders, addressed, biographies)
+BEFORE_BODIES = (bylines, after_titles, appointed, appointed_as, office_holders, addressed, biographies, tibetan_names)
