@@ -3709,3 +3709,12 @@ def test_a_verb_split_by_one_is_no_person():
     assert rejected.get("鞠一躬") == "a-verb-split-by-one"
     kept, _ = _read("村民张一山说，日子越过越好。")
     assert "张一山" in kept
+
+
+def test_a_complex_named_before_a_community_stands_in_its_name():
+    # Rule: _a_complex_before_a_suffix_word (kg.extract.boundary): 华贸/j 中心 社区 is one community, not the
+    # body 华贸中心; a generic word before 中心 keeps it generic.
+    kept, _ = _read("打不通华贸中心社区的电话，居民很着急。")
+    assert "华贸中心社区" in kept and "华贸中心" not in kept
+    kept, _ = _read("推进城市中心社区建设。")
+    assert not any(k.endswith("中心社区") for k in kept)

@@ -150,6 +150,8 @@ def _past_word(view: SentenceView, found: Found, start: int, shape: NameShape) -
     cut = _past_a_glued_clause_character(tok, shape) if tok is not None else None
     if cut is not None:
         return cut, False
+    if tok is not None and _a_complex_before_a_suffix_word(view, tok, start, shape):
+        return tok.start, True
     if tok is None or _stops_the_scan(view, found, tok, start, shape):
         return start, False
     if len(tok.text) > 1 and tok.text[0] in OPENING_CHARS and word_info(tok.text) is None:
@@ -180,6 +182,22 @@ def _end_of_a_glued_prefix(found: Found, tok, shape: NameShape) -> int | None:
         return None
     ends = [c.end for c in found.overlapping(tok.start, tok.end, shape.prefix_types) if tok.start < c.end < tok.end]
     return max(ends) if ends else None
+
+
+# Generic words that, after a stem of a name, name the building or complex a community is named after.
+_COMPLEXES = frozenset({"中心"})
+# Tags of the stems of such names: an abbreviation, a proper noun, or a word the tagger made up.
+_STEM_FLAGS = frozenset({"j", "nz", "ns", "nr", "nt"})
+
+
+def _a_complex_before_a_suffix_word(view: SentenceView, tok, start: int, shape: NameShape) -> bool:
+    """华贸/j 中心/n 社区: 中心 right before 社区 or 小区, after a name's stem, is the complex the community is
+    named after (华贸中心), not a generic word that ends the name; 城市/n 中心/n 社区 stays generic."""
+    if shape.kind != "place" or tok.text not in _COMPLEXES or tok.end != start:
+        return False
+    suffix, before = view.token(start), view.token_before(tok.start)
+    return suffix.start == start and suffix.text in _SUFFIX_WORDS and before is not None and \
+        before.end == tok.start and len(before.text) >= 2 and (before.flag in _STEM_FLAGS or word_info(before.text) is None)
 
 
 def _adverb_before_a_suffix_word(view: SentenceView, tok, start: int, shape: NameShape) -> bool:
