@@ -259,7 +259,8 @@ _LEVELS_OF_A_VILLAGE = frozenset({"村", "嘎查"})
 
 
 def _placed_name(place: str, name: str, level: str, lex: Lexicon) -> str:
-    """A bare body's full name: 运城市 + 市委 is 运城市委, 下坦村 + 村监会 is 下坦村村监会 (监会 alone names nothing)."""
+    """A bare body's full name: 运城市 + 市委 is 运城市委, 下坦村 + 村监会 is 下坦村村监会 (监会 alone names nothing),
+    澧县 + 县委 is 澧县县委."""
     if level not in name:
         return place + name   # 居委会 of the level 社区: 东方社区居委会
     if name.startswith("团" + level):
@@ -267,6 +268,8 @@ def _placed_name(place: str, name: str, level: str, lex: Lexicon) -> str:
     rest = name[name.index(level) + len(level):]
     if level == "村" and rest not in lex.org_suffixes and rest not in lex.core_bodies:
         return place + name[name.index(level):]
+    if len(place) == 2 and place.endswith(level):
+        return place + name[name.index(level):]   # 澧县 + 县委 is 澧县县委: a stem of one character keeps its level
     return place + rest
 
 
@@ -385,7 +388,8 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
                      written_short[i] == short.name or
                      _a_firms_short_name(short.name, entities[i].name, lex) or
                      _a_firm_without_its_address(short.name, entities[i].name, place_names, lex) or
-                     _a_unit_without_its_parent(short.name, entities[i].name, body_names, lex)]
+                     _a_unit_without_its_parent(short.name, entities[i].name, body_names, lex) or
+                     entities[i].name == _THE_PARTY + short.name]
             reason = "{short} abbreviates {full}"
         elif short.type == PERSON:
             fulls = by_name.get(("given", short.name), []) if _called_familiarly(short) else []
@@ -428,6 +432,10 @@ def _organs_written_short(name: str, lex: Lexicon) -> str:
     for full, short in lex.organ_short_forms:
         name = name.replace(full, short)
     return name
+
+
+# The party's short name, which a body of the party may be written with or without (中共澧县县委组织部).
+_THE_PARTY = "中共"
 
 
 def _a_unit_without_its_parent(short: str, full: str, bodies: set[str], lex: Lexicon) -> bool:

@@ -3718,3 +3718,27 @@ def test_a_complex_named_before_a_community_stands_in_its_name():
     assert "华贸中心社区" in kept and "华贸中心" not in kept
     kept, _ = _read("推进城市中心社区建设。")
     assert not any(k.endswith("中心社区") for k in kept)
+
+
+def test_opens_a_clause_cuts_the_verb_of_being_entrusted():
+    # Rule: 受 in OPENING_CHARS (kg.extract.boundary): 受区人大常委会主任…委托 is "entrusted by", no body 受区….
+    kept, _ = _read("受区人大常委会主任蔡芳林委托，会议由副主任主持。")
+    assert "蔡芳林" in kept and not any(k.startswith("受") for k in kept)
+
+
+def _story_bodies(text: str) -> dict[str, set[str]]:
+    from kg.docstep import process_document
+    result = process_document(Document(id="x.txt", path="x.txt", text=text))
+    return {e.name: {m.name for m in e.mentions} for e in result.entities if e.type == "Organization"}
+
+
+def test_a_bare_committee_of_a_one_character_county_keeps_its_level():
+    # Rule: _placed_name (kg.resolve): 澧县 + 县委 is 澧县县委, not 澧县委.
+    bodies = _story_bodies("澧县金罗镇顺桥村是今年县委确定的示范村。")
+    assert "澧县县委" in bodies and "澧县委" not in bodies
+
+
+def test_a_body_written_with_and_without_the_partys_name_is_one_body():
+    # Rule: _short_forms_in_document (kg.resolve): 澧县县委组织部 is 中共澧县县委组织部 of the same story.
+    bodies = _story_bodies("9月19日，县委组织部全体干部深入金罗镇顺桥村。\n来源：中共澧县县委组织部")
+    assert bodies.get("中共澧县县委组织部") == {"中共澧县县委组织部", "澧县县委组织部"}

@@ -128,7 +128,7 @@ def test_each_story_resolves_its_own_bare_bodies(tmp_path):
                                                        write_html=False))
     bodies = {m.doc_id: e.name for e in kg.entities.values() if e.type == "Organization" for m in e.mentions
               if m.text == "县委"}
-    assert bodies == {"page.txt#story-1": "万荣县委", "page.txt#story-4": "夏县委"}
+    assert bodies == {"page.txt#story-1": "万荣县委", "page.txt#story-4": "夏县县委"}
 
 
 SECRETARIES = {"a.txt": "本报讯 近日,市委书记张三主持召开市委常委会会议,研究部署当前重点工作。\n",

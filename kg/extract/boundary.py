@@ -53,7 +53,7 @@ class Boundary:
 
 # Characters that open a clause, not a name, when they stand first in a word
 # the tagger glued (了丽园, 为省政府, 由景德镇, 叫福祥大队).
-OPENING_CHARS = frozenset("了的为经由在与及等对把被将从向到以于让给即并而但或就着过驻赴携报叫")
+OPENING_CHARS = frozenset("了的为经由在与及等对把被将从向到以于让给即并而但或就着过驻赴携报叫受")
 # Dictionary flags of words that open a clause: verbs, prepositions, conjunctions,
 # particles, adverbs, pronouns, interjections, measure words.
 _CLAUSE_FLAGS = ("v", "p", "c", "u", "d", "r", "y", "e", "o", "q")
