@@ -19,7 +19,7 @@ import dataclasses
 import re
 from collections import Counter, defaultdict
 
-from kg.extract.base import QUOTE_CHARS, YOUTH_LEAGUE
+from kg.extract.base import QUOTE_CHARS, THE_PARTY, YOUTH_LEAGUE
 from kg.lexicon import Lexicon, ethnic_township_short_form
 from kg.model import (CITY, COMMUNITY, COUNTY, ORGANIZATION, PERSON, PLACE_TYPES, PROVINCE, TOWNSHIP,
                       VILLAGE, Entity, Merge, Mention)
@@ -389,7 +389,7 @@ def _short_forms_in_document(by_key: dict[str, Entity], lex: Lexicon, merges: li
                      _a_firms_short_name(short.name, entities[i].name, lex) or
                      _a_firm_without_its_address(short.name, entities[i].name, place_names, lex) or
                      _a_unit_without_its_parent(short.name, entities[i].name, body_names, lex) or
-                     entities[i].name == _THE_PARTY + short.name]
+                     entities[i].name == THE_PARTY + short.name]
             reason = "{short} abbreviates {full}"
         elif short.type == PERSON:
             fulls = by_name.get(("given", short.name), []) if _called_familiarly(short) else []
@@ -432,10 +432,6 @@ def _organs_written_short(name: str, lex: Lexicon) -> str:
     for full, short in lex.organ_short_forms:
         name = name.replace(full, short)
     return name
-
-
-# The party's short name, which a body of the party may be written with or without (中共澧县县委组织部).
-_THE_PARTY = "中共"
 
 
 def _a_unit_without_its_parent(short: str, full: str, bodies: set[str], lex: Lexicon) -> bool:

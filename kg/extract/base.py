@@ -26,6 +26,8 @@ GLUED_PREPOSITIONS = set("由在向对把被将从到于为以让给")
 DETERMINERS = set("各全该本我每其所此这那诸")
 # The Youth League's name before a committee named by its place (共青团蛟河市委).
 YOUTH_LEAGUE = "共青团"
+# The party's short name, which a body of the party or a post in it may be written with (中共东营市委).
+THE_PARTY = "中共"
 QUOTE_CHARS = set("“”\"‘’「」『』")
 PUNCT = set(",，。.!！?？;；:：、()（）《》〈〉<>“”\"‘’'「」『』【】[]…—-~·/|\\ \t")
 

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import (CLAUSE_CHARS, TERM, TERM_AT_THE_END, CuedPattern, MISSION_SUFFIXES, QUOTE_CHARS, YOUTH_LEAGUE, DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
+from kg.extract.base import (CLAUSE_CHARS, TERM, TERM_AT_THE_END, CuedPattern, MISSION_SUFFIXES, QUOTE_CHARS, YOUTH_LEAGUE, THE_PARTY, DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
                              is_common_word, normalize_name, word_info)
 from kg.extract.boundary import OPENING_CHARS, Boundary, scan_left
 from kg.extract.candidate import Candidate
@@ -775,16 +775,15 @@ def _formed_body_in_quotes(scope: Scope, p: int, end: int, suffix: str) -> Candi
 def _after_the_partys_name(scope: Scope, cand: Candidate) -> Candidate:
     """中共东营市委: the party's short name before a committee named by its place is written as part of
     it; the body keeps the name people use alone (东营市委), the span and its alias hold 中共."""
-    if cand.place and scope.text.endswith(_THE_PARTY, 0, cand.start) and \
+    if cand.place and scope.text.endswith(THE_PARTY, 0, cand.start) and \
             any(cand.name.endswith(u) for u in _PARTY_BODY_ENDS):
-        return dataclasses.replace(cand, start=cand.start - len(_THE_PARTY))
+        return dataclasses.replace(cand, start=cand.start - len(THE_PARTY))
     if cand.place and scope.text.endswith(YOUTH_LEAGUE, 0, cand.start) and cand.name.endswith(("委", "委员会")):
         # 共青团蛟河市委 is the Youth League's committee, not the city's party committee: 共青团 is its name's.
         return dataclasses.replace(cand, start=cand.start - len(YOUTH_LEAGUE), name=YOUTH_LEAGUE + cand.name)
     return cand
 
 
-_THE_PARTY = "中共"
 _THE_CENTRE = "中央"
 # How the name of a committee of the party ends (市委, 县纪委, 区委组织部, 镇党委).
 _PARTY_BODY_ENDS = ("委", "委员会", "党委", "党工委", "组织部", "宣传部", "统战部", "政法委", "纪委")

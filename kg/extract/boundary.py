@@ -522,7 +522,7 @@ def trim_opening(view: SentenceView, start: int, head: int, shape: NameShape) ->
 def _clause_word(word: str, flag: str) -> bool:
     """A word the dictionary (or, for an unknown word, the tagger) files as a verb, preposition or the like."""
     info = word_info(word)
-    if info is None and _guessed_measure_word(word, flag):
+    if _guessed_measure_word(word, flag):
         return False
     known = info[1] if info else flag
     return known.startswith(_CLAUSE_FLAGS) and not known.startswith("vn")

@@ -16,7 +16,7 @@ import functools
 import re
 from typing import Iterator
 
-from kg.extract.base import (CLAUSE_CHARS, EPONYM, EPONYM_ENDINGS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES,
+from kg.extract.base import (THE_PARTY, CLAUSE_CHARS, EPONYM, EPONYM_ENDINGS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES,
                             DETERMINERS, MEDIA_ENDINGS, NOMINAL_FLAGS, PUNCT, CuedPattern, is_common_word, normalize_name,
                             word_info)
 from kg.extract.boundary import trim_opening
@@ -416,8 +416,8 @@ def _post_ending_at(scope: Scope, end: int) -> tuple[Post | None, int]:
         body, start = named.name, max(start, named.start)
     elif crossing := _body_into_title(scope, start, end):
         body, start = crossing[0].name, crossing[0].start
-    if body and scope.text.endswith(_THE_PARTY, 0, start):
-        start -= len(_THE_PARTY)   # 中共东营市委书记: the post as written (kg.offices reads the office in it)
+    if body and scope.text.endswith(THE_PARTY, 0, start):
+        start -= len(THE_PARTY)   # 中共东营市委书记: the post as written (kg.offices reads the office in it)
     if title == _LEADERS and not body:
         k = end - len(title)
         if scope.text[k - 1:k] in _KINDS_LED:
@@ -440,10 +440,6 @@ def _label(written: str) -> str:
 
 # Words that point at a place named before (该村, 本镇), which a post's label does without.
 _POINTING = ("该", "本")
-
-
-# The party's short name written before a committee's, which the post as written keeps.
-_THE_PARTY = "中共"
 
 
 def _body_into_title(scope: Scope, start: int, end: int) -> list[Candidate]:
