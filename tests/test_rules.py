@@ -814,6 +814,11 @@ def test_an_amount_for_a_name_rates_places():
     assert rejected.get("亿元村") == "an-amount-for-a-name"
 
 
+def test_an_amount_for_a_name_needs_a_sum_that_ranks_places():
+    kept, rejected = _read("六安市叶集区三元镇召开会议。")
+    assert "三元镇" in kept and "三元镇" not in rejected
+
+
 def test_two_outlets_joined_by_a_dash_and_a_report_that_is_no_paper():
     kept, _ = _read("来源:中国甘肃网-兰州晚报 编辑:王芳")
     assert {"中国甘肃网", "兰州晚报"} <= kept and "中国甘肃网-兰州晚报" not in kept
@@ -3742,3 +3747,24 @@ def test_a_body_written_with_and_without_the_partys_name_is_one_body():
     # Rule: _short_forms_in_document (kg.resolve): 澧县县委组织部 is 中共澧县县委组织部 of the same story.
     bodies = _story_bodies("9月19日，县委组织部全体干部深入金罗镇顺桥村。\n来源：中共澧县县委组织部")
     assert bodies.get("中共澧县县委组织部") == {"中共澧县县委组织部", "澧县县委组织部"}
+
+
+def test_a_rare_verb_after_a_township_is_the_villages_stem():
+    kept, _ = _read("周田镇下营村党支部书记李明参加。")
+    assert "下营村" in kept and "下营村党支部" in kept
+    clause, _ = _read("周田镇组织村干部学习。")
+    assert not any(name.endswith("组织村") for name in clause)
+
+
+def test_a_department_of_a_place_is_no_body():
+    _, rejected = _read("周田镇司背村村民。")
+    assert rejected.get("周田镇司") == "a-department-of-a-place"
+    kept, _ = _read("外交部礼宾司司长出席。")
+    assert "外交部礼宾司" in kept
+
+
+def test_a_rivers_name_is_not_a_persons():
+    _, rejected = _read("伊逊河流经此地。")
+    assert rejected.get("伊逊河") == "a-rivers-name"
+    kept, _ = _read("县级河长李江河长表示。")
+    assert "李江" in kept

@@ -280,10 +280,13 @@ def _parent_close_by(view: SentenceView, found: Found, start: int, head: int, sh
 
 
 def _rare_word_named(tok) -> bool:
-    """大定/d of 地苏镇大定村: a word the dictionary files as an adverb but rarely meets, a name's stem
-    here; an everyday adverb or verb (积极, 开展) is the clause's."""
+    """大定/d of 地苏镇大定村, 下营/v of 周田镇下营村: a word the dictionary files as an adverb or a verb but
+    rarely meets, a name's stem here; an everyday adverb or verb (积极, 开展, 结对) is the clause's."""
     info = word_info(tok.text)
-    return tok.flag.startswith("d") and info is not None and info[0] < THRESHOLDS.rare_adverb
+    if info is None:
+        return False
+    return (tok.flag.startswith("d") and info[0] < THRESHOLDS.rare_adverb) or \
+        (tok.flag == "v" and info[0] < THRESHOLDS.rare_verb)
 
 
 def _dot_or_inserted_form(view: SentenceView, found: Found, start: int, head: int, shape: NameShape) -> int | None:

@@ -446,9 +446,29 @@ def _a_verb_split_by_one(c: Candidate, s: Scope, t: Thresholds) -> bool:
 _MEASURE_WORDS_OF_THINGS = frozenset("栋座幢片户条间块棵株排层处辆艘亩")
 
 
+# Words that, right after a name ending in 河, 江, 湖 or 溪, speak of a body of water: its basin, banks,
+# course, reaches and the chief who answers for it (河长制).
+_OF_WATER = ("流域", "流经", "两岸", "沿岸", "沿线", "干流", "支流", "水系", "水质", "水域", "上游", "中游", "下游",
+             "河道", "河段", "江段", "湖区", "畔", "发源")
+# Its chief's title, which after a name ending in the same character is the title of that water's chief
+# (伊逊河河长); after another (李江河长) it is a person's post.
+_CHIEFS_OF_WATER = ("河长", "湖长")
+
+
+def _a_rivers_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """伊逊河/nr 流经, 伊逊河河长: a name that ends in a word for water and is followed by its basin, banks,
+    course or chief is a river's or a lake's, not a person's."""
+    if c.name[-1] not in "河江湖溪":
+        return False
+    chief = s.text.startswith(_CHIEFS_OF_WATER, c.end) and s.text[c.end] == c.name[-1]
+    return chief or s.text.startswith(_OF_WATER, c.end)
+
+
 _PERSON_RULES = ((PERSON,), (
     ("a-word-the-name-begins", "a dictionary word the tagger reads from the name's start past its end holds it "
      "(茅塞顿开)", _a_word_the_name_begins),
+    ("a-rivers-name", "a name ending in 河, 江, 湖 or 溪 before its basin, banks or chief is water, not a "
+     "person (伊逊河流经)", _a_rivers_name),
     ("a-verb-split-by-one", "a verb with 一 inside it is the verb done once (鞠一躬, 看一看)", _a_verb_split_by_one),
     ("a-reduplicated-word", "a dictionary word whose last character repeats describes a thing (红艳艳), a "
      "measure word repeated counts every one (和栋栋大棚)",
@@ -546,11 +566,12 @@ _BODIES_OF_A_LEVEL = ("委", "政府", "人大", "政协", "纪委", "人民", "
 
 
 def _an_amount_for_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
-    """亿元村, 十亿元镇, 50万元强村: the stem is (or ends in) a sum of money (and 强, a rank by it)."""
+    """亿元村, 十亿元镇, 50万元强村: the stem is (or ends in) a sum of money (and 强, a rank by it).
+    Places are ranked by sums of ten thousand and more, so a small number and 元 is a name (三元镇)."""
     return _AMOUNT.search(c.name[:-1]) is not None
 
 
-_AMOUNT = re.compile("[0-9一二三四五六七八九十百千万亿]+[万亿]?元强?$")
+_AMOUNT = re.compile("([0-9]+|[一二三四五六七八九十百千万亿]*[万亿])元强?$")
 
 
 def _a_persons_name_for_a_weak_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
@@ -899,6 +920,13 @@ def _handled_not_an_office(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.name.endswith("办") and len(c.name) >= 2 and c.name[-2] in _HANDLING_ADVERBS
 
 
+def _a_department_of_a_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """周田镇司/nr 背村: 司 is a department of a ministry or of a national body (外交部礼宾司), which no
+    division has of its own; right after a place's name it is a character of the next word."""
+    return c.name.endswith("司") and not c.name.endswith("公司") and \
+        s.found.ending_at(c.end - 1, PLACE_TYPES) is not None
+
+
 # Characters that, right before 办, make it the verb "handle" (通办, 即办, 就办, 代办, 帮办, 快办, 好办).
 _HANDLING_ADVERBS = frozenset("通即就代帮快好速能可要来去")
 
@@ -1014,6 +1042,8 @@ _BODY_RULES = ((ORGANIZATION,), (
     ("a-rating", "a rating of bodies of a kind names no one body (五星支部)", _a_rating),
     ("counted", "a number before a one-character suffix counts things (电梯12部), before 人 counts people "
      "(10000人大关)", _counted),
+    ("a-department-of-a-place", "司 right after a place is no body: departments belong to ministries (周田镇司背村)",
+     _a_department_of_a_place),
     ("handled-not-an-office", "办 after an adverb or verb is the verb handle, not an office (一网通办)",
      _handled_not_an_office),
     ("an-awarded-title-for-a-body", "a name listed after a verb of awarding is the title awarded, not a body "

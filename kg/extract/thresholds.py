@@ -69,6 +69,9 @@ class Thresholds:
     # ------------------------------------------------------------ dictionary frequencies: a name's left boundary
     # Dictionary frequency under which an adverb may be a place's stem after its township.
     rare_adverb: int = 200
+    # The same for a verb, which more often opens a clause after a township (结对 49 is a clause's verb, 下营 22 a
+    # village's stem).
+    rare_verb: int = 30
     # frequency under which a time word, or an adjective before a body's kind, is a name's part (中天, 丰润)
     rare_time_or_adjective: int = 500
     # How common a word after an adverb must be to be read as the predicate rather than a name's first word.
