@@ -3768,3 +3768,51 @@ def test_a_rivers_name_is_not_a_persons():
     assert rejected.get("伊逊河") == "a-rivers-name"
     kept, _ = _read("县级河长李江河长表示。")
     assert "李江" in kept
+
+
+def test_a_suffix_glued_to_the_next_word_still_ends_the_place():
+    kept, _ = _read("翰章乡海兴村农民靠采石为生。曾任大墅镇凤林社区书记的郑文清回忆。")
+    assert {"海兴村", "凤林社区", "郑文清"} <= kept and "凤林" not in kept
+    phrase, _ = _read("充分利用小区业主微信群和物业管家公众号等平台。")
+    assert "充分利用小区" not in phrase
+
+
+def test_a_duty_for_a_name_is_part_of_the_post():
+    kept, rejected = _read("敦化市公安局来的包村民警在当地派出所配合下处置。")
+    assert "包村" not in kept and rejected.get("包村") == "a-duty-for-a-name"
+
+
+def test_a_name_ending_in_a_localizer_of_space_is_a_place_not_a_person():
+    kept, _ = _read("联户长郭兰,在街巷楼栋间与居民拉家常。")
+    assert "郭兰" in kept and "楼栋间" not in kept
+
+
+def test_determined_turns_down_a_word_of_quantity_before_a_suffix():
+    _, rejected = _read("过去20多年里,笔者采访过众多社区。")
+    assert rejected.get("众多社区") == "determined"
+
+
+def test_former_counties_names_a_district_merged_away():
+    types = _types("三会制度发端于原卢湾区五里桥街道。")
+    assert types.get("卢湾区") == "County"
+    assert "卢湾区" not in _types("卢湾区五里桥街道")   # without 原, an unlisted name stays unread
+
+
+def test_townships_renamed_reads_a_township_by_the_suffix_it_had():
+    types = _types("吉林省敦化市官地乡平安村在村委会换届选举中出现问题。")
+    assert types.get("官地乡") == "Township" and types.get("平安村") == "Village"
+
+
+def test_a_photo_credit_is_not_part_of_the_name():
+    kept, _ = _read("本村的特色农产(2024 年 1 月 6 日摄) 徐昱摄 / 本刊")
+    assert "徐昱" in kept and "徐昱摄" not in kept
+    for text, name in (("记者李明摄", "李明"), ("大会隆重召开。记者曾謇摄", "曾謇")):
+        kept, _ = _read(text)
+        assert name in kept and name + "摄" not in kept
+
+
+def test_harmony_in_a_stem_after_its_county():
+    kept, _ = _read("康巴什区悦和社区巧用“五微工作法”。")
+    assert "悦和社区" in kept
+    joined, _ = _read("各镇村和社区要落实责任。")
+    assert not any(name.endswith("和社区") for name in joined)

@@ -60,6 +60,7 @@ class Extractor:
         views = [SentenceView(s, self.segmenter.tag(s.text), self.res.lists) for s in cdoc.sentences]
         doc = _Document(views, self.res)
         doc.stage(places.NAMED)
+        doc.stage(places.RENAMED)
         doc.stage(places.SUFFIXED)
         doc.kept = _verbs_before_known_places(views, _after_a_township_written_short(views, doc.kept))
         doc.add(_recurring_places(views, doc.kept, self.lex))

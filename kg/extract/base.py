@@ -24,6 +24,8 @@ CLAUSE_CHARS = FUNCTION_CHARS - set("上下中里内外")
 GLUED_PREPOSITIONS = set("由在向对把被将从到于为以让给")
 # Determiners that open a phrase, never a name (各乡镇, 所辖村, 该小区).
 DETERMINERS = set("各全该本我每其所此这那诸")
+# Words of quantity that, like a determiner, open a phrase about many places or bodies (众多社区, 部分村).
+QUANTIFIERS = ("众多", "许多", "很多", "诸多", "若干", "一些", "部分", "不少", "多个", "个别", "大量", "少数", "多数")
 # The Youth League's name before a committee named by its place (共青团蛟河市委).
 YOUTH_LEAGUE = "共青团"
 # The party's short name, which a body of the party or a post in it may be written with (中共东营市委).

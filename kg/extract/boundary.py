@@ -270,6 +270,8 @@ def _parent_close_by(view: SentenceView, found: Found, start: int, head: int, sh
     for k in range(start - 1, max(start - shape.parent_reach - 1, head - shape.max_chars - 1, -1), -1):
         c = view.text[k]
         tok = view.token(k)
+        if _harmony_in_a_stem(view, found, k, head, shape):
+            continue
         if not is_cjk(c) or c in PUNCT or c in _CHAIN_BREAKERS or (tok.text in shape.stop_words and tok.flag != "a") \
                 or (len(tok.text) > 1 and tok.flag[:1] in ("v", "p", "c", "u", "d", "r") and not _rare_word_named(tok)):
             return None
@@ -277,6 +279,20 @@ def _parent_close_by(view: SentenceView, found: Found, start: int, head: int, sh
         if parent is not None:
             return parent
     return None
+
+
+# Characters of the levels of divisions: before 和 they are the level joined to the next (镇村和社区).
+_LEVEL_CHARS = frozenset("省市县区乡镇村街道社组")
+
+
+def _harmony_in_a_stem(view: SentenceView, found: Found, k: int, head: int, shape: NameShape) -> bool:
+    """康巴什区悦/nz 和/c 社区: 和 (harmony, as in 祥和, 人和) right before the suffix, one character after
+    the place the name is in, ends the stem; 和 between two levels (镇村和社区) joins them."""
+    if shape.kind != "place" or view.text[k] != "和" or k != head - 1 or k < 2 or \
+            found.ending_at(k - 1, shape.parent_types) is None:
+        return False
+    before = view.text[k - 1]
+    return is_cjk(before) and before not in _LEVEL_CHARS and before not in _CHAIN_BREAKERS and before not in PUNCT
 
 
 def _rare_word_named(tok) -> bool:

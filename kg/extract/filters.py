@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from kg.extract.base import (TERM_AT_THE_END, DETERMINERS, FUNCTION_CHARS, LEVEL_PREFIXES, MISSION_SUFFIXES, PUNCT, QUOTE_CHARS, QUOTES, is_familys_hamlet,
+from kg.extract.base import (TERM_AT_THE_END, DETERMINERS, QUANTIFIERS, FUNCTION_CHARS, LEVEL_PREFIXES, MISSION_SUFFIXES, PUNCT, QUOTE_CHARS, QUOTES, is_familys_hamlet,
                              word_info)
 from kg.extract.boundary import OPENING_CHARS, opens_no_name
 from kg.extract.candidate import COINED_OPENING, LISTED, Candidate
@@ -446,6 +446,12 @@ def _a_verb_split_by_one(c: Candidate, s: Scope, t: Thresholds) -> bool:
 _MEASURE_WORDS_OF_THINGS = frozenset("栋座幢片户条间块棵株排层处辆艘亩")
 
 
+def _a_duty_for_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """包村/nr 民警, 驻村 干部: a duty written before a title (kg/lexicon/duty_words.txt) is part of the post;
+    包 and 驻 read as surnames do not make it a person."""
+    return s.text[c.start:c.end] in s.lex.duty_words
+
+
 # Words that, right after a name ending in 河, 江, 湖 or 溪, speak of a body of water: its basin, banks,
 # course, reaches and the chief who answers for it (河长制).
 _OF_WATER = ("流域", "流经", "两岸", "沿岸", "沿线", "干流", "支流", "水系", "水质", "水域", "上游", "中游", "下游",
@@ -467,6 +473,8 @@ def _a_rivers_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
 _PERSON_RULES = ((PERSON,), (
     ("a-word-the-name-begins", "a dictionary word the tagger reads from the name's start past its end holds it "
      "(茅塞顿开)", _a_word_the_name_begins),
+    ("a-duty-for-a-name", "a duty written before a title is part of the post, not a person (包村民警)",
+     _a_duty_for_a_name),
     ("a-rivers-name", "a name ending in 河, 江, 湖 or 溪 before its basin, banks or chief is water, not a "
      "person (伊逊河流经)", _a_rivers_name),
     ("a-verb-split-by-one", "a verb with 一 inside it is the verb done once (鞠一躬, 看一看)", _a_verb_split_by_one),
@@ -641,7 +649,12 @@ def _generic_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
 def _determined(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """各村, 该小区, 所辖社区: a determiner opens a phrase, never a name; but the segmenter reading a
     place's or a person's name from there (那马/ns 村, 那洪村/nr) says the character opens a name."""
-    if c.type == ORGANIZATION or c.name[:1] not in DETERMINERS or c.source not in ("place-suffix", "body-suffix"):
+    if c.type == ORGANIZATION or c.source not in ("place-suffix", "body-suffix"):
+        return False
+    quantity = next((q for q in QUANTIFIERS if c.name.startswith(q)), None)
+    if quantity is not None:   # 众多/m 社区: many communities, none named
+        return s.view.token(c.start).text == quantity
+    if c.name[:1] not in DETERMINERS:
         return False
     tok = s.view.token(c.start)
     if tok.start == c.start and len(tok.text) >= 2 and tok.flag.startswith(("ns", "nr", "nz")):
@@ -807,7 +820,8 @@ _PLACE_RULES = (PLACE_TYPES, (
      _a_themed_town),
     ("a-long-unlisted-township", "a town named by its suffix alone with a long stem is a phrase (宜业宜居生态镇)",
      _a_long_unlisted_township),
-    ("determined", "a determiner opens a phrase, not a name (各村, 该小区)", _determined),
+    ("determined", "a determiner or a word of quantity opens a phrase, not a name (各村, 该小区, 众多社区)",
+     _determined),
     ("township-is-a-division", "an official township name, which the division list gives with its code",
      _township_is_a_division),
     ("suffix-begins-a-word", "a division whose suffix begins the next everyday word is none (发展乡村旅游, "

@@ -34,7 +34,7 @@ _LEVELS = frozenset("省市县区镇乡村旗")
 # Characters that never stand in a given name but often follow one (王建华主持, 陈刚在).
 _NOT_IN_NAME = frozenset("的了在说是等与及对把被将也都就从向到于则又还便即曾已并而或让给由着过")
 # Last characters of nouns and places the tagger takes for names (幸福感, 单元楼, 连心桥, 苗旺县).
-_NOUN_ENDINGS = frozenset("感楼桥性化者式型度率界区村镇县市省园谷院馆站所厂店业会团队组部局委办处科室路街巷道们")
+_NOUN_ENDINGS = frozenset("感楼桥性化者式型度率界区村镇县市省园谷院馆站所厂店业会团队组部局委办处科室路街巷道们间")
 # Surnames that are also everyday function words or adjectives (和部分, 高标准).
 _WORDLIKE_SURNAMES = frozenset("和于向从同由及与将把以为时都全高大小新老多少")
 # Verbs that take a post away rather than give one.
@@ -677,10 +677,13 @@ def _byline_name_end(scope: Scope, k: int) -> int:
     """
     text = scope.text
     j = k
-    while j < len(text) and _name_char(text[j]) and j - k < 4:
+    # A surname may be a character that no given name holds (曾 of 记者曾謇摄, which is also "once").
+    while j < len(text) and (_name_char(text[j]) or (j == k and text[j] in scope.lex.surnames_single)) and j - k < 4:
         j += 1
     longest = k + 4 if text[k:k + 2] in scope.lex.surnames_double else k + 3
-    j = next((e for e in range(min(j, longest), k + 1, -1) if _byline_ends(scope, e)), k)
+    # 记者李明摄: a name does not end in the 摄 that credits its photo.
+    j = next((e for e in range(min(j, longest), k + 1, -1)
+              if _byline_ends(scope, e) and text[e - 1] != _PHOTO_CREDIT_MARK), k)
     if j == k and k + 1 < len(text) and _name_char(text[k]):
         spaced = _spaced_given_name(text, k + 1)
         j = spaced if spaced is not None and _byline_ends(scope, spaced) else k
@@ -1063,10 +1066,12 @@ _CONFERRING_VERBS = ("颁发", "颁奖", "颁证", "授牌", "授旗", "揭牌",
 
 
 def _credits_a_photo(scope: Scope, tok) -> bool:
-    """许丹摄/nr closing a caption: the tagger glued the 摄 of a photo's credit to the name."""
+    """许丹摄/nr closing a caption, 徐昱摄/nr / 本刊: the tagger glued the 摄 of a photo's credit to the name,
+    which a pause, a bracket or the outlet's slash follows."""
     if not (3 <= len(tok.text) <= 4 and tok.text.endswith(_PHOTO_CREDIT_MARK)):
         return False
-    return scope.text[tok.end:].strip() in ("", ")", "）")
+    after = scope.text[tok.end:tok.end + 1]
+    return not after or not is_cjk(after)
 
 
 def _tagged_name(scope: Scope, tok) -> tuple[int, int] | None:
@@ -1139,7 +1144,8 @@ def _plain_two_character_name(scope: Scope, tok) -> bool:
     if tok.text[0] not in scope.lex.surnames_single or word_info(tok.text) is not None:
         return False
     after = text[tok.end:tok.end + 1]
-    return not after or not is_cjk(after) or after in "说在是和与及等的" or scope.view.ends_token(tok.end)
+    return not after or not is_cjk(after) or after in "说在是和与及等的" or scope.view.ends_token(tok.end) or \
+        (after == _PHOTO_CREDIT_MARK and _credits_a_photo(scope, scope.view.token(tok.start)))
 
 
 def _trusted_tag(word: str, common_surnames: frozenset[str]) -> bool:

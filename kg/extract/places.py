@@ -320,6 +320,30 @@ def _township_written_short(scope: Scope, cand: Candidate) -> list[Candidate]:
     return []
 
 
+# The two suffixes of townships, which a renaming swaps (乡改镇: 官地乡 is 官地镇 now).
+_TOWNSHIP_LEVELS = {"乡": "镇", "镇": "乡"}
+
+
+def townships_renamed(scope: Scope) -> Iterator[Candidate]:
+    """敦化市官地乡: right after its county, a township written with the suffix it had before it became a
+    town (or a township again) is the one division of that county with its stem and the other suffix."""
+    text = scope.text
+    for p, end, suffix in scope.view.hits["place_suffixes"]:
+        if suffix not in _TOWNSHIP_LEVELS or scope.found.overlapping(p, end, PLACE_TYPES):
+            continue
+        for k in _SHORT_TOWNSHIP_STEM:
+            county = scope.found.ending_at(p - k, (COUNTY,))
+            if county is None or not county.code:
+                continue
+            stem = text[p - k:p]
+            listed = [d for d in townships_by_stem(scope.lex).get(stem, ())
+                      if d.parent == county.code and d.name == stem + _TOWNSHIP_LEVELS[suffix]]
+            if len(listed) == 1:
+                yield Candidate(p - k, end, TOWNSHIP, stem + suffix, "division-renamed", code=listed[0].code,
+                                codes=(listed[0].code,), parent=county.name)
+                break
+
+
 def _township_suffix_inside(text: str, cand: Candidate, k: int, listed) -> bool:
     if text[k] == _STREET_INSIDE:
         return cand.type == COMMUNITY and k >= cand.start + 2 and cand.end - k - 1 >= 4
@@ -592,16 +616,36 @@ def _ends_a_word(scope: Scope, end: int, suffix: str) -> bool:
     tok = view.token(end - 1)
     if tok.start != end - len(suffix):
         return False
-    rest = tok.text[len(suffix):]
-    # 新华社区党委: the tagger glued the suffix to the body of the place (社区党委); 大定村弄勒屯: to
-    # the next place, in a word the dictionary does not know (村弄勒屯).
+    return _what_follows_in_the_word_is_another(scope, tok, suffix, tok.text[len(suffix):])
+
+
+def _what_follows_in_the_word_is_another(scope: Scope, tok, suffix: str, rest: str) -> bool:
+    """新华社区党委: the tagger glued the suffix to the body of the place (社区党委); 大定村弄勒屯: to the
+    next place, in a word the dictionary does not know (村弄勒屯); 翁丁/nr 村外/s: to a localizer."""
     if suffix == "村" and rest in _BODIES_SHARING_THE_VILLAGES_CHARACTER:
         return True   # 柜山村委会: the village's 村 is the first character of its committee's name
-    if rest in _LOCALIZERS:
-        return True   # 翁丁/nr 村外/s: the tagger read the suffix and the localizer after it as one word
-    return rest in scope.res.body_suffixes or (word_info(tok.text) is None and (
+    if rest in _LOCALIZERS or rest in scope.res.body_suffixes or _glued_to_the_next_word(scope, tok, rest):
+        return True
+    return word_info(tok.text) is None and (
         scope.res.place_suffixes.ends_at(rest, len(rest)) is not None or rest in _GLUED_AFTER or
-        (suffix == "村" and _VILLAGE_GROUP.fullmatch(rest) is not None)))
+        (suffix == "村" and _VILLAGE_GROUP.fullmatch(rest) is not None))
+
+
+def _glued_to_the_next_word(scope: Scope, tok, rest: str) -> bool:
+    """翰章乡海兴/ns 村农民/n, 大墅镇凤林/nr 社区书记: after a stem right after its place, the tagger glued the suffix to the word after it
+    (农民, 书记), a word met far more often than the two together; 村民 is a word of its own (民 is no word
+    after 村), and 充分利用/n 小区业主 has no stem of a name before it."""
+    stem = scope.view.token_before(tok.start)
+    if len(rest) < 2 or stem is None or not (stem.flag.startswith(_NAME_FLAGS) or word_info(stem.text) is None) or \
+            scope.found.ending_at(stem.start, PLACE_TYPES) is None:
+        return False   # 杨俊云/nr 和 + 社区民警: no place the stem is under, so no place's name
+    after, glued = word_info(rest), word_info(tok.text)
+    return after is not None and after[0] >= THRESHOLDS.word_after_a_glued_suffix and \
+        (glued is None or glued[0] * THRESHOLDS.head_over_glued_word <= after[0])
+
+
+# The tags of a name's stem: a place's, a person's, another proper noun's, an abbreviation's.
+_NAME_FLAGS = ("ns", "nr", "nz", "j")
 
 
 # What follows a village's 村 when its body's name shares that character (柜山村委会 for 柜山村村委会).
@@ -844,6 +888,23 @@ def _opening_after_country(scope: Scope, owner: Candidate) -> int:
 
 # --------------------------------------------------------------------------- countries
 
+# What marks a division as one that no longer exists (原卢湾区, 撤销的江宁县): the official list holds only
+# today's divisions, so such a name is found by this word and its suffix.
+_FORMER = "原"
+_FORMER_COUNTY_SUFFIXES = ("区", "县")
+
+
+def former_counties(scope: Scope) -> Iterator[Candidate]:
+    """原卢湾区/ns: a county or district after 原 (former) that the official list lacks was merged or
+    renamed; the tagger's reading of it as a place's name, two or three characters and its suffix, names it."""
+    text = scope.text
+    for tok in scope.view.tokens:
+        if not (tok.flag.startswith("ns") and 3 <= len(tok.text) <= 4 and tok.text.endswith(_FORMER_COUNTY_SUFFIXES)) \
+                or text[tok.start - 1:tok.start] != _FORMER or tok.text in scope.lex.divisions_by_name:
+            continue
+        yield Candidate(tok.start, tok.end, COUNTY, tok.text, "former-division")
+
+
 def countries(scope: Scope) -> Iterator[Candidate]:
     """States of the world by their Chinese names (中国, 越南, 斐济), where they stand as words or open a
     title the tagger glued to them (法国总理/n)."""
@@ -1058,7 +1119,9 @@ _COUNTY_SUFFIXES = ("自治县", "县", "旗", "区")
 
 
 NAMED = (listed_divisions, listed_villages, subdistricts_written_short, divisions, countries, world_cities, foreign_divisions, units_after_a_country,
-         sounded_divisions)
+         sounded_divisions, former_counties)
+# Between the two: what needs the named divisions and is itself the parent of a place by suffix.
+RENAMED = (townships_renamed,)
 SUFFIXED = (suffixed_places,)
 # After bodies and programs: the places their names begin with.
 INSIDE = (inside_names, zones_of_their_organs)

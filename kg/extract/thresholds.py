@@ -85,6 +85,10 @@ class Thresholds:
     # How often the dictionary must meet a county's short form as a place's name for it to stand alone (宜兴 413,
     # 瑞金 134 is not enough): rarer short forms are more often words of other names than the county.
     well_known_place: int = 200
+    # How common the word after a place's suffix must be, and how many times more often than the suffix and
+    # it together, for the tagger to have glued the suffix to it (村农民 6, 农民 11866; 村干部 184, 干部 9717).
+    word_after_a_glued_suffix: int = 100
+    head_over_glued_word: int = 10
     verb_in_stem: int = 200        # frequency of a verb inside a place's stem that makes it a metaphor
     verb_object: int = 1000        # frequency of a one-character verb that takes a place as object (走村)
     # How common a time word must be to tell a clause (今年 is, 中秋 of 中秋村 is not).
