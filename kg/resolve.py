@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 
 from kg.extract.base import QUOTE_CHARS, THE_PARTY, YOUTH_LEAGUE
 from kg.lexicon import Lexicon, ethnic_township_short_form
-from kg.model import (CITY, COMMUNITY, COUNTY, ORGANIZATION, PERSON, PLACE_TYPES, PROVINCE, TOWNSHIP,
+from kg.model import (CITY, COMMUNITY, COUNTY, ESTATE, ORGANIZATION, PERSON, PLACE_TYPES, PROVINCE, TOWNSHIP,
                       VILLAGE, Entity, Merge, Mention)
 
 
@@ -44,7 +44,7 @@ def entity_key(etype: str, name: str, code: str = "", parent: str = "") -> str:
 _LEVEL_TYPES = {"省": (PROVINCE,), "自治区": (PROVINCE,), "市": (CITY, COUNTY), "州": (CITY,), "盟": (CITY,), "县": (COUNTY,),
                 "区": (CITY, COUNTY), "旗": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,), "村": (VILLAGE,),
-                "社区": (COMMUNITY,)}
+                "社区": (COMMUNITY,), "小区": (ESTATE,)}
 
 
 def paper_area(newspaper: str, lex: Lexicon):
@@ -253,7 +253,7 @@ def _a_brand_not_a_county(m: Mention, provinces: set[str]) -> bool:
 _VILLAGE_LEVELS = frozenset({"村", "社区", "嘎查"})
 # Levels whose bare bodies name a body only in a story that names the place (社区党委 of 吴家堡社区): a
 # story of a town that speaks of 村“两委” or 村委会 and names no village means every village's, no one body.
-_NAMED_ONLY_PLACED = frozenset({"社区", "村", "嘎查"})
+_NAMED_ONLY_PLACED = frozenset({"社区", "村", "嘎查", "小区"})
 # ... of which these keep a bare body as the story's own where the story names a village the tie missed.
 _LEVELS_OF_A_VILLAGE = frozenset({"村", "嘎查"})
 

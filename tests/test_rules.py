@@ -3816,3 +3816,37 @@ def test_harmony_in_a_stem_after_its_county():
     assert "悦和社区" in kept
     joined, _ = _read("各镇村和社区要落实责任。")
     assert not any(name.endswith("和社区") for name in joined)
+
+
+def test_a_word_the_name_begins_holds_a_two_character_non_name():
+    kept, rejected = _read("来自全市各界的政协委员齐聚一堂,积极履职尽责。")
+    assert "齐聚" not in kept and rejected.get("齐聚") == "a-word-the-name-begins"
+
+
+def test_the_verb_of_giving_a_report_glued_to_a_name_opens_no_body():
+    kept, _ = _read("李庐琦作政协吉安市三届常委会工作报告。")
+    assert not any(name.startswith("李庐琦") for name in kept)
+
+
+def test_a_body_people_form_named_whole_in_quotes_ends_in_its_kind():
+    types = _types("六顺街道办事处成立“换届工作领导小组”,制定换届选举工作实施方案。")
+    assert types.get("换届工作领导小组") == "Organization"
+
+
+def test_a_joint_party_committee_is_a_kind_of_body():
+    types = _types("在街道和长泰社区联合党委的支持下,小区成立了党支部。")
+    assert types.get("长泰社区联合党委") == "Organization"
+
+
+def test_an_estates_own_bodies_take_the_storys_estate():
+    from kg.pipeline import process_document
+    r = process_document(Document("t.txt", "t.txt", "上城风景小区先后成立小区党支部和业主委员会,开展工作。"
+                                  "小区物业服务中心也参与进来。"))
+    names = {e.name for e in r.entities if e.type == "Organization"}
+    assert {"上城风景小区党支部", "上城风景小区业主委员会"} <= names
+    assert not any("物业" in name for name in names)
+
+
+def test_a_term_of_a_formula_is_no_body():
+    _, rejected = _read("君茂家园小区健全党支部+业委会+红色管家三方协同治理机制。")
+    assert rejected.get("业委会") == "a-term-of-a-formula"

@@ -30,6 +30,9 @@ __all__ = ["national_bodies", "place_committees", "tagged_bodies", "suffixed_bod
 _TWO_CHARACTER_LEVELS = ("街道", "社区", "嘎查")
 # The bodies only a community has, written without its level (居委会 is 社区居委会).
 _COMMUNITY_BODIES = frozenset({"居委会", "居民委员会"})
+# ... and those only an estate has (业主委员会 is the owners' committee of the estate the story names).
+_ESTATE_BODIES = frozenset({"业主委员会", "业委会"})
+_LEVEL_OF_ITS_OWN_BODIES = {**{b: "社区" for b in _COMMUNITY_BODIES}, **{b: "小区" for b in _ESTATE_BODIES}}
 # 该市 refers to the place last named, 我市 (本市) to the paper's own.
 REFERRING = {"该": "该", "我": "我", "本": "我"}
 # Departments of a party committee (县委宣传部, 市委政法委): written after the
@@ -39,8 +42,9 @@ _PARTY_DEPARTMENTS = frozenset({"组织部", "宣传部", "统战部", "社会�
                                 "办公室"})
 # The bodies of a village, written bare in a story about it (村委会 is the village's 村委会).
 _VILLAGE_BODIES = frozenset({"村委会", "村监会", "村两委", "村民委员会", "村务监督委员会", "村党支部", "村党总支", "村委"})
-# Kinds of body a quoted name may stand before (“红马甲”志愿服务队).
-_NAMED_IN_QUOTES = ("队", "团", "工作室", "调解室", "协会", "合作社", "联盟", "服务站", "驿站")
+# Kinds of body a quoted name may stand before (“红马甲”志愿服务队) or end (成立“换届工作领导小组”).
+_NAMED_IN_QUOTES = ("队", "团", "工作室", "调解室", "协会", "合作社", "联盟", "服务站", "驿站", "领导小组", "工作组",
+                    "指挥部", "专班")
 _OPENING_QUOTES = {"”": "“", "」": "「", "』": "『", "’": "‘"}
 # Words that end a media outlet's name, and what stands around an outlet in a byline or source line.
 _SOURCE_CUES = ("来源:", "来源：", "来源于", "来源", "图源", "据", "转自", "转载自", "供稿", "综合")
@@ -945,13 +949,19 @@ def _referring_level_before(text: str, start: int) -> tuple[int, str, str] | Non
     return None
 
 
+def _levels_body(level: str, after: str) -> bool:
+    """What follows a level written as a word is that level's body; after 小区 only the party's units are an
+    estate's own (小区党支部), 小区物业 is any estate's property service."""
+    return level != _ESTATE_LEVEL or after.startswith(_ESTATE_PARTY_UNITS)
+
+
 def _bare_level_before(scope: Scope, start: int) -> tuple[int, str, str] | None:
     """市 of 市行政审批局: a level character before the name that is no place's last character and starts a word;
     街道 of 街道办事处, the township level of a city's subdistricts, and 自治区 of 自治区妇联."""
     text = scope.text
     for level in _WORD_LEVELS:
         k = start - len(level)
-        if text.endswith(level, 0, start) and scope.found.ending_at(start, PLACE_TYPES) is None and \
+        if text.endswith(level, 0, start) and _levels_body(level, text[start:]) and scope.found.ending_at(start, PLACE_TYPES) is None and \
                 _boundary_before(scope, k):
             return k, level, ""
     if start > 0 and text[start - 1] in LEVEL_PREFIXES and scope.found.ending_at(start, PLACE_TYPES) is None and (
@@ -968,8 +978,12 @@ def _referring_level_in_stem(text: str, start: int, p: int) -> tuple[int, str, s
     return None
 
 
-# Levels written as a word: 街道 of 街道办事处 (a city's subdistricts), 自治区 of 自治区妇联.
-_WORD_LEVELS = ("自治区", "街道")
+# Levels written as a word: 街道 of 街道办事处 (a city's subdistricts), 自治区 of 自治区妇联, and 小区 of
+# 小区党支部, an estate's own branch.
+_ESTATE_LEVEL = "小区"
+_WORD_LEVELS = ("自治区", "街道", _ESTATE_LEVEL)
+# The party's units an estate has of its own (小区党支部), which the story's estate is the place of.
+_ESTATE_PARTY_UNITS = ("党支部", "党总支", "党小组", "联合党支部", "功能型党支部")
 
 
 # What the tagger glues to a level that opens a bare body: a preposition (由县委), 报 (report to: 报区纪委);
@@ -982,7 +996,7 @@ def _level_opening_stem(scope: Scope, start: int, p: int, has_prefix: bool) -> t
     自治区 of 自治区残联, 街道 of 街道司法所."""
     text = scope.text
     stem = text[start:p]
-    word = next((w for w in _WORD_LEVELS if stem.startswith(w)), None)
+    word = next((w for w in _WORD_LEVELS if stem.startswith(w) and _levels_body(w, text[start + len(w):])), None)
     if word and not has_prefix and _boundary_before(scope, start):
         return start, word, ""   # 自治区残联, 街道司法所: the region's, the subdistrict's
     if stem and stem[0] in LEVEL_PREFIXES and not has_prefix and _level_word(scope, start) and (
@@ -999,8 +1013,9 @@ def _level_of_a_listed_body(scope: Scope, start: int, p: int, suffix: str) -> tu
     level = next((w for w in _TWO_CHARACTER_LEVELS if suffix.startswith(w)), None)
     if not scope.text[start:p] and level and len(suffix) > len(level) and _boundary_before(scope, p):
         return start, level, ""   # 街道党工委, 社区党委: the bodies of the subdistrict or community the story names
-    if not scope.text[start:p] and suffix in _COMMUNITY_BODIES and _boundary_before(scope, p):
-        return start, "社区", ""   # 居委会主任: the residents' committee of the community the story names
+    own = _LEVEL_OF_ITS_OWN_BODIES.get(suffix)
+    if not scope.text[start:p] and own and _boundary_before(scope, p):
+        return start, own, ""   # 居委会主任: the residents' committee of the community the story names
     return None
 
 

@@ -436,10 +436,11 @@ _LOCALITY_FLAGS = ("f", "s")
 # Function words the tagger glues to a neighbour in a word the dictionary lacks (银是, 区的).
 _CLAUSE_GLUE = frozenset("是的了在把被将从向为")
 # ... and the adverb 仅 (仅燕/nr 鸽村) and, before a place, the verb of going 到 (选派哈昶鸿到/nr 麻黄沟村);
-# before a body's name a preposition of agency or the verb of office (已由区, 程燕任), which are surnames
+# before a body's name a preposition of agency, the verb of office or of giving a report (已由区, 程燕任,
+# 李庐琦作/nr 政协…工作报告), which are surnames
 # too and open villages' names (任庄村).
 _GLUED_BEFORE_A_PLACE = _CLAUSE_GLUE | frozenset("仅到")
-_GLUED_BEFORE_A_BODY = _CLAUSE_GLUE | frozenset("仅由任")
+_GLUED_BEFORE_A_BODY = _CLAUSE_GLUE | frozenset("仅由任作")
 
 
 def _rare(word: str) -> bool:

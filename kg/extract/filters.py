@@ -267,7 +267,10 @@ def _a_word_the_name_begins(c: Candidate, s: Scope, t: Thresholds) -> bool:
         return False
     rest = tok.text[c.end - c.start:]
     # 毛泽东思想, 江泽民同志: a name and a word of its own after it make the longer word; the name stands
-    return word_info(tok.text) is not None and not (len(rest) >= 2 and word_info(rest) is not None)
+    # (but 齐聚 of 齐聚一堂 is no name the dictionary knows, though 一堂 is a word).
+    named = word_info(c.name)
+    return word_info(tok.text) is not None and not (
+        len(rest) >= 2 and word_info(rest) is not None and (len(c.name) >= 3 or (named is not None and named[1].startswith("nr"))))
 
 
 def _a_thing_filed_as_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
@@ -929,6 +932,17 @@ _EVERYDAY_WORD_ENDINGS = ("局", "报")
 _PARTS = frozenset("东南西北中内外全局")
 
 
+# The signs that join the terms of a model's formula (党支部+业委会+红色管家).
+_FORMULA_SIGNS = "+＋"
+
+
+def _a_term_of_a_formula(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """党支部+业委会+红色管家: a bare body joined by a plus sign is a term of a model, every such body, not
+    the story's own."""
+    return bool(c.level) and (s.text[c.start - 1:c.start] in _FORMULA_SIGNS and c.start > 0 or
+                              s.text[c.end:c.end + 1] in _FORMULA_SIGNS and c.end < len(s.text))
+
+
 def _handled_not_an_office(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """一网通办, 马上就办: 办 after an adverb or a verb is "handle", not the office of 县委办 or 扶贫办."""
     return c.name.endswith("办") and len(c.name) >= 2 and c.name[-2] in _HANDLING_ADVERBS
@@ -1058,6 +1072,8 @@ _BODY_RULES = ((ORGANIZATION,), (
      "(10000人大关)", _counted),
     ("a-department-of-a-place", "司 right after a place is no body: departments belong to ministries (周田镇司背村)",
      _a_department_of_a_place),
+    ("a-term-of-a-formula", "a bare body joined by + is a term of a model (党支部+业委会+红色管家)",
+     _a_term_of_a_formula),
     ("handled-not-an-office", "办 after an adverb or verb is the verb handle, not an office (一网通办)",
      _handled_not_an_office),
     ("an-awarded-title-for-a-body", "a name listed after a verb of awarding is the title awarded, not a body "
