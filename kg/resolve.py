@@ -487,6 +487,9 @@ def merge_entities(per_doc: list[list[Entity]]) -> tuple[dict[str, Entity], dict
             if e.parent and not cur.parent:
                 cur.parent = e.parent
     folded, merges = _places_to_their_qualified_namesake(entities)
+    more_folded, more = _places_under_a_county_to_their_township(entities)
+    folded = {k: more_folded.get(v, v) for k, v in folded.items()} | more_folded
+    merges += more
     for e in entities.values():
         docs = e.documents
         if len(docs) <= 1 or e.type == PERSON:
@@ -518,6 +521,33 @@ def _places_to_their_qualified_namesake(entities: dict[str, Entity]) -> tuple[di
             folded[key] = target.key
             merges.append(Merge("", target.key, key, "same name and type; the only one with a known parent or code"))
             del entities[key]
+    return folded, merges
+
+
+def _places_under_a_county_to_their_township(entities: dict[str, Entity]) -> tuple[dict[str, str], list[Merge]]:
+    """尤溪县半山村 in a caption and 梅仙镇半山村 in the story: a village or community keyed under its county is
+    the namesake keyed under the one township of that county (by its division code) that has one."""
+    county_codes: dict[str, set[str]] = defaultdict(set)
+    township_codes: dict[str, set[str]] = defaultdict(set)
+    for e in entities.values():
+        if e.code and e.type in (COUNTY, TOWNSHIP):
+            (county_codes if e.type == COUNTY else township_codes)[e.name].add(e.code)
+    under: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key, e in entities.items():
+        if e.type in (VILLAGE, COMMUNITY) and key.startswith(f"{e.type}:{e.name}@"):
+            under[(e.type, e.name)].append((key, key[len(f"{e.type}:{e.name}@"):]))
+    folded: dict[str, str] = {}
+    merges: list[Merge] = []
+    for keys in under.values():
+        for key, parent in keys:
+            inside = [k for k, p in keys if any(c[:6] in county_codes.get(parent, ()) for c in township_codes.get(p, ()))]
+            if len(inside) != 1 or key not in entities or inside[0] not in entities:
+                continue
+            target, e = entities[inside[0]], entities.pop(key)
+            target.aliases |= e.aliases
+            target.mentions.extend(e.mentions)
+            folded[key] = target.key
+            merges.append(Merge("", target.key, key, f"same name; {parent} holds the township it is keyed under"))
     return folded, merges
 
 

@@ -3850,3 +3850,33 @@ def test_an_estates_own_bodies_take_the_storys_estate():
 def test_a_term_of_a_formula_is_no_body():
     _, rejected = _read("君茂家园小区健全党支部+业委会+红色管家三方协同治理机制。")
     assert rejected.get("业委会") == "a-term-of-a-formula"
+
+
+def test_a_village_keyed_under_its_county_is_its_namesake_under_a_township_of_that_county():
+    # Rule: _places_under_a_county_to_their_township (kg.resolve.merge_entities).
+    from kg.docstep import process_document
+    from kg.resolve import merge_entities
+    caption = process_document(Document("a.txt", "a.txt", "半山大桥连接着尤溪县半山村和汶潭村。"))
+    story = process_document(Document("b.txt", "b.txt", "福建尤溪县梅仙镇半山村一直是名村。"))
+    other = process_document(Document("c.txt", "c.txt", "古田县半山村也是名村。"))
+    entities, folded, _ = merge_entities([caption.entities, story.entities])
+    assert [e.key for e in entities.values() if e.name == "半山村"] == ["Village:半山村@梅仙镇"]
+    assert folded.get("Village:半山村@尤溪县") == "Village:半山村@梅仙镇"
+    entities, _, _ = merge_entities([story.entities, other.entities])
+    assert len([e for e in entities.values() if e.name == "半山村"]) == 2   # 古田县 holds no 梅仙镇
+
+
+def test_a_cue_after_etc_is_the_kind_of_a_list_not_a_names_part():
+    kept, _ = _read("实施污水截流、疏浚河道、拆除“两违”等工程,整治河道。")
+    assert "两违等工程" not in kept
+
+
+def test_a_teams_label_is_no_program():
+    _, rejected = _read("组建“综合信息”“文艺活动”“抗疫最美逆行者”等志愿服务队伍,凝聚力量。")
+    assert rejected.get("文艺活动") == "a-teams-label" and rejected.get("综合信息") == "a-teams-label"
+
+
+def test_a_quoted_count_after_a_quoted_list_of_as_many_items_is_the_program():
+    # Rule: _counted_lists (kg.extract.programs.settle).
+    kept, _ = _read("小区按照“有能力、有威望、有公心、有热情”的“四有”标准摸排人选。")
+    assert "四有" in kept and "有能力、有威望、有公心、有热情" not in kept

@@ -1167,6 +1167,21 @@ def _a_political_formula(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.name in s.lex.political_formulas
 
 
+# How far after a quoted name (past the other items of its list) a team's word may end the phrase.
+_TEAM_REACH = 6
+
+
+def _a_teams_label(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """组建“综合信息”“文艺活动”等志愿服务队伍: quoted names listed before a kind of team label the teams
+    formed, they name no program."""
+    k = c.end
+    while k < len(s.text) and (s.text[k] in QUOTE_CHARS or s.text[k] in "、等"):
+        close = s.text.find(QUOTES[s.text[k]], k + 1) if s.text[k] in QUOTES else -1
+        k = close + 1 if close > 0 else k + 1
+    phrase = re.split("[,，。;；:：、]", s.text[k:k + _TEAM_REACH])[0]
+    return "队" in phrase
+
+
 def _a_channel(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """“业委会主任微信群”: a group chat or an account is a channel people talk through, not a program."""
     return c.name.endswith(_CHANNELS)
@@ -1219,6 +1234,8 @@ _PROGRAM_RULES = ((PROGRAM,), (
     ("a-kind-of-body", "a kind of body quoted alone is no program (两委, 两委班子)", _a_kind_of_body),
     ("a-political-formula", "a formula of the party's loyalty is a commitment, not a program (“四个意识”)",
      _a_political_formula),
+    ("a-teams-label", "quoted names before a kind of team label the teams (“文艺活动”等志愿服务队伍)",
+     _a_teams_label),
     ("a-channel", "a group chat or an account is a channel, not a program (…微信群, …公众号)", _a_channel),
     ("an-outlets-show", "a book title right after an outlet is its show or column (央视《新闻联播》)", _an_outlets_show),
     ("a-legal-instrument", "a book title that ends in a regulation or notice (条例, 细则, 通知) names a text, "

@@ -172,11 +172,18 @@ def _named_with_cue(text: str, name: str, j: int, after: int, cue: str, cue_end:
     """
     # “传”治村工作经验: a quoted character with words before the cue is a verb set off, not a name.
     numeric = _NUMERIC_NAME.fullmatch(name) is not None   # “126”, “331+”
+    if cue and _a_lists_kind(text[after:cue_end]):
+        return name, j, ""   # 拆除“两违”等工程: the cue after 等 is the kind of every item listed, no name's part
     if cue and (numeric or (len(name) <= 2 and (len(name) == 2 or gap <= 2))):
         return _with_cue_words(text, name, after, cue_end), cue_end, name
     if cue and gap < 6:
         return name, j, _with_cue_words(text, name, after, cue_end)
     return name, j, ""
+
+
+def _a_lists_kind(between: str) -> bool:
+    """等 or another quoted item between a quoted name and its cue: the cue is the kind of a list's items."""
+    return "等" in between or any(q in between for q in QUOTES)
 
 
 # A name written in figures and signs only (126, 331+, 1+N), which names a program with its cue.
@@ -619,8 +626,27 @@ def settle(candidates: list[list[Candidate]], model: ProgramModel | None = None,
     accepted |= {c.name for sentence in candidates for c in _siblings(sentence, accepted)}
     for sentence, text in zip(candidates, texts or ()):
         accepted |= {c.name for c in _listed_with_a_program(sentence, text, accepted)}
+        for listed, count in _counted_lists(sentence, text):
+            accepted = (accepted - {listed.name}) | {count.name}
     return [[part for c in sentence if c.name in accepted for part in _dotted_parts(c, accepted)]
             for sentence in candidates]
+
+
+# The values of the numerals that open a count's name (四有, 五不准, 两公开).
+_NUMERAL_VALUES = {c: n for n, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+# What joins a quoted list to the quoted count of its items (“有能力、有威望”的“两有”).
+_LIST_TO_COUNT = ("”的“", "”“", "”即“")
+
+
+def _counted_lists(sentence: list[Candidate], text: str) -> Iterator[tuple[Candidate, Candidate]]:
+    """“有能力、有威望、有公心、有热情”的“四有”标准: a quoted count right after a quoted list of as many items
+    is the program's name; the list says what it counts and is no name of its own."""
+    for listed in sentence:
+        items = len(re.split("[、,，;；]", listed.name))
+        for count in sentence:
+            if text[listed.end:count.start] in _LIST_TO_COUNT and 2 <= len(count.name) <= 4 and \
+                    items >= 2 and _NUMERAL_VALUES.get(count.name[0]) == items:
+                yield listed, count
 
 
 def _accepted(occurrences: list[tuple[str, ...]], model: ProgramModel) -> bool:
