@@ -3880,3 +3880,14 @@ def test_a_quoted_count_after_a_quoted_list_of_as_many_items_is_the_program():
     # Rule: _counted_lists (kg.extract.programs.settle).
     kept, _ = _read("小区按照“有能力、有威望、有公心、有热情”的“四有”标准摸排人选。")
     assert "四有" in kept and "有能力、有威望、有公心、有热情" not in kept
+
+
+def test_a_new_areas_organs_written_by_its_level_are_the_storys_new_area():
+    bodies = _story_bodies("天津市滨海新区第二届人民代表大会召开。新区二届人大常委会主任出席,区委书记讲话。")
+    assert "滨海新区人大常委会" in bodies and "新区人大常委会" not in bodies
+    assert "滨海新区区委" in bodies
+
+
+def test_each_unit_of_a_body_is_no_body():
+    _, rejected = _read("区人民检察院代理检察长侯智,区人大常委会各室委负责同志列席会议。")
+    assert rejected.get("区人大常委会各室委") == "each-unit-of-a-body"

@@ -932,6 +932,12 @@ _EVERYDAY_WORD_ENDINGS = ("局", "报")
 _PARTS = frozenset("东南西北中内外全局")
 
 
+def _each_unit_of_a_body(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """区人大常委会各室委, 县委各部门: 各 after a body's name speaks of each of its units, no one body."""
+    k = c.name.find("各", 2)
+    return k > 0 and c.name[:k].endswith(tuple(s.lex.org_suffixes))
+
+
 # The signs that join the terms of a model's formula (党支部+业委会+红色管家).
 _FORMULA_SIGNS = "+＋"
 
@@ -1072,6 +1078,8 @@ _BODY_RULES = ((ORGANIZATION,), (
      "(10000人大关)", _counted),
     ("a-department-of-a-place", "司 right after a place is no body: departments belong to ministries (周田镇司背村)",
      _a_department_of_a_place),
+    ("each-unit-of-a-body", "各 after a body's name speaks of each of its units (人大常委会各室委)",
+     _each_unit_of_a_body),
     ("a-term-of-a-formula", "a bare body joined by + is a term of a model (党支部+业委会+红色管家)",
      _a_term_of_a_formula),
     ("handled-not-an-office", "办 after an adverb or verb is the verb handle, not an office (一网通办)",
