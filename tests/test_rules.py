@@ -3891,3 +3891,10 @@ def test_a_new_areas_organs_written_by_its_level_are_the_storys_new_area():
 def test_each_unit_of_a_body_is_no_body():
     _, rejected = _read("区人民检察院代理检察长侯智,区人大常委会各室委负责同志列席会议。")
     assert rejected.get("区人大常委会各室委") == "each-unit-of-a-body"
+
+
+def test_a_post_held_in_a_clause_ending_in_de_is_the_next_names():
+    # Rule: _held_by_the_name_after (kg.extract.people.after_titles).
+    assert _posts("时任县委书记的王刚表示同意。").get("王刚") == {"县委书记"}
+    assert "社区书记" in _posts("“修桥。”曾任大墅镇凤林社区书记的郑文清回忆。").get("郑文清", set())
+    assert "王刚" not in _posts("李明曾任县委书记的时候,王刚来了。")

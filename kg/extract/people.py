@@ -330,14 +330,39 @@ def after_titles(scope: Scope) -> Iterator[Candidate]:
             continue   # the longest title ending here wins (副书记 over 书记), and one starting here (书记员 over 书记)
         if _title_inside_words(scope, i, k):
             continue
-        start = _past_a_colon(text, k)
+        posts = post_chain(scope, k)
+        held = _held_by_the_name_after(scope, k, posts)
+        start = k + 1 if held else _past_a_colon(text, k)
         span = name_at(scope, start) if start < len(text) else None
         if span is None:
             continue
-        posts = post_chain(scope, k)
-        if start > k and posts and _after_an_office_verb(scope, k - len(posts[0].label)):
+        if start > k and posts and not held and _after_an_office_verb(scope, k - len(posts[0].label)):
             continue   # 陈战书任黑龙江省代理省长 陈家豪…: the post is the one of the name before 任
         yield _person(scope, span, "after-title", posts=posts)
+
+
+def _held_by_the_name_after(scope: Scope, k: int, posts) -> bool:
+    """曾任大墅镇凤林社区书记的郑文清: a clause that opens with a verb of office and ends in 的 before a name
+    gives the post to that name; with a name before the verb (李明任书记的…) the post is that name's."""
+    if not posts or scope.text[k:k + 1] != "的":
+        return False
+    at = k - len(posts[0].label)
+    # The verb may stand before the places that open the post (曾任 + 大墅镇凤林 + 社区书记).
+    verbs = [(i, j) for i, j, _ in scope.view.hits["office_verbs"]
+             if at - _PLACES_BEFORE_A_POST <= j <= at and not any(c in PUNCT for c in scope.text[j:at])]
+    if not verbs:
+        return False
+    start = verbs[-1][0]
+    if scope.text[start - 1:start] in _TIMES_OF_OFFICE:
+        start -= 1   # 时任, 曾任, 现任
+    before = scope.text[start - 1:start]
+    return not before or not is_cjk(before)
+
+
+# How many characters of places may stand between a verb of office and the post it opens.
+_PLACES_BEFORE_A_POST = 10
+# What says when a post was held, right before its verb of office (时任, 曾任, 现任, 原任, 历任).
+_TIMES_OF_OFFICE = frozenset("时曾现原历")
 
 
 def _title_inside_words(scope: Scope, i: int, k: int) -> bool:
