@@ -39,6 +39,8 @@ class KgGroup(click.Group):
         except (InputError, BackendUnavailable) as e:
             _fail(str(e), EXIT_USAGE)
         except OSError as e:
+            if _raised_by_an_interrupt(e):
+                _fail("interrupted; the previous outputs are left as they were", EXIT_INTERRUPTED)
             # An output folder that cannot be made or written (a file in the way, a full or read-only disk).
             where = f"{display_path(e.filename)}: " if e.filename else ""
             _fail(f"{where}{e.strerror or e}", EXIT_USAGE)
@@ -48,8 +50,22 @@ class KgGroup(click.Group):
             raise
         except Exception as e:  # noqa: BLE001 - the last line of defence: one line, not a traceback
             log.debug("internal error", exc_info=True)
+            if _raised_by_an_interrupt(e):
+                _fail("interrupted; the previous outputs are left as they were", EXIT_INTERRUPTED)
             _fail(f"internal error: {type(e).__name__}: {e} (run with -v for the traceback, and please "
                   "report it with the input that caused it)", EXIT_INTERNAL)
+
+
+def _raised_by_an_interrupt(e: BaseException) -> bool:
+    """An error raised while an interrupt unwound the build (a pool torn down under a worker's feet) is the
+    interrupt's doing, not a bug."""
+    seen: set[int] = set()
+    while e is not None and id(e) not in seen:
+        if isinstance(e, KeyboardInterrupt):
+            return True
+        seen.add(id(e))
+        e = e.__cause__ or e.__context__
+    return False
 
 
 def _fail(message: str, code: int) -> None:

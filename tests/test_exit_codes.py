@@ -38,6 +38,20 @@ def test_an_interrupted_build_exits_130(monkeypatch, tmp_path):
     assert result.stderr.strip() == "kg: interrupted; the previous outputs are left as they were"
 
 
+@pytest.mark.parametrize("error", [RuntimeError("pool torn down"), BrokenPipeError(32, "Broken pipe")])
+def test_an_error_raised_while_an_interrupt_unwinds_is_the_interrupt(monkeypatch, tmp_path, error):
+    # A worker pool torn down by Ctrl-C or SIGTERM may fail in turn: the build was interrupted, it did not crash.
+    def interrupted(*args, **kwargs):
+        try:
+            raise KeyboardInterrupt
+        finally:
+            raise error
+    monkeypatch.setattr(pipeline, "build", interrupted)
+    result = _run("build", "-o", str(tmp_path))
+    assert result.exit_code == EXIT_INTERRUPTED
+    assert result.stderr.strip() == "kg: interrupted; the previous outputs are left as they were"
+
+
 @pytest.mark.parametrize("args", [["build", "no/such/folder"], ["build", "--max-nodes", "-3"]])
 def test_bad_usage_exits_2(args, tmp_path):
     assert _run(*args, "-o", str(tmp_path)).exit_code == EXIT_USAGE
