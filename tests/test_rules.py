@@ -3898,3 +3898,28 @@ def test_a_post_held_in_a_clause_ending_in_de_is_the_next_names():
     assert _posts("时任县委书记的王刚表示同意。").get("王刚") == {"县委书记"}
     assert "社区书记" in _posts("“修桥。”曾任大墅镇凤林社区书记的郑文清回忆。").get("郑文清", set())
     assert "王刚" not in _posts("李明曾任县委书记的时候,王刚来了。")
+
+
+def test_a_kind_of_body_is_neither_an_estate_nor_a_person():
+    kept, rejected = _read("社区帮他对接了辖区敬老院的聊天服务。城关镇敬老院院长王明到场。")
+    assert rejected.get("敬老院") in ("a-kind-of-body-for-a-place", "a-kind-of-body-for-a-name")
+    assert "城关镇敬老院" in kept and "王明" in kept
+    types = _types("社区帮他对接了辖区敬老院的聊天服务。")
+    assert "敬老院" not in types
+
+
+def test_a_one_character_village_after_a_word_for_the_storys_township():
+    kept, _ = _read("同时,该镇渚村党支部、村委会成立神岐花椒专业合作社。")
+    assert {"渚村", "渚村党支部"} <= kept
+    counted, _ = _read("该镇各村积极行动。")
+    assert not any(name.endswith("村") for name in counted)
+
+
+def test_a_place_in_a_photo_is_no_name():
+    kept, rejected = _read("安化县委副书记、县长潘文剑(左二)")
+    assert "潘文剑" in kept and "左二" not in kept and rejected.get("左二") == "a-place-in-a-photo"
+
+
+def test_after_a_counted_role_no_one_name_follows():
+    _, rejected = _read("全国百余名村官齐聚邢台宁晋共谋“乡村振兴”。")
+    assert rejected.get("齐聚") == "after-a-counted-role"

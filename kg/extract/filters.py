@@ -449,6 +449,30 @@ def _a_verb_split_by_one(c: Candidate, s: Scope, t: Thresholds) -> bool:
 _MEASURE_WORDS_OF_THINGS = frozenset("栋座幢片户条间块棵株排层处辆艘亩")
 
 
+# A place in a photograph (左二, 右一, 左起), which captions set in brackets after a person's post and name.
+_PLACE_IN_A_PHOTO = re.compile("[左右前后中][一二三四五六七八九]|[左右]起")
+# A count of people before a role (百余名村官, 30名党员): many, so no one name follows the role.
+_COUNTED_ROLE = re.compile("[0-9一二三四五六七八九十百千万余多几数]+[名位个]([\u4e00-\u9fff]{1,6})$")
+
+
+def _a_place_in_a_photo(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """县长潘文剑(左二): where a person stands in the photograph is no name (左 is a surname too)."""
+    return _PLACE_IN_A_PHOTO.fullmatch(c.name) is not None and s.text[c.start - 1:c.start] in "(（"
+
+
+def _after_a_counted_role(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """全国百余名村官齐聚邢台: after a count of people and their role, the next word is what they do."""
+    if c.source != "after-title":
+        return False
+    m = _COUNTED_ROLE.search(s.text, 0, c.start)
+    return m is not None and m.group(1) in s.lex.posts
+
+
+def _a_kind_of_body_for_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """敬老院/nr 院长: a kind of body the dictionary files as a person's name is that kind, no person."""
+    return c.name in s.res.body_suffixes
+
+
 def _a_duty_for_a_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """包村/nr 民警, 驻村 干部: a duty written before a title (kg/lexicon/duty_words.txt) is part of the post;
     包 and 驻 read as surnames do not make it a person."""
@@ -476,6 +500,11 @@ def _a_rivers_name(c: Candidate, s: Scope, t: Thresholds) -> bool:
 _PERSON_RULES = ((PERSON,), (
     ("a-word-the-name-begins", "a dictionary word the tagger reads from the name's start past its end holds it "
      "(茅塞顿开)", _a_word_the_name_begins),
+    ("a-place-in-a-photo", "where a person stands in a photograph is no name (左二)", _a_place_in_a_photo),
+    ("after-a-counted-role", "after a count of people and their role no one name follows (百余名村官齐聚)",
+     _after_a_counted_role),
+    ("a-kind-of-body-for-a-name", "a kind of body is no person, whatever the tagger says (敬老院/nr)",
+     _a_kind_of_body_for_a_name),
     ("a-duty-for-a-name", "a duty written before a title is part of the post, not a person (包村民警)",
      _a_duty_for_a_name),
     ("a-rivers-name", "a name ending in 河, 江, 湖 or 溪 before its basin, banks or chief is water, not a "
@@ -645,6 +674,12 @@ def _a_body_for_a_stem(c: Candidate, s: Scope, t: Thresholds) -> bool:
                                               for k in (1, 2))
 
 
+def _a_kind_of_body_for_a_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """辖区敬老院, 福利院: a kind of body that ends in a weak suffix of places (院) is the body's kind, no estate."""
+    return c.weak and c.name in s.res.body_suffixes
+
+
+
 def _generic_place(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return c.source == "place-suffix" and c.name in s.lex.generic_words
 
@@ -805,6 +840,8 @@ _PLACE_RULES = (PLACE_TYPES, (
      "that only ends like a place (作者:李丽园)", _a_persons_name_for_a_weak_place),
     ("an-awarded-title", "a name that opens with an awarding level is a title, not a place (省级文明村)",
      _an_awarded_title),
+    ("a-kind-of-body-for-a-place", "a kind of body ending in a weak suffix of places is no estate (敬老院)",
+     _a_kind_of_body_for_a_place),
     ("generic-place", "an everyday word for a kind of place (社区, 农村)", _generic_place),
     ("a-count-of-divisions", "a numeral before a suffix and a count after it count divisions (辖八镇一乡)",
      _a_count_of_divisions),

@@ -768,10 +768,17 @@ def _named_after_its_township(scope: Scope, stem: str, start: int, p: int, end: 
 
 def _one_character_village(scope: Scope, stem: str, start: int, p: int, end: int,
                            parent: Candidate | None) -> bool:
-    """罗敷镇连村: a village's name of one character, after its township (not 各村, 全村, 本村)."""
-    return scope.text[p:end] == "村" and len(stem) == 1 and is_cjk(stem) and parent is not None and \
-        parent.end == start and parent.type == TOWNSHIP and stem not in _COUNTING_CHARS and \
-        stem not in FUNCTION_CHARS and stem not in OPENING_CHARS and scope.view.starts_token(start)
+    """罗敷镇连村, 该镇渚村: a village's name of one character, after its township or a word that refers to
+    the story's township (not 各村, 全村, 本村)."""
+    after_township = (parent is not None and parent.end == start and parent.type == TOWNSHIP) or \
+        scope.text[max(0, start - 2):start] in _REFERRING_TOWNSHIPS
+    return scope.text[p:end] == "村" and len(stem) == 1 and is_cjk(stem) and after_township and \
+        stem not in _COUNTING_CHARS and stem not in FUNCTION_CHARS and stem not in OPENING_CHARS and \
+        scope.view.starts_token(start)
+
+
+# Words that refer to the story's township (该镇渚村党支部).
+_REFERRING_TOWNSHIPS = frozenset({"该镇", "该乡", "本镇", "本乡", "我镇", "我乡"})
 
 
 def _plainly_no_name(scope: Scope, stem: str, start: int) -> bool:
