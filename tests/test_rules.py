@@ -3923,3 +3923,18 @@ def test_a_place_in_a_photo_is_no_name():
 def test_after_a_counted_role_no_one_name_follows():
     _, rejected = _read("全国百余名村官齐聚邢台宁晋共谋“乡村振兴”。")
     assert rejected.get("齐聚") == "after-a-counted-role"
+
+
+def test_an_outlets_dateline_reads_its_whole_name():
+    kept, _ = _read("中国菏泽网济南讯 (特派记者 董显增)")
+    assert "中国菏泽网" in kept and "菏泽网" not in kept
+    app, _ = _read("云上十堰讯 记者 罗伟 特约记者 秦艺凡")
+    assert "云上十堰" in app and {"罗伟", "秦艺凡"} <= app
+    paper, _ = _read("本报讯 记者王明")
+    assert "本报" not in paper
+
+
+def test_a_congresss_committees_listed_after_one_another_are_the_congresss():
+    bodies = _story_bodies("表决通过了省人大内司委、财经委和省人大常委会人事代表工委的报告。")
+    assert {"省人大内司委", "省人大财经委"} <= set(bodies)
+    assert "市人大发改委" not in _story_bodies("市人大、发改委参加会议。")

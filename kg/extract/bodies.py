@@ -272,7 +272,12 @@ def _dateline_place(scope: Scope) -> int:
         if 3 <= k <= THRESHOLDS.max_outlet and all(is_cjk(c) for c in scope.text[:k]) and \
                 scope.text.startswith("讯", _after_a_date(scope.text, place.end)):
             return k
-    return 0
+    whole = _OUTLET_BEFORE_ITS_BYLINE.match(scope.text)   # 云上十堰讯 记者 罗伟: the app is named after its city
+    return whole.end(1) if whole and whole.end(1) <= THRESHOLDS.max_outlet else 0
+
+
+# A dateline of an outlet's name alone, then 讯 and the reporter's role or brackets (云上十堰讯 记者 罗伟).
+_OUTLET_BEFORE_ITS_BYLINE = re.compile(r"([\u4e00-\u9fff]{4,10})讯\s*(?:记者|通讯员|[(（])")
 
 
 # A source line: the cue, then a name that runs to the end of the line or to a bar (来源:人民视点 | 编辑…).
@@ -294,11 +299,18 @@ def _names_no_outlet(scope: Scope, i: int, j: int) -> bool:
     person = (j - i <= 3 and run[0] in scope.res.surnames) or (j - i == 4 and run[:2] in scope.res.surnames) or \
         last.flag.startswith("nr")   # 来源:吕游, 来源:欧阳晓东
     return person or word_info(run) is not None or scope.found.covers(i, j, PLACE_TYPES + (ORGANIZATION,)) or \
-        run.endswith(MEDIA_ENDINGS) or scope.res.body_suffixes.ends_at(run, len(run)) is not None or \
+        (_read_by_its_ending(scope, run) and not run.startswith(_NATIONAL_PREFIX)) or \
         any(w in run for w in _NO_OUTLETS_WORDS) or \
         not last.flag.startswith("n")   # 来源:新闻发布: a verb ends a phrase, not an outlet's name
 
 
+def _read_by_its_ending(scope: Scope, run: str) -> bool:
+    return run.endswith(MEDIA_ENDINGS) or scope.res.body_suffixes.ends_at(run, len(run)) is not None
+
+
+# What many a local outlet's name opens with (中国菏泽网, 中国甘肃网): the word of outlets after it is read
+# without it, so a source or dateline reads the name whole.
+_NATIONAL_PREFIX = "中国"
 # Words of a source line that credit no outlet (来源:综合自网络, 图片来源:受访者供图).
 _NO_OUTLETS_WORDS = ("自", "供图", "提供", "受访者", "网友")
 
@@ -1399,15 +1411,28 @@ def _listed_after(scope: Scope, left: Candidate, i: int) -> Iterator[Candidate]:
     """镇综治中心、派出所、司法所: each bare body of the list after ``left`` (the link at ``i``) is of its place."""
     text = scope.text
     prefix = left.place if left.place and not left.level else text[left.start:left.start + len(left.ref) + 1]
+    organ = _organ_of_a_committee(left.name[len(prefix):]) if left.level else ""
     first = True
     while (right := _bare_body_at(scope, i + 1, ends_the_list=not first)) is not None:
         first = False
-        yield Candidate(i + 1, right[0], ORGANIZATION, prefix + right[1], "coordinated", level=left.level,
+        within = organ if organ and right[1].endswith(_COMMITTEE) else ""   # 省人大内司委、财经委: the congress's
+        yield Candidate(i + 1, right[0], ORGANIZATION, prefix + within + right[1], "coordinated", level=left.level,
                         ref=left.ref, place=left.place if not left.level else "", alias=right[1])
         i = right[0]
         if i >= len(text) or not _LINKS.match(text, i) or scope.found.ending_at(i, (ORGANIZATION,)) or \
                 scope.found.starting_at(i + 1, (ORGANIZATION,)):
             return
+
+
+# Organs whose committees are listed after one another (省人大内司委、财经委; 市政协提案委、经济委).
+_ORGANS_WITH_COMMITTEES = ("人大常委会", "人大", "政协")
+_COMMITTEE = "委"
+
+
+def _organ_of_a_committee(rest: str) -> str:
+    """人大 of 人大内司委: the organ a committee listed first belongs to, "" when the body is the organ itself."""
+    organ = next((o for o in _ORGANS_WITH_COMMITTEES if rest.startswith(o)), "")
+    return organ if organ and len(rest) > len(organ) and rest.endswith(_COMMITTEE) else ""
 
 
 def _bare_body_at(scope: Scope, i: int, ends_the_list: bool = False) -> tuple[int, str] | None:
