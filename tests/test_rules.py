@@ -3938,3 +3938,15 @@ def test_a_congresss_committees_listed_after_one_another_are_the_congresss():
     bodies = _story_bodies("表决通过了省人大内司委、财经委和省人大常委会人事代表工委的报告。")
     assert {"省人大内司委", "省人大财经委"} <= set(bodies)
     assert "市人大发改委" not in _story_bodies("市人大、发改委参加会议。")
+
+
+def test_a_problem_solved_is_no_program():
+    _, rejected = _read("“河长制”解决了“唯水治水”“多头治水”“源流不分”的体制问题。")
+    assert {rejected.get(n) for n in ("唯水治水", "多头治水", "源流不分")} == {"a-problem-solved"}
+    kept, _ = _read("推行“红色物业”模式,解决群众难题。")
+    assert "红色物业" in kept
+
+
+def test_a_party_organisations_two_functions_and_two_roles_are_formulas():
+    _, rejected = _read("不断增强党组织“两个功能”、发挥“两个作用”,建设沿边党建示范带。")
+    assert rejected.get("两个功能") == rejected.get("两个作用") == "a-political-formula"

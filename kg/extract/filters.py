@@ -1227,6 +1227,20 @@ def _a_teams_label(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return "队" in phrase
 
 
+# Verbs that do away with a problem (解决了“多头治水”): what they take is a problem, no program.
+_VERBS_OF_SOLVING = ("解决", "破解", "化解", "克服", "扭转", "杜绝", "避免", "防止", "根治", "消除", "打破")
+
+
+def _a_problem_solved(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """“河长制”解决了“唯水治水”“多头治水”“源流不分”的体制问题: quoted problems after a verb of solving
+    (and the other quoted items of their list) are what a program does away with, not programs."""
+    k = c.start
+    while k > 0 and s.text[k - 1] in "“”、":
+        k = max(s.text.rfind("“", 0, k - 1), 0) if s.text[k - 1] == "”" else k - 1
+    before = s.text[max(0, k - 3):k].removesuffix("了")
+    return before.endswith(_VERBS_OF_SOLVING)
+
+
 def _a_channel(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """“业委会主任微信群”: a group chat or an account is a channel people talk through, not a program."""
     return c.name.endswith(_CHANNELS)
@@ -1279,6 +1293,8 @@ _PROGRAM_RULES = ((PROGRAM,), (
     ("a-kind-of-body", "a kind of body quoted alone is no program (两委, 两委班子)", _a_kind_of_body),
     ("a-political-formula", "a formula of the party's loyalty is a commitment, not a program (“四个意识”)",
      _a_political_formula),
+    ("a-problem-solved", "quoted problems after a verb of solving are no programs (解决了“多头治水”)",
+     _a_problem_solved),
     ("a-teams-label", "quoted names before a kind of team label the teams (“文艺活动”等志愿服务队伍)",
      _a_teams_label),
     ("a-channel", "a group chat or an account is a channel, not a program (…微信群, …公众号)", _a_channel),
