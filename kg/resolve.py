@@ -19,7 +19,7 @@ import dataclasses
 import re
 from collections import Counter, defaultdict
 
-from kg.extract.base import QUOTE_CHARS, THE_PARTY, YOUTH_LEAGUE
+from kg.extract.base import NEW_AREA, QUOTE_CHARS, THE_PARTY, YOUTH_LEAGUE
 from kg.lexicon import Lexicon, ethnic_township_short_form
 from kg.model import (CITY, COMMUNITY, COUNTY, ESTATE, ORGANIZATION, PERSON, PLACE_TYPES, PROVINCE, TOWNSHIP,
                       VILLAGE, Entity, Merge, Mention)
@@ -44,7 +44,7 @@ def entity_key(etype: str, name: str, code: str = "", parent: str = "") -> str:
 _LEVEL_TYPES = {"省": (PROVINCE,), "自治区": (PROVINCE,), "市": (CITY, COUNTY), "州": (CITY,), "盟": (CITY,), "县": (COUNTY,),
                 "区": (CITY, COUNTY), "旗": (COUNTY,),
                 "镇": (TOWNSHIP,), "乡": (TOWNSHIP,), "街道": (TOWNSHIP,), "村": (VILLAGE,),
-                "社区": (COMMUNITY,), "小区": (ESTATE,), "新区": (COUNTY,)}
+                "社区": (COMMUNITY,), "小区": (ESTATE,), NEW_AREA: (COUNTY,)}
 
 
 def paper_area(newspaper: str, lex: Lexicon):
@@ -258,10 +258,6 @@ _NAMED_ONLY_PLACED = frozenset({"社区", "村", "嘎查", "小区"})
 _LEVELS_OF_A_VILLAGE = frozenset({"村", "嘎查"})
 
 
-# The suffix of a new area (滨海新区, 浦东新区), a county-level division whose party committee keeps its level.
-_NEW_AREA = "新区"
-
-
 def _placed_name(place: str, name: str, level: str, lex: Lexicon) -> str:
     """A bare body's full name: 运城市 + 市委 is 运城市委, 下坦村 + 村监会 is 下坦村村监会 (监会 alone names nothing),
     澧县 + 县委 is 澧县县委."""
@@ -274,7 +270,7 @@ def _placed_name(place: str, name: str, level: str, lex: Lexicon) -> str:
         return place + name[name.index(level):]
     if len(place) == 2 and place.endswith(level):
         return place + name[name.index(level):]   # 澧县 + 县委 is 澧县县委: a stem of one character keeps its level
-    if place.endswith(_NEW_AREA) and level == "区" and rest.startswith("委"):
+    if place.endswith(NEW_AREA) and level == "区" and rest.startswith("委"):
         return place + level + rest   # 滨海新区 + 区委 is 滨海新区区委, the party committee named by its level
     return place + rest
 

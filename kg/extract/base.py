@@ -28,6 +28,9 @@ DETERMINERS = set("各全该本我每其所此这那诸")
 QUANTIFIERS = ("众多", "许多", "很多", "诸多", "若干", "一些", "部分", "不少", "多个", "个别", "大量", "少数", "多数")
 # The Youth League's name before a committee named by its place (共青团蛟河市委).
 YOUTH_LEAGUE = "共青团"
+# The suffix of a new area (滨海新区, 浦东新区), a county-level division, which its organs write as their level
+# (新区人大常委会) and its party committee keeps before 区委 (滨海新区区委).
+NEW_AREA = "新区"
 # The party's short name, which a body of the party or a post in it may be written with (中共东营市委).
 THE_PARTY = "中共"
 QUOTE_CHARS = set("“”\"‘’「」『』")

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from typing import Iterator
 
-from kg.extract.base import (CLAUSE_CHARS, TERM, TERM_AT_THE_END, CuedPattern, MISSION_SUFFIXES, QUOTE_CHARS, YOUTH_LEAGUE, THE_PARTY, DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
+from kg.extract.base import (NEW_AREA, CLAUSE_CHARS, TERM, TERM_AT_THE_END, CuedPattern, MISSION_SUFFIXES, QUOTE_CHARS, YOUTH_LEAGUE, THE_PARTY, DETERMINERS, FUNCTION_CHARS, GLUED_PREPOSITIONS, LEVEL_PREFIXES, MEDIA_ENDINGS, PUNCT,
                              is_common_word, normalize_name, word_info)
 from kg.extract.boundary import OPENING_CHARS, Boundary, scan_left
 from kg.extract.candidate import Candidate
@@ -964,7 +964,7 @@ def _referring_level_before(text: str, start: int) -> tuple[int, str, str] | Non
 def _levels_body(level: str, after: str) -> bool:
     """What follows a level written as a word is that level's body; after 小区 only the party's units are an
     estate's own (小区党支部), 小区物业 is any estate's property service; after 新区 only its organs."""
-    if level == _NEW_AREA_LEVEL:
+    if level == NEW_AREA:
         return after.startswith(_NEW_AREA_ORGANS)
     return level != _ESTATE_LEVEL or after.startswith(_ESTATE_PARTY_UNITS)
 
@@ -995,8 +995,7 @@ def _referring_level_in_stem(text: str, start: int, p: int) -> tuple[int, str, s
 # Levels written as a word: 街道 of 街道办事处 (a city's subdistricts), 自治区 of 自治区妇联, and 小区 of
 # 小区党支部, an estate's own branch.
 _ESTATE_LEVEL = "小区"
-_NEW_AREA_LEVEL = "新区"
-_WORD_LEVELS = ("自治区", "街道", _NEW_AREA_LEVEL, _ESTATE_LEVEL)
+_WORD_LEVELS = ("自治区", "街道", NEW_AREA, _ESTATE_LEVEL)
 # The party's units an estate has of its own (小区党支部), which the story's estate is the place of.
 _ESTATE_PARTY_UNITS = ("党支部", "党总支", "党小组", "联合党支部", "功能型党支部")
 # The organs of a new area (新区人大常委会 of 滨海新区): after them 新区 is the story's area, not any new district.
