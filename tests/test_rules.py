@@ -3950,3 +3950,15 @@ def test_a_problem_solved_is_no_program():
 def test_a_party_organisations_two_functions_and_two_roles_are_formulas():
     _, rejected = _read("不断增强党组织“两个功能”、发挥“两个作用”,建设沿边党建示范带。")
     assert rejected.get("两个功能") == rejected.get("两个作用") == "a-political-formula"
+
+
+def test_a_figure_of_speech_quoted_whole_is_no_program():
+    text = ("打通社区治理“最后一公里”。\n\n双井街道为打通民生诉求“最后一公里”创建了“邻里热线”平台。\n\n"
+            "他们是河湖管护“最后一公里”的责任人。")
+    kept, rejected = _read(text)
+    assert "最后一公里" not in kept and rejected.get("最后一公里") == "a-figure-of-speech"
+
+
+def test_a_campaign_of_concentrated_rectification_is_named_by_its_cue():
+    kept, _ = _read("西华县纪委监委牵头开展重点村居集中整治,铁腕惩恶治乱。")
+    assert "重点村居集中整治" in kept

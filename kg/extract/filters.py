@@ -1227,6 +1227,12 @@ def _a_teams_label(c: Candidate, s: Scope, t: Thresholds) -> bool:
     return "队" in phrase
 
 
+def _a_figure_of_speech(c: Candidate, s: Scope, t: Thresholds) -> bool:
+    """打通“最后一公里”, 架起“连心桥”: a metaphor of governance news quoted whole (kg/lexicon/slogan_words.txt)
+    praises a way of working; it names no initiative, however often it is quoted."""
+    return c.name in s.res.slogans.words
+
+
 # Verbs that do away with a problem (解决了“多头治水”): what they take is a problem, no program.
 _VERBS_OF_SOLVING = ("解决", "破解", "化解", "克服", "扭转", "杜绝", "避免", "防止", "根治", "消除", "打破")
 
@@ -1293,6 +1299,7 @@ _PROGRAM_RULES = ((PROGRAM,), (
     ("a-kind-of-body", "a kind of body quoted alone is no program (两委, 两委班子)", _a_kind_of_body),
     ("a-political-formula", "a formula of the party's loyalty is a commitment, not a program (“四个意识”)",
      _a_political_formula),
+    ("a-figure-of-speech", "a metaphor of governance quoted whole is no program (“最后一公里”)", _a_figure_of_speech),
     ("a-problem-solved", "quoted problems after a verb of solving are no programs (解决了“多头治水”)",
      _a_problem_solved),
     ("a-teams-label", "quoted names before a kind of team label the teams (“文艺活动”等志愿服务队伍)",
