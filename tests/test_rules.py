@@ -3757,7 +3757,7 @@ def test_a_rare_verb_after_a_township_is_the_villages_stem():
 
 
 def test_a_department_of_a_place_is_no_body():
-    _, rejected = _read("周田镇司背村村民。")
+    _, rejected = _read("周田镇司他们来了。")
     assert rejected.get("周田镇司") == "a-department-of-a-place"
     kept, _ = _read("外交部礼宾司司长出席。")
     assert "外交部礼宾司" in kept
@@ -3962,3 +3962,11 @@ def test_a_figure_of_speech_quoted_whole_is_no_program():
 def test_a_campaign_of_concentrated_rectification_is_named_by_its_cue():
     kept, _ = _read("西华县纪委监委牵头开展重点村居集中整治,铁腕惩恶治乱。")
     assert "重点村居集中整治" in kept
+
+
+def test_a_stem_split_after_its_township_is_the_villages_name():
+    # Rule: _a_stem_split_after_its_township (kg.extract.places).
+    for text, village in (("先后来到太莪乡关良村东西部协作示范村。", "关良村"), ("周田镇司背村村民。", "司背村")):
+        assert _types(text).get(village) == "Village"
+    for text in ("该镇进村入户开展走访。", "城关镇各村积极行动。"):
+        assert not any(t == "Village" for t in _types(text).values())

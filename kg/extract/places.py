@@ -366,7 +366,8 @@ def _suffixed(scope: Scope, p: int, end: int, suffix: str) -> Candidate | None:
     joined = _joined_to_the_place_before(scope, p, end, kind, suffix)
     if joined is not None:
         return joined
-    if _suffix_inside_a_word(scope, p, end) or _verb_object(scope, p):
+    split = _a_stem_split_after_its_township(scope, scope.view.token(p), p, end)   # 太莪乡关/v 良村/n
+    if not split and (_suffix_inside_a_word(scope, p, end) or _verb_object(scope, p)):
         return None
     short = _zone_after_a_short_county(scope, p, end, kind)
     if short is not None:
@@ -674,6 +675,24 @@ def _suffix_inside_a_word(scope: Scope, p: int, end: int) -> bool:
     last = view.token(end - 1)
     return end - p == 1 and last.start < p and last.end == end and (
         last.text in scope.lex.division_short_names or last.text in scope.lex.divisions_by_name)
+
+
+def _a_stem_split_after_its_township(scope: Scope, tok, p: int, end: int) -> bool:
+    """太莪乡关/v 良村/n, 周田镇司/nr 背村/n: right after its township, one character and a rare word the tagger
+    made of the stem's second character and 村 are the village's name; 镇各村, 镇进村 are not."""
+    if scope.text[p:end] != "村" or tok.start != p - 1 or tok.end != end or p < 2:
+        return False
+    first = scope.view.token(p - 2)
+    if first.start != p - 2 or first.end != p - 1 or scope.found.ending_at(p - 2, (TOWNSHIP,)) is None:
+        return False
+    c = first.text
+    info = word_info(tok.text)
+    return c not in FUNCTION_CHARS and c not in DETERMINERS and c not in _COUNTING_CHARS and c not in OPENING_CHARS \
+        and c not in _MOVING_TO and (info is None or (info[0] < THRESHOLDS.kind_of_village and info[1] != "r"))
+
+
+# Verbs of going to a village, which a township's work writes right after the township (镇进村, 镇驻村).
+_MOVING_TO = frozenset("进到回驻入去来赴走包联帮下")
 
 
 def _own_body_after_a_village(scope: Scope, tok, p: int) -> bool:
