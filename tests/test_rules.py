@@ -3970,3 +3970,9 @@ def test_a_stem_split_after_its_township_is_the_villages_name():
         assert _types(text).get(village) == "Village"
     for text in ("该镇进村入户开展走访。", "城关镇各村积极行动。"):
         assert not any(t == "Village" for t in _types(text).values())
+
+
+def test_an_inspection_group_is_named_by_its_task():
+    # MISSION_SUFFIXES (kg.extract.base) and _the_task_of_a_mission: the task's verbs stand in the name.
+    bodies = _story_bodies("哈尔滨市委开展提级巡察。巡察期间,市委提级巡察督导组坚持把加强基层党的领导贯彻始终。")
+    assert "哈尔滨市委提级巡察督导组" in bodies

@@ -163,7 +163,7 @@ class Vocabulary:
         return [(i, j, words[k]) for k, i, j in found]
 
 # Kinds of body named by the task they are set up for (乡村振兴工作队, 脱贫攻坚工作队, 防汛指挥部).
-MISSION_SUFFIXES = ("工作队", "工作组", "指挥部", "指挥中心", "专班", "突击队")
+MISSION_SUFFIXES = ("工作队", "工作组", "指挥部", "指挥中心", "专班", "突击队", "巡察组", "巡视组", "督导组", "督察组")
 
 
 # 家 (family) after a surname, then a character for the kind of land a family's hamlet is named by (陈家湾, 王家坪).
