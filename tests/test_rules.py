@@ -3976,3 +3976,10 @@ def test_an_inspection_group_is_named_by_its_task():
     # MISSION_SUFFIXES (kg.extract.base) and _the_task_of_a_mission: the task's verbs stand in the name.
     bodies = _story_bodies("哈尔滨市委开展提级巡察。巡察期间,市委提级巡察督导组坚持把加强基层党的领导贯彻始终。")
     assert "哈尔滨市委提级巡察督导组" in bodies
+
+
+def test_a_villages_committee_written_with_one_village_character_is_the_villages():
+    # Rule: villages_committees (kg.extract.bodies).
+    bodies = _story_bodies("调研组一行首先来到双桥村委会,与双桥村书记座谈。")
+    assert "双桥村委会" in bodies
+    assert "石桥村村委会" in _story_bodies("石桥村村委会主任李强介绍情况。")

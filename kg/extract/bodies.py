@@ -1506,6 +1506,22 @@ def _listed_with_other_units(scope: Scope, c: Candidate) -> bool:
                for o in scope.found.of_type((ORGANIZATION,)))
 
 
+# What follows a village's name when its committee shares the village's 村 (双桥村委会 for 双桥村村委会).
+_COMMITTEE_SHARING_THE_VILLAGES_CHARACTER = "委会"
+
+
+def villages_committees(scope: Scope) -> Iterator[Candidate]:
+    """来到双桥村委会: the villagers' committee written with one 村, the village's, is that village's body,
+    named as written."""
+    text = scope.text
+    for v in scope.found.of_type((VILLAGE,)):
+        end = v.end + len(_COMMITTEE_SHARING_THE_VILLAGES_CHARACTER)
+        if text.endswith("村", 0, v.end) and text.startswith(_COMMITTEE_SHARING_THE_VILLAGES_CHARACTER, v.end) and \
+                not text.startswith("委会", v.end - 1):
+            yield Candidate(v.start, end, ORGANIZATION, v.name + _COMMITTEE_SHARING_THE_VILLAGES_CHARACTER,
+                            "village-committee", place=v.name)
+
+
 def stations_of_townships(scope: Scope) -> Iterator[Candidate]:
     """六枝特区公安局落别派出所: a station named after its township written short (落别 for 落别布依族彝族乡),
     whatever the tagger reads in it, where the sentence names the county or city the township lies in."""
@@ -1562,7 +1578,7 @@ def _fields_of_a_committee(scope: Scope, i: int, j: int) -> bool:
 
 GENERATORS = (national_bodies, the_centre_before_the_levels, youth_league_committees, conference_committees,
               place_committees, tagged_bodies,
-              media, named_sources, suffixed_bodies, short_companies, stations_of_townships)
+              media, named_sources, suffixed_bodies, short_companies, stations_of_townships, villages_committees)
 # After the bodies of the sentence are known: the bare ones listed after them, the bodies named
 # inside their party units' names, and the committees of councils.
 COORDINATED = (coordinated, bodies_of_party_units, councils_committees)
