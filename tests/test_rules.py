@@ -3983,3 +3983,10 @@ def test_a_villages_committee_written_with_one_village_character_is_the_villages
     bodies = _story_bodies("调研组一行首先来到双桥村委会,与双桥村书记座谈。")
     assert "双桥村委会" in bodies
     assert "石桥村村委会" in _story_bodies("石桥村村委会主任李强介绍情况。")
+
+
+def test_a_post_in_apposition_after_a_name_closing_the_sentence_is_the_names():
+    # Rule: _post_in_apposition_after (kg.extract.people.posts_after).
+    posts = _posts("市人大代表张丞俊,五里桥街道龙华居民区党总支书记。春江小区很老。")
+    assert "五里桥街道龙华居民区党总支书记" in posts.get("张丞俊", set())
+    assert "县委书记" not in _posts("王刚,县委书记李强等出席。").get("王刚", set())

@@ -1480,7 +1480,7 @@ def posts_after(scope: Scope, people: list[Candidate]) -> list[Candidate]:
         respectively = scope.text.startswith(_RESPECTIVELY, end)
         end += len(_RESPECTIVELY) if respectively else 0
         posts = _posts_after(scope, end, appointed=any(c.source == "appointed" for c in group)) or \
-            _taken_later_in_the_clause(scope, end, people)
+            _taken_later_in_the_clause(scope, end, people) or _post_in_apposition_after(scope, end)
         if respectively:
             written_after = tuple(p for p in group[-1].posts if scope.text.find(p.label, end) >= 0)
             out.extend(_each_its_own(group, tuple(dict.fromkeys(written_after + posts))))
@@ -1530,6 +1530,23 @@ def _posts_after(scope: Scope, j: int, appointed: bool) -> tuple[Post, ...]:
     posts = _listed_labels(scope, k) if appointed else ()
     end = text.find(posts[-1].label, k) + len(posts[-1].label) if posts else -1
     return posts if posts and text.startswith(("职务", "的职务"), end) else ()
+
+
+def _post_in_apposition_after(scope: Scope, j: int) -> tuple[Post, ...]:
+    """市人大代表张丞俊,五里桥街道龙华居民区党总支书记。: a post set off by a comma after the name and closing
+    the sentence is the name's; one the next name follows (王刚,县委书记李强) is that name's."""
+    if scope.text[j:j + 1] not in ",，":
+        return ()
+    post = _label_ending_in_title(scope, j + 1)
+    close = j + 1 + len(post.label) if post is not None else -1
+    if post is None or not scope.text.startswith(post.label, j + 1) or \
+            (close < len(scope.text) and scope.text[close] not in _SENTENCE_CLOSES):
+        return ()
+    return (post,)
+
+
+# What closes a sentence or its clause for good (not a comma, after which a name may follow).
+_SENTENCE_CLOSES = ("。", ";", "；", "!", "！")
 
 
 def _taken_later_in_the_clause(scope: Scope, j: int, people: list[Candidate]) -> tuple[Post, ...]:
