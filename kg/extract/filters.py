@@ -457,7 +457,7 @@ _COUNTED_ROLE = re.compile("[0-9一二三四五六七八九十百千万余多几
 
 def _a_place_in_a_photo(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """县长潘文剑(左二): where a person stands in the photograph is no name (左 is a surname too)."""
-    return _PLACE_IN_A_PHOTO.fullmatch(c.name) is not None and s.text[c.start - 1:c.start] in "(（"
+    return _PLACE_IN_A_PHOTO.fullmatch(c.name) is not None and c.start > 0 and s.text[c.start - 1] in "(（"
 
 
 def _after_a_counted_role(c: Candidate, s: Scope, t: Thresholds) -> bool:
@@ -982,8 +982,8 @@ _FORMULA_SIGNS = "+＋"
 def _a_term_of_a_formula(c: Candidate, s: Scope, t: Thresholds) -> bool:
     """党支部+业委会+红色管家: a bare body joined by a plus sign is a term of a model, every such body, not
     the story's own."""
-    return bool(c.level) and (s.text[c.start - 1:c.start] in _FORMULA_SIGNS and c.start > 0 or
-                              s.text[c.end:c.end + 1] in _FORMULA_SIGNS and c.end < len(s.text))
+    return bool(c.level) and ((c.start > 0 and s.text[c.start - 1] in _FORMULA_SIGNS) or
+                              (c.end < len(s.text) and s.text[c.end] in _FORMULA_SIGNS))
 
 
 def _handled_not_an_office(c: Candidate, s: Scope, t: Thresholds) -> bool:
