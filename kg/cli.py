@@ -26,6 +26,7 @@ PROGRESS_MIN_DOCUMENTS = 20
 EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 1, 2, 3, 130
 
 log = logging.getLogger("kg")
+_INTERRUPTED = "interrupted; the previous outputs are left as they were"
 
 
 class KgGroup(click.Group):
@@ -40,18 +41,18 @@ class KgGroup(click.Group):
             _fail(str(e), EXIT_USAGE)
         except OSError as e:
             if _raised_by_an_interrupt(e):
-                _fail("interrupted; the previous outputs are left as they were", EXIT_INTERRUPTED)
+                _fail(_INTERRUPTED, EXIT_INTERRUPTED)
             # An output folder that cannot be made or written (a file in the way, a full or read-only disk).
             where = f"{display_path(e.filename)}: " if e.filename else ""
             _fail(f"{where}{e.strerror or e}", EXIT_USAGE)
         except KeyboardInterrupt:
-            _fail("interrupted; the previous outputs are left as they were", EXIT_INTERRUPTED)
+            _fail(_INTERRUPTED, EXIT_INTERRUPTED)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as e:  # noqa: BLE001 - the last line of defence: one line, not a traceback
             log.debug("internal error", exc_info=True)
             if _raised_by_an_interrupt(e):
-                _fail("interrupted; the previous outputs are left as they were", EXIT_INTERRUPTED)
+                _fail(_INTERRUPTED, EXIT_INTERRUPTED)
             _fail(f"internal error: {type(e).__name__}: {e} (run with -v for the traceback, and please "
                   "report it with the input that caused it)", EXIT_INTERNAL)
 

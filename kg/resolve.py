@@ -517,13 +517,19 @@ def _places_to_their_qualified_namesake(entities: dict[str, Entity]) -> tuple[di
             continue
         targets = qualified.get((e.type, e.name), [])
         if len(targets) == 1:
-            target = entities[targets[0]]
-            target.aliases |= e.aliases
-            target.mentions.extend(e.mentions)
-            folded[key] = target.key
-            merges.append(Merge("", target.key, key, "same name and type; the only one with a known parent or code"))
-            del entities[key]
+            _fold(entities, key, targets[0], "same name and type; the only one with a known parent or code",
+                  folded, merges)
     return folded, merges
+
+
+def _fold(entities: dict[str, Entity], key: str, into: str, reason: str, folded: dict[str, str],
+          merges: list[Merge]) -> None:
+    """Merge the entity ``key`` into ``into``: its aliases and mentions move, its key is folded."""
+    target, e = entities[into], entities.pop(key)
+    target.aliases |= e.aliases
+    target.mentions.extend(e.mentions)
+    folded[key] = into
+    merges.append(Merge("", into, key, reason))
 
 
 def _places_under_a_county_to_their_township(entities: dict[str, Entity]) -> tuple[dict[str, str], list[Merge]]:
@@ -542,15 +548,16 @@ def _places_under_a_county_to_their_township(entities: dict[str, Entity]) -> tup
     merges: list[Merge] = []
     for keys in under.values():
         for key, parent in keys:
-            inside = [k for k, p in keys if any(c[:6] in county_codes.get(parent, ()) for c in township_codes.get(p, ()))]
-            if len(inside) != 1 or key not in entities or inside[0] not in entities:
-                continue
-            target, e = entities[inside[0]], entities.pop(key)
-            target.aliases |= e.aliases
-            target.mentions.extend(e.mentions)
-            folded[key] = target.key
-            merges.append(Merge("", target.key, key, f"same name; {parent} holds the township it is keyed under"))
+            inside = [k for k, p in keys if any(c[:_COUNTY_CODE] in county_codes.get(parent, ())
+                                                for c in township_codes.get(p, ()))]
+            if len(inside) == 1 and key in entities and inside[0] in entities:
+                _fold(entities, key, inside[0], f"same name; {parent} holds the township it is keyed under",
+                      folded, merges)
     return folded, merges
+
+
+# How many digits of a township's division code are its county's code (350426101 is in 350426).
+_COUNTY_CODE = 6
 
 
 __all__ = ["entity_key", "scoped_key", "is_scoped", "is_bare_body", "paper_area", "resolve_mentions",

@@ -1516,8 +1516,7 @@ def villages_committees(scope: Scope) -> Iterator[Candidate]:
     text = scope.text
     for v in scope.found.of_type((VILLAGE,)):
         end = v.end + len(_COMMITTEE_SHARING_THE_VILLAGES_CHARACTER)
-        if text.endswith("村", 0, v.end) and text.startswith(_COMMITTEE_SHARING_THE_VILLAGES_CHARACTER, v.end) and \
-                not text.startswith("委会", v.end - 1):
+        if text.endswith("村", 0, v.end) and text.startswith(_COMMITTEE_SHARING_THE_VILLAGES_CHARACTER, v.end):
             yield Candidate(v.start, end, ORGANIZATION, v.name + _COMMITTEE_SHARING_THE_VILLAGES_CHARACTER,
                             "village-committee", place=v.name)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.base import CLAUSE_CHARS, NOMINAL_FLAGS, PUNCT, word_info
+from kg.extract.base import CLAUSE_CHARS, LEVEL_PREFIXES, NOMINAL_FLAGS, PUNCT, word_info
 from kg.extract.candidate import Candidate
 from kg.extract.thresholds import THRESHOLDS
 from kg.extract.view import Found, SentenceView
@@ -282,7 +282,7 @@ def _parent_close_by(view: SentenceView, found: Found, start: int, head: int, sh
 
 
 # Characters of the levels of divisions: before 和 they are the level joined to the next (镇村和社区).
-_LEVEL_CHARS = frozenset("省市县区乡镇村街道社组")
+_LEVEL_CHARS = frozenset(LEVEL_PREFIXES) | frozenset("街道社组")
 
 
 def _harmony_in_a_stem(view: SentenceView, found: Found, k: int, head: int, shape: NameShape) -> bool:

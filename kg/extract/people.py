@@ -1535,14 +1535,10 @@ def _posts_after(scope: Scope, j: int, appointed: bool) -> tuple[Post, ...]:
 def _post_in_apposition_after(scope: Scope, j: int) -> tuple[Post, ...]:
     """市人大代表张丞俊,五里桥街道龙华居民区党总支书记。: a post set off by a comma after the name and closing
     the sentence is the name's; one the next name follows (王刚,县委书记李强) is that name's."""
-    if scope.text[j:j + 1] not in ",，":
+    if j >= len(scope.text) or scope.text[j] not in ",，":
         return ()
-    post = _label_ending_in_title(scope, j + 1)
-    close = j + 1 + len(post.label) if post is not None else -1
-    if post is None or not scope.text.startswith(post.label, j + 1) or \
-            (close < len(scope.text) and scope.text[close] not in _SENTENCE_CLOSES):
-        return ()
-    return (post,)
+    post = _post_closed_at(scope, j + 1, _SENTENCE_CLOSES)
+    return (post,) if post is not None else ()
 
 
 # What closes a sentence or its clause for good (not a comma, after which a name may follow).
@@ -1843,14 +1839,21 @@ def posts_in_apposition(scope: Scope) -> Iterator[Candidate]:
     m = _APPOSITION.match(text)
     if m is None:
         return
-    k = m.end()
-    post = _label_ending_in_title(scope, k)
-    close = k + len(post.label) if post is not None else -1
-    if post is None or not text.startswith(post.label, k) or text[close:close + 1] not in _CLOSING_PAUSES:
+    post = _post_closed_at(scope, m.end(), _CLOSING_PAUSES)
+    if post is None:
         return
     span = name_at(scope, m.start(1), end=m.end(1))
     if span is not None:
         yield _person(scope, span, "apposition", posts=(post,))
+
+
+def _post_closed_at(scope: Scope, k: int, closers: tuple[str, ...]) -> Post | None:
+    """The post written from ``k`` whose label one of ``closers`` (or the end of the text) follows."""
+    post = _label_ending_in_title(scope, k)
+    if post is None or not scope.text.startswith(post.label, k):
+        return None
+    close = k + len(post.label)
+    return post if close >= len(scope.text) or scope.text[close] in closers else None
 
 
 # A name of two to four characters opening the sentence, a pause and perhaps the copula (田勇,是…).

@@ -633,9 +633,9 @@ def _what_follows_in_the_word_is_another(scope: Scope, tok, suffix: str, rest: s
 
 
 def _glued_to_the_next_word(scope: Scope, tok, rest: str) -> bool:
-    """翰章乡海兴/ns 村农民/n, 大墅镇凤林/nr 社区书记: after a stem right after its place, the tagger glued the suffix to the word after it
-    (农民, 书记), a word met far more often than the two together; 村民 is a word of its own (民 is no word
-    after 村), and 充分利用/n 小区业主 has no stem of a name before it."""
+    """翰章乡海兴/ns 村农民/n, 大墅镇凤林/nr 社区书记: after a stem right after its place, the tagger glued
+    the suffix to the word after it (农民, 书记), a word met far more often than the two together; 村民 is a
+    word of its own (民 is no word after 村), and 充分利用/n 小区业主 has no stem of a name before it."""
     stem = scope.view.token_before(tok.start)
     if len(rest) < 2 or stem is None or not (stem.flag.startswith(_NAME_FLAGS) or word_info(stem.text) is None) or \
             scope.found.ending_at(stem.start, PLACE_TYPES) is None:
@@ -914,8 +914,8 @@ def _opening_after_country(scope: Scope, owner: Candidate) -> int:
 
 # --------------------------------------------------------------------------- countries
 
-# What marks a division as one that no longer exists (原卢湾区, 撤销的江宁县): the official list holds only
-# today's divisions, so such a name is found by this word and its suffix.
+# What marks a division as one that no longer exists (原卢湾区): the official list holds only today's
+# divisions, so such a name is found by this word and its suffix.
 _FORMER = "原"
 _FORMER_COUNTY_SUFFIXES = ("区", "县")
 
